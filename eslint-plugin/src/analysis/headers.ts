@@ -1,0 +1,60 @@
+/**
+ * CORS header names and the value grammar the browser applies, shared by rules and (later) hovers.
+ * Facts follow the Fetch standard; see ../shared/cors-reference.md.
+ */
+
+export const ACAO = 'access-control-allow-origin';
+export const ACAC = 'access-control-allow-credentials';
+export const ACAM = 'access-control-allow-methods';
+export const ACAH = 'access-control-allow-headers';
+export const ACEH = 'access-control-expose-headers';
+export const ACMA = 'access-control-max-age';
+export const VARY = 'vary';
+
+/** Response headers that make up a CORS policy (lower case). */
+export const CORS_RESPONSE_HEADERS: ReadonlySet<string> = new Set([ACAO, ACAC, ACAM, ACAH, ACEH, ACMA]);
+
+export type CorsHeaderName =
+  | typeof ACAO
+  | typeof ACAC
+  | typeof ACAM
+  | typeof ACAH
+  | typeof ACEH
+  | typeof ACMA
+  | typeof VARY;
+
+/** The canonical (lower-case) name if `name` is a CORS response header or `Vary`, else undefined. */
+export function canonicalHeaderName(name: string): CorsHeaderName | undefined {
+  // Cheap pre-filter: this runs on every string literal of a file.
+  const len = name.length;
+  if (len === 4) return name.toLowerCase() === VARY ? VARY : undefined;
+  if (len < 22 || len > 32) return undefined;
+  const lower = name.toLowerCase();
+  return CORS_RESPONSE_HEADERS.has(lower) ? (lower as CorsHeaderName) : undefined;
+}
+
+/** How a browser reads an `Access-Control-Allow-Credentials` value: only `true` counts. */
+export function credentialsValueAllows(value: unknown): boolean {
+  if (value === true) return true;
+  return typeof value === 'string' && value.trim() === 'true';
+}
+
+/** The form of a literal `Access-Control-Allow-Origin` value. */
+export type AllowOriginForm =
+  | { form: 'wildcard' }
+  | { form: 'null' }
+  | { form: 'origin'; origin: string }
+  | { form: 'invalid'; reason: 'trailing-slash' | 'path' | 'list' | 'not-an-origin' };
+
+export function parseAllowOriginValue(raw: string): AllowOriginForm {
+  const value = raw.trim();
+  if (value === '*') return { form: 'wildcard' };
+  if (value === 'null') return { form: 'null' };
+  if (/[,\s]/.test(value)) return { form: 'invalid', reason: 'list' };
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]+)(.*)$/i.exec(value);
+  if (!m) return { form: 'invalid', reason: 'not-an-origin' };
+  const rest = m[3] ?? '';
+  if (rest === '/') return { form: 'invalid', reason: 'trailing-slash' };
+  if (rest !== '') return { form: 'invalid', reason: 'path' };
+  return { form: 'origin', origin: value };
+}

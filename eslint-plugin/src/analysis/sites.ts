@@ -1,0 +1,309 @@
+/**
+ * Where a file sets CORS: header sites (a CORS header name given to a setter, an object of headers, a
+ * Next.js `{ key, value }` entry, a `[name, value]` pair, `headers[name] = value`) and options sites
+ * (the option objects of CORS libraries, found by module or by a distinctive call shape).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
+import { calleeMethodName, enclosingFunction, findProperty, memberName, staticKeyName, unwrap, type Node } from './ast';
+import {
+  CLIENT_DEFAULT_MEMBERS,
+  CLIENT_REQUEST_CALLEES,
+  CLIENT_VERB_METHODS,
+  HEADER_SETTER_METHODS,
+  MODULE_OPTION_SITES,
+  SHAPE_OPTION_SITES,
+  type LibraryId,
+} from './frameworks';
+import type { CorsHeaderName } from './headers';
+import type { Scope, ValueResolver } from './values';
+
+export interface HeaderSite {
+  readonly header: CorsHeaderName;
+  /** Where the header name is written (a literal or a reference to a constant). */
+  readonly nameNode: Node;
+  readonly value: Node | undefined;
+  readonly shape: 'setter' | 'object' | 'entry' | 'pair' | 'assignment';
+  /** The call, property, entry or assignment that sets the header. */
+  readonly node: Node;
+  /** Setter calls: the receiver and method (`res`, `setHeader`). */
+  readonly receiver?: Node;
+  readonly method?: string;
+  /** Headers set together form one policy: the enclosing function, or the Next.js headers array. */
+  readonly group: Node;
+}
+
+export interface OptionSite {
+  readonly library: LibraryId;
+  /** The library call (`cors(...)`, `register(...)`, `new Server(...)`, `app.enableCors(...)`). */
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** The argument holding the options, and the property path inside it to the CORS options. */
+  readonly argument: Node | undefined;
+  readonly path: readonly string[];
+  readonly altPaths?: readonly (readonly string[])[];
+}
+
+/** Header sites for a literal naming a CORS header (following `const NAME = '...'` to its uses). */
+export function headerSitesOf(nameNode: Node, header: CorsHeaderName, resolver: ValueResolver): HeaderSite[] {
+  const parent = nameNode.parent;
+  if (parent?.type === T.VariableDeclarator && parent.init === nameNode && parent.id.type === T.Identifier) {
+    const declaration = parent.parent;
+    if (declaration?.type !== T.VariableDeclaration || declaration.kind !== 'const') return [];
+    const variable = resolver.variableOf(parent.id);
+    if (!variable) return [];
+    const sites: HeaderSite[] = [];
+    for (const ref of variable.references) {
+      if (ref.isRead()) {
+        const site = headerSiteAt(ref.identifier as Node, header);
+        if (site) sites.push(site);
+      }
+    }
+    return sites;
+  }
+  const site = headerSiteAt(nameNode, header);
+  return site ? [site] : [];
+}
+
+function headerSiteAt(nameNode: Node, header: CorsHeaderName): HeaderSite | undefined {
+  const parent = nameNode.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case T.CallExpression: {
+      if (parent.arguments[0] !== nameNode) return undefined;
+      const method = calleeMethodName(parent);
+      if (!method || !HEADER_SETTER_METHODS.has(method)) return undefined;
+      const callee = unwrap(parent.callee) as TSESTree.MemberExpression;
+      return {
+        header,
+        nameNode,
+        value: parent.arguments[1],
+        shape: 'setter',
+        node: parent,
+        receiver: callee.object,
+        method,
+        group: enclosingFunction(parent),
+      };
+    }
+    case T.Property: {
+      const obj = parent.parent;
+      if (obj?.type !== T.ObjectExpression) return undefined;
+      if (parent.key === nameNode) {
+        if (isClientRequestHeaders(obj)) return undefined;
+        return { header, nameNode, value: parent.value, shape: 'object', node: parent, group: enclosingFunction(parent) };
+      }
+      // Next.js config: { key: 'Access-Control-Allow-Origin', value: '*' }
+      if (parent.value === nameNode && staticKeyName(parent.key, parent.computed) === 'key') {
+        const valueProp = findProperty(obj, 'value');
+        const list = obj.parent;
+        return {
+          header,
+          nameNode,
+          value: valueProp?.value,
+          shape: 'entry',
+          node: obj,
+          group: list?.type === T.ArrayExpression ? list : enclosingFunction(obj),
+        };
+      }
+      return undefined;
+    }
+    case T.ArrayExpression:
+      // new Headers([['Access-Control-Allow-Origin', '*'], ...])
+      if (parent.elements.length === 2 && parent.elements[0] === nameNode && parent.parent?.type === T.ArrayExpression) {
+        return {
+          header,
+          nameNode,
+          value: parent.elements[1] ?? undefined,
+          shape: 'pair',
+          node: parent,
+          group: enclosingFunction(parent),
+        };
+      }
+      return undefined;
+    case T.MemberExpression: {
+      // response.headers['Access-Control-Allow-Origin'] = value
+      const assignment = parent.parent;
+      if (
+        parent.property !== nameNode ||
+        !parent.computed ||
+        assignment?.type !== T.AssignmentExpression ||
+        assignment.left !== parent ||
+        assignment.operator !== '='
+      ) {
+        return undefined;
+      }
+      if (memberChainHas(parent.object, CLIENT_DEFAULT_MEMBERS)) return undefined;
+      return {
+        header,
+        nameNode,
+        value: assignment.right,
+        shape: 'assignment',
+        node: assignment,
+        group: enclosingFunction(assignment),
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function memberChainHas(node: Node, names: ReadonlySet<string>): boolean {
+  let n: Node = unwrap(node);
+  while (n.type === T.MemberExpression) {
+    const name = memberName(n);
+    if (name && names.has(name)) return true;
+    n = unwrap(n.object);
+  }
+  return false;
+}
+
+/** `fetch(url, { headers: { ... } })`, `axios.get(url, { headers })`: headers of a request, not a response. */
+function isClientRequestHeaders(obj: TSESTree.ObjectExpression): boolean {
+  const prop = obj.parent;
+  if (prop?.type !== T.Property || staticKeyName(prop.key, prop.computed) !== 'headers') return false;
+  const init = prop.parent;
+  const call = init?.parent;
+  if (!call || (call.type !== T.CallExpression && call.type !== T.NewExpression)) return false;
+  if (!call.arguments.includes(init as TSESTree.ObjectExpression)) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) return CLIENT_REQUEST_CALLEES.has(callee.name) || callee.name === 'Request';
+  if (callee.type === T.MemberExpression) {
+    let root: Node = callee;
+    while (root.type === T.MemberExpression) root = unwrap(root.object);
+    if (root.type === T.Identifier && CLIENT_REQUEST_CALLEES.has(root.name)) return true;
+    const method = memberName(callee);
+    return !!method && CLIENT_VERB_METHODS.has(method);
+  }
+  return false;
+}
+
+/** Options sites of CORS libraries found by module, however imported, required or renamed. */
+export function moduleOptionSites(globalScope: Scope): OptionSite[] {
+  const tracker = new ASTUtils.ReferenceTracker(globalScope);
+  type TraceMap = Parameters<typeof tracker.iterateEsmReferences>[0];
+  const { CALL, CONSTRUCT, READ, ESM } = ASTUtils.ReferenceTracker;
+  const requires = requireCalls(globalScope);
+  const out: OptionSite[] = [];
+  const seen = new Set<Node>();
+  for (const spec of MODULE_OPTION_SITES) {
+    const kindSymbol = spec.kind === 'call' ? CALL : spec.kind === 'construct' ? CONSTRUCT : READ;
+    let leaf: Record<string | symbol, unknown> = { [kindSymbol]: true };
+    for (const key of [...spec.path].reverse()) leaf = { [key]: leaf };
+    for (const mod of spec.modules) {
+      // `import x from 'm'` is module.exports for CommonJS packages and the default export for ES ones;
+      // named imports follow the export path either way.
+      const esm = { [mod]: { [ESM]: true, default: leaf, ...leaf } } as TraceMap;
+      const found: Node[] = [...tracker.iterateEsmReferences(esm)].map((r) => r.node as Node);
+      for (const call of requires.get(mod) ?? []) {
+        if (spec.kind === 'register') found.push(call);
+        else for (const r of propertyReferences(tracker, call, leaf)) found.push(r.node as Node);
+      }
+      for (const node of spec.kind === 'register' ? found.flatMap((n) => readsOf(n, globalScope)) : found) {
+        const site = optionSiteOf(spec.library, spec.kind, node, spec.optionsArg, spec.optionsPath);
+        if (site && !seen.has(site.call)) {
+          seen.add(site.call);
+          out.push(site);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function propertyReferences(tracker: unknown, node: Node, traceMap: unknown): Iterable<{ node: unknown }> {
+  // Present at run time; typescript-eslint's declaration of ReferenceTracker omits it.
+  return (tracker as { iteratePropertyReferences(n: unknown, t: unknown): Iterable<{ node: unknown }> }).iteratePropertyReferences(
+    node,
+    traceMap,
+  );
+}
+
+/**
+ * Where a module value is read: the references of the variable an import specifier or
+ * `const x = require('m')` declares, or the node itself (`register(require('m'))`).
+ */
+function readsOf(node: Node, globalScope: Scope): Node[] {
+  let id: TSESTree.Identifier | undefined;
+  if (node.type === T.ImportDefaultSpecifier || node.type === T.ImportSpecifier || node.type === T.ImportNamespaceSpecifier) {
+    id = node.local;
+  } else if (node.parent?.type === T.VariableDeclarator && node.parent.init === node && node.parent.id.type === T.Identifier) {
+    id = node.parent.id;
+  }
+  if (!id) return [node];
+  const variable = ASTUtils.findVariable(ASTUtils.getInnermostScope(globalScope, id), id);
+  return variable ? variable.references.filter((r) => r.isRead()).map((r) => r.identifier as Node) : [];
+}
+
+/**
+ * `require('m')` calls by module name. ReferenceTracker's CommonJS mode needs `require` declared as a
+ * global, which it is not when a CommonJS file is linted as a module (ESLint's default for `.js`).
+ */
+function requireCalls(globalScope: Scope): Map<string, TSESTree.CallExpression[]> {
+  const out = new Map<string, TSESTree.CallExpression[]>();
+  const refs = [...globalScope.through, ...(globalScope.set.get('require')?.references ?? [])];
+  for (const ref of refs) {
+    const id = ref.identifier as Node;
+    if (id.type !== T.Identifier || id.name !== 'require') continue;
+    const call = id.parent;
+    if (call?.type !== T.CallExpression || call.callee !== id) continue;
+    const mod = call.arguments[0];
+    if (mod?.type !== T.Literal || typeof mod.value !== 'string') continue;
+    const list = out.get(mod.value);
+    if (list) {
+      if (!list.includes(call)) list.push(call);
+    } else {
+      out.set(mod.value, [call]);
+    }
+  }
+  return out;
+}
+
+function optionSiteOf(
+  library: LibraryId,
+  kind: 'call' | 'construct' | 'register',
+  node: Node,
+  optionsArg: number | 'last',
+  path: readonly string[],
+): OptionSite | undefined {
+  let call: TSESTree.CallExpression | TSESTree.NewExpression;
+  if (kind === 'register') {
+    // fastify.register(cors, { ... })
+    const parent = node.parent;
+    if (parent?.type !== T.CallExpression || parent.arguments[0] !== node || calleeMethodName(parent) !== 'register') {
+      return undefined;
+    }
+    call = parent;
+  } else {
+    if (node.type !== T.CallExpression && node.type !== T.NewExpression) return undefined;
+    call = node;
+  }
+  const args = call.arguments;
+  const argument =
+    optionsArg === 'last'
+      ? [...args].reverse().find((a) => unwrap(a).type === T.ObjectExpression || unwrap(a).type === T.Identifier)
+      : args[optionsArg];
+  if (optionsArg === 'last' && argument && args.length === 1 && path.length > 0 && unwrap(argument).type === T.Identifier) {
+    // io(httpServer): the only argument is the server, not options
+    return undefined;
+  }
+  return { library, call, argument: argument as Node | undefined, path };
+}
+
+/** Options sites recognised by call shape (`app.enableCors(...)`, `server.route({ options: { cors } })`). */
+export function shapeOptionSites(call: TSESTree.CallExpression): OptionSite[] {
+  const method = calleeMethodName(call);
+  const out: OptionSite[] = [];
+  for (const spec of SHAPE_OPTION_SITES) {
+    if (spec.method !== method) continue;
+    const arg = call.arguments[spec.optionsArg] as Node | undefined;
+    if (spec.arrayOfObjects && arg && unwrap(arg).type === T.ArrayExpression) {
+      for (const el of (unwrap(arg) as TSESTree.ArrayExpression).elements) {
+        if (el && el.type !== T.SpreadElement) {
+          out.push({ library: spec.library, call, argument: el, path: spec.optionsPath, altPaths: spec.altPaths });
+        }
+      }
+    } else {
+      out.push({ library: spec.library, call, argument: arg, path: spec.optionsPath, altPaths: spec.altPaths });
+    }
+  }
+  return out;
+}

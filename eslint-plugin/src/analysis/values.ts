@@ -1,0 +1,568 @@
+/**
+ * What an expression can be at run time, as far as CORS cares: a literal, the request's Origin, other
+ * request data, a RegExp, an array or Set of values, an object, a function, configuration from the
+ * environment, or unknown. Where a value can't be known it is `unknown`, and consumers stay silent.
+ *
+ * Every value carries `sites`: the nodes its flow passed through (the source read, each variable
+ * reference, assignment and return). The guards that dominate those sites are what decides whether an
+ * origin was checked before it reached a header (see checks.ts).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, ASTUtils, type TSESLint } from '@typescript-eslint/utils';
+import {
+  isFunction,
+  memberName,
+  staticKeyName,
+  stringLiteralValue,
+  unwrap,
+  type FunctionNode,
+  type Node,
+} from './ast';
+import { requestRead, requestReadOfPath } from './request-sources';
+
+export type Scope = TSESLint.Scope.Scope;
+export type Variable = TSESLint.Scope.Variable;
+
+interface Base {
+  /** The node the value is written at (for locations). */
+  readonly node: Node;
+  /** Flow sites whose dominating guards apply to this value. */
+  readonly sites: readonly Node[];
+  /** True when the value is the right side of `||`/`??` (a fallback default). */
+  readonly fallback?: boolean;
+}
+
+export type Value =
+  | (Base & { readonly kind: 'literal'; readonly value: string | number | boolean | null | undefined })
+  | (Base & { readonly kind: 'regexp'; readonly pattern: string; readonly flags: string })
+  | (Base & { readonly kind: 'origin' | 'request'; readonly what: string })
+  | (Base & { readonly kind: 'array' | 'set'; readonly elements: readonly Value[] })
+  | (Base & { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression })
+  | (Base & { readonly kind: 'function'; readonly fn: FunctionNode })
+  | (Base & { readonly kind: 'env'; readonly name: string })
+  | (Base & { readonly kind: 'unknown' });
+
+export type ValueKind = Value['kind'];
+
+/** Parameter bindings used when a function is analysed for a given call (origin callbacks, helpers). */
+export type Bindings = ReadonlyMap<Variable, readonly Value[]>;
+
+export interface ResolverHost {
+  getScope(node: Node): Scope;
+  text(node: Node): string;
+}
+
+const ORIGIN_PRESERVING_METHODS = new Set(['toLowerCase', 'toString', 'trim', 'valueOf', 'normalize']);
+/** Steps one file's analysis may spend resolving values before it says "unknown". */
+const STEP_BUDGET = 50_000;
+const MAX_DEPTH = 12;
+
+export class ValueResolver {
+  private steps = 0;
+  private readonly memo = new Map<Node, readonly Value[]>();
+  private readonly returnsMemo = new Map<FunctionNode, readonly Node[]>();
+  private readonly active = new Set<Node>();
+
+  constructor(readonly host: ResolverHost) {}
+
+  /** All values `node` may evaluate to. */
+  resolve(node: Node, bindings?: Bindings, depth = 0): readonly Value[] {
+    const n = unwrap(node);
+    const canMemo = !bindings || bindings.size === 0;
+    if (canMemo) {
+      const hit = this.memo.get(n);
+      if (hit) return hit;
+    }
+    if (depth > MAX_DEPTH || ++this.steps > STEP_BUDGET || this.active.has(n)) {
+      return [unknown(n)];
+    }
+    this.active.add(n);
+    let result: readonly Value[];
+    try {
+      result = this.resolveUncached(n, bindings, depth + 1);
+    } finally {
+      this.active.delete(n);
+    }
+    if (canMemo) this.memo.set(n, result);
+    return result;
+  }
+
+  /** The variable a reference or declaration identifier names, if resolvable in scope. */
+  variableOf(id: TSESTree.Identifier): Variable | undefined {
+    try {
+      return ASTUtils.findVariable(this.host.getScope(id), id) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Return expressions of a function (expression body included), not descending into nested functions. */
+  returnsOf(fn: FunctionNode): readonly Node[] {
+    const hit = this.returnsMemo.get(fn);
+    if (hit) return hit;
+    const out: Node[] = [];
+    if (fn.body && fn.body.type !== T.BlockStatement) {
+      out.push(fn.body);
+    } else if (fn.body) {
+      collectReturns(fn.body, out);
+    }
+    this.returnsMemo.set(fn, out);
+    return out;
+  }
+
+  /** Calls of a function-valued parameter (`callback(...)`) inside its function. */
+  callsOfParam(fn: FunctionNode, index: number): TSESTree.CallExpression[] {
+    const param = fn.params[index];
+    if (!param || param.type !== T.Identifier) return [];
+    const variable = this.variableOf(param);
+    if (!variable) return [];
+    const calls: TSESTree.CallExpression[] = [];
+    for (const ref of variable.references) {
+      const id = ref.identifier as Node;
+      const parent = id.parent;
+      if (parent?.type === T.CallExpression && parent.callee === id) calls.push(parent);
+    }
+    return calls;
+  }
+
+  /** Binds a function's parameters to argument values. */
+  bind(fn: FunctionNode, args: readonly (readonly Value[] | undefined)[], base?: Bindings): Map<Variable, readonly Value[]> {
+    const map = new Map<Variable, readonly Value[]>(base ?? []);
+    fn.params.forEach((p, i) => {
+      const id = p.type === T.AssignmentPattern ? p.left : p;
+      const values = args[i];
+      if (id.type !== T.Identifier || !values) return;
+      const v = this.variableOf(id);
+      if (v) map.set(v, values);
+    });
+    return map;
+  }
+
+  private resolveUncached(n: Node, b: Bindings | undefined, d: number): readonly Value[] {
+    switch (n.type) {
+      case T.Literal:
+        if ('regex' in n && n.regex) {
+          return [{ kind: 'regexp', pattern: n.regex.pattern, flags: n.regex.flags, node: n, sites: [n] }];
+        }
+        if (typeof n.value === 'bigint') return [unknown(n)];
+        return [literal(n, n.value as string | number | boolean | null)];
+      case T.TemplateLiteral:
+        return this.resolveTemplate(n, b, d);
+      case T.Identifier:
+        return this.resolveIdentifier(n, b, d);
+      case T.MemberExpression:
+        return this.resolveMember(n, b, d);
+      case T.CallExpression:
+        return this.resolveCall(n, b, d);
+      case T.NewExpression:
+        return this.resolveNew(n, b, d);
+      case T.LogicalExpression: {
+        const right = this.resolve(n.right, b, d).map((v) => ({ ...v, fallback: true }) as Value);
+        if (n.operator === '&&') return right;
+        const left = this.resolve(n.left, b, d);
+        return [...left, ...right];
+      }
+      case T.ConditionalExpression:
+        return [...this.resolve(n.consequent, b, d), ...this.resolve(n.alternate, b, d)];
+      case T.SequenceExpression:
+        return this.resolve(n.expressions[n.expressions.length - 1]!, b, d);
+      case T.AssignmentExpression:
+        return n.operator === '=' ? this.resolve(n.right, b, d) : [unknown(n)];
+      case T.ArrayExpression:
+        return [{ kind: 'array', node: n, sites: [n], elements: this.resolveElements(n.elements, b, d) }];
+      case T.ObjectExpression:
+        return [{ kind: 'object', node: n, sites: [n], object: n }];
+      case T.ArrowFunctionExpression:
+      case T.FunctionExpression:
+        return [{ kind: 'function', node: n, sites: [n], fn: n }];
+      case T.BinaryExpression:
+        return this.resolveConcat(n, b, d);
+      case T.UnaryExpression:
+        if (n.operator === 'void') return [literal(n, undefined)];
+        return [unknown(n)];
+      default:
+        return [unknown(n)];
+    }
+  }
+
+  private resolveElements(
+    elements: readonly (TSESTree.Expression | TSESTree.SpreadElement | null)[],
+    b: Bindings | undefined,
+    d: number,
+  ): Value[] {
+    const out: Value[] = [];
+    for (const el of elements) {
+      if (!el) continue;
+      if (el.type === T.SpreadElement) {
+        for (const v of this.resolve(el.argument, b, d)) {
+          if (v.kind === 'array' || v.kind === 'set') out.push(...v.elements);
+          else out.push(unknown(el));
+        }
+      } else {
+        out.push(...this.resolve(el, b, d));
+      }
+    }
+    return out;
+  }
+
+  private resolveTemplate(n: TSESTree.TemplateLiteral, b: Bindings | undefined, d: number): readonly Value[] {
+    if (n.expressions.length === 0) return [literal(n, n.quasis[0]?.value.cooked ?? '')];
+    if (n.expressions.length === 1 && n.quasis.every((q) => q.value.cooked === '')) {
+      return this.resolve(n.expressions[0]!, b, d);
+    }
+    let acc = '';
+    for (let i = 0; i < n.quasis.length; i++) {
+      acc += n.quasis[i]!.value.cooked ?? '';
+      const expr = n.expressions[i];
+      if (!expr) continue;
+      const single = this.singleString(expr, b, d);
+      if (single === undefined) return [unknown(n)];
+      acc += single;
+    }
+    return [literal(n, acc)];
+  }
+
+  private resolveConcat(n: TSESTree.BinaryExpression, b: Bindings | undefined, d: number): readonly Value[] {
+    if (n.operator !== '+') return [unknown(n)];
+    const l = this.singleString(n.left, b, d);
+    const r = l === undefined ? undefined : this.singleString(n.right, b, d);
+    return l !== undefined && r !== undefined ? [literal(n, l + r)] : [unknown(n)];
+  }
+
+  /** The one string (or number) a node evaluates to, if there is exactly one. */
+  singleString(node: Node, b?: Bindings, d = 0): string | undefined {
+    const values = this.resolve(node, b, d);
+    if (values.length !== 1) return undefined;
+    const v = values[0]!;
+    return v.kind === 'literal' && (typeof v.value === 'string' || typeof v.value === 'number')
+      ? String(v.value)
+      : undefined;
+  }
+
+  private resolveIdentifier(n: TSESTree.Identifier, b: Bindings | undefined, d: number): readonly Value[] {
+    if (n.name === 'undefined') return [literal(n, undefined)];
+    const variable = this.variableOf(n);
+    if (!variable) return [unknown(n)];
+    const bound = b?.get(variable);
+    if (bound) return addSite(bound, n);
+    const def = variable.defs[0];
+    if (!def) return [unknown(n)];
+    if (def.type === 'FunctionName' && isFunction(def.node as Node)) {
+      return [{ kind: 'function', node: def.node as Node, sites: [n], fn: def.node as FunctionNode }];
+    }
+    if (def.type !== 'Variable') return [unknown(n)];
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    const out: Value[] = [];
+    let writes = 0;
+    for (const ref of variable.references) {
+      if (!ref.isWrite()) continue;
+      writes++;
+      const id = ref.identifier as Node;
+      const writeExpr = ref.writeExpr as Node | null;
+      if (!writeExpr) {
+        out.push(unknown(id));
+        continue;
+      }
+      const assignment = id.parent;
+      if (assignment?.type === T.AssignmentExpression && assignment.left === id && assignment.operator !== '=') {
+        out.push(unknown(id));
+        continue;
+      }
+      // `for (const o of list)` -> an element of `list`
+      if (declarator.parent?.parent?.type === T.ForOfStatement && writeExpr === declarator.parent.parent.right) {
+        out.push(...this.elementsOf(writeExpr, b, d, id));
+        continue;
+      }
+      const path = patternPath(id);
+      if (path === undefined) {
+        out.push(unknown(id));
+      } else if (path.length === 0) {
+        out.push(...addSite(this.resolve(writeExpr, b, d), id));
+      } else {
+        out.push(...addSite(this.resolvePath(writeExpr, path, b, d), id));
+      }
+    }
+    if (writes === 0) out.push(literal(n, undefined));
+    return addSite(out, n);
+  }
+
+  /** Elements of an array/Set-valued node (for `for...of` and `.find`). */
+  private elementsOf(node: Node, b: Bindings | undefined, d: number, site: Node): Value[] {
+    const out: Value[] = [];
+    for (const v of this.resolve(node, b, d)) {
+      if (v.kind === 'array' || v.kind === 'set') out.push(...addSite(v.elements, site));
+      else out.push(unknown(site));
+    }
+    return out;
+  }
+
+  /** Resolves `base.k1.k2...` for destructuring. */
+  private resolvePath(base: Node, path: readonly PathStep[], b: Bindings | undefined, d: number): readonly Value[] {
+    const keys = path.map((p) => p.key);
+    if (keys.every((k): k is string => typeof k === 'string')) {
+      // `const { origin } = req.headers`, `const { headers: { origin } } = event`
+      const read = requestReadOfPath(base, keys, `${this.host.text(base)}.${keys.join('.')}`);
+      if (read) return [requestValue(base, read.kind, read.what)];
+    }
+    let current: readonly Value[] = this.resolve(base, b, d);
+    for (const step of path) {
+      const next: Value[] = [];
+      for (const v of current) next.push(...this.property(v, step.key, b, d, base));
+      if (step.defaultValue) next.push(...this.resolve(step.defaultValue, b, d));
+      current = next;
+    }
+    return current;
+  }
+
+  /** The value(s) of property `key` of value `v`. */
+  property(v: Value, key: string | number, b: Bindings | undefined, d: number, at: Node): readonly Value[] {
+    if (v.kind === 'object') return this.objectProperty(v.object, String(key), b, d);
+    if (v.kind === 'array' && typeof key === 'number') {
+      return v.elements[key] ? [v.elements[key]!] : [unknown(at)];
+    }
+    return [unknown(at)];
+  }
+
+  /**
+   * The value of `name` in an object literal, following spreads. Last definition wins; an unknown spread
+   * after the last definition makes the result unknown.
+   */
+  objectProperty(obj: TSESTree.ObjectExpression, name: string, b?: Bindings, d = 0): readonly Value[] {
+    for (let i = obj.properties.length - 1; i >= 0; i--) {
+      const p = obj.properties[i]!;
+      if (p.type === T.SpreadElement) {
+        const spread = this.resolve(p.argument, b, d);
+        const found: Value[] = [];
+        let missing = false;
+        for (const s of spread) {
+          if (s.kind === 'object') {
+            const inner = this.objectPropertyOrMissing(s.object, name, b, d);
+            if (inner) found.push(...inner);
+            else missing = true;
+          } else if (s.kind === 'literal' && (s.value === null || s.value === undefined)) {
+            missing = true;
+          } else {
+            return [unknown(p)];
+          }
+        }
+        if (!missing) return found;
+        if (found.length > 0) return [...found, ...this.objectPropertyBefore(obj, i, name, b, d)];
+        continue;
+      }
+      if (p.type !== T.Property || p.kind !== 'init') continue;
+      const key = p.computed ? this.singleString(p.key, b, d) : staticKeyName(p.key, false);
+      if (key === undefined && p.computed) return [unknown(p)];
+      if (key !== name) continue;
+      if (p.method || isFunction(p.value)) {
+        return [{ kind: 'function', node: p.value, sites: [p.value], fn: p.value as FunctionNode }];
+      }
+      return this.resolve(p.value, b, d);
+    }
+    return [{ kind: 'literal', value: undefined, node: obj, sites: [obj] }];
+  }
+
+  private objectPropertyBefore(
+    obj: TSESTree.ObjectExpression,
+    end: number,
+    name: string,
+    b: Bindings | undefined,
+    d: number,
+  ): readonly Value[] {
+    const head = { ...obj, properties: obj.properties.slice(0, end) } as TSESTree.ObjectExpression;
+    return this.objectProperty(head, name, b, d);
+  }
+
+  /** Like objectProperty, but undefined when the object certainly lacks the key. */
+  objectPropertyOrMissing(obj: TSESTree.ObjectExpression, name: string, b?: Bindings, d = 0): readonly Value[] | undefined {
+    const values = this.objectProperty(obj, name, b, d);
+    if (values.length === 1 && values[0]!.kind === 'literal' && values[0]!.value === undefined && values[0]!.node === obj) {
+      return undefined;
+    }
+    return values;
+  }
+
+  private resolveMember(n: TSESTree.MemberExpression, b: Bindings | undefined, d: number): readonly Value[] {
+    const read = requestRead(n, (x) => this.host.text(x));
+    if (read) return [requestValue(n, read.kind, read.what)];
+    const key = n.computed ? this.singleString(n.property, b, d) : memberName(n);
+    if (key === undefined) return [unknown(n)];
+    const object = unwrap(n.object);
+    // process.env.X
+    if (object.type === T.MemberExpression && memberName(object) === 'env') {
+      const root = unwrap(object.object);
+      if (root.type === T.Identifier && root.name === 'process') return [{ kind: 'env', name: key, node: n, sites: [n] }];
+    }
+    // new URL(origin).origin keeps the origin
+    if (key === 'origin' && object.type === T.NewExpression) {
+      const ctor = unwrap(object.callee);
+      if (ctor.type === T.Identifier && ctor.name === 'URL' && object.arguments[0]) {
+        return addSite(this.resolve(object.arguments[0], b, d), n);
+      }
+    }
+    const out: Value[] = [];
+    for (const v of this.resolve(n.object, b, d)) {
+      const index = /^\d+$/.test(key) ? Number(key) : key;
+      out.push(...this.property(v, index, b, d, n));
+    }
+    return addSite(out, n);
+  }
+
+  private resolveCall(n: TSESTree.CallExpression, b: Bindings | undefined, d: number): readonly Value[] {
+    const read = requestRead(n, (x) => this.host.text(x));
+    if (read) return [requestValue(n, read.kind, read.what)];
+    const callee = unwrap(n.callee);
+    if (callee.type === T.Identifier && callee.name === 'String' && n.arguments[0]) {
+      return addSite(this.resolve(n.arguments[0], b, d), n);
+    }
+    if (callee.type === T.MemberExpression) {
+      const method = memberName(callee);
+      if (method && ORIGIN_PRESERVING_METHODS.has(method)) {
+        return addSite(
+          this.resolve(callee.object, b, d).map((v) => (v.kind === 'literal' && typeof v.value === 'string' ? transformLiteral(v, method) : v)),
+          n,
+        );
+      }
+      if (method === 'find' || method === 'at') return this.elementsOf(callee.object, b, d, n);
+    }
+    // A small function in the same file: bind its parameters and resolve what it returns.
+    const fns = this.resolve(callee, b, d);
+    const only = fns.length === 1 ? fns[0] : undefined;
+    if (only?.kind !== 'function') return [unknown(n)];
+    const fn = only.fn;
+    if (fn.async || fn.generator) return [unknown(n)];
+    const args = n.arguments.map((a) => (a.type === T.SpreadElement ? undefined : this.resolve(a, b, d)));
+    const inner = this.bind(fn, args, b);
+    const out: Value[] = [];
+    for (const r of this.returnsOf(fn)) out.push(...this.resolve(r, inner, d));
+    if (out.length === 0) out.push(literal(n, undefined));
+    return addSite(out, n);
+  }
+
+  private resolveNew(n: TSESTree.NewExpression, b: Bindings | undefined, d: number): readonly Value[] {
+    const ctor = unwrap(n.callee);
+    const name = ctor.type === T.Identifier ? ctor.name : undefined;
+    if (name === 'RegExp') {
+      const [p, f] = n.arguments;
+      const pattern = p ? this.singleString(p, b, d) : '(?:)';
+      const flags = f ? this.singleString(f, b, d) : '';
+      if (pattern === undefined || flags === undefined) return [unknown(n)];
+      return [{ kind: 'regexp', pattern, flags, node: n, sites: [n] }];
+    }
+    if (name === 'Set' || name === 'Map') {
+      const arg = n.arguments[0];
+      if (!arg) return [{ kind: 'set', node: n, sites: [n], elements: [] }];
+      const elements = this.elementsOf(arg, b, d, n);
+      // Map entries are [key, value] pairs: the keys are what `has`/`get` match.
+      const keys =
+        name === 'Map'
+          ? elements.map((e) => (e.kind === 'array' ? (e.elements[0] ?? unknown(n)) : unknown(n)))
+          : elements;
+      return [{ kind: 'set', node: n, sites: [n], elements: keys }];
+    }
+    return [unknown(n)];
+  }
+}
+
+interface PathStep {
+  readonly key: string | number;
+  readonly defaultValue?: Node;
+}
+
+/**
+ * The property path from a destructuring pattern's root to `id` (`const { a: { b } } = x` -> a, b);
+ * `[]` for a plain identifier; undefined for shapes we do not follow (rest elements, computed keys).
+ */
+function patternPath(id: Node): PathStep[] | undefined {
+  const steps: PathStep[] = [];
+  let node: Node = id;
+  let pendingDefault: Node | undefined;
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return undefined;
+    if (parent.type === T.AssignmentPattern && parent.left === node) {
+      pendingDefault = parent.right;
+      node = parent;
+      continue;
+    }
+    if (parent.type === T.Property && parent.value === node && parent.parent?.type === T.ObjectPattern) {
+      const key = staticKeyName(parent.key, parent.computed);
+      if (key === undefined) return undefined;
+      steps.unshift({ key, defaultValue: pendingDefault });
+      pendingDefault = undefined;
+      node = parent.parent;
+      continue;
+    }
+    if (parent.type === T.ArrayPattern) {
+      const index = parent.elements.indexOf(node as TSESTree.DestructuringPattern);
+      if (index < 0) return undefined;
+      steps.unshift({ key: index, defaultValue: pendingDefault });
+      pendingDefault = undefined;
+      node = parent;
+      continue;
+    }
+    if (parent.type === T.VariableDeclarator && parent.id === node) return steps;
+    if (parent.type === T.AssignmentExpression && parent.left === node) return steps;
+    if (parent.type === T.RestElement) return undefined;
+    return steps.length === 0 && node === id ? [] : undefined;
+  }
+}
+
+function collectReturns(node: Node, out: Node[]): void {
+  switch (node.type) {
+    case T.ReturnStatement:
+      if (node.argument) out.push(node.argument);
+      return;
+    case T.FunctionDeclaration:
+    case T.FunctionExpression:
+    case T.ArrowFunctionExpression:
+    case T.ClassDeclaration:
+    case T.ClassExpression:
+      return;
+    default:
+      break;
+  }
+  for (const key of STATEMENT_CHILD_KEYS) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const c of child) if (c && typeof c === 'object' && 'type' in c) collectReturns(c as Node, out);
+    } else if (child && typeof child === 'object' && 'type' in child) {
+      collectReturns(child as Node, out);
+    }
+  }
+}
+
+/** Keys under which statements nest; returns live only in statements. */
+const STATEMENT_CHILD_KEYS = ['body', 'consequent', 'alternate', 'block', 'handler', 'finalizer', 'cases'] as const;
+
+function literal(node: Node, value: string | number | boolean | null | undefined): Value {
+  return { kind: 'literal', value, node, sites: [node] };
+}
+
+export function unknown(node: Node): Value {
+  return { kind: 'unknown', node, sites: [node] };
+}
+
+function requestValue(node: Node, kind: 'origin' | 'request', what: string): Value {
+  return { kind, what, node, sites: [node] };
+}
+
+function transformLiteral(v: Value & { kind: 'literal' }, method: string): Value {
+  const s = String(v.value);
+  const value = method === 'toLowerCase' ? s.toLowerCase() : method === 'trim' ? s.trim() : s;
+  return { ...v, value };
+}
+
+function addSite(values: readonly Value[], site: Node): Value[] {
+  return values.map((v) => (v.sites.includes(site) ? v : ({ ...v, sites: [...v.sites, site] } as Value)));
+}
+
+/** Whether any of the values is request-controlled (the Origin or other request data). */
+export function isRequestControlled(v: Value): v is Value & { kind: 'origin' | 'request' } {
+  return v.kind === 'origin' || v.kind === 'request';
+}
+
+export function stringValue(v: Value): string | undefined {
+  return v.kind === 'literal' && typeof v.value === 'string' ? v.value : undefined;
+}
+
+export { stringLiteralValue };

@@ -1,0 +1,52 @@
+/**
+ * eslint-plugin-cors-guard: finds CORS misconfigurations in server code.
+ *
+ *   import corsGuard from 'eslint-plugin-cors-guard';
+ *   export default [corsGuard.configs.recommended];
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { rules, type RuleName } from './rules';
+import { fileModelOf } from './util/file-model';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { name, version } = require('../package.json') as { name: string; version: string };
+
+type Preset = 'recommended' | 'strict';
+type RuleEntry = (typeof rules)[RuleName];
+
+/** Presets are derived from each rule's `meta.docs.recommended`, so they cannot drift. */
+function presetRules(preset: Preset): Record<string, TSESLint.Linter.RuleLevel> {
+  const out: Record<string, TSESLint.Linter.RuleLevel> = {};
+  for (const [ruleName, rule] of Object.entries(rules) as [RuleName, RuleEntry][]) {
+    const level = rule.meta.docs?.recommended;
+    if (level === 'recommended' || preset === 'strict') out[`cors-guard/${ruleName}`] = 'error';
+  }
+  return out;
+}
+
+interface FlatConfig {
+  name: string;
+  plugins: Record<string, unknown>;
+  rules: Record<string, TSESLint.Linter.RuleLevel>;
+}
+
+const plugin = {
+  meta: { name, version },
+  rules,
+  configs: {} as { recommended: FlatConfig; strict: FlatConfig },
+  /** The policy model of the last lint of a file (for the editor extension). */
+  fileModelOf,
+};
+
+plugin.configs.recommended = {
+  name: 'cors-guard/recommended',
+  plugins: { 'cors-guard': plugin },
+  rules: presetRules('recommended'),
+};
+plugin.configs.strict = {
+  name: 'cors-guard/strict',
+  plugins: { 'cors-guard': plugin },
+  rules: presetRules('strict'),
+};
+
+export = plugin;

@@ -1,0 +1,160 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isWeakGuard, shortText, type OriginSpec, type Policy } from '../analysis';
+import { createRule } from '../util/create-rule';
+import { ATTACKER_ORIGIN, credentialState, guardNote } from '../util/describe';
+import { withFileModel } from '../util/file-model';
+import { allowlistArrayText, ensureAllowlistSet, isRepeatable, wrapInAllowlistCheck } from '../util/fixes';
+
+export type Options = [
+  {
+    allowedOrigins?: string[];
+    reportWithoutCredentials?: boolean;
+  },
+];
+export type MessageIds =
+  | 'reflectedWithCredentials'
+  | 'reflectedWithoutCredentials'
+  | 'reflectedMaybeCredentials'
+  | 'suggestAllowlistCheck'
+  | 'suggestAllowlistOption';
+
+type Reflection = { spec: OriginSpec; policy: Policy };
+
+/** The subject of the message: what sends the origin back, and past which guard. */
+function subjectOf(spec: OriginSpec, policy: Policy, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const lib = policy.library ? `\`${policy.library.packageName}\`` : '';
+  if (spec.type === 'wildcard') return `${lib} answers \`*\` in the origin list with the request's own Origin`;
+  if (spec.type !== 'reflect') return '';
+  const note = guardNote(spec.guard, sourceCode);
+  switch (spec.via) {
+    case 'header':
+      return spec.request === 'origin'
+        ? `\`Access-Control-Allow-Origin\` is copied from \`${shortText(spec.what, 50)}\`${note || ' without an allowlist check'}`
+        : `\`Access-Control-Allow-Origin\` is taken from ${spec.what}, which the attacker controls${note}`;
+    case 'origin-true':
+      return `\`origin: true\` makes ${lib} reflect every request's Origin${note}`;
+    case 'callback':
+      return note ? `The origin callback allows any origin${note}` : 'The origin callback allows every origin';
+    case 'callback-returns':
+      return `The origin function returns the request's Origin${note || ' unchecked'}`;
+    case 'library':
+      return `${lib} with no origin list sends back every request's Origin`;
+  }
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-origin-reflection',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Disallow sending the request's Origin back in Access-Control-Allow-Origin without an exact allowlist check",
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowedOrigins: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Origins your application trusts; suggestions write them into the allowlist they add.',
+          },
+          reportWithoutCredentials: {
+            type: 'boolean',
+            description:
+              'Also report reflection when credentials are not allowed (it then exposes only cookie-less responses, like `*`). Default true.',
+          },
+        },
+      },
+    ],
+    messages: {
+      reflectedWithCredentials:
+        "{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
+      reflectedWithoutCredentials:
+        '{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses; credentials are not allowed, so only data that needs no cookies is exposed.',
+      reflectedMaybeCredentials:
+        "{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses, with the user's cookies if credentials are enabled.",
+      suggestAllowlistCheck: 'Send Access-Control-Allow-Origin only for origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
+      suggestAllowlistOption: 'Replace with an explicit list of trusted origins.',
+    },
+  },
+  defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const allowed = options.allowedOrigins ?? [];
+
+    function suggestions(r: Reflection): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const { spec, policy } = r;
+      if (policy.kind === 'headers' && spec.type === 'reflect' && spec.via === 'header') {
+        const site = policy.headers.find((h) => h.value === spec.node);
+        const statement = site?.node.parent;
+        const inStatementList =
+          statement?.parent?.type === T.BlockStatement ||
+          statement?.parent?.type === T.Program ||
+          statement?.parent?.type === T.SwitchCase;
+        if (site?.shape !== 'setter' || statement?.type !== T.ExpressionStatement || !inStatementList || !isRepeatable(spec.node)) {
+          return [];
+        }
+        const originText = sourceCode.getText(spec.node);
+        // `set` overwrites in Express and Koa, whose `append` adds; the other setters keep their own method.
+        const varyMethod = site.method === 'set' ? 'append' : site.method;
+        const extra =
+          policy.varyOrigin === true || !site.receiver
+            ? []
+            : [`${sourceCode.getText(site.receiver)}.${varyMethod}('Vary', 'Origin');`];
+        return [
+          {
+            messageId: 'suggestAllowlistCheck',
+            fix: (fixer) => [
+              ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
+              wrapInAllowlistCheck(sourceCode, fixer, statement, originText, extra),
+            ],
+          },
+        ];
+      }
+      if (policy.kind === 'options' && policy.library?.acceptsArray) {
+        const target = spec.node;
+        const prop = policy.originProperty;
+        const replaceable =
+          (prop && prop.value === target) || (spec.type === 'reflect' && spec.via === 'library' && target.type === T.Literal);
+        if (!replaceable) return [];
+        const text =
+          spec.type === 'reflect' && spec.via === 'library' && !prop
+            ? `{ origin: ${allowlistArrayText(allowed)} }`
+            : allowlistArrayText(allowed);
+        return [{ messageId: 'suggestAllowlistOption', fix: (fixer) => fixer.replaceText(target, text) }];
+      }
+      return [];
+    }
+
+    return withFileModel(context, (model) => {
+      const reported = new Set<TSESTree.Node>();
+      for (const policy of model.policies) {
+        const state = credentialState(policy.credentials);
+        if (state === 'without' && options.reportWithoutCredentials === false) continue;
+        for (const spec of policy.origins) {
+          const isReflection =
+            (spec.type === 'reflect' && isWeakGuard(spec.guard)) ||
+            (spec.type === 'wildcard' && spec.becomesReflection && policy.credentials.allowed !== true);
+          if (!isReflection || reported.has(spec.node)) continue;
+          reported.add(spec.node);
+          const messageId =
+            state === 'with'
+              ? 'reflectedWithCredentials'
+              : state === 'maybe'
+                ? 'reflectedMaybeCredentials'
+                : 'reflectedWithoutCredentials';
+          context.report({
+            node: spec.node,
+            messageId,
+            data: { subject: subjectOf(spec, policy, sourceCode), attacker: ATTACKER_ORIGIN },
+            suggest: suggestions({ spec, policy }),
+          });
+        }
+      }
+    });
+  },
+});

@@ -1,0 +1,118 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { OriginSpec, Policy } from '../analysis';
+import { createRule } from '../util/create-rule';
+import { ATTACKER_ORIGIN, credentialsLine, libraryName } from '../util/describe';
+import { withFileModel } from '../util/file-model';
+import { allowlistArrayText, removeListItem } from '../util/fixes';
+
+export type Options = [{ allowedOrigins?: string[] }];
+export type MessageIds = 'wildcardRejected' | 'wildcardReflects' | 'suggestRemoveCredentials' | 'suggestAllowlist';
+
+type WildcardSpec = Extract<OriginSpec, { type: 'wildcard' }>;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-wildcard-with-credentials',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `Access-Control-Allow-Origin: *` together with credentials',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowedOrigins: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Origins your application trusts; the allowlist suggestion writes them in.',
+          },
+        },
+      },
+    ],
+    messages: {
+      wildcardRejected:
+        "{{subject}} with credentials (line {{line}}) is rejected by browsers, so credentialed requests fail; don't \"fix\" it by reflecting the Origin, which would let any website read users' data: list the trusted origins.",
+      wildcardReflects:
+        "{{library}} turns {{subject}} with credentials (line {{line}}) into reflecting the request's Origin, so any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
+      suggestRemoveCredentials: 'Remove credentials (keep `*` for public data that needs no cookies).',
+      suggestAllowlist: 'Allow only an explicit list of trusted origins.',
+    },
+  },
+  defaultOptions: [{ allowedOrigins: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+
+    function credentialsRemoval(policy: Policy): TSESLint.ReportFixFunction | undefined {
+      const node = policy.credentials.node;
+      if (!node) return undefined;
+      if (policy.kind === 'options') {
+        const prop = node.parent;
+        if (prop?.type === T.Property && prop.value === node && prop.parent === policy.options) {
+          return (fixer) => removeListItem(sourceCode, fixer, prop);
+        }
+        return undefined;
+      }
+      const site = policy.headers.find((h) => h.value === node);
+      if (site?.shape === 'setter' && site.node.parent?.type === T.ExpressionStatement) {
+        const statement = site.node.parent;
+        return (fixer) => fixer.remove(statement);
+      }
+      if (site?.shape === 'object') {
+        const prop = site.node;
+        return (fixer) => removeListItem(sourceCode, fixer, prop);
+      }
+      return undefined;
+    }
+
+    function allowlistFix(spec: WildcardSpec, policy: Policy): TSESLint.ReportFixFunction | undefined {
+      if (policy.kind !== 'options' || !policy.library?.acceptsArray || !policy.options) return undefined;
+      const list = allowlistArrayText(options.allowedOrigins ?? []);
+      if (!spec.implicit && policy.originProperty?.value === spec.node) {
+        return (fixer) => fixer.replaceText(spec.node, list);
+      }
+      if (spec.implicit && spec.node === policy.options && !policy.originProperty) {
+        const obj = policy.options;
+        const first = obj.properties[0];
+        return first
+          ? (fixer) => fixer.insertTextBefore(first, `origin: ${list}, `)
+          : (fixer) => fixer.replaceText(obj, `{ origin: ${list} }`);
+      }
+      return undefined;
+    }
+
+    return withFileModel(context, (model) => {
+      const reported = new Set<TSESTree.Node>();
+      for (const policy of model.policies) {
+        if (policy.credentials.allowed !== true) continue;
+        for (const spec of policy.origins) {
+          if (spec.type !== 'wildcard') continue;
+          // An implicit default is reported where credentials are switched on.
+          const node = spec.implicit && policy.credentials.node ? policy.credentials.node : spec.node;
+          if (reported.has(node)) continue;
+          reported.add(node);
+          const subject = spec.implicit ? 'the default origin `*`' : '`*`';
+          const remove = credentialsRemoval(policy);
+          const allow = allowlistFix(spec, policy);
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+          if (allow) suggest.push({ messageId: 'suggestAllowlist', fix: allow });
+          if (remove) suggest.push({ messageId: 'suggestRemoveCredentials', fix: remove });
+          context.report({
+            node,
+            messageId: spec.becomesReflection ? 'wildcardReflects' : 'wildcardRejected',
+            data: {
+              subject,
+              line: credentialsLine(policy.credentials),
+              library: libraryName(policy),
+              attacker: ATTACKER_ORIGIN,
+            },
+            suggest,
+          });
+        }
+      }
+    });
+  },
+});

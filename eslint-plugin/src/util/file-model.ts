@@ -1,0 +1,77 @@
+/**
+ * One AST pass per file, shared by every CORS Guard rule: each rule registers the same cheap listeners,
+ * which record candidate nodes once per file; the first rule to reach `Program:exit` builds the file
+ * model and every rule reads it from the cache.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from '../analysis';
+
+interface Collector {
+  readonly headerNames: TSESTree.Node[];
+  readonly shapeCalls: TSESTree.CallExpression[];
+  last: TSESTree.Node | null;
+  model?: FileModel;
+}
+
+const collectors = new WeakMap<TSESTree.Program, Collector>();
+
+function collectorOf(program: TSESTree.Program): Collector {
+  let c = collectors.get(program);
+  if (!c) {
+    c = { headerNames: [], shapeCalls: [], last: null };
+    collectors.set(program, c);
+  }
+  return c;
+}
+
+/** Returns listeners that feed the shared collector and hand the file model to `onModel`. */
+export function withFileModel<MessageIds extends string, Options extends readonly unknown[]>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  onModel: (model: FileModel) => void,
+): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  const collector = collectorOf(sourceCode.ast);
+  return {
+    Literal(node) {
+      if (collector.last === node) return;
+      collector.last = node;
+      if (typeof node.value === 'string' && canonicalHeaderName(node.value)) collector.headerNames.push(node);
+    },
+    TemplateLiteral(node) {
+      if (collector.last === node) return;
+      collector.last = node;
+      if (node.expressions.length === 0 && canonicalHeaderName(node.quasis[0]?.value.cooked ?? '')) {
+        collector.headerNames.push(node);
+      }
+    },
+    CallExpression(node) {
+      if (collector.last === node) return;
+      collector.last = node;
+      const callee = node.callee;
+      if (
+        callee.type === 'MemberExpression' &&
+        !callee.computed &&
+        callee.property.type === 'Identifier' &&
+        SHAPE_METHODS.has(callee.property.name)
+      ) {
+        collector.shapeCalls.push(node);
+      }
+    },
+    'Program:exit'(program) {
+      collector.model ??= analyzeFile({
+        program,
+        globalScope: sourceCode.scopeManager?.globalScope ?? null,
+        headerNames: collector.headerNames,
+        shapeCalls: collector.shapeCalls,
+        getScope: (node) => sourceCode.getScope(node),
+        text: (node) => sourceCode.getText(node),
+      });
+      onModel(collector.model);
+    },
+  };
+}
+
+/** The model of a file already linted (for consumers such as the editor extension). */
+export function fileModelOf(program: TSESTree.Program): FileModel | undefined {
+  return collectors.get(program)?.model;
+}

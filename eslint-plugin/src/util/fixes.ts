@@ -1,0 +1,112 @@
+/**
+ * Edits shared by the rules' suggestions: an allowlist literal, a module-level `ALLOWED_ORIGINS` Set,
+ * wrapping a header statement in an allowlist check, removing an element or property.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
+
+export const ALLOWLIST_NAME = 'ALLOWED_ORIGINS';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Fixer = TSESLint.RuleFixer;
+type Fix = TSESLint.RuleFix;
+
+/** `['https://a.example', 'https://b.example']`, or an empty list the user fills in (denies all meanwhile). */
+export function allowlistArrayText(origins: readonly string[]): string {
+  if (origins.length === 0) return "[/* trusted origins, e.g. 'https://app.example.com' */]";
+  return `[${origins.map((o) => `'${o.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}]`;
+}
+
+/** Inserts `const ALLOWED_ORIGINS = new Set([...]);` after the imports, unless the module has one. */
+export function ensureAllowlistSet(
+  sourceCode: SourceCode,
+  fixer: Fixer,
+  program: TSESTree.Program,
+  origins: readonly string[],
+): Fix[] {
+  const existing = ASTUtils.findVariable(sourceCode.getScope(program), ALLOWLIST_NAME);
+  if (existing && existing.defs.length > 0) return [];
+  const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes[0];
+  if (moduleScope && ASTUtils.findVariable(moduleScope, ALLOWLIST_NAME)) return [];
+  const declaration = `const ${ALLOWLIST_NAME} = new Set(${allowlistArrayText(origins)});`;
+  let anchor: TSESTree.Node | undefined;
+  for (const stmt of program.body) {
+    if (isImportLike(stmt) || isDirective(stmt)) anchor = stmt;
+    else break;
+  }
+  return anchor ? [fixer.insertTextAfter(anchor, `\n${declaration}`)] : [fixer.insertTextBeforeRange([program.range[0], program.range[0]], `${declaration}\n`)];
+}
+
+function isDirective(stmt: TSESTree.ProgramStatement): boolean {
+  return stmt.type === T.ExpressionStatement && typeof stmt.directive === 'string';
+}
+
+function isImportLike(stmt: TSESTree.ProgramStatement): boolean {
+  if (stmt.type === T.ImportDeclaration || stmt.type === T.TSImportEqualsDeclaration) return true;
+  if (stmt.type !== T.VariableDeclaration) return false;
+  return stmt.declarations.every((d) => {
+    let init = d.init;
+    while (init && init.type === T.MemberExpression) init = init.object;
+    return (
+      init?.type === T.CallExpression && init.callee.type === T.Identifier && init.callee.name === 'require'
+    );
+  });
+}
+
+/** The indentation of the line a node starts on. */
+export function indentOf(sourceCode: SourceCode, node: TSESTree.Node): string {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return /^\s*/.exec(line)?.[0] ?? '';
+}
+
+/**
+ * Wraps `statement` in `if (ALLOWED_ORIGINS.has(<originText>)) { ... }`, adding `extra` lines inside.
+ */
+export function wrapInAllowlistCheck(
+  sourceCode: SourceCode,
+  fixer: Fixer,
+  statement: TSESTree.Statement,
+  originText: string,
+  extra: readonly string[],
+): Fix {
+  const indent = indentOf(sourceCode, statement);
+  const unit = indent.includes('\t') ? '\t' : '  ';
+  const body = sourceCode
+    .getText(statement)
+    .split('\n')
+    .map((l, i) => (i === 0 ? `${indent}${unit}${l}` : `${unit}${l}`))
+    .join('\n');
+  const extraLines = extra.map((e) => `\n${indent}${unit}${e}`).join('');
+  const text = `if (${ALLOWLIST_NAME}.has(${originText})) {\n${body}${extraLines}\n${indent}}`;
+  return fixer.replaceText(statement, text);
+}
+
+/** Removes a list element or object property together with its separating comma. */
+export function removeListItem(sourceCode: SourceCode, fixer: Fixer, item: TSESTree.Node): Fix {
+  const after = sourceCode.getTokenAfter(item);
+  if (after && after.value === ',') return fixer.removeRange([item.range[0], after.range[1]]);
+  const before = sourceCode.getTokenBefore(item);
+  if (before && before.value === ',') return fixer.removeRange([before.range[0], item.range[1]]);
+  return fixer.remove(item);
+}
+
+/** Whether evaluating `node` twice is harmless (an identifier, a member chain, a getter call on it). */
+export function isRepeatable(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case T.Identifier:
+      return true;
+    case T.MemberExpression:
+      return isRepeatable(node.object) && (!node.computed || node.property.type === T.Literal);
+    case T.CallExpression:
+      return (
+        node.callee.type === T.MemberExpression &&
+        isRepeatable(node.callee.object) &&
+        node.arguments.every((a) => a.type === T.Literal)
+      );
+    case T.ChainExpression:
+    case T.TSNonNullExpression:
+      return isRepeatable(node.expression);
+    default:
+      return false;
+  }
+}
