@@ -4,7 +4,7 @@ import type { OriginSpec, Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { ATTACKER_ORIGIN, credentialsLine, libraryName } from '../util/describe';
 import { withFileModel } from '../util/file-model';
-import { allowlistArrayText, removeListItem } from '../util/fixes';
+import { allowlistArrayText, removeListItem, removeStatement } from '../util/fixes';
 
 export type Options = [{ allowedOrigins?: string[] }];
 export type MessageIds = 'wildcardRejected' | 'wildcardReflects' | 'suggestRemoveCredentials' | 'suggestAllowlist';
@@ -35,7 +35,7 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       wildcardRejected:
-        "{{subject}} with credentials (line {{line}}) is rejected by browsers, so credentialed requests fail; don't \"fix\" it by reflecting the Origin, which would let any website read users' data: list the trusted origins.",
+        "{{Subject}} with credentials (line {{line}}) is rejected by browsers, so credentialed requests fail; don't \"fix\" it by reflecting the Origin, which would let any website read users' data: list the trusted origins.",
       wildcardReflects:
         "{{library}} turns {{subject}} with credentials (line {{line}}) into reflecting the request's Origin, so any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
       suggestRemoveCredentials: 'Remove credentials (keep `*` for public data that needs no cookies).',
@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
       const site = policy.headers.find((h) => h.value === node);
       if (site?.shape === 'setter' && site.node.parent?.type === T.ExpressionStatement) {
         const statement = site.node.parent;
-        return (fixer) => fixer.remove(statement);
+        return (fixer) => removeStatement(sourceCode, fixer, statement);
       }
       if (site?.shape === 'object') {
         const prop = site.node;
@@ -105,6 +105,7 @@ export default createRule<Options, MessageIds>({
             messageId: spec.becomesReflection ? 'wildcardReflects' : 'wildcardRejected',
             data: {
               subject,
+              Subject: subject[0]!.toUpperCase() + subject.slice(1),
               line: credentialsLine(policy.credentials),
               library: libraryName(policy),
               attacker: ATTACKER_ORIGIN,

@@ -81,13 +81,36 @@ export function wrapInAllowlistCheck(
   return fixer.replaceText(statement, text);
 }
 
-/** Removes a list element or object property together with its separating comma. */
+/** Removes a list element or object property together with its separating comma and spacing. */
 export function removeListItem(sourceCode: SourceCode, fixer: Fixer, item: TSESTree.Node): Fix {
   const after = sourceCode.getTokenAfter(item);
-  if (after && after.value === ',') return fixer.removeRange([item.range[0], after.range[1]]);
+  if (after && after.value === ',') {
+    const next = sourceCode.getTokenAfter(after, { includeComments: true });
+    return fixer.removeRange([item.range[0], next ? next.range[0] : after.range[1]]);
+  }
   const before = sourceCode.getTokenBefore(item);
   if (before && before.value === ',') return fixer.removeRange([before.range[0], item.range[1]]);
+  if (before && after && ['{', '['].includes(before.value) && ['}', ']'].includes(after.value)) {
+    return fixer.removeRange([before.range[1], after.range[0]]);
+  }
   return fixer.remove(item);
+}
+
+/** Removes a statement, and its line when nothing else is on it. */
+export function removeStatement(sourceCode: SourceCode, fixer: Fixer, statement: TSESTree.Node): Fix {
+  const text = sourceCode.text;
+  let start = statement.range[0];
+  let end = statement.range[1];
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  const lineStart = start === 0 || text[start - 1] === '\n';
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  const lineEnd = e === text.length || text[e] === '\n' || text[e] === '\r';
+  if (lineStart && lineEnd) {
+    end = text[e] === '\r' && text[e + 1] === '\n' ? e + 2 : Math.min(e + 1, text.length);
+    return fixer.removeRange([start, end]);
+  }
+  return fixer.remove(statement);
 }
 
 /** Whether evaluating `node` twice is harmless (an identifier, a member chain, a getter call on it). */
