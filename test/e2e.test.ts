@@ -29,7 +29,11 @@ async function lint(dir: string, args: string[] = []): Promise<{ code: number; r
 
 function summary(results: Result[]): string[] {
   return results
-    .flatMap((r) => r.messages.map((m) => `${basename(r.filePath)}:${m.line}:${m.column} ${m.ruleId ?? (m.fatal ? 'parse-error' : '?')}`))
+    .flatMap((r) =>
+      r.messages.map(
+        (m) => `${basename(r.filePath)}:${m.line}:${m.column} ${m.ruleId ?? (m.fatal ? 'parse-error' : '?')}`,
+      ),
+    )
     .sort();
 }
 
@@ -53,12 +57,17 @@ describe('eslint CLI with the recommended preset (ESM config)', () => {
     const dir = join(here, 'fixtures', 'e2e');
     let stdout = '';
     try {
-      await run(process.execPath, [eslintBin, '--format', '@microsoft/eslint-formatter-sarif', 'server.cjs'], { cwd: dir });
+      await run(process.execPath, [eslintBin, '--format', '@microsoft/eslint-formatter-sarif', 'server.cjs'], {
+        cwd: dir,
+      });
     } catch (error) {
       stdout = (error as { stdout: string }).stdout;
     }
     const sarif = JSON.parse(stdout) as { runs: { results: { ruleId: string }[] }[] };
-    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(['cors-guard/no-origin-reflection', 'cors-guard/no-origin-reflection']);
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual([
+      'cors-guard/no-origin-reflection',
+      'cors-guard/no-origin-reflection',
+    ]);
   });
 });
 

@@ -11,7 +11,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 interface PluginShape {
   meta: { name: string; version: string };
-  rules: Record<string, { meta: { docs: { recommended: string; url: string; description: string }; schema: unknown[] } }>;
+  rules: Record<
+    string,
+    { meta: { docs: { recommended: string; url: string; description: string }; schema: unknown[] } }
+  >;
   configs: Record<string, { name: string; plugins: Record<string, unknown>; rules: Record<string, string> }>;
 }
 const plugin = require(join(root, 'eslint-plugin', 'dist', 'index.js')) as PluginShape;
@@ -21,7 +24,10 @@ const ruleFiles = readdirSync(join(root, 'eslint-plugin', 'src', 'rules'))
 
 describe('plugin', () => {
   it('exports meta with the package name and version', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'eslint-plugin', 'package.json'), 'utf8')) as { name: string; version: string };
+    const pkg = JSON.parse(readFileSync(join(root, 'eslint-plugin', 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version });
   });
 
@@ -56,7 +62,9 @@ describe('plugin', () => {
       it('is in the presets its docs name', () => {
         const id = `cors-guard/${name}`;
         expect(plugin.configs.strict!.rules[id]).toBe('error');
-        expect(plugin.configs.recommended!.rules[id]).toBe(rule.meta.docs.recommended === 'recommended' ? 'error' : undefined);
+        expect(plugin.configs.recommended!.rules[id]).toBe(
+          rule.meta.docs.recommended === 'recommended' ? 'error' : undefined,
+        );
       });
     });
   }

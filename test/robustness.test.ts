@@ -31,13 +31,28 @@ describe('bad input', () => {
   });
 
   it.each([
-    ['computed header names', `app.use((req, res) => { res.setHeader(getName(), req.headers.origin); res.setHeader(\`\${prefix}-Origin\`, req.headers.origin); });`],
+    [
+      'computed header names',
+      `app.use((req, res) => { res.setHeader(getName(), req.headers.origin); res.setHeader(\`\${prefix}-Origin\`, req.headers.origin); });`,
+    ],
     ['spreads of unknown objects', `import cors from 'cors'; app.use(cors({ ...defaults, credentials: true }));`],
     ['unknown option objects', `import cors from 'cors'; app.use(cors(loadOptions())); app.use(cors(options));`],
-    ['a header set to an unknown value', `app.use((req, res) => { res.set('Access-Control-Allow-Origin', computeOrigin()); res.set('Access-Control-Allow-Credentials', 'true'); });`],
-    ['header names in unrelated positions', `switch (h) { case 'Access-Control-Allow-Origin': break; } log('Access-Control-Allow-Origin'); const m = { 'Access-Control-Allow-Origin': 1 }[k];`],
-    ['recursive helpers', `function f(x) { return f(x); } function g(req) { return g(req) || h(req); } function h(r) { return g(r); } app.use((req, res) => res.set('Access-Control-Allow-Origin', g(req)));`],
-    ['self-referencing variables', `let a = b; let b = a; a = a || b; app.use((req, res) => res.set('Access-Control-Allow-Origin', a));`],
+    [
+      'a header set to an unknown value',
+      `app.use((req, res) => { res.set('Access-Control-Allow-Origin', computeOrigin()); res.set('Access-Control-Allow-Credentials', 'true'); });`,
+    ],
+    [
+      'header names in unrelated positions',
+      `switch (h) { case 'Access-Control-Allow-Origin': break; } log('Access-Control-Allow-Origin'); const m = { 'Access-Control-Allow-Origin': 1 }[k];`,
+    ],
+    [
+      'recursive helpers',
+      `function f(x) { return f(x); } function g(req) { return g(req) || h(req); } function h(r) { return g(r); } app.use((req, res) => res.set('Access-Control-Allow-Origin', g(req)));`,
+    ],
+    [
+      'self-referencing variables',
+      `let a = b; let b = a; a = a || b; app.use((req, res) => res.set('Access-Control-Allow-Origin', a));`,
+    ],
     ['an empty file', ''],
     ['a lone require', `require('cors')`],
     ['register without options', `fastify.register(require('@fastify/cors'));`],
@@ -58,7 +73,9 @@ app.use((r: any, res: any) => res.set(H.ACAO, 'https://a.example.com' as string)
   it('a minified bundle: mangled names are not guessed at, readable ones are still found', () => {
     const mangled = `function a(e,t){var n=e.headers.origin;t.setHeader("Access-Control-Allow-Origin",n)}`;
     const readable = `function b(req,res){res.setHeader("Access-Control-Allow-Origin",req.headers.origin)}`;
-    const code = Array.from({ length: 2000 }, (_, i) => (i % 2 ? mangled : readable).replace(/function (a|b)/, `function f${i}`)).join(';');
+    const code = Array.from({ length: 2000 }, (_, i) =>
+      (i % 2 ? mangled : readable).replace(/function (a|b)/, `function f${i}`),
+    ).join(';');
     const messages = lint(code);
     expect(messages.every((m) => m.ruleId === 'cors-guard/no-origin-reflection')).toBe(true);
     expect(messages).toHaveLength(1000);

@@ -8,7 +8,7 @@ const port = 8000;
 app.use(express.json());
 
 // "Allow every subdomain of mydomain.com": the dot is not escaped and nothing is anchored.
-const allowedOrigins = new RegExp("https:\/\/[a-z]+.mydomain.com");
+const allowedOrigins = new RegExp('https:\/\/[a-z]+.mydomain.com');
 
 app.use((req, res, next) => {
   const origin = req.header('Origin');

@@ -41,7 +41,16 @@ for (const name of names) {
   if (rule.meta.fixable) notes.push('🔧 Automatically fixable by `--fix`.');
   if (rule.meta.hasSuggestions) notes.push('💡 Offers editor suggestions.');
   const header = `> ${rule.meta.docs.description}\n\n${notes.join(' ')}`;
-  update(file, replaceBetween(readFileSync(file, 'utf8'), '<!-- begin auto-generated rule header -->', '<!-- end auto-generated rule header -->', header, file));
+  update(
+    file,
+    replaceBetween(
+      readFileSync(file, 'utf8'),
+      '<!-- begin auto-generated rule header -->',
+      '<!-- end auto-generated rule header -->',
+      header,
+      file,
+    ),
+  );
 }
 
 const rows = names.map((name) => {
@@ -51,7 +60,16 @@ const rows = names.map((name) => {
 });
 const table = ['| Rule | Description | Preset | |', '| --- | --- | --- | --- |', ...rows].join('\n');
 const readme = join(root, 'README.md');
-update(readme, replaceBetween(readFileSync(readme, 'utf8'), '<!-- begin auto-generated rules list -->', '<!-- end auto-generated rules list -->', table, readme));
+update(
+  readme,
+  replaceBetween(
+    readFileSync(readme, 'utf8'),
+    '<!-- begin auto-generated rules list -->',
+    '<!-- end auto-generated rules list -->',
+    table,
+    readme,
+  ),
+);
 
 if (stale.length > 0) {
   console.error(`Out of date (run \`npm run docs\`):\n${stale.map((f) => `  ${f}`).join('\n')}`);

@@ -11,7 +11,10 @@ const pluginDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
 
 if (!existsSync(join(pluginDir, 'dist', 'index.js'))) {
-  const build = spawnSync('npm', ['run', 'build', '-w', 'eslint-plugin-cors-guard'], { stdio: 'inherit', cwd: join(pluginDir, '..') });
+  const build = spawnSync('npm', ['run', 'build', '-w', 'eslint-plugin-cors-guard'], {
+    stdio: 'inherit',
+    cwd: join(pluginDir, '..'),
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -19,12 +22,21 @@ const args = process.argv.slice(2);
 const paths = args.filter((a) => !a.startsWith('-'));
 const flags = args.filter((a) => a.startsWith('-'));
 const targets = paths.length > 0 ? paths : [relative(process.cwd(), join(pluginDir, 'examples')) || '.'];
-if (paths.length === 0) console.log(`CORS Guard: scanning the built-in example (${targets[0]}). Pass paths to scan your own code.\n`);
+if (paths.length === 0)
+  console.log(`CORS Guard: scanning the built-in example (${targets[0]}). Pass paths to scan your own code.\n`);
 
 const eslintBin = join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js');
 const result = spawnSync(
   process.execPath,
-  [eslintBin, '--no-config-lookup', '--config', join(pluginDir, 'scan.config.mjs'), '--no-warn-ignored', ...flags, ...targets],
+  [
+    eslintBin,
+    '--no-config-lookup',
+    '--config',
+    join(pluginDir, 'scan.config.mjs'),
+    '--no-warn-ignored',
+    ...flags,
+    ...targets,
+  ],
   { stdio: 'inherit' },
 );
 // With the example, findings are the point: succeed when eslint ran and reported them.

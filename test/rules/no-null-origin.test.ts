@@ -64,17 +64,42 @@ app.use((req, res) => { const origin = req.headers.origin; if (ALLOWED.has(origi
     {
       // A literal null ACAO, and a 'null' fallback.
       code: `export default { fetch() { return new Response('', { headers: { 'Access-Control-Allow-Origin': 'null' } }); } };`,
-      errors: [{ messageId: 'nullTrusted', data: { where: 'as Access-Control-Allow-Origin', credentials: '' }, line: 1, column: 96, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'nullTrusted',
+          data: { where: 'as Access-Control-Allow-Origin', credentials: '' },
+          line: 1,
+          column: 96,
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `const allowed = new Set(['https://a.example.com']);
 app.use((req, res) => { res.set('Access-Control-Allow-Origin', allowed.has(req.headers.origin) ? req.headers.origin : 'null'); });`,
-      errors: [{ messageId: 'nullTrusted', data: { where: 'as Access-Control-Allow-Origin', credentials: '' }, line: 2, column: 119, endColumn: 125, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'nullTrusted',
+          data: { where: 'as Access-Control-Allow-Origin', credentials: '' },
+          line: 2,
+          column: 119,
+          endColumn: 125,
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `const allowOrigin = process.env.ALLOWED_ORIGIN || 'null';
 app.use((req, res) => { res.set('Access-Control-Allow-Origin', allowOrigin); });`,
-      errors: [{ messageId: 'nullTrusted', data: { where: 'as a fallback Access-Control-Allow-Origin', credentials: '' }, line: 1, column: 51, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'nullTrusted',
+          data: { where: 'as a fallback Access-Control-Allow-Origin', credentials: '' },
+          line: 1,
+          column: 51,
+          suggestions: [],
+        },
+      ],
     },
     {
       // In an origin callback.
@@ -100,7 +125,19 @@ app.use(cors({ origin: (origin, cb) => (whitelist.indexOf(origin) !== -1 ? cb(nu
     {
       // hapi and Hono option lists.
       code: `server.route({ method: 'GET', path: '/', options: { cors: { origin: ['null'] } }, handler });`,
-      errors: [{ messageId: 'nullTrusted', line: 1, column: 70, suggestions: [{ messageId: 'suggestRemove', output: `server.route({ method: 'GET', path: '/', options: { cors: { origin: [] } }, handler });` }] }],
+      errors: [
+        {
+          messageId: 'nullTrusted',
+          line: 1,
+          column: 70,
+          suggestions: [
+            {
+              messageId: 'suggestRemove',
+              output: `server.route({ method: 'GET', path: '/', options: { cors: { origin: [] } }, handler });`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -189,7 +189,7 @@ http.createServer((req, res) => {
           messageId: 'reflectedWithCredentials',
           data: {
             subject:
-              "`Access-Control-Allow-Origin` is copied from `req.headers.origin` (checked only by `origin`, which any origin passes)",
+              '`Access-Control-Allow-Origin` is copied from `req.headers.origin` (checked only by `origin`, which any origin passes)',
             attacker: 'https://evil.example',
           },
           line: 4,
@@ -271,7 +271,8 @@ app.use((req, res) => { if (!blocked.has(req.headers.origin)) res.setHeader('Acc
         {
           messageId: 'reflectedWithoutCredentials',
           data: {
-            subject: '`Access-Control-Allow-Origin` is taken from request parameter `origin`, which the attacker controls',
+            subject:
+              '`Access-Control-Allow-Origin` is taken from request parameter `origin`, which the attacker controls',
             attacker: 'https://evil.example',
           },
           line: 1,
@@ -397,7 +398,10 @@ app.use(cors({ origin: true, credentials: true }));`,
       errors: [
         {
           messageId: 'reflectedWithCredentials',
-          data: { subject: "`origin: true` makes `cors` reflect every request's Origin", attacker: 'https://evil.example' },
+          data: {
+            subject: "`origin: true` makes `cors` reflect every request's Origin",
+            attacker: 'https://evil.example',
+          },
           line: 2,
           column: 24,
           endColumn: 28,
@@ -477,7 +481,10 @@ app.use(cors((req, cb) => cb(null, { origin: [/* trusted origins, e.g. 'https://
           column: 54,
           endColumn: 58,
           suggestions: [
-            { messageId: 'suggestAllowlistOption', output: `fastify.register(require('@fastify/cors'), { origin: [/* trusted origins, e.g. 'https://app.example.com' */] });` },
+            {
+              messageId: 'suggestAllowlistOption',
+              output: `fastify.register(require('@fastify/cors'), { origin: [/* trusted origins, e.g. 'https://app.example.com' */] });`,
+            },
           ],
         },
       ],
@@ -493,7 +500,10 @@ await fastify.register(fastifyCors, { origin: async (origin) => true, credential
       errors: [
         {
           messageId: 'reflectedWithoutCredentials',
-          data: { subject: "`@hapi/hapi` with no origin list sends back every request's Origin", attacker: 'https://evil.example' },
+          data: {
+            subject: "`@hapi/hapi` with no origin list sends back every request's Origin",
+            attacker: 'https://evil.example',
+          },
           line: 1,
           column: 65,
           suggestions: [
@@ -519,7 +529,12 @@ const server = Hapi.server({ port: 3000, routes: { cors: { credentials: true } }
           line: 1,
           column: 26,
           endColumn: 30,
-          suggestions: [{ messageId: 'suggestAllowlistOption', output: `app.enableCors({ origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true });` }],
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistOption',
+              output: `app.enableCors({ origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true });`,
+            },
+          ],
         },
       ],
     },
@@ -549,7 +564,10 @@ app.use('/api/*', cors({ origin: (origin) => origin, credentials: true }));`,
       errors: [
         {
           messageId: 'reflectedWithCredentials',
-          data: { subject: "The origin function returns the request's Origin unchecked", attacker: 'https://evil.example' },
+          data: {
+            subject: "The origin function returns the request's Origin unchecked",
+            attacker: 'https://evil.example',
+          },
           line: 2,
           column: 46,
         },

@@ -94,8 +94,11 @@ app.use(cors({ credentials: true }));`,
               output: `import cors from 'cors';
 app.use(cors({ origin: ${EMPTY}, credentials: true }));`,
             },
-            { messageId: 'suggestRemoveCredentials', output: `import cors from 'cors';
-app.use(cors({}));` },
+            {
+              messageId: 'suggestRemoveCredentials',
+              output: `import cors from 'cors';
+app.use(cors({}));`,
+            },
           ],
         },
       ],
@@ -116,8 +119,11 @@ app.use(cors({ origin: '*', credentials: true }));`,
               output: `import cors from 'cors';
 app.use(cors({ origin: ['https://shop.example.com'], credentials: true }));`,
             },
-            { messageId: 'suggestRemoveCredentials', output: `import cors from 'cors';
-app.use(cors({ origin: '*' }));` },
+            {
+              messageId: 'suggestRemoveCredentials',
+              output: `import cors from 'cors';
+app.use(cors({ origin: '*' }));`,
+            },
           ],
         },
       ],
@@ -133,8 +139,13 @@ app.use(koaCors({ origin: '*', credentials: true }));`,
           line: 2,
           column: 27,
           endColumn: 30,
-          suggestions: [{ messageId: 'suggestRemoveCredentials', output: `import koaCors from '@koa/cors';
-app.use(koaCors({ origin: '*' }));` }],
+          suggestions: [
+            {
+              messageId: 'suggestRemoveCredentials',
+              output: `import koaCors from '@koa/cors';
+app.use(koaCors({ origin: '*' }));`,
+            },
+          ],
         },
       ],
     },
@@ -147,8 +158,13 @@ export const handler = middy(fn).use(cors({ credentials: true }));`,
           messageId: 'wildcardReflects',
           line: 2,
           column: 58,
-          suggestions: [{ messageId: 'suggestRemoveCredentials', output: `import cors from '@middy/http-cors';
-export const handler = middy(fn).use(cors({}));` }],
+          suggestions: [
+            {
+              messageId: 'suggestRemoveCredentials',
+              output: `import cors from '@middy/http-cors';
+export const handler = middy(fn).use(cors({}));`,
+            },
+          ],
         },
       ],
     },
@@ -180,10 +196,16 @@ app.use(cors({ origin: '*', credentials: true }));`,
           line: 2,
           column: 24,
           suggestions: [
-            { messageId: 'suggestAllowlist', output: `import { cors } from 'hono/cors';
-app.use(cors({ origin: ${EMPTY}, credentials: true }));` },
-            { messageId: 'suggestRemoveCredentials', output: `import { cors } from 'hono/cors';
-app.use(cors({ origin: '*' }));` },
+            {
+              messageId: 'suggestAllowlist',
+              output: `import { cors } from 'hono/cors';
+app.use(cors({ origin: ${EMPTY}, credentials: true }));`,
+            },
+            {
+              messageId: 'suggestRemoveCredentials',
+              output: `import { cors } from 'hono/cors';
+app.use(cors({ origin: '*' }));`,
+            },
           ],
         },
       ],
@@ -244,10 +266,16 @@ new (require('socket.io').Server)(server, { cors: { origin: '*', credentials: tr
           line: 1,
           column: 31,
           suggestions: [
-            { messageId: 'suggestAllowlist', output: `app.enableCors({ origin: ${EMPTY}, credentials: true });
-new (require('socket.io').Server)(server, { cors: { origin: '*', credentials: true } });` },
-            { messageId: 'suggestRemoveCredentials', output: `app.enableCors({});
-new (require('socket.io').Server)(server, { cors: { origin: '*', credentials: true } });` },
+            {
+              messageId: 'suggestAllowlist',
+              output: `app.enableCors({ origin: ${EMPTY}, credentials: true });
+new (require('socket.io').Server)(server, { cors: { origin: '*', credentials: true } });`,
+            },
+            {
+              messageId: 'suggestRemoveCredentials',
+              output: `app.enableCors({});
+new (require('socket.io').Server)(server, { cors: { origin: '*', credentials: true } });`,
+            },
           ],
         },
         {
@@ -255,10 +283,16 @@ new (require('socket.io').Server)(server, { cors: { origin: '*', credentials: tr
           line: 2,
           column: 61,
           suggestions: [
-            { messageId: 'suggestAllowlist', output: `app.enableCors({ credentials: true });
-new (require('socket.io').Server)(server, { cors: { origin: ${EMPTY}, credentials: true } });` },
-            { messageId: 'suggestRemoveCredentials', output: `app.enableCors({ credentials: true });
-new (require('socket.io').Server)(server, { cors: { origin: '*' } });` },
+            {
+              messageId: 'suggestAllowlist',
+              output: `app.enableCors({ credentials: true });
+new (require('socket.io').Server)(server, { cors: { origin: ${EMPTY}, credentials: true } });`,
+            },
+            {
+              messageId: 'suggestRemoveCredentials',
+              output: `app.enableCors({ credentials: true });
+new (require('socket.io').Server)(server, { cors: { origin: '*' } });`,
+            },
           ],
         },
       ],

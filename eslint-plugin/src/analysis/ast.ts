@@ -8,9 +8,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
 export type FunctionNode =
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression
-  | TSESTree.ArrowFunctionExpression;
+  TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 /** Strips wrappers that do not change a value: TS assertions, `!`, `await`, optional chains. */
 export function unwrap(node: Node): Node {
@@ -52,10 +50,7 @@ export function enclosingFunction(node: Node): FunctionNode | TSESTree.Program {
 }
 
 /** Static name of a property key or member property: `a.b`, `a['b']`, `{ b: 1 }`, `{ 'b': 1 }`. */
-export function staticKeyName(
-  key: Node,
-  computed: boolean,
-): string | undefined {
+export function staticKeyName(key: Node, computed: boolean): string | undefined {
   if (!computed && key.type === T.Identifier) return key.name;
   if (key.type === T.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
     return String(key.value);
@@ -91,10 +86,7 @@ export function stringLiteralValue(node: Node | null | undefined): string | unde
   return undefined;
 }
 
-export function findProperty(
-  obj: TSESTree.ObjectExpression,
-  name: string,
-): TSESTree.Property | undefined {
+export function findProperty(obj: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   let found: TSESTree.Property | undefined;
   for (const p of obj.properties) {
     if (p.type === T.Property && staticKeyName(p.key, p.computed) === name) found = p;

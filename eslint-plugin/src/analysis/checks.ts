@@ -7,7 +7,15 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeMethodName, isFunction, isNullishLiteral, memberName, unwrap, type FunctionNode, type Node } from './ast';
+import {
+  calleeMethodName,
+  isFunction,
+  isNullishLiteral,
+  memberName,
+  unwrap,
+  type FunctionNode,
+  type Node,
+} from './ast';
 import { isRequestControlled, type Bindings, type Value, type ValueResolver } from './values';
 
 export type CheckKind = 'absent' | 'exact' | 'regex' | 'string' | 'opaque' | 'useless';
@@ -261,7 +269,9 @@ export class CheckAnalyzer {
     if (idx) {
       if (idx.found === 'start') {
         const o = this.classifyCall(idx.call, positive, b);
-        return o && o.checks[0]?.method === 'indexOf' ? { ...o, checks: o.checks.map((c) => ({ ...c, method: 'startsWith' })) } : o;
+        return o && o.checks[0]?.method === 'indexOf'
+          ? { ...o, checks: o.checks.map((c) => ({ ...c, method: 'startsWith' })) }
+          : o;
       }
       return this.classifyFound(idx.call, idx.found === 'found' ? positive : !positive, b, n);
     }
@@ -271,7 +281,9 @@ export class CheckAnalyzer {
       if (lo === ro) return undefined;
       const other = lo ? right : left;
       const otherValues = this.resolver.resolve(other, b);
-      const nullish = otherValues.every((v) => v.kind === 'literal' && (v.value === null || v.value === undefined || v.value === ''));
+      const nullish = otherValues.every(
+        (v) => v.kind === 'literal' && (v.value === null || v.value === undefined || v.value === ''),
+      );
       const holds = eq === positive;
       if (nullish) return holds ? { rank: RANK.absent, checks: [record('absent', n)] } : useless(n);
       return holds ? { rank: RANK.exact, checks: [{ kind: 'exact', node: n, allowed: otherValues }] } : useless(n);
@@ -280,7 +292,8 @@ export class CheckAnalyzer {
       // origin.length > 0
       for (const side of [left, right]) {
         const u = unwrap(side);
-        if (u.type === T.MemberExpression && memberName(u) === 'length' && this.isOrigin(u.object, b)) return useless(n);
+        if (u.type === T.MemberExpression && memberName(u) === 'length' && this.isOrigin(u.object, b))
+          return useless(n);
       }
     }
     return undefined;
@@ -311,7 +324,10 @@ export class CheckAnalyzer {
         }
         if (REGEX_STRING_METHODS.has(method)) {
           return positive
-            ? { rank: RANK.regex, checks: [{ kind: 'regex', node: call, method, patterns: this.resolver.resolve(arg0, b) }] }
+            ? {
+                rank: RANK.regex,
+                checks: [{ kind: 'regex', node: call, method, patterns: this.resolver.resolve(arg0, b) }],
+              }
             : useless(call);
         }
         return undefined;
@@ -319,7 +335,10 @@ export class CheckAnalyzer {
       if (arg0 && this.isOrigin(arg0, b) && !receiverIsOrigin) {
         if (method === 'test' || method === 'exec') {
           return positive
-            ? { rank: RANK.regex, checks: [{ kind: 'regex', node: call, method, patterns: this.resolver.resolve(receiver, b) }] }
+            ? {
+                rank: RANK.regex,
+                checks: [{ kind: 'regex', node: call, method, patterns: this.resolver.resolve(receiver, b) }],
+              }
             : useless(call);
         }
         if (LIST_METHODS.has(method)) {
@@ -327,13 +346,18 @@ export class CheckAnalyzer {
           const values = this.resolver.resolve(receiver, b);
           if (values.every((v) => v.kind === 'literal' && typeof v.value === 'string')) {
             // 'https://a.example https://b.example'.includes(origin): a substring test
-            return { rank: RANK.string, checks: [{ kind: 'string', node: call, method: `reverse-${method}`, argument: receiver }] };
+            return {
+              rank: RANK.string,
+              checks: [{ kind: 'string', node: call, method: `reverse-${method}`, argument: receiver }],
+            };
           }
           return { rank: RANK.exact, checks: [{ kind: 'exact', node: call, allowed: elementsOf(values) }] };
         }
         if ((method === 'hasOwn' || method === 'has') && args.length === 2) {
           // Object.hasOwn(map, origin), Reflect.has(map, origin)
-          return positive ? { rank: RANK.exact, checks: [{ kind: 'exact', node: call, allowed: this.objectKeys(args[0]!, b) }] } : useless(call);
+          return positive
+            ? { rank: RANK.exact, checks: [{ kind: 'exact', node: call, allowed: this.objectKeys(args[0]!, b) }] }
+            : useless(call);
         }
       }
       if (ITERATION_METHODS.has(method) && arg0 && isFunction(unwrap(arg0))) {
@@ -347,7 +371,8 @@ export class CheckAnalyzer {
         return positive ? out : useless(call);
       }
     }
-    if (callee.type === T.Identifier && callee.name === 'Boolean' && args[0]) return this.classify(args[0], positive, b);
+    if (callee.type === T.Identifier && callee.name === 'Boolean' && args[0])
+      return this.classify(args[0], positive, b);
     if (!args.some((a) => this.isOrigin(a, b))) return undefined;
     // A local helper: isAllowed(origin)
     const fnValues = this.resolver.resolve(callee, b);
@@ -379,7 +404,10 @@ export class CheckAnalyzer {
         const g = this.guardOf([r], inner);
         out = disjDefined(out, g.strength === 'none' ? useless(call) : { rank: RANK[g.strength], checks: g.decisive });
       } else {
-        out = disjDefined(out, this.classify(r, true, inner) ?? { rank: RANK.opaque, checks: [record('opaque', call)] });
+        out = disjDefined(
+          out,
+          this.classify(r, true, inner) ?? { rank: RANK.opaque, checks: [record('opaque', call)] },
+        );
       }
     }
     if (!allows) return { rank: RANK.exact, checks: [{ kind: 'exact', node: call, allowed: [] }] };
@@ -537,7 +565,12 @@ function isIndexCall(n: Node): n is TSESTree.CallExpression {
 
 function numberValue(n: Node): number | undefined {
   if (n.type === T.Literal && typeof n.value === 'number') return n.value;
-  if (n.type === T.UnaryExpression && n.operator === '-' && n.argument.type === T.Literal && typeof n.argument.value === 'number') {
+  if (
+    n.type === T.UnaryExpression &&
+    n.operator === '-' &&
+    n.argument.type === T.Literal &&
+    typeof n.argument.value === 'number'
+  ) {
     return -n.argument.value;
   }
   return undefined;

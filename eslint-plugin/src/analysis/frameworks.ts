@@ -5,15 +5,7 @@
  */
 
 export type LibraryId =
-  | 'cors'
-  | 'koa-cors'
-  | 'fastify-cors'
-  | 'hapi'
-  | 'nestjs'
-  | 'hono'
-  | 'socket.io'
-  | 'apollo'
-  | 'middy';
+  'cors' | 'koa-cors' | 'fastify-cors' | 'hapi' | 'nestjs' | 'hono' | 'socket.io' | 'apollo' | 'middy';
 
 export interface LibrarySemantics {
   readonly id: LibraryId;

@@ -15,13 +15,7 @@ export const VARY = 'vary';
 export const CORS_RESPONSE_HEADERS: ReadonlySet<string> = new Set([ACAO, ACAC, ACAM, ACAH, ACEH, ACMA]);
 
 export type CorsHeaderName =
-  | typeof ACAO
-  | typeof ACAC
-  | typeof ACAM
-  | typeof ACAH
-  | typeof ACEH
-  | typeof ACMA
-  | typeof VARY;
+  typeof ACAO | typeof ACAC | typeof ACAM | typeof ACAH | typeof ACEH | typeof ACMA | typeof VARY;
 
 /** The canonical (lower-case) name if `name` is a CORS response header or `Vary`, else undefined. */
 export function canonicalHeaderName(name: string): CorsHeaderName | undefined {

@@ -200,7 +200,8 @@ export class PolicyBuilder {
         const arg = call.arguments[1];
         if (!arg) continue;
         for (const ov of this.resolver.resolve(arg)) {
-          if (ov.kind === 'object') out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, call, ...ov.sites]));
+          if (ov.kind === 'object')
+            out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, call, ...ov.sites]));
         }
       }
       return out;
@@ -213,7 +214,16 @@ export class PolicyBuilder {
       lib.defaultOrigin === 'reflect'
         ? [reflectSpec(node, 'library', NO_GUARD)]
         : [{ type: 'wildcard', node, implicit: true, becomesReflection: false }];
-    return { kind: 'options', library: lib, node, call, origins, credentials: { allowed: false }, headers: [], varyOrigin: true };
+    return {
+      kind: 'options',
+      library: lib,
+      node,
+      call,
+      origins,
+      credentials: { allowed: false },
+      headers: [],
+      varyOrigin: true,
+    };
   }
 
   private objectPolicy(
@@ -236,7 +246,13 @@ export class PolicyBuilder {
     const origins: OriginSpec[] = [];
     if (!originValues) {
       if (lib.defaultOrigin === 'reflect') origins.push(reflectSpec(obj, 'library', NO_GUARD));
-      else origins.push({ type: 'wildcard', node: obj, implicit: true, becomesReflection: this.wildcardReflects(lib, credentials) });
+      else
+        origins.push({
+          type: 'wildcard',
+          node: obj,
+          implicit: true,
+          becomesReflection: this.wildcardReflects(lib, credentials),
+        });
     } else {
       for (const v of originValues) origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
     }
@@ -284,7 +300,14 @@ export class PolicyBuilder {
         }
         if (typeof v.value === 'string') {
           if (v.value === '*') {
-            return [{ type: 'wildcard', node: v.node, implicit: false, becomesReflection: this.wildcardReflects(lib, credentials) }];
+            return [
+              {
+                type: 'wildcard',
+                node: v.node,
+                implicit: false,
+                becomesReflection: this.wildcardReflects(lib, credentials),
+              },
+            ];
           }
           if (v.value.includes('*') && (lib.id === 'hapi' || lib.id === 'middy')) {
             return [{ type: 'pattern-string', node: v.node, value: v.value }];
@@ -361,7 +384,12 @@ export class PolicyBuilder {
   }
 
   /** Hono `(origin, c) => string`, @middy `getOrigin(origin)`, @koa/cors `(ctx) => string`. */
-  private returnedOrigins(lib: LibrarySemantics, fn: FunctionNode, credentials: Credentials, bindOrigin: boolean): OriginSpec[] {
+  private returnedOrigins(
+    lib: LibrarySemantics,
+    fn: FunctionNode,
+    credentials: Credentials,
+    bindOrigin: boolean,
+  ): OriginSpec[] {
     const b = bindOrigin ? this.originBindings(fn) : undefined;
     const out: OriginSpec[] = [];
     for (const r of this.resolver.returnsOf(fn)) {
@@ -381,7 +409,12 @@ export class PolicyBuilder {
   private originBindings(fn: FunctionNode): Bindings {
     const param = fn.params[0];
     if (!param || param.type !== T.Identifier) return new Map();
-    const origin: Value = { kind: 'origin', what: `the \`${param.name}\` argument of the origin function`, node: param, sites: [] };
+    const origin: Value = {
+      kind: 'origin',
+      what: `the \`${param.name}\` argument of the origin function`,
+      node: param,
+      sites: [],
+    };
     return this.resolver.bind(fn, [[origin]]);
   }
 }

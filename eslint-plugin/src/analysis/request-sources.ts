@@ -108,10 +108,7 @@ export function requestRead(node: Node, text: (n: Node) => string): RequestRead 
   return undefined;
 }
 
-function requestReadOfCall(
-  call: TSESTree.CallExpression,
-  text: (n: Node) => string,
-): RequestRead | undefined {
+function requestReadOfCall(call: TSESTree.CallExpression, text: (n: Node) => string): RequestRead | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== T.MemberExpression) return undefined;
   const method = memberName(callee);

@@ -89,7 +89,14 @@ function headerSiteAt(nameNode: Node, header: CorsHeaderName): HeaderSite | unde
       if (obj?.type !== T.ObjectExpression) return undefined;
       if (parent.key === nameNode) {
         if (isClientRequestHeaders(obj)) return undefined;
-        return { header, nameNode, value: parent.value, shape: 'object', node: parent, group: enclosingFunction(parent) };
+        return {
+          header,
+          nameNode,
+          value: parent.value,
+          shape: 'object',
+          node: parent,
+          group: enclosingFunction(parent),
+        };
       }
       // Next.js config: { key: 'Access-Control-Allow-Origin', value: '*' }
       if (parent.value === nameNode && staticKeyName(parent.key, parent.computed) === 'key') {
@@ -108,7 +115,11 @@ function headerSiteAt(nameNode: Node, header: CorsHeaderName): HeaderSite | unde
     }
     case T.ArrayExpression:
       // new Headers([['Access-Control-Allow-Origin', '*'], ...])
-      if (parent.elements.length === 2 && parent.elements[0] === nameNode && parent.parent?.type === T.ArrayExpression) {
+      if (
+        parent.elements.length === 2 &&
+        parent.elements[0] === nameNode &&
+        parent.parent?.type === T.ArrayExpression
+      ) {
         return {
           header,
           nameNode,
@@ -211,10 +222,9 @@ export function moduleOptionSites(globalScope: Scope): OptionSite[] {
 
 function propertyReferences(tracker: unknown, node: Node, traceMap: unknown): Iterable<{ node: unknown }> {
   // Present at run time; typescript-eslint's declaration of ReferenceTracker omits it.
-  return (tracker as { iteratePropertyReferences(n: unknown, t: unknown): Iterable<{ node: unknown }> }).iteratePropertyReferences(
-    node,
-    traceMap,
-  );
+  return (
+    tracker as { iteratePropertyReferences(n: unknown, t: unknown): Iterable<{ node: unknown }> }
+  ).iteratePropertyReferences(node, traceMap);
 }
 
 /**
@@ -223,9 +233,17 @@ function propertyReferences(tracker: unknown, node: Node, traceMap: unknown): It
  */
 function readsOf(node: Node, globalScope: Scope): Node[] {
   let id: TSESTree.Identifier | undefined;
-  if (node.type === T.ImportDefaultSpecifier || node.type === T.ImportSpecifier || node.type === T.ImportNamespaceSpecifier) {
+  if (
+    node.type === T.ImportDefaultSpecifier ||
+    node.type === T.ImportSpecifier ||
+    node.type === T.ImportNamespaceSpecifier
+  ) {
     id = node.local;
-  } else if (node.parent?.type === T.VariableDeclarator && node.parent.init === node && node.parent.id.type === T.Identifier) {
+  } else if (
+    node.parent?.type === T.VariableDeclarator &&
+    node.parent.init === node &&
+    node.parent.id.type === T.Identifier
+  ) {
     id = node.parent.id;
   }
   if (!id) return [node];
@@ -281,7 +299,13 @@ function optionSiteOf(
     optionsArg === 'last'
       ? [...args].reverse().find((a) => unwrap(a).type === T.ObjectExpression || unwrap(a).type === T.Identifier)
       : args[optionsArg];
-  if (optionsArg === 'last' && argument && args.length === 1 && path.length > 0 && unwrap(argument).type === T.Identifier) {
+  if (
+    optionsArg === 'last' &&
+    argument &&
+    args.length === 1 &&
+    path.length > 0 &&
+    unwrap(argument).type === T.Identifier
+  ) {
     // io(httpServer): the only argument is the server, not options
     return undefined;
   }

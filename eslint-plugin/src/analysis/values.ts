@@ -9,15 +9,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils, type TSESLint } from '@typescript-eslint/utils';
-import {
-  isFunction,
-  memberName,
-  staticKeyName,
-  stringLiteralValue,
-  unwrap,
-  type FunctionNode,
-  type Node,
-} from './ast';
+import { isFunction, memberName, staticKeyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from './ast';
 import { requestRead, requestReadOfPath } from './request-sources';
 
 export type Scope = TSESLint.Scope.Scope;
@@ -126,7 +118,11 @@ export class ValueResolver {
   }
 
   /** Binds a function's parameters to argument values. */
-  bind(fn: FunctionNode, args: readonly (readonly Value[] | undefined)[], base?: Bindings): Map<Variable, readonly Value[]> {
+  bind(
+    fn: FunctionNode,
+    args: readonly (readonly Value[] | undefined)[],
+    base?: Bindings,
+  ): Map<Variable, readonly Value[]> {
     const map = new Map<Variable, readonly Value[]>(base ?? []);
     fn.params.forEach((p, i) => {
       const id = p.type === T.AssignmentPattern ? p.left : p;
@@ -373,9 +369,19 @@ export class ValueResolver {
   }
 
   /** Like objectProperty, but undefined when the object certainly lacks the key. */
-  objectPropertyOrMissing(obj: TSESTree.ObjectExpression, name: string, b?: Bindings, d = 0): readonly Value[] | undefined {
+  objectPropertyOrMissing(
+    obj: TSESTree.ObjectExpression,
+    name: string,
+    b?: Bindings,
+    d = 0,
+  ): readonly Value[] | undefined {
     const values = this.objectProperty(obj, name, b, d);
-    if (values.length === 1 && values[0]!.kind === 'literal' && values[0]!.value === undefined && values[0]!.node === obj) {
+    if (
+      values.length === 1 &&
+      values[0]!.kind === 'literal' &&
+      values[0]!.value === undefined &&
+      values[0]!.node === obj
+    ) {
       return undefined;
     }
     return values;
@@ -390,7 +396,8 @@ export class ValueResolver {
     // process.env.X
     if (object.type === T.MemberExpression && memberName(object) === 'env') {
       const root = unwrap(object.object);
-      if (root.type === T.Identifier && root.name === 'process') return [{ kind: 'env', name: key, node: n, sites: [n] }];
+      if (root.type === T.Identifier && root.name === 'process')
+        return [{ kind: 'env', name: key, node: n, sites: [n] }];
     }
     // new URL(origin).origin keeps the origin
     if (key === 'origin' && object.type === T.NewExpression) {
@@ -418,7 +425,9 @@ export class ValueResolver {
       const method = memberName(callee);
       if (method && ORIGIN_PRESERVING_METHODS.has(method)) {
         return addSite(
-          this.resolve(callee.object, b, d).map((v) => (v.kind === 'literal' && typeof v.value === 'string' ? transformLiteral(v, method) : v)),
+          this.resolve(callee.object, b, d).map((v) =>
+            v.kind === 'literal' && typeof v.value === 'string' ? transformLiteral(v, method) : v,
+          ),
           n,
         );
       }

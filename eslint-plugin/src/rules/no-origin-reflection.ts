@@ -48,7 +48,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: "Disallow sending the request's Origin back in Access-Control-Allow-Origin without an exact allowlist check",
+      description:
+        "Disallow sending the request's Origin back in Access-Control-Allow-Origin without an exact allowlist check",
       recommended: 'recommended',
     },
     hasSuggestions: true,
@@ -70,6 +71,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
+    defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],
     messages: {
       reflectedWithCredentials:
         "{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
@@ -77,7 +79,8 @@ export default createRule<Options, MessageIds>({
         '{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses; credentials are not allowed, so only data that needs no cookies is exposed.',
       reflectedMaybeCredentials:
         "{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses, with the user's cookies if credentials are enabled.",
-      suggestAllowlistCheck: 'Send Access-Control-Allow-Origin only for origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
+      suggestAllowlistCheck:
+        'Send Access-Control-Allow-Origin only for origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
       suggestAllowlistOption: 'Replace with an explicit list of trusted origins.',
     },
   },
@@ -95,7 +98,12 @@ export default createRule<Options, MessageIds>({
           statement?.parent?.type === T.BlockStatement ||
           statement?.parent?.type === T.Program ||
           statement?.parent?.type === T.SwitchCase;
-        if (site?.shape !== 'setter' || statement?.type !== T.ExpressionStatement || !inStatementList || !isRepeatable(spec.node)) {
+        if (
+          site?.shape !== 'setter' ||
+          statement?.type !== T.ExpressionStatement ||
+          !inStatementList ||
+          !isRepeatable(spec.node)
+        ) {
           return [];
         }
         const originText = sourceCode.getText(spec.node);
@@ -119,7 +127,8 @@ export default createRule<Options, MessageIds>({
         const target = spec.node;
         const prop = policy.originProperty;
         const replaceable =
-          (prop && prop.value === target) || (spec.type === 'reflect' && spec.via === 'library' && target.type === T.Literal);
+          (prop && prop.value === target) ||
+          (spec.type === 'reflect' && spec.via === 'library' && target.type === T.Literal);
         if (!replaceable) return [];
         const text =
           spec.type === 'reflect' && spec.via === 'library' && !prop

@@ -15,7 +15,9 @@ export function credentialState(c: Credentials): CredentialState {
 export function guardNote(g: GuardSummary, sourceCode: Readonly<TSESLint.SourceCode>): string {
   if (g.strength !== 'useless') return '';
   const check = g.decisive[0];
-  return check ? ` (checked only by \`${shortText(sourceCode.getText(check.node), 50)}\`, which any origin passes)` : '';
+  return check
+    ? ` (checked only by \`${shortText(sourceCode.getText(check.node), 50)}\`, which any origin passes)`
+    : '';
 }
 
 export function libraryName(policy: Policy): string {

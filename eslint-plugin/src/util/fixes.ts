@@ -34,7 +34,9 @@ export function ensureAllowlistSet(
     if (isImportLike(stmt) || isDirective(stmt)) anchor = stmt;
     else break;
   }
-  return anchor ? [fixer.insertTextAfter(anchor, `\n${declaration}`)] : [fixer.insertTextBeforeRange([program.range[0], program.range[0]], `${declaration}\n`)];
+  return anchor
+    ? [fixer.insertTextAfter(anchor, `\n${declaration}`)]
+    : [fixer.insertTextBeforeRange([program.range[0], program.range[0]], `${declaration}\n`)];
 }
 
 function isDirective(stmt: TSESTree.ProgramStatement): boolean {
@@ -47,9 +49,7 @@ function isImportLike(stmt: TSESTree.ProgramStatement): boolean {
   return stmt.declarations.every((d) => {
     let init = d.init;
     while (init && init.type === T.MemberExpression) init = init.object;
-    return (
-      init?.type === T.CallExpression && init.callee.type === T.Identifier && init.callee.name === 'require'
-    );
+    return init?.type === T.CallExpression && init.callee.type === T.Identifier && init.callee.name === 'require';
   });
 }
 
