@@ -14,6 +14,7 @@ import {
   MODULE_OPTION_SITES,
   SHAPE_OPTION_SITES,
   type LibraryId,
+  type ModuleOptionSite,
 } from './frameworks';
 import type { CorsHeaderName } from './headers';
 import type { Scope, ValueResolver } from './values';
@@ -187,43 +188,76 @@ function isClientRequestHeaders(obj: TSESTree.ObjectExpression): boolean {
   return false;
 }
 
+type TraceLeaf = Record<string | symbol, unknown>;
+
+const MODULE_NAMES: ReadonlySet<string> = new Set(MODULE_OPTION_SITES.flatMap((s) => s.modules));
+
+/** Per module: the trace map of every option site it has, the spec as each leaf's info. Built once. */
+const TRACE_MAPS: ReadonlyMap<string, TraceLeaf> = (() => {
+  const { CALL, CONSTRUCT, READ } = ASTUtils.ReferenceTracker;
+  const maps = new Map<string, TraceLeaf>();
+  for (const spec of MODULE_OPTION_SITES) {
+    const kind = spec.kind === 'call' ? CALL : spec.kind === 'construct' ? CONSTRUCT : READ;
+    for (const mod of spec.modules) {
+      let map = maps.get(mod);
+      if (!map) maps.set(mod, (map = {}));
+      let node = map;
+      for (const key of spec.path) node = (node[key] ??= {}) as TraceLeaf;
+      node[kind] = spec;
+    }
+  }
+  return maps;
+})();
+
 /** Options sites of CORS libraries found by module, however imported, required or renamed. */
 export function moduleOptionSites(globalScope: Scope): OptionSite[] {
+  const program = globalScope.block as TSESTree.Program;
+  const imported = new Set<string>();
+  for (const stmt of program.body) {
+    if (stmt.type === T.ImportDeclaration && MODULE_NAMES.has(stmt.source.value)) imported.add(stmt.source.value);
+  }
+  const requires = requireCalls(globalScope);
+  if (imported.size === 0 && requires.size === 0) return [];
   const tracker = new ASTUtils.ReferenceTracker(globalScope);
   type TraceMap = Parameters<typeof tracker.iterateEsmReferences>[0];
-  const { CALL, CONSTRUCT, READ, ESM } = ASTUtils.ReferenceTracker;
-  const requires = requireCalls(globalScope);
   const out: OptionSite[] = [];
   const seen = new Set<Node>();
-  for (const spec of MODULE_OPTION_SITES) {
-    const kindSymbol = spec.kind === 'call' ? CALL : spec.kind === 'construct' ? CONSTRUCT : READ;
-    let leaf: Record<string | symbol, unknown> = { [kindSymbol]: true };
-    for (const key of [...spec.path].reverse()) leaf = { [key]: leaf };
-    for (const mod of spec.modules) {
-      // `import x from 'm'` is module.exports for CommonJS packages and the default export for ES ones;
-      // named imports follow the export path either way.
-      const esm = { [mod]: { [ESM]: true, default: leaf, ...leaf } } as TraceMap;
-      const found: Node[] = [...tracker.iterateEsmReferences(esm)].map((r) => r.node as Node);
-      for (const call of requires.get(mod) ?? []) {
-        if (spec.kind === 'register') found.push(call);
-        else for (const r of propertyReferences(tracker, call, leaf)) found.push(r.node as Node);
+  const add = (spec: ModuleOptionSite, nodes: readonly Node[]) => {
+    for (const node of spec.kind === 'register' ? nodes.flatMap((n) => readsOf(n, globalScope)) : nodes) {
+      const site = optionSiteOf(spec.library, spec.kind, node, spec.optionsArg, spec.optionsPath);
+      if (site && !seen.has(site.call)) {
+        seen.add(site.call);
+        out.push(site);
       }
-      for (const node of spec.kind === 'register' ? found.flatMap((n) => readsOf(n, globalScope)) : found) {
-        const site = optionSiteOf(spec.library, spec.kind, node, spec.optionsArg, spec.optionsPath);
-        if (site && !seen.has(site.call)) {
-          seen.add(site.call);
-          out.push(site);
-        }
-      }
+    }
+  };
+  if (imported.size > 0) {
+    // `import x from 'm'` is module.exports for CommonJS packages and the default export for ES ones;
+    // named imports follow the export path either way.
+    const esm: Record<string, TraceLeaf> = {};
+    for (const mod of imported) {
+      const map = TRACE_MAPS.get(mod)!;
+      esm[mod] = { [ASTUtils.ReferenceTracker.ESM]: true, default: map, ...map };
+    }
+    for (const r of tracker.iterateEsmReferences(esm as TraceMap)) {
+      add(r.info as unknown as ModuleOptionSite, [r.node as Node]);
+    }
+  }
+  for (const [mod, calls] of requires) {
+    const map = TRACE_MAPS.get(mod)!;
+    for (const call of calls) {
+      for (const r of propertyReferences(tracker, call, map)) add(r.info as ModuleOptionSite, [r.node as Node]);
+      const register = map[ASTUtils.ReferenceTracker.READ] as ModuleOptionSite | undefined;
+      if (register) add(register, [call]);
     }
   }
   return out;
 }
 
-function propertyReferences(tracker: unknown, node: Node, traceMap: unknown): Iterable<{ node: unknown }> {
+function propertyReferences(tracker: unknown, node: Node, traceMap: unknown): Iterable<{ node: unknown; info: unknown }> {
   // Present at run time; typescript-eslint's declaration of ReferenceTracker omits it.
   return (
-    tracker as { iteratePropertyReferences(n: unknown, t: unknown): Iterable<{ node: unknown }> }
+    tracker as { iteratePropertyReferences(n: unknown, t: unknown): Iterable<{ node: unknown; info: unknown }> }
   ).iteratePropertyReferences(node, traceMap);
 }
 
@@ -264,7 +298,7 @@ function requireCalls(globalScope: Scope): Map<string, TSESTree.CallExpression[]
     const call = id.parent;
     if (call?.type !== T.CallExpression || call.callee !== id) continue;
     const mod = call.arguments[0];
-    if (mod?.type !== T.Literal || typeof mod.value !== 'string') continue;
+    if (mod?.type !== T.Literal || typeof mod.value !== 'string' || !MODULE_NAMES.has(mod.value)) continue;
     const list = out.get(mod.value);
     if (list) {
       if (!list.includes(call)) list.push(call);

@@ -9,7 +9,8 @@ import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from 
 interface Collector {
   readonly headerNames: TSESTree.Node[];
   readonly shapeCalls: TSESTree.CallExpression[];
-  last: TSESTree.Node | null;
+  /** Whether a rule already registered the collecting listeners for this file. */
+  owned: boolean;
   model?: FileModel;
 }
 
@@ -18,7 +19,7 @@ const collectors = new WeakMap<TSESTree.Program, Collector>();
 function collectorOf(program: TSESTree.Program): Collector {
   let c = collectors.get(program);
   if (!c) {
-    c = { headerNames: [], shapeCalls: [], last: null };
+    c = { headerNames: [], shapeCalls: [], owned: false };
     collectors.set(program, c);
   }
   return c;
@@ -31,32 +32,7 @@ export function withFileModel<MessageIds extends string, Options extends readonl
 ): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
   const collector = collectorOf(sourceCode.ast);
-  return {
-    Literal(node) {
-      if (collector.last === node) return;
-      collector.last = node;
-      if (typeof node.value === 'string' && canonicalHeaderName(node.value)) collector.headerNames.push(node);
-    },
-    TemplateLiteral(node) {
-      if (collector.last === node) return;
-      collector.last = node;
-      if (node.expressions.length === 0 && canonicalHeaderName(node.quasis[0]?.value.cooked ?? '')) {
-        collector.headerNames.push(node);
-      }
-    },
-    CallExpression(node) {
-      if (collector.last === node) return;
-      collector.last = node;
-      const callee = node.callee;
-      if (
-        callee.type === 'MemberExpression' &&
-        !callee.computed &&
-        callee.property.type === 'Identifier' &&
-        SHAPE_METHODS.has(callee.property.name)
-      ) {
-        collector.shapeCalls.push(node);
-      }
-    },
+  const exit: TSESLint.RuleListener = {
     'Program:exit'(program) {
       collector.model ??= analyzeFile({
         program,
@@ -68,6 +44,31 @@ export function withFileModel<MessageIds extends string, Options extends readonl
       });
       onModel(collector.model);
     },
+  };
+  // ESLint creates every rule for a file before traversing it: the first one collects for all.
+  if (collector.owned) return exit;
+  collector.owned = true;
+  return {
+    Literal(node) {
+      if (typeof node.value === 'string' && canonicalHeaderName(node.value)) collector.headerNames.push(node);
+    },
+    TemplateLiteral(node) {
+      if (node.expressions.length === 0 && canonicalHeaderName(node.quasis[0]?.value.cooked ?? '')) {
+        collector.headerNames.push(node);
+      }
+    },
+    CallExpression(node) {
+      const callee = node.callee;
+      if (
+        callee.type === 'MemberExpression' &&
+        !callee.computed &&
+        callee.property.type === 'Identifier' &&
+        SHAPE_METHODS.has(callee.property.name)
+      ) {
+        collector.shapeCalls.push(node);
+      }
+    },
+    ...exit,
   };
 }
 
