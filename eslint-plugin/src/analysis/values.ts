@@ -26,7 +26,13 @@ interface Base {
 
 export type Value =
   | (Base & { readonly kind: 'literal'; readonly value: string | number | boolean | null | undefined })
-  | (Base & { readonly kind: 'regexp'; readonly pattern: string; readonly flags: string })
+  | (Base & {
+      readonly kind: 'regexp';
+      readonly pattern: string;
+      readonly flags: string;
+      /** The string literal the pattern was written in, for `new RegExp('...')`. */
+      readonly source?: Node;
+    })
   | (Base & { readonly kind: 'origin' | 'request'; readonly what: string })
   | (Base & { readonly kind: 'array' | 'set'; readonly elements: readonly Value[] })
   | (Base & { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression })
@@ -455,7 +461,9 @@ export class ValueResolver {
       const pattern = p ? this.singleString(p, b, d) : '(?:)';
       const flags = f ? this.singleString(f, b, d) : '';
       if (pattern === undefined || flags === undefined) return [unknown(n)];
-      return [{ kind: 'regexp', pattern, flags, node: n, sites: [n] }];
+      const written = p ? this.resolve(p, b, d) : [];
+      const source = written.length === 1 && written[0]!.kind === 'literal' ? written[0]!.node : undefined;
+      return [{ kind: 'regexp', pattern, flags, node: n, sites: [n], source }];
     }
     if (name === 'Set' || name === 'Map') {
       const arg = n.arguments[0];

@@ -1,0 +1,460 @@
+/**
+ * Decides whether an origin check (a RegExp tested against the origin, or a string method on it) accepts a
+ * browser-sendable origin outside the hosts its author meant, names the most convincing such origin (a
+ * witness), finds the part of the pattern responsible (the culprit), and proposes a repair that is verified
+ * with the same automata. Everything is bounded: past the node budget the answer is `inconclusive`.
+ *
+ * Search semantics: `re.test(origin)` matches anywhere unless anchored. The pattern's `^`/`$` are turned
+ * into two marker characters that the origin language places only at its ends, and the pattern is wrapped
+ * in `[^]*...[^]*`; every character class excludes the markers, so only an anchor can match them.
+ */
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import {
+  CharSet,
+  DFA,
+  FAIterators,
+  JS,
+  NFA,
+  TooManyNodesError,
+  getIntersectionIterator,
+  isDisjointWith,
+  type Element,
+  type NoParent,
+  type Node as RNode,
+  type TransitionIterable,
+} from 'refa';
+
+/** Start and end markers: private-use characters no origin contains. */
+const START = 0xe000;
+const END = 0xe001;
+const NODE_LIMIT = 20_000;
+
+export interface OriginPattern {
+  readonly pattern: string;
+  readonly flags: string;
+}
+
+export type WitnessClass =
+  /** A host on a domain the attacker can register (`https://example.com.evil.net`, `https://evilexample.com`). */
+  | 'registrable'
+  /** Like `registrable`, as a subdomain of the attacker's own `evil.net`. */
+  | 'attacker-suffix'
+  /** Another subdomain of the intended site (`https://evil.example.com` when only `www.example.com` was meant). */
+  | 'same-site'
+  /** The `null` origin (sandboxed iframes). */
+  | 'null'
+  /** A host nobody can register publicly: a single label or an unknown top-level domain. */
+  | 'unregistrable';
+
+export type CulpritKind = 'unescaped-dot' | 'missing-start-anchor' | 'missing-end-anchor' | 'broad-wildcard';
+
+export interface Culprit {
+  readonly kind: CulpritKind;
+  /** Offsets in the pattern source: the culprit's text, or an empty range where an anchor is missing. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Finding {
+  readonly witness: string;
+  readonly witnessClass: WitnessClass;
+  /** Undefined when no single part of the pattern explains the witness. */
+  readonly culprit?: Culprit;
+}
+
+export type Verdict =
+  | { readonly kind: 'safe'; readonly hosts: readonly string[] }
+  | { readonly kind: 'unsafe'; readonly hosts: readonly string[]; readonly findings: readonly Finding[]; readonly repair?: string }
+  | { readonly kind: 'inconclusive'; readonly reason: string };
+
+const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
+/** The label pattern suggestions write: short and readable. */
+const REPAIR_LABEL = '[a-z0-9-]+';
+const PORT = '(?::[0-9]{1,5})?';
+const KNOWN_TLDS = ['com', 'net', 'org', 'io', 'dev', 'app', 'co', 'ai', 'info', 'biz', 'xyz', 'me', 'site', 'online', 'tech', 'cloud'];
+const TLD = `(?:${KNOWN_TLDS.join('|')}|[a-z]{2})`;
+const M = (c: number) => `\\u${c.toString(16).toUpperCase()}`;
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Intended hosts named by the literal text of a pattern: `mydomain.com` in `https:\/\/[a-z]+.mydomain.com`. */
+export function intendedHostsOf(pattern: string): string[] {
+  let ast: AST.Pattern;
+  try {
+    ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(pattern);
+  } catch {
+    return [];
+  }
+  const hosts = new Set<string>();
+  const visitAlternative = (alt: AST.Alternative) => {
+    let run = '';
+    const flush = () => {
+      const afterScheme = run.includes('://') ? run.slice(run.lastIndexOf('://') + 3) : run;
+      for (const m of afterScheme.toLowerCase().matchAll(/[a-z0-9-]+(?:\.[a-z0-9-]+)*/g)) {
+        const h = m[0].replace(/^[-.]+|[-.]+$/g, '');
+        if (/^(?:https?|wss?)$/.test(h)) continue;
+        if (h.includes('.') || h === 'localhost') hosts.add(h);
+      }
+      run = '';
+    };
+    for (const el of alt.elements) {
+      if (el.type === 'Character') run += String.fromCodePoint(el.value);
+      else if (el.type === 'CharacterSet' && el.kind === 'any') run += '.';
+      else if (el.type === 'Group' || el.type === 'CapturingGroup') {
+        flush();
+        el.alternatives.forEach(visitAlternative);
+      } else flush();
+    }
+    flush();
+  };
+  ast.alternatives.forEach(visitAlternative);
+  return [...hosts].filter((h) => ![...hosts].some((o) => o !== h && h.endsWith(`.${o}`) && false));
+}
+
+/** The registrable domain of a host, by the simple rule "last two labels". */
+function siteOf(host: string): string {
+  return host.split('.').slice(-2).join('.');
+}
+
+interface Languages {
+  readonly attack: NFA;
+  readonly prefs: readonly { cls: WitnessClass; nfa: NFA }[];
+  readonly legit: NFA;
+}
+
+const languageCache = new Map<string, Languages>();
+
+function literalNfa(source: string, unicode: boolean, maxCharacter: number): NFA {
+  const parser = JS.Parser.fromLiteral({ source, flags: unicode ? 'u' : '' });
+  const { expression } = parser.parse();
+  return NFA.fromRegex(expression, { maxCharacter }, {}, new NFA.LimitedNodeFactory(NODE_LIMIT));
+}
+
+function complementDfa(source: string, unicode: boolean, maxCharacter: number): DFA {
+  const dfa = DFA.fromFA(literalNfa(source, unicode, maxCharacter), new DFA.LimitedNodeFactory(NODE_LIMIT));
+  dfa.complement();
+  return dfa;
+}
+
+/** The attacker origin languages for a set of intended hosts, in order of preference. Cached. */
+function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
+  const key = `${unicode ? 'u' : ''}:${hosts.join(',')}`;
+  const hit = languageCache.get(key);
+  if (hit) return hit;
+  const max = unicode ? 0x10ffff : 0xffff;
+  const s = M(START);
+  const e = M(END);
+  const host = `${LABEL}(?:\\.${LABEL})*`;
+  const origin = `${s}(?:https?:\\/\\/${host}${PORT}|null)${e}`;
+  const hostAlternatives = hosts.map(escapeRegex).join('|') || '(?!)';
+  const good = `${s}https?:\\/\\/(?:${LABEL}\\.)*(?:${hostAlternatives})${PORT}${e}`;
+  // Legitimate origins a repair must keep; hosts that name an intended host twice
+  // (`a.example.com.example.com`) are artifacts of unanchored matching, not origins anyone meant.
+  const twice = `${s}https?:\\/\\/(?:${LABEL}\\.)*(?:${hostAlternatives})\\.(?:${LABEL}\\.)*(?:${hostAlternatives})${PORT}${e}`;
+  const originNfa = literalNfa(origin, unicode, max);
+  const attack = NFA.fromIntersection(originNfa, complementDfa(good, unicode, max), new NFA.LimitedNodeFactory(NODE_LIMIT));
+  const legit = NFA.fromIntersection(
+    NFA.fromIntersection(originNfa, literalNfa(good, unicode, max), new NFA.LimitedNodeFactory(NODE_LIMIT)),
+    complementDfa(twice, unicode, max),
+    new NFA.LimitedNodeFactory(NODE_LIMIT),
+  );
+  const sites = [...new Set(hosts.map(siteOf))].map(escapeRegex).join('|') || '(?!)';
+  const registrable = `${s}https?:\\/\\/(?:${LABEL}\\.)*${LABEL}\\.${TLD}${PORT}${e}`;
+  const ownSite = `${s}https?:\\/\\/(?:${LABEL}\\.)*(?:${sites})${PORT}${e}`;
+  const inter = <T>(a: NFA, b: TransitionIterable<T>) => NFA.fromIntersection(a, b, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  // Preference classes, intersected lazily with (pattern ∩ attack) when a witness is wanted.
+  const suffix = `${s}https:\\/\\/(?:${LABEL}\\.)*evil\\.net${PORT}${e}`;
+  const prefs: { cls: WitnessClass; nfa: NFA }[] = [
+    { cls: 'attacker-suffix', nfa: literalNfa(suffix, unicode, max) },
+    { cls: 'registrable', nfa: inter(literalNfa(registrable, unicode, max), complementDfa(ownSite, unicode, max)) },
+    { cls: 'same-site', nfa: literalNfa(ownSite, unicode, max) },
+    { cls: 'null', nfa: literalNfa(`${s}null${e}`, unicode, max) },
+    { cls: 'unregistrable', nfa: originNfa },
+  ];
+  const result = { attack, prefs, legit };
+  if (languageCache.size > 200) languageCache.clear();
+  languageCache.set(key, result);
+  return result;
+}
+
+/** The search-semantics language of a pattern, with anchors as markers. */
+function searchNfa(p: OriginPattern): { nfa: NFA; approximate: boolean; unicode: boolean } {
+  const parser = JS.Parser.fromLiteral({ source: p.pattern, flags: p.flags.replace(/[gyd]/g, '') });
+  const { expression, maxCharacter } = parser.parse({ assertions: 'parse', backreferences: 'throw' });
+  const markers = CharSet.fromCharacters(maxCharacter, [START, END]);
+  let approximate = false;
+  const isAnchor = (a: NoParent<RNode> & { type: 'Assertion' }, kind: 'ahead' | 'behind') =>
+    a.kind === kind &&
+    a.negate &&
+    a.alternatives.length === 1 &&
+    a.alternatives[0]!.elements.length === 1 &&
+    a.alternatives[0]!.elements[0]!.type === 'CharacterClass';
+  const mapConcat = (c: NoParent<RNode> & { type: 'Concatenation' }): NoParent<RNode> & { type: 'Concatenation' } => ({
+    type: 'Concatenation',
+    elements: c.elements.flatMap((el): NoParent<Element>[] => {
+      switch (el.type) {
+        case 'CharacterClass':
+          return [{ type: 'CharacterClass', characters: el.characters.without(markers) }];
+        case 'Assertion':
+          if (isAnchor(el, 'behind')) return [{ type: 'CharacterClass', characters: CharSet.fromCharacter(maxCharacter, START) }];
+          if (isAnchor(el, 'ahead')) return [{ type: 'CharacterClass', characters: CharSet.fromCharacter(maxCharacter, END) }];
+          // Other lookarounds and \b: dropped, which over-approximates; witnesses are re-tested with RegExp.
+          approximate = true;
+          return [];
+        case 'Alternation':
+          return [{ type: 'Alternation', alternatives: el.alternatives.map(mapConcat) }];
+        case 'Quantifier':
+          return [{ ...el, alternatives: el.alternatives.map(mapConcat) }];
+        default:
+          throw new Error(`unsupported element ${el.type}`);
+      }
+    }),
+  });
+  const any: NoParent<RNode> = {
+    type: 'Quantifier',
+    lazy: false,
+    min: 0,
+    max: Infinity,
+    alternatives: [{ type: 'Concatenation', elements: [{ type: 'CharacterClass', characters: CharSet.all(maxCharacter) }] }],
+  };
+  const body: NoParent<RNode> = { type: 'Alternation', alternatives: expression.alternatives.map(mapConcat) };
+  const wrapped = [{ type: 'Concatenation' as const, elements: [any, body, any] }];
+  const nfa = NFA.fromRegex(wrapped, { maxCharacter }, { assertions: 'throw' }, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  return { nfa, approximate, unicode: maxCharacter > 0xffff };
+}
+
+/** Readable characters to prefer when a position allows many. */
+const PREFERRED = 'xaeiounlmrstvbcdfghjkpqwyz0123456789-.';
+
+function pickWord(wordSet: readonly CharSet[]): string {
+  let out = '';
+  for (const set of wordSet) {
+    const c = [...PREFERRED].map((ch) => ch.charCodeAt(0)).find((ch) => set.has(ch)) ?? set.ranges[0]!.min;
+    out += String.fromCodePoint(c);
+  }
+  return out;
+}
+
+function stripMarkers(word: string): string | undefined {
+  if (word.codePointAt(0) !== START || word.codePointAt(word.length - 1) !== END) return undefined;
+  return word.slice(1, -1);
+}
+
+/** Makes a witness read like an attack: `https://xxexample.com` -> `https://evilexample.com` when accepted. */
+function beautify(witness: string, accepts: (origin: string) => boolean): string {
+  const m = /^(https?:\/\/)([^.:]+)(.*)$/.exec(witness);
+  if (!m) return witness;
+  const [, scheme, first, rest] = m as unknown as [string, string, string, string];
+  const candidates: string[] = [];
+  for (let k = first.length; k >= 0; k--) candidates.push(`${scheme}evil${first.slice(k)}${rest}`);
+  return candidates.find(accepts) ?? witness;
+}
+
+function parseOrigin(origin: string): { host: string } | undefined {
+  const m = /^https?:\/\/([a-z0-9.-]+)(?::\d{1,5})?$/.exec(origin);
+  return m ? { host: m[1]! } : undefined;
+}
+
+function isUnder(host: string, hosts: readonly string[]): boolean {
+  return hosts.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/** The shortest verified witness of `search ∩ attack`, by preference class. */
+function findWitness(
+  search: NFA,
+  langs: Languages,
+  hosts: readonly string[],
+  verify: (origin: string) => boolean,
+): { witness: string; witnessClass: WitnessClass } | undefined {
+  if (isDisjointWith(search, langs.attack, NODE_LIMIT)) return undefined;
+  const accepted = NFA.fromIntersection(search, langs.attack, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  for (const { cls, nfa } of langs.prefs) {
+    // Shortest word set on the lazy product: path enumeration blows up on ambiguous patterns.
+    const ws = FAIterators.shortestWordSet(getIntersectionIterator(accepted, nfa, NODE_LIMIT));
+    if (!ws) continue;
+    const word = stripMarkers(pickWord(ws));
+    if (word === undefined || !verify(word)) continue;
+    const parsed = parseOrigin(word);
+    if (word !== 'null' && (!parsed || isUnder(parsed.host, hosts))) continue;
+    const acceptable = (o: string) => {
+      const p = parseOrigin(o);
+      return !!p && !isUnder(p.host, hosts) && verify(o);
+    };
+    let pretty = word;
+    if (pretty.startsWith('http://') && acceptable(`https://${pretty.slice(7)}`)) pretty = `https://${pretty.slice(7)}`;
+    if (cls === 'registrable') pretty = beautify(pretty, acceptable);
+    return { witness: pretty, witnessClass: cls === 'attacker-suffix' ? 'registrable' : cls };
+  }
+  return undefined;
+}
+
+interface Repair {
+  readonly culprit: Culprit;
+  /** Edits of the pattern source, applied right to left. */
+  readonly edits: readonly { start: number; end: number; text: string }[];
+}
+
+/** Candidate culprits of a pattern and the repair of each. */
+function repairsOf(pattern: string, flags: string): Repair[] {
+  const ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(pattern, 0, pattern.length, {
+    unicode: flags.includes('u'),
+    unicodeSets: flags.includes('v'),
+  });
+  const out: Repair[] = [];
+  const hostish = /[a-z0-9-]/i;
+  const visit = (alt: AST.Alternative, top: boolean) => {
+    const els = alt.elements;
+    els.forEach((el, i) => {
+      if (el.type === 'CharacterSet' && el.kind === 'any') {
+        const prev = els[i - 1];
+        const next = els[i + 1];
+        const nearLiteral =
+          (prev?.type === 'Character' && hostish.test(String.fromCodePoint(prev.value))) ||
+          (next?.type === 'Character' && hostish.test(String.fromCodePoint(next.value))) ||
+          prev?.type === 'Quantifier' ||
+          prev?.type === 'CharacterClass';
+        if (nearLiteral) out.push({ culprit: { kind: 'unescaped-dot', start: el.start, end: el.end }, edits: [{ start: el.start, end: el.end, text: '\\.' }] });
+      } else if (el.type === 'Quantifier' && el.max === Infinity && isWide(el.element)) {
+        const next = els[i + 1];
+        if (next && next.type === 'Character' && hostish.test(String.fromCodePoint(next.value))) {
+          // `.*example\.com`: no dot boundary before the host
+          out.push({
+            culprit: { kind: 'broad-wildcard', start: el.start, end: el.end },
+            edits: [{ start: el.start, end: el.end, text: '(?:[a-z0-9-]+\\.)*' }],
+          });
+        }
+      } else if (el.type === 'Group' || el.type === 'CapturingGroup') {
+        el.alternatives.forEach((a) => visit(a, false));
+      }
+    });
+    if (!top) return;
+    const first = els[0];
+    const last = els[els.length - 1];
+    const startsAnchored = first?.type === 'Assertion' && first.kind === 'start';
+    const endsAnchored = last?.type === 'Assertion' && last.kind === 'end';
+    if (!startsAnchored) {
+      const text = alt.raw.replace(/^\^/, '');
+      const hasScheme = /^(?:https?|wss?|\(|\[|h)/i.test(text) && /:(?:\\\/|\/)/.test(text);
+      const prefix = hasScheme
+        ? '^'
+        : text.startsWith('\\.')
+          ? `^https?:\\/\\/${REPAIR_LABEL}(?:\\.${REPAIR_LABEL})*`
+          : `^https?:\\/\\/(?:${REPAIR_LABEL}\\.)*`;
+      out.push({ culprit: { kind: 'missing-start-anchor', start: alt.start, end: alt.start }, edits: [{ start: alt.start, end: alt.start, text: prefix }] });
+    }
+    if (!endsAnchored) {
+      const hasPort = /:(?:\\d|\[0-9\])/.test(alt.raw);
+      out.push({
+        culprit: { kind: 'missing-end-anchor', start: alt.end, end: alt.end },
+        edits: [{ start: alt.end, end: alt.end, text: hasPort ? '$' : '(?::\\d+)?$' }],
+      });
+    }
+  };
+  ast.alternatives.forEach((a) => visit(a, true));
+  return out;
+}
+
+function isWide(el: AST.QuantifiableElement): boolean {
+  if (el.type === 'CharacterSet' && el.kind === 'any') return true;
+  if (el.type === 'CharacterClass' && el.negate) return true;
+  return false;
+}
+
+function applyRepairs(pattern: string, repairs: readonly Repair[]): string {
+  const edits = repairs.flatMap((r) => r.edits).sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = pattern;
+  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+function compiles(pattern: string, flags: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, flags.replace(/[gy]/g, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Analyses one origin pattern. `hosts` are the intended hosts (inferred from the pattern when empty).
+ * `verify` re-tests a witness with the real check (RegExp or string method); defaults to RegExp.test.
+ */
+export function analyzeOriginPattern(
+  p: OriginPattern,
+  configuredHosts: readonly string[] = [],
+  verify?: (origin: string) => boolean,
+): Verdict {
+  const re = compiles(p.pattern, p.flags);
+  if (!re) return { kind: 'inconclusive', reason: 'the pattern does not compile' };
+  const test = verify ?? ((o: string) => re.test(o));
+  const hosts = configuredHosts.length > 0 ? [...configuredHosts] : intendedHostsOf(p.pattern);
+  if (hosts.length === 0) return { kind: 'inconclusive', reason: 'no intended host could be inferred' };
+  if (/\\[1-9]|\\k</.test(p.pattern)) return { kind: 'inconclusive', reason: 'backreferences' };
+  try {
+    const { nfa, unicode } = searchNfa(p);
+    const langs = languagesFor(hosts, unicode);
+    const overall = findWitness(nfa, langs, hosts, test);
+    if (!overall) {
+      // No verified witness: safe, unless the automaton found one the real RegExp rejects (lookarounds).
+      if (isDisjointWith(nfa, langs.attack, NODE_LIMIT)) return { kind: 'safe', hosts };
+      return { kind: 'inconclusive', reason: 'lookarounds make the automaton approximate' };
+    }
+    const repairs = repairsOf(p.pattern, p.flags).slice(0, 8);
+    const fixedSource = applyRepairs(p.pattern, repairs);
+    const fixed = compiles(fixedSource, p.flags) ? searchNfa({ pattern: fixedSource, flags: p.flags }).nfa : undefined;
+    const findings: Finding[] = [];
+    if (fixed && isDisjointWith(fixed, langs.attack, NODE_LIMIT)) {
+      for (const r of repairs) {
+        const others = repairs.filter((o) => o !== r);
+        const source = applyRepairs(p.pattern, others);
+        if (!compiles(source, p.flags)) continue;
+        const w = findWitness(searchNfa({ pattern: source, flags: p.flags }).nfa, langs, hosts, test);
+        if (w) findings.push({ ...w, culprit: r.culprit });
+      }
+    }
+    if (findings.length === 0) findings.push(overall);
+    // The legitimate origins a repair must keep are those the original accepts as a whole origin: the
+    // original with only its anchors added (unanchored search also accepts artifacts such as
+    // `https://a.mydomainxcom.mydomain.com`, which nobody meant).
+    const anchoredSource = applyRepairs(p.pattern, repairs.filter((r) => r.culprit.kind.startsWith('missing-')));
+    const anchored = compiles(anchoredSource, p.flags) ? searchNfa({ pattern: anchoredSource, flags: p.flags }).nfa : undefined;
+    const repair = fixed && anchored && verifiedRepair(anchored, fixed, langs, fixedSource, p.flags) ? fixedSource : undefined;
+    return { kind: 'unsafe', hosts, findings, repair };
+  } catch (error) {
+    if (error instanceof TooManyNodesError) return { kind: 'inconclusive', reason: 'the automaton grew past its budget' };
+    return { kind: 'inconclusive', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A repair is offered only when it accepts no attacker origin and keeps every legitimate origin. */
+function verifiedRepair(original: NFA, fixed: NFA, langs: Languages, fixedSource: string, flags: string): boolean {
+  if (!compiles(fixedSource, flags)) return false;
+  if (!isDisjointWith(fixed, langs.attack, NODE_LIMIT)) return false;
+  const kept = NFA.fromIntersection(original, langs.legit, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  const notFixed = DFA.fromFA(fixed, new DFA.LimitedNodeFactory(NODE_LIMIT));
+  notFixed.complement();
+  return isDisjointWith(kept, notFixed, NODE_LIMIT);
+}
+
+/** The regex equivalent of a string check on the origin (or on `new URL(origin).hostname`). */
+export function stringCheckPattern(method: string, argument: string, onHostname: boolean): OriginPattern | undefined {
+  const s = escapeRegex(argument);
+  if (onHostname) {
+    const host = method === 'startsWith' ? `${s}[^:/]*` : method === 'endsWith' ? `[^:/]*${s}` : method === 'includes' || method === 'indexOf' ? `[^:/]*${s}[^:/]*` : undefined;
+    return host === undefined ? undefined : { pattern: `^[a-z]+:\\/\\/${host}(?::\\d+)?$`, flags: '' };
+  }
+  switch (method) {
+    case 'startsWith':
+      return { pattern: `^${s}`, flags: '' };
+    case 'endsWith':
+      return { pattern: `${s}$`, flags: '' };
+    case 'includes':
+    case 'indexOf':
+    case 'lastIndexOf':
+      return { pattern: s, flags: '' };
+    default:
+      return undefined;
+  }
+}
