@@ -7,3 +7,6 @@ export * from './policy';
 export * from './request-sources';
 export * from './sites';
 export * from './values';
+export * from './origin-checks';
+export * from './pattern-source';
+export * from './witness';

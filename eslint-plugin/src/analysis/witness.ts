@@ -101,6 +101,9 @@ export function intendedHostsOf(pattern: string): string[] {
     };
     for (const el of alt.elements) {
       if (el.type === 'Character') run += String.fromCodePoint(el.value);
+      else if (el.type === 'CharacterClass' && !el.negate && el.elements.length === 1 && el.elements[0]!.type === 'Character') {
+        run += String.fromCodePoint(el.elements[0]!.value); // `[.]`
+      }
       else if (el.type === 'CharacterSet' && el.kind === 'any') run += '.';
       else if (el.type === 'Group' || el.type === 'CapturingGroup') {
         flush();
@@ -182,7 +185,9 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
 /** The search-semantics language of a pattern, with anchors as markers. */
 function searchNfa(p: OriginPattern): { nfa: NFA; approximate: boolean; unicode: boolean } {
   const parser = JS.Parser.fromLiteral({ source: p.pattern, flags: p.flags.replace(/[gyd]/g, '') });
-  const { expression, maxCharacter } = parser.parse({ assertions: 'parse', backreferences: 'throw' });
+  const { expression } = parser.parse({ assertions: 'parse', backreferences: 'throw' });
+  // refa 0.12 reports 0xFFFF for the `v` flag while building its sets for 0x10FFFF.
+  const maxCharacter = /[uv]/.test(p.flags) ? 0x10ffff : 0xffff;
   const markers = CharSet.fromCharacters(maxCharacter, [START, END]);
   let approximate = false;
   const isAnchor = (a: NoParent<RNode> & { type: 'Assertion' }, kind: 'ahead' | 'behind') =>

@@ -1,0 +1,139 @@
+/**
+ * The origin checks of a file, from the policy model: regexes and string matches that decide whether a
+ * request's origin is reflected (a guard on the way to Access-Control-Allow-Origin, an origin callback's
+ * decision) and RegExps given as a CORS library's `origin`. Each is judged by the witness analysis.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { unwrap, type Node } from './ast';
+import type { FileModel } from './model';
+import type { Value } from './values';
+import { analyzeOriginPattern, stringCheckPattern, type OriginPattern, type Verdict } from './witness';
+
+export type OriginCheck =
+  | {
+      readonly kind: 'regex';
+      /** The regex literal or `new RegExp(...)` expression. */
+      readonly node: Node;
+      readonly pattern: string;
+      readonly flags: string;
+      /** The literal the pattern is written in (the regex literal itself, or the string passed to RegExp). */
+      readonly patternNode?: Node;
+    }
+  | {
+      readonly kind: 'string';
+      /** The call (`origin.endsWith('example.com')`). */
+      readonly node: Node;
+      readonly method: string;
+      readonly argument: string;
+      /** The method name, where the report goes. */
+      readonly methodNode: Node;
+      /** The origin expression the method is called on. */
+      readonly receiver: Node;
+      readonly onHostname: boolean;
+    };
+
+export function originChecksOf(model: FileModel): OriginCheck[] {
+  const out: OriginCheck[] = [];
+  const seen = new Set<Node>();
+  const addRegex = (v: Value) => {
+    if (v.kind !== 'regexp' || seen.has(v.node)) return;
+    seen.add(v.node);
+    const patternNode = v.node.type === T.Literal ? v.node : v.source;
+    out.push({ kind: 'regex', node: v.node, pattern: v.pattern, flags: v.flags, patternNode });
+  };
+  for (const policy of model.policies) {
+    for (const spec of policy.origins) {
+      if (spec.type === 'regexp') addRegex(spec.value);
+      if (spec.type !== 'reflect') continue;
+      for (const check of spec.guard.all) {
+        if (check.kind === 'regex') for (const v of check.patterns ?? []) addRegex(v);
+        if (check.kind !== 'string' || !check.method || !check.argument || seen.has(check.node)) continue;
+        if (check.method.startsWith('reverse-')) continue;
+        const argument = model.resolver.singleString(check.argument);
+        const call = unwrap(check.node);
+        if (argument === undefined || call.type !== T.CallExpression) continue;
+        const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+        seen.add(check.node);
+        out.push({
+          kind: 'string',
+          node: call,
+          method: check.method,
+          argument,
+          methodNode: callee.property,
+          receiver: callee.object,
+          onHostname: !!check.onHostname,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The pattern a check amounts to, and how to re-test a witness with the real operation. */
+export function checkPattern(check: OriginCheck): { pattern: OriginPattern; verify: (origin: string) => boolean } | undefined {
+  if (check.kind === 'regex') {
+    let re: RegExp;
+    try {
+      re = new RegExp(check.pattern, check.flags.replace(/[gy]/g, ''));
+    } catch {
+      return undefined;
+    }
+    return { pattern: { pattern: check.pattern, flags: check.flags }, verify: (o) => re.test(o) };
+  }
+  const pattern = stringCheckPattern(check.method, check.argument, check.onHostname);
+  if (!pattern) return undefined;
+  const { method, argument, onHostname } = check;
+  const verify = (origin: string): boolean => {
+    let subject = origin;
+    if (onHostname) {
+      try {
+        subject = new URL(origin).hostname;
+      } catch {
+        return false;
+      }
+    }
+    switch (method) {
+      case 'startsWith':
+        return subject.startsWith(argument);
+      case 'endsWith':
+        return subject.endsWith(argument);
+      case 'includes':
+      case 'indexOf':
+      case 'lastIndexOf':
+        return subject.includes(argument);
+      default:
+        return false;
+    }
+  };
+  return { pattern, verify };
+}
+
+const verdicts = new Map<string, Verdict>();
+
+/** Judges a check (cached across files: the same pattern and hosts give the same verdict). */
+export function judgeOriginCheck(check: OriginCheck, trustedHosts: readonly string[]): Verdict {
+  const p = checkPattern(check);
+  if (!p) return { kind: 'inconclusive', reason: 'not an origin pattern' };
+  const key = `${check.kind}:${check.kind === 'string' ? `${check.method}:${check.onHostname}` : ''}:${p.pattern.flags}:${p.pattern.pattern}:${trustedHosts.join(',')}`;
+  const hit = verdicts.get(key);
+  if (hit) return hit;
+  const verdict = analyzeOriginPattern(p.pattern, trustedHosts, p.verify);
+  if (verdicts.size > 2000) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+/** Host names from `allowedOrigins` (`https://a.example.com`) and `trustedHosts` (`*.example.com`). */
+export function trustedHostsFrom(allowedOrigins: readonly string[] = [], trustedHosts: readonly string[] = []): string[] {
+  const hosts = new Set<string>();
+  for (const o of allowedOrigins) {
+    try {
+      hosts.add(new URL(o).hostname);
+    } catch {
+      // not an origin: ignored
+    }
+  }
+  for (const h of trustedHosts) hosts.add(h.replace(/^\*\./, '').toLowerCase());
+  return [...hosts];
+}

@@ -1,0 +1,172 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import {
+  judgeOriginCheck,
+  originChecksOf,
+  patternSourceOf,
+  trustedHostsFrom,
+  type Culprit,
+  type Finding,
+  type OriginCheck,
+} from '../analysis';
+import { createRule } from '../util/create-rule';
+import { withFileModel } from '../util/file-model';
+import { isRepeatable } from '../util/fixes';
+
+export type Options = [{ allowedOrigins?: string[]; trustedHosts?: string[]; reportUnregistrable?: boolean }];
+export type MessageIds = 'acceptsAttacker' | 'acceptsUnregistrable' | 'acceptsOwnSubdomain' | 'acceptsNull' | 'suggestRepair';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Why the check lets the witness in, in words. */
+function reasonOf(check: OriginCheck, culprit: Culprit | undefined, sourceCode: SourceCode, hosts: readonly string[]): string {
+  if (check.kind === 'string') {
+    const what = `\`${check.method}('${check.argument}')\``;
+    switch (check.method) {
+      case 'startsWith':
+        return `${what} accepts anything after the prefix`;
+      case 'endsWith':
+        return check.argument.startsWith('.')
+          ? `${what} accepts any host ending that way`
+          : `${what} accepts any host that merely ends with \`${check.argument}\`, with no dot before it`;
+      default:
+        return `${what} accepts the text anywhere in the origin`;
+    }
+  }
+  const source = check.patternNode ? patternSourceOf(check.patternNode, sourceCode.text) : undefined;
+  switch (culprit?.kind) {
+    case 'unescaped-dot': {
+      if (source?.kind === 'string' && source.rawOf(culprit.start, culprit.end) === '\\.') {
+        return 'in a string `\\.` is just `.`, which matches any character: write `\\\\.`';
+      }
+      const after = /^[a-z0-9-]+/i.exec(check.pattern.slice(culprit.end).replace(/\\/g, ''))?.[0];
+      return after ? `the \`.\` before \`${after}\` is not escaped, so it matches any character` : 'a `.` is not escaped, so it matches any character';
+    }
+    case 'missing-end-anchor':
+      return 'the pattern has no `$` at its end, so anything may follow';
+    case 'missing-start-anchor':
+      return 'the pattern has no `^` at its start, so anything may come before';
+    case 'broad-wildcard':
+      return `\`${check.pattern.slice(culprit.start, culprit.end)}\` before the domain matches any text, not only subdomains`;
+    default:
+      return `it accepts hosts outside ${hosts.map((h) => `\`${h}\``).join(', ')}`;
+  }
+}
+
+/** The source range to squiggle: the culprit, else the method name or the whole regex. */
+function locationOf(check: OriginCheck, culprit: Culprit | undefined, sourceCode: SourceCode): TSESTree.SourceLocation {
+  if (check.kind === 'string') return check.methodNode.loc;
+  const source = check.patternNode ? patternSourceOf(check.patternNode, sourceCode.text) : undefined;
+  if (!culprit || !source) return check.node.loc;
+  // A missing anchor is shown on the character where it belongs.
+  const start = culprit.kind === 'missing-end-anchor' ? Math.max(culprit.start - 1, 0) : culprit.start;
+  const end = culprit.kind === 'missing-start-anchor' ? culprit.start + 1 : Math.max(culprit.end, start + 1);
+  const [from, to] = source.rangeOf(start, Math.min(end, check.pattern.length));
+  return { start: sourceCode.getLocFromIndex(from), end: sourceCode.getLocFromIndex(Math.max(to, from + 1)) };
+}
+
+function quoteLike(original: string, value: string): string {
+  const quote = original[0] === '"' || original[0] === '`' ? original[0] : "'";
+  const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote === '`' ? '[`$]' : quote, 'g'), (c) => `\\${c}`);
+  return `${quote}${escaped}${quote}`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unsafe-origin-check',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow origin checks (regexes, startsWith/endsWith/includes) that accept attacker origins',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowedOrigins: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Origins your application trusts; their hosts are the intended hosts of every check.',
+          },
+          trustedHosts: {
+            type: 'array',
+            items: { type: 'string' },
+            description:
+              'Host names your application trusts, with their subdomains (`example.com` or `*.example.com`). Without this or `allowedOrigins`, the hosts written in each check are taken as intended.',
+          },
+          reportUnregistrable: {
+            type: 'boolean',
+            description:
+              'Also report checks whose only attacker origins cannot be registered publicly (single-label hosts, unknown top-level domains) or are other subdomains of your own site. Default true.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowedOrigins: [], trustedHosts: [], reportUnregistrable: true }],
+    messages: {
+      acceptsAttacker: 'Origin check accepts `{{witness}}`: {{reason}}.',
+      acceptsUnregistrable:
+        "Origin check accepts `{{witness}}`: {{reason}}; a host like this can't be registered publicly, so only someone on your network could use it.",
+      acceptsOwnSubdomain:
+        'Origin check accepts `{{witness}}`, a host on your own site it was not meant for: {{reason}}; any subdomain with an XSS or a takeover gets in.',
+      acceptsNull: 'Origin check accepts `null` (sandboxed iframes, `data:` URLs): {{reason}}.',
+      suggestRepair: 'Use the verified pattern `{{pattern}}`.',
+    },
+  },
+  defaultOptions: [{ allowedOrigins: [], trustedHosts: [], reportUnregistrable: true }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const configured = trustedHostsFrom(options.allowedOrigins, options.trustedHosts);
+
+    function repairFix(check: OriginCheck, repair: string): TSESLint.ReportFixFunction | undefined {
+      if (check.kind === 'regex') {
+        const node = check.patternNode;
+        if (!node) return undefined;
+        if (node === check.node) return (fixer) => fixer.replaceText(node, `/${repair}/${check.flags}`);
+        return (fixer) => fixer.replaceText(node, quoteLike(sourceCode.getText(node), repair));
+      }
+      // Only a boolean call can be replaced by `re.test(...)`; `indexOf(...) !== -1` would keep its comparison.
+      const booleanCall = check.method === 'startsWith' || check.method === 'endsWith' || check.method === 'includes';
+      if (!booleanCall || check.onHostname || !isRepeatable(check.receiver)) return undefined;
+      const receiver = sourceCode.getText(check.receiver);
+      return (fixer) => fixer.replaceText(check.node, `/${repair}/.test(${receiver})`);
+    }
+
+    return withFileModel(context, (model) => {
+      const reported = new Set<string>();
+      for (const check of originChecksOf(model)) {
+        const verdict = judgeOriginCheck(check, configured);
+        if (verdict.kind !== 'unsafe') continue;
+        for (const finding of verdict.findings) {
+          const messageId = messageIdOf(finding);
+          if (messageId !== 'acceptsAttacker' && options.reportUnregistrable === false) continue;
+          const loc = locationOf(check, finding.culprit, sourceCode);
+          const key = `${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          const fix = verdict.repair ? repairFix(check, verdict.repair) : undefined;
+          context.report({
+            loc,
+            messageId,
+            data: { witness: finding.witness, reason: reasonOf(check, finding.culprit, sourceCode, verdict.hosts) },
+            suggest: fix && verdict.repair ? [{ messageId: 'suggestRepair', data: { pattern: verdict.repair }, fix }] : [],
+          });
+        }
+      }
+    });
+  },
+});
+
+function messageIdOf(finding: Finding): MessageIds {
+  switch (finding.witnessClass) {
+    case 'null':
+      return 'acceptsNull';
+    case 'same-site':
+      return 'acceptsOwnSubdomain';
+    case 'unregistrable':
+      return 'acceptsUnregistrable';
+    default:
+      return 'acceptsAttacker';
+  }
+}

@@ -1,0 +1,104 @@
+// The witness analysis on its own: (check, intended hosts) -> safe, or the expected witness and culprit.
+import { describe, expect, it } from 'vitest';
+import { analyzeOriginPattern, intendedHostsOf, stringCheckPattern } from '../../eslint-plugin/src/analysis/witness';
+
+type Expect = 'safe' | { witness: string; culprit?: string; cls?: string; repair?: string | null };
+
+const regexCases: [pattern: string, flags: string, hosts: string[], expected: Expect][] = [
+  // unescaped dot
+  ['^https:\\/\\/www.example.com$', '', [], { witness: 'https://www-example.com', culprit: 'unescaped-dot', repair: '^https:\\/\\/www\\.example\\.com$' }],
+  // missing end anchor / prefix match
+  ['^https:\\/\\/example\\.com', '', [], { witness: 'https://example.com.evil.net', culprit: 'missing-end-anchor', repair: '^https:\\/\\/example\\.com(?::\\d+)?$' }],
+  // missing start anchor / suffix match
+  ['example\\.com$', '', [], { witness: 'https://evilexample.com', culprit: 'missing-start-anchor', repair: '^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$' }],
+  // substring (no anchors at all)
+  ['https:\\/\\/example\\.com', '', [], { witness: 'https://example.com.evil.net', culprit: 'missing-end-anchor' }],
+  // misleading alternation
+  ['^https:\\/\\/a\\.example\\.com|https:\\/\\/b\\.example\\.com$', '', [], { witness: 'https://a.example.com.evil.net', culprit: 'missing-end-anchor' }],
+  // over-broad pattern before the domain
+  ['^https:\\/\\/.*example\\.com$', '', [], { witness: 'https://evilexample.com', culprit: 'broad-wildcard', repair: '^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$' }],
+  ['^https:\\/\\/.+example\\.com$', '', [], { witness: 'https://evilexample.com', culprit: 'broad-wildcard' }],
+  // the guide
+  ['https:\\/\\/[a-z]+.mydomain.com', '', [], { witness: 'https://evilmydomain.com', culprit: 'unescaped-dot', repair: '^https:\\/\\/[a-z]+\\.mydomain\\.com(?::\\d+)?$' }],
+  // null trusted
+  ['^(null|https:\\/\\/a\\.example\\.com)$', '', [], { witness: 'null', cls: 'null' }],
+  // flags: i does not save an unescaped dot
+  ['^https:\\/\\/www.example.com$', 'i', [], { witness: 'https://www-example.com', culprit: 'unescaped-dot' }],
+  // configured hosts narrower than the pattern
+  ['^https:\\/\\/[a-z]+\\.example\\.com$', '', ['app.example.com'], { witness: 'https://x.example.com', cls: 'same-site' }],
+  // safe look-alikes
+  ['^https:\\/\\/([a-z0-9-]+\\.)*example\\.com$', '', [], 'safe'],
+  ['^https:\\/\\/[^.]+\\.example\\.com$', '', [], 'safe'],
+  ['[^.]+\\.example\\.com$', '', [], 'safe'],
+  ['^https?:\\/\\/(localhost|app\\.corp\\.io)(:\\d+)?$', '', [], 'safe'],
+  ['^HTTPS:\\/\\/EXAMPLE\\.COM$', 'i', [], 'safe'],
+  ['^https:\\/\\/example\\.com$', 'u', [], 'safe'],
+  ['^https:\\/\\/example\\.com$', 'v', [], 'safe'],
+  ['^https:\\/\\/(?!internal)[a-z]+\\.example\\.com$', '', [], 'safe'],
+  ['^https:\\/\\/(?<sub>[a-z]+)\\.example\\.com$', '', [], 'safe'],
+  ['^https:\\/\\/example\\.com(?::\\d+)?$', '', [], 'safe'],
+];
+
+describe('analyzeOriginPattern', () => {
+  it.each(regexCases)('/%s/%s (hosts %j)', (pattern, flags, hosts, expected) => {
+    const verdict = analyzeOriginPattern({ pattern, flags }, hosts);
+    if (expected === 'safe') {
+      expect(verdict.kind).toBe('safe');
+      return;
+    }
+    if (verdict.kind !== 'unsafe') throw new Error(`expected unsafe, got ${JSON.stringify(verdict)}`);
+    const re = new RegExp(pattern, flags);
+    for (const f of verdict.findings) expect(re.test(f.witness), f.witness).toBe(true);
+    if (expected.culprit === undefined && !('culprit' in expected)) {
+      expect(verdict.findings.map((f) => f.witness)).toContain(expected.witness);
+    } else if (expected.culprit) {
+      const f = verdict.findings.find((x) => x.culprit?.kind === expected.culprit);
+      expect(f?.witness).toBe(expected.witness);
+    }
+    if (expected.cls) expect(verdict.findings[0]!.witnessClass).toBe(expected.cls);
+    if (expected.repair !== undefined) expect(verdict.repair ?? null).toBe(expected.repair);
+  });
+
+  it('is inconclusive, not wrong, for backreferences and uncompilable patterns', () => {
+    expect(analyzeOriginPattern({ pattern: '^https:\\/\\/(a)\\1\\.example\\.com$', flags: '' }).kind).toBe('inconclusive');
+    expect(analyzeOriginPattern({ pattern: '(', flags: '' }).kind).toBe('inconclusive');
+    expect(analyzeOriginPattern({ pattern: '^\\d+$', flags: '' }).kind).toBe('inconclusive');
+  });
+});
+
+describe('intendedHostsOf', () => {
+  it.each([
+    ['https:\\/\\/[a-z]+.mydomain.com', ['mydomain.com']],
+    ['^https?:\\/\\/(localhost|app\\.corp\\.io)(:\\d+)?$', ['localhost', 'app.corp.io']],
+    ['^https:\\/\\/(a|b)\\.example\\.com$', ['example.com']],
+  ])('%s', (pattern, hosts) => {
+    expect(intendedHostsOf(pattern).sort()).toEqual([...hosts].sort());
+  });
+});
+
+describe('string checks', () => {
+  const judge = (method: string, argument: string, onHostname = false) => {
+    const p = stringCheckPattern(method, argument, onHostname)!;
+    const verify = (o: string) => {
+      const s = onHostname ? new URL(o).hostname : o;
+      return method === 'startsWith' ? s.startsWith(argument) : method === 'endsWith' ? s.endsWith(argument) : s.includes(argument);
+    };
+    return analyzeOriginPattern(p, [], verify);
+  };
+  it.each([
+    ['endsWith', 'example.com', false, 'https://evilexample.com'],
+    ['startsWith', 'https://example.com', false, 'https://example.com.evil.net'],
+    ['includes', 'example.com', false, 'https://evilexample.com'],
+    ['endsWith', 'example.com', true, 'https://evilexample.com'],
+  ])('%s(%s) on hostname=%s accepts %s', (method, argument, onHostname, witness) => {
+    const v = judge(method as string, argument as string, onHostname as boolean);
+    if (v.kind !== 'unsafe') throw new Error(JSON.stringify(v));
+    expect(v.findings.map((f) => f.witness)).toContain(witness);
+  });
+  it.each([
+    ['endsWith', '.example.com', false],
+    ['endsWith', '.example.com', true],
+  ])('%s(%s) on hostname=%s is safe', (method, argument, onHostname) => {
+    expect(judge(method as string, argument as string, onHostname as boolean).kind).toBe('safe');
+  });
+});

@@ -1,0 +1,287 @@
+import rule from '../../eslint-plugin/src/rules/no-unsafe-origin-check';
+import { ruleTester } from './tester';
+
+const guard = (check: string) =>
+  `app.use((req, res) => { const origin = req.headers.origin; if (${check}) res.setHeader('Access-Control-Allow-Origin', origin); });`;
+
+ruleTester.run('no-unsafe-origin-check', rule, {
+  valid: [
+    // Correct anchored regexes, in every framework shape.
+    guard(`/^https:\\/\\/([a-z0-9-]+\\.)*example\\.com$/.test(origin)`),
+    guard(`/^https:\\/\\/[^.]+\\.example\\.com$/.test(origin)`),
+    guard(`/^https:\\/\\/example\\.com$/i.test(origin)`),
+    guard(`/^https:\\/\\/example\\.com$/u.test(origin)`),
+    guard(`/^https:\\/\\/(?!internal)[a-z]+\\.example\\.com$/.test(origin)`),
+    guard(`/^https?:\\/\\/(localhost|app\\.corp\\.io)(:\\d+)?$/.test(origin)`),
+    guard(`new RegExp('^https://app\\\\.example\\\\.com$').test(origin)`),
+    guard(`origin.match(/^https:\\/\\/(www|app)\\.example\\.com$/)`),
+    `import cors from 'cors'; app.use(cors({ origin: [/^https:\\/\\/([a-z0-9-]+\\.)*example\\.com$/, 'https://partner.io'] }));`,
+    // String checks that are exact enough.
+    guard(`origin.endsWith('.example.com')`),
+    guard(`new URL(origin).hostname.endsWith('.example.com')`),
+    guard(`origin === 'https://example.com' || origin.endsWith('.example.com')`),
+    // Regexes that never meet an origin.
+    `const version = /^v\\d+\\.\\d+/; if (version.test(tag)) publish();`,
+    `const line = /error: (.*)/.exec(log); app.use((req, res) => res.setHeader('Access-Control-Allow-Origin', 'https://a.example.com'));`,
+    `app.use((req, res) => { if (/json/.test(req.headers.accept)) res.type('json'); });`,
+    // Checks we cannot read stay silent.
+    guard(`new RegExp(process.env.ORIGIN_PATTERN).test(origin)`),
+    guard(`pattern.test(origin)`),
+  ],
+  invalid: [
+    {
+      // The classic guide: unescaped dots and no anchors, in a string passed to new RegExp.
+      code: `const allowedOrigins = new RegExp("https:\\/\\/[a-z]+.mydomain.com");
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: { witness: 'https://evilmydomain.com', reason: 'the `.` before `mydomain` is not escaped, so it matches any character' },
+          line: 1,
+          column: 52,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              data: { pattern: '^https://[a-z]+\\.mydomain\\.com(?::\\d+)?$' },
+              output: `const allowedOrigins = new RegExp("^https://[a-z]+\\\\.mydomain\\\\.com(?::\\\\d+)?$");
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'acceptsUnregistrable',
+          data: { witness: 'https://x.mydomain-com', reason: 'the `.` before `com` is not escaped, so it matches any character' },
+          line: 1,
+          column: 61,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: `const allowedOrigins = new RegExp("^https://[a-z]+\\\\.mydomain\\\\.com(?::\\\\d+)?$");
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'acceptsAttacker',
+          data: { witness: 'https://x.mydomain.com.evil.net', reason: 'the pattern has no `$` at its end, so anything may follow' },
+          line: 1,
+          column: 64,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: `const allowedOrigins = new RegExp("^https://[a-z]+\\\\.mydomain\\\\.com(?::\\\\d+)?$");
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An escape lost in a string.
+      code: `const ALLOWED = new RegExp('^https://app\\.example\\.com$');
+app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.setHeader('Access-Control-Allow-Origin', o); });`,
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: { witness: 'https://app-example.com', reason: 'in a string `\\.` is just `.`, which matches any character: write `\\\\.`' },
+          line: 1,
+          column: 41,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: `const ALLOWED = new RegExp('^https://app\\\\.example\\\\.com$');
+app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.setHeader('Access-Control-Allow-Origin', o); });`,
+            },
+          ],
+        },
+        {
+          messageId: 'acceptsUnregistrable',
+          line: 1,
+          column: 50,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: `const ALLOWED = new RegExp('^https://app\\\\.example\\\\.com$');
+app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.setHeader('Access-Control-Allow-Origin', o); });`,
+            },
+          ],
+        },
+      ],
+      options: [{ reportUnregistrable: true }],
+    },
+    {
+      // cors: a RegExp origin with no start anchor.
+      code: `import cors from 'cors';
+app.use(cors({ origin: /example\\.com$/, credentials: true }));`,
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: { witness: 'https://evilexample.com', reason: 'the pattern has no `^` at its start, so anything may come before' },
+          line: 2,
+          column: 25,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: `import cors from 'cors';
+app.use(cors({ origin: /^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$/, credentials: true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Misleading alternation, in a @fastify/cors list.
+      code: `fastify.register(require('@fastify/cors'), { origin: [/^https:\\/\\/a\\.example\\.com|https:\\/\\/b\\.example\\.com$/, 'https://c.example.com'] });`,
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: { witness: 'https://a.example.com.evil.net', reason: 'the pattern has no `$` at its end, so anything may follow' },
+          line: 1,
+          column: 81,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: `fastify.register(require('@fastify/cors'), { origin: [/^https:\\/\\/a\\.example\\.com(?::\\d+)?$|^https:\\/\\/b\\.example\\.com$/, 'https://c.example.com'] });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Over-broad wildcard before the domain (socket.io options).
+      code: `const { Server } = require('socket.io');
+new Server(httpServer, { cors: { origin: /^https:\\/\\/.*example\\.com$/ } });`,
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: { witness: 'https://evilexample.com', reason: '`.*` before the domain matches any text, not only subdomains' },
+          line: 2,
+          column: 54,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: `const { Server } = require('socket.io');
+new Server(httpServer, { cors: { origin: /^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$/ } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // endsWith without a dot boundary.
+      code: guard(`origin.endsWith('example.com')`),
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://evilexample.com',
+            reason: "`endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it",
+          },
+          line: 1,
+          column: 71,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: guard(`/^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$/.test(origin)`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // startsWith in an origin callback.
+      code: `import cors from 'cors';
+app.use(cors({ origin(origin, cb) { cb(null, origin.startsWith('https://example.com')); } }));`,
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: { witness: 'https://example.com.evil.net', reason: "`startsWith('https://example.com')` accepts anything after the prefix" },
+          line: 2,
+          column: 53,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: `import cors from 'cors';
+app.use(cors({ origin(origin, cb) { cb(null, /^https:\\/\\/example\\.com(?::\\d+)?$/.test(origin)); } }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // includes / indexOf substring checks.
+      code: guard(`origin.indexOf('example.com') !== -1`),
+      errors: [
+        { messageId: 'acceptsAttacker', data: { witness: 'https://evilexample.com', reason: "`indexOf('example.com')` accepts the text anywhere in the origin" }, column: 71, endColumn: 78, suggestions: [] },
+      ],
+    },
+    {
+      // A parsed hostname compared with endsWith but no dot.
+      code: guard(`new URL(origin).hostname.endsWith('example.com')`),
+      errors: [{ messageId: 'acceptsAttacker', data: { witness: 'https://evilexample.com', reason: "`endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it" }, suggestions: [] }],
+    },
+    {
+      // Hono origin function with a regex; koa-style manual headers.
+      code: `import { cors } from 'hono/cors';
+app.use(cors({ origin: (origin) => (/^https:\\/\\/example\\.com/.test(origin) ? origin : null) }));`,
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: { witness: 'https://example.com.evil.net', reason: 'the pattern has no `$` at its end, so anything may follow' },
+          line: 2,
+          column: 60,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: `import { cors } from 'hono/cors';
+app.use(cors({ origin: (origin) => (/^https:\\/\\/example\\.com(?::\\d+)?$/.test(origin) ? origin : null) }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // null accepted by a regex.
+      code: guard(`/^(null|https:\\/\\/a\\.example\\.com)$/.test(origin)`),
+      errors: [{ messageId: 'acceptsNull', suggestions: [] }],
+    },
+    {
+      // Configured hosts: a subdomain the team does not trust is an attacker origin of its own site.
+      code: guard(`/^https:\\/\\/[a-z]+\\.example\\.com$/.test(origin)`),
+      options: [{ trustedHosts: ['app.example.com'] }],
+      errors: [{ messageId: 'acceptsOwnSubdomain', data: { witness: 'https://x.example.com', reason: 'it accepts hosts outside `app.example.com`' }, suggestions: [] }],
+    },
+  ],
+});
+
+ruleTester.run('no-unsafe-origin-check (reportUnregistrable: false)', rule, {
+  valid: [{ code: guard(`/^https:\\/\\/www\\.example.com$/.test(origin)`), options: [{ reportUnregistrable: false }] }],
+  invalid: [],
+});
