@@ -43,6 +43,7 @@ describe('eslint CLI with the recommended preset (ESM config)', () => {
     expect(code).toBe(1);
     expect(summary(results)).toEqual([
       'broken.js:2:1 parse-error',
+      'checks.mjs:3:14 cors-guard/no-unsafe-origin-check',
       'handler.ts:3:65 cors-guard/no-null-origin',
       'server.cjs:5:24 cors-guard/no-origin-reflection',
       'server.cjs:7:48 cors-guard/no-origin-reflection',
@@ -51,6 +52,10 @@ describe('eslint CLI with the recommended preset (ESM config)', () => {
     const reflection = results.find((r) => r.filePath.endsWith('server.cjs'))!.messages[0]!;
     expect(reflection.message).toContain('https://evil.example');
     expect(reflection.message).toContain("with the user's cookies");
+    const check = results.find((r) => r.filePath.endsWith('checks.mjs'))!.messages[0]!;
+    expect(check.message).toBe(
+      "Origin check accepts `https://evilexample.com`: `endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it.",
+    );
   });
 
   it('writes SARIF with the code-scanning formatter', async () => {

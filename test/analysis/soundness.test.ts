@@ -27,7 +27,8 @@ function generate(r: () => number): string {
   let alt = `${pick(SCHEMES)}${host}${pick(PORTS)}`;
   if (r() < 0.6) alt = `^${alt}`;
   if (r() < 0.6) alt = `${alt}$`;
-  if (r() < 0.2) alt = `${alt}|${r() < 0.5 ? '^' : ''}https:\\/\\/${pick(DOMAINS)}\\.${pick(TLDS)}${r() < 0.5 ? '$' : ''}`;
+  if (r() < 0.2)
+    alt = `${alt}|${r() < 0.5 ? '^' : ''}https:\\/\\/${pick(DOMAINS)}\\.${pick(TLDS)}${r() < 0.5 ? '$' : ''}`;
   return alt;
 }
 
@@ -48,13 +49,17 @@ describe('soundness over generated origin regexes', () => {
         expect(re.test(f.witness), `/${pattern}/${flags} should accept ${f.witness}`).toBe(true);
         if (f.witness !== 'null') {
           const host = new URL(f.witness).hostname;
-          expect(verdict.hosts.some((h) => host === h || host.endsWith(`.${h}`)), `${f.witness} is intended`).toBe(false);
+          expect(
+            verdict.hosts.some((h) => host === h || host.endsWith(`.${h}`)),
+            `${f.witness} is intended`,
+          ).toBe(false);
         }
       }
       if (verdict.repair) {
         repaired++;
         const fixed = new RegExp(verdict.repair, flags);
-        for (const f of verdict.findings) expect(fixed.test(f.witness), `${verdict.repair} rejects ${f.witness}`).toBe(false);
+        for (const f of verdict.findings)
+          expect(fixed.test(f.witness), `${verdict.repair} rejects ${f.witness}`).toBe(false);
         const again = analyzeOriginPattern({ pattern: verdict.repair, flags }, verdict.hosts);
         expect(again.kind, `${verdict.repair} is safe`).toBe('safe');
       }

@@ -6,26 +6,77 @@ type Expect = 'safe' | { witness: string; culprit?: string; cls?: string; repair
 
 const regexCases: [pattern: string, flags: string, hosts: string[], expected: Expect][] = [
   // unescaped dot
-  ['^https:\\/\\/www.example.com$', '', [], { witness: 'https://www-example.com', culprit: 'unescaped-dot', repair: '^https:\\/\\/www\\.example\\.com$' }],
+  [
+    '^https:\\/\\/www.example.com$',
+    '',
+    [],
+    { witness: 'https://www-example.com', culprit: 'unescaped-dot', repair: '^https:\\/\\/www\\.example\\.com$' },
+  ],
   // missing end anchor / prefix match
-  ['^https:\\/\\/example\\.com', '', [], { witness: 'https://example.com.evil.net', culprit: 'missing-end-anchor', repair: '^https:\\/\\/example\\.com(?::\\d+)?$' }],
+  [
+    '^https:\\/\\/example\\.com',
+    '',
+    [],
+    {
+      witness: 'https://example.com.evil.net',
+      culprit: 'missing-end-anchor',
+      repair: '^https:\\/\\/example\\.com(?::\\d+)?$',
+    },
+  ],
   // missing start anchor / suffix match
-  ['example\\.com$', '', [], { witness: 'https://evilexample.com', culprit: 'missing-start-anchor', repair: '^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$' }],
+  [
+    'example\\.com$',
+    '',
+    [],
+    {
+      witness: 'https://evilexample.com',
+      culprit: 'missing-start-anchor',
+      repair: '^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$',
+    },
+  ],
   // substring (no anchors at all)
   ['https:\\/\\/example\\.com', '', [], { witness: 'https://example.com.evil.net', culprit: 'missing-end-anchor' }],
   // misleading alternation
-  ['^https:\\/\\/a\\.example\\.com|https:\\/\\/b\\.example\\.com$', '', [], { witness: 'https://a.example.com.evil.net', culprit: 'missing-end-anchor' }],
+  [
+    '^https:\\/\\/a\\.example\\.com|https:\\/\\/b\\.example\\.com$',
+    '',
+    [],
+    { witness: 'https://a.example.com.evil.net', culprit: 'missing-end-anchor' },
+  ],
   // over-broad pattern before the domain
-  ['^https:\\/\\/.*example\\.com$', '', [], { witness: 'https://evilexample.com', culprit: 'broad-wildcard', repair: '^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$' }],
+  [
+    '^https:\\/\\/.*example\\.com$',
+    '',
+    [],
+    {
+      witness: 'https://evilexample.com',
+      culprit: 'broad-wildcard',
+      repair: '^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$',
+    },
+  ],
   ['^https:\\/\\/.+example\\.com$', '', [], { witness: 'https://evilexample.com', culprit: 'broad-wildcard' }],
   // the guide
-  ['https:\\/\\/[a-z]+.mydomain.com', '', [], { witness: 'https://evilmydomain.com', culprit: 'unescaped-dot', repair: '^https:\\/\\/[a-z]+\\.mydomain\\.com(?::\\d+)?$' }],
+  [
+    'https:\\/\\/[a-z]+.mydomain.com',
+    '',
+    [],
+    {
+      witness: 'https://evilmydomain.com',
+      culprit: 'unescaped-dot',
+      repair: '^https:\\/\\/[a-z]+\\.mydomain\\.com(?::\\d+)?$',
+    },
+  ],
   // null trusted
   ['^(null|https:\\/\\/a\\.example\\.com)$', '', [], { witness: 'null', cls: 'null' }],
   // flags: i does not save an unescaped dot
   ['^https:\\/\\/www.example.com$', 'i', [], { witness: 'https://www-example.com', culprit: 'unescaped-dot' }],
   // configured hosts narrower than the pattern
-  ['^https:\\/\\/[a-z]+\\.example\\.com$', '', ['app.example.com'], { witness: 'https://x.example.com', cls: 'same-site' }],
+  [
+    '^https:\\/\\/[a-z]+\\.example\\.com$',
+    '',
+    ['app.example.com'],
+    { witness: 'https://x.example.com', cls: 'same-site' },
+  ],
   // safe look-alikes
   ['^https:\\/\\/([a-z0-9-]+\\.)*example\\.com$', '', [], 'safe'],
   ['^https:\\/\\/[^.]+\\.example\\.com$', '', [], 'safe'],
@@ -60,7 +111,9 @@ describe('analyzeOriginPattern', () => {
   });
 
   it('is inconclusive, not wrong, for backreferences and uncompilable patterns', () => {
-    expect(analyzeOriginPattern({ pattern: '^https:\\/\\/(a)\\1\\.example\\.com$', flags: '' }).kind).toBe('inconclusive');
+    expect(analyzeOriginPattern({ pattern: '^https:\\/\\/(a)\\1\\.example\\.com$', flags: '' }).kind).toBe(
+      'inconclusive',
+    );
     expect(analyzeOriginPattern({ pattern: '(', flags: '' }).kind).toBe('inconclusive');
     expect(analyzeOriginPattern({ pattern: '^\\d+$', flags: '' }).kind).toBe('inconclusive');
   });
@@ -70,7 +123,7 @@ describe('intendedHostsOf', () => {
   it.each([
     ['https:\\/\\/[a-z]+.mydomain.com', ['mydomain.com']],
     ['^https?:\\/\\/(localhost|app\\.corp\\.io)(:\\d+)?$', ['localhost', 'app.corp.io']],
-    ['^https:\\/\\/(a|b)\\.example\\.com$', ['example.com']],
+    ['^https:\\/\\/(a|b)\\.example\\.com$', ['a.example.com', 'b.example.com']],
   ])('%s', (pattern, hosts) => {
     expect(intendedHostsOf(pattern).sort()).toEqual([...hosts].sort());
   });
@@ -81,7 +134,11 @@ describe('string checks', () => {
     const p = stringCheckPattern(method, argument, onHostname)!;
     const verify = (o: string) => {
       const s = onHostname ? new URL(o).hostname : o;
-      return method === 'startsWith' ? s.startsWith(argument) : method === 'endsWith' ? s.endsWith(argument) : s.includes(argument);
+      return method === 'startsWith'
+        ? s.startsWith(argument)
+        : method === 'endsWith'
+          ? s.endsWith(argument)
+          : s.includes(argument);
     };
     return analyzeOriginPattern(p, [], verify);
   };

@@ -40,7 +40,10 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'acceptsAttacker',
-          data: { witness: 'https://evilmydomain.com', reason: 'the `.` before `mydomain` is not escaped, so it matches any character' },
+          data: {
+            witness: 'https://evilmydomain.com',
+            reason: 'the `.` before `mydomain` is not escaped, so it matches any character',
+          },
           line: 1,
           column: 52,
           endColumn: 53,
@@ -59,7 +62,10 @@ app.use((req, res, next) => {
         },
         {
           messageId: 'acceptsUnregistrable',
-          data: { witness: 'https://x.mydomain-com', reason: 'the `.` before `com` is not escaped, so it matches any character' },
+          data: {
+            witness: 'https://x.mydomain-com',
+            reason: 'the `.` before `com` is not escaped, so it matches any character',
+          },
           line: 1,
           column: 61,
           endColumn: 62,
@@ -77,7 +83,10 @@ app.use((req, res, next) => {
         },
         {
           messageId: 'acceptsAttacker',
-          data: { witness: 'https://x.mydomain.com.evil.net', reason: 'the pattern has no `$` at its end, so anything may follow' },
+          data: {
+            witness: 'https://x.mydomain.com.evil.net',
+            reason: 'the pattern has no `$` at its end, so anything may follow',
+          },
           line: 1,
           column: 64,
           endColumn: 65,
@@ -102,7 +111,10 @@ app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.s
       errors: [
         {
           messageId: 'acceptsAttacker',
-          data: { witness: 'https://app-example.com', reason: 'in a string `\\.` is just `.`, which matches any character: write `\\\\.`' },
+          data: {
+            witness: 'https://app-example.com',
+            reason: 'in a string `\\.` is just `.`, which matches any character: write `\\\\.`',
+          },
           line: 1,
           column: 41,
           endColumn: 43,
@@ -137,7 +149,10 @@ app.use(cors({ origin: /example\\.com$/, credentials: true }));`,
       errors: [
         {
           messageId: 'acceptsAttacker',
-          data: { witness: 'https://evilexample.com', reason: 'the pattern has no `^` at its start, so anything may come before' },
+          data: {
+            witness: 'https://evilexample.com',
+            reason: 'the pattern has no `^` at its start, so anything may come before',
+          },
           line: 2,
           column: 25,
           endColumn: 26,
@@ -157,7 +172,10 @@ app.use(cors({ origin: /^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$/, credent
       errors: [
         {
           messageId: 'acceptsAttacker',
-          data: { witness: 'https://a.example.com.evil.net', reason: 'the pattern has no `$` at its end, so anything may follow' },
+          data: {
+            witness: 'https://a.example.com.evil.net',
+            reason: 'the pattern has no `$` at its end, so anything may follow',
+          },
           line: 1,
           column: 81,
           endColumn: 82,
@@ -177,7 +195,10 @@ new Server(httpServer, { cors: { origin: /^https:\\/\\/.*example\\.com$/ } });`,
       errors: [
         {
           messageId: 'acceptsAttacker',
-          data: { witness: 'https://evilexample.com', reason: '`.*` before the domain matches any text, not only subdomains' },
+          data: {
+            witness: 'https://evilexample.com',
+            reason: '`.*` before the domain matches any text, not only subdomains',
+          },
           line: 2,
           column: 54,
           endColumn: 56,
@@ -199,7 +220,8 @@ new Server(httpServer, { cors: { origin: /^https:\\/\\/(?:[a-z0-9-]+\\.)*example
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason: "`endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it",
+            reason:
+              "`endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it",
           },
           line: 1,
           column: 71,
@@ -220,7 +242,10 @@ app.use(cors({ origin(origin, cb) { cb(null, origin.startsWith('https://example.
       errors: [
         {
           messageId: 'acceptsAttacker',
-          data: { witness: 'https://example.com.evil.net', reason: "`startsWith('https://example.com')` accepts anything after the prefix" },
+          data: {
+            witness: 'https://example.com.evil.net',
+            reason: "`startsWith('https://example.com')` accepts anything after the prefix",
+          },
           line: 2,
           column: 53,
           endColumn: 63,
@@ -238,13 +263,32 @@ app.use(cors({ origin(origin, cb) { cb(null, /^https:\\/\\/example\\.com(?::\\d+
       // includes / indexOf substring checks.
       code: guard(`origin.indexOf('example.com') !== -1`),
       errors: [
-        { messageId: 'acceptsAttacker', data: { witness: 'https://evilexample.com', reason: "`indexOf('example.com')` accepts the text anywhere in the origin" }, column: 71, endColumn: 78, suggestions: [] },
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://evilexample.com',
+            reason: "`indexOf('example.com')` accepts the text anywhere in the origin",
+          },
+          column: 71,
+          endColumn: 78,
+          suggestions: [],
+        },
       ],
     },
     {
       // A parsed hostname compared with endsWith but no dot.
       code: guard(`new URL(origin).hostname.endsWith('example.com')`),
-      errors: [{ messageId: 'acceptsAttacker', data: { witness: 'https://evilexample.com', reason: "`endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it" }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://evilexample.com',
+            reason:
+              "`endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it",
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       // Hono origin function with a regex; koa-style manual headers.
@@ -253,7 +297,10 @@ app.use(cors({ origin: (origin) => (/^https:\\/\\/example\\.com/.test(origin) ? 
       errors: [
         {
           messageId: 'acceptsAttacker',
-          data: { witness: 'https://example.com.evil.net', reason: 'the pattern has no `$` at its end, so anything may follow' },
+          data: {
+            witness: 'https://example.com.evil.net',
+            reason: 'the pattern has no `$` at its end, so anything may follow',
+          },
           line: 2,
           column: 60,
           endColumn: 61,
@@ -276,7 +323,13 @@ app.use(cors({ origin: (origin) => (/^https:\\/\\/example\\.com(?::\\d+)?$/.test
       // Configured hosts: a subdomain the team does not trust is an attacker origin of its own site.
       code: guard(`/^https:\\/\\/[a-z]+\\.example\\.com$/.test(origin)`),
       options: [{ trustedHosts: ['app.example.com'] }],
-      errors: [{ messageId: 'acceptsOwnSubdomain', data: { witness: 'https://x.example.com', reason: 'it accepts hosts outside `app.example.com`' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'acceptsOwnSubdomain',
+          data: { witness: 'https://x.example.com', reason: 'it accepts hosts outside `app.example.com`' },
+          suggestions: [],
+        },
+      ],
     },
   ],
 });

@@ -71,7 +71,9 @@ export function originChecksOf(model: FileModel): OriginCheck[] {
 }
 
 /** The pattern a check amounts to, and how to re-test a witness with the real operation. */
-export function checkPattern(check: OriginCheck): { pattern: OriginPattern; verify: (origin: string) => boolean } | undefined {
+export function checkPattern(
+  check: OriginCheck,
+): { pattern: OriginPattern; verify: (origin: string) => boolean } | undefined {
   if (check.kind === 'regex') {
     let re: RegExp;
     try {
@@ -125,7 +127,10 @@ export function judgeOriginCheck(check: OriginCheck, trustedHosts: readonly stri
 }
 
 /** Host names from `allowedOrigins` (`https://a.example.com`) and `trustedHosts` (`*.example.com`). */
-export function trustedHostsFrom(allowedOrigins: readonly string[] = [], trustedHosts: readonly string[] = []): string[] {
+export function trustedHostsFrom(
+  allowedOrigins: readonly string[] = [],
+  trustedHosts: readonly string[] = [],
+): string[] {
   const hosts = new Set<string>();
   for (const o of allowedOrigins) {
     try {

@@ -254,7 +254,11 @@ export function moduleOptionSites(globalScope: Scope): OptionSite[] {
   return out;
 }
 
-function propertyReferences(tracker: unknown, node: Node, traceMap: unknown): Iterable<{ node: unknown; info: unknown }> {
+function propertyReferences(
+  tracker: unknown,
+  node: Node,
+  traceMap: unknown,
+): Iterable<{ node: unknown; info: unknown }> {
   // Present at run time; typescript-eslint's declaration of ReferenceTracker omits it.
   return (
     tracker as { iteratePropertyReferences(n: unknown, t: unknown): Iterable<{ node: unknown; info: unknown }> }

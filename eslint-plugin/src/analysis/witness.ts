@@ -64,19 +64,74 @@ export interface Finding {
 
 export type Verdict =
   | { readonly kind: 'safe'; readonly hosts: readonly string[] }
-  | { readonly kind: 'unsafe'; readonly hosts: readonly string[]; readonly findings: readonly Finding[]; readonly repair?: string }
+  | {
+      readonly kind: 'unsafe';
+      readonly hosts: readonly string[];
+      readonly findings: readonly Finding[];
+      readonly repair?: string;
+    }
   | { readonly kind: 'inconclusive'; readonly reason: string };
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
 /** The label pattern suggestions write: short and readable. */
 const REPAIR_LABEL = '[a-z0-9-]+';
 const PORT = '(?::[0-9]{1,5})?';
-const KNOWN_TLDS = ['com', 'net', 'org', 'io', 'dev', 'app', 'co', 'ai', 'info', 'biz', 'xyz', 'me', 'site', 'online', 'tech', 'cloud'];
+const KNOWN_TLDS = [
+  'com',
+  'net',
+  'org',
+  'io',
+  'dev',
+  'app',
+  'co',
+  'ai',
+  'info',
+  'biz',
+  'xyz',
+  'me',
+  'site',
+  'online',
+  'tech',
+  'cloud',
+];
 const TLD = `(?:${KNOWN_TLDS.join('|')}|[a-z]{2})`;
 const M = (c: number) => `\\u${c.toString(16).toUpperCase()}`;
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Separates literal runs in the strings expandLiteral builds. */
+const BREAK = '\u0000';
+const MAX_EXPANSION = 64;
+
+/**
+ * The literal strings a sequence of elements spells, expanding small groups of literal alternatives
+ * (`(www|api)\.(example|sample)\.com` -> 4 strings); anything else becomes a break.
+ */
+function expandLiteral(elements: readonly AST.Element[]): string[] {
+  let acc = [''];
+  const append = (parts: readonly string[]) => {
+    const next: string[] = [];
+    for (const a of acc) for (const p of parts) if (next.length < MAX_EXPANSION) next.push(a + p);
+    acc = next;
+  };
+  for (const el of elements) {
+    if (el.type === 'Character') append([String.fromCodePoint(el.value)]);
+    else if (el.type === 'CharacterSet' && el.kind === 'any') append(['.']);
+    else if (
+      el.type === 'CharacterClass' &&
+      !el.negate &&
+      el.elements.length === 1 &&
+      el.elements[0]!.type === 'Character'
+    ) {
+      append([String.fromCodePoint(el.elements[0]!.value)]); // `[.]`
+    } else if (el.type === 'Group' || el.type === 'CapturingGroup') {
+      const options = el.alternatives.flatMap((a) => expandLiteral(a.elements));
+      append(options.length > 0 && options.length <= MAX_EXPANSION ? options : [BREAK]);
+    } else append([BREAK]);
+  }
+  return acc;
 }
 
 /** Intended hosts named by the literal text of a pattern: `mydomain.com` in `https:\/\/[a-z]+.mydomain.com`. */
@@ -88,32 +143,19 @@ export function intendedHostsOf(pattern: string): string[] {
     return [];
   }
   const hosts = new Set<string>();
-  const visitAlternative = (alt: AST.Alternative) => {
-    let run = '';
-    const flush = () => {
-      const afterScheme = run.includes('://') ? run.slice(run.lastIndexOf('://') + 3) : run;
-      for (const m of afterScheme.toLowerCase().matchAll(/[a-z0-9-]+(?:\.[a-z0-9-]+)*/g)) {
-        const h = m[0].replace(/^[-.]+|[-.]+$/g, '');
-        if (/^(?:https?|wss?)$/.test(h)) continue;
-        if (h.includes('.') || h === 'localhost') hosts.add(h);
+  for (const alt of ast.alternatives) {
+    for (const text of expandLiteral(alt.elements)) {
+      for (const run of text.split(BREAK)) {
+        const afterScheme = run.includes('://') ? run.slice(run.lastIndexOf('://') + 3) : run;
+        for (const m of afterScheme.toLowerCase().matchAll(/[a-z0-9-]+(?:\.[a-z0-9-]+)*/g)) {
+          const h = m[0].replace(/^[-.]+|[-.]+$/g, '');
+          if (/^(?:https?|wss?)$/.test(h)) continue;
+          if (h.includes('.') || h === 'localhost') hosts.add(h);
+        }
       }
-      run = '';
-    };
-    for (const el of alt.elements) {
-      if (el.type === 'Character') run += String.fromCodePoint(el.value);
-      else if (el.type === 'CharacterClass' && !el.negate && el.elements.length === 1 && el.elements[0]!.type === 'Character') {
-        run += String.fromCodePoint(el.elements[0]!.value); // `[.]`
-      }
-      else if (el.type === 'CharacterSet' && el.kind === 'any') run += '.';
-      else if (el.type === 'Group' || el.type === 'CapturingGroup') {
-        flush();
-        el.alternatives.forEach(visitAlternative);
-      } else flush();
     }
-    flush();
-  };
-  ast.alternatives.forEach(visitAlternative);
-  return [...hosts].filter((h) => ![...hosts].some((o) => o !== h && h.endsWith(`.${o}`) && false));
+  }
+  return [...hosts];
 }
 
 /** The registrable domain of a host, by the simple rule "last two labels". */
@@ -157,7 +199,11 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
   // (`a.example.com.example.com`) are artifacts of unanchored matching, not origins anyone meant.
   const twice = `${s}https?:\\/\\/(?:${LABEL}\\.)*(?:${hostAlternatives})\\.(?:${LABEL}\\.)*(?:${hostAlternatives})${PORT}${e}`;
   const originNfa = literalNfa(origin, unicode, max);
-  const attack = NFA.fromIntersection(originNfa, complementDfa(good, unicode, max), new NFA.LimitedNodeFactory(NODE_LIMIT));
+  const attack = NFA.fromIntersection(
+    originNfa,
+    complementDfa(good, unicode, max),
+    new NFA.LimitedNodeFactory(NODE_LIMIT),
+  );
   const legit = NFA.fromIntersection(
     NFA.fromIntersection(originNfa, literalNfa(good, unicode, max), new NFA.LimitedNodeFactory(NODE_LIMIT)),
     complementDfa(twice, unicode, max),
@@ -166,7 +212,8 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
   const sites = [...new Set(hosts.map(siteOf))].map(escapeRegex).join('|') || '(?!)';
   const registrable = `${s}https?:\\/\\/(?:${LABEL}\\.)*${LABEL}\\.${TLD}${PORT}${e}`;
   const ownSite = `${s}https?:\\/\\/(?:${LABEL}\\.)*(?:${sites})${PORT}${e}`;
-  const inter = <T>(a: NFA, b: TransitionIterable<T>) => NFA.fromIntersection(a, b, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  const inter = <T>(a: NFA, b: TransitionIterable<T>) =>
+    NFA.fromIntersection(a, b, new NFA.LimitedNodeFactory(NODE_LIMIT));
   // Preference classes, intersected lazily with (pattern ∩ attack) when a witness is wanted.
   const suffix = `${s}https:\\/\\/(?:${LABEL}\\.)*evil\\.net${PORT}${e}`;
   const prefs: { cls: WitnessClass; nfa: NFA }[] = [
@@ -203,8 +250,10 @@ function searchNfa(p: OriginPattern): { nfa: NFA; approximate: boolean; unicode:
         case 'CharacterClass':
           return [{ type: 'CharacterClass', characters: el.characters.without(markers) }];
         case 'Assertion':
-          if (isAnchor(el, 'behind')) return [{ type: 'CharacterClass', characters: CharSet.fromCharacter(maxCharacter, START) }];
-          if (isAnchor(el, 'ahead')) return [{ type: 'CharacterClass', characters: CharSet.fromCharacter(maxCharacter, END) }];
+          if (isAnchor(el, 'behind'))
+            return [{ type: 'CharacterClass', characters: CharSet.fromCharacter(maxCharacter, START) }];
+          if (isAnchor(el, 'ahead'))
+            return [{ type: 'CharacterClass', characters: CharSet.fromCharacter(maxCharacter, END) }];
           // Other lookarounds and \b: dropped, which over-approximates; witnesses are re-tested with RegExp.
           approximate = true;
           return [];
@@ -222,7 +271,9 @@ function searchNfa(p: OriginPattern): { nfa: NFA; approximate: boolean; unicode:
     lazy: false,
     min: 0,
     max: Infinity,
-    alternatives: [{ type: 'Concatenation', elements: [{ type: 'CharacterClass', characters: CharSet.all(maxCharacter) }] }],
+    alternatives: [
+      { type: 'Concatenation', elements: [{ type: 'CharacterClass', characters: CharSet.all(maxCharacter) }] },
+    ],
   };
   const body: NoParent<RNode> = { type: 'Alternation', alternatives: expression.alternatives.map(mapConcat) };
   const wrapped = [{ type: 'Concatenation' as const, elements: [any, body, any] }];
@@ -320,7 +371,11 @@ function repairsOf(pattern: string, flags: string): Repair[] {
           (next?.type === 'Character' && hostish.test(String.fromCodePoint(next.value))) ||
           prev?.type === 'Quantifier' ||
           prev?.type === 'CharacterClass';
-        if (nearLiteral) out.push({ culprit: { kind: 'unescaped-dot', start: el.start, end: el.end }, edits: [{ start: el.start, end: el.end, text: '\\.' }] });
+        if (nearLiteral)
+          out.push({
+            culprit: { kind: 'unescaped-dot', start: el.start, end: el.end },
+            edits: [{ start: el.start, end: el.end, text: '\\.' }],
+          });
       } else if (el.type === 'Quantifier' && el.max === Infinity && isWide(el.element)) {
         const next = els[i + 1];
         if (next && next.type === 'Character' && hostish.test(String.fromCodePoint(next.value))) {
@@ -347,7 +402,10 @@ function repairsOf(pattern: string, flags: string): Repair[] {
         : text.startsWith('\\.')
           ? `^https?:\\/\\/${REPAIR_LABEL}(?:\\.${REPAIR_LABEL})*`
           : `^https?:\\/\\/(?:${REPAIR_LABEL}\\.)*`;
-      out.push({ culprit: { kind: 'missing-start-anchor', start: alt.start, end: alt.start }, edits: [{ start: alt.start, end: alt.start, text: prefix }] });
+      out.push({
+        culprit: { kind: 'missing-start-anchor', start: alt.start, end: alt.start },
+        edits: [{ start: alt.start, end: alt.start, text: prefix }],
+      });
     }
     if (!endsAnchored) {
       const hasPort = /:(?:\\d|\[0-9\])/.test(alt.raw);
@@ -423,12 +481,19 @@ export function analyzeOriginPattern(
     // The legitimate origins a repair must keep are those the original accepts as a whole origin: the
     // original with only its anchors added (unanchored search also accepts artifacts such as
     // `https://a.mydomainxcom.mydomain.com`, which nobody meant).
-    const anchoredSource = applyRepairs(p.pattern, repairs.filter((r) => r.culprit.kind.startsWith('missing-')));
-    const anchored = compiles(anchoredSource, p.flags) ? searchNfa({ pattern: anchoredSource, flags: p.flags }).nfa : undefined;
-    const repair = fixed && anchored && verifiedRepair(anchored, fixed, langs, fixedSource, p.flags) ? fixedSource : undefined;
+    const anchoredSource = applyRepairs(
+      p.pattern,
+      repairs.filter((r) => r.culprit.kind.startsWith('missing-')),
+    );
+    const anchored = compiles(anchoredSource, p.flags)
+      ? searchNfa({ pattern: anchoredSource, flags: p.flags }).nfa
+      : undefined;
+    const repair =
+      fixed && anchored && verifiedRepair(anchored, fixed, langs, fixedSource, p.flags) ? fixedSource : undefined;
     return { kind: 'unsafe', hosts, findings, repair };
   } catch (error) {
-    if (error instanceof TooManyNodesError) return { kind: 'inconclusive', reason: 'the automaton grew past its budget' };
+    if (error instanceof TooManyNodesError)
+      return { kind: 'inconclusive', reason: 'the automaton grew past its budget' };
     return { kind: 'inconclusive', reason: error instanceof Error ? error.message : String(error) };
   }
 }
@@ -447,7 +512,14 @@ function verifiedRepair(original: NFA, fixed: NFA, langs: Languages, fixedSource
 export function stringCheckPattern(method: string, argument: string, onHostname: boolean): OriginPattern | undefined {
   const s = escapeRegex(argument);
   if (onHostname) {
-    const host = method === 'startsWith' ? `${s}[^:/]*` : method === 'endsWith' ? `[^:/]*${s}` : method === 'includes' || method === 'indexOf' ? `[^:/]*${s}[^:/]*` : undefined;
+    const host =
+      method === 'startsWith'
+        ? `${s}[^:/]*`
+        : method === 'endsWith'
+          ? `[^:/]*${s}`
+          : method === 'includes' || method === 'indexOf'
+            ? `[^:/]*${s}[^:/]*`
+            : undefined;
     return host === undefined ? undefined : { pattern: `^[a-z]+:\\/\\/${host}(?::\\d+)?$`, flags: '' };
   }
   switch (method) {

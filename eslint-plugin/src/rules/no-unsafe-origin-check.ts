@@ -13,12 +13,18 @@ import { withFileModel } from '../util/file-model';
 import { isRepeatable } from '../util/fixes';
 
 export type Options = [{ allowedOrigins?: string[]; trustedHosts?: string[]; reportUnregistrable?: boolean }];
-export type MessageIds = 'acceptsAttacker' | 'acceptsUnregistrable' | 'acceptsOwnSubdomain' | 'acceptsNull' | 'suggestRepair';
+export type MessageIds =
+  'acceptsAttacker' | 'acceptsUnregistrable' | 'acceptsOwnSubdomain' | 'acceptsNull' | 'suggestRepair';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** Why the check lets the witness in, in words. */
-function reasonOf(check: OriginCheck, culprit: Culprit | undefined, sourceCode: SourceCode, hosts: readonly string[]): string {
+function reasonOf(
+  check: OriginCheck,
+  culprit: Culprit | undefined,
+  sourceCode: SourceCode,
+  hosts: readonly string[],
+): string {
   if (check.kind === 'string') {
     const what = `\`${check.method}('${check.argument}')\``;
     switch (check.method) {
@@ -39,7 +45,9 @@ function reasonOf(check: OriginCheck, culprit: Culprit | undefined, sourceCode: 
         return 'in a string `\\.` is just `.`, which matches any character: write `\\\\.`';
       }
       const after = /^[a-z0-9-]+/i.exec(check.pattern.slice(culprit.end).replace(/\\/g, ''))?.[0];
-      return after ? `the \`.\` before \`${after}\` is not escaped, so it matches any character` : 'a `.` is not escaped, so it matches any character';
+      return after
+        ? `the \`.\` before \`${after}\` is not escaped, so it matches any character`
+        : 'a `.` is not escaped, so it matches any character';
     }
     case 'missing-end-anchor':
       return 'the pattern has no `$` at its end, so anything may follow';
@@ -66,7 +74,9 @@ function locationOf(check: OriginCheck, culprit: Culprit | undefined, sourceCode
 
 function quoteLike(original: string, value: string): string {
   const quote = original[0] === '"' || original[0] === '`' ? original[0] : "'";
-  const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote === '`' ? '[`$]' : quote, 'g'), (c) => `\\${c}`);
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(new RegExp(quote === '`' ? '[`$]' : quote, 'g'), (c) => `\\${c}`);
   return `${quote}${escaped}${quote}`;
 }
 
@@ -150,7 +160,8 @@ export default createRule<Options, MessageIds>({
             loc,
             messageId,
             data: { witness: finding.witness, reason: reasonOf(check, finding.culprit, sourceCode, verdict.hosts) },
-            suggest: fix && verdict.repair ? [{ messageId: 'suggestRepair', data: { pattern: verdict.repair }, fix }] : [],
+            suggest:
+              fix && verdict.repair ? [{ messageId: 'suggestRepair', data: { pattern: verdict.repair }, fix }] : [],
           });
         }
       }

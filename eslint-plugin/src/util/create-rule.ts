@@ -27,5 +27,3 @@ export const createRule: typeof creator = (rule) => {
     },
   } as typeof created;
 };
-
-
