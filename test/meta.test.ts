@@ -13,7 +13,7 @@ interface PluginShape {
   meta: { name: string; version: string };
   rules: Record<
     string,
-    { meta: { docs: { recommended: string; url: string; description: string }; schema: unknown[] } }
+    { meta: { docs: { recommended: string; url: string; description: string; level?: string }; schema: unknown[] } }
   >;
   configs: Record<string, { name: string; plugins: Record<string, unknown>; rules: Record<string, string> }>;
 }
@@ -61,9 +61,10 @@ describe('plugin', () => {
       });
       it('is in the presets its docs name', () => {
         const id = `cors-guard/${name}`;
-        expect(plugin.configs.strict!.rules[id]).toBe('error');
+        const level = rule.meta.docs.level ?? 'error';
+        expect(plugin.configs.strict!.rules[id]).toBe(level);
         expect(plugin.configs.recommended!.rules[id]).toBe(
-          rule.meta.docs.recommended === 'recommended' ? 'error' : undefined,
+          rule.meta.docs.recommended === 'recommended' ? level : undefined,
         );
       });
     });

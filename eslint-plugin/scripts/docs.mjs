@@ -37,7 +37,10 @@ for (const name of names) {
     stale.push(`${file} (missing)`);
     continue;
   }
-  const notes = [`💼 Enabled in the ${presetsOf(rule).join(' and ')} config${presetsOf(rule).length > 1 ? 's' : ''}.`];
+  const level = rule.meta.docs.level === 'warn' ? ' (as a warning)' : '';
+  const notes = [
+    `💼 Enabled in the ${presetsOf(rule).join(' and ')} config${presetsOf(rule).length > 1 ? 's' : ''}${level}.`,
+  ];
   if (rule.meta.fixable) notes.push('🔧 Automatically fixable by `--fix`.');
   if (rule.meta.hasSuggestions) notes.push('💡 Offers editor suggestions.');
   const header = `> ${rule.meta.docs.description}\n\n${notes.join(' ')}`;
@@ -55,7 +58,8 @@ for (const name of names) {
 
 const rows = names.map((name) => {
   const rule = plugin.rules[name];
-  const preset = rule.meta.docs.recommended === 'recommended' ? '✅' : '🔒';
+  const preset =
+    (rule.meta.docs.recommended === 'recommended' ? '✅' : '🔒') + (rule.meta.docs.level === 'warn' ? ' ⚠️' : '');
   return `| [${name}](eslint-plugin/docs/rules/${name}.md) | ${rule.meta.docs.description} | ${preset} | ${rule.meta.hasSuggestions ? '💡' : ''} |`;
 });
 const table = ['| Rule | Description | Preset | |', '| --- | --- | --- | --- |', ...rows].join('\n');

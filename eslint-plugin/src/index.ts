@@ -18,8 +18,9 @@ type RuleEntry = (typeof rules)[RuleName];
 function presetRules(preset: Preset): Record<string, TSESLint.Linter.RuleLevel> {
   const out: Record<string, TSESLint.Linter.RuleLevel> = {};
   for (const [ruleName, rule] of Object.entries(rules) as [RuleName, RuleEntry][]) {
-    const level = rule.meta.docs?.recommended;
-    if (level === 'recommended' || preset === 'strict') out[`cors-guard/${ruleName}`] = 'error';
+    const docs = rule.meta.docs;
+    if (docs?.recommended === 'recommended' || preset === 'strict')
+      out[`cors-guard/${ruleName}`] = docs?.level ?? 'error';
   }
   return out;
 }

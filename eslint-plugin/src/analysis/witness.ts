@@ -535,3 +535,42 @@ export function stringCheckPattern(method: string, argument: string, onHostname:
       return undefined;
   }
 }
+
+/** Hosts that are fine over plain HTTP: the developer's own machine. */
+export function isLocalHost(host: string): boolean {
+  return (
+    /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/.test(host) || /\.(?:localhost|test|local)$/.test(host)
+  );
+}
+
+/**
+ * A plain-`http://` origin on an intended (non-local) host that the check accepts, verified with the real
+ * check; undefined when there is none, or when it can't be decided within the budget.
+ */
+export function insecureWitness(
+  p: OriginPattern,
+  configuredHosts: readonly string[] = [],
+  verify?: (origin: string) => boolean,
+): string | undefined {
+  const re = compiles(p.pattern, p.flags);
+  if (!re) return undefined;
+  const test = verify ?? ((o: string) => re.test(o));
+  const hosts = (configuredHosts.length > 0 ? [...configuredHosts] : intendedHostsOf(p.pattern)).filter(
+    (h) => !isLocalHost(h),
+  );
+  if (hosts.length === 0 || /\\[1-9]|\\k</.test(p.pattern)) return undefined;
+  try {
+    const { nfa, unicode } = searchNfa(p);
+    const max = unicode ? 0x10ffff : 0xffff;
+    const plain = literalNfa(
+      `${M(START)}http:\\/\\/(?:${LABEL}\\.)*(?:${hosts.map(escapeRegex).join('|')})${PORT}${M(END)}`,
+      unicode,
+      max,
+    );
+    const ws = FAIterators.shortestWordSet(getIntersectionIterator(nfa, plain, NODE_LIMIT));
+    const word = ws ? stripMarkers(pickWord(ws)) : undefined;
+    return word !== undefined && test(word) ? word : undefined;
+  } catch {
+    return undefined;
+  }
+}

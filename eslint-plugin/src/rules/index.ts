@@ -1,9 +1,13 @@
+import noAnySubdomain from './no-any-subdomain';
+import noInsecureOrigin from './no-insecure-origin';
 import noNullOrigin from './no-null-origin';
 import noOriginReflection from './no-origin-reflection';
 import noUnsafeOriginCheck from './no-unsafe-origin-check';
 import noWildcardWithCredentials from './no-wildcard-with-credentials';
 
 export const rules = {
+  'no-any-subdomain': noAnySubdomain,
+  'no-insecure-origin': noInsecureOrigin,
   'no-null-origin': noNullOrigin,
   'no-origin-reflection': noOriginReflection,
   'no-unsafe-origin-check': noUnsafeOriginCheck,

@@ -5,6 +5,8 @@ export interface CorsGuardDocs {
   description: string;
   /** The lightest preset that enables the rule. */
   recommended: 'recommended' | 'strict';
+  /** Severity in the presets: informational rules warn. Default `error`. */
+  level?: 'error' | 'warn';
 }
 
 export const DOCS_BASE = 'https://github.com/cors-guard/cors-guard/blob/main/eslint-plugin/docs/rules';

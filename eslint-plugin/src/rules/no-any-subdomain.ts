@@ -1,0 +1,85 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { checkPattern, isLocalHost, judgeOriginCheck, originChecksOf, trustedHostsFrom } from '../analysis';
+import { createRule } from '../util/create-rule';
+import { withFileModel } from '../util/file-model';
+
+export type Options = [{ allowedOrigins?: string[]; trustedHosts?: string[] }];
+export type MessageIds = 'anySubdomain';
+
+/** A label nobody writes into an allowlist: if a check accepts it, it accepts any subdomain. */
+const PROBE_LABEL = 'unlisted';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-any-subdomain',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Report origin checks that trust every subdomain of a domain (informational)',
+      recommended: 'strict',
+      level: 'warn',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowedOrigins: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Origins your application trusts; their hosts are the intended hosts of every check.',
+          },
+          trustedHosts: {
+            type: 'array',
+            items: { type: 'string' },
+            description:
+              'Host names your application trusts (`example.com`); without them, each check’s own hosts are used.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
+    messages: {
+      anySubdomain:
+        'This check trusts every subdomain of `{{host}}` (e.g. `{{example}}`): one subdomain with an XSS hole or a dangling DNS record is enough to read these responses; list the subdomains you run if you can.',
+    },
+  },
+  defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
+  create(context, [options]) {
+    const configured = trustedHostsFrom(options.allowedOrigins, options.trustedHosts);
+    return withFileModel(context, (model) => {
+      const reported = new Set<TSESTree.Node>();
+      for (const check of originChecksOf(model)) {
+        const verdict = judgeOriginCheck(check, configured);
+        // An unsafe check is reported by no-unsafe-origin-check; this note is for checks that are otherwise right.
+        if (verdict.kind !== 'safe') continue;
+        const p = checkPattern(check);
+        if (!p) continue;
+        for (const host of verdict.hosts) {
+          if (isLocalHost(host)) continue;
+          const example = `https://${PROBE_LABEL}.${host}`;
+          if (!p.verify(example) || reported.has(check.node)) continue;
+          reported.add(check.node);
+          context.report({
+            node: check.kind === 'string' ? check.methodNode : check.node,
+            messageId: 'anySubdomain',
+            data: { host, example },
+          });
+        }
+      }
+      for (const policy of model.policies) {
+        for (const spec of policy.origins) {
+          // hapi and @middy/http-cors wildcard origins: 'https://*.example.com'
+          if (spec.type !== 'pattern-string' || reported.has(spec.node)) continue;
+          const m = /^[a-z]+:\/\/\*\.([^/:]+)/i.exec(spec.value);
+          if (!m) continue;
+          reported.add(spec.node);
+          context.report({
+            node: spec.node,
+            messageId: 'anySubdomain',
+            data: { host: m[1]!, example: `https://${PROBE_LABEL}.${m[1]!}` },
+          });
+        }
+      }
+    });
+  },
+});

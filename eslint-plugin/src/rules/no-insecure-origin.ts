@@ -1,0 +1,139 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import {
+  checkPattern,
+  insecureWitness,
+  isLocalHost,
+  originChecksOf,
+  trustedHostsFrom,
+  type OriginCheck,
+  type Policy,
+  type Value,
+} from '../analysis';
+import { createRule } from '../util/create-rule';
+import { credentialState } from '../util/describe';
+import { withFileModel } from '../util/file-model';
+
+export type Options = [{ allowedOrigins?: string[]; trustedHosts?: string[] }];
+export type MessageIds = 'insecureOrigin' | 'insecureCheck' | 'suggestHttps';
+
+/** `http://host[:port]` on a host that is not the developer's own machine. */
+function insecureOrigin(value: string): string | undefined {
+  const m = /^http:\/\/([^/:?#]+)(?::\d+)?\/?$/i.exec(value.trim());
+  return m && !isLocalHost(m[1]!.toLowerCase()) ? value.trim() : undefined;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-insecure-origin',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow trusting plain-HTTP origins',
+      recommended: 'strict',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowedOrigins: {
+            type: 'array',
+            items: { type: 'string' },
+            description:
+              'Origins your application trusts; their hosts are the intended hosts of regex and string checks.',
+          },
+          trustedHosts: {
+            type: 'array',
+            items: { type: 'string' },
+            description:
+              'Host names your application trusts (`example.com`); without them, each check’s own hosts are used.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
+    messages: {
+      insecureOrigin:
+        '`{{origin}}` is trusted over plain HTTP: anyone on the network path (public Wi-Fi, a hostile proxy) can inject script into that page and read these responses{{credentials}}.',
+      insecureCheck:
+        'Origin check accepts `{{origin}}` over plain HTTP: anyone on the network path can inject script into that page and read these responses{{credentials}}.',
+      suggestHttps: 'Trust `{{https}}` instead.',
+    },
+  },
+  defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const hosts = trustedHostsFrom(options.allowedOrigins, options.trustedHosts);
+    const reported = new Set<TSESTree.Node>();
+
+    function credentialsNote(policy: Policy): string {
+      return credentialState(policy.credentials) === 'with' ? " with the user's cookies" : '';
+    }
+
+    function reportValue(node: TSESTree.Node, origin: string, policy: Policy): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      const https = origin.replace(/^http:/i, 'https:');
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      if (node.type === T.Literal && typeof node.value === 'string') {
+        const raw = sourceCode.getText(node);
+        suggest.push({
+          messageId: 'suggestHttps',
+          data: { https },
+          fix: (fixer) => fixer.replaceText(node, raw.replace(/http:/i, 'https:')),
+        });
+      }
+      context.report({
+        node,
+        messageId: 'insecureOrigin',
+        data: { origin, credentials: credentialsNote(policy) },
+        suggest,
+      });
+    }
+
+    function literalOrigins(values: readonly Value[] | undefined, policy: Policy): void {
+      for (const v of values ?? []) {
+        const origin = v.kind === 'literal' && typeof v.value === 'string' ? insecureOrigin(v.value) : undefined;
+        if (origin) reportValue(v.node, origin, policy);
+      }
+    }
+
+    function reportCheck(check: OriginCheck, policy: Policy | undefined): void {
+      if (reported.has(check.node)) return;
+      const p = checkPattern(check);
+      const origin = p && insecureWitness(p.pattern, hosts, p.verify);
+      if (!origin) return;
+      reported.add(check.node);
+      context.report({
+        node: check.kind === 'string' ? check.methodNode : check.node,
+        messageId: 'insecureCheck',
+        data: { origin, credentials: policy ? credentialsNote(policy) : '' },
+      });
+    }
+
+    return withFileModel(context, (model) => {
+      const checks = originChecksOf(model);
+      for (const policy of model.policies) {
+        for (const spec of policy.origins) {
+          if (spec.type === 'fixed') {
+            const origin = insecureOrigin(spec.value);
+            if (origin) reportValue(spec.node, origin, policy);
+          } else if (spec.type === 'list') {
+            literalOrigins(spec.elements, policy);
+          } else if (spec.type === 'reflect') {
+            for (const c of spec.guard.all) if (c.kind === 'exact') literalOrigins(c.allowed, policy);
+          }
+        }
+      }
+      for (const check of checks) {
+        const policy = model.policies.find((p) =>
+          p.origins.some(
+            (s) => s.node === check.node || (s.type === 'reflect' && s.guard.all.some((c) => c.node === check.node)),
+          ),
+        );
+        reportCheck(check, policy);
+      }
+    });
+  },
+});
