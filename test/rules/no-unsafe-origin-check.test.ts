@@ -315,6 +315,23 @@ app.use(cors({ origin: (origin) => (/^https:\\/\\/example\\.com(?::\\d+)?$/.test
       ],
     },
     {
+      // hapi compiles `*` in an origin string to `.*`.
+      code: `server.route({ method: 'GET', path: '/', options: { cors: { origin: ['https://*example.com', 'https://*.example.com'] } }, handler });`,
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://evilexample.com',
+            reason: 'hapi turns `*` in `https://*example.com` into `.*`, which matches any text, dots included',
+          },
+          line: 1,
+          column: 70,
+          endColumn: 92,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // null accepted by a regex.
       code: guard(`/^(null|https:\\/\\/a\\.example\\.com)$/.test(origin)`),
       errors: [{ messageId: 'acceptsNull', suggestions: [] }],

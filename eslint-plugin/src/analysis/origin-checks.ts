@@ -19,6 +19,8 @@ export type OriginCheck =
       readonly flags: string;
       /** The literal the pattern is written in (the regex literal itself, or the string passed to RegExp). */
       readonly patternNode?: Node;
+      /** Set for a hapi wildcard origin (`'https://*.example.com'`), compiled the way hapi does. */
+      readonly hapiWildcard?: string;
     }
   | {
       readonly kind: 'string';
@@ -45,6 +47,16 @@ export function originChecksOf(model: FileModel): OriginCheck[] {
   for (const policy of model.policies) {
     for (const spec of policy.origins) {
       if (spec.type === 'regexp') addRegex(spec.value);
+      if (spec.type === 'pattern-string' && !seen.has(spec.node)) {
+        seen.add(spec.node);
+        out.push({
+          kind: 'regex',
+          node: spec.node,
+          pattern: hapiWildcardPattern(spec.value),
+          flags: '',
+          hapiWildcard: spec.value,
+        });
+      }
       if (spec.type !== 'reflect') continue;
       for (const check of spec.guard.all) {
         if (check.kind === 'regex') for (const v of check.patterns ?? []) addRegex(v);
@@ -68,6 +80,12 @@ export function originChecksOf(model: FileModel): OriginCheck[] {
     }
   }
   return out;
+}
+
+/** hapi's compilation of a wildcard origin: escape, then `*` -> `.*` and `?` -> `.`, anchored (src). */
+export function hapiWildcardPattern(origin: string): string {
+  const escaped = origin.replace(/[\^$.|?*+()[\]{}\\/-]/g, '\\$&');
+  return `^${escaped.replace(/\\\*/g, '.*').replace(/\\\?/g, '.')}$`;
 }
 
 /** The pattern a check amounts to, and how to re-test a witness with the real operation. */

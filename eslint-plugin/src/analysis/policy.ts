@@ -309,7 +309,8 @@ export class PolicyBuilder {
               },
             ];
           }
-          if (v.value.includes('*') && (lib.id === 'hapi' || lib.id === 'middy')) {
+          // hapi compiles `*` and `?` in origin strings to a regex; other libraries compare strings exactly.
+          if ((v.value.includes('*') || v.value.includes('?')) && lib.id === 'hapi') {
             return [{ type: 'pattern-string', node: v.node, value: v.value }];
           }
           return [literalOriginSpec(v.value, v.node)];

@@ -38,6 +38,9 @@ function reasonOf(
         return `${what} accepts the text anywhere in the origin`;
     }
   }
+  if (check.hapiWildcard !== undefined) {
+    return `hapi turns \`*\` in \`${check.hapiWildcard}\` into \`.*\`, which matches any text, dots included`;
+  }
   const source = check.patternNode ? patternSourceOf(check.patternNode, sourceCode.text) : undefined;
   switch (culprit?.kind) {
     case 'unescaped-dot': {
