@@ -98,6 +98,15 @@ ruleTester.run('no-origin-reflection', rule, {
     `fetch('https://api.example.com/orders', { credentials: 'include', headers: { 'Access-Control-Allow-Origin': location.origin } });`,
     `app.use((req, res) => { res.setHeader('X-Request-Origin', req.headers.origin); res.setHeader('X-Origin', req.get('origin')); });`,
     `const origin = config.get('origin'); app.use((req, res) => res.setHeader('Access-Control-Allow-Origin', origin));`,
+    // A check assigned (not initialised) to a variable, then tested (found by the sweep in \`cors\`).
+    `app.use((req, res) => {
+       var origin = req.headers.origin, allowed;
+       allowed = ['https://a.example.com'].includes(origin);
+       if (allowed) res.setHeader('Access-Control-Allow-Origin', origin);
+     });`,
+    // A guard inside an inlined helper, on its parameter (found by the sweep in @fastify/cors).
+    `function pick(reqOrigin, list) { return list.indexOf(reqOrigin) !== -1 ? reqOrigin : false; }
+     app.use((req, reply) => { const origin = pick(req.headers.origin, ALLOWED); if (origin) reply.header('Access-Control-Allow-Origin', origin); });`,
     // Values we cannot know stay silent.
     `import { pickOrigin } from './cors'; app.use((req, res) => res.setHeader('Access-Control-Allow-Origin', pickOrigin(req)));`,
     `app.use((req, res) => res.setHeader(name, req.headers.origin));`,

@@ -19,6 +19,11 @@ ruleTester.run('no-wildcard-with-credentials', rule, {
     // `*` and credentials in different handlers are different policies.
     `app.get('/a', (req, res) => res.set('Access-Control-Allow-Origin', '*'));
      app.get('/b', (req, res) => res.set('Access-Control-Allow-Credentials', 'true'));`,
+    // Credentials under a condition the origin does not share: the two may never meet (found by the sweep).
+    `function addHeaders(reply, origin, options) {
+       reply.header('Access-Control-Allow-Origin', origin || '*');
+       if (options.credentials) reply.header('Access-Control-Allow-Credentials', 'true');
+     }`,
     // Client code asking for credentials is not a server policy.
     `fetch('/api', { credentials: 'include', headers: { 'Access-Control-Allow-Origin': '*' } });`,
     `axios.defaults.headers.common['Access-Control-Allow-Origin'] = '*'; axios.defaults.withCredentials = true;`,

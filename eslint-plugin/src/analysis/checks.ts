@@ -85,10 +85,11 @@ export class CheckAnalyzer {
     const all: CheckRecord[] = [];
     const seen = new Set<Node>();
     for (const site of sites) {
+      const sb = this.resolver.bindingsAt(site) ?? b;
       for (const t of this.dominatingTests(site)) {
         if (seen.has(t.test)) continue;
         seen.add(t.test);
-        const o = this.classifyGuard(t, b);
+        const o = this.classifyGuard(t, sb);
         if (!o) continue;
         all.push(...o.checks);
         if (!best || o.rank > best.rank) best = o;
@@ -225,10 +226,15 @@ export class CheckAnalyzer {
         // const ok = allowed.has(origin); if (ok) ...
         const v = this.resolver.variableOf(n);
         const def = v?.defs[0];
-        if (v && def?.type === 'Variable' && v.references.filter((r) => r.isWrite()).length === 1) {
-          const decl = def.node as TSESTree.VariableDeclarator;
-          if (decl.id === def.name && decl.init && !this.isOrigin(n, b)) return this.classify(decl.init, positive, b);
-        }
+        const writes = v?.references.filter((r) => r.isWrite()) ?? [];
+        const only = writes.length === 1 ? writes[0] : undefined;
+        const written = only?.writeExpr as Node | null | undefined;
+        const plainWrite =
+          def?.type === 'Variable' &&
+          !!written &&
+          ((def.node as TSESTree.VariableDeclarator).id === def.name || only!.identifier !== def.name) &&
+          (only!.identifier.parent?.type !== T.AssignmentExpression || only!.identifier.parent.operator === '=');
+        if (plainWrite && !this.isOrigin(n, b)) return this.classify(written!, positive, b);
         break;
       }
       default:

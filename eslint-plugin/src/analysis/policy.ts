@@ -88,12 +88,17 @@ export class PolicyBuilder {
       const origins: OriginSpec[] = [];
       let credentials: Credentials = { allowed: false };
       let varyOrigin: boolean | 'unknown' = false;
+      const originSites = list.filter((s) => s.header === ACAO).map((s) => s.node);
       for (const site of list) {
         if (!site.value) continue;
         if (site.header === ACAO) {
           origins.push(...this.headerOriginSpecs(site.value));
         } else if (site.header === ACAC) {
-          credentials = mergeCredentials(credentials, this.credentialsOf(site.value, 'header'));
+          let c = this.credentialsOf(site.value, 'header');
+          // Credentials switched on under a condition the origin header does not share (`if (options.credentials)`)
+          // may or may not go with a given origin value: say "maybe", not "yes".
+          if (c.allowed === true && this.conditionalApart(site.node, originSites)) c = { ...c, allowed: 'unknown' };
+          credentials = mergeCredentials(credentials, c);
         } else if (site.header === VARY) {
           const v = this.resolver.singleString(site.value);
           if (v === undefined) varyOrigin = varyOrigin === true ? true : 'unknown';
@@ -103,6 +108,16 @@ export class PolicyBuilder {
       out.push({ kind: 'headers', node: group, origins, credentials, headers: list, varyOrigin });
     }
     return out;
+  }
+
+  /** Whether `site` runs under a condition that some origin site does not run under. */
+  private conditionalApart(site: Node, originSites: readonly Node[]): boolean {
+    const mine = this.checks.dominatingTests(site).map((t) => t.test);
+    if (mine.length === 0) return false;
+    return originSites.some((o) => {
+      const theirs = new Set(this.checks.dominatingTests(o).map((t) => t.test));
+      return mine.some((t) => !theirs.has(t));
+    });
   }
 
   private headerOriginSpecs(valueNode: Node): OriginSpec[] {

@@ -60,6 +60,8 @@ export class ValueResolver {
   private readonly memo = new Map<Node, readonly Value[]>();
   private readonly returnsMemo = new Map<FunctionNode, readonly Node[]>();
   private readonly active = new Set<Node>();
+  /** Bindings in force where a site was traversed (a parameter reference inside an inlined helper). */
+  private readonly siteBindings = new WeakMap<Node, Bindings>();
 
   constructor(readonly host: ResolverHost) {}
 
@@ -83,6 +85,15 @@ export class ValueResolver {
     }
     if (canMemo) this.memo.set(n, result);
     return result;
+  }
+
+  /** The parameter bindings under which `site` was reached, if it was reached inside an inlined call. */
+  bindingsAt(site: Node): Bindings | undefined {
+    return this.siteBindings.get(site);
+  }
+
+  private noteSite(site: Node, b: Bindings | undefined): void {
+    if (b && b.size > 0) this.siteBindings.set(site, b);
   }
 
   /** The variable a reference or declaration identifier names, if resolvable in scope. */
@@ -246,7 +257,10 @@ export class ValueResolver {
     const variable = this.variableOf(n);
     if (!variable) return [unknown(n)];
     const bound = b?.get(variable);
-    if (bound) return addSite(bound, n);
+    if (bound) {
+      this.noteSite(n, b);
+      return addSite(bound, n);
+    }
     const def = variable.defs[0];
     if (!def) return [unknown(n)];
     if (def.type === 'FunctionName' && isFunction(def.node as Node)) {
@@ -448,7 +462,10 @@ export class ValueResolver {
     const args = n.arguments.map((a) => (a.type === T.SpreadElement ? undefined : this.resolve(a, b, d)));
     const inner = this.bind(fn, args, b);
     const out: Value[] = [];
-    for (const r of this.returnsOf(fn)) out.push(...this.resolve(r, inner, d));
+    for (const r of this.returnsOf(fn)) {
+      this.noteSite(r, inner);
+      out.push(...addSite(this.resolve(r, inner, d), r));
+    }
     if (out.length === 0) out.push(literal(n, undefined));
     return addSite(out, n);
   }

@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// `npm run bench [-- --files N --rounds N]`: the numbers CORS Guard is judged by, each measured in one
+// run. Prints Markdown and writes bench-results/bench.json (ignored by git).
+//
+// 1. Lint cost on real code: JavaScript nobody here wrote (the server frameworks and CORS middleware
+//    installed as dev dependencies, then the rest of node_modules), linted with ESLint's Linter under
+//    four configurations: one no-op rule (the floor every rule pays), the recommended preset, the strict
+//    preset, and eslint-plugin-sonarjs's `cors` rule. Configurations alternate per file, in a rotating
+//    order, to cancel machine drift; the ratio to the floor is the median over rounds.
+// 2. Regex analysis: per-check cost (bench-regex.mjs).
+// 3. Detection on the peers' terms: the fixtures in test/fixtures/detection (one file per
+//    misconfiguration class, plus safe look-alikes) through the recommended preset and sonarjs `cors`.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Linter } from 'eslint';
+import sonarjs from 'eslint-plugin-sonarjs';
+import { listFiles, rootDir } from './sweep-lib.mjs';
+
+const { values } = parseArgs({
+  options: { files: { type: 'string', default: '1600' }, rounds: { type: 'string', default: '5' } },
+});
+const require = createRequire(import.meta.url);
+const plugin = require(join(rootDir, 'eslint-plugin', 'dist', 'index.js'));
+
+// --- corpus ---------------------------------------------------------------------------------------
+const FRAMEWORKS = [
+  'express',
+  'koa',
+  'fastify',
+  '@hapi',
+  'hono',
+  'socket.io',
+  'engine.io',
+  'cors',
+  '@koa',
+  '@fastify',
+  '@middy',
+  'find-my-way',
+  'router',
+];
+const all = listFiles().filter((f) => statSync(f).size <= 200_000);
+const isFramework = (f) => FRAMEWORKS.some((p) => f.includes(`/node_modules/${p}/`));
+const wanted = Number(values.files);
+const corpus = [...all.filter(isFramework), ...all.filter((f) => !isFramework(f))].slice(0, wanted);
+
+const noop = { rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) } } };
+const base = (sourceType) => ({ files: ['**/*.js'], languageOptions: { sourceType, ecmaVersion: 'latest' } });
+const configs = {
+  floor: (t) => [{ ...base(t), plugins: { n: noop }, rules: { 'n/noop': 'error' } }],
+  recommended: (t) => [{ ...base(t), plugins: { 'cors-guard': plugin }, rules: plugin.configs.recommended.rules }],
+  strict: (t) => [{ ...base(t), plugins: { 'cors-guard': plugin }, rules: plugin.configs.strict.rules }],
+  'sonarjs cors': (t) => [{ ...base(t), plugins: { sonarjs }, rules: { 'sonarjs/cors': 'error' } }],
+};
+const names = Object.keys(configs);
+const linter = new Linter();
+
+// Decide each file's source type once, with the floor, so every configuration parses the same way.
+const sources = [];
+for (const file of corpus) {
+  const text = readFileSync(file, 'utf8');
+  const type = ['module', 'commonjs'].find((t) => !linter.verify(text, configs.floor(t), 'f.js').some((m) => m.fatal));
+  if (type) sources.push({ text, built: Object.fromEntries(names.map((n) => [n, configs[n](type)])) });
+}
+
+function round(k) {
+  const total = Object.fromEntries(names.map((n) => [n, 0]));
+  sources.forEach((s, i) => {
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(i + j + k) % names.length];
+      const t = performance.now();
+      linter.verify(s.text, s.built[name], 'f.js');
+      total[name] += performance.now() - t;
+    }
+  });
+  return total;
+}
+round(0); // warm-up
+const rounds = Array.from({ length: Number(values.rounds) }, (_, k) => round(k + 1));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const cost = names.map((n) => ({
+  config: n,
+  msPerRound: median(rounds.map((r) => r[n])),
+  ratio: median(rounds.map((r) => r[n] / r.floor)),
+}));
+
+// --- regex analysis -------------------------------------------------------------------------------
+execFileSync(process.execPath, [join(rootDir, 'eslint-plugin', 'scripts', 'bench-regex.mjs')], { stdio: 'ignore' });
+const regex = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'regex.json'), 'utf8')).summary;
+
+// --- detection on the peers' terms ----------------------------------------------------------------
+const detectionDir = join(rootDir, 'test', 'fixtures', 'detection');
+const detection = readdirSync(detectionDir)
+  .filter((f) => f.endsWith('.js'))
+  .sort()
+  .map((f) => {
+    const text = readFileSync(join(detectionDir, f), 'utf8');
+    const count = (name) =>
+      linter.verify(text, configs[name]('module'), 'f.js').filter((m) => m.ruleId && !m.fatal).length;
+    return { fixture: basename(f, '.js'), corsGuard: count('recommended'), sonarjs: count('sonarjs cors') };
+  });
+
+// --- report ---------------------------------------------------------------------------------------
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const lines = [];
+lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`, '');
+lines.push(
+  `**Lint cost on real code** (${sources.length} files from node_modules, ${Number(values.rounds)} rounds, configurations alternating per file):`,
+  '',
+);
+lines.push('| configuration | ms per pass | ratio to the floor |', '| --- | --- | --- |');
+for (const c of cost)
+  lines.push(
+    `| ${c.config === 'floor' ? 'ESLint + one no-op rule (floor)' : c.config} | ${c.msPerRound.toFixed(0)} | ${c.ratio.toFixed(3)} |`,
+  );
+lines.push(
+  '',
+  `**Regex analysis:** warm median ${regex.warmMedianMs.toFixed(2)} ms per origin check (goal ≤ 5 ms), worst ${regex.warmWorstMs.toFixed(1)} ms, first call in a fresh process ${regex.firstCallMedianMs.toFixed(0)} ms (\`npm run bench:regex\` for the table).`,
+);
+lines.push('', '**Editor path:** measured once the VS Code extension lands (its in-process linter).');
+lines.push(
+  '',
+  '**Detection** (findings per fixture in `test/fixtures/detection`, recommended preset vs `sonarjs/cors`):',
+  '',
+);
+lines.push('| fixture | CORS Guard | sonarjs/cors |', '| --- | --- | --- |');
+for (const d of detection) lines.push(`| ${d.fixture} | ${d.corsGuard} | ${d.sonarjs} |`);
+const unsafe = detection.filter((d) => !d.fixture.startsWith('safe-'));
+const safe = detection.filter((d) => d.fixture.startsWith('safe-'));
+lines.push(
+  '',
+  `Misconfigurations caught: CORS Guard ${unsafe.filter((d) => d.corsGuard > 0).length}/${unsafe.length}, sonarjs/cors ${unsafe.filter((d) => d.sonarjs > 0).length}/${unsafe.length}; ` +
+    `safe files reported: CORS Guard ${safe.filter((d) => d.corsGuard > 0).length}/${safe.length}, sonarjs/cors ${safe.filter((d) => d.sonarjs > 0).length}/${safe.length}.`,
+);
+console.log(lines.join('\n'));
+mkdirSync(join(rootDir, 'bench-results'), { recursive: true });
+writeFileSync(
+  join(rootDir, 'bench-results', 'bench.json'),
+  JSON.stringify({ machine, files: sources.length, cost, regex, detection }, null, 2),
+);
