@@ -131,14 +131,38 @@ export function checkPattern(
 
 const verdicts = new Map<string, Verdict>();
 
-/** Judges a check (cached across files: the same pattern and hosts give the same verdict). */
-export function judgeOriginCheck(check: OriginCheck, trustedHosts: readonly string[]): Verdict {
+/**
+ * Time one file may spend in automata, across all rules; past it, remaining checks are not judged (the
+ * rules say less rather than slow the lint down). Cached verdicts cost nothing and are always used.
+ */
+export const FILE_ANALYSIS_BUDGET_MS = 1500;
+const spent = new WeakMap<object, { ms: number }>();
+
+/** Runs `analysis` for a file unless the file's budget is used up; undefined when skipped. */
+export function withinFileBudget<T>(file: object, analysis: () => T): T | undefined {
+  let entry = spent.get(file);
+  if (!entry) spent.set(file, (entry = { ms: 0 }));
+  if (entry.ms > FILE_ANALYSIS_BUDGET_MS) return undefined;
+  const t = performance.now();
+  try {
+    return analysis();
+  } finally {
+    entry.ms += performance.now() - t;
+  }
+}
+
+/**
+ * Judges a check (cached across files: the same pattern and hosts give the same verdict). `file` keys the
+ * per-file time budget.
+ */
+export function judgeOriginCheck(check: OriginCheck, trustedHosts: readonly string[], file: object = check): Verdict {
   const p = checkPattern(check);
   if (!p) return { kind: 'inconclusive', reason: 'not an origin pattern' };
   const key = `${check.kind}:${check.kind === 'string' ? `${check.method}:${check.onHostname}` : ''}:${p.pattern.flags}:${p.pattern.pattern}:${trustedHosts.join(',')}`;
   const hit = verdicts.get(key);
   if (hit) return hit;
-  const verdict = analyzeOriginPattern(p.pattern, trustedHosts, p.verify);
+  const verdict = withinFileBudget(file, () => analyzeOriginPattern(p.pattern, trustedHosts, p.verify));
+  if (!verdict) return { kind: 'inconclusive', reason: 'the file used up its analysis budget' };
   if (verdicts.size > 2000) verdicts.clear();
   verdicts.set(key, verdict);
   return verdict;

@@ -49,7 +49,7 @@ export default createRule<Options, MessageIds>({
     return withFileModel(context, (model) => {
       const reported = new Set<TSESTree.Node>();
       for (const check of originChecksOf(model)) {
-        const verdict = judgeOriginCheck(check, configured);
+        const verdict = judgeOriginCheck(check, configured, model);
         // An unsafe check is reported by no-unsafe-origin-check; this note is for checks that are otherwise right.
         if (verdict.kind !== 'safe') continue;
         const p = checkPattern(check);

@@ -6,6 +6,7 @@ import {
   isLocalHost,
   originChecksOf,
   trustedHostsFrom,
+  withinFileBudget,
   type OriginCheck,
   type Policy,
   type Value,
@@ -99,10 +100,10 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function reportCheck(check: OriginCheck, policy: Policy | undefined): void {
+    function reportCheck(check: OriginCheck, policy: Policy | undefined, file: object): void {
       if (reported.has(check.node)) return;
       const p = checkPattern(check);
-      const origin = p && insecureWitness(p.pattern, hosts, p.verify);
+      const origin = p && withinFileBudget(file, () => insecureWitness(p.pattern, hosts, p.verify));
       if (!origin) return;
       reported.add(check.node);
       context.report({
@@ -132,7 +133,7 @@ export default createRule<Options, MessageIds>({
             (s) => s.node === check.node || (s.type === 'reflect' && s.guard.all.some((c) => c.node === check.node)),
           ),
         );
-        reportCheck(check, policy);
+        reportCheck(check, policy, model);
       }
     });
   },

@@ -149,7 +149,7 @@ export default createRule<Options, MessageIds>({
     return withFileModel(context, (model) => {
       const reported = new Set<string>();
       for (const check of originChecksOf(model)) {
-        const verdict = judgeOriginCheck(check, configured);
+        const verdict = judgeOriginCheck(check, configured, model);
         if (verdict.kind !== 'unsafe') continue;
         for (const finding of verdict.findings) {
           const messageId = messageIdOf(finding);
