@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { checkPattern, isLocalHost, judgeOriginCheck, originChecksOf, trustedHostsFrom } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { allowedOriginsSchema, trustedHostsSchema } from '../util/options';
 import { withFileModel } from '../util/file-model';
 
 export type Options = [{ allowedOrigins?: string[]; trustedHosts?: string[] }];
@@ -23,17 +24,8 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allowedOrigins: {
-            type: 'array',
-            items: { type: 'string' },
-            description: 'Origins your application trusts; their hosts are the intended hosts of every check.',
-          },
-          trustedHosts: {
-            type: 'array',
-            items: { type: 'string' },
-            description:
-              'Host names your application trusts (`example.com`); without them, each check’s own hosts are used.',
-          },
+          allowedOrigins: allowedOriginsSchema,
+          trustedHosts: trustedHostsSchema,
         },
       },
     ],

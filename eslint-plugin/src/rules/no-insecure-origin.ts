@@ -12,6 +12,7 @@ import {
   type Value,
 } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { allowedOriginsSchema, trustedHostsSchema } from '../util/options';
 import { credentialState } from '../util/describe';
 import { withFileModel } from '../util/file-model';
 
@@ -38,18 +39,8 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allowedOrigins: {
-            type: 'array',
-            items: { type: 'string' },
-            description:
-              'Origins your application trusts; their hosts are the intended hosts of regex and string checks.',
-          },
-          trustedHosts: {
-            type: 'array',
-            items: { type: 'string' },
-            description:
-              'Host names your application trusts (`example.com`); without them, each check’s own hosts are used.',
-          },
+          allowedOrigins: allowedOriginsSchema,
+          trustedHosts: trustedHostsSchema,
         },
       },
     ],

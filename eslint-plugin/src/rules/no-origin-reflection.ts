@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isWeakGuard, shortText, type OriginSpec, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { allowedOriginsSchema } from '../util/options';
 import { ATTACKER_ORIGIN, credentialState, guardNote } from '../util/describe';
 import { withFileModel } from '../util/file-model';
 import { allowlistArrayText, ensureAllowlistSet, isRepeatable, wrapInAllowlistCheck } from '../util/fixes';
@@ -58,11 +59,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allowedOrigins: {
-            type: 'array',
-            items: { type: 'string' },
-            description: 'Origins your application trusts; suggestions write them into the allowlist they add.',
-          },
+          allowedOrigins: allowedOriginsSchema,
           reportWithoutCredentials: {
             type: 'boolean',
             description:

@@ -9,6 +9,7 @@ import {
   type OriginCheck,
 } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { allowedOriginsSchema, trustedHostsSchema } from '../util/options';
 import { withFileModel } from '../util/file-model';
 import { isRepeatable } from '../util/fixes';
 
@@ -97,17 +98,8 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allowedOrigins: {
-            type: 'array',
-            items: { type: 'string' },
-            description: 'Origins your application trusts; their hosts are the intended hosts of every check.',
-          },
-          trustedHosts: {
-            type: 'array',
-            items: { type: 'string' },
-            description:
-              'Host names your application trusts, with their subdomains (`example.com` or `*.example.com`). Without this or `allowedOrigins`, the hosts written in each check are taken as intended.',
-          },
+          allowedOrigins: allowedOriginsSchema,
+          trustedHosts: trustedHostsSchema,
           reportUnregistrable: {
             type: 'boolean',
             description:

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { OriginSpec, Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { allowedOriginsSchema } from '../util/options';
 import { ATTACKER_ORIGIN, credentialsLine, libraryName } from '../util/describe';
 import { withFileModel } from '../util/file-model';
 import { allowlistArrayText, removeListItem, removeStatement } from '../util/fixes';
@@ -25,11 +26,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allowedOrigins: {
-            type: 'array',
-            items: { type: 'string' },
-            description: 'Origins your application trusts; the allowlist suggestion writes them in.',
-          },
+          allowedOrigins: allowedOriginsSchema,
         },
       },
     ],

@@ -1,0 +1,16 @@
+/** Options shared by the rules, with one meaning everywhere. */
+import type { JSONSchema } from '@typescript-eslint/utils';
+
+export const allowedOriginsSchema: JSONSchema.JSONSchema4 = {
+  type: 'array',
+  items: { type: 'string' },
+  description:
+    'Origins your application trusts (`https://app.example.com`). Suggestions write them into the allowlists they add; regex and string checks take their hosts as the hosts they were meant for.',
+};
+
+export const trustedHostsSchema: JSONSchema.JSONSchema4 = {
+  type: 'array',
+  items: { type: 'string' },
+  description:
+    'Host names trusted with their subdomains (`example.com` or `*.example.com`), the hosts regex and string checks were meant for. Without this or `allowedOrigins`, the hosts written in each check are used.',
+};
