@@ -24,6 +24,8 @@ ruleTester.run('no-wildcard-with-credentials', rule, {
        reply.header('Access-Control-Allow-Origin', origin || '*');
        if (options.credentials) reply.header('Access-Control-Allow-Credentials', 'true');
      }`,
+    // `*` only when the request has no Origin (no CORS then); the reflection is no-origin-reflection's to report.
+    `app.use((req, res) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*'); res.setHeader('Access-Control-Allow-Credentials', true); });`,
     // Client code asking for credentials is not a server policy.
     `fetch('/api', { credentials: 'include', headers: { 'Access-Control-Allow-Origin': '*' } });`,
     `axios.defaults.headers.common['Access-Control-Allow-Origin'] = '*'; axios.defaults.withCredentials = true;`,

@@ -26,7 +26,14 @@ export type ReflectVia =
   | 'library';
 
 export type OriginSpec =
-  | { readonly type: 'wildcard'; readonly node: Node; readonly implicit: boolean; readonly becomesReflection: boolean }
+  | {
+      readonly type: 'wildcard';
+      readonly node: Node;
+      readonly implicit: boolean;
+      readonly becomesReflection: boolean;
+      /** `req.headers.origin || '*'`: sent only to requests without an Origin, to which CORS does not apply. */
+      readonly whenOriginAbsent?: boolean;
+    }
   | { readonly type: 'null'; readonly node: Node }
   | { readonly type: 'fixed'; readonly node: Node; readonly value: string }
   | {
@@ -134,7 +141,15 @@ export class PolicyBuilder {
           source: v.node,
         });
       } else if (v.kind === 'literal' && typeof v.value === 'string') {
-        out.push(literalOriginSpec(v.value, v.node));
+        const spec = literalOriginSpec(v.value, v.node);
+        const parent = v.node.parent;
+        const fallbackForOrigin =
+          spec.type === 'wildcard' &&
+          parent?.type === T.LogicalExpression &&
+          parent.right === v.node &&
+          parent.operator !== '&&' &&
+          this.checks.isOrigin(parent.left);
+        out.push(fallbackForOrigin ? { ...spec, whenOriginAbsent: true } : spec);
       } else if (v.kind !== 'literal') {
         out.push({ type: 'unknown', node: v.node });
       }

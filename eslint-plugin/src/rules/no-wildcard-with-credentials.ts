@@ -87,7 +87,7 @@ export default createRule<Options, MessageIds>({
       for (const policy of model.policies) {
         if (policy.credentials.allowed !== true) continue;
         for (const spec of policy.origins) {
-          if (spec.type !== 'wildcard') continue;
+          if (spec.type !== 'wildcard' || spec.whenOriginAbsent) continue;
           // An implicit default is reported where credentials are switched on.
           const node = spec.implicit && policy.credentials.node ? policy.credentials.node : spec.node;
           if (reported.has(node)) continue;
