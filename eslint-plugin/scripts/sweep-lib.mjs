@@ -112,6 +112,13 @@ export function sweepFiles(files) {
   return result;
 }
 
+/** Findings not yet reviewed in test/sweep-verdicts.json. */
+export function unreviewedFindings(findings) {
+  const verdicts = JSON.parse(readFileSync(join(rootDir, 'test', 'sweep-verdicts.json'), 'utf8')).verdicts;
+  const reviewed = new Set(verdicts.map((v) => v.finding));
+  return findings.filter((f) => !reviewed.has(`${f.file}:${f.line} ${f.ruleId}`));
+}
+
 /** A small deterministic PRNG. */
 function rng(seed) {
   let s = seed >>> 0;

@@ -3,10 +3,18 @@
 // of node_modules (files over 1 MB skipped) with the strict preset, fuzzes the regex analysis and lints
 // pathological inputs. Fails on any exception, any witness RegExp rejects, or any finding not reviewed
 // in test/sweep-verdicts.json. Writes bench-results/sweep.json.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fuzzAnalysis, lintPathological, listFiles, MAX_FILE_BYTES, rootDir, sweepFiles } from './sweep-lib.mjs';
+import {
+  fuzzAnalysis,
+  lintPathological,
+  listFiles,
+  MAX_FILE_BYTES,
+  rootDir,
+  sweepFiles,
+  unreviewedFindings,
+} from './sweep-lib.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -23,9 +31,7 @@ const fuzz = fuzzAnalysis(Number(values.fuzz), 20261125);
 const pathological = lintPathological(Number(values.scale));
 const seconds = ((performance.now() - t0) / 1000).toFixed(1);
 
-const verdicts = JSON.parse(readFileSync(join(rootDir, 'test', 'sweep-verdicts.json'), 'utf8')).verdicts;
-const reviewed = new Set(verdicts.map((v) => v.finding));
-const unreviewed = files.findings.filter((f) => !reviewed.has(`${f.file}:${f.line} ${f.ruleId}`));
+const unreviewed = unreviewedFindings(files.findings);
 
 console.log(`## Robustness sweep (${seconds} s)\n`);
 console.log(`| what | result |\n| --- | --- |`);

@@ -26,6 +26,12 @@ ruleTester.run('no-wildcard-with-credentials', rule, {
      }`,
     // `*` only when the request has no Origin (no CORS then); the reflection is no-origin-reflection's to report.
     `app.use((req, res) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*'); res.setHeader('Access-Control-Allow-Credentials', true); });`,
+    // Expected headers in tests are not a policy (found by the sweep in @fastify/cors's tests).
+    `it('sends CORS headers', async () => {
+       expect(res.headers).toEqual({ 'access-control-allow-origin': '*', 'access-control-allow-credentials': 'true' });
+       assert.deepStrictEqual(actual, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' });
+       t.assert.deepStrictEqual(actualHeaders, { 'access-control-allow-origin': '*', 'access-control-allow-credentials': 'true' });
+     });`,
     // Client code asking for credentials is not a server policy.
     `fetch('/api', { credentials: 'include', headers: { 'Access-Control-Allow-Origin': '*' } });`,
     `axios.defaults.headers.common['Access-Control-Allow-Origin'] = '*'; axios.defaults.withCredentials = true;`,

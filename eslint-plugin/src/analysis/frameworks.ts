@@ -253,3 +253,30 @@ export const CLIENT_VERB_METHODS: ReadonlySet<string> = new Set([
 
 /** Values a header-map assignment must not come from (client defaults: `axios.defaults.headers`). */
 export const CLIENT_DEFAULT_MEMBERS: ReadonlySet<string> = new Set(['defaults', 'common']);
+
+/** Assertion calls: a headers object passed to one is an expectation in a test, not a policy. */
+export const ASSERTION_CALLEES: ReadonlySet<string> = new Set([
+  'expect',
+  'assert',
+  'deepStrictEqual',
+  'deepEqual',
+  'strictEqual',
+  'equal',
+  'equals',
+  'eql',
+  'same',
+  'toEqual',
+  'toStrictEqual',
+  'toMatchObject',
+  'toMatchInlineSnapshot',
+  'toHaveProperty',
+  'toBe',
+  'match',
+  'matchObject',
+  'include',
+  'includes',
+  'contains',
+  'containSubset',
+  'has',
+  'hasProperties',
+]);

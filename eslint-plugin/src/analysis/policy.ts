@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findProperty, type FunctionNode, type Node } from './ast';
-import type { CheckAnalyzer, CheckRecord, GuardSummary } from './checks';
+import type { CheckAnalyzer, GuardSummary } from './checks';
 import { LIBRARIES, type LibrarySemantics } from './frameworks';
 import { ACAC, ACAO, VARY, credentialsValueAllows } from './headers';
 import type { HeaderSite, OptionSite } from './sites';
@@ -488,11 +488,6 @@ function strongest(a: GuardSummary, b: GuardSummary): GuardSummary {
 /** A guard that lets any origin through (none, or only a presence test). */
 export function isWeakGuard(g: GuardSummary): boolean {
   return g.strength === 'none' || g.strength === 'useless';
-}
-
-/** Checks along the guards of a reflected origin, for consumers that judge them (witness analysis). */
-export function checksOf(spec: OriginSpec): readonly CheckRecord[] {
-  return spec.type === 'reflect' ? spec.guard.all : [];
 }
 
 function isUndefinedLiteral(v: Value): boolean {

@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
 import { calleeMethodName, enclosingFunction, findProperty, memberName, staticKeyName, unwrap, type Node } from './ast';
 import {
+  ASSERTION_CALLEES,
   CLIENT_DEFAULT_MEMBERS,
   CLIENT_REQUEST_CALLEES,
   CLIENT_VERB_METHODS,
@@ -89,7 +90,7 @@ function headerSiteAt(nameNode: Node, header: CorsHeaderName): HeaderSite | unde
       const obj = parent.parent;
       if (obj?.type !== T.ObjectExpression) return undefined;
       if (parent.key === nameNode) {
-        if (isClientRequestHeaders(obj)) return undefined;
+        if (isClientRequestHeaders(obj) || isAssertionArgument(obj)) return undefined;
         return {
           header,
           nameNode,
@@ -166,6 +167,22 @@ function memberChainHas(node: Node, names: ReadonlySet<string>): boolean {
     n = unwrap(n.object);
   }
   return false;
+}
+
+/** `assert.deepStrictEqual(headers, { ... })`, `expect(h).toEqual({ ... })`: an expectation in a test. */
+function isAssertionArgument(obj: TSESTree.ObjectExpression): boolean {
+  const call = obj.parent;
+  if (call?.type !== T.CallExpression || !call.arguments.includes(obj)) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) return ASSERTION_CALLEES.has(callee.name);
+  if (callee.type !== T.MemberExpression) return false;
+  const method = memberName(callee);
+  if (method && ASSERTION_CALLEES.has(method)) return true;
+  let root: Node = callee;
+  while (root.type === T.MemberExpression || root.type === T.CallExpression) {
+    root = unwrap(root.type === T.MemberExpression ? root.object : root.callee);
+  }
+  return root.type === T.Identifier && (root.name === 'assert' || root.name === 'expect');
 }
 
 /** `fetch(url, { headers: { ... } })`, `axios.get(url, { headers })`: headers of a request, not a response. */

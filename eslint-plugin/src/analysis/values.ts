@@ -9,7 +9,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils, type TSESLint } from '@typescript-eslint/utils';
-import { isFunction, memberName, staticKeyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from './ast';
+import { isFunction, memberName, staticKeyName, unwrap, type FunctionNode, type Node } from './ast';
 import { requestRead, requestReadOfPath } from './request-sources';
 
 export type Scope = TSESLint.Scope.Scope;
@@ -39,8 +39,6 @@ export type Value =
   | (Base & { readonly kind: 'function'; readonly fn: FunctionNode })
   | (Base & { readonly kind: 'env'; readonly name: string })
   | (Base & { readonly kind: 'unknown' });
-
-export type ValueKind = Value['kind'];
 
 /** Parameter bindings used when a function is analysed for a given call (origin callbacks, helpers). */
 export type Bindings = ReadonlyMap<Variable, readonly Value[]>;
@@ -594,9 +592,3 @@ function addSite(values: readonly Value[], site: Node): Value[] {
 export function isRequestControlled(v: Value): v is Value & { kind: 'origin' | 'request' } {
   return v.kind === 'origin' || v.kind === 'request';
 }
-
-export function stringValue(v: Value): string | undefined {
-  return v.kind === 'literal' && typeof v.value === 'string' ? v.value : undefined;
-}
-
-export { stringLiteralValue };

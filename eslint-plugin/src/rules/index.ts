@@ -1,5 +1,6 @@
 import noAnySubdomain from './no-any-subdomain';
 import noInsecureOrigin from './no-insecure-origin';
+import noInvalidCorsHeader from './no-invalid-cors-header';
 import noNullOrigin from './no-null-origin';
 import noOriginReflection from './no-origin-reflection';
 import noUnsafeOriginCheck from './no-unsafe-origin-check';
@@ -8,6 +9,7 @@ import noWildcardWithCredentials from './no-wildcard-with-credentials';
 export const rules = {
   'no-any-subdomain': noAnySubdomain,
   'no-insecure-origin': noInsecureOrigin,
+  'no-invalid-cors-header': noInvalidCorsHeader,
   'no-null-origin': noNullOrigin,
   'no-origin-reflection': noOriginReflection,
   'no-unsafe-origin-check': noUnsafeOriginCheck,
