@@ -17,6 +17,8 @@ export interface AnalysisInput extends ResolverHost {
   readonly headerNames: readonly Node[];
   /** Calls whose method name matches a shape-recognised options site. */
   readonly shapeCalls: readonly TSESTree.CallExpression[];
+  /** Calls that may set `Vary`: `res.vary('Origin')`, `vary(res, 'Origin')`, `addOriginToVaryHeader(reply)`. */
+  readonly varyCalls?: readonly TSESTree.CallExpression[];
 }
 
 export interface FileModel {
@@ -38,7 +40,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       const header = name === undefined ? undefined : canonicalHeaderName(name);
       if (header) headerSites.push(...headerSitesOf(nameNode, header, resolver));
     }
-    const policies: Policy[] = builder.headerPolicies(headerSites);
+    const policies: Policy[] = builder.headerPolicies(headerSites, input.varyCalls ?? []);
     const optionSites = input.globalScope ? moduleOptionSites(input.globalScope) : [];
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
     for (const site of optionSites) policies.push(...builder.optionPolicies(site));

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, type FunctionNode, type Node } from './ast';
+import { enclosingFunction, findProperty, type FunctionNode, type Node } from './ast';
 import type { CheckAnalyzer, GuardSummary } from './checks';
 import { LIBRARIES, type LibrarySemantics } from './frameworks';
 import { ACAC, ACAO, VARY, credentialsValueAllows } from './headers';
@@ -83,7 +83,19 @@ export class PolicyBuilder {
   ) {}
 
   /** One policy per group of header sites. */
-  headerPolicies(sites: readonly HeaderSite[]): Policy[] {
+  headerPolicies(sites: readonly HeaderSite[], varyCalls: readonly TSESTree.CallExpression[] = []): Policy[] {
+    // Calls that add `Vary: Origin` mark their function's headers; other vary-ish calls (a helper from
+    // another module) may add it anywhere, so every policy of the file is then "unknown", not "missing".
+    const varyGroups = new Set<Node>();
+    let varyElsewhere = false;
+    for (const call of varyCalls) {
+      const values = call.arguments.map((a) =>
+        a.type === T.SpreadElement ? undefined : this.resolver.singleString(a),
+      );
+      if (values.some((v) => v !== undefined && /(^|,)\s*origin\s*(,|$)/i.test(v)))
+        varyGroups.add(enclosingFunction(call));
+      else varyElsewhere = true;
+    }
     const groups = new Map<Node, HeaderSite[]>();
     for (const s of sites) {
       const list = groups.get(s.group);
@@ -112,6 +124,8 @@ export class PolicyBuilder {
           else if (/(^|,)\s*(origin|\*)\s*(,|$)/i.test(v)) varyOrigin = true;
         }
       }
+      if (varyGroups.has(group)) varyOrigin = true;
+      else if (varyOrigin === false && varyElsewhere) varyOrigin = 'unknown';
       out.push({ kind: 'headers', node: group, origins, credentials, headers: list, varyOrigin });
     }
     return out;

@@ -9,6 +9,7 @@ import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from 
 interface Collector {
   readonly headerNames: TSESTree.Node[];
   readonly shapeCalls: TSESTree.CallExpression[];
+  readonly varyCalls: TSESTree.CallExpression[];
   /** Whether a rule already registered the collecting listeners for this file. */
   owned: boolean;
   model?: FileModel;
@@ -19,7 +20,7 @@ const collectors = new WeakMap<TSESTree.Program, Collector>();
 function collectorOf(program: TSESTree.Program): Collector {
   let c = collectors.get(program);
   if (!c) {
-    c = { headerNames: [], shapeCalls: [], owned: false };
+    c = { headerNames: [], shapeCalls: [], varyCalls: [], owned: false };
     collectors.set(program, c);
   }
   return c;
@@ -39,6 +40,7 @@ export function withFileModel<MessageIds extends string, Options extends readonl
         globalScope: sourceCode.scopeManager?.globalScope ?? null,
         headerNames: collector.headerNames,
         shapeCalls: collector.shapeCalls,
+        varyCalls: collector.varyCalls,
         getScope: (node) => sourceCode.getScope(node),
         text: (node) => sourceCode.getText(node),
       });
@@ -59,14 +61,16 @@ export function withFileModel<MessageIds extends string, Options extends readonl
     },
     CallExpression(node) {
       const callee = node.callee;
-      if (
-        callee.type === 'MemberExpression' &&
-        !callee.computed &&
-        callee.property.type === 'Identifier' &&
-        SHAPE_METHODS.has(callee.property.name)
-      ) {
-        collector.shapeCalls.push(node);
-      }
+      const name =
+        callee.type === 'Identifier'
+          ? callee.name
+          : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier'
+            ? callee.property.name
+            : undefined;
+      if (name === undefined) return;
+      if (callee.type === 'MemberExpression' && SHAPE_METHODS.has(name)) collector.shapeCalls.push(node);
+      // res.vary('Origin'), ctx.vary('Origin'), vary(res, 'Origin'), addOriginToVaryHeader(reply)
+      else if (name.length >= 4 && name.toLowerCase().includes('vary')) collector.varyCalls.push(node);
     },
     ...exit,
   };

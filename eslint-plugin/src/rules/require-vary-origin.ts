@@ -1,0 +1,59 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isWeakGuard } from '../analysis';
+import { createRule } from '../util/create-rule';
+import { withFileModel } from '../util/file-model';
+import { indentOf } from '../util/fixes';
+
+export type Options = [];
+export type MessageIds = 'missingVary' | 'suggestVary';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-vary-origin',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require `Vary: Origin` when Access-Control-Allow-Origin depends on the request',
+      recommended: 'strict',
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      missingVary:
+        'Access-Control-Allow-Origin depends on the request’s Origin but the response has no `Vary: Origin`: a shared cache or CDN can serve one site’s answer to another (cache poisoning, or CORS failing at random).',
+      suggestVary: 'Send `Vary: Origin` with it.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    return withFileModel(context, (model) => {
+      const reported = new Set<TSESTree.Node>();
+      for (const policy of model.policies) {
+        // CORS libraries send Vary themselves; only hand-written headers can forget it.
+        if (policy.kind !== 'headers' || policy.varyOrigin !== false) continue;
+        for (const spec of policy.origins) {
+          // An unchecked reflection is no-origin-reflection's to report; this is for correct, checked ones.
+          if (spec.type !== 'reflect' || isWeakGuard(spec.guard) || reported.has(spec.node)) continue;
+          reported.add(spec.node);
+          const site = policy.headers.find((h) => h.value === spec.node);
+          const statement = site?.node.parent;
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+          if (site?.shape === 'setter' && site.receiver && statement?.type === T.ExpressionStatement) {
+            const method = site.method === 'set' ? 'append' : site.method;
+            const line = `${sourceCode.getText(site.receiver)}.${method}('Vary', 'Origin');`;
+            const inBlock = statement.parent?.type === T.BlockStatement || statement.parent?.type === T.Program;
+            suggest.push({
+              messageId: 'suggestVary',
+              fix: (fixer) =>
+                inBlock
+                  ? fixer.insertTextAfter(statement, `\n${indentOf(sourceCode, statement)}${line}`)
+                  : fixer.replaceText(statement, `{ ${sourceCode.getText(statement)} ${line} }`),
+            });
+          }
+          context.report({ node: spec.node, messageId: 'missingVary', suggest });
+        }
+      }
+    });
+  },
+});
