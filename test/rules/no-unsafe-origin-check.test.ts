@@ -1,6 +1,22 @@
 import rule from '../../eslint-plugin/src/rules/no-unsafe-origin-check';
 import { ruleTester } from './tester';
 
+/** The classic guide's check, and its verified repair (the same fix for each of its three culprits). */
+const GUIDE = `const allowedOrigins = new RegExp("https:\\/\\/[a-z]+.mydomain.com");
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
+  next();
+});`;
+const GUIDE_REPAIRED = `const allowedOrigins = new RegExp("^https://[a-z]+\\\\.mydomain\\\\.com(?::\\\\d+)?$");
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
+  next();
+});`;
+const LOST_ESCAPE_REPAIRED = `const ALLOWED = new RegExp('^https://app\\\\.example\\\\.com$');
+app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.setHeader('Access-Control-Allow-Origin', o); });`;
+
 const guard = (check: string) =>
   `app.use((req, res) => { const origin = req.headers.origin; if (${check}) res.setHeader('Access-Control-Allow-Origin', origin); });`;
 
@@ -31,12 +47,7 @@ ruleTester.run('no-unsafe-origin-check', rule, {
   invalid: [
     {
       // The classic guide: unescaped dots and no anchors, in a string passed to new RegExp.
-      code: `const allowedOrigins = new RegExp("https:\\/\\/[a-z]+.mydomain.com");
-app.use((req, res, next) => {
-  const origin = req.header('Origin');
-  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
-  next();
-});`,
+      code: GUIDE,
       errors: [
         {
           messageId: 'acceptsAttacker',
@@ -51,12 +62,7 @@ app.use((req, res, next) => {
             {
               messageId: 'suggestRepair',
               data: { pattern: '^https://[a-z]+\\.mydomain\\.com(?::\\d+)?$' },
-              output: `const allowedOrigins = new RegExp("^https://[a-z]+\\\\.mydomain\\\\.com(?::\\\\d+)?$");
-app.use((req, res, next) => {
-  const origin = req.header('Origin');
-  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
-  next();
-});`,
+              output: GUIDE_REPAIRED,
             },
           ],
         },
@@ -72,12 +78,7 @@ app.use((req, res, next) => {
           suggestions: [
             {
               messageId: 'suggestRepair',
-              output: `const allowedOrigins = new RegExp("^https://[a-z]+\\\\.mydomain\\\\.com(?::\\\\d+)?$");
-app.use((req, res, next) => {
-  const origin = req.header('Origin');
-  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
-  next();
-});`,
+              output: GUIDE_REPAIRED,
             },
           ],
         },
@@ -93,12 +94,7 @@ app.use((req, res, next) => {
           suggestions: [
             {
               messageId: 'suggestRepair',
-              output: `const allowedOrigins = new RegExp("^https://[a-z]+\\\\.mydomain\\\\.com(?::\\\\d+)?$");
-app.use((req, res, next) => {
-  const origin = req.header('Origin');
-  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
-  next();
-});`,
+              output: GUIDE_REPAIRED,
             },
           ],
         },
@@ -121,8 +117,7 @@ app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.s
           suggestions: [
             {
               messageId: 'suggestRepair',
-              output: `const ALLOWED = new RegExp('^https://app\\\\.example\\\\.com$');
-app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.setHeader('Access-Control-Allow-Origin', o); });`,
+              output: LOST_ESCAPE_REPAIRED,
             },
           ],
         },
@@ -134,8 +129,7 @@ app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.s
           suggestions: [
             {
               messageId: 'suggestRepair',
-              output: `const ALLOWED = new RegExp('^https://app\\\\.example\\\\.com$');
-app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.setHeader('Access-Control-Allow-Origin', o); });`,
+              output: LOST_ESCAPE_REPAIRED,
             },
           ],
         },

@@ -454,6 +454,13 @@ export class CheckAnalyzer {
   }
 }
 
+/** Both guards hold: the stronger one decides; every check met is kept. */
+export function strongerGuard(a: GuardSummary, b: GuardSummary): GuardSummary {
+  const rank = (g: GuardSummary) => (g.strength === 'none' ? 0 : RANK[g.strength]);
+  const best = rank(a) >= rank(b) ? a : b;
+  return { ...best, all: [...a.all, ...b.all] };
+}
+
 function elementsOf(values: readonly Value[]): Value[] {
   const out: Value[] = [];
   for (const v of values) {

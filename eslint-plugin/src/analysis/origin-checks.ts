@@ -7,10 +7,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap, type Node } from './ast';
 import type { FileModel } from './model';
+import type { Policy } from './policy';
 import type { Value } from './values';
 import { analyzeOriginPattern, stringCheckPattern, type OriginPattern, type Verdict } from './witness';
 
-export type OriginCheck =
+export type OriginCheck = (
   | {
       readonly kind: 'regex';
       /** The regex literal or `new RegExp(...)` expression. */
@@ -33,20 +34,33 @@ export type OriginCheck =
       /** The origin expression the method is called on. */
       readonly receiver: Node;
       readonly onHostname: boolean;
-    };
+    }
+) & {
+  /** The policy whose origins the check decides. */
+  readonly policy: Policy;
+};
 
-export function originChecksOf(model: FileModel): OriginCheck[] {
+const checksCache = new WeakMap<FileModel, readonly OriginCheck[]>();
+
+/** The origin checks of a file, computed once per file model whichever rules ask. */
+export function originChecksOf(model: FileModel): readonly OriginCheck[] {
+  let checks = checksCache.get(model);
+  if (!checks) checksCache.set(model, (checks = collectOriginChecks(model)));
+  return checks;
+}
+
+function collectOriginChecks(model: FileModel): OriginCheck[] {
   const out: OriginCheck[] = [];
   const seen = new Set<Node>();
-  const addRegex = (v: Value) => {
+  const addRegex = (v: Value, policy: Policy) => {
     if (v.kind !== 'regexp' || seen.has(v.node)) return;
     seen.add(v.node);
     const patternNode = v.node.type === T.Literal ? v.node : v.source;
-    out.push({ kind: 'regex', node: v.node, pattern: v.pattern, flags: v.flags, patternNode });
+    out.push({ kind: 'regex', node: v.node, pattern: v.pattern, flags: v.flags, patternNode, policy });
   };
   for (const policy of model.policies) {
     for (const spec of policy.origins) {
-      if (spec.type === 'regexp') addRegex(spec.value);
+      if (spec.type === 'regexp') addRegex(spec.value, policy);
       if (spec.type === 'pattern-string' && !seen.has(spec.node)) {
         seen.add(spec.node);
         out.push({
@@ -55,11 +69,12 @@ export function originChecksOf(model: FileModel): OriginCheck[] {
           pattern: hapiWildcardPattern(spec.value),
           flags: '',
           hapiWildcard: spec.value,
+          policy,
         });
       }
       if (spec.type !== 'reflect') continue;
       for (const check of spec.guard.all) {
-        if (check.kind === 'regex') for (const v of check.patterns ?? []) addRegex(v);
+        if (check.kind === 'regex') for (const v of check.patterns ?? []) addRegex(v, policy);
         if (check.kind !== 'string' || !check.method || !check.argument || seen.has(check.node)) continue;
         if (check.method.startsWith('reverse-')) continue;
         const argument = model.resolver.singleString(check.argument);
@@ -75,6 +90,7 @@ export function originChecksOf(model: FileModel): OriginCheck[] {
           methodNode: callee.property,
           receiver: callee.object,
           onHostname: !!check.onHostname,
+          policy,
         });
       }
     }

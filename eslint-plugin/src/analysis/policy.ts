@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { enclosingFunction, findProperty, type FunctionNode, type Node } from './ast';
-import type { CheckAnalyzer, GuardSummary } from './checks';
+import { strongerGuard, type CheckAnalyzer, type GuardSummary } from './checks';
 import { LIBRARIES, type LibrarySemantics } from './frameworks';
 import { ACAC, ACAO, VARY, credentialsValueAllows } from './headers';
 import type { HeaderSite, OptionSite } from './sites';
@@ -410,7 +410,7 @@ export class PolicyBuilder {
       const siteGuard = this.checks.guardOf([site], b);
       const decision = this.checks.classifyDecision(node, b);
       if (decision) {
-        out.push(reflectSpec(node, 'callback', strongest(decision, siteGuard)));
+        out.push(reflectSpec(node, 'callback', strongerGuard(decision, siteGuard)));
         continue;
       }
       for (const v of this.resolver.resolve(node, b)) {
@@ -488,15 +488,6 @@ function mergeCredentials(a: Credentials, b: Credentials): Credentials {
   if (b.allowed === true) return b;
   if (a.allowed === 'unknown') return a;
   return b;
-}
-
-const RANKS = ['none', 'useless', 'opaque', 'string', 'regex', 'exact', 'absent'] as const;
-
-function strongest(a: GuardSummary, b: GuardSummary): GuardSummary {
-  const ra = RANKS.indexOf(a.strength === 'regex' ? 'string' : a.strength);
-  const rb = RANKS.indexOf(b.strength === 'regex' ? 'string' : b.strength);
-  const best = ra >= rb ? a : b;
-  return { ...best, all: [...a.all, ...b.all] };
 }
 
 /** A guard that lets any origin through (none, or only a presence test). */

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { checkPattern, isLocalHost, judgeOriginCheck, originChecksOf, trustedHostsFrom } from '../analysis';
 import { createRule } from '../util/create-rule';
-import { allowedOriginsSchema, trustedHostsSchema } from '../util/options';
+import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { withFileModel } from '../util/file-model';
 
 export type Options = [{ allowedOrigins?: string[]; trustedHosts?: string[] }];
@@ -19,16 +19,10 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
       level: 'warn',
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          allowedOrigins: allowedOriginsSchema,
-          trustedHosts: trustedHostsSchema,
-        },
-      },
-    ],
+    schema: objectOptionsSchema({
+      allowedOrigins: allowedOriginsSchema,
+      trustedHosts: trustedHostsSchema,
+    }),
     defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
     messages: {
       anySubdomain:

@@ -12,7 +12,7 @@ import {
   type Value,
 } from '../analysis';
 import { createRule } from '../util/create-rule';
-import { allowedOriginsSchema, trustedHostsSchema } from '../util/options';
+import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { credentialState } from '../util/describe';
 import { withFileModel } from '../util/file-model';
 
@@ -34,16 +34,10 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
     },
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          allowedOrigins: allowedOriginsSchema,
-          trustedHosts: trustedHostsSchema,
-        },
-      },
-    ],
+    schema: objectOptionsSchema({
+      allowedOrigins: allowedOriginsSchema,
+      trustedHosts: trustedHostsSchema,
+    }),
     defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
     messages: {
       insecureOrigin:
@@ -91,7 +85,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function reportCheck(check: OriginCheck, policy: Policy | undefined, file: object): void {
+    function reportCheck(check: OriginCheck, file: object): void {
       if (reported.has(check.node)) return;
       const p = checkPattern(check);
       const origin = p && withinFileBudget(file, () => insecureWitness(p.pattern, hosts, p.verify));
@@ -100,12 +94,11 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: check.kind === 'string' ? check.methodNode : check.node,
         messageId: 'insecureCheck',
-        data: { origin, credentials: policy ? credentialsNote(policy) : '' },
+        data: { origin, credentials: credentialsNote(check.policy) },
       });
     }
 
     return withFileModel(context, (model) => {
-      const checks = originChecksOf(model);
       for (const policy of model.policies) {
         for (const spec of policy.origins) {
           if (spec.type === 'fixed') {
@@ -118,14 +111,7 @@ export default createRule<Options, MessageIds>({
           }
         }
       }
-      for (const check of checks) {
-        const policy = model.policies.find((p) =>
-          p.origins.some(
-            (s) => s.node === check.node || (s.type === 'reflect' && s.guard.all.some((c) => c.node === check.node)),
-          ),
-        );
-        reportCheck(check, policy, model);
-      }
+      for (const check of originChecksOf(model)) reportCheck(check, model);
     });
   },
 });

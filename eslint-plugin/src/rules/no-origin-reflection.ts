@@ -2,10 +2,16 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isWeakGuard, shortText, type OriginSpec, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
-import { allowedOriginsSchema } from '../util/options';
+import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
 import { ATTACKER_ORIGIN, credentialState, guardNote } from '../util/describe';
 import { withFileModel } from '../util/file-model';
-import { allowlistArrayText, ensureAllowlistSet, isRepeatable, wrapInAllowlistCheck } from '../util/fixes';
+import {
+  allowlistArrayText,
+  ensureAllowlistSet,
+  isRepeatable,
+  varyStatement,
+  wrapInAllowlistCheck,
+} from '../util/fixes';
 
 export type Options = [
   {
@@ -54,20 +60,14 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          allowedOrigins: allowedOriginsSchema,
-          reportWithoutCredentials: {
-            type: 'boolean',
-            description:
-              'Also report reflection when credentials are not allowed (it then exposes only cookie-less responses, like `*`). Default true.',
-          },
-        },
+    schema: objectOptionsSchema({
+      allowedOrigins: allowedOriginsSchema,
+      reportWithoutCredentials: {
+        type: 'boolean',
+        description:
+          'Also report reflection when credentials are not allowed (it then exposes only cookie-less responses, like `*`). Default true.',
       },
-    ],
+    }),
     defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],
     messages: {
       reflectedWithCredentials:
@@ -104,12 +104,8 @@ export default createRule<Options, MessageIds>({
           return [];
         }
         const originText = sourceCode.getText(spec.node);
-        // `set` overwrites in Express and Koa, whose `append` adds; the other setters keep their own method.
-        const varyMethod = site.method === 'set' ? 'append' : site.method;
-        const extra =
-          policy.varyOrigin === true || !site.receiver
-            ? []
-            : [`${sourceCode.getText(site.receiver)}.${varyMethod}('Vary', 'Origin');`];
+        const vary = policy.varyOrigin === true ? undefined : varyStatement(sourceCode, site);
+        const extra = vary ? [vary] : [];
         return [
           {
             messageId: 'suggestAllowlistCheck',

@@ -9,7 +9,7 @@ import {
   type OriginCheck,
 } from '../analysis';
 import { createRule } from '../util/create-rule';
-import { allowedOriginsSchema, trustedHostsSchema } from '../util/options';
+import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { withFileModel } from '../util/file-model';
 import { isRepeatable } from '../util/fixes';
 
@@ -93,21 +93,15 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          allowedOrigins: allowedOriginsSchema,
-          trustedHosts: trustedHostsSchema,
-          reportUnregistrable: {
-            type: 'boolean',
-            description:
-              'Also report checks whose only attacker origins cannot be registered publicly (single-label hosts, unknown top-level domains) or are other subdomains of your own site. Default true.',
-          },
-        },
+    schema: objectOptionsSchema({
+      allowedOrigins: allowedOriginsSchema,
+      trustedHosts: trustedHostsSchema,
+      reportUnregistrable: {
+        type: 'boolean',
+        description:
+          'Also report checks whose only attacker origins cannot be registered publicly (single-label hosts, unknown top-level domains) or are other subdomains of your own site. Default true.',
       },
-    ],
+    }),
     defaultOptions: [{ allowedOrigins: [], trustedHosts: [], reportUnregistrable: true }],
     messages: {
       acceptsAttacker: 'Origin check accepts `{{witness}}`: {{reason}}.',

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { OriginSpec, Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
-import { allowedOriginsSchema } from '../util/options';
+import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
 import { ATTACKER_ORIGIN, credentialsLine, libraryName } from '../util/describe';
 import { withFileModel } from '../util/file-model';
 import { allowlistArrayText, removeListItem, removeStatement } from '../util/fixes';
@@ -21,15 +21,9 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          allowedOrigins: allowedOriginsSchema,
-        },
-      },
-    ],
+    schema: objectOptionsSchema({
+      allowedOrigins: allowedOriginsSchema,
+    }),
     defaultOptions: [{ allowedOrigins: [] }],
     messages: {
       wildcardRejected:

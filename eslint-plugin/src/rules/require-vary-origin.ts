@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isWeakGuard } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { withFileModel } from '../util/file-model';
-import { indentOf } from '../util/fixes';
+import { indentOf, varyStatement } from '../util/fixes';
 
 export type Options = [];
 export type MessageIds = 'missingVary' | 'suggestVary';
@@ -39,9 +39,8 @@ export default createRule<Options, MessageIds>({
           const site = policy.headers.find((h) => h.value === spec.node);
           const statement = site?.node.parent;
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (site?.shape === 'setter' && site.receiver && statement?.type === T.ExpressionStatement) {
-            const method = site.method === 'set' ? 'append' : site.method;
-            const line = `${sourceCode.getText(site.receiver)}.${method}('Vary', 'Origin');`;
+          const line = site?.shape === 'setter' ? varyStatement(sourceCode, site) : undefined;
+          if (line && statement?.type === T.ExpressionStatement) {
             const inBlock = statement.parent?.type === T.BlockStatement || statement.parent?.type === T.Program;
             suggest.push({
               messageId: 'suggestVary',

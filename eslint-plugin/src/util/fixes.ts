@@ -3,6 +3,7 @@
  * wrapping a header statement in an allowlist check, removing an element or property.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { HeaderSite } from '../analysis';
 import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
 
 export const ALLOWLIST_NAME = 'ALLOWED_ORIGINS';
@@ -132,4 +133,14 @@ export function isRepeatable(node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * `res.setHeader('Vary', 'Origin');` with the receiver and setter of a header site. `set` overwrites in
+ * Express and Koa, whose `append` adds; the other setters keep their own method.
+ */
+export function varyStatement(sourceCode: SourceCode, site: HeaderSite): string | undefined {
+  if (!site.receiver || !site.method) return undefined;
+  const method = site.method === 'set' ? 'append' : site.method;
+  return `${sourceCode.getText(site.receiver)}.${method}('Vary', 'Origin');`;
 }

@@ -14,3 +14,8 @@ export const trustedHostsSchema: JSONSchema.JSONSchema4 = {
   description:
     'Host names trusted with their subdomains (`example.com` or `*.example.com`), the hosts regex and string checks were meant for. Without this or `allowedOrigins`, the hosts written in each check are used.',
 };
+
+/** A rule's schema: one options object with these documented properties and nothing else. */
+export function objectOptionsSchema(properties: Record<string, JSONSchema.JSONSchema4>): JSONSchema.JSONSchema4[] {
+  return [{ type: 'object', additionalProperties: false, properties }];
+}
