@@ -3,7 +3,7 @@
  * (typescript-estree's types, which are a superset of espree's), not on ESLint's API.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;

@@ -6,7 +6,7 @@
  * see) are trusted, so the rules say nothing rather than guess.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import {
   calleeMethodName,
   isFunction,

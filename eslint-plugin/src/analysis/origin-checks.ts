@@ -4,7 +4,7 @@
  * decision) and RegExps given as a CORS library's `origin`. Each is judged by the witness analysis.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { unwrap, type Node } from './ast';
 import type { FileModel } from './model';
 import type { Policy } from './policy';

@@ -2,7 +2,7 @@
  * Where each character of a regex pattern is written in the source: inside a regex literal, or inside the
  * string literal given to `new RegExp(...)`, where `"\."` is written with two characters but is just `.`.
  */
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { Node } from './ast';
 
 export interface PatternSource {

@@ -4,7 +4,7 @@
  * source locations of each part. Rules, fixes and hovers all read this.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { enclosingFunction, findProperty, type FunctionNode, type Node } from './ast';
 import { strongerGuard, type CheckAnalyzer, type GuardSummary } from './checks';
 import { LIBRARIES, type LibrarySemantics } from './frameworks';

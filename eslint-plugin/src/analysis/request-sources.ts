@@ -4,7 +4,7 @@
  * `request.headers.get('origin')`, `c.req.header('origin')`, `event.headers.Origin`, ...
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { calleeObject, memberName, stringLiteralValue, unwrap, type Node } from './ast';
 
 export interface RequestRead {

@@ -4,7 +4,8 @@
  * (the option objects of CORS libraries, found by module or by a distinctive call shape).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { calleeMethodName, enclosingFunction, findProperty, memberName, staticKeyName, unwrap, type Node } from './ast';
 import {
   ASSERTION_CALLEES,

@@ -8,7 +8,9 @@
  * origin was checked before it reached a header (see checks.ts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T, ASTUtils, type TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { isFunction, memberName, staticKeyName, unwrap, type FunctionNode, type Node } from './ast';
 import { requestRead, requestReadOfPath } from './request-sources';
 

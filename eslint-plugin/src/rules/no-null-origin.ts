@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { Policy, Value } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { credentialsRelated, reportWithRelated } from '../util/related';
 import { credentialState } from '../util/describe';
 import { withFileModel } from '../util/file-model';
 import { removeListItem } from '../util/fixes';
@@ -46,15 +47,19 @@ export default createRule<Options, MessageIds>({
         suggest.push({ messageId: 'suggestRemove', fix: (fixer) => removeListItem(sourceCode, fixer, node) });
       }
       const state = credentialState(policy.credentials);
-      context.report({
-        node,
-        messageId: 'nullTrusted',
-        data: {
-          where: WHERE_TEXT[where],
-          credentials: state === 'with' ? ", and read responses with the user's cookies" : '',
+      reportWithRelated(
+        context,
+        {
+          node,
+          messageId: 'nullTrusted',
+          data: {
+            where: WHERE_TEXT[where],
+            credentials: state === 'with' ? ", and read responses with the user's cookies" : '',
+          },
+          suggest,
         },
-        suggest,
-      });
+        [credentialsRelated(policy)],
+      );
     }
 
     function nullLiterals(values: readonly Value[] | undefined): Value[] {

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { isWeakGuard, shortText, type OriginSpec, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
 import { ATTACKER_ORIGIN, credentialState, guardNote } from '../util/describe';
 import { withFileModel } from '../util/file-model';
@@ -149,12 +150,19 @@ export default createRule<Options, MessageIds>({
               : state === 'maybe'
                 ? 'reflectedMaybeCredentials'
                 : 'reflectedWithoutCredentials';
-          context.report({
-            node: spec.node,
-            messageId,
-            data: { subject: subjectOf(spec, policy, sourceCode), attacker: ATTACKER_ORIGIN },
-            suggest: suggestions({ spec, policy }),
-          });
+          reportWithRelated(
+            context,
+            {
+              node: spec.node,
+              messageId,
+              data: { subject: subjectOf(spec, policy, sourceCode), attacker: ATTACKER_ORIGIN },
+              suggest: suggestions({ spec, policy }),
+            },
+            [
+              [spec.type === 'reflect' ? spec.source : undefined, "The request's Origin is read here."],
+              credentialsRelated(policy),
+            ],
+          );
         }
       }
     });

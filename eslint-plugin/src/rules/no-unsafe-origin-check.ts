@@ -9,6 +9,7 @@ import {
   type OriginCheck,
 } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { allowOriginRelated, credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { withFileModel } from '../util/file-model';
 import { isRepeatable } from '../util/fixes';
@@ -145,13 +146,24 @@ export default createRule<Options, MessageIds>({
           if (reported.has(key)) continue;
           reported.add(key);
           const fix = verdict.repair ? repairFix(check, verdict.repair) : undefined;
-          context.report({
-            loc,
-            messageId,
-            data: { witness: finding.witness, reason: reasonOf(check, finding.culprit, sourceCode, verdict.hosts) },
-            suggest:
-              fix && verdict.repair ? [{ messageId: 'suggestRepair', data: { pattern: verdict.repair }, fix }] : [],
-          });
+          reportWithRelated(
+            context,
+            {
+              loc,
+              messageId,
+              data: { witness: finding.witness, reason: reasonOf(check, finding.culprit, sourceCode, verdict.hosts) },
+              suggest:
+                fix && verdict.repair ? [{ messageId: 'suggestRepair', data: { pattern: verdict.repair }, fix }] : [],
+            },
+            [
+              [
+                check.kind === 'regex' && check.node !== check.patternNode ? check.node : undefined,
+                'The pattern is built here.',
+              ],
+              ...allowOriginRelated(check.policy),
+              credentialsRelated(check.policy),
+            ],
+          );
         }
       }
     });

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { OriginSpec, Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
 import { ATTACKER_ORIGIN, credentialsLine, libraryName } from '../util/describe';
 import { withFileModel } from '../util/file-model';
@@ -92,18 +93,28 @@ export default createRule<Options, MessageIds>({
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
           if (allow) suggest.push({ messageId: 'suggestAllowlist', fix: allow });
           if (remove) suggest.push({ messageId: 'suggestRemoveCredentials', fix: remove });
-          context.report({
-            node,
-            messageId: spec.becomesReflection ? 'wildcardReflects' : 'wildcardRejected',
-            data: {
-              subject,
-              Subject: subject[0]!.toUpperCase() + subject.slice(1),
-              line: credentialsLine(policy.credentials),
-              library: libraryName(policy),
-              attacker: ATTACKER_ORIGIN,
+          reportWithRelated(
+            context,
+            {
+              node,
+              messageId: spec.becomesReflection ? 'wildcardReflects' : 'wildcardRejected',
+              data: {
+                subject,
+                Subject: subject[0]!.toUpperCase() + subject.slice(1),
+                line: credentialsLine(policy.credentials),
+                library: libraryName(policy),
+                attacker: ATTACKER_ORIGIN,
+              },
+              suggest,
             },
-            suggest,
-          });
+            [
+              credentialsRelated(policy),
+              [
+                spec.implicit ? (policy.call ?? policy.node) : undefined,
+                'The default origin `*` comes from this configuration.',
+              ],
+            ],
+          );
         }
       }
     });

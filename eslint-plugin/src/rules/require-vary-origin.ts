@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { isWeakGuard } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { withFileModel } from '../util/file-model';

@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 
 export interface CorsGuardDocs {
   /** Short imperative description. */
@@ -11,7 +11,7 @@ export interface CorsGuardDocs {
 
 export const DOCS_BASE = 'https://github.com/cors-guard/cors-guard/blob/main/eslint-plugin/docs/rules';
 
-const creator = ESLintUtils.RuleCreator<CorsGuardDocs>((name) => `${DOCS_BASE}/${name}.md`);
+const creator = RuleCreator<CorsGuardDocs>((name) => `${DOCS_BASE}/${name}.md`);
 
 /**
  * typescript-eslint's RuleCreator, except that default options are merged only when a user gives

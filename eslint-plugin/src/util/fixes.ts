@@ -4,7 +4,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { HeaderSite } from '../analysis';
-import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 export const ALLOWLIST_NAME = 'ALLOWED_ORIGINS';
 
