@@ -1,4 +1,5 @@
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
+import { docsUrlOf } from './docs-url';
 
 export interface CorsGuardDocs {
   /** Short imperative description. */
@@ -9,9 +10,8 @@ export interface CorsGuardDocs {
   level?: 'error' | 'warn';
 }
 
-export const DOCS_BASE = 'https://github.com/cors-guard/cors-guard/blob/main/eslint-plugin/docs/rules';
 
-const creator = RuleCreator<CorsGuardDocs>((name) => `${DOCS_BASE}/${name}.md`);
+const creator = RuleCreator<CorsGuardDocs>(docsUrlOf);
 
 /**
  * typescript-eslint's RuleCreator, except that default options are merged only when a user gives

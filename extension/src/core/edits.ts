@@ -1,0 +1,73 @@
+/** Text edits for quick fixes, computed on the linted text: plain offsets, no `vscode`. */
+import type { LintRange, OffsetEdit } from './protocol';
+
+/** 0-based line/character positions, as in the editor. */
+export interface Span {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+/** ESLint's 1-based lines and columns to the editor's 0-based positions; never an empty or inverted span. */
+export function spanOf(r: LintRange): Span {
+  const start = { line: Math.max(r.line - 1, 0), character: Math.max(r.column - 1, 0) };
+  let end = { line: Math.max(r.endLine - 1, 0), character: Math.max(r.endColumn - 1, 0) };
+  if (end.line < start.line || (end.line === start.line && end.character <= start.character)) {
+    end = { line: start.line, character: start.character + 1 };
+  }
+  return { start, end };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+const DIRECTIVE = /^([ \t]*)\/\/[ \t]*eslint-disable-next-line\b([^\r\n]*)$/;
+
+/**
+ * The edit that silences `ruleId` on a 1-based `line`: extends an `eslint-disable-next-line` comment on
+ * the line above, or inserts one with the line's indentation.
+ */
+export function disableLineEdit(text: string, line: number, ruleId: string): OffsetEdit {
+  const starts = lineStarts(text);
+  const index = Math.min(Math.max(line - 1, 0), starts.length - 1);
+  const start = starts[index]!;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (index > 0) {
+    const prevStart = starts[index - 1]!;
+    const prev = text.slice(prevStart, start).replace(/\r?\n$/, '');
+    const m = DIRECTIVE.exec(prev);
+    if (m) {
+      const [rules, description] = splitDescription(m[2]!);
+      const list = rules
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
+      // A bare directive already disables every rule.
+      if (list.length === 0 || list.includes(ruleId)) return { range: [start, start], text: '' };
+      const rewritten = `${m[1]}// eslint-disable-next-line ${[...list, ruleId].join(', ')}${description}`;
+      return { range: [prevStart, prevStart + prev.length], text: rewritten };
+    }
+  }
+  const indent = /^[ \t]*/.exec(text.slice(start, starts[index + 1] ?? text.length))![0];
+  return { range: [start, start], text: `${indent}// eslint-disable-next-line ${ruleId}${eol}` };
+}
+
+function splitDescription(rest: string): [string, string] {
+  const i = rest.search(/\s--\s/);
+  return i === -1 ? [rest, ''] : [rest.slice(0, i), rest.slice(i)];
+}
+
+/** Non-overlapping edits of a fix-all pass, in document order; overlapping ones wait for the next pass. */
+export function nonOverlapping(edits: readonly OffsetEdit[]): OffsetEdit[] {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const out: OffsetEdit[] = [];
+  let end = -1;
+  for (const e of sorted) {
+    if (e.range[0] < end) continue;
+    out.push(e);
+    end = e.range[1];
+  }
+  return out;
+}

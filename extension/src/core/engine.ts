@@ -1,0 +1,215 @@
+/**
+ * The in-process linter: ESLint's `Linter` with the CORS Guard rules, the source's own settings and no
+ * workspace code (no config files, no plugins from the project). Runs in the worker, and in benchmarks
+ * and unit tests directly. The TypeScript parser is loaded only when a TypeScript file needs it.
+ */
+import { Linter } from 'eslint/universal';
+import plugin from '../../../eslint-plugin/src/index';
+import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
+import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit } from './protocol';
+
+export const RULE_PREFIX = 'cors-guard/';
+
+type Parser = Linter.Parser;
+type RuleModule = { meta?: { schema?: unknown }; create(context: unknown): unknown };
+
+interface Captured {
+  readonly key: string;
+  readonly related: readonly RelatedLocation[];
+}
+
+export interface EngineOptions {
+  /** Loads `@typescript-eslint/parser` (a separate bundle in the extension). */
+  readonly loadTypeScriptParser: () => Parser;
+  /** Replaces the CORS Guard rules by one rule that does nothing (the benchmark floor). */
+  readonly floor?: boolean;
+}
+
+export type Dialect = { readonly typescript: boolean; readonly jsx: boolean; readonly commonjs: boolean };
+
+/** Parser and source type from the file name, falling back on the language id (untitled files). */
+export function dialectOf(fileName: string, languageId: string): Dialect {
+  const ext = /\.([cm]?[jt]sx?)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const typescript = ext ? ext.includes('t') : languageId === 'typescript' || languageId === 'typescriptreact';
+  const jsx = ext ? ext.endsWith('x') || ext === 'js' : languageId.endsWith('react') || !typescript;
+  return { typescript, jsx, commonjs: ext === 'cjs' || ext === 'cts' };
+}
+
+export class LintEngine {
+  private readonly linter = new Linter({ configType: 'flat' });
+  private tsParser: Parser | undefined;
+  private captured: Captured[] = [];
+  private readonly wrappedPlugin: { rules: Record<string, RuleModule> };
+  private readonly optionRules: ReadonlySet<string>;
+
+  constructor(private readonly options: EngineOptions) {
+    const rules: Record<string, RuleModule> = {};
+    const optionRules = new Set<string>();
+    for (const [name, rule] of Object.entries(plugin.rules as unknown as Record<string, RuleModule>)) {
+      rules[name] = this.capturing(`${RULE_PREFIX}${name}`, rule);
+      if (takesAllowedOrigins(rule)) optionRules.add(name);
+    }
+    if (options.floor) rules['noop'] = { meta: { schema: [] }, create: () => ({}) };
+    this.wrappedPlugin = { rules };
+    this.optionRules = optionRules;
+  }
+
+  /** Loads what a first lint of this kind of file needs (the TypeScript parser), ahead of time. */
+  warm(typescript: boolean): void {
+    if (typescript) this.typescriptParser();
+  }
+
+  lint(request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings'>): LintResult {
+    const started = performance.now();
+    const dialect = dialectOf(request.fileName, request.languageId);
+    const parser = dialect.typescript ? this.typescriptParser() : undefined;
+    const rules = this.options.floor ? { 'cors-guard/noop': 'error' as const } : this.rulesOf(request.settings);
+    const ext = dialect.typescript ? (dialect.jsx ? 'tsx' : 'ts') : 'js';
+    const run = (sourceType: 'module' | 'commonjs', jsx = dialect.jsx) => {
+      this.captured = [];
+      const config: Linter.Config[] = [
+        {
+          // A universal pattern (`**/*`) alone matches no file in flat config.
+          files: ['**/*.js', '**/*.ts', '**/*.tsx'],
+          languageOptions: {
+            ecmaVersion: 'latest',
+            sourceType,
+            ...(parser ? { parser } : {}),
+            parserOptions: { ecmaFeatures: { jsx } },
+          },
+          linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+          plugins: { 'cors-guard': this.wrappedPlugin as never },
+          rules,
+        },
+      ];
+      return this.linter.verify(request.text, config, { filename: `input.${ext}` });
+    };
+    let messages = run(dialect.commonjs ? 'commonjs' : 'module');
+    // Scripts that are not valid modules (`with`, legacy octals, top-level `return` in CJS) parse as
+    // CommonJS; `.js` files are read with JSX first, then without (`a < b > c`).
+    if (!dialect.typescript && messages.some((m) => m.fatal)) {
+      const retries: ['module' | 'commonjs', boolean][] = dialect.commonjs
+        ? [['commonjs', false]]
+        : [
+            ['commonjs', dialect.jsx],
+            ['module', false],
+            ['commonjs', false],
+          ];
+      for (const [sourceType, jsx] of retries) {
+        if (jsx === dialect.jsx && sourceType === (dialect.commonjs ? 'commonjs' : 'module')) continue;
+        const retry = run(sourceType, jsx);
+        if (!retry.some((m) => m.fatal)) {
+          messages = retry;
+          break;
+        }
+      }
+    }
+    const fatal = messages.find((m) => m.fatal);
+    const related = new Map(this.captured.map((c) => [c.key, c.related]));
+    this.captured = [];
+    const findings: Finding[] = [];
+    for (const m of messages) {
+      if (m.fatal || !m.ruleId?.startsWith(RULE_PREFIX)) continue;
+      findings.push({
+        ruleId: m.ruleId,
+        ...(m.messageId ? { messageId: m.messageId } : {}),
+        message: m.message,
+        severity: m.severity === 1 ? 1 : 2,
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine ?? m.line,
+        endColumn: m.endColumn ?? m.column + 1,
+        suggestions: (m.suggestions ?? []).map((s) => ({ desc: s.desc, fix: editOf(s.fix) })),
+        ...(m.fix ? { fix: editOf(m.fix) } : {}),
+        related: (related.get(keyOf(m.ruleId, m.line, m.column - 1, m.messageId)) ?? []).map((r) => ({
+          line: r.loc.start.line,
+          column: r.loc.start.column + 1,
+          endLine: r.loc.end.line,
+          endColumn: r.loc.end.column + 1,
+          message: r.message,
+        })),
+      });
+    }
+    return {
+      findings,
+      ...(fatal ? { parseError: { message: fatal.message, line: fatal.line, column: fatal.column } } : {}),
+      parser: parser ? 'typescript' : 'espree',
+      durationMs: performance.now() - started,
+    };
+  }
+
+  /** The preset's rules with the user's overrides and trusted origins. */
+  rulesOf(settings: LintSettings): Linter.RulesRecord {
+    const preset = plugin.configs[settings.preset].rules as Record<string, Linter.RuleSeverity>;
+    const levels = new Map<string, Linter.RuleSeverity>(Object.entries(preset));
+    for (const [name, level] of Object.entries(settings.rules)) {
+      const id = name.startsWith(RULE_PREFIX) ? name : `${RULE_PREFIX}${name}`;
+      if (id.slice(RULE_PREFIX.length) in plugin.rules) levels.set(id, level);
+    }
+    const out: Linter.RulesRecord = {};
+    for (const [id, level] of levels) {
+      if (level === 'off' || level === 0) continue;
+      out[id] =
+        settings.trustedOrigins.length > 0 && this.optionRules.has(id.slice(RULE_PREFIX.length))
+          ? [level, { allowedOrigins: [...settings.trustedOrigins] }]
+          : level;
+    }
+    return out;
+  }
+
+  private typescriptParser(): Parser {
+    return (this.tsParser ??= this.options.loadTypeScriptParser());
+  }
+
+  /** Wraps a rule so that the related locations it attaches to reports are kept for the result. */
+  private capturing(ruleId: string, rule: RuleModule): RuleModule {
+    return {
+      ...rule,
+      create: (context: unknown) => {
+        const ctx = context as { report(d: unknown): void };
+        const proxy = Object.create(ctx as object, {
+          report: {
+            value: (descriptor: Record<PropertyKey, unknown>) => {
+              const related = descriptor[RELATED] as readonly RelatedLocation[] | undefined;
+              if (related) {
+                const start = startOf(descriptor);
+                if (start) {
+                  this.captured.push({
+                    key: keyOf(ruleId, start.line, start.column, descriptor['messageId'] as string | undefined),
+                    related,
+                  });
+                }
+              }
+              ctx.report(descriptor);
+            },
+          },
+        }) as unknown;
+        return rule.create(proxy);
+      },
+    };
+  }
+}
+
+function takesAllowedOrigins(rule: RuleModule): boolean {
+  const schema = rule.meta?.schema;
+  const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
+  return !!first?.properties && 'allowedOrigins' in first.properties;
+}
+
+type Pos = { line: number; column: number };
+
+function startOf(d: Record<PropertyKey, unknown>): Pos | undefined {
+  const loc = d['loc'] as { start?: Pos } | Pos | undefined;
+  if (loc && 'start' in loc && loc.start) return loc.start;
+  if (loc && 'line' in loc) return loc;
+  return (d['node'] as { loc?: { start: Pos } } | undefined)?.loc?.start;
+}
+
+/** ESLint positions: 1-based line, 0-based column. */
+function keyOf(ruleId: string, line: number, column: number, messageId: string | undefined): string {
+  return `${ruleId}|${line}|${column}|${messageId ?? ''}`;
+}
+
+function editOf(fix: { range: [number, number]; text: string }): OffsetEdit {
+  return { range: [fix.range[0], fix.range[1]], text: fix.text };
+}

@@ -1,0 +1,192 @@
+/**
+ * Documents -> lint requests (debounced, latest wins) -> diagnostics with related information.
+ * Keeps each document's last result (and the version it was computed on) for quick fixes and the status.
+ */
+import * as vscode from 'vscode';
+import { docsUrlOf } from '../../eslint-plugin/src/util/docs-url';
+import { spanOf, type Span } from './core/edits';
+import type { Finding, LintResult } from './core/protocol';
+import { lintSettingsOf } from './core/settings';
+import { skipReason, type SkipReason } from './core/skip';
+import { settingsFor } from './config';
+import type { LintWorkerClient } from './worker-client';
+
+export const SOURCE = 'CORS Guard';
+export const LANGUAGES: readonly string[] = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+/** Views of other things that happen to have a JavaScript language id. */
+const IGNORED_SCHEMES: ReadonlySet<string> = new Set(['git', 'output', 'vscode-scm', 'gitlens', 'conflictResolution']);
+/** Typing pauses shorter than this do not start a lint. */
+const TYPING_DELAY_MS = 75;
+/** A lint slower than this is flagged in the status item. */
+export const SLOW_LINT_MS = 500;
+
+export interface FileState {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly vscode.Diagnostic[];
+  readonly result?: LintResult;
+  readonly skipped?: SkipReason;
+  readonly failed?: string;
+  /** When the lint read the text and settings (Date.now()). */
+  readonly startedAt: number;
+  /** From the edit (or open) to diagnostics shown, in ms. */
+  readonly latencyMs: number;
+  readonly finishedAt: Date;
+}
+
+export function isLintable(document: vscode.TextDocument): boolean {
+  return LANGUAGES.includes(document.languageId) && !IGNORED_SCHEMES.has(document.uri.scheme);
+}
+
+export function toRange(span: Span): vscode.Range {
+  return new vscode.Range(span.start.line, span.start.character, span.end.line, span.end.character);
+}
+
+export function toDiagnostic(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(
+    toRange(spanOf(f)),
+    f.message,
+    f.severity === 2 ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+  );
+  d.source = SOURCE;
+  d.code = { value: f.ruleId, target: vscode.Uri.parse(docsUrlOf(f.ruleId)) };
+  if (f.related.length > 0) {
+    d.relatedInformation = f.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(spanOf(r))), r.message),
+    );
+  }
+  return d;
+}
+
+export class DiagnosticsManager implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('cors-guard');
+  private readonly states = new Map<string, FileState>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a document's result (or skip) changes. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly client: LintWorkerClient,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  stateOf(uri: vscode.Uri): FileState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  /** The finding behind a diagnostic VS Code hands back (a copy: matched by rule, range and message). */
+  findingOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Finding | undefined {
+    const state = this.stateOf(uri);
+    if (!state || diagnostic.source !== SOURCE) return undefined;
+    const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+    return state.findings.find(
+      (f, i) =>
+        f.ruleId === code && f.message === diagnostic.message && state.diagnostics[i]!.range.isEqual(diagnostic.range),
+    );
+  }
+
+  /** Lints after a pause in typing (or at once). */
+  schedule(document: vscode.TextDocument, delayMs = TYPING_DELAY_MS): void {
+    if (!isLintable(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const requested = performance.now();
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lint(document, requested);
+      }, delayMs),
+    );
+  }
+
+  async lint(document: vscode.TextDocument, requestedAt = performance.now()): Promise<void> {
+    if (!isLintable(document) || document.isClosed) return;
+    const startedAt = Date.now();
+    const settings = settingsFor(document);
+    const key = document.uri.toString();
+    if (!settings.enable) return this.clear(document.uri);
+    const version = document.version;
+    const text = document.getText();
+    const skipped = skipReason(document.fileName, text, settings.maxFileSize);
+    if (skipped) {
+      this.log.info(`skipped ${document.uri.fsPath || key}: ${skipped.detail}`);
+      return this.publish({
+        uri: document.uri,
+        version,
+        findings: [],
+        diagnostics: [],
+        skipped,
+        startedAt,
+        latencyMs: 0,
+        finishedAt: new Date(),
+      });
+    }
+    const outcome = await this.client.lint(key, {
+      fileName: document.fileName,
+      languageId: document.languageId,
+      text,
+      settings: lintSettingsOf(settings),
+    });
+    // Latest wins: a result for text that has changed since is dropped (a newer lint is scheduled).
+    if (outcome.kind === 'superseded' || document.isClosed || document.version !== version) return;
+    const latencyMs = performance.now() - requestedAt;
+    if (outcome.kind === 'failed') {
+      this.log.error(`lint of ${document.fileName} failed: ${outcome.message}`);
+      return this.publish({
+        uri: document.uri,
+        version,
+        findings: [],
+        diagnostics: [],
+        failed: outcome.message,
+        startedAt,
+        latencyMs,
+        finishedAt: new Date(),
+      });
+    }
+    const { result } = outcome;
+    const diagnostics = result.findings.map((f) => toDiagnostic(document.uri, f));
+    this.log.info(
+      `linted ${document.uri.fsPath || key} v${version} (${result.parser}) in ${result.durationMs.toFixed(0)} ms, shown after ${latencyMs.toFixed(0)} ms: ${result.findings.length} finding(s)${result.parseError ? `; parse error: ${result.parseError.message}` : ''}`,
+    );
+    this.publish({
+      uri: document.uri,
+      version,
+      findings: result.findings,
+      diagnostics,
+      result,
+      startedAt,
+      latencyMs,
+      finishedAt: new Date(),
+    });
+  }
+
+  clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.client.cancel(key);
+    this.collection.delete(uri);
+    if (this.states.delete(key)) this.changed.fire(uri);
+  }
+
+  clearAll(): void {
+    for (const state of [...this.states.values()]) this.clear(state.uri);
+    this.collection.clear();
+  }
+
+  private publish(state: FileState): void {
+    this.states.set(state.uri.toString(), state);
+    this.collection.set(state.uri, [...state.diagnostics]);
+    this.changed.fire(state.uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+}

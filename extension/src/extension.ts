@@ -1,0 +1,89 @@
+/** CORS Guard for VS Code: activation wires the parts together and nothing else. */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CorsGuardCodeActions, SHOW_DOCS_COMMAND, showDocumentation } from './code-actions';
+import { SECTION, settingsFor } from './config';
+import { DiagnosticsManager, isLintable, LANGUAGES } from './diagnostics';
+import { SHOW_OUTPUT_COMMAND, StatusItem } from './status';
+import { LintWorkerClient } from './worker-client';
+
+export interface CorsGuardApi {
+  /** The last lint of a document, for tests and other extensions. */
+  readonly stateOf: DiagnosticsManager['stateOf'];
+  readonly onDidLint: DiagnosticsManager['onDidChange'];
+  /**
+   * The code actions CORS Guard offers, including disabled ones (`vscode.executeCodeActionProvider`
+   * returns only enabled actions).
+   */
+  codeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    diagnostics: readonly vscode.Diagnostic[],
+  ): vscode.CodeAction[];
+}
+
+export function activate(context: vscode.ExtensionContext): CorsGuardApi {
+  const log = vscode.window.createOutputChannel('CORS Guard', { log: true });
+  const client = new LintWorkerClient({
+    workerPath: path.join(__dirname, 'linter-worker.cjs'),
+    log: (m) => log.warn(m),
+  });
+  client.start();
+  const diagnostics = new DiagnosticsManager(client, log);
+  const status = new StatusItem(diagnostics);
+  const selector = LANGUAGES.map((language) => ({ language }));
+  const codeActions = new CorsGuardCodeActions(diagnostics);
+
+  const lintSoon = (document: vscode.TextDocument) => {
+    if (!isLintable(document)) return;
+    if (document.languageId.startsWith('typescript')) client.warmTypeScript();
+    void diagnostics.lint(document);
+  };
+
+  context.subscriptions.push(
+    log,
+    { dispose: () => client.dispose() },
+    diagnostics,
+    status,
+    diagnostics.onDidChange(() => status.update()),
+    vscode.window.onDidChangeActiveTextEditor(() => status.update()),
+    vscode.languages.registerCodeActionsProvider(selector, codeActions, CorsGuardCodeActions.metadata),
+    vscode.workspace.onDidOpenTextDocument(lintSoon),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || !isLintable(e.document)) return;
+      if (settingsFor(e.document).run === 'onType') diagnostics.schedule(e.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (isLintable(document) && settingsFor(document).run === 'onSave') void diagnostics.lint(document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document.uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      log.info('settings changed: re-linting open documents');
+      for (const document of vscode.workspace.textDocuments) {
+        if (!isLintable(document)) continue;
+        if (settingsFor(document).enable) void diagnostics.lint(document);
+        else diagnostics.clear(document.uri);
+      }
+    }),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show(true)),
+    vscode.commands.registerCommand(SHOW_DOCS_COMMAND, showDocumentation),
+  );
+
+  log.info(`CORS Guard activated (VS Code ${vscode.version})`);
+  for (const document of vscode.workspace.textDocuments) lintSoon(document);
+  return {
+    stateOf: (uri) => diagnostics.stateOf(uri),
+    onDidLint: diagnostics.onDidChange,
+    codeActions: (document, range, list) =>
+      codeActions.provideCodeActions(document, range, {
+        diagnostics: list,
+        only: undefined,
+        triggerKind: vscode.CodeActionTriggerKind.Invoke,
+      }),
+  };
+}
+
+export function deactivate(): void {
+  // Disposables registered in activate() stop the worker.
+}

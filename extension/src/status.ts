@@ -1,0 +1,60 @@
+/** The language status item (findings in this file, last lint, skips and slow lints) and its log. */
+import * as vscode from 'vscode';
+import { plural, statusSummary } from './core/describe';
+import { LANGUAGES, SLOW_LINT_MS, type DiagnosticsManager } from './diagnostics';
+
+export const SHOW_OUTPUT_COMMAND = 'corsGuard.showOutput';
+
+export class StatusItem implements vscode.Disposable {
+  private readonly item = vscode.languages.createLanguageStatusItem('corsGuard.status', [...LANGUAGES]);
+
+  constructor(private readonly diagnostics: DiagnosticsManager) {
+    this.item.name = 'CORS Guard';
+    this.item.command = { command: SHOW_OUTPUT_COMMAND, title: 'Show log' };
+    this.update();
+  }
+
+  update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const state = document ? this.diagnostics.stateOf(document.uri) : undefined;
+    const item = this.item;
+    item.severity = vscode.LanguageStatusSeverity.Information;
+    item.busy = false;
+    if (!state) {
+      item.text = 'CORS Guard';
+      item.detail = 'not linted yet';
+      return;
+    }
+    const at = state.finishedAt.toLocaleTimeString();
+    if (state.skipped) {
+      item.text = 'CORS Guard: skipped';
+      item.detail = `Not linted: ${state.skipped.detail}`;
+      item.severity = vscode.LanguageStatusSeverity.Warning;
+      return;
+    }
+    if (state.failed) {
+      item.text = 'CORS Guard: failed';
+      item.detail = `Lint failed at ${at}: ${state.failed}`;
+      item.severity = vscode.LanguageStatusSeverity.Error;
+      return;
+    }
+    const result = state.result;
+    const ms = result ? result.durationMs : 0;
+    if (result?.parseError) {
+      item.text = 'CORS Guard: parse error';
+      item.detail = `Line ${result.parseError.line}: ${result.parseError.message}`;
+      item.severity = vscode.LanguageStatusSeverity.Warning;
+      return;
+    }
+    item.text = statusSummary(state.findings);
+    item.detail = `${plural(state.findings.length, 'finding')}; linted at ${at} in ${ms.toFixed(0)} ms`;
+    if (ms > SLOW_LINT_MS) {
+      item.detail += ` (slow: over ${SLOW_LINT_MS} ms)`;
+      item.severity = vscode.LanguageStatusSeverity.Warning;
+    }
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The host side of the linter worker: one request in flight, a queue holding only the latest request per
+ * document ("latest wins"), a watchdog that restarts a worker stuck on one file.
+ */
+import { Worker } from 'node:worker_threads';
+import type { LintRequest, LintResult, WorkerRequest, WorkerResponse } from './core/protocol';
+
+export type LintOutcome =
+  | { readonly kind: 'result'; readonly result: LintResult }
+  | { readonly kind: 'superseded' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+interface Job {
+  readonly key: string;
+  readonly request: LintRequest;
+  readonly resolve: (outcome: LintOutcome) => void;
+}
+
+export interface WorkerClientOptions {
+  readonly workerPath: string;
+  readonly log: (message: string) => void;
+  /** A lint that takes longer than this is abandoned and the worker restarted. */
+  readonly timeoutMs?: number;
+}
+
+export class LintWorkerClient {
+  private worker: Worker | undefined;
+  private readonly queue = new Map<string, Job>();
+  private inFlight: (Job & { timer: NodeJS.Timeout }) | undefined;
+  private nextId = 1;
+  private disposed = false;
+  private warmedTypeScript = false;
+
+  constructor(private readonly options: WorkerClientOptions) {}
+
+  /** Starts the worker now, so the first lint does not pay for loading it. */
+  start(): void {
+    this.ensureWorker();
+  }
+
+  /** Loads the TypeScript parser ahead of the first TypeScript lint. */
+  warmTypeScript(): void {
+    if (this.warmedTypeScript) return;
+    this.warmedTypeScript = true;
+    this.post({ type: 'warm', typescript: true });
+  }
+
+  /**
+   * Lints `request` for the document `key`. A later call for the same key before this one starts makes
+   * this one resolve as `superseded`.
+   */
+  lint(key: string, request: Omit<LintRequest, 'id'>): Promise<LintOutcome> {
+    return new Promise((resolve) => {
+      if (this.disposed) return resolve({ kind: 'failed', message: 'disposed' });
+      this.queue.get(key)?.resolve({ kind: 'superseded' });
+      this.queue.set(key, { key, request: { ...request, id: this.nextId++ }, resolve });
+      this.pump();
+    });
+  }
+
+  /** Drops a queued request (the document closed). */
+  cancel(key: string): void {
+    this.queue.get(key)?.resolve({ kind: 'superseded' });
+    this.queue.delete(key);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const job of this.queue.values()) job.resolve({ kind: 'superseded' });
+    this.queue.clear();
+    if (this.inFlight) {
+      clearTimeout(this.inFlight.timer);
+      this.inFlight.resolve({ kind: 'superseded' });
+      this.inFlight = undefined;
+    }
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.options.workerPath);
+    worker.on('message', (message: WorkerResponse) => this.onMessage(message));
+    worker.on('error', (error) => this.options.log(`linter worker error: ${error.stack ?? error.message}`));
+    worker.on('exit', (code) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.warmedTypeScript = false;
+      if (this.disposed) return;
+      this.options.log(`linter worker exited (code ${code}); restarting on the next lint`);
+      this.finishInFlight({ kind: 'failed', message: `the linter worker exited (code ${code})` });
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private post(message: WorkerRequest): void {
+    this.ensureWorker().postMessage(message);
+  }
+
+  private pump(): void {
+    if (this.inFlight || this.disposed) return;
+    const next = this.queue.values().next();
+    if (next.done) return;
+    const job = next.value;
+    this.queue.delete(job.key);
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    const timer = setTimeout(() => {
+      this.options.log(`lint of ${job.request.fileName} took over ${timeoutMs} ms; restarting the worker`);
+      const stuck = this.worker;
+      this.worker = undefined;
+      this.warmedTypeScript = false;
+      void stuck?.terminate();
+      this.finishInFlight({ kind: 'failed', message: `linting took over ${timeoutMs / 1000} s and was stopped` });
+    }, timeoutMs);
+    this.inFlight = { ...job, timer };
+    this.post({ type: 'lint', request: job.request });
+  }
+
+  private onMessage(message: WorkerResponse): void {
+    if (message.type === 'ready') return;
+    if (!this.inFlight || this.inFlight.request.id !== message.id) return;
+    if (message.type === 'result') this.finishInFlight({ kind: 'result', result: message.result });
+    else {
+      this.options.log(`lint of ${this.inFlight.request.fileName} failed: ${message.message}`);
+      this.finishInFlight({ kind: 'failed', message: message.message.split('\n')[0] ?? 'lint failed' });
+    }
+  }
+
+  private finishInFlight(outcome: LintOutcome): void {
+    const job = this.inFlight;
+    if (!job) return;
+    clearTimeout(job.timer);
+    this.inFlight = undefined;
+    job.resolve(outcome);
+    this.pump();
+  }
+}

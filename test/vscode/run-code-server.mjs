@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// `npm run test:vscode`: the extension's integration suite inside a real VS Code (code-server 4.100.3,
+// VS Code 1.100.3) driven by Debian's Chromium. Then, as a person would see it, screenshots of a
+// finding's squiggle, its hover and its quick-fix menu under test-results/vscode/.
+// Options: --results <file> (per-test JSON), --no-build, --keep (leave the sandbox).
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { artifacts, buildExtension, buildSuite, makeSandbox, root } from './prepare.mjs';
+import { installCodeServer, launchBrowser, runTestsInWorkbench, startCodeServer } from './code-server.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const resultsFile = option('--results');
+
+const started = Date.now();
+const pkg = installCodeServer();
+if (!flag('--no-build')) buildExtension();
+const sandbox = makeSandbox();
+const suite = await buildSuite('index.ts', join(sandbox.dir, 'suite'));
+const results = resultsFile ?? join(sandbox.dir, 'results.json');
+rmSync(results, { force: true });
+
+const screenshotDone = join(sandbox.dir, 'screenshots.done');
+const server = await startCodeServer(pkg, sandbox, {
+  CORS_GUARD_TEST_RESULTS: results,
+  CORS_GUARD_SCREENSHOT_DONE: screenshotDone,
+});
+let screenshotError;
+const browser = await launchBrowser();
+let exitCode = 1;
+try {
+  const { page, code } = await runTestsInWorkbench(browser, server, {
+    workspace: sandbox.workspace,
+    extensionDevelopmentPath: root,
+    extensionTestsPath: suite,
+    onLog: (text, page) => {
+      console.log(text);
+      if (text.includes('CORS_GUARD_SCREENSHOT_READY')) {
+        screenshots(page)
+          .catch((error) => (screenshotError = error))
+          .finally(() => writeFileSync(screenshotDone, ''));
+      }
+    },
+  });
+  if (code === 'timeout') {
+    await page.screenshot({ path: join(artifacts, 'timeout.png') });
+    console.error(
+      `the VS Code suite timed out; screenshot: ${join(artifacts, 'timeout.png')}\n${server.log().slice(-4000)}`,
+    );
+  } else {
+    exitCode = code;
+    if (screenshotError) {
+      console.error(`screenshots failed: ${screenshotError.message}`);
+      exitCode ||= 1;
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+  if (!flag('--keep')) rmSync(sandbox.dir, { recursive: true, force: true, maxRetries: 3 });
+}
+if (existsSync(results)) {
+  const list = JSON.parse(readFileSync(results, 'utf8'));
+  console.log(
+    `VS Code ${'1.100.3'} (code-server): ${list.filter((r) => r.ok).length} passed, ${list.filter((r) => !r.ok).length} failed in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+} else if (exitCode === 0) {
+  console.error('the suite reported success but wrote no results');
+  exitCode = 1;
+}
+process.exit(exitCode);
+
+/** The suite leaves the order-processing server open with the cursor on the reflection finding. */
+async function screenshots(page) {
+  const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+  try {
+    await squiggle.waitFor({ state: 'visible', timeout: 20_000 });
+  } catch (error) {
+    await page.screenshot({ path: join(artifacts, 'no-squiggle.png') });
+    throw error;
+  }
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(artifacts, 'finding.png') });
+  // Hover the reflected-origin squiggle: the marker hover shows the message, rule link and quick fix.
+  const squiggles = page.locator('.monaco-editor .squiggly-error');
+  const count = await squiggles.count();
+  let target = squiggle;
+  for (let i = 0; i < count; i++) {
+    const box = await squiggles.nth(i).boundingBox();
+    if (box && box.width > 60) target = squiggles.nth(i);
+  }
+  const box = await target.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const hover = page
+    .locator('.monaco-hover:not(.hidden) .marker.hover-contents, .monaco-hover .hover-row.status-bar')
+    .first();
+  await hover.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(artifacts, 'finding-hover.png') });
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  // The quick-fix menu at the cursor (placed on the finding by the suite).
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget').first();
+  await menu.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(artifacts, 'quick-fix-menu.png') });
+  console.log(
+    `screenshots: ${['finding.png', 'finding-hover.png', 'quick-fix-menu.png'].map((f) => join('test-results/vscode', f)).join(', ')}`,
+  );
+}

@@ -1,0 +1,373 @@
+/**
+ * The extension in a real VS Code: diagnostics, related information, quick fixes applied as edits,
+ * disable-line, documentation, settings. Written against the `vscode` API only, so the same compiled
+ * suite runs in code-server and in desktop VS Code (@vscode/test-electron).
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { CorsGuardApi } from '../../../extension/src/extension';
+import { test } from './harness';
+
+const EXTENSION_ID = 'cors-guard.cors-guard';
+const SOURCE = 'CORS Guard';
+
+let api: CorsGuardApi;
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the test workspace folder is open');
+  return f.uri;
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), name));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+function findings(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+function ruleOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/** Waits until the extension has linted the document's current version (and `until` holds). */
+async function linted(
+  document: vscode.TextDocument,
+  until: (d: vscode.Diagnostic[]) => boolean = () => true,
+  /** Only a lint that started (read text and settings) at or after this time (Date.now()) counts. */
+  after = 0,
+  timeoutMs = 20_000,
+): Promise<vscode.Diagnostic[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = api.stateOf(document.uri);
+    const current = findings(document.uri);
+    if (state && state.version === document.version && state.startedAt >= after && until(current)) return current;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `no lint of ${document.fileName} v${document.version} matched in ${timeoutMs} ms (state: v${state?.version} started ${state ? state.startedAt - after : '-'} ms after, ${state?.findings.map((f) => `${f.ruleId}@${f.line}`).join(', ')}; diagnostics: ${current.map(ruleOf).join(', ') || 'none'}; settings: ${JSON.stringify(vscode.workspace.getConfiguration('corsGuard'))})`,
+      );
+    }
+    await new Promise<void>((resolve) => {
+      const sub = api.onDidLint(() => {
+        sub.dispose();
+        resolve();
+      });
+      setTimeout(() => {
+        sub.dispose();
+        resolve();
+      }, 100);
+    });
+  }
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function codeActions(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    range,
+  );
+  return actions.filter(
+    (a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'),
+  );
+}
+
+async function revert(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await linted(editor.document);
+}
+
+/** Changes a workspace setting; returns the time before the change, for `linted(..., after)`. */
+async function setting(key: string, value: unknown): Promise<number> {
+  const before = Date.now();
+  await vscode.workspace.getConfiguration('corsGuard').update(key, value, vscode.ConfigurationTarget.Workspace);
+  return before;
+}
+
+/** CORS Guard's own actions (other extensions add refactorings and snippets). */
+function ours(actions: vscode.CodeAction[]): vscode.CodeAction[] {
+  return actions.filter((a) => /\(cors-guard\/[a-z-]+\)$| cors-guard\/[a-z-]+( for this line)?$/.test(a.title));
+}
+
+test('activates on a JavaScript file and exposes its API', async () => {
+  const editor = await open('order-processing-server.js');
+  const extension = vscode.extensions.getExtension<CorsGuardApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  api = extension.isActive ? extension.exports : await extension.activate();
+  assert.ok(extension.isActive);
+  await linted(editor.document);
+});
+
+test("reports the order-processing server's three mistakes with ranges and related information", async () => {
+  const editor = await open('order-processing-server.js');
+  const diagnostics = await linted(editor.document, (d) => d.length > 0);
+  const summary = diagnostics.map((d) => `${ruleOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1}`);
+  assert.deepEqual(summary.sort(), [
+    'cors-guard/no-origin-reflection 24:45',
+    'cors-guard/no-unsafe-origin-check 11:52',
+    'cors-guard/no-unsafe-origin-check 11:61',
+    'cors-guard/no-unsafe-origin-check 11:64',
+    'cors-guard/no-wildcard-with-credentials 34:42',
+  ]);
+  for (const d of diagnostics) {
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith(`/${ruleOf(d).slice(11)}.md`));
+  }
+  const dot = diagnostics.find((d) => d.range.start.line === 10 && d.range.start.character === 51)!;
+  assert.match(dot.message, /accepts `https:\/\/evilmydomain\.com`/);
+  assert.equal(editor.document.getText(dot.range), '.');
+  const wildcard = diagnostics.find((d) => ruleOf(d) === 'cors-guard/no-wildcard-with-credentials')!;
+  assert.equal(wildcard.relatedInformation?.length, 1);
+  const credentials = wildcard.relatedInformation![0]!;
+  assert.equal(credentials.location.uri.toString(), editor.document.uri.toString());
+  assert.equal(editor.document.getText(credentials.location.range), "'true'");
+  assert.equal(credentials.location.range.start.line, 34);
+  assert.match(credentials.message, /Credentials are allowed here/);
+  const related = dot.relatedInformation!.map((r) => r.location.range.start.line + 1);
+  assert.deepEqual(related, [11, 16, 17]);
+});
+
+test('a suggested fix becomes a preferred quick fix whose edit repairs the code and clears the finding', async () => {
+  const editor = await open('order-processing-server.js');
+  const diagnostics = await linted(editor.document, (d) => d.length > 0);
+  const reflection = diagnostics.find((d) => ruleOf(d) === 'cors-guard/no-origin-reflection')!;
+  const actions = await codeActions(editor.document, reflection.range);
+  const titles = actions.map((a) => a.title);
+  const fix = actions.find((a) =>
+    a.title.startsWith('Send Access-Control-Allow-Origin only for origins in an allowlist'),
+  );
+  assert.ok(fix, `a fix among: ${titles.join(' | ')}`);
+  assert.match(fix.title, /\(cors-guard\/no-origin-reflection\)$/);
+  assert.equal(fix.isPreferred, true);
+  assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+  assert.ok(titles.includes('Disable cors-guard/no-origin-reflection for this line'));
+  assert.ok(titles.includes('Show documentation for cors-guard/no-origin-reflection'));
+  assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+  const text = editor.document.getText();
+  assert.match(text, /const ALLOWED_ORIGINS = new Set\(\[/);
+  assert.match(text, /if \(ALLOWED_ORIGINS\.has\(req\.header\('Origin'\)\)\) \{/);
+  assert.match(text, /res\.header\('Vary', 'Origin'\);|res\.vary\('Origin'\);|res\.append\('Vary', 'Origin'\);/);
+  const after = await linted(editor.document, (d) => !d.some((x) => ruleOf(x) === 'cors-guard/no-origin-reflection'));
+  assert.equal(after.length, diagnostics.length - 1);
+  await revert(editor);
+});
+
+test('the verified regex repair replaces the pattern and all three findings on it clear', async () => {
+  const editor = await open('order-processing-server.js');
+  const diagnostics = await linted(editor.document, (d) => d.length > 0);
+  const dot = diagnostics.find((d) => ruleOf(d) === 'cors-guard/no-unsafe-origin-check')!;
+  const fix = (await codeActions(editor.document, dot.range)).find((a) =>
+    a.title.startsWith('Use the verified pattern'),
+  );
+  assert.ok(fix?.edit);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  assert.match(
+    editor.document.lineAt(10).text,
+    /new RegExp\('\^https:\/\/\[a-z\]\+\\\\\.mydomain\\\\\.com\(\?::\\\\d\+\)\?\$'\)/,
+  );
+  await linted(editor.document, (d) => !d.some((x) => ruleOf(x) === 'cors-guard/no-unsafe-origin-check'));
+  await revert(editor);
+});
+
+test('"Disable <rule> for this line" inserts a directive that silences only that finding', async () => {
+  const editor = await open('order-processing-server.js');
+  const diagnostics = await linted(editor.document, (d) => d.length > 0);
+  const wildcard = diagnostics.find((d) => ruleOf(d) === 'cors-guard/no-wildcard-with-credentials')!;
+  const disable = (await codeActions(editor.document, wildcard.range)).find(
+    (a) => a.title === 'Disable cors-guard/no-wildcard-with-credentials for this line',
+  );
+  assert.ok(disable?.edit);
+  assert.ok(await vscode.workspace.applyEdit(disable.edit));
+  assert.equal(
+    editor.document.lineAt(33).text,
+    '  // eslint-disable-next-line cors-guard/no-wildcard-with-credentials',
+  );
+  const after = await linted(
+    editor.document,
+    (d) => !d.some((x) => ruleOf(x) === 'cors-guard/no-wildcard-with-credentials'),
+  );
+  assert.equal(after.length, diagnostics.length - 1);
+  await revert(editor);
+});
+
+test('"Show documentation" runs the documentation command for the rule', async () => {
+  const editor = await open('order-processing-server.js');
+  const diagnostics = await linted(editor.document, (d) => d.length > 0);
+  const actions = await codeActions(editor.document, diagnostics[0]!.range);
+  const docs = actions.find((a) => a.title.startsWith('Show documentation for '));
+  assert.equal(docs?.command?.command, 'corsGuard.showDocumentation');
+  assert.deepEqual(docs.command.arguments, [ruleOf(diagnostics[0]!)]);
+  assert.ok((await vscode.commands.getCommands(true)).includes('corsGuard.showDocumentation'));
+});
+
+test('a finding with no safe automatic fix gets a disabled action with the reason', async () => {
+  const editor = await open('custom-check.js');
+  const [check] = await linted(editor.document, (d) => d.length === 1);
+  assert.equal(ruleOf(check!), 'cors-guard/no-unsafe-origin-check');
+  assert.equal(editor.document.getText(check!.range), 'indexOf');
+  assert.deepEqual(
+    check!.relatedInformation?.map((r) => editor.document.getText(r.location.range)),
+    ["res.setHeader('Access-Control-Allow-Origin', origin)", "'true'"],
+  );
+  const actions = api.codeActions(editor.document, check!.range, [check!]);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    [
+      'Fix cors-guard/no-unsafe-origin-check automatically',
+      'Disable cors-guard/no-unsafe-origin-check for this line',
+      'Show documentation for cors-guard/no-unsafe-origin-check',
+    ],
+  );
+  const none = actions.find((a) => a.disabled);
+  assert.ok(none, 'a disabled action');
+  assert.match(none.disabled!.reason, /No verified repair/);
+  assert.equal(none.edit, undefined);
+});
+
+test('quick fixes are offered only for the text they were computed on', async () => {
+  await setting('run', 'onSave');
+  const editor = await open('order-processing-server.js');
+  try {
+    const diagnostics = await linted(editor.document, (d) => d.length > 0);
+    const target = diagnostics.find((d) => ruleOf(d) === 'cors-guard/no-wildcard-with-credentials')!;
+    assert.equal(ours(await codeActions(editor.document, target.range)).length, 3);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// typed meanwhile\n'));
+    const moved = target.range.with(target.range.start.translate(1), target.range.end.translate(1));
+    assert.deepEqual(
+      ours(await codeActions(editor.document, moved)).map((a) => a.title),
+      [],
+    );
+  } finally {
+    await setting('run', undefined);
+    await revert(editor);
+  }
+});
+
+test('a TypeScript file is linted with the TypeScript parser', async () => {
+  const editor = await open('cors-options.ts');
+  const diagnostics = await linted(editor.document, (d) => d.length > 0);
+  assert.deepEqual(diagnostics.map(ruleOf), ['cors-guard/no-origin-reflection']);
+  assert.equal(editor.document.getText(diagnostics[0]!.range), 'true');
+  assert.match(diagnostics[0]!.message, /`origin: true` makes `cors` reflect every request's Origin/);
+  assert.equal(api.stateOf(editor.document.uri)?.result?.parser, 'typescript');
+});
+
+test('nothing is reported for a safe file', async () => {
+  const editor = await open('safe-allowlist.js');
+  const diagnostics = await linted(editor.document);
+  assert.deepEqual(diagnostics, []);
+  assert.equal(api.stateOf(editor.document.uri)?.result?.findings.length, 0);
+});
+
+test('minified files are skipped with a reason', async () => {
+  const editor = await open('vendor.min.js');
+  await linted(editor.document);
+  assert.equal(api.stateOf(editor.document.uri)?.skipped?.kind, 'minified');
+  assert.deepEqual(findings(editor.document.uri), []);
+});
+
+test('settings take effect: the strict preset, a disabled rule, trusted origins', async () => {
+  const strictOnly = await open('strict-only.js');
+  assert.deepEqual(await linted(strictOnly.document), []);
+  let t = await setting('preset', 'strict');
+  try {
+    const strict = await linted(strictOnly.document, (d) => d.length > 0, t);
+    assert.deepEqual(strict.map(ruleOf), ['cors-guard/no-insecure-origin']);
+    assert.equal(strict[0]!.severity, vscode.DiagnosticSeverity.Error);
+    t = await setting('rules', { 'no-insecure-origin': 'warn' });
+    const warned = await linted(strictOnly.document, (d) => d[0]?.severity === vscode.DiagnosticSeverity.Warning, t);
+    assert.equal(warned.length, 1);
+    t = await setting('rules', { 'no-insecure-origin': 'off' });
+    await linted(strictOnly.document, (d) => d.length === 0, t);
+  } finally {
+    await setting('preset', undefined);
+    await setting('rules', undefined);
+  }
+  const server = await open('order-processing-server.js');
+  t = await setting('rules', { 'no-origin-reflection': 'off' });
+  try {
+    await linted(
+      server.document,
+      (d) => d.length === 4 && !d.some((x) => ruleOf(x) === 'cors-guard/no-origin-reflection'),
+      t,
+    );
+  } finally {
+    await setting('rules', undefined);
+  }
+  t = await setting('trustedOrigins', ['https://shop.example.com']);
+  try {
+    // Trusted origins also tell the origin-check rules which hosts are yours, so fewer findings remain.
+    const reflection = (await linted(server.document, (d) => d.length === 3, t)).find(
+      (d) => ruleOf(d) === 'cors-guard/no-origin-reflection',
+    )!;
+    const fix = (await codeActions(server.document, reflection.range)).find((a) => a.isPreferred);
+    const inserted = fix!
+      .edit!.entries()
+      .flatMap(([, edits]) => edits.map((e) => e.newText))
+      .join('');
+    assert.match(inserted, /new Set\(\['https:\/\/shop\.example\.com'\]\)/);
+  } finally {
+    await setting('rules', undefined);
+    await setting('trustedOrigins', undefined);
+  }
+  await linted(server.document, (d) => d.length === 5);
+  await setting('enable', false);
+  try {
+    await until(
+      () => findings(server.document.uri).length === 0 && !api.stateOf(server.document.uri),
+      'findings to clear',
+    );
+  } finally {
+    await setting('enable', undefined);
+  }
+  await linted(server.document, (d) => d.length === 5);
+});
+
+test('rapid edits: only the latest text is reported (latest wins)', async () => {
+  const editor = await open('order-processing-server.js');
+  await linted(editor.document, (d) => d.length === 5);
+  // Five quick edits, the last of which removes the wildcard finding's line.
+  for (let i = 0; i < 4; i++) await editor.edit((b) => b.insert(new vscode.Position(0, 0), `// edit ${i}\n`));
+  const line = editor.document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes("res.set('Access-Control-Allow-Origin', '*')"));
+  await editor.edit((b) => b.delete(editor.document.lineAt(line).rangeIncludingLineBreak));
+  const after = await linted(editor.document, (d) => d.length === 4);
+  assert.ok(after.every((d) => ruleOf(d) !== 'cors-guard/no-wildcard-with-credentials'));
+  assert.equal(api.stateOf(editor.document.uri)?.version, editor.document.version);
+  await revert(editor);
+});
+
+test('the status item and the log describe the last lint', async () => {
+  const editor = await open('order-processing-server.js');
+  await linted(editor.document, (d) => d.length === 5);
+  const state = api.stateOf(editor.document.uri);
+  assert.ok(state?.result && state.result.durationMs >= 0 && state.latencyMs >= state.result.durationMs - 1);
+  assert.ok((await vscode.commands.getCommands(true)).includes('corsGuard.showOutput'));
+});
+
+test('shows a finding as a person sees it (screenshots by the runner)', async () => {
+  const editor = await open('order-processing-server.js');
+  const diagnostics = await linted(editor.document, (d) => d.length === 5);
+  const reflection = diagnostics.find((d) => ruleOf(d) === 'cors-guard/no-origin-reflection')!;
+  editor.selection = new vscode.Selection(reflection.range.start, reflection.range.start);
+  editor.revealRange(reflection.range, vscode.TextEditorRevealType.InCenter);
+  // The code-server runner takes its screenshots now, while the extension host still runs.
+  const done = process.env['CORS_GUARD_SCREENSHOT_DONE'];
+  if (!done) return;
+  console.log('CORS_GUARD_SCREENSHOT_READY');
+  await until(() => existsSync(done), 'the screenshots', 90_000);
+}, 120_000);

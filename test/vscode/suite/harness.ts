@@ -1,0 +1,49 @@
+/**
+ * A small test harness for the extension host (no test framework to load there): tests run in order,
+ * each with a timeout; the results go to the console (the runner forwards it) and, when
+ * CORS_GUARD_TEST_RESULTS names a file, to JSON for `npm test`.
+ */
+import { writeFileSync } from 'node:fs';
+
+type TestFn = () => Promise<void> | void;
+const tests: { name: string; fn: TestFn; timeoutMs: number }[] = [];
+
+export function test(name: string, fn: TestFn, timeoutMs = 30_000): void {
+  tests.push({ name, fn, timeoutMs });
+}
+
+export interface TestOutcome {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly error?: string;
+}
+
+export async function runAll(): Promise<void> {
+  const results: TestOutcome[] = [];
+  for (const t of tests) {
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.resolve().then(t.fn),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs} ms`)), t.timeoutMs);
+        }),
+      ]);
+      results.push({ name: t.name, ok: true, ms: Date.now() - started });
+      console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      results.push({ name: t.name, ok: false, ms: Date.now() - started, error: message });
+      console.log(`  ✗ ${t.name}\n${message}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  const out = process.env['CORS_GUARD_TEST_RESULTS'];
+  if (out) writeFileSync(out, JSON.stringify(results, null, 2));
+  if (failed > 0) throw new Error(`${failed} of ${results.length} VS Code tests failed`);
+}
