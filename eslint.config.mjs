@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', 'node_modules/**', 'tmp/**', '.cache/**', 'test/fixtures/**', 'eslint-plugin/examples/**'],
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      'tmp/**',
+      '.cache/**',
+      'test/fixtures/**',
+      'test/vscode/workspace/**',
+      'test-results/**',
+      'eslint-plugin/examples/**',
+    ],
   },
   ...tseslint.configs.recommended,
   {

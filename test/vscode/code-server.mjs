@@ -136,7 +136,7 @@ export async function launchBrowser() {
 export async function runTestsInWorkbench(
   browser,
   server,
-  { workspace, extensionDevelopmentPath, extensionTestsPath, timeoutMs = 300_000, onLog = console.log },
+  { workspace, extensionDevelopmentPath, extensionTestsPath, timeoutMs = 300_000, onLog = (text) => console.log(text) },
 ) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let resolveExit;

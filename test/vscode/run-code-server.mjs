@@ -18,7 +18,7 @@ const pkg = installCodeServer();
 if (!flag('--no-build')) buildExtension();
 const sandbox = makeSandbox();
 const suite = await buildSuite('index.ts', join(sandbox.dir, 'suite'));
-const results = resultsFile ?? join(sandbox.dir, 'results.json');
+const results = resultsFile ?? `${sandbox.dir}-results.json`;
 rmSync(results, { force: true });
 
 const screenshotDone = join(sandbox.dir, 'screenshots.done');

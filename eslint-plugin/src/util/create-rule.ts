@@ -10,7 +10,6 @@ export interface CorsGuardDocs {
   level?: 'error' | 'warn';
 }
 
-
 const creator = RuleCreator<CorsGuardDocs>(docsUrlOf);
 
 /**

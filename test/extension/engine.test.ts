@@ -1,0 +1,139 @@
+/** The extension's in-process linter (the code the worker runs), with the real ESLint Linter and parsers. */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tsParser from '@typescript-eslint/parser';
+import { describe, expect, it } from 'vitest';
+import { dialectOf, LintEngine } from '../../extension/src/core/engine';
+import type { LintSettings } from '../../extension/src/core/protocol';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const server = readFileSync(join(root, 'eslint-plugin/examples/order-processing-server.js'), 'utf8');
+const RECOMMENDED: LintSettings = { preset: 'recommended', rules: {}, trustedOrigins: [] };
+
+let parserLoads = 0;
+const engine = new LintEngine({
+  loadTypeScriptParser: () => {
+    parserLoads++;
+    return tsParser as never;
+  },
+});
+
+function lint(text: string, fileName = 'server.js', settings: LintSettings = RECOMMENDED, languageId = 'javascript') {
+  return engine.lint({ fileName, languageId, text, settings });
+}
+
+function apply(text: string, edit: { range: readonly [number, number]; text: string }): string {
+  return text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);
+}
+
+describe('LintEngine', () => {
+  it("reports the order-processing server's findings with ESLint positions, suggestions and related locations", () => {
+    const result = lint(server);
+    expect(result.parser).toBe('espree');
+    expect(result.parseError).toBeUndefined();
+    expect(result.findings.map((f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn}`)).toEqual([
+      'cors-guard/no-unsafe-origin-check 11:52-11:53',
+      'cors-guard/no-unsafe-origin-check 11:61-11:62',
+      'cors-guard/no-unsafe-origin-check 11:64-11:65',
+      'cors-guard/no-origin-reflection 24:45-24:65',
+      'cors-guard/no-wildcard-with-credentials 34:42-34:45',
+    ]);
+    const wildcard = result.findings[4]!;
+    expect(wildcard.messageId).toBe('wildcardRejected');
+    expect(wildcard.related).toEqual([
+      {
+        line: 35,
+        column: 47,
+        endLine: 35,
+        endColumn: 53,
+        message: "Credentials are allowed here, so the user's cookies go with the request.",
+      },
+    ]);
+    const fixed = apply(server, wildcard.suggestions[0]!.fix);
+    expect(fixed).not.toContain("res.set('Access-Control-Allow-Credentials', 'true');");
+    expect(lint(fixed).findings.some((f) => f.ruleId === 'cors-guard/no-wildcard-with-credentials')).toBe(false);
+    const reflection = result.findings[3]!;
+    expect(reflection.related.map((r) => r.line)).toEqual([25]);
+    const regex = result.findings[0]!;
+    expect(regex.related.map((r) => `${r.line}:${r.column} ${r.message}`)).toEqual([
+      '11:24 The pattern is built here.',
+      '16:5 The origin this check accepts is sent back in Access-Control-Allow-Origin here.',
+      "17:52 Credentials are allowed here, so the user's cookies go with the request.",
+    ]);
+  });
+
+  it('applies the preset, per-rule overrides and trusted origins', () => {
+    const http =
+      "const cors = require('cors');\napp.use(cors({ origin: ['http://shop.example.com'], credentials: true }));\n";
+    expect(lint(http).findings).toEqual([]);
+    expect(lint(http, 'a.js', { ...RECOMMENDED, preset: 'strict' }).findings.map((f) => f.ruleId)).toEqual([
+      'cors-guard/no-insecure-origin',
+    ]);
+    const warned = lint(http, 'a.js', { ...RECOMMENDED, rules: { 'cors-guard/no-insecure-origin': 'warn' } }).findings;
+    expect(warned.map((f) => [f.ruleId, f.severity])).toEqual([['cors-guard/no-insecure-origin', 1]]);
+    const off = lint(server, 'a.js', {
+      ...RECOMMENDED,
+      rules: { 'no-origin-reflection': 'off', 'not-a-rule': 'error' },
+    });
+    expect(off.findings.map((f) => f.ruleId)).not.toContain('cors-guard/no-origin-reflection');
+    const trusted = lint(server, 'a.js', { ...RECOMMENDED, trustedOrigins: ['https://shop.example.com'] });
+    const fix = trusted.findings.find((f) => f.ruleId === 'cors-guard/no-origin-reflection')!.suggestions[0]!.fix;
+    expect(fix.text).toContain("new Set(['https://shop.example.com'])");
+  });
+
+  it('honours eslint-disable directives and ignores other rules enabled by inline config', () => {
+    const disabled = server.replace(
+      "  res.set('Access-Control-Allow-Origin', '*');",
+      "  // eslint-disable-next-line cors-guard/no-wildcard-with-credentials\n  res.set('Access-Control-Allow-Origin', '*');",
+    );
+    expect(lint(disabled).findings.map((f) => f.ruleId)).not.toContain('cors-guard/no-wildcard-with-credentials');
+    const inline = `/* eslint no-console: "error" */\nconsole.log(1);\n${server}`;
+    expect(lint(inline).findings.every((f) => f.ruleId.startsWith('cors-guard/'))).toBe(true);
+  });
+
+  it('picks parser and source type from the file name, falling back to the language id', () => {
+    expect(dialectOf('a.ts', 'typescript')).toEqual({ typescript: true, jsx: false, commonjs: false });
+    expect(dialectOf('a.tsx', 'typescriptreact')).toEqual({ typescript: true, jsx: true, commonjs: false });
+    expect(dialectOf('a.cjs', 'javascript')).toEqual({ typescript: false, jsx: false, commonjs: true });
+    expect(dialectOf('a.mts', 'typescript')).toEqual({ typescript: true, jsx: false, commonjs: false });
+    expect(dialectOf('Untitled-1', 'typescript')).toEqual({ typescript: true, jsx: false, commonjs: false });
+    expect(dialectOf('Untitled-1', 'javascriptreact')).toEqual({ typescript: false, jsx: true, commonjs: false });
+  });
+
+  it('loads the TypeScript parser once, on the first TypeScript file', () => {
+    const before = parserLoads;
+    const ts =
+      "import cors from 'cors';\nconst options: cors.CorsOptions = { origin: true, credentials: true };\napp.use(cors(options));\n";
+    const result = lint(ts, 'server.ts', RECOMMENDED, 'typescript');
+    expect(result.parser).toBe('typescript');
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['cors-guard/no-origin-reflection']);
+    lint(`${ts}\n`, 'server.ts', RECOMMENDED, 'typescript');
+    const tsx = 'const el = <div>{origin as string}</div>;\napp.use(cors({ origin: true }));\n';
+    expect(lint(tsx, 'view.tsx', RECOMMENDED, 'typescriptreact').parseError).toBeUndefined();
+    expect(parserLoads - before).toBeLessThanOrEqual(1);
+  });
+
+  it('parses scripts that are not modules, and JSX in .js files', () => {
+    const script = `with (Math) { x = PI; }\n${server}`;
+    expect(lint(script).findings.length).toBe(5);
+    const cjs = `if (!module.parent) return;\n${server}`;
+    expect(lint(cjs, 'server.cjs').findings.length).toBe(5);
+    expect(lint(`const view = <App origin={origin} />;\n${server}`).findings.length).toBe(5);
+    expect(lint(`if (a < b > c) {}\n${server}`).findings.length).toBe(5);
+  });
+
+  it('turns a syntax error into a parse error, never an exception or a finding', () => {
+    const result = lint('app.use((req, res) => { res.set("Access-Control-Allow-Origin", req.headers.origin)');
+    expect(result.findings).toEqual([]);
+    expect(result.parseError?.line).toBe(1);
+    expect(lint('', 'empty.ts', RECOMMENDED, 'typescript').findings).toEqual([]);
+  });
+
+  it('in floor mode runs one rule that does nothing (the benchmark baseline)', () => {
+    const floor = new LintEngine({ loadTypeScriptParser: () => tsParser as never, floor: true });
+    expect(
+      floor.lint({ fileName: 'a.js', languageId: 'javascript', text: server, settings: RECOMMENDED }).findings,
+    ).toEqual([]);
+  });
+});

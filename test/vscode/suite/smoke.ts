@@ -1,0 +1,48 @@
+/**
+ * Smoke test of the packaged .vsix: the extension installed into code-server (not the development
+ * copy) activates on a JavaScript file and reports the order-processing server's findings.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { runAll, test } from './harness';
+
+test('the installed .vsix activates and reports', async () => {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder);
+  const document = await vscode.workspace.openTextDocument(
+    vscode.Uri.joinPath(folder.uri, 'order-processing-server.js'),
+  );
+  await vscode.window.showTextDocument(document);
+  const extension = vscode.extensions.getExtension('cors-guard.cors-guard');
+  assert.ok(extension, 'cors-guard.cors-guard is installed');
+  const installedIn = process.env['CORS_GUARD_SMOKE_EXTENSIONS_DIR'];
+  assert.ok(
+    installedIn && path.resolve(extension.extensionPath).startsWith(path.resolve(installedIn)),
+    `loaded from ${extension.extensionPath}`,
+  );
+  const deadline = Date.now() + 30_000;
+  let found: vscode.Diagnostic[] = [];
+  while (Date.now() < deadline) {
+    found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'CORS Guard');
+    if (found.length === 5) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.ok(extension.isActive);
+  assert.equal(found.length, 5, `findings: ${found.map((d) => d.message).join(' | ')}`);
+  // The TypeScript parser bundle is in the package too.
+  const ts = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'cors-options.ts'));
+  await vscode.window.showTextDocument(ts);
+  const tsDeadline = Date.now() + 30_000;
+  while (Date.now() < tsDeadline && !vscode.languages.getDiagnostics(ts.uri).some((d) => d.source === 'CORS Guard')) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.ok(
+    vscode.languages.getDiagnostics(ts.uri).some((d) => d.source === 'CORS Guard'),
+    'a TypeScript finding',
+  );
+}, 90_000);
+
+export function run(): Promise<void> {
+  return runAll();
+}
