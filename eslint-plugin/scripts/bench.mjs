@@ -11,7 +11,7 @@
 // 3. Detection on the peers' terms: the fixtures in test/fixtures/detection (one file per
 //    misconfiguration class, plus safe look-alikes) through the recommended preset and sonarjs `cors`.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
@@ -91,6 +91,12 @@ const cost = names.map((n) => ({
 execFileSync(process.execPath, [join(rootDir, 'eslint-plugin', 'scripts', 'bench-regex.mjs')], { stdio: 'ignore' });
 const regex = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'regex.json'), 'utf8')).summary;
 
+// --- editor path (the extension's in-process linter, on its built bundles) ------------------------------
+if (!existsSync(join(rootDir, 'extension', 'dist', 'linter-worker.cjs')))
+  execFileSync(process.execPath, [join(rootDir, 'extension', 'scripts', 'build.mjs')], { stdio: 'ignore' });
+execFileSync(process.execPath, [join(rootDir, 'extension', 'scripts', 'bench-editor.mjs')], { stdio: 'ignore' });
+const editor = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'editor.json'), 'utf8'));
+
 // --- detection on the peers' terms ----------------------------------------------------------------
 const detectionDir = join(rootDir, 'test', 'fixtures', 'detection');
 const detection = readdirSync(detectionDir)
@@ -120,7 +126,12 @@ lines.push(
   '',
   `**Regex analysis:** warm median ${regex.warmMedianMs.toFixed(2)} ms per origin check (goal ≤ 5 ms), worst ${regex.warmWorstMs.toFixed(1)} ms, first call in a fresh process ${regex.firstCallMedianMs.toFixed(0)} ms (\`npm run bench:regex\` for the table).`,
 );
-lines.push('', '**Editor path:** measured once the VS Code extension lands (its in-process linter).');
+lines.push(
+  '',
+  "**Editor path** (the extension's in-process linter against ESLint's `Linter` with one no-op rule and the same parser, per edit, median of alternating runs; `npm run bench:editor`):",
+  '',
+  editor.markdown,
+);
 lines.push(
   '',
   '**Detection** (findings per fixture in `test/fixtures/detection`, recommended preset vs `sonarjs/cors`):',
@@ -139,5 +150,5 @@ console.log(lines.join('\n'));
 mkdirSync(join(rootDir, 'bench-results'), { recursive: true });
 writeFileSync(
   join(rootDir, 'bench-results', 'bench.json'),
-  JSON.stringify({ machine, files: sources.length, cost, regex, detection }, null, 2),
+  JSON.stringify({ machine, files: sources.length, cost, regex, editor, detection }, null, 2),
 );
