@@ -39,9 +39,9 @@ describe.runIf(process.platform === 'linux')('in a real VS Code (code-server 4.1
     () => {
       const { outcomes, status, output } = runSuite('run-code-server.mjs', ['--no-build']);
       expect(failures(outcomes)).toEqual([]);
-      expect(outcomes.length, output.slice(-3000)).toBeGreaterThanOrEqual(15);
+      expect(outcomes.length, output.slice(-3000)).toBeGreaterThanOrEqual(20);
       expect(status, output.slice(-3000)).toBe(0);
-      for (const shot of ['finding.png', 'finding-hover.png', 'quick-fix-menu.png']) {
+      for (const shot of ['finding.png', 'finding-hover.png', 'quick-fix-menu.png', 'policy-hover.png']) {
         const file = join(root, 'test-results/vscode', shot);
         expect(statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 15 * 60_000);
         expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');

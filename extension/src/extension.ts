@@ -4,6 +4,13 @@ import * as vscode from 'vscode';
 import { CorsGuardCodeActions, SHOW_DOCS_COMMAND, showDocumentation } from './code-actions';
 import { SECTION, settingsFor } from './config';
 import { DiagnosticsManager, isLintable, LANGUAGES } from './diagnostics';
+import {
+  CodeHoverProvider,
+  EXPLAIN_COMMAND,
+  explainHeaders,
+  RAW_HEADER_SELECTOR,
+  RawHeaderHoverProvider,
+} from './hover';
 import { SHOW_OUTPUT_COMMAND, StatusItem } from './status';
 import { LintWorkerClient } from './worker-client';
 
@@ -28,7 +35,6 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     workerPath: path.join(__dirname, 'linter-worker.cjs'),
     log: (m) => log.warn(m),
   });
-  client.start();
   const diagnostics = new DiagnosticsManager(client, log);
   const status = new StatusItem(diagnostics);
   const selector = LANGUAGES.map((language) => ({ language }));
@@ -66,6 +72,9 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
         else diagnostics.clear(document.uri);
       }
     }),
+    vscode.languages.registerHoverProvider(selector, new CodeHoverProvider(client)),
+    vscode.languages.registerHoverProvider(RAW_HEADER_SELECTOR, new RawHeaderHoverProvider()),
+    vscode.commands.registerCommand(EXPLAIN_COMMAND, explainHeaders),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show(true)),
     vscode.commands.registerCommand(SHOW_DOCS_COMMAND, showDocumentation),
   );

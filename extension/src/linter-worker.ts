@@ -30,6 +30,17 @@ if (!isMainThread && parentPort) {
       }
       return;
     }
+    if (message.type === 'hover') {
+      const { request } = message;
+      try {
+        send({ type: 'hover', id: request.id, hover: engine.hover(request) ?? null });
+      } catch (error) {
+        // A hover must never break linting: answer "nothing to show" and log.
+        send({ type: 'hover', id: request.id, hover: null });
+        console.error(error);
+      }
+      return;
+    }
     const { request } = message;
     try {
       send({ type: 'result', id: request.id, result: engine.lint(request) });

@@ -3,7 +3,14 @@
  * document ("latest wins"), a watchdog that restarts a worker stuck on one file.
  */
 import { Worker } from 'node:worker_threads';
-import type { LintRequest, LintResult, WorkerRequest, WorkerResponse } from './core/protocol';
+import type {
+  HoverRequest,
+  HoverResult,
+  LintRequest,
+  LintResult,
+  WorkerRequest,
+  WorkerResponse,
+} from './core/protocol';
 
 export type LintOutcome =
   | { readonly kind: 'result'; readonly result: LintResult }
@@ -30,13 +37,9 @@ export class LintWorkerClient {
   private nextId = 1;
   private disposed = false;
   private warmedTypeScript = false;
+  private readonly hovers = new Map<number, { resolve: (h: HoverResult | undefined) => void; timer: NodeJS.Timeout }>();
 
   constructor(private readonly options: WorkerClientOptions) {}
-
-  /** Starts the worker now, so the first lint does not pay for loading it. */
-  start(): void {
-    this.ensureWorker();
-  }
 
   /** Loads the TypeScript parser ahead of the first TypeScript lint. */
   warmTypeScript(): void {
@@ -55,6 +58,20 @@ export class LintWorkerClient {
       this.queue.get(key)?.resolve({ kind: 'superseded' });
       this.queue.set(key, { key, request: { ...request, id: this.nextId++ }, resolve });
       this.pump();
+    });
+  }
+
+  /** A hover, answered by the worker after the lint it may be running; `undefined` after 10 s. */
+  hover(request: Omit<HoverRequest, 'id'>): Promise<HoverResult | undefined> {
+    if (this.disposed) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.hovers.delete(id);
+        resolve(undefined);
+      }, 10_000);
+      this.hovers.set(id, { resolve, timer });
+      this.post({ type: 'hover', request: { ...request, id } });
     });
   }
 
@@ -88,6 +105,11 @@ export class LintWorkerClient {
       this.warmedTypeScript = false;
       if (this.disposed) return;
       this.options.log(`linter worker exited (code ${code}); restarting on the next lint`);
+      for (const [id, h] of this.hovers) {
+        clearTimeout(h.timer);
+        h.resolve(undefined);
+        this.hovers.delete(id);
+      }
       this.finishInFlight({ kind: 'failed', message: `the linter worker exited (code ${code})` });
     });
     this.worker = worker;
@@ -119,6 +141,14 @@ export class LintWorkerClient {
 
   private onMessage(message: WorkerResponse): void {
     if (message.type === 'ready') return;
+    if (message.type === 'hover') {
+      const pending = this.hovers.get(message.id);
+      if (!pending) return;
+      this.hovers.delete(message.id);
+      clearTimeout(pending.timer);
+      pending.resolve(message.hover ?? undefined);
+      return;
+    }
     if (!this.inFlight || this.inFlight.request.id !== message.id) return;
     if (message.type === 'result') this.finishInFlight({ kind: 'result', result: message.result });
     else {

@@ -36,10 +36,11 @@ try {
     extensionTestsPath: suite,
     onLog: (text, page) => {
       console.log(text);
-      if (text.includes('CORS_GUARD_SCREENSHOT_READY')) {
-        screenshots(page)
-          .catch((error) => (screenshotError = error))
-          .finally(() => writeFileSync(screenshotDone, ''));
+      const shot = /CORS_GUARD_SCREENSHOT (\S+)/.exec(text)?.[1];
+      if (shot) {
+        (shot === 'finding' ? screenshots(page) : hoverScreenshot(page, shot))
+          .catch((error) => (screenshotError ??= error))
+          .finally(() => writeFileSync(`${screenshotDone}.${shot}`, ''));
       }
     },
   });
@@ -70,6 +71,15 @@ if (existsSync(results)) {
   exitCode = 1;
 }
 process.exit(exitCode);
+
+/** A hover the suite opened (`editor.action.showHover`). */
+async function hoverScreenshot(page, name) {
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  await hover.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+  console.log(`screenshot: ${join('test-results/vscode', `${name}.png`)}`);
+}
 
 /** The suite leaves the order-processing server open with the cursor on the reflection finding. */
 async function screenshots(page) {

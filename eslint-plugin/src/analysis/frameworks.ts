@@ -280,3 +280,69 @@ export const ASSERTION_CALLEES: ReadonlySet<string> = new Set([
   'has',
   'hasProperties',
 ]);
+
+/**
+ * What each library sends besides the origin: option names and defaults for the other CORS headers
+ * (read in each library's source), for hovers that show the response a configuration produces.
+ */
+export interface LibraryResponses {
+  readonly methodsOption: string;
+  /** Default Access-Control-Allow-Methods on a preflight. */
+  readonly defaultMethods?: string;
+  readonly headersOption: string;
+  /** Default Access-Control-Allow-Headers: a fixed list, or the request's Access-Control-Request-Headers. */
+  readonly defaultHeaders: 'reflect' | string | undefined;
+  readonly exposeOption: string;
+  readonly defaultExpose?: string;
+  readonly maxAgeOption: string;
+  readonly defaultMaxAge?: number;
+}
+
+const corsResponses: LibraryResponses = {
+  methodsOption: 'methods',
+  defaultMethods: 'GET,HEAD,PUT,PATCH,POST,DELETE',
+  headersOption: 'allowedHeaders',
+  defaultHeaders: 'reflect',
+  exposeOption: 'exposedHeaders',
+  maxAgeOption: 'maxAge',
+};
+
+export const LIBRARY_RESPONSES: Readonly<Record<LibraryId, LibraryResponses>> = {
+  cors: corsResponses,
+  nestjs: corsResponses,
+  'socket.io': corsResponses,
+  apollo: corsResponses,
+  'fastify-cors': { ...corsResponses, defaultMethods: 'GET,HEAD,POST' },
+  hono: {
+    methodsOption: 'allowMethods',
+    defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
+    headersOption: 'allowHeaders',
+    defaultHeaders: 'reflect',
+    exposeOption: 'exposeHeaders',
+    maxAgeOption: 'maxAge',
+  },
+  'koa-cors': {
+    methodsOption: 'allowMethods',
+    defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
+    headersOption: 'allowHeaders',
+    defaultHeaders: 'reflect',
+    exposeOption: 'exposeHeaders',
+    maxAgeOption: 'maxAge',
+  },
+  middy: {
+    methodsOption: 'methods',
+    headersOption: 'headers',
+    defaultHeaders: undefined,
+    exposeOption: 'exposeHeaders',
+    maxAgeOption: 'maxAge',
+  },
+  hapi: {
+    methodsOption: '',
+    headersOption: 'headers',
+    defaultHeaders: 'Accept,Authorization,Content-Type,If-None-Match',
+    exposeOption: 'exposedHeaders',
+    defaultExpose: 'WWW-Authenticate,Server-Authorization',
+    maxAgeOption: 'maxAge',
+    defaultMaxAge: 86400,
+  },
+};

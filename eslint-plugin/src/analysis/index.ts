@@ -10,3 +10,5 @@ export * from './values';
 export * from './origin-checks';
 export * from './pattern-source';
 export * from './witness';
+export * from './header-facts';
+export * from './explain';

@@ -6,6 +6,7 @@
 import { Linter } from 'eslint/universal';
 import plugin from '../../../eslint-plugin/src/index';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
+import { hoverAt, type HoverAnswer } from './hover';
 import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit } from './protocol';
 
 export const RULE_PREFIX = 'cors-guard/';
@@ -39,6 +40,10 @@ export class LintEngine {
   private readonly linter = new Linter({ configType: 'flat' });
   private tsParser: Parser | undefined;
   private captured: Captured[] = [];
+  /** The last lint's text and SourceCode (hovers reuse them while the text is unchanged). */
+  private last:
+    | { text: string; fileName: string; sourceCode: ReturnType<Linter['getSourceCode']> | null; fatal: boolean }
+    | undefined;
   private readonly wrappedPlugin: { rules: Record<string, RuleModule> };
   private readonly optionRules: ReadonlySet<string>;
 
@@ -105,6 +110,12 @@ export class LintEngine {
       }
     }
     const fatal = messages.find((m) => m.fatal);
+    this.last = {
+      text: request.text,
+      fileName: request.fileName,
+      sourceCode: fatal ? null : this.linter.getSourceCode(),
+      fatal: !!fatal,
+    };
     const related = new Map(this.captured.map((c) => [c.key, c.related]));
     this.captured = [];
     const findings: Finding[] = [];
@@ -136,6 +147,24 @@ export class LintEngine {
       parser: parser ? 'typescript' : 'espree',
       durationMs: performance.now() - started,
     };
+  }
+
+  /** The hover at a character offset, from the model of the file's last lint (linting again if needed). */
+  hover(
+    request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings'> & { offset: number },
+  ): HoverAnswer | undefined {
+    if (this.last?.text !== request.text || this.last.fileName !== request.fileName) this.lint(request);
+    let sourceCode = this.last?.sourceCode;
+    if (!sourceCode) return undefined;
+    let model = plugin.fileModelOf(sourceCode.ast as never);
+    if (!model && !this.options.floor) {
+      // Every rule is off in the user's settings: build the model with the recommended preset.
+      this.lint({ ...request, settings: { preset: 'recommended', rules: {}, trustedOrigins: [] } });
+      sourceCode = this.last?.sourceCode;
+      if (!sourceCode) return undefined;
+      model = plugin.fileModelOf(sourceCode.ast as never);
+    }
+    return hoverAt(sourceCode as never, model, request.offset);
   }
 
   /** The preset's rules with the user's overrides and trusted origins. */

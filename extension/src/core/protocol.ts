@@ -60,10 +60,23 @@ export interface LintResult {
   readonly durationMs: number;
 }
 
+export interface HoverRequest extends LintRequest {
+  /** Character offset of the cursor. */
+  readonly offset: number;
+}
+
+export interface HoverResult {
+  readonly markdown: string;
+  readonly range: readonly [number, number];
+}
+
 export type WorkerRequest =
-  { readonly type: 'lint'; readonly request: LintRequest } | { readonly type: 'warm'; readonly typescript: boolean };
+  | { readonly type: 'lint'; readonly request: LintRequest }
+  | { readonly type: 'hover'; readonly request: HoverRequest }
+  | { readonly type: 'warm'; readonly typescript: boolean };
 
 export type WorkerResponse =
   | { readonly type: 'result'; readonly id: number; readonly result: LintResult }
+  | { readonly type: 'hover'; readonly id: number; readonly hover: HoverResult | null }
   | { readonly type: 'error'; readonly id: number; readonly message: string }
   | { readonly type: 'ready' };

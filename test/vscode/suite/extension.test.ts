@@ -359,15 +359,128 @@ test('the status item and the log describe the last lint', async () => {
   assert.ok((await vscode.commands.getCommands(true)).includes('corsGuard.showOutput'));
 });
 
+async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    position,
+  );
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+function positionOf(document: vscode.TextDocument, needle: string, delta = 1): vscode.Position {
+  const index = document.getText().indexOf(needle);
+  assert.ok(index >= 0, `${needle} is in ${document.fileName}`);
+  return document.positionAt(index + delta);
+}
+
+test('hover on a header name explains the header, its values, browser support and the policy around it', async () => {
+  const editor = await open('order-processing-server.js');
+  await linted(editor.document);
+  const text = await hoverText(editor.document, positionOf(editor.document, "'Access-Control-Max-Age'"));
+  assert.match(text, /\*\*`Access-Control-Max-Age`\*\* · Response header, matters for preflights/);
+  assert.match(text, /Chromium keeps at most 7,200 s \(2 h\)/);
+  assert.match(text, /Browser support: Chrome 4, Edge 12, Firefox 3\.5, Safari 4\./);
+  assert.match(text, /developer\.mozilla\.org\/docs\/Web\/HTTP\/Reference\/Headers\/Access-Control-Max-Age/);
+  assert.match(
+    text,
+    /\*\*Verdict:\*\* Unsafe: any website \(e\.g\. `https:\/\/evil\.example`\) can read responses with the user's cookies\./,
+  );
+});
+
+test('hover on a header value decodes it', async () => {
+  const editor = await open('order-processing-server.js');
+  await linted(editor.document);
+  const maxAge = await hoverText(editor.document, positionOf(editor.document, "'86400'"));
+  assert.match(maxAge, /Preflight answers may be reused for 86,400 s \(24 h\)\./);
+  assert.match(maxAge, /Chromium keeps 7,200 s \(2 h\) \(its cap\); Firefox 86,400 s \(24 h\)\./);
+  const wildcard = await hoverText(
+    editor.document,
+    positionOf(editor.document, "'Access-Control-Allow-Origin', '*'", 32),
+  );
+  assert.match(wildcard, /With `Access-Control-Allow-Credentials: true`, browsers reject `\*`/);
+  assert.match(wildcard, /\*\*Verdict:\*\* Broken/);
+  const reflected = await hoverText(
+    editor.document,
+    positionOf(editor.document, "'Access-Control-Allow-Origin', origin", 32),
+  );
+  assert.match(reflected, /reflects the request's Origin \(`req\.header\('Origin'\)`\), guarded by a regex check/);
+  assert.match(reflected, /Unsafe: the origin check lets `https:\/\/evilmydomain\.com` in, with the user's cookies/);
+});
+
+test('hover on a cors() call shows the responses it produces and a verdict that agrees with the diagnostics', async () => {
+  const editor = await open('cors-options.ts');
+  const diagnostics = await linted(editor.document, (d) => d.length > 0);
+  assert.equal(ruleOf(diagnostics[0]!), 'cors-guard/no-origin-reflection');
+  const text = await hoverText(editor.document, positionOf(editor.document, 'cors({'));
+  assert.match(text, /\*\*CORS configuration \(`cors`\)\*\*/);
+  assert.match(text, /Preflight \(`OPTIONS`\) from `https:\/\/evil\.example`/);
+  assert.match(text, /Access-Control-Allow-Methods: GET,HEAD,PUT,PATCH,POST,DELETE/);
+  assert.match(text, /Credentialed `GET` from `https:\/\/evil\.example`: \*\*readable, with the user's cookies\*\*/);
+  assert.match(text, /\*\*Verdict:\*\* Unsafe/);
+  const safe = await open('safe-allowlist.js');
+  await linted(safe.document);
+  const safeText = await hoverText(
+    safe.document,
+    positionOf(safe.document, "'Access-Control-Allow-Origin', origin", 32),
+  );
+  assert.match(safeText, /exact allowlist check/);
+  assert.match(
+    safeText,
+    /\*\*Verdict:\*\* Only the listed origins \(e\.g\. `https:\/\/shop\.example\.com`\) can read responses, with cookies\./,
+  );
+});
+
+test('hover in an .http file decodes the header line and summarises the response', async () => {
+  const editor = await open('response.http');
+  const header = await hoverText(
+    editor.document,
+    positionOf(editor.document, 'Access-Control-Allow-Origin: https://a.example'),
+  );
+  assert.match(header, /Only pages on `https:\/\/a\.example` may read this response, with the user's cookies\./);
+  assert.match(header, /Credentialed requests from https:\/\/a\.example are readable\./);
+  assert.match(header, /No `Vary: Origin`, so a shared cache may serve this response to another origin\./);
+  const status = await hoverText(editor.document, positionOf(editor.document, 'HTTP/1.1 200 OK'));
+  assert.match(status, /\*\*This response\*\*/);
+  assert.match(status, /Preflight answers cached for 86,400 s \(24 h\)/);
+  assert.equal(await hoverText(editor.document, positionOf(editor.document, 'Content-Type')), '');
+});
+
+test('"Explain Headers" decodes the selection into a Markdown document', async () => {
+  const editor = await open('response.http');
+  const start = positionOf(editor.document, 'HTTP/1.1', 0);
+  editor.selection = new vscode.Selection(start, editor.document.lineAt(start.line + 4).range.end);
+  const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('corsGuard.explainHeaders');
+  assert.ok(document, 'a document was opened');
+  assert.equal(document.languageId, 'markdown');
+  assert.match(document.getText(), /^# CORS headers explained/);
+  assert.match(document.getText(), /Credentialed requests from https:\/\/a\.example are readable\./);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
 test('shows a finding as a person sees it (screenshots by the runner)', async () => {
   const editor = await open('order-processing-server.js');
   const diagnostics = await linted(editor.document, (d) => d.length === 5);
   const reflection = diagnostics.find((d) => ruleOf(d) === 'cors-guard/no-origin-reflection')!;
   editor.selection = new vscode.Selection(reflection.range.start, reflection.range.start);
   editor.revealRange(reflection.range, vscode.TextEditorRevealType.InCenter);
-  // The code-server runner takes its screenshots now, while the extension host still runs.
+  await screenshot('finding');
+  // The decoded policy of a cors() call, shown as a hover.
+  const configured = await open('cors-options.ts');
+  await linted(configured.document, (d) => d.length > 0);
+  const at = positionOf(configured.document, 'cors({', 2);
+  configured.selection = new vscode.Selection(at, at);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await screenshot('policy-hover');
+}, 180_000);
+
+/** Asks the code-server runner for screenshots now, while the extension host still runs. */
+async function screenshot(name: string): Promise<void> {
   const done = process.env['CORS_GUARD_SCREENSHOT_DONE'];
   if (!done) return;
-  console.log('CORS_GUARD_SCREENSHOT_READY');
-  await until(() => existsSync(done), 'the screenshots', 90_000);
-}, 120_000);
+  console.log(`CORS_GUARD_SCREENSHOT ${name}`);
+  await until(() => existsSync(`${done}.${name}`), `the ${name} screenshots`, 90_000);
+}

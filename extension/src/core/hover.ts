@@ -1,0 +1,120 @@
+/**
+ * Hovers in JavaScript and TypeScript, from the file model the lint built: a header name, a header value
+ * (decoded, or "reflects the request's Origin" with its guard), and a CORS configuration (the responses
+ * it produces and a verdict). No `vscode`: returns Markdown and a character range.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import {
+  decodeHeaderValue,
+  explainPolicy,
+  headerFacts,
+  isWeakGuard,
+  type FileModel,
+  type Node,
+  type Policy,
+} from '../../../eslint-plugin/src/analysis';
+import { decodedMarkdown, headerNameMarkdown, policyMarkdown } from './explain-markdown';
+
+export interface HoverAnswer {
+  readonly markdown: string;
+  /** Character offsets of the hovered element. */
+  readonly range: readonly [number, number];
+}
+
+interface SourceLike {
+  getNodeByRangeIndex(index: number): TSESTree.Node | null;
+  getText(node: TSESTree.Node): string;
+}
+
+function contains(node: { range: readonly [number, number] }, offset: number): boolean {
+  return node.range[0] <= offset && offset <= node.range[1];
+}
+
+function stringValue(node: TSESTree.Node): string | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0)
+    return node.quasis[0]?.value.cooked ?? undefined;
+  if (node.type === 'TemplateElement') return node.value.cooked ?? undefined;
+  return undefined;
+}
+
+export function hoverAt(source: SourceLike, model: FileModel | undefined, offset: number): HoverAnswer | undefined {
+  let node = source.getNodeByRangeIndex(offset);
+  if (!node) return undefined;
+  if (node.type === 'TemplateElement' && node.parent) node = node.parent;
+  const policies = model && !model.error ? model.policies : [];
+
+  // A header value in a setter call or headers object.
+  for (const policy of policies) {
+    for (const site of policy.headers) {
+      if (!site.value || !contains(site.value, offset)) continue;
+      return {
+        markdown: headerValueMarkdown(policy, site.header, site.value, model!, source),
+        range: site.value.range,
+      };
+    }
+  }
+
+  // A header name: a string literal, or an object key (`Vary:`).
+  const name =
+    stringValue(node) ??
+    (node.type === 'Identifier' && node.parent?.type === 'Property' && node.parent.key === node
+      ? node.name
+      : undefined);
+  const facts = name !== undefined ? headerFacts(name) : undefined;
+  if (facts) {
+    const parts = [headerNameMarkdown(facts)];
+    const policy = policies.find((p) => p.headers.some((h) => contains(h.nameNode, offset)));
+    if (policy && model) parts.push(policyMarkdown(explainPolicy(policy, model)));
+    return { markdown: parts.join('\n\n---\n\n'), range: node.range };
+  }
+
+  // A CORS configuration: the library call or its options.
+  const configuration = policies
+    .filter((p) => p.kind === 'options' && p.call && contains(p.call, offset))
+    .sort((a, b) => width(a.call!) - width(b.call!))[0];
+  if (configuration && model) {
+    return { markdown: policyMarkdown(explainPolicy(configuration, model)), range: configuration.call!.range };
+  }
+  return undefined;
+}
+
+function width(n: Node): number {
+  return n.range[1] - n.range[0];
+}
+
+function headerValueMarkdown(
+  policy: Policy,
+  header: string,
+  value: Node,
+  model: FileModel,
+  source: SourceLike,
+): string {
+  const credentials = policy.credentials.allowed === true;
+  const literal = model.resolver.singleString(value);
+  const parts: string[] = [];
+  if (literal !== undefined) {
+    const decoded = decodeHeaderValue(header, literal, { credentials });
+    if (decoded) parts.push(decodedMarkdown(decoded));
+  } else if (header === 'access-control-allow-origin') {
+    const spec = policy.origins.find((s) => s.node === value || contains(s.node, value.range[0]));
+    const facts = headerFacts(header)!;
+    if (spec?.type === 'reflect') {
+      const guard = isWeakGuard(spec.guard)
+        ? spec.guard.strength === 'useless'
+          ? `guarded only by \`${source.getText(spec.guard.decisive[0]!.node)}\`, which every origin passes`
+          : 'with no check guarding it'
+        : `guarded by ${spec.guard.strength === 'exact' ? 'an exact allowlist check' : `a ${spec.guard.strength} check`} (\`${source.getText(spec.guard.decisive[0]!.node).slice(0, 80)}\`)`;
+      parts.push(
+        `**\`${facts.name}\`** reflects the request's Origin (\`${spec.what}\`), ${guard}.\n\n[MDN: ${facts.name}](${facts.mdn})`,
+      );
+    } else {
+      parts.push(`**\`${facts.name}\`**: a value computed at run time.`);
+    }
+  } else {
+    const facts = headerFacts(header);
+    if (facts) parts.push(`**\`${facts.name}\`**: a value computed at run time.\n\n${facts.values}`);
+  }
+  parts.push(policyMarkdown(explainPolicy(policy, model)));
+  return parts.join('\n\n---\n\n');
+}
