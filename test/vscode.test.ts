@@ -29,6 +29,25 @@ function runSuite(script: string, args: string[] = []): { outcomes: Outcome[]; s
   return { outcomes, status: r.status, output };
 }
 
+/** The file names in a zip archive (a .vsix), from its central directory. */
+function zipEntries(file: string): string[] {
+  const zip = readFileSync(file);
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error(`${file} is not a zip archive`);
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('corrupt central directory');
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    names.push(zip.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extra + comment;
+  }
+  return names;
+}
+
 function failures(outcomes: Outcome[]): string[] {
   return outcomes.filter((o) => !o.ok).map((o) => `${o.name}\n${o.error ?? ''}`);
 }

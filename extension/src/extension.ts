@@ -63,6 +63,17 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
       if (isLintable(document) && settingsFor(document).run === 'onSave') void diagnostics.lint(document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document.uri)),
+    // VS Code closes a document's model minutes after its last tab: clear when the last tab goes, and
+    // lint again if the document comes back into view.
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.closed) {
+        const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+        if (uri && !isInTab(uri)) diagnostics.clear(uri);
+      }
+    }),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const editor of editors) if (!diagnostics.stateOf(editor.document.uri)) lintSoon(editor.document);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       log.info('settings changed: re-linting open documents');
@@ -91,6 +102,13 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
         triggerKind: vscode.CodeActionTriggerKind.Invoke,
       }),
   };
+}
+
+function isInTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key),
+  );
 }
 
 export function deactivate(): void {

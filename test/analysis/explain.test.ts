@@ -313,3 +313,19 @@ describe('raw header blocks', () => {
     expect(headerBlocksIn(text).map((b) => b.status?.code)).toEqual([200, 204]);
   });
 });
+
+describe('explainPolicy subjects', () => {
+  it('shows a `null` request only when null is trusted on its own, not under full reflection', () => {
+    const reflect = explainOnly("const cors = require('cors');\napp.use(cors({ origin: true, credentials: true }));");
+    expect(reflect.responses.map((r) => r.origin)).toEqual(['https://evil.example', 'https://evil.example']);
+    const trusted = explainOnly(
+      "const cors = require('cors');\napp.use(cors({ origin: ['https://a.example', 'null'] }));",
+    );
+    expect(trusted.responses.map((r) => `${r.request} ${r.origin}`)).toEqual([
+      'preflight https://a.example',
+      'credentialed GET https://a.example',
+      'credentialed GET null',
+      'credentialed GET https://evil.example',
+    ]);
+  });
+});

@@ -385,8 +385,13 @@ export function explainPolicy(policy: Policy, model: FileModel): PolicyExplanati
   const allowedOrigin = allowedExample(policy, model);
   const witness = witnessOf(policy, model);
   const responses: SimulatedResponse[] = [];
+  // `null` trusted on its own (reflection of every origin already covers it).
   const nullDecision = decideOrigin(policy, 'null', model);
-  const trustsNull = 'acao' in nullDecision && nullDecision.acao === 'null';
+  const attackerDecision = decideOrigin(policy, EXAMPLE_ATTACKER, model);
+  const trustsNull =
+    'acao' in nullDecision &&
+    nullDecision.acao === 'null' &&
+    !('acao' in attackerDecision && attackerDecision.acao === EXAMPLE_ATTACKER);
   const subjects = [allowedOrigin, witness, trustsNull ? 'null' : undefined, EXAMPLE_ATTACKER].filter(
     (o, i, a): o is string => !!o && a.indexOf(o) === i,
   );

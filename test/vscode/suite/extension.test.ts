@@ -461,6 +461,16 @@ test('"Explain Headers" decodes the selection into a Markdown document', async (
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 });
 
+test('closing a document clears its diagnostics; showing it again lints it again', async () => {
+  const editor = await open('custom-check.js');
+  await linted(editor.document, (d) => d.length === 1);
+  const uri = editor.document.uri;
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await until(() => findings(uri).length === 0 && !api.stateOf(uri), 'the diagnostics of the closed file to clear');
+  const again = await open('custom-check.js');
+  await linted(again.document, (d) => d.length === 1);
+});
+
 test('shows a finding as a person sees it (screenshots by the runner)', async () => {
   const editor = await open('order-processing-server.js');
   const diagnostics = await linted(editor.document, (d) => d.length === 5);
