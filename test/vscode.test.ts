@@ -76,6 +76,18 @@ describe.runIf(process.platform === 'linux')('in a real VS Code (code-server 4.1
       expect(failures(outcomes)).toEqual([]);
       expect(outcomes.length, output.slice(-3000)).toBe(1);
       expect(status, output.slice(-3000)).toBe(0);
+      // The package holds the bundle, manifest, README, license and icon: no sources, tests, maps or node_modules.
+      expect(zipEntries(join(root, 'cors-guard.vsix')).sort()).toEqual([
+        '[Content_Types].xml',
+        'extension.vsixmanifest',
+        'extension/LICENSE.txt',
+        'extension/extension/dist/extension.cjs',
+        'extension/extension/dist/linter-worker.cjs',
+        'extension/extension/dist/ts-parser.cjs',
+        'extension/extension/images/icon.png',
+        'extension/package.json',
+        'extension/readme.md',
+      ]);
     },
     16 * 60_000,
   );
