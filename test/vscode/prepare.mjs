@@ -37,6 +37,11 @@ export function makeSandbox(prefix = 'cors-guard-vscode-') {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const workspace = join(dir, 'workspace');
   cpSync(join(root, 'test/vscode/workspace'), workspace, { recursive: true });
+  // The guide's order-processing server, as shipped in the plugin's examples.
+  cpSync(
+    join(root, 'eslint-plugin/examples/order-processing-server.js'),
+    join(workspace, 'order-processing-server.js'),
+  );
   const userData = join(dir, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(

@@ -313,9 +313,10 @@ export const LIBRARY_RESPONSES: Readonly<Record<LibraryId, LibraryResponses>> = 
   'socket.io': corsResponses,
   apollo: corsResponses,
   'fastify-cors': { ...corsResponses, defaultMethods: 'GET,HEAD,POST' },
+  // hono 4.12 (src); earlier releases list the same without QUERY.
   hono: {
     methodsOption: 'allowMethods',
-    defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
+    defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH,QUERY',
     headersOption: 'allowHeaders',
     defaultHeaders: 'reflect',
     exposeOption: 'exposeHeaders',
