@@ -1,5 +1,5 @@
 /** The extension's in-process linter (the code the worker runs), with the real ESLint Linter and parsers. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
@@ -135,5 +135,63 @@ describe('LintEngine', () => {
     expect(
       floor.lint({ fileName: 'a.js', languageId: 'javascript', text: server, settings: RECOMMENDED }).findings,
     ).toEqual([]);
+  });
+});
+
+describe('LintEngine.hover', () => {
+  it('answers at header names, values and configurations, with the range of the hovered element', () => {
+    const at = (needle: string, delta = 1) =>
+      engine.hover({
+        fileName: 'server.js',
+        languageId: 'javascript',
+        text: server,
+        settings: RECOMMENDED,
+        offset: server.indexOf(needle) + delta,
+      });
+    const name = at("'Access-Control-Max-Age'")!;
+    expect(server.slice(name.range[0], name.range[1])).toBe("'Access-Control-Max-Age'");
+    expect(name.markdown).toMatch(/^\*\*`Access-Control-Max-Age`\*\* · Response header/);
+    const value = at("'86400'")!;
+    expect(server.slice(value.range[0], value.range[1])).toBe("'86400'");
+    expect(value.markdown).toMatch(/Preflight answers may be reused for 86,400 s \(24 h\)\./);
+    expect(at('app.listen')).toBeUndefined();
+    expect(at('// The order-processing')).toBeUndefined();
+  });
+
+  it('never throws anywhere in real files, and answers only with Markdown and a range inside the file', () => {
+    const dir = join(root, 'test/fixtures/detection');
+    const files = readdirSync(dir).map((f) => join(dir, f));
+    files.push(
+      join(root, 'eslint-plugin/examples/frameworks.ts'),
+      join(root, 'eslint-plugin/examples/cors-middleware.js'),
+    );
+    let answered = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const ts = file.endsWith('.ts');
+      for (let offset = 0; offset <= text.length; offset += 5) {
+        const h = engine.hover({
+          fileName: file,
+          languageId: ts ? 'typescript' : 'javascript',
+          text,
+          settings: RECOMMENDED,
+          offset,
+        });
+        if (!h) continue;
+        answered++;
+        expect(h.markdown.length).toBeGreaterThan(20);
+        expect(h.range[0]).toBeLessThanOrEqual(offset);
+        expect(h.range[1]).toBeGreaterThanOrEqual(offset);
+        expect(h.range[1]).toBeLessThanOrEqual(text.length);
+      }
+    }
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it('says nothing for a file that does not parse', () => {
+    const broken = "app.use((req, res) => { res.set('Access-Control-Allow-Origin', '*')";
+    expect(
+      engine.hover({ fileName: 'x.js', languageId: 'javascript', text: broken, settings: RECOMMENDED, offset: 40 }),
+    ).toBeUndefined();
   });
 });
