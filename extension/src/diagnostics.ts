@@ -9,7 +9,7 @@ import type { Finding, LintResult } from './core/protocol';
 import { lintSettingsOf } from './core/settings';
 import { skipReason, type SkipReason } from './core/skip';
 import { settingsFor } from './config';
-import type { LintWorkerClient } from './worker-client';
+import type { LintOutcome, LintWorkerClient } from './worker-client';
 
 export const SOURCE = 'CORS Guard';
 export const LANGUAGES: readonly string[] = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
@@ -63,6 +63,10 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cors-guard');
   private readonly states = new Map<string, FileState>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Lints in progress, by document (a count: an in-flight lint and a newer queued one may overlap). */
+  private readonly linting = new Map<string, number>();
+  /** Bumped by `clear()`: a lint that started before a clear does not publish. */
+  private readonly generations = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's result (or skip) changes. */
   readonly onDidChange = this.changed.event;
@@ -74,6 +78,12 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   stateOf(uri: vscode.Uri): FileState | undefined {
     return this.states.get(uri.toString());
+  }
+
+  /** Whether the document has a result or a lint under way. */
+  isTracked(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return this.states.has(key) || this.linting.has(key) || this.timers.has(key);
   }
 
   /** The finding behind a diagnostic VS Code hands back (a copy: matched by rule, range and message). */
@@ -124,14 +134,25 @@ export class DiagnosticsManager implements vscode.Disposable {
         finishedAt: new Date(),
       });
     }
-    const outcome = await this.client.lint(key, {
-      fileName: document.fileName,
-      languageId: document.languageId,
-      text,
-      settings: lintSettingsOf(settings),
-    });
-    // Latest wins: a result for text that has changed since is dropped (a newer lint is scheduled).
+    const generation = this.generations.get(key) ?? 0;
+    this.linting.set(key, (this.linting.get(key) ?? 0) + 1);
+    let outcome: LintOutcome;
+    try {
+      outcome = await this.client.lint(key, {
+        fileName: document.fileName,
+        languageId: document.languageId,
+        text,
+        settings: lintSettingsOf(settings),
+      });
+    } finally {
+      const left = (this.linting.get(key) ?? 1) - 1;
+      if (left > 0) this.linting.set(key, left);
+      else this.linting.delete(key);
+    }
+    // Latest wins: a result for text that has changed since is dropped (a newer lint is scheduled), and
+    // so is one for a document cleared meanwhile (closed, or CORS Guard disabled).
     if (outcome.kind === 'superseded' || document.isClosed || document.version !== version) return;
+    if ((this.generations.get(key) ?? 0) !== generation) return;
     const latencyMs = performance.now() - requestedAt;
     if (outcome.kind === 'failed') {
       this.log.error(`lint of ${document.fileName} failed: ${outcome.message}`);
@@ -165,6 +186,7 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   clear(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.client.cancel(key);

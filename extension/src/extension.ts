@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
       }
     }),
     vscode.window.onDidChangeVisibleTextEditors((editors) => {
-      for (const editor of editors) if (!diagnostics.stateOf(editor.document.uri)) lintSoon(editor.document);
+      for (const editor of editors) if (!diagnostics.isTracked(editor.document.uri)) lintSoon(editor.document);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
