@@ -195,3 +195,39 @@ describe('LintEngine.hover', () => {
     ).toBeUndefined();
   });
 });
+
+describe('LintEngine.hover on each library call', () => {
+  const cases: [string, string, string, RegExp][] = [
+    [
+      'NestJS enableCors',
+      "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\napp.enableCors({ origin: true, credentials: true });\n",
+      'enableCors',
+      /CORS configuration \(`@nestjs\/core`\)[\s\S]*Verdict:\*\* Unsafe/,
+    ],
+    [
+      'fastify register',
+      "import Fastify from 'fastify';\nimport fastifyCors from '@fastify/cors';\nconst app = Fastify();\napp.register(fastifyCors, { origin: ['https://a.example'], credentials: true });\n",
+      'register',
+      /CORS configuration \(`@fastify\/cors`\)[\s\S]*Access-Control-Allow-Methods: GET,HEAD,POST[\s\S]*Verdict:\*\* Only the listed origins/,
+    ],
+    [
+      'Hono cors',
+      "import { Hono } from 'hono';\nimport { cors } from 'hono/cors';\nconst app = new Hono();\napp.use('*', cors({ origin: (origin) => origin, credentials: true }));\n",
+      'cors(',
+      /CORS configuration \(`hono\/cors`\)[\s\S]*Verdict:\*\* Unsafe/,
+    ],
+    [
+      'Koa cors',
+      "import Koa from 'koa';\nimport cors from '@koa/cors';\nconst app = new Koa();\napp.use(cors({ origin: 'https://a.example', maxAge: 7200 }));\n",
+      'cors(',
+      /CORS configuration \(`@koa\/cors`\)[\s\S]*Access-Control-Max-Age: 7200[\s\S]*Verdict:\*\* Only the listed origins/,
+    ],
+  ];
+  for (const [name, text, needle, expected] of cases) {
+    it(name, () => {
+      const offset = text.lastIndexOf(needle) + 1;
+      const h = engine.hover({ fileName: 'server.ts', languageId: 'typescript', text, settings: RECOMMENDED, offset });
+      expect(h?.markdown).toMatch(expected);
+    });
+  }
+});
