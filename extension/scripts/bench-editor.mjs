@@ -182,7 +182,10 @@ async function main() {
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const lines = [];
-  lines.push('| file | floor (ms) | CORS Guard (ms) | ratio (median of per-edit ratios) | findings |', '| --- | --- | --- | --- | --- |');
+  lines.push(
+    '| file | floor (ms) | CORS Guard (ms) | ratio (median of per-edit ratios) | findings |',
+    '| --- | --- | --- | --- | --- |',
+  );
   for (const r of rows)
     lines.push(
       `| ${r.language}, ${r.lines.toLocaleString('en-US')} lines | ${r.floorMs.toFixed(1)} | ${r.corsGuardMs.toFixed(1)} | ${r.ratio.toFixed(3)} | ${r.findings} |`,
