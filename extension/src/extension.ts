@@ -22,6 +22,8 @@ export interface CorsGuardApi {
    * The code actions CORS Guard offers, including disabled ones (`vscode.executeCodeActionProvider`
    * returns only enabled actions).
    */
+  /** What the language status item shows for the active editor. */
+  status(): ReturnType<StatusItem['snapshot']>;
   codeActions(
     document: vscode.TextDocument,
     range: vscode.Range,
@@ -95,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
   return {
     stateOf: (uri) => diagnostics.stateOf(uri),
     onDidLint: diagnostics.onDidChange,
+    status: () => status.snapshot(),
     codeActions: (document, range, list) =>
       codeActions.provideCodeActions(document, range, {
         diagnostics: list,

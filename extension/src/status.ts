@@ -54,6 +54,17 @@ export class StatusItem implements vscode.Disposable {
     }
   }
 
+  /** What the item shows now (for tests: the API has no way to read a language status item). */
+  snapshot(): { text: string; detail: string | undefined; severity: 'information' | 'warning' | 'error' } {
+    const severity =
+      this.item.severity === vscode.LanguageStatusSeverity.Error
+        ? 'error'
+        : this.item.severity === vscode.LanguageStatusSeverity.Warning
+          ? 'warning'
+          : 'information';
+    return { text: this.item.text, detail: this.item.detail, severity };
+  }
+
   dispose(): void {
     this.item.dispose();
   }

@@ -356,6 +356,15 @@ test('the status item and the log describe the last lint', async () => {
   await linted(editor.document, (d) => d.length === 5);
   const state = api.stateOf(editor.document.uri);
   assert.ok(state?.result && state.result.durationMs >= 0 && state.latencyMs >= state.result.durationMs - 1);
+  await until(() => api.status().text === 'CORS: 5 errors', 'the status item to show the findings');
+  assert.match(api.status().detail ?? '', /^5 findings; linted at .+ in \d+ ms/);
+  assert.equal(api.status().severity, 'information');
+  await open('vendor.min.js');
+  await until(() => api.status().text === 'CORS Guard: skipped', 'the status item to show the skip');
+  assert.match(api.status().detail ?? '', /^Not linted: a minified or bundled file \(by its name\)$/);
+  assert.equal(api.status().severity, 'warning');
+  await open('safe-allowlist.js');
+  await until(() => api.status().text === 'No CORS findings', 'the status item to show a clean file');
   assert.ok((await vscode.commands.getCommands(true)).includes('corsGuard.showOutput'));
 });
 
