@@ -8,12 +8,10 @@ app.use((req, res, next) => {
   if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
   next();
 });`;
-const GUIDE_REPAIRED = `const allowedOrigins = new RegExp("^https://[a-z]+\\\\.mydomain\\\\.com(?::\\\\d+)?$");
-app.use((req, res, next) => {
-  const origin = req.header('Origin');
-  if (allowedOrigins.test(origin)) res.header('Access-Control-Allow-Origin', origin);
-  next();
-});`;
+const GUIDE_REPAIRED = GUIDE.replace(
+  '"https:\\/\\/[a-z]+.mydomain.com"',
+  '"^https://[a-z]+\\\\.mydomain\\\\.com(?::\\\\d+)?$"',
+);
 const LOST_ESCAPE_REPAIRED = `const ALLOWED = new RegExp('^https://app\\\\.example\\\\.com$');
 app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.setHeader('Access-Control-Allow-Origin', o); });`;
 

@@ -6,7 +6,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { CheckRecord } from './checks';
-import { LIBRARY_RESPONSES } from './frameworks';
 import {
   headerFacts,
   MAX_AGE_CAPS,
@@ -17,10 +16,10 @@ import {
 } from './header-facts';
 import { ACAC, ACAO, parseAllowOriginValue } from './headers';
 import type { FileModel } from './model';
-import { hapiWildcardPattern, judgeOriginCheck, originChecksOf } from './origin-checks';
+import { checkPattern, judgeOriginCheck, originChecksOf, type OriginCheck } from './origin-checks';
 import { isWeakGuard, type OriginSpec, type Policy } from './policy';
-import type { Node } from './ast';
-import type { Value } from './values';
+import { unwrap, type Node } from './ast';
+import { isLocalHost } from './witness';
 
 /** The attacker origin hovers show when no check-specific one is known. */
 export const EXAMPLE_ATTACKER = 'https://evil.example';
@@ -79,7 +78,7 @@ export function decodeHeaderValue(name: string, value: string, ctx: DecodeContex
           );
           if (parts.host !== parts.host.toLowerCase())
             problems.push('Browsers send hosts in lower case: this never matches the `Origin` they send.');
-          if (parts.scheme === 'http' && !isLoopback(parts.host))
+          if (parts.scheme === 'http' && !isLocalHost(parts.host))
             problems.push('Plain `http`: anyone on the network path can act as this origin.');
         }
       } else {
@@ -182,10 +181,6 @@ export function originParts(
   return { scheme, host: m[2]!, port, defaultPort: !m[3] || port === fallback };
 }
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
-}
-
 function splitList(v: string): string[] {
   return v
     .split(',')
@@ -232,8 +227,11 @@ type Decision =
 
 /** What Access-Control-Allow-Origin the policy sends to a request from `origin`. */
 export function decideOrigin(policy: Policy, origin: string, model: FileModel): Decision {
-  const decisions = topLevelSpecs(policy)
-    .map((spec) => decideSpec(spec, policy, origin, model))
+  // The model lists a list's elements as specs of their own: they are decided through their list.
+  const members = memberSpecs(policy);
+  const decisions = policy.origins
+    .filter((spec) => !members.has(spec.node))
+    .map((spec) => decideSpec(spec, policy, origin, model, members))
     .filter((d) => d !== null);
   if (decisions.length === 0) return { acao: undefined };
   const reflected = decisions.find((d) => 'acao' in d && d.acao === origin);
@@ -243,17 +241,22 @@ export function decideOrigin(policy: Policy, origin: string, model: FileModel): 
   return decisions.find((d) => 'acao' in d && d.acao !== undefined) ?? { acao: undefined };
 }
 
-/** The policy's origin specs, without the elements of a list that is itself a spec. */
-function topLevelSpecs(policy: Policy): OriginSpec[] {
-  const lists = policy.origins.filter((s) => s.type === 'list');
-  return policy.origins.filter(
-    (s) =>
-      s.type === 'list' ||
-      !lists.some((l) => l.node !== s.node && l.node.range[0] <= s.node.range[0] && s.node.range[1] <= l.node.range[1]),
-  );
+/** The element specs of the policy's origin lists, by element node. */
+function memberSpecs(policy: Policy): Map<Node, OriginSpec> {
+  const elements = new Set<Node>();
+  for (const spec of policy.origins) if (spec.type === 'list') for (const e of spec.elements) elements.add(e.node);
+  const members = new Map<Node, OriginSpec>();
+  for (const spec of policy.origins) if (spec.type !== 'list' && elements.has(spec.node)) members.set(spec.node, spec);
+  return members;
 }
 
-function decideSpec(spec: OriginSpec, policy: Policy, origin: string, model: FileModel): Decision | null {
+function decideSpec(
+  spec: OriginSpec,
+  policy: Policy,
+  origin: string,
+  model: FileModel,
+  members: ReadonlyMap<Node, OriginSpec>,
+): Decision | null {
   const reflect = { acao: origin, reflected: true } as const;
   switch (spec.type) {
     case 'wildcard':
@@ -263,85 +266,87 @@ function decideSpec(spec: OriginSpec, policy: Policy, origin: string, model: Fil
       return { acao: 'null', reflected: false };
     case 'fixed':
       return { acao: spec.value, reflected: false };
+    case 'unknown':
+      return { unknown: 'an origin value CORS Guard cannot read' };
+    default: {
+      const allowed = admits(spec, origin, model, members);
+      if (allowed === undefined) return { unknown: 'a check or allowlist entry CORS Guard cannot evaluate' };
+      return allowed ? reflect : { acao: undefined };
+    }
+  }
+}
+
+/** Whether a spec that sends back the request's origin does so for `origin` (undefined: can't tell). */
+function admits(
+  spec: OriginSpec,
+  origin: string,
+  model: FileModel,
+  members: ReadonlyMap<Node, OriginSpec>,
+): boolean | undefined {
+  switch (spec.type) {
+    case 'fixed':
+      return spec.value === origin;
+    case 'null':
+      return origin === 'null';
+    case 'wildcard':
+      // Only a library that reflects `*` in a list (hapi) makes it an element spec.
+      return true;
+    case 'regexp':
+    case 'pattern-string':
+      return verifyAt(spec.type === 'regexp' ? spec.value.node : spec.node, origin, model);
     case 'reflect': {
-      if (isWeakGuard(spec.guard)) return reflect;
-      if (spec.guard.strength === 'absent') return null;
-      const answers = spec.guard.decisive.map((c) => checkAllows(c, origin, model));
-      if (answers.length > 0 && answers.every((a) => a === true)) return reflect;
-      if (answers.length > 0 && answers.every((a) => a === false)) return { acao: undefined };
-      return { unknown: 'a check CORS Guard cannot evaluate' };
+      if (isWeakGuard(spec.guard)) return true;
+      if (spec.guard.strength === 'absent') return false;
+      const answers = spec.guard.decisive.map((c) => checkAdmits(c, origin, model));
+      if (answers.length > 0 && answers.every((a) => a === true)) return true;
+      if (answers.length > 0 && answers.every((a) => a === false)) return false;
+      return undefined;
     }
     case 'list': {
       let unknown = false;
       for (const e of spec.elements) {
-        const a = valueAllows(e, origin, policy);
-        if (a === true) return reflect;
+        const member = members.get(e.node);
+        // `'*'` in a list of a library that compares strings never equals an origin; other unread entries might.
+        const a = member
+          ? admits(member, origin, model, members)
+          : e.kind === 'literal' && e.value === '*'
+            ? false
+            : undefined;
+        if (a === true) return true;
         if (a === undefined) unknown = true;
       }
-      return unknown ? { unknown: 'an allowlist entry CORS Guard cannot read' } : { acao: undefined };
+      return unknown ? undefined : false;
     }
-    case 'regexp':
-      return valueAllows(spec.value, origin, policy) ? reflect : { acao: undefined };
-    case 'pattern-string':
-      return new RegExp(hapiWildcardPattern(spec.value)).test(origin) ? reflect : { acao: undefined };
     case 'unknown':
-      return { unknown: 'an origin value CORS Guard cannot read' };
+      return undefined;
   }
 }
 
-function valueAllows(v: Value, origin: string, policy: Policy): boolean | undefined {
-  if (v.kind === 'literal' && typeof v.value === 'string') {
-    if (v.value === '*' && policy.library?.wildcardReflects) return true;
-    if (policy.library?.id === 'hapi' && v.value.includes('*'))
-      return new RegExp(hapiWildcardPattern(v.value)).test(origin);
-    return v.value === origin;
-  }
-  if (v.kind === 'regexp') return testRegExp(v.pattern, v.flags, origin);
-  return undefined;
+/** Re-tests an origin with the real operation of a check the origin-check analysis found. */
+function verifyAt(node: Node, origin: string, model: FileModel): boolean | undefined {
+  const check = originChecksAt(model).get(node);
+  return check ? checkPattern(check)?.verify(origin) : undefined;
 }
 
-function testRegExp(pattern: string, flags: string, origin: string): boolean | undefined {
-  try {
-    return new RegExp(pattern, flags.replace(/[gy]/g, '')).test(origin);
-  } catch {
-    return undefined;
-  }
+const checksByNode = new WeakMap<FileModel, Map<Node, OriginCheck>>();
+
+function originChecksAt(model: FileModel): Map<Node, OriginCheck> {
+  let map = checksByNode.get(model);
+  if (!map) checksByNode.set(model, (map = new Map(originChecksOf(model).map((c) => [c.node, c]))));
+  return map;
 }
 
-function checkAllows(c: CheckRecord, origin: string, model: FileModel): boolean | undefined {
+function checkAdmits(c: CheckRecord, origin: string, model: FileModel): boolean | undefined {
   switch (c.kind) {
     case 'exact':
       if (!c.allowed || c.allowed.some((v) => v.kind !== 'literal')) return undefined;
       return c.allowed.some((v) => v.kind === 'literal' && v.value === origin);
     case 'regex': {
-      if (!c.patterns || c.patterns.length === 0) return undefined;
-      const results = c.patterns.map((p) => (p.kind === 'regexp' ? testRegExp(p.pattern, p.flags, origin) : undefined));
-      return results.includes(undefined) ? undefined : results.some(Boolean);
+      const results = (c.patterns ?? []).map((p) => verifyAt(p.node, origin, model));
+      return results.length === 0 || results.includes(undefined) ? undefined : results.some(Boolean);
     }
-    case 'string': {
-      const arg = c.argument ? model.resolver.singleString(c.argument) : undefined;
-      if (arg === undefined || !c.method) return undefined;
-      let subject = origin;
-      if (c.onHostname) {
-        try {
-          subject = new URL(origin).hostname;
-        } catch {
-          return false;
-        }
-      }
-      switch (c.method) {
-        case 'startsWith':
-          return subject.startsWith(arg);
-        case 'endsWith':
-          return subject.endsWith(arg);
-        case 'includes':
-          return subject.includes(arg);
-        case 'indexOf':
-          return subject.includes(arg);
-        default:
-          return undefined;
-      }
-    }
+    case 'string':
+      return verifyAt(unwrap(c.node), origin, model);
     default:
       return undefined;
   }
@@ -350,18 +355,17 @@ function checkAllows(c: CheckRecord, origin: string, model: FileModel): boolean 
 /** An origin the policy allows, if one is written in the code. */
 function allowedExample(policy: Policy, model: FileModel): string | undefined {
   const candidates: string[] = [];
-  const addValue = (v: Value) => {
-    if (v.kind !== 'literal' || typeof v.value !== 'string') return;
-    // A hapi wildcard (`https://*.example.com`): one origin it matches.
-    const value = policy.library?.id === 'hapi' ? v.value.replace(/\*/g, 'app') : v.value;
-    if (parseAllowOriginValue(value).form === 'origin' && originParts(value)) candidates.push(value);
-  };
   for (const spec of policy.origins) {
     if (spec.type === 'fixed') candidates.push(spec.value);
-    if (spec.type === 'list') spec.elements.forEach(addValue);
-    if (spec.type === 'reflect') for (const c of spec.guard.decisive) c.allowed?.forEach(addValue);
+    // A wildcard origin (`https://*.example.com`): one origin it matches.
+    if (spec.type === 'pattern-string') candidates.push(spec.value.replace(/\*/g, 'app').replace(/\?/g, 'a'));
+    if (spec.type === 'reflect')
+      for (const c of spec.guard.decisive)
+        for (const v of c.allowed ?? [])
+          if (v.kind === 'literal' && typeof v.value === 'string') candidates.push(v.value);
   }
   return candidates.find((o) => {
+    if (!originParts(o)) return false;
     const d = decideOrigin(policy, o, model);
     return 'acao' in d && d.acao === o;
   });
@@ -448,29 +452,34 @@ export function explainPolicy(policy: Policy, model: FileModel): PolicyExplanati
 }
 
 function originRule(policy: Policy): string {
-  const parts = topLevelSpecs(policy).map((spec): string => {
-    switch (spec.type) {
-      case 'wildcard':
-        if (spec.whenOriginAbsent) return '`*` for requests without an Origin';
-        return spec.becomesReflection ? "`*`, which this library turns into the request's Origin" : '`*` (any origin)';
-      case 'null':
-        return '`null`';
-      case 'fixed':
-        return `the fixed origin \`${spec.value}\``;
-      case 'reflect':
-        return isWeakGuard(spec.guard)
-          ? "the request's Origin, unchecked"
-          : `the request's Origin when a ${spec.guard.strength === 'exact' ? 'exact allowlist' : spec.guard.strength} check passes`;
-      case 'list':
-        return `an allowlist of ${spec.elements.length} entr${spec.elements.length === 1 ? 'y' : 'ies'}`;
-      case 'regexp':
-        return `origins matching \`/${spec.value.pattern}/${spec.value.flags}\``;
-      case 'pattern-string':
-        return `origins matching the wildcard \`${spec.value}\``;
-      case 'unknown':
-        return 'a value CORS Guard cannot read';
-    }
-  });
+  const members = memberSpecs(policy);
+  const parts = policy.origins
+    .filter((spec) => !members.has(spec.node))
+    .map((spec): string => {
+      switch (spec.type) {
+        case 'wildcard':
+          if (spec.whenOriginAbsent) return '`*` for requests without an Origin';
+          return spec.becomesReflection
+            ? "`*`, which this library turns into the request's Origin"
+            : '`*` (any origin)';
+        case 'null':
+          return '`null`';
+        case 'fixed':
+          return `the fixed origin \`${spec.value}\``;
+        case 'reflect':
+          return isWeakGuard(spec.guard)
+            ? "the request's Origin, unchecked"
+            : `the request's Origin when a ${spec.guard.strength === 'exact' ? 'exact allowlist' : spec.guard.strength} check passes`;
+        case 'list':
+          return `an allowlist of ${spec.elements.length} entr${spec.elements.length === 1 ? 'y' : 'ies'}`;
+        case 'regexp':
+          return `origins matching \`/${spec.value.pattern}/${spec.value.flags}\``;
+        case 'pattern-string':
+          return `origins matching the wildcard \`${spec.value}\``;
+        case 'unknown':
+          return 'a value CORS Guard cannot read';
+      }
+    });
   return [...new Set(parts)].join('; or ') || 'no Access-Control-Allow-Origin';
 }
 
@@ -495,11 +504,11 @@ function simulate(
   else if (credentials === 'unknown') headers.push(['Access-Control-Allow-Credentials', COMPUTED('sometimes true')]);
 
   if (policy.kind === 'options' && policy.library) {
-    const lib = LIBRARY_RESPONSES[policy.library.id];
-    const opt = (name: string) => (name ? optionValue(policy, model, name) : undefined);
+    const lib = policy.library.responses;
+    const opt = (name: string | undefined) => (name ? optionValue(policy, model, name) : undefined);
     if (request === 'preflight') {
       const methods =
-        policy.library.id === 'hapi' ? COMPUTED('the route method') : (opt(lib.methodsOption) ?? lib.defaultMethods);
+        opt(lib.methodsOption) ?? (lib.defaultMethods === 'route' ? COMPUTED('the route method') : lib.defaultMethods);
       if (methods) headers.push(['Access-Control-Allow-Methods', methods]);
       const allowHeaders =
         opt(lib.headersOption) ??

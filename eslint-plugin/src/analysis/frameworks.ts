@@ -28,7 +28,34 @@ export interface LibrarySemantics {
   readonly originGetterOption?: string;
   /** Whether the origin value may be a RegExp that is tested and the origin reflected. */
   readonly acceptsRegExp: boolean;
+  readonly responses: LibraryResponses;
 }
+
+/**
+ * What a library sends besides the origin: option names and defaults for the other CORS headers (read in
+ * each library's source), for hovers that show the response a configuration produces.
+ */
+export interface LibraryResponses {
+  readonly methodsOption?: string;
+  /** Default Access-Control-Allow-Methods on a preflight; `route`: the requested route's method (hapi). */
+  readonly defaultMethods?: string;
+  readonly headersOption: string;
+  /** Default Access-Control-Allow-Headers: a fixed list, or the request's Access-Control-Request-Headers. */
+  readonly defaultHeaders: 'reflect' | string | undefined;
+  readonly exposeOption: string;
+  readonly defaultExpose?: string;
+  readonly maxAgeOption: string;
+  readonly defaultMaxAge?: number;
+}
+
+const corsResponses: LibraryResponses = {
+  methodsOption: 'methods',
+  defaultMethods: 'GET,HEAD,PUT,PATCH,POST,DELETE',
+  headersOption: 'allowedHeaders',
+  defaultHeaders: 'reflect',
+  exposeOption: 'exposedHeaders',
+  maxAgeOption: 'maxAge',
+};
 
 const corsLike = {
   defaultOrigin: 'wildcard',
@@ -38,6 +65,7 @@ const corsLike = {
   acceptsArray: true,
   originOption: 'origin',
   acceptsRegExp: true,
+  responses: corsResponses,
 } as const;
 
 export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
@@ -46,13 +74,27 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
   nestjs: { id: 'nestjs', packageName: '@nestjs/core', ...corsLike },
   'socket.io': { id: 'socket.io', packageName: 'socket.io', ...corsLike },
   apollo: { id: 'apollo', packageName: 'apollo-server', ...corsLike },
-  'fastify-cors': { id: 'fastify-cors', packageName: '@fastify/cors', ...corsLike },
+  'fastify-cors': {
+    id: 'fastify-cors',
+    packageName: '@fastify/cors',
+    ...corsLike,
+    responses: { ...corsResponses, defaultMethods: 'GET,HEAD,POST' },
+  },
   hono: {
     id: 'hono',
     packageName: 'hono/cors',
     ...corsLike,
     originFunction: 'return-origin',
     acceptsRegExp: false,
+    // hono 4.12 (src); earlier releases list the same without QUERY.
+    responses: {
+      methodsOption: 'allowMethods',
+      defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH,QUERY',
+      headersOption: 'allowHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
   },
   // @koa/cors >= 3.4.1 reflects the request origin when credentials are on and origin is `*` (src).
   'koa-cors': {
@@ -63,6 +105,14 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     originFunction: 'return-ctx',
     acceptsArray: false,
     acceptsRegExp: false,
+    responses: {
+      methodsOption: 'allowMethods',
+      defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
+      headersOption: 'allowHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
   },
   // @middy/http-cors: `origin: '*'` with credentials reflects; `getOrigin` decides the value sent (src).
   middy: {
@@ -75,6 +125,13 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     extraOriginListOption: 'origins',
     originGetterOption: 'getOrigin',
     acceptsRegExp: false,
+    responses: {
+      methodsOption: 'methods',
+      headersOption: 'headers',
+      defaultHeaders: undefined,
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
   },
   // hapi: `cors: true` is `origin: ['*']`, which sends back the request's origin (src).
   hapi: {
@@ -85,6 +142,15 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     wildcardWithCredentials: 'reflects',
     wildcardReflects: true,
     acceptsRegExp: false,
+    responses: {
+      defaultMethods: 'route',
+      headersOption: 'headers',
+      defaultHeaders: 'Accept,Authorization,Content-Type,If-None-Match',
+      exposeOption: 'exposedHeaders',
+      defaultExpose: 'WWW-Authenticate,Server-Authorization',
+      maxAgeOption: 'maxAge',
+      defaultMaxAge: 86400,
+    },
   },
 };
 
@@ -280,70 +346,3 @@ export const ASSERTION_CALLEES: ReadonlySet<string> = new Set([
   'has',
   'hasProperties',
 ]);
-
-/**
- * What each library sends besides the origin: option names and defaults for the other CORS headers
- * (read in each library's source), for hovers that show the response a configuration produces.
- */
-export interface LibraryResponses {
-  readonly methodsOption: string;
-  /** Default Access-Control-Allow-Methods on a preflight. */
-  readonly defaultMethods?: string;
-  readonly headersOption: string;
-  /** Default Access-Control-Allow-Headers: a fixed list, or the request's Access-Control-Request-Headers. */
-  readonly defaultHeaders: 'reflect' | string | undefined;
-  readonly exposeOption: string;
-  readonly defaultExpose?: string;
-  readonly maxAgeOption: string;
-  readonly defaultMaxAge?: number;
-}
-
-const corsResponses: LibraryResponses = {
-  methodsOption: 'methods',
-  defaultMethods: 'GET,HEAD,PUT,PATCH,POST,DELETE',
-  headersOption: 'allowedHeaders',
-  defaultHeaders: 'reflect',
-  exposeOption: 'exposedHeaders',
-  maxAgeOption: 'maxAge',
-};
-
-export const LIBRARY_RESPONSES: Readonly<Record<LibraryId, LibraryResponses>> = {
-  cors: corsResponses,
-  nestjs: corsResponses,
-  'socket.io': corsResponses,
-  apollo: corsResponses,
-  'fastify-cors': { ...corsResponses, defaultMethods: 'GET,HEAD,POST' },
-  // hono 4.12 (src); earlier releases list the same without QUERY.
-  hono: {
-    methodsOption: 'allowMethods',
-    defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH,QUERY',
-    headersOption: 'allowHeaders',
-    defaultHeaders: 'reflect',
-    exposeOption: 'exposeHeaders',
-    maxAgeOption: 'maxAge',
-  },
-  'koa-cors': {
-    methodsOption: 'allowMethods',
-    defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
-    headersOption: 'allowHeaders',
-    defaultHeaders: 'reflect',
-    exposeOption: 'exposeHeaders',
-    maxAgeOption: 'maxAge',
-  },
-  middy: {
-    methodsOption: 'methods',
-    headersOption: 'headers',
-    defaultHeaders: undefined,
-    exposeOption: 'exposeHeaders',
-    maxAgeOption: 'maxAge',
-  },
-  hapi: {
-    methodsOption: '',
-    headersOption: 'headers',
-    defaultHeaders: 'Accept,Authorization,Content-Type,If-None-Match',
-    exposeOption: 'exposedHeaders',
-    defaultExpose: 'WWW-Authenticate,Server-Authorization',
-    maxAgeOption: 'maxAge',
-    defaultMaxAge: 86400,
-  },
-};

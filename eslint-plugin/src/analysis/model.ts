@@ -3,7 +3,7 @@
  * AST pass collected. Rules, quick fixes and hovers read it; none re-walks the tree.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Node } from './ast';
+import { stringLiteralValue, type Node } from './ast';
 import { CheckAnalyzer } from './checks';
 import { canonicalHeaderName } from './headers';
 import { PolicyBuilder, type Policy } from './policy';
@@ -36,7 +36,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     const builder = new PolicyBuilder(resolver, checks);
     const headerSites: HeaderSite[] = [];
     for (const nameNode of input.headerNames) {
-      const name = literalText(nameNode);
+      const name = stringLiteralValue(nameNode);
       const header = name === undefined ? undefined : canonicalHeaderName(name);
       if (header) headerSites.push(...headerSitesOf(nameNode, header, resolver));
     }
@@ -50,11 +50,4 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     if (process.env.CORS_GUARD_DEBUG) console.error('[cors-guard] analysis failed:', error);
     return { policies: [], resolver, checks, error };
   }
-}
-
-function literalText(node: Node): string | undefined {
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0)
-    return node.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
 }

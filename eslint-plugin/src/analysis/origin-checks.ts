@@ -104,10 +104,20 @@ export function hapiWildcardPattern(origin: string): string {
   return `^${escaped.replace(/\\\*/g, '.*').replace(/\\\?/g, '.')}$`;
 }
 
-/** The pattern a check amounts to, and how to re-test a witness with the real operation. */
-export function checkPattern(
-  check: OriginCheck,
-): { pattern: OriginPattern; verify: (origin: string) => boolean } | undefined {
+type CheckedPattern = { pattern: OriginPattern; verify: (origin: string) => boolean };
+const patterns = new WeakMap<OriginCheck, CheckedPattern | null>();
+
+/**
+ * The pattern a check amounts to, and how to re-test a witness with the real operation; compiled once per
+ * check whichever rules (and hovers) ask.
+ */
+export function checkPattern(check: OriginCheck): CheckedPattern | undefined {
+  let p = patterns.get(check);
+  if (p === undefined) patterns.set(check, (p = compileCheck(check) ?? null));
+  return p ?? undefined;
+}
+
+function compileCheck(check: OriginCheck): CheckedPattern | undefined {
   if (check.kind === 'regex') {
     let re: RegExp;
     try {

@@ -9,6 +9,7 @@ import {
   explainPolicy,
   headerFacts,
   isWeakGuard,
+  stringLiteralValue,
   type FileModel,
   type Node,
   type Policy,
@@ -30,17 +31,10 @@ function contains(node: { range: readonly [number, number] }, offset: number): b
   return node.range[0] <= offset && offset <= node.range[1];
 }
 
-function stringValue(node: TSESTree.Node): string | undefined {
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0)
-    return node.quasis[0]?.value.cooked ?? undefined;
-  if (node.type === 'TemplateElement') return node.value.cooked ?? undefined;
-  return undefined;
-}
-
 export function hoverAt(source: SourceLike, model: FileModel | undefined, offset: number): HoverAnswer | undefined {
   let node = source.getNodeByRangeIndex(offset);
   if (!node) return undefined;
+  // Inside a template literal the innermost node is its quasi.
   if (node.type === 'TemplateElement' && node.parent) node = node.parent;
   const policies = model && !model.error ? model.policies : [];
 
@@ -57,7 +51,7 @@ export function hoverAt(source: SourceLike, model: FileModel | undefined, offset
 
   // A header name: a string literal, or an object key (`Vary:`).
   const name =
-    stringValue(node) ??
+    stringLiteralValue(node) ??
     (node.type === 'Identifier' && node.parent?.type === 'Property' && node.parent.key === node
       ? node.name
       : undefined);
