@@ -15,6 +15,25 @@ const recommended = Object.fromEntries(
 );
 const linter = new Linter();
 
+/** The rule each misconfiguration class is caught by (the file name says the class). */
+const EXPECTED_RULE: Readonly<Record<string, string>> = {
+  'broad-wildcard.js': 'no-unsafe-origin-check',
+  'escape-lost-in-string.js': 'no-unsafe-origin-check',
+  'misleading-alternation.js': 'no-unsafe-origin-check',
+  'missing-end-anchor.js': 'no-unsafe-origin-check',
+  'null-origin.js': 'no-null-origin',
+  'reflection-callback.js': 'no-origin-reflection',
+  'reflection-cors-true.js': 'no-origin-reflection',
+  'reflection-express.js': 'no-origin-reflection',
+  'reflection-node-http.js': 'no-origin-reflection',
+  'substring-match.js': 'no-unsafe-origin-check',
+  'suffix-match.js': 'no-unsafe-origin-check',
+  'unescaped-dot.js': 'no-unsafe-origin-check',
+  'useless-guard.js': 'no-origin-reflection',
+  'wildcard-credentials-headers.js': 'no-wildcard-with-credentials',
+  'wildcard-credentials-koa.js': 'no-wildcard-with-credentials',
+};
+
 describe('detection fixtures', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
   it('covers the misconfiguration classes and safe look-alikes', () => {
@@ -30,7 +49,10 @@ describe('detection fixtures', () => {
       );
       expect(messages.filter((m) => m.fatal)).toEqual([]);
       if (file.startsWith('safe-')) expect(messages.map((m) => m.message)).toEqual([]);
-      else expect(messages.length).toBeGreaterThan(0);
+      else {
+        expect(EXPECTED_RULE[file], `no expected rule recorded for ${file}`).toBeDefined();
+        expect(messages.map((m) => m.ruleId)).toContain(`cors-guard/${EXPECTED_RULE[file]}`);
+      }
     });
   }
 });

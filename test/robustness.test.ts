@@ -4,6 +4,7 @@ import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../eslint-plugin/src/rules';
+import { fileModelOf } from '../eslint-plugin/src/util/file-model';
 
 const linter = new Linter();
 const allRules = Object.fromEntries(Object.keys(rules).map((r) => [`cors-guard/${r}`, 'error' as const]));
@@ -21,6 +22,15 @@ function lint(code: string, ts = false) {
     ],
     ts ? 'input.ts' : 'input.js',
   );
+}
+
+/** The analysis of the last lint finished without giving up (no swallowed exception). */
+function expectAnalysed(): void {
+  const ast = linter.getSourceCode()?.ast;
+  expect(ast).toBeDefined();
+  const model = fileModelOf(ast as never);
+  expect(model).toBeDefined();
+  expect(model!.error).toBeUndefined();
 }
 
 describe('bad input', () => {
@@ -58,6 +68,7 @@ describe('bad input', () => {
     ['register without options', `fastify.register(require('@fastify/cors'));`],
   ])('%s: no crash, no guess', (_, code) => {
     expect(lint(code)).toEqual([]);
+    expectAnalysed();
   });
 
   it('TypeScript-only syntax', () => {
@@ -68,6 +79,7 @@ declare const req: { headers: Record<string, string> };
 export const x = <const>['a'];
 app.use((r: any, res: any) => res.set(H.ACAO, 'https://a.example.com' as string));`;
     expect(lint(code, true)).toEqual([]);
+    expectAnalysed();
   });
 
   it('a minified bundle: mangled names are not guessed at, readable ones are still found', () => {
@@ -79,6 +91,7 @@ app.use((r: any, res: any) => res.set(H.ACAO, 'https://a.example.com' as string)
     const messages = lint(code);
     expect(messages.every((m) => m.ruleId === 'cors-guard/no-origin-reflection')).toBe(true);
     expect(messages).toHaveLength(1000);
+    expectAnalysed();
   });
 
   it('deep nesting and a long line do not throw', () => {

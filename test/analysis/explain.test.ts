@@ -150,7 +150,7 @@ function modelOf(code: string): { model: FileModel; ruleIds: string[] } {
 function explainOnly(code: string) {
   const { model } = modelOf(code);
   expect(model.policies.length).toBe(1);
-  return explainPolicy(model.policies[0]!, model);
+  return explainPolicy(model.policies[0]!, model.trustedOrigins);
 }
 
 function headersOf(e: ReturnType<typeof explainOnly>, request: string, origin: string) {
@@ -262,7 +262,7 @@ describe('explainPolicy', () => {
     const dir = join(here, '..', 'fixtures', 'detection');
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
       const { model, ruleIds } = modelOf(readFileSync(join(dir, file), 'utf8'));
-      const levels = model.policies.map((p) => explainPolicy(p, model).level);
+      const levels = model.policies.map((p) => explainPolicy(p, model.trustedOrigins).level);
       const flagged = levels.some((l) => l === 'unsafe' || l === 'broken');
       expect({ file, flagged }).toEqual({ file, flagged: ruleIds.length > 0 });
     }

@@ -153,7 +153,7 @@ describe('titles and summaries', () => {
   it('explains why there is no automatic fix, per rule', () => {
     expect(noFixReason({ ruleId: 'cors-guard/no-unsafe-origin-check' })).toMatch(/No verified repair/);
     expect(noFixReason({ ruleId: 'cors-guard/no-origin-reflection' })).toMatch(/only you know which origins to trust/);
-    expect(noFixReason({ ruleId: 'cors-guard/require-vary-origin' })).toMatch(/documentation/);
+    expect(noFixReason({ ruleId: 'cors-guard/require-vary-origin' })).toMatch(/suggestion/);
   });
 
   it('summarises findings for the status item', () => {

@@ -3,6 +3,7 @@
  * library does with those options. Supporting a new library is a row here, not a rule change.
  * Behaviour notes cite ../shared/cors-reference.md ("src" = read in the library's source).
  */
+import { escapeRegex } from './origins';
 
 export type LibraryId =
   'cors' | 'koa-cors' | 'fastify-cors' | 'hapi' | 'nestjs' | 'hono' | 'socket.io' | 'apollo' | 'middy';
@@ -17,6 +18,8 @@ export interface LibrarySemantics {
   readonly wildcardWithCredentials: 'rejected' | 'reflects';
   /** hapi: `*` in the origin list always sends back the request's Origin. */
   readonly wildcardReflects: boolean;
+  /** hapi: `*` and `?` in an origin string are wildcards (see `wildcardOriginPattern`). */
+  readonly compilesWildcardOrigins: boolean;
   /** How an origin function is called and answers. */
   readonly originFunction: 'callback' | 'return-origin' | 'return-ctx';
   /** Whether `origin` accepts an array (so a suggestion may write one). */
@@ -61,6 +64,7 @@ const corsLike = {
   defaultOrigin: 'wildcard',
   wildcardWithCredentials: 'rejected',
   wildcardReflects: false,
+  compilesWildcardOrigins: false,
   originFunction: 'callback',
   acceptsArray: true,
   originOption: 'origin',
@@ -141,6 +145,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     defaultOrigin: 'reflect',
     wildcardWithCredentials: 'reflects',
     wildcardReflects: true,
+    compilesWildcardOrigins: true,
     acceptsRegExp: false,
     responses: {
       defaultMethods: 'route',
@@ -153,6 +158,15 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     },
   },
 };
+
+/**
+ * hapi's compilation of a wildcard origin string (src): escape, then `*` -> `.*` and `?` -> `.`, anchored.
+ * Undefined for a string with no wildcard (compared exactly).
+ */
+export function wildcardOriginPattern(origin: string): string | undefined {
+  if (!origin.includes('*') && !origin.includes('?')) return undefined;
+  return `^${escapeRegex(origin).replace(/\\\*/g, '.*').replace(/\\\?/g, '.')}$`;
+}
 
 /**
  * Calls that take CORS options, found by module with a ReferenceTracker, however the module was

@@ -1,11 +1,15 @@
 /**
- * The file model: every CORS policy a file sets, built once per file from the candidate nodes a single
- * AST pass collected. Rules, quick fixes and hovers read it; none re-walks the tree.
+ * The file model: every CORS policy a file sets, and every origin check on their paths compiled and
+ * judged, built once per file from the candidate nodes a single AST pass collected. Rules, quick fixes,
+ * hovers and the map read these facts and ask `decide()`; none re-walks the tree or re-runs the analysis.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { stringLiteralValue, type Node } from './ast';
-import { CheckAnalyzer } from './checks';
-import { canonicalHeaderName } from './headers';
+import { CheckJudge, type PatternCheck } from './checks';
+import { patternChecksOf } from './decide';
+import { GuardAnalyzer } from './guards';
+import { canonicalHeaderName } from './header-names';
+import { trustedHostsFrom } from './origins';
 import { PolicyBuilder, type Policy } from './policy';
 import { headerSitesOf, moduleOptionSites, shapeOptionSites, type HeaderSite } from './sites';
 import { ValueResolver, type ResolverHost, type Scope } from './values';
@@ -19,21 +23,33 @@ export interface AnalysisInput extends ResolverHost {
   readonly shapeCalls: readonly TSESTree.CallExpression[];
   /** Calls that may set `Vary`: `res.vary('Origin')`, `vary(res, 'Origin')`, `addOriginToVaryHeader(reply)`. */
   readonly varyCalls?: readonly TSESTree.CallExpression[];
+  /** Origins the project trusts (`settings['cors-guard'].trustedOrigins`): the hosts checks are meant for. */
+  readonly trustedOrigins?: readonly string[];
+}
+
+/** A pattern check and the policies whose origins it decides. */
+export interface OriginCheckUse {
+  readonly check: PatternCheck;
+  readonly policies: readonly Policy[];
 }
 
 export interface FileModel {
   readonly policies: readonly Policy[];
-  readonly resolver: ValueResolver;
-  readonly checks: CheckAnalyzer;
+  /** Every pattern check deciding a policy's origins, once per check site. */
+  readonly originChecks: readonly OriginCheckUse[];
+  readonly trustedOrigins: readonly string[];
+  /** Judges checks for other trusted hosts (a rule's own `allowedOrigins`) within the file's budget. */
+  readonly judge: CheckJudge;
   /** Set when the analysis gave up (budget, unexpected shape): consumers stay silent. */
   readonly error?: unknown;
 }
 
 export function analyzeFile(input: AnalysisInput): FileModel {
-  const resolver = new ValueResolver(input);
-  const checks = new CheckAnalyzer(resolver);
+  const trustedOrigins = input.trustedOrigins ?? [];
+  const judge = new CheckJudge(trustedHostsFrom(trustedOrigins));
   try {
-    const builder = new PolicyBuilder(resolver, checks);
+    const resolver = new ValueResolver(input);
+    const builder = new PolicyBuilder(resolver, new GuardAnalyzer(resolver, judge));
     const headerSites: HeaderSite[] = [];
     for (const nameNode of input.headerNames) {
       const name = stringLiteralValue(nameNode);
@@ -44,10 +60,23 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     const optionSites = input.globalScope ? moduleOptionSites(input.globalScope) : [];
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
     for (const site of optionSites) policies.push(...builder.optionPolicies(site));
-    return { policies, resolver, checks };
+    return { policies, originChecks: originCheckUses(policies), trustedOrigins, judge };
   } catch (error) {
     // Odd code shapes must never crash a lint run or produce a guessed finding.
     if (process.env.CORS_GUARD_DEBUG) console.error('[cors-guard] analysis failed:', error);
-    return { policies: [], resolver, checks, error };
+    return { policies: [], originChecks: [], trustedOrigins, judge, error };
   }
+}
+
+/** The pattern checks of all policies, one entry per check site (a helper's check serves several policies). */
+function originCheckUses(policies: readonly Policy[]): OriginCheckUse[] {
+  const bySite = new Map<Node, { check: PatternCheck; policies: Policy[] }>();
+  for (const policy of policies) {
+    for (const check of patternChecksOf(policy)) {
+      const use = bySite.get(check.node);
+      if (!use) bySite.set(check.node, { check, policies: [policy] });
+      else if (!use.policies.includes(policy)) use.policies.push(policy);
+    }
+  }
+  return [...bySite.values()];
 }

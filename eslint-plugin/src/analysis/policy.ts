@@ -5,10 +5,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { enclosingFunction, findProperty, type FunctionNode, type Node } from './ast';
-import { strongerGuard, type CheckAnalyzer, type GuardSummary } from './checks';
-import { LIBRARIES, type LibrarySemantics } from './frameworks';
-import { ACAC, ACAO, VARY, credentialsValueAllows } from './headers';
+import { enclosingFunction, findProperty, memberName, unwrap, type FunctionNode, type Node } from './ast';
+import type { RegexCheck } from './checks';
+import { NO_GUARD, strongerGuard, type GuardAnalyzer, type GuardSummary } from './guards';
+import { LIBRARIES, wildcardOriginPattern, type LibrarySemantics } from './frameworks';
+import { ACAC, ACAO, VARY, credentialsValueAllows } from './header-names';
+import { headerFacts } from './header-facts';
 import type { HeaderSite, OptionSite } from './sites';
 import type { Bindings, Value, ValueResolver } from './values';
 
@@ -33,6 +35,7 @@ export type OriginSpec =
       readonly becomesReflection: boolean;
       /** `req.headers.origin || '*'`: sent only to requests without an Origin, to which CORS does not apply. */
       readonly whenOriginAbsent?: boolean;
+      readonly permissiveDefault?: PermissiveDefault;
     }
   | { readonly type: 'null'; readonly node: Node }
   | { readonly type: 'fixed'; readonly node: Node; readonly value: string }
@@ -45,16 +48,52 @@ export type OriginSpec =
       readonly guard: GuardSummary;
       /** Where the request data was read, if different from `node`. */
       readonly source?: Node;
+      readonly permissiveDefault?: PermissiveDefault;
     }
-  | { readonly type: 'list'; readonly node: Node; readonly elements: readonly Value[] }
-  | { readonly type: 'regexp'; readonly node: Node; readonly value: Value & { kind: 'regexp' } }
-  | { readonly type: 'pattern-string'; readonly node: Node; readonly value: string }
+  | {
+      readonly type: 'list';
+      readonly node: Node;
+      readonly elements: readonly Value[];
+      /** What each element allows: the request's origin is sent back when one of them admits it. */
+      readonly members: readonly OriginSpec[];
+    }
+  /** A RegExp (or a library wildcard origin, compiled) the origin is tested with, then sent back. */
+  | { readonly type: 'regexp'; readonly node: Node; readonly check: RegexCheck }
   | { readonly type: 'unknown'; readonly node: Node };
+
+/** `process.env.CORS_ORIGIN || '*'`: the setting falls back to allowing every origin. */
+export interface PermissiveDefault {
+  /** The `||` / `??` expression. */
+  readonly expression: Node;
+  /** `process.env.CORS_ORIGIN`. */
+  readonly variable: string;
+}
 
 export interface Credentials {
   readonly allowed: boolean | 'unknown';
   /** Where credentials are switched on (for related-location reports). */
   readonly node?: Node;
+}
+
+/** Every origin setting of a policy, list elements included. */
+export function specsOf(policy: Policy): OriginSpec[] {
+  const out: OriginSpec[] = [];
+  const visit = (spec: OriginSpec) => {
+    out.push(spec);
+    if (spec.type === 'list') spec.members.forEach(visit);
+  };
+  policy.origins.forEach(visit);
+  return out;
+}
+
+/** A response header other than Allow-Origin and Allow-Credentials, as the policy sends it. */
+export interface ResponseHeader {
+  readonly name: string;
+  /** The value when it is known; else `computed` says what it is. */
+  readonly value?: string;
+  readonly computed?: string;
+  /** Which responses carry it: every one, preflights only, or actual requests only. */
+  readonly when: 'always' | 'preflight' | 'request';
 }
 
 export interface Policy {
@@ -72,14 +111,14 @@ export interface Policy {
   readonly headers: readonly HeaderSite[];
   /** Whether `Vary: Origin` is sent (headers policies). */
   readonly varyOrigin: boolean | 'unknown';
+  /** The other CORS headers it sends (methods, headers, max-age, expose, vary). */
+  readonly otherHeaders: readonly ResponseHeader[];
 }
-
-const NO_GUARD: GuardSummary = { strength: 'none', decisive: [], all: [] };
 
 export class PolicyBuilder {
   constructor(
     private readonly resolver: ValueResolver,
-    private readonly checks: CheckAnalyzer,
+    private readonly checks: GuardAnalyzer,
   ) {}
 
   /** One policy per group of header sites. */
@@ -126,9 +165,44 @@ export class PolicyBuilder {
       }
       if (varyGroups.has(group)) varyOrigin = true;
       else if (varyOrigin === false && varyElsewhere) varyOrigin = 'unknown';
-      out.push({ kind: 'headers', node: group, origins, credentials, headers: list, varyOrigin });
+      const otherHeaders = list
+        .filter((h) => h.header !== ACAO && h.header !== ACAC)
+        .map((h): ResponseHeader => {
+          const value = h.value ? this.resolver.singleString(h.value) : undefined;
+          return {
+            name: spellingOf(h.header),
+            ...(value === undefined ? { computed: 'computed' } : { value }),
+            when: 'always',
+          };
+        });
+      out.push({
+        kind: 'headers',
+        node: group,
+        origins: origins.map((s) => this.withPermissiveDefault(s)),
+        credentials,
+        headers: list,
+        varyOrigin,
+        otherHeaders,
+      });
     }
     return out;
+  }
+
+  /** Marks `process.env.X || '*'` and `process.env.X ?? true`: every origin whenever X is unset. */
+  private withPermissiveDefault(spec: OriginSpec): OriginSpec {
+    const permissive =
+      (spec.type === 'wildcard' && !spec.implicit && !spec.whenOriginAbsent) ||
+      (spec.type === 'reflect' && spec.via === 'origin-true');
+    const fallback = spec.node.parent;
+    if (
+      !permissive ||
+      fallback?.type !== T.LogicalExpression ||
+      fallback.right !== spec.node ||
+      fallback.operator === '&&'
+    )
+      return spec;
+    const variable = envVariableOf(fallback.left, this.resolver.resolve(fallback.left));
+    return variable ? { ...spec, permissiveDefault: { expression: fallback, variable } } : spec;
   }
 
   /** Whether `site` runs under a condition that some origin site does not run under. */
@@ -227,6 +301,7 @@ export class PolicyBuilder {
               credentials: { allowed: false },
               headers: [],
               varyOrigin: true,
+              otherHeaders: this.libraryHeaders(lib, undefined),
             },
           ];
         }
@@ -267,7 +342,44 @@ export class PolicyBuilder {
       credentials: { allowed: false },
       headers: [],
       varyOrigin: true,
+      otherHeaders: this.libraryHeaders(lib, undefined),
     };
+  }
+
+  /** Methods, headers, max-age and expose headers a library sends for these options (or its defaults). */
+  private libraryHeaders(lib: LibrarySemantics, options: TSESTree.ObjectExpression | undefined): ResponseHeader[] {
+    const r = lib.responses;
+    const out: ResponseHeader[] = [];
+    const option = (name: string | undefined) => (name && options ? this.optionText(options, name) : undefined);
+    const methods = option(r.methodsOption) ?? (r.defaultMethods === 'route' ? undefined : r.defaultMethods);
+    if (methods !== undefined) out.push({ name: 'Access-Control-Allow-Methods', value: methods, when: 'preflight' });
+    else if (r.defaultMethods === 'route')
+      out.push({ name: 'Access-Control-Allow-Methods', computed: 'the route method', when: 'preflight' });
+    const allowHeaders = option(r.headersOption) ?? (r.defaultHeaders === 'reflect' ? undefined : r.defaultHeaders);
+    if (allowHeaders !== undefined)
+      out.push({ name: 'Access-Control-Allow-Headers', value: allowHeaders, when: 'preflight' });
+    else if (r.defaultHeaders === 'reflect')
+      out.push({
+        name: 'Access-Control-Allow-Headers',
+        computed: "the request's Access-Control-Request-Headers",
+        when: 'preflight',
+      });
+    const maxAge = option(r.maxAgeOption) ?? (r.defaultMaxAge !== undefined ? String(r.defaultMaxAge) : undefined);
+    if (maxAge !== undefined) out.push({ name: 'Access-Control-Max-Age', value: maxAge, when: 'preflight' });
+    const expose = option(r.exposeOption) ?? r.defaultExpose;
+    if (expose !== undefined) out.push({ name: 'Access-Control-Expose-Headers', value: expose, when: 'request' });
+    return out;
+  }
+
+  /** A literal option value as a header value (`['GET', 'POST']` -> `GET,POST`), if written in the code. */
+  private optionText(options: TSESTree.ObjectExpression, name: string): string | undefined {
+    const values = this.resolver.objectPropertyOrMissing(options, name);
+    if (!values || values.length !== 1) return undefined;
+    const v = values[0]!;
+    if (v.kind === 'literal' && (typeof v.value === 'string' || typeof v.value === 'number')) return String(v.value);
+    if (v.kind === 'array' && v.elements.every((e) => e.kind === 'literal' && typeof e.value === 'string'))
+      return v.elements.map((e) => (e as { value: string }).value).join(',');
+    return undefined;
   }
 
   private objectPolicy(
@@ -317,10 +429,11 @@ export class PolicyBuilder {
       call: site.call,
       options: obj,
       originProperty,
-      origins,
+      origins: origins.map((s) => this.withPermissiveDefault(s)),
       credentials,
       headers: [],
       varyOrigin: true,
+      otherHeaders: this.libraryHeaders(lib, obj),
     };
   }
 
@@ -354,25 +467,29 @@ export class PolicyBuilder {
             ];
           }
           // hapi compiles `*` and `?` in origin strings to a regex; other libraries compare strings exactly.
-          if ((v.value.includes('*') || v.value.includes('?')) && lib.id === 'hapi') {
-            return [{ type: 'pattern-string', node: v.node, value: v.value }];
+          const wildcard = lib.compilesWildcardOrigins ? wildcardOriginPattern(v.value) : undefined;
+          if (wildcard !== undefined) {
+            const check = this.checks.judge.regex({ node: v.node, pattern: wildcard, flags: '', wildcard: v.value });
+            return [{ type: 'regexp', node: v.node, check }];
           }
           return [literalOriginSpec(v.value, v.node)];
         }
         return [];
       case 'array':
       case 'set': {
-        const out: OriginSpec[] = [{ type: 'list', node: v.node, elements: v.elements }];
-        if (depth < 2) {
-          for (const e of v.elements) {
-            if (e.kind === 'literal' && e.value === '*' && !lib.wildcardReflects) continue; // compared with ===
-            out.push(...this.originSpecs(lib, e, credentials, extraSites, b, depth + 1));
-          }
+        const members: OriginSpec[] = [];
+        for (const e of v.elements) {
+          if (e.kind === 'literal' && e.value === '*' && !lib.wildcardReflects) continue; // compared with ===
+          if (depth < 2) members.push(...this.originSpecs(lib, e, credentials, extraSites, b, depth + 1));
+          else members.push({ type: 'unknown', node: e.node });
         }
-        return out;
+        return [{ type: 'list', node: v.node, elements: v.elements, members }];
       }
-      case 'regexp':
-        return [{ type: 'regexp', node: v.node, value: v }];
+      case 'regexp': {
+        const patternNode = v.node.type === T.Literal ? v.node : v.source;
+        const check = this.checks.judge.regex({ node: v.node, pattern: v.pattern, flags: v.flags, patternNode });
+        return [{ type: 'regexp', node: v.node, check }];
+      }
       case 'origin':
       case 'request':
         return [
@@ -483,16 +600,35 @@ function literalOriginSpec(value: string, node: Node): OriginSpec {
   return { type: 'fixed', node, value };
 }
 
+/** `process.env.X`, directly or at the base of `process.env.X?.split(',')`. */
+function envVariableOf(node: Node, values: readonly Value[]): string | undefined {
+  const env = values.find((v) => v.kind === 'env');
+  if (env?.kind === 'env') return `process.env.${env.name}`;
+  let n: Node = unwrap(node);
+  for (let i = 0; i < 8; i++) {
+    if (n.type === T.CallExpression) n = unwrap(n.callee);
+    else if (n.type === T.MemberExpression) {
+      const object = unwrap(n.object);
+      if (object.type === T.MemberExpression && memberName(object) === 'env') {
+        const root = unwrap(object.object);
+        if (root.type === T.Identifier && root.name === 'process') return `process.env.${memberName(n) ?? '…'}`;
+      }
+      n = object;
+    } else return undefined;
+  }
+  return undefined;
+}
+
+/** A header's usual spelling (`access-control-max-age` -> `Access-Control-Max-Age`). */
+function spellingOf(lower: string): string {
+  return headerFacts(lower)?.name ?? lower.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase());
+}
+
 function mergeCredentials(a: Credentials, b: Credentials): Credentials {
   if (a.allowed === true) return a;
   if (b.allowed === true) return b;
   if (a.allowed === 'unknown') return a;
   return b;
-}
-
-/** A guard that lets any origin through (none, or only a presence test). */
-export function isWeakGuard(g: GuardSummary): boolean {
-  return g.strength === 'none' || g.strength === 'useless';
 }
 
 function isUndefinedLiteral(v: Value): boolean {

@@ -18,7 +18,7 @@ import {
   type LibraryId,
   type ModuleOptionSite,
 } from './frameworks';
-import type { CorsHeaderName } from './headers';
+import type { CorsHeaderName } from './header-names';
 import type { Scope, ValueResolver } from './values';
 
 export interface HeaderSite {
@@ -26,6 +26,8 @@ export interface HeaderSite {
   /** Where the header name is written (a literal or a reference to a constant). */
   readonly nameNode: Node;
   readonly value: Node | undefined;
+  /** The value, when it is one known string (or number). */
+  readonly literal?: string;
   readonly shape: 'setter' | 'object' | 'entry' | 'pair' | 'assignment';
   /** The call, property, entry or assignment that sets the header. */
   readonly node: Node;
@@ -58,13 +60,18 @@ export function headerSitesOf(nameNode: Node, header: CorsHeaderName, resolver: 
     for (const ref of variable.references) {
       if (ref.isRead()) {
         const site = headerSiteAt(ref.identifier as Node, header);
-        if (site) sites.push(site);
+        if (site) sites.push(withLiteral(site, resolver));
       }
     }
     return sites;
   }
   const site = headerSiteAt(nameNode, header);
-  return site ? [site] : [];
+  return site ? [withLiteral(site, resolver)] : [];
+}
+
+function withLiteral(site: HeaderSite, resolver: ValueResolver): HeaderSite {
+  const literal = site.value ? resolver.singleString(site.value) : undefined;
+  return literal === undefined ? site : { ...site, literal };
 }
 
 function headerSiteAt(nameNode: Node, header: CorsHeaderName): HeaderSite | undefined {

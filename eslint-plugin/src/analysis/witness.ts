@@ -23,6 +23,7 @@ import {
   type Node as RNode,
   type TransitionIterable,
 } from 'refa';
+import { isLocalHost } from './origins';
 
 /** Start and end markers: private-use characters no origin contains. */
 const START = 0xe000;
@@ -534,13 +535,6 @@ export function stringCheckPattern(method: string, argument: string, onHostname:
     default:
       return undefined;
   }
-}
-
-/** Hosts that are fine over plain HTTP: the developer's own machine. */
-export function isLocalHost(host: string): boolean {
-  return (
-    /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/.test(host) || /\.(?:localhost|test|local)$/.test(host)
-  );
 }
 
 /**

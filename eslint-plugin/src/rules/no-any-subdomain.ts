@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { checkPattern, isLocalHost, judgeOriginCheck, originChecksOf, trustedHostsFrom } from '../analysis';
+import { confirmedWitnesses, isLocalHost } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { ruleHosts } from '../util/settings';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { withFileModel } from '../util/file-model';
 
@@ -17,6 +18,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Report origin checks that trust every subdomain of a domain (informational)',
       recommended: 'strict',
+      noFixReason: 'Only you know which subdomains you run: list them instead of trusting every one.',
       level: 'warn',
     },
     schema: objectOptionsSchema({
@@ -29,27 +31,26 @@ export default createRule<Options, MessageIds>({
         'This check trusts every subdomain of `{{host}}` (e.g. `{{example}}`): one subdomain with an XSS hole or a dangling DNS record is enough to read these responses; list the subdomains you run if you can.',
     },
   },
-  defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
   create(context, [options]) {
-    const configured = trustedHostsFrom(options.allowedOrigins, options.trustedHosts);
+    const hosts = ruleHosts(options);
     return withFileModel(context, (model) => {
       const reported = new Set<TSESTree.Node>();
-      for (const check of originChecksOf(model)) {
-        const verdict = judgeOriginCheck(check, configured, model);
+      for (const { check, policies } of model.originChecks) {
+        const verdict = hosts ? model.judge.rejudge(check, hosts) : check.verdict;
         // An unsafe check is reported by no-unsafe-origin-check; this note is for checks that are otherwise right.
-        if (verdict.kind !== 'safe') continue;
-        const p = checkPattern(check);
-        if (!p) continue;
+        if (verdict.kind !== 'safe' || reported.has(check.node)) continue;
         for (const host of verdict.hosts) {
           if (isLocalHost(host)) continue;
           const example = `https://${PROBE_LABEL}.${host}`;
-          if (!p.verify(example) || reported.has(check.node)) continue;
+          const probe = [{ witness: example, witnessClass: 'same-site' as const }];
+          if (!policies.some((p) => confirmedWitnesses(p, check, probe).length > 0)) continue;
           reported.add(check.node);
           context.report({
             node: check.kind === 'string' ? check.methodNode : check.node,
             messageId: 'anySubdomain',
             data: { host, example },
           });
+          break;
         }
       }
     });

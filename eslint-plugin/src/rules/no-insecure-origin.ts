@@ -1,28 +1,32 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import {
-  checkPattern,
+  confirmedWitnesses,
+  decide,
+  insecureOrigin,
   insecureWitness,
-  isLocalHost,
-  originChecksOf,
-  trustedHostsFrom,
-  withinFileBudget,
-  type OriginCheck,
+  specsOf,
+  type Check,
+  type OriginSpec,
+  type PatternCheck,
   type Policy,
   type Value,
 } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
-import { credentialState } from '../util/describe';
+import { credentialState } from '../util/wording';
+import { ruleHosts } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 
 export type Options = [{ allowedOrigins?: string[]; trustedHosts?: string[] }];
 export type MessageIds = 'insecureOrigin' | 'insecureCheck' | 'suggestHttps';
 
-/** `http://host[:port]` on a host that is not the developer's own machine. */
-function insecureOrigin(value: string): string | undefined {
-  const m = /^http:\/\/([^/:?#]+)(?::\d+)?\/?$/i.exec(value.trim());
-  return m && !isLocalHost(m[1]!.toLowerCase()) ? value.trim() : undefined;
+/** The literal origins a policy names: fixed values, list elements and the entries of exact checks. */
+function literalsOf(spec: OriginSpec): Value[] {
+  if (spec.type === 'fixed') return [{ kind: 'literal', value: spec.value, node: spec.node, sites: [] }];
+  if (spec.type === 'list') return [...spec.elements];
+  if (spec.type === 'reflect') return spec.guard.all.flatMap((c: Check) => (c.kind === 'exact' ? c.allowed : []));
+  return [];
 }
 
 export default createRule<Options, MessageIds>({
@@ -32,6 +36,8 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow trusting plain-HTTP origins',
       recommended: 'strict',
+      noFixReason:
+        'Switching an origin to https changes who can call you: it is offered as a suggestion, never applied automatically.',
     },
     hasSuggestions: true,
     schema: objectOptionsSchema({
@@ -47,10 +53,9 @@ export default createRule<Options, MessageIds>({
       suggestHttps: 'Trust `{{https}}` instead.',
     },
   },
-  defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const hosts = trustedHostsFrom(options.allowedOrigins, options.trustedHosts);
+    const own = ruleHosts(options);
     const reported = new Set<TSESTree.Node>();
 
     function credentialsNote(policy: Policy): string {
@@ -78,40 +83,42 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function literalOrigins(values: readonly Value[] | undefined, policy: Policy): void {
-      for (const v of values ?? []) {
-        const origin = v.kind === 'literal' && typeof v.value === 'string' ? insecureOrigin(v.value) : undefined;
-        if (origin) reportValue(v.node, origin, policy);
-      }
-    }
-
-    function reportCheck(check: OriginCheck, file: object): void {
-      if (reported.has(check.node)) return;
-      const p = checkPattern(check);
-      const origin = p && withinFileBudget(file, () => insecureWitness(p.pattern, hosts, p.verify));
+    function reportCheck(
+      check: PatternCheck,
+      policies: readonly Policy[],
+      hosts: readonly string[],
+      budget: {
+        withinBudget<R>(f: () => R): R | undefined;
+      },
+    ): void {
+      if (reported.has(check.node) || !check.matcher) return;
+      const { pattern, verify } = check.matcher;
+      const origin =
+        check.kind === 'within' ? undefined : budget.withinBudget(() => insecureWitness(pattern, hosts, verify));
       if (!origin) return;
+      const probe = [{ witness: origin, witnessClass: 'registrable' as const }];
+      const policy = policies.find((p) => confirmedWitnesses(p, check, probe).length > 0);
+      if (!policy) return;
       reported.add(check.node);
       context.report({
         node: check.kind === 'string' ? check.methodNode : check.node,
         messageId: 'insecureCheck',
-        data: { origin, credentials: credentialsNote(check.policy) },
+        data: { origin, credentials: credentialsNote(policy) },
       });
     }
 
     return withFileModel(context, (model) => {
       for (const policy of model.policies) {
-        for (const spec of policy.origins) {
-          if (spec.type === 'fixed') {
-            const origin = insecureOrigin(spec.value);
-            if (origin) reportValue(spec.node, origin, policy);
-          } else if (spec.type === 'list') {
-            literalOrigins(spec.elements, policy);
-          } else if (spec.type === 'reflect') {
-            for (const c of spec.guard.all) if (c.kind === 'exact') literalOrigins(c.allowed, policy);
+        for (const spec of specsOf(policy)) {
+          for (const v of literalsOf(spec)) {
+            const origin = v.kind === 'literal' && typeof v.value === 'string' ? insecureOrigin(v.value) : undefined;
+            // Only an origin the policy really lets in (decide()), e.g. not a list entry after a stricter check.
+            if (origin && decide(policy, origin).admissions.length > 0) reportValue(v.node, origin, policy);
           }
         }
       }
-      for (const check of originChecksOf(model)) reportCheck(check, model);
+      const hosts = own ?? model.judge.hosts;
+      for (const { check, policies } of model.originChecks) reportCheck(check, policies, hosts, model.judge);
     });
   },
 });

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { ACAC, parseAllowOriginValue } from '../analysis';
+import { ACAC, parseAllowOriginValue, specsOf } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { withFileModel } from '../util/file-model';
 
@@ -24,6 +24,8 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow CORS header values browsers reject',
       recommended: 'strict',
+      noFixReason:
+        'The corrected value changes the response: it is offered as a suggestion, never applied automatically.',
     },
     hasSuggestions: true,
     schema: [],
@@ -38,7 +40,6 @@ export default createRule<Options, MessageIds>({
       suggestTrue: 'Use `true`.',
     },
   },
-  defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
@@ -51,7 +52,7 @@ export default createRule<Options, MessageIds>({
 
     return withFileModel(context, (model) => {
       for (const policy of model.policies) {
-        for (const spec of policy.origins) {
+        for (const spec of specsOf(policy)) {
           if (spec.type !== 'fixed' || reported.has(spec.node)) continue;
           const form = parseAllowOriginValue(spec.value);
           if (form.form !== 'invalid') continue;
@@ -70,7 +71,7 @@ export default createRule<Options, MessageIds>({
         }
         for (const site of policy.headers) {
           if (site.header !== ACAC || !site.value || reported.has(site.value)) continue;
-          const value = model.resolver.singleString(site.value);
+          const value = site.literal;
           if (value === undefined || value === 'true' || !ALMOST_TRUE.test(value.trim())) continue;
           reported.add(site.value);
           const fix = replaceString(site.value, 'true');

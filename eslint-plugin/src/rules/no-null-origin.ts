@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import type { Policy, Value } from '../analysis';
+import { nullAdmissions, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { credentialsRelated, reportWithRelated } from '../util/related';
-import { credentialState } from '../util/describe';
+import { credentialState } from '../util/wording';
 import { withFileModel } from '../util/file-model';
 import { removeListItem } from '../util/fixes';
 
@@ -25,6 +25,8 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow trusting the `null` origin',
       recommended: 'recommended',
+      noFixReason:
+        'Removing `null` changes who can call you: it is offered as a suggestion, never applied automatically.',
     },
     hasSuggestions: true,
     schema: [],
@@ -34,7 +36,6 @@ export default createRule<Options, MessageIds>({
       suggestRemove: "Remove `'null'` from the allowlist.",
     },
   },
-  defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
@@ -62,24 +63,18 @@ export default createRule<Options, MessageIds>({
       );
     }
 
-    function nullLiterals(values: readonly Value[] | undefined): Value[] {
-      return (values ?? []).filter((v) => v.kind === 'literal' && v.value === 'null');
-    }
-
     return withFileModel(context, (model) => {
       for (const policy of model.policies) {
-        for (const spec of policy.origins) {
-          if (spec.type === 'null') {
-            const inList = spec.node.parent?.type === T.ArrayExpression;
-            const fallback = spec.node.parent?.type === T.LogicalExpression && spec.node.parent.right === spec.node;
-            report(spec.node, inList ? 'allowlist' : fallback ? 'fallback' : 'header', policy);
-          } else if (spec.type === 'reflect') {
-            // An exact check that lets 'null' through trusts it as much as a list entry does.
-            for (const check of spec.guard.all) {
-              if (check.kind !== 'exact') continue;
-              for (const v of nullLiterals(check.allowed)) report(v.node, 'allowlist', policy);
-            }
+        // A request from a sandboxed iframe, admitted by an entry or value written as `null`.
+        for (const admission of nullAdmissions(policy)) {
+          const node = admission.entry!;
+          if (admission.spec.type !== 'null') {
+            report(node, 'allowlist', policy);
+            continue;
           }
+          const inList = node.parent?.type === T.ArrayExpression;
+          const fallback = node.parent?.type === T.LogicalExpression && node.parent.right === node;
+          report(node, inList ? 'allowlist' : fallback ? 'fallback' : 'header', policy);
         }
       }
     });

@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { isWeakGuard, shortText, type OriginSpec, type Policy } from '../analysis';
+import { EXAMPLE_ATTACKER, shortText, unconditionalAdmissions, type OriginSpec, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
-import { ATTACKER_ORIGIN, credentialState, guardNote } from '../util/describe';
+import { credentialState, guardNote } from '../util/wording';
+import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import {
   allowlistArrayText,
@@ -59,6 +60,8 @@ export default createRule<Options, MessageIds>({
       description:
         "Disallow sending the request's Origin back in Access-Control-Allow-Origin without an exact allowlist check",
       recommended: 'recommended',
+      noFixReason:
+        'No safe automatic fix here: only you know which origins to trust. Check the origin against an exact allowlist (see the documentation).',
     },
     hasSuggestions: true,
     schema: objectOptionsSchema({
@@ -82,10 +85,9 @@ export default createRule<Options, MessageIds>({
       suggestAllowlistOption: 'Replace with an explicit list of trusted origins.',
     },
   },
-  defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const allowed = options.allowedOrigins ?? [];
+    const allowed = allowlistOrigins(context, options);
 
     function suggestions(r: Reflection): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const { spec, policy } = r;
@@ -138,11 +140,12 @@ export default createRule<Options, MessageIds>({
       for (const policy of model.policies) {
         const state = credentialState(policy.credentials);
         if (state === 'without' && options.reportWithoutCredentials === false) continue;
-        for (const spec of policy.origins) {
-          const isReflection =
-            (spec.type === 'reflect' && isWeakGuard(spec.guard)) ||
-            (spec.type === 'wildcard' && spec.becomesReflection && policy.credentials.allowed !== true);
-          if (!isReflection || reported.has(spec.node)) continue;
+        // Who gets in unchecked: decide() for an origin any website can send, through no origin check.
+        for (const admission of unconditionalAdmissions(policy)) {
+          const spec = admission.member ?? admission.spec;
+          // A wildcard turned into reflection by credentials is no-wildcard-with-credentials' finding.
+          if (spec.type === 'wildcard' && policy.credentials.allowed === true) continue;
+          if (reported.has(spec.node)) continue;
           reported.add(spec.node);
           const messageId =
             state === 'with'
@@ -155,7 +158,7 @@ export default createRule<Options, MessageIds>({
             {
               node: spec.node,
               messageId,
-              data: { subject: subjectOf(spec, policy, sourceCode), attacker: ATTACKER_ORIGIN },
+              data: { subject: subjectOf(spec, policy, sourceCode), attacker: EXAMPLE_ATTACKER },
               suggest: suggestions({ spec, policy }),
             },
             [

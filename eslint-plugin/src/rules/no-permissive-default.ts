@@ -1,30 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { memberName, unwrap, type Value } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { withFileModel } from '../util/file-model';
 
 export type Options = [];
 export type MessageIds = 'permissiveDefault';
-
-/** `process.env.X`, directly or at the base of `process.env.X?.split(',')`. */
-function envVariableOf(node: TSESTree.Node, values: readonly Value[]): string | undefined {
-  const env = values.find((v) => v.kind === 'env');
-  if (env?.kind === 'env') return `process.env.${env.name}`;
-  let n: TSESTree.Node = unwrap(node);
-  for (let i = 0; i < 8; i++) {
-    if (n.type === T.CallExpression) n = unwrap(n.callee);
-    else if (n.type === T.MemberExpression) {
-      const object = unwrap(n.object);
-      if (object.type === T.MemberExpression && memberName(object) === 'env') {
-        const root = unwrap(object.object);
-        if (root.type === T.Identifier && root.name === 'process') return `process.env.${memberName(n) ?? '…'}`;
-      }
-      n = object;
-    } else return undefined;
-  }
-  return undefined;
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-permissive-default',
@@ -33,6 +12,8 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow CORS settings that fall back to allowing every origin when configuration is missing',
       recommended: 'strict',
+      noFixReason:
+        'No safe automatic fix here: only you know which origins to trust. Fail closed when the setting is missing (see the documentation).',
     },
     schema: [],
     messages: {
@@ -40,32 +21,19 @@ export default createRule<Options, MessageIds>({
         '`{{expression}}` allows every origin whenever `{{variable}}` is unset: a missing setting in production fails open. Fail closed (no CORS, or an error at startup) instead.',
     },
   },
-  defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
     return withFileModel(context, (model) => {
       const reported = new Set<TSESTree.Node>();
       for (const policy of model.policies) {
         for (const spec of policy.origins) {
-          const permissive =
-            (spec.type === 'wildcard' && !spec.implicit && !spec.whenOriginAbsent) ||
-            (spec.type === 'reflect' && spec.via === 'origin-true');
-          const fallback = spec.node.parent;
-          if (
-            !permissive ||
-            fallback?.type !== T.LogicalExpression ||
-            fallback.right !== spec.node ||
-            fallback.operator === '&&'
-          ) {
-            continue;
-          }
-          const variable = envVariableOf(fallback.left, model.resolver.resolve(fallback.left));
-          if (!variable || reported.has(fallback)) continue;
-          reported.add(fallback);
+          const fallback = 'permissiveDefault' in spec ? spec.permissiveDefault : undefined;
+          if (!fallback || reported.has(fallback.expression)) continue;
+          reported.add(fallback.expression);
           context.report({
-            node: fallback,
+            node: fallback.expression,
             messageId: 'permissiveDefault',
-            data: { expression: sourceCode.getText(fallback), variable },
+            data: { expression: sourceCode.getText(fallback.expression), variable: fallback.variable },
           });
         }
       }

@@ -1,16 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
-  judgeOriginCheck,
-  originChecksOf,
+  confirmedWitnesses,
+  EXAMPLE_ATTACKER,
   patternSourceOf,
-  trustedHostsFrom,
+  type ConfirmedWitness,
   type Culprit,
   type Finding,
-  type OriginCheck,
+  type PatternCheck,
+  type Policy,
 } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { allowOriginRelated, credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
+import { ruleHosts } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import { isRepeatable } from '../util/fixes';
 
@@ -22,26 +24,31 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** Why the check lets the witness in, in words. */
 function reasonOf(
-  check: OriginCheck,
+  check: PatternCheck,
   culprit: Culprit | undefined,
   sourceCode: SourceCode,
   hosts: readonly string[],
+  witness: string,
 ): string {
+  if (culprit === undefined && witness === EXAMPLE_ATTACKER) return 'it accepts any origin';
+  if (check.kind === 'within') return 'it looks for the origin anywhere inside a string of allowed origins';
   if (check.kind === 'string') {
-    const what = `\`${check.method}('${check.argument}')\``;
+    const argument = check.argument ?? '';
+    const written = check.methodNode.type === 'Identifier' ? check.methodNode.name : check.method;
+    const what = `\`${written}('${argument}')\``;
     switch (check.method) {
       case 'startsWith':
         return `${what} accepts anything after the prefix`;
       case 'endsWith':
-        return check.argument.startsWith('.')
+        return argument.startsWith('.')
           ? `${what} accepts any host ending that way`
-          : `${what} accepts any host that merely ends with \`${check.argument}\`, with no dot before it`;
+          : `${what} accepts any host that merely ends with \`${argument}\`, with no dot before it`;
       default:
         return `${what} accepts the text anywhere in the origin`;
     }
   }
-  if (check.hapiWildcard !== undefined) {
-    return `hapi turns \`*\` in \`${check.hapiWildcard}\` into \`.*\`, which matches any text, dots included`;
+  if (check.wildcard !== undefined) {
+    return `hapi turns \`*\` in \`${check.wildcard}\` into \`.*\`, which matches any text, dots included`;
   }
   const source = check.patternNode ? patternSourceOf(check.patternNode, sourceCode.text) : undefined;
   switch (culprit?.kind) {
@@ -66,8 +73,13 @@ function reasonOf(
 }
 
 /** The source range to squiggle: the culprit, else the method name or the whole regex. */
-function locationOf(check: OriginCheck, culprit: Culprit | undefined, sourceCode: SourceCode): TSESTree.SourceLocation {
+function locationOf(
+  check: PatternCheck,
+  culprit: Culprit | undefined,
+  sourceCode: SourceCode,
+): TSESTree.SourceLocation {
   if (check.kind === 'string') return check.methodNode.loc;
+  if (check.kind === 'within') return check.node.loc;
   const source = check.patternNode ? patternSourceOf(check.patternNode, sourceCode.text) : undefined;
   if (!culprit || !source) return check.node.loc;
   // A missing anchor is shown on the character where it belongs.
@@ -92,6 +104,8 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow origin checks (regexes, startsWith/endsWith/includes) that accept attacker origins',
       recommended: 'recommended',
+      noFixReason:
+        'No verified repair for this check: anchor the pattern and escape its dots, or compare against an exact allowlist.',
     },
     hasSuggestions: true,
     schema: objectOptionsSchema({
@@ -114,12 +128,12 @@ export default createRule<Options, MessageIds>({
       suggestRepair: 'Use the verified pattern `{{pattern}}`.',
     },
   },
-  defaultOptions: [{ allowedOrigins: [], trustedHosts: [], reportUnregistrable: true }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const configured = trustedHostsFrom(options.allowedOrigins, options.trustedHosts);
+    const hosts = ruleHosts(options);
 
-    function repairFix(check: OriginCheck, repair: string): TSESLint.ReportFixFunction | undefined {
+    function repairFix(check: PatternCheck, repair: string): TSESLint.ReportFixFunction | undefined {
+      if (check.kind === 'within') return undefined;
       if (check.kind === 'regex') {
         const node = check.patternNode;
         if (!node) return undefined;
@@ -127,7 +141,8 @@ export default createRule<Options, MessageIds>({
         return (fixer) => fixer.replaceText(node, quoteLike(sourceCode.getText(node), repair));
       }
       // Only a boolean call can be replaced by `re.test(...)`; `indexOf(...) !== -1` would keep its comparison.
-      const booleanCall = check.method === 'startsWith' || check.method === 'endsWith' || check.method === 'includes';
+      const written = check.methodNode.type === 'Identifier' ? check.methodNode.name : '';
+      const booleanCall = written === 'startsWith' || written === 'endsWith' || written === 'includes';
       if (!booleanCall || check.onHostname || !isRepeatable(check.receiver)) return undefined;
       const receiver = sourceCode.getText(check.receiver);
       return (fixer) => fixer.replaceText(check.node, `/${repair}/.test(${receiver})`);
@@ -135,33 +150,51 @@ export default createRule<Options, MessageIds>({
 
     return withFileModel(context, (model) => {
       const reported = new Set<string>();
-      for (const check of originChecksOf(model)) {
-        const verdict = judgeOriginCheck(check, configured, model);
-        if (verdict.kind !== 'unsafe') continue;
-        for (const finding of verdict.findings) {
+      for (const { check, policies } of model.originChecks) {
+        const verdict = hosts ? model.judge.rejudge(check, hosts) : check.verdict;
+        const findings: readonly Finding[] =
+          verdict.kind === 'unsafe'
+            ? verdict.findings
+            : // No intended host to judge against, but it lets any website in.
+              check.matcher?.verify(EXAMPLE_ATTACKER)
+              ? [{ witness: EXAMPLE_ATTACKER, witnessClass: 'registrable' }]
+              : [];
+        // Only witnesses that really reach Access-Control-Allow-Origin, by the same decide() the hover asks.
+        const confirmed: { c: ConfirmedWitness; policy: Policy }[] = [];
+        for (const policy of policies) {
+          for (const c of confirmedWitnesses(policy, check, findings)) {
+            if (!confirmed.some((o) => o.c.finding === c.finding)) confirmed.push({ c, policy });
+          }
+        }
+        const repair = verdict.kind === 'unsafe' ? verdict.repair : undefined;
+        const intended = verdict.kind === 'unsafe' ? verdict.hosts : [];
+        for (const { c, policy } of confirmed) {
+          const { finding } = c;
           const messageId = messageIdOf(finding);
           if (messageId !== 'acceptsAttacker' && options.reportUnregistrable === false) continue;
           const loc = locationOf(check, finding.culprit, sourceCode);
           const key = `${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}`;
           if (reported.has(key)) continue;
           reported.add(key);
-          const fix = verdict.repair ? repairFix(check, verdict.repair) : undefined;
+          const fix = repair ? repairFix(check, repair) : undefined;
           reportWithRelated(
             context,
             {
               loc,
               messageId,
-              data: { witness: finding.witness, reason: reasonOf(check, finding.culprit, sourceCode, verdict.hosts) },
-              suggest:
-                fix && verdict.repair ? [{ messageId: 'suggestRepair', data: { pattern: verdict.repair }, fix }] : [],
+              data: {
+                witness: finding.witness,
+                reason: reasonOf(check, finding.culprit, sourceCode, intended, finding.witness),
+              },
+              suggest: fix && repair ? [{ messageId: 'suggestRepair', data: { pattern: repair }, fix }] : [],
             },
             [
               [
                 check.kind === 'regex' && check.node !== check.patternNode ? check.node : undefined,
                 'The pattern is built here.',
               ],
-              ...allowOriginRelated(check.policy),
-              credentialsRelated(check.policy),
+              ...allowOriginRelated(policy),
+              credentialsRelated(policy),
             ],
           );
         }

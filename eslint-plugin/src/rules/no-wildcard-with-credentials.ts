@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import type { OriginSpec, Policy } from '../analysis';
+import { decide, EXAMPLE_ATTACKER, type OriginSpec, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
-import { ATTACKER_ORIGIN, credentialsLine, libraryName } from '../util/describe';
+import { credentialsLine, libraryName } from '../util/wording';
+import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import { allowlistArrayText, removeListItem, removeStatement } from '../util/fixes';
 
@@ -20,6 +21,8 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow `Access-Control-Allow-Origin: *` together with credentials',
       recommended: 'recommended',
+      noFixReason:
+        'No safe automatic fix here: only you know which origins to trust. List them, or drop credentials for public data (see the documentation).',
     },
     hasSuggestions: true,
     schema: objectOptionsSchema({
@@ -35,7 +38,6 @@ export default createRule<Options, MessageIds>({
       suggestAllowlist: 'Allow only an explicit list of trusted origins.',
     },
   },
-  defaultOptions: [{ allowedOrigins: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
 
@@ -63,7 +65,7 @@ export default createRule<Options, MessageIds>({
 
     function allowlistFix(spec: WildcardSpec, policy: Policy): TSESLint.ReportFixFunction | undefined {
       if (policy.kind !== 'options' || !policy.library?.acceptsArray || !policy.options) return undefined;
-      const list = allowlistArrayText(options.allowedOrigins ?? []);
+      const list = allowlistArrayText(allowlistOrigins(context, options));
       if (!spec.implicit && policy.originProperty?.value === spec.node) {
         return (fixer) => fixer.replaceText(spec.node, list);
       }
@@ -81,8 +83,10 @@ export default createRule<Options, MessageIds>({
       const reported = new Set<TSESTree.Node>();
       for (const policy of model.policies) {
         if (policy.credentials.allowed !== true) continue;
-        for (const spec of policy.origins) {
-          if (spec.type !== 'wildcard' || spec.whenOriginAbsent) continue;
+        // What `*` answers an origin any website can send: rejected by browsers, or turned into reflection.
+        for (const admission of decide(policy, EXAMPLE_ATTACKER).admissions) {
+          const spec = admission.member ?? admission.spec;
+          if (spec.type !== 'wildcard') continue;
           // An implicit default is reported where credentials are switched on.
           const node = spec.implicit && policy.credentials.node ? policy.credentials.node : spec.node;
           if (reported.has(node)) continue;
@@ -103,7 +107,7 @@ export default createRule<Options, MessageIds>({
                 Subject: subject[0]!.toUpperCase() + subject.slice(1),
                 line: credentialsLine(policy.credentials),
                 library: libraryName(policy),
-                attacker: ATTACKER_ORIGIN,
+                attacker: EXAMPLE_ATTACKER,
               },
               suggest,
             },

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { isWeakGuard } from '../analysis';
+import { unconditionalAdmissions } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { withFileModel } from '../util/file-model';
 import { indentOf, varyStatement } from '../util/fixes';
@@ -15,6 +15,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require `Vary: Origin` when Access-Control-Allow-Origin depends on the request',
       recommended: 'strict',
+      noFixReason: 'Adding a header changes the response: it is offered as a suggestion, never applied automatically.',
     },
     hasSuggestions: true,
     schema: [],
@@ -24,7 +25,6 @@ export default createRule<Options, MessageIds>({
       suggestVary: 'Send `Vary: Origin` with it.',
     },
   },
-  defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
     return withFileModel(context, (model) => {
@@ -32,9 +32,10 @@ export default createRule<Options, MessageIds>({
       for (const policy of model.policies) {
         // CORS libraries send Vary themselves; only hand-written headers can forget it.
         if (policy.kind !== 'headers' || policy.varyOrigin !== false) continue;
+        // An unchecked reflection is no-origin-reflection's to report; this is for correct, checked ones.
+        const unchecked = new Set(unconditionalAdmissions(policy).map((a) => a.spec));
         for (const spec of policy.origins) {
-          // An unchecked reflection is no-origin-reflection's to report; this is for correct, checked ones.
-          if (spec.type !== 'reflect' || isWeakGuard(spec.guard) || reported.has(spec.node)) continue;
+          if (spec.type !== 'reflect' || unchecked.has(spec) || reported.has(spec.node)) continue;
           reported.add(spec.node);
           const site = policy.headers.find((h) => h.value === spec.node);
           const statement = site?.node.parent;

@@ -5,6 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from '../analysis';
+import { corsGuardSettings } from './settings';
 
 interface Collector {
   readonly headerNames: TSESTree.Node[];
@@ -41,6 +42,7 @@ export function withFileModel<MessageIds extends string, Options extends readonl
         headerNames: collector.headerNames,
         shapeCalls: collector.shapeCalls,
         varyCalls: collector.varyCalls,
+        trustedOrigins: corsGuardSettings(context).trustedOrigins,
         getScope: (node) => sourceCode.getScope(node),
         text: (node) => sourceCode.getText(node),
       });

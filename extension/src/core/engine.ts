@@ -45,18 +45,14 @@ export class LintEngine {
     | { text: string; fileName: string; sourceCode: ReturnType<Linter['getSourceCode']> | null; fatal: boolean }
     | undefined;
   private readonly wrappedPlugin: { rules: Record<string, RuleModule> };
-  private readonly optionRules: ReadonlySet<string>;
 
   constructor(private readonly options: EngineOptions) {
     const rules: Record<string, RuleModule> = {};
-    const optionRules = new Set<string>();
     for (const [name, rule] of Object.entries(plugin.rules as unknown as Record<string, RuleModule>)) {
       rules[name] = this.capturing(`${RULE_PREFIX}${name}`, rule);
-      if (takesAllowedOrigins(rule)) optionRules.add(name);
     }
     if (options.floor) rules['noop'] = { meta: { schema: [] }, create: () => ({}) };
     this.wrappedPlugin = { rules };
-    this.optionRules = optionRules;
   }
 
   /** Loads what a first lint of this kind of file needs (the TypeScript parser), ahead of time. */
@@ -84,6 +80,8 @@ export class LintEngine {
           },
           linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
           plugins: { 'cors-guard': this.wrappedPlugin as never },
+          // corsGuard.trustedOrigins is the plugin's shared setting: every rule and the hover read it.
+          settings: { 'cors-guard': { trustedOrigins: [...request.settings.trustedOrigins] } },
           rules,
         },
       ];
@@ -167,7 +165,7 @@ export class LintEngine {
     return hoverAt(sourceCode as never, model, request.offset);
   }
 
-  /** The preset's rules with the user's overrides and trusted origins. */
+  /** The preset's rules with the user's overrides. */
   rulesOf(settings: LintSettings): Linter.RulesRecord {
     const preset = plugin.configs[settings.preset].rules as Record<string, Linter.RuleSeverity>;
     const levels = new Map<string, Linter.RuleSeverity>(Object.entries(preset));
@@ -178,10 +176,7 @@ export class LintEngine {
     const out: Linter.RulesRecord = {};
     for (const [id, level] of levels) {
       if (level === 'off' || level === 0) continue;
-      out[id] =
-        settings.trustedOrigins.length > 0 && this.optionRules.has(id.slice(RULE_PREFIX.length))
-          ? [level, { allowedOrigins: [...settings.trustedOrigins] }]
-          : level;
+      out[id] = level;
     }
     return out;
   }
@@ -217,12 +212,6 @@ export class LintEngine {
       },
     };
   }
-}
-
-function takesAllowedOrigins(rule: RuleModule): boolean {
-  const schema = rule.meta?.schema;
-  const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
-  return !!first?.properties && 'allowedOrigins' in first.properties;
 }
 
 type Pos = { line: number; column: number };

@@ -59,7 +59,7 @@ export function hoverAt(source: SourceLike, model: FileModel | undefined, offset
   if (facts) {
     const parts = [headerNameMarkdown(facts)];
     const policy = policies.find((p) => p.headers.some((h) => contains(h.nameNode, offset)));
-    if (policy && model) parts.push(policyMarkdown(explainPolicy(policy, model)));
+    if (policy && model) parts.push(policyMarkdown(explainPolicy(policy, model.trustedOrigins)));
     return { markdown: parts.join('\n\n---\n\n'), range: node.range };
   }
 
@@ -68,7 +68,10 @@ export function hoverAt(source: SourceLike, model: FileModel | undefined, offset
     .filter((p) => p.kind === 'options' && p.call && contains(p.call, offset))
     .sort((a, b) => width(a.call!) - width(b.call!))[0];
   if (configuration && model) {
-    return { markdown: policyMarkdown(explainPolicy(configuration, model)), range: configuration.call!.range };
+    return {
+      markdown: policyMarkdown(explainPolicy(configuration, model.trustedOrigins)),
+      range: configuration.call!.range,
+    };
   }
   return undefined;
 }
@@ -85,7 +88,7 @@ function headerValueMarkdown(
   source: SourceLike,
 ): string {
   const credentials = policy.credentials.allowed === true;
-  const literal = model.resolver.singleString(value);
+  const literal = policy.headers.find((h) => h.value === value)?.literal;
   const parts: string[] = [];
   if (literal !== undefined) {
     const decoded = decodeHeaderValue(header, literal, { credentials });
@@ -109,6 +112,6 @@ function headerValueMarkdown(
     const facts = headerFacts(header);
     if (facts) parts.push(`**\`${facts.name}\`**: a value computed at run time.\n\n${facts.values}`);
   }
-  parts.push(policyMarkdown(explainPolicy(policy, model)));
+  parts.push(policyMarkdown(explainPolicy(policy, model.trustedOrigins)));
   return parts.join('\n\n---\n\n');
 }

@@ -8,7 +8,7 @@ export interface LintSettings {
   readonly preset: Preset;
   /** Per-rule overrides, keyed by rule name with or without the `cors-guard/` prefix. */
   readonly rules: Readonly<Record<string, RuleSeverity>>;
-  /** Passed as `allowedOrigins` to every rule that takes it. */
+  /** The plugin's shared setting `settings['cors-guard'].trustedOrigins`, read by every rule and the hover. */
   readonly trustedOrigins: readonly string[];
 }
 

@@ -2,9 +2,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { shortText, type Credentials, type GuardSummary, type Policy } from '../analysis';
 
-/** An origin any attacker can send from a page they control. */
-export const ATTACKER_ORIGIN = 'https://evil.example';
-
 export type CredentialState = 'with' | 'without' | 'maybe';
 
 export function credentialState(c: Credentials): CredentialState {

@@ -1,0 +1,339 @@
+/**
+ * THE question every consumer asks: what does this policy send back to a request from origin X, and do
+ * the user's cookies go with it? `decide()` answers it from the model (origin specs, the checks on their
+ * paths, credentials, the other response headers) with why (the spec, check or allowlist entry that let
+ * the origin in) and where (their nodes). Rules, quick-fix proofs, hovers and the map all read it.
+ */
+import type { Node } from './ast';
+import { checkAdmits, isPatternCheck, type Check, type PatternCheck } from './checks';
+import type { GuardSummary } from './guards';
+import { EXAMPLE_ATTACKER } from './origins';
+import type { OriginSpec, Policy } from './policy';
+import type { Finding } from './witness';
+
+export type RequestKind = 'preflight' | 'request';
+
+export type AllowOrigin =
+  | { readonly kind: 'value'; readonly value: string; readonly reflected: boolean }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'unknown'; readonly why: string };
+
+/** What a page on the origin can do with the response. */
+export type Readability = 'with-cookies' | 'without-cookies' | 'no' | 'rejected' | 'unknown';
+
+/** One way the policy answers the origin with an Access-Control-Allow-Origin that lets it read. */
+export interface Admission {
+  /** The origin setting that sends the header. */
+  readonly spec: OriginSpec;
+  /** Whether the header is the request's own origin sent back (not a fixed value or `*`). */
+  readonly reflected: boolean;
+  /** In a list: the element that matched. */
+  readonly member?: OriginSpec;
+  /** The checks on the path that let the origin through (empty: nothing checked it). */
+  readonly checks: readonly Check[];
+  /** An allowlist entry, or a fixed value, equal to the origin. */
+  readonly entry?: Node;
+}
+
+export interface Decision {
+  readonly origin: string;
+  readonly request: RequestKind;
+  readonly allowOrigin: AllowOrigin;
+  readonly credentials: boolean | 'unknown';
+  readonly readable: Readability;
+  /** Every way the policy lets the origin read (on different code paths); empty when it can't. */
+  readonly admissions: readonly Admission[];
+  /** The response headers, as sent; a value in angle brackets is computed at run time. */
+  readonly headers: readonly (readonly [string, string])[];
+}
+
+type SpecAnswer =
+  | { readonly kind: 'value'; readonly value: string; readonly admission?: Admission }
+  | { readonly kind: 'reflect'; readonly admission: Admission }
+  | { readonly kind: 'unknown'; readonly why: string }
+  | undefined;
+
+const COMPUTED = (what: string) => `<${what}>`;
+
+/** The response `policy` gives a `request` from `origin`. */
+export function decide(policy: Policy, origin: string, request: RequestKind = 'request'): Decision {
+  const answers = policy.origins.map((spec) => answerOf(spec, origin)).filter((a) => a !== undefined);
+  const admissions: Admission[] = [];
+  for (const a of answers) {
+    if (a.kind === 'reflect') admissions.push(a.admission);
+    else if (a.kind === 'value' && a.admission) admissions.push(a.admission);
+  }
+  let allowOrigin: AllowOrigin;
+  const reflect = answers.find((a) => a.kind === 'reflect');
+  const unknown = answers.find((a) => a.kind === 'unknown');
+  const value = answers.find((a) => a.kind === 'value');
+  if (reflect) allowOrigin = { kind: 'value', value: origin, reflected: true };
+  else if (unknown?.kind === 'unknown') allowOrigin = { kind: 'unknown', why: unknown.why };
+  else if (value?.kind === 'value') allowOrigin = { kind: 'value', value: value.value, reflected: false };
+  else allowOrigin = { kind: 'none' };
+
+  const credentials = policy.credentials.allowed;
+  return {
+    origin,
+    request,
+    allowOrigin,
+    credentials,
+    readable: readabilityOf(allowOrigin, origin, credentials),
+    admissions,
+    headers: responseHeaders(policy, allowOrigin, request),
+  };
+}
+
+function readabilityOf(acao: AllowOrigin, origin: string, credentials: boolean | 'unknown'): Readability {
+  if (acao.kind === 'unknown') return 'unknown';
+  if (acao.kind === 'none') return 'no';
+  if (acao.value === '*') return credentials === true ? 'rejected' : 'without-cookies';
+  if (acao.value !== origin) return 'no';
+  return credentials === true ? 'with-cookies' : credentials === 'unknown' ? 'unknown' : 'without-cookies';
+}
+
+/** What one origin setting sends to `origin` (undefined: it does not apply to a request with an Origin). */
+function answerOf(spec: OriginSpec, origin: string): SpecAnswer {
+  switch (spec.type) {
+    case 'wildcard':
+      if (spec.whenOriginAbsent) return undefined;
+      if (spec.becomesReflection) return { kind: 'reflect', admission: { spec, reflected: true, checks: [] } };
+      return { kind: 'value', value: '*', admission: { spec, reflected: false, checks: [] } };
+    case 'null':
+    case 'fixed': {
+      const value = spec.type === 'null' ? 'null' : spec.value;
+      if (value !== origin) return { kind: 'value', value };
+      return { kind: 'value', value, admission: { spec, reflected: false, checks: [], entry: spec.node } };
+    }
+    case 'unknown':
+      return { kind: 'unknown', why: 'an origin value CORS Guard cannot read' };
+    default: {
+      const m = memberAdmits(spec, origin);
+      if (m.admits === undefined)
+        return { kind: 'unknown', why: 'a check or allowlist entry CORS Guard cannot evaluate' };
+      if (!m.admits) return undefined;
+      return { kind: 'reflect', admission: { checks: [], ...m.admission, spec, reflected: true } };
+    }
+  }
+}
+
+interface MemberAnswer {
+  readonly admits: boolean | undefined;
+  readonly admission?: Omit<Admission, 'spec' | 'reflected'>;
+}
+
+/** Whether a setting that sends back the request's origin does so for `origin`. */
+function memberAdmits(spec: OriginSpec, origin: string): MemberAnswer {
+  switch (spec.type) {
+    case 'fixed':
+      return spec.value === origin ? { admits: true, admission: { checks: [], entry: spec.node } } : { admits: false };
+    case 'null':
+      return origin === 'null' ? { admits: true, admission: { checks: [], entry: spec.node } } : { admits: false };
+    case 'wildcard':
+      // Only a library that reflects `*` in a list (hapi) keeps it as a list element.
+      return { admits: true, admission: { checks: [] } };
+    case 'regexp': {
+      const a = checkAdmits(spec.check, origin).admits;
+      return a ? { admits: true, admission: { checks: [spec.check] } } : { admits: a };
+    }
+    case 'reflect':
+      return guardAdmits(spec.guard, origin);
+    case 'list': {
+      let unknown = false;
+      for (const member of spec.members) {
+        const m = memberAdmits(member, origin);
+        if (m.admits) return { admits: true, admission: { checks: [], ...m.admission, member } };
+        if (m.admits === undefined) unknown = true;
+      }
+      return { admits: unknown ? undefined : false };
+    }
+    case 'unknown':
+      return { admits: undefined };
+  }
+}
+
+/** Whether `origin` passes a guard: every check of one of its paths admits it. */
+export function guardAdmits(guard: GuardSummary, origin: string): MemberAnswer {
+  if (guard.strength === 'none') return { admits: true, admission: { checks: [] } };
+  let unknown = false;
+  for (const path of guard.paths) {
+    let pathAdmits: boolean | undefined = true;
+    let entry: Node | undefined;
+    for (const check of path) {
+      const a = checkAdmits(check, origin);
+      if (a.admits === false) {
+        pathAdmits = false;
+        break;
+      }
+      if (a.admits === undefined) pathAdmits = undefined;
+      entry ??= a.entry;
+    }
+    if (pathAdmits) return { admits: true, admission: { checks: path, ...(entry ? { entry } : {}) } };
+    if (pathAdmits === undefined) unknown = true;
+  }
+  return { admits: unknown ? undefined : false };
+}
+
+function responseHeaders(policy: Policy, acao: AllowOrigin, request: RequestKind): [string, string][] {
+  const headers: [string, string][] = [];
+  if (acao.kind === 'unknown') headers.push(['Access-Control-Allow-Origin', COMPUTED(acao.why)]);
+  else if (acao.kind === 'value') headers.push(['Access-Control-Allow-Origin', acao.value]);
+  const credentials = policy.credentials.allowed;
+  if (credentials === true) headers.push(['Access-Control-Allow-Credentials', 'true']);
+  else if (credentials === 'unknown') headers.push(['Access-Control-Allow-Credentials', COMPUTED('sometimes true')]);
+  for (const h of policy.otherHeaders) {
+    if (h.when !== 'always' && h.when !== request) continue;
+    headers.push([h.name, h.value ?? COMPUTED(h.computed ?? 'computed')]);
+  }
+  if (policy.kind === 'options' && acao.kind === 'value' && acao.value !== '*') headers.push(['Vary', 'Origin']);
+  return headers;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Judgements built on decide(): the questions rules, hovers and the map share
+
+/** The pattern checks that decide who a policy lets in (its regexes, list patterns and guards). */
+export function patternChecksOf(policy: Policy): PatternCheck[] {
+  const out = new Set<PatternCheck>();
+  const visit = (spec: OriginSpec) => {
+    if (spec.type === 'regexp') out.add(spec.check);
+    else if (spec.type === 'list') spec.members.forEach(visit);
+    else if (spec.type === 'reflect') for (const c of spec.guard.all) if (isPatternCheck(c)) out.add(c);
+  };
+  policy.origins.forEach(visit);
+  return [...out];
+}
+
+/** Whether an admission passed through `check` (or through no pattern check at all when `check` is undefined). */
+export function admittedThrough(admission: Admission, check?: PatternCheck): boolean {
+  if (!check) return !admission.checks.some(isPatternCheck);
+  // The same check site may be compiled once per path it guards: compare sites.
+  return admission.checks.some((c) => c === check || (c.kind === check.kind && c.node === check.node));
+}
+
+/** A finding of a check's verdict that really gets through this policy, by decide(). */
+export interface ConfirmedWitness {
+  readonly check: PatternCheck;
+  readonly finding: Finding;
+  readonly decision: Decision;
+}
+
+/** The witnesses of `check` that reach Access-Control-Allow-Origin through `policy`. */
+export function confirmedWitnesses(
+  policy: Policy,
+  check: PatternCheck,
+  findings: readonly Finding[],
+): ConfirmedWitness[] {
+  const out: ConfirmedWitness[] = [];
+  for (const finding of findings) {
+    const decision = decide(policy, finding.witness);
+    if (decision.admissions.some((a) => admittedThrough(a, check))) out.push({ check, finding, decision });
+  }
+  return out;
+}
+
+/** The admissions of an origin any website can send (`https://evil.example`) that no pattern check passed. */
+export function unconditionalAdmissions(policy: Policy): readonly Admission[] {
+  return decide(policy, EXAMPLE_ATTACKER).admissions.filter((a) => a.reflected && admittedThrough(a));
+}
+
+/** Admissions of the `null` origin by an entry or value written as `null`. */
+export function nullAdmissions(policy: Policy): readonly Admission[] {
+  return decide(policy, 'null').admissions.filter(
+    (a) => a.entry !== undefined && (a.member?.type === 'null' || a.spec.type === 'null' || isNullEntry(a)),
+  );
+}
+
+function isNullEntry(a: Admission): boolean {
+  const e = a.entry;
+  return !!e && e.type === 'Literal' && e.value === 'null';
+}
+
+export type Level = 'safe' | 'unsafe' | 'broken' | 'unknown';
+
+export type AssessmentReason =
+  /** Any origin gets the header back (reflection). */
+  | 'any-origin'
+  /** An origin check lets an attacker origin in. */
+  | 'check'
+  /** `null` is trusted. */
+  | 'null'
+  /** `*` with credentials: browsers reject it. */
+  | 'wildcard-credentials'
+  /** `*` without credentials: public. */
+  | 'public'
+  /** Only listed origins. */
+  | 'allowlist'
+  | 'no-cors'
+  | 'unknown';
+
+/** A policy's verdict, for hovers and the map: the same decide() answers the rules report. */
+export interface Assessment {
+  readonly level: Level;
+  readonly reason: AssessmentReason;
+  /** An attacker origin that gets in (`unsafe`). */
+  readonly witness?: string;
+  /** An origin written in the code that the policy lets in. */
+  readonly allowedOrigin?: string;
+  readonly attacker: Decision;
+  readonly witnessDecision?: Decision;
+}
+
+const WITNESS_PREFERENCE = ['attacker-suffix', 'registrable', 'same-site', 'null', 'unregistrable'];
+
+/** The first confirmed witness of the policy's unsafe checks, registrable ones first. */
+export function policyWitness(policy: Policy): ConfirmedWitness | undefined {
+  const all: ConfirmedWitness[] = [];
+  for (const check of patternChecksOf(policy)) {
+    if (check.verdict.kind === 'unsafe') all.push(...confirmedWitnesses(policy, check, check.verdict.findings));
+    else if (check.matcher?.verify(EXAMPLE_ATTACKER)) {
+      all.push(...confirmedWitnesses(policy, check, [{ witness: EXAMPLE_ATTACKER, witnessClass: 'attacker-suffix' }]));
+    }
+  }
+  const rank = (c: ConfirmedWitness) => WITNESS_PREFERENCE.indexOf(c.finding.witnessClass);
+  return all.sort((a, b) => rank(a) - rank(b))[0];
+}
+
+export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] = []): Assessment {
+  const attacker = decide(policy, EXAMPLE_ATTACKER);
+  const allowedOrigin = allowedExample(policy, trustedOrigins);
+  const base = { attacker, ...(allowedOrigin ? { allowedOrigin } : {}) };
+  if (attacker.allowOrigin.kind === 'value' && attacker.allowOrigin.reflected) {
+    const viaCheck = !attacker.admissions.some((a) => a.reflected && admittedThrough(a));
+    return { ...base, level: 'unsafe', reason: viaCheck ? 'check' : 'any-origin', witness: EXAMPLE_ATTACKER };
+  }
+  const w = policyWitness(policy);
+  if (w) return { ...base, level: 'unsafe', reason: 'check', witness: w.finding.witness, witnessDecision: w.decision };
+  if (nullAdmissions(policy).length > 0) {
+    return { ...base, level: 'unsafe', reason: 'null', witness: 'null' };
+  }
+  // `*` with credentials on any path (another path may send what CORS Guard can't read).
+  const wildcard = attacker.admissions.some((a) => !a.reflected && (a.member ?? a.spec).type === 'wildcard');
+  if (attacker.readable === 'rejected' || (wildcard && policy.credentials.allowed === true))
+    return { ...base, level: 'broken', reason: 'wildcard-credentials' };
+  if (attacker.readable === 'without-cookies') return { ...base, level: 'safe', reason: 'public' };
+  if (attacker.readable === 'unknown') return { ...base, level: 'unknown', reason: 'unknown' };
+  if (policy.origins.length === 0) return { ...base, level: 'safe', reason: 'no-cors' };
+  return { ...base, level: 'safe', reason: 'allowlist' };
+}
+
+/** An origin the policy lets in: a trusted origin, else one written in the code. */
+function allowedExample(policy: Policy, trustedOrigins: readonly string[]): string | undefined {
+  const candidates: string[] = [...trustedOrigins];
+  const visit = (spec: OriginSpec) => {
+    if (spec.type === 'fixed') candidates.push(spec.value);
+    else if (spec.type === 'list') spec.members.forEach(visit);
+    else if (spec.type === 'regexp' && spec.check.wildcard)
+      candidates.push(spec.check.wildcard.replace(/\*/g, 'app').replace(/\?/g, 'a'));
+    else if (spec.type === 'reflect')
+      for (const c of spec.guard.all)
+        if (c.kind === 'exact')
+          for (const v of c.allowed) if (v.kind === 'literal' && typeof v.value === 'string') candidates.push(v.value);
+  };
+  policy.origins.forEach(visit);
+  return candidates.find((o) => {
+    if (o === 'null' || o === '*') return false;
+    const d = decide(policy, o);
+    return d.allowOrigin.kind === 'value' && d.allowOrigin.value === o;
+  });
+}

@@ -1,0 +1,139 @@
+/**
+ * A policy in words, for hovers and the map: what its origin setting does, the responses it gives to an
+ * allowed origin, the attacker origin the rules name, `null` and `https://evil.example`, and a verdict.
+ * Every answer is `decide()`'s and every verdict `assessPolicy()`'s: this module only words them.
+ */
+import { guardAdmits, assessPolicy, decide, type Level, type Readability, type RequestKind } from './decide';
+import { EXAMPLE_ATTACKER } from './origins';
+import type { OriginSpec, Policy } from './policy';
+
+export interface SimulatedResponse {
+  /** `response`: headers a handler sets, whatever the request (manual headers). */
+  readonly request: 'preflight' | 'credentialed GET' | 'response';
+  readonly origin: string;
+  /** Header lines as sent; a value in angle brackets is computed (`<the request's Origin>`). */
+  readonly headers: readonly (readonly [string, string])[];
+  readonly readable: Readability;
+}
+
+export interface PolicyExplanation {
+  readonly kind: Policy['kind'];
+  readonly library?: string;
+  /** What the origin setting does, in words. */
+  readonly originRule: string;
+  readonly credentials: boolean | 'unknown';
+  readonly allowedOrigin?: string;
+  /** The attacker origin that gets in, when the verdict is `unsafe`. */
+  readonly witness?: string;
+  readonly responses: readonly SimulatedResponse[];
+  readonly verdict: string;
+  readonly level: Level;
+}
+
+export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] = []): PolicyExplanation {
+  const assessment = assessPolicy(policy, trustedOrigins);
+  const { allowedOrigin, witness } = assessment;
+  const credentials = policy.credentials.allowed;
+  const nullShown = assessment.reason === 'null';
+  const subjects = [allowedOrigin, witness, nullShown ? 'null' : undefined, EXAMPLE_ATTACKER].filter(
+    (o, i, a): o is string => !!o && a.indexOf(o) === i,
+  );
+  const responses: SimulatedResponse[] = [];
+  const actual = policy.kind === 'options' ? 'credentialed GET' : 'response';
+  if (policy.kind === 'options') {
+    responses.push(simulated(policy, allowedOrigin ?? witness ?? EXAMPLE_ATTACKER, 'preflight', 'preflight'));
+  }
+  for (const origin of subjects) responses.push(simulated(policy, origin, 'request', actual));
+
+  const cookies = (r: Readability | undefined) => (r === 'with-cookies' ? ", with the user's cookies" : '');
+  let verdict: string;
+  switch (assessment.reason) {
+    case 'any-origin':
+      verdict =
+        assessment.attacker.readable === 'with-cookies'
+          ? `Unsafe: any website (e.g. \`${EXAMPLE_ATTACKER}\`) can read responses with the user's cookies.`
+          : assessment.attacker.readable === 'unknown'
+            ? `Unsafe: any website (e.g. \`${EXAMPLE_ATTACKER}\`) can read responses, with the user's cookies if credentials are on.`
+            : `Unsafe: any website (e.g. \`${EXAMPLE_ATTACKER}\`) can read responses, without cookies: only acceptable for public data.`;
+      break;
+    case 'check': {
+      const readable = assessment.witnessDecision?.readable ?? assessment.attacker.readable;
+      verdict = `Unsafe: the origin check lets \`${witness}\` in${cookies(readable)}.`;
+      break;
+    }
+    case 'null':
+      verdict = `Unsafe: \`null\` is trusted, so any website can read responses through a sandboxed iframe${credentials === true ? ", with the user's cookies" : ''}.`;
+      break;
+    case 'wildcard-credentials':
+      verdict =
+        'Broken: browsers reject `*` with credentials, so credentialed requests fail. Fix it with an allowlist, not by reflecting the Origin.';
+      break;
+    case 'public':
+      verdict = 'Public: any website can read responses, but never with cookies. Fine for public data.';
+      break;
+    case 'unknown':
+      verdict = 'Depends on values CORS Guard cannot read here.';
+      break;
+    case 'no-cors':
+      verdict = 'Other websites cannot read responses.';
+      break;
+    case 'allowlist':
+      verdict = allowedOrigin
+        ? `Only the listed origins (e.g. \`${allowedOrigin}\`) can read responses${credentials === true ? ', with cookies' : ''}.`
+        : 'Other websites cannot read responses.';
+      break;
+  }
+  return {
+    kind: policy.kind,
+    ...(policy.library ? { library: policy.library.packageName } : {}),
+    originRule: originRule(policy),
+    credentials,
+    ...(allowedOrigin ? { allowedOrigin } : {}),
+    ...(assessment.level === 'unsafe' && witness ? { witness } : {}),
+    responses,
+    verdict,
+    level: assessment.level,
+  };
+}
+
+function simulated(
+  policy: Policy,
+  origin: string,
+  request: RequestKind,
+  label: SimulatedResponse['request'],
+): SimulatedResponse {
+  const d = decide(policy, origin, request);
+  return { request: label, origin, headers: d.headers, readable: d.readable };
+}
+
+/** What the origin setting does, in words. */
+export function originRule(policy: Policy): string {
+  const parts = policy.origins.map((spec) => specText(spec));
+  return [...new Set(parts)].join('; or ') || 'no Access-Control-Allow-Origin';
+}
+
+function specText(spec: OriginSpec): string {
+  switch (spec.type) {
+    case 'wildcard':
+      if (spec.whenOriginAbsent) return '`*` for requests without an Origin';
+      return spec.becomesReflection ? "`*`, which this library turns into the request's Origin" : '`*` (any origin)';
+    case 'null':
+      return '`null`';
+    case 'fixed':
+      return `the fixed origin \`${spec.value}\``;
+    case 'reflect': {
+      const g = spec.guard;
+      if (guardAdmits(g, EXAMPLE_ATTACKER).admits === true && (g.strength === 'none' || g.strength === 'useless'))
+        return "the request's Origin, unchecked";
+      return `the request's Origin when a ${g.strength === 'exact' ? 'exact allowlist' : g.strength} check passes`;
+    }
+    case 'list':
+      return `an allowlist of ${spec.elements.length} entr${spec.elements.length === 1 ? 'y' : 'ies'}`;
+    case 'regexp':
+      return spec.check.wildcard !== undefined
+        ? `origins matching the wildcard \`${spec.check.wildcard}\``
+        : `origins matching \`/${spec.check.pattern}/${spec.check.flags}\``;
+    case 'unknown':
+      return 'a value CORS Guard cannot read';
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Origins as the browser sends them: one parser, the example attacker origin every message and hover
+ * names, the trusted origins a project configures, and the one regex escaper.
+ */
+
+/** An origin any attacker can send from a page they control. */
+export const EXAMPLE_ATTACKER = 'https://evil.example';
+
+export interface OriginParts {
+  readonly scheme: string;
+  /** The host as written (browsers send it in lower case); IPv6 literals keep their brackets. */
+  readonly host: string;
+  readonly port: number;
+  /** Whether the port is the scheme's default (written or not). */
+  readonly defaultPort: boolean;
+}
+
+const ORIGIN = /^([a-z][a-z0-9+.-]*):\/\/(\[[0-9a-f:.]+\]|[^:/*?#@\s]+)(?::(\d+))?$/i;
+
+/** `scheme://host[:port]` split into its parts; undefined for anything else (a path, `null`, a list). */
+export function parseOrigin(origin: string): OriginParts | undefined {
+  const m = ORIGIN.exec(origin.trim());
+  if (!m) return undefined;
+  const scheme = m[1]!.toLowerCase();
+  const fallback = scheme === 'https' || scheme === 'wss' ? 443 : scheme === 'http' || scheme === 'ws' ? 80 : 0;
+  const port = m[3] ? Number(m[3]) : fallback;
+  return { scheme, host: m[2]!, port, defaultPort: !m[3] || port === fallback };
+}
+
+/** Hosts that are fine over plain HTTP: the developer's own machine. */
+export function isLocalHost(host: string): boolean {
+  return (
+    /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/.test(host) || /\.(?:localhost|test|local)$/.test(host)
+  );
+}
+
+/** `http://host[:port]` (a trailing slash tolerated) on a host that is not the developer's own machine. */
+export function insecureOrigin(value: string): string | undefined {
+  const v = value.trim().replace(/\/$/, '');
+  const parts = parseOrigin(v);
+  return parts && parts.scheme === 'http' && !isLocalHost(parts.host.toLowerCase()) ? v : undefined;
+}
+
+/** Escapes text for use inside a regular expression. */
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/**
+ * Host names a project trusts, from origins (`https://a.example.com`), wildcard origins
+ * (`https://*.example.com`) and bare hosts (`example.com`, `*.example.com`): the hosts regex and string
+ * checks were meant for.
+ */
+export function trustedHostsFrom(...lists: readonly (readonly string[] | undefined)[]): string[] {
+  const hosts = new Set<string>();
+  for (const list of lists) {
+    for (const entry of list ?? []) {
+      const bare = entry.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+      const host = bare
+        .replace(/^\*\./, '')
+        .replace(/[:/].*$/, '')
+        .toLowerCase();
+      if (/^[a-z0-9.-]+$/.test(host) && host.includes('.')) hosts.add(host);
+      else if (host === 'localhost') hosts.add(host);
+    }
+  }
+  return [...hosts];
+}
