@@ -1,0 +1,8 @@
+const io = require('socket.io')(3000, {
+  path: '/socket',
+  cors: { origin: '*' },
+});
+
+io.on('connection', (socket) => {
+  socket.on('ping', () => socket.emit('pong'));
+});
