@@ -11,6 +11,7 @@ export default tseslint.config(
       'tmp/**',
       '.cache/**',
       'test/fixtures/**',
+      'test/corpus/projects/**',
       'test/vscode/workspace/**',
       'test-results/**',
       'eslint-plugin/examples/**',

@@ -1,0 +1,74 @@
+// Types for corpus-lib.mjs, used by the test suite.
+export type Kind = 'multi-file' | 'single-file';
+export type Verdict = 'vulnerable' | 'safe';
+export type CorsClass = 'reflection' | 'unsafe-check' | 'wildcard-credentials' | 'null-origin';
+export type RuleName =
+  'no-origin-reflection' | 'no-unsafe-origin-check' | 'no-wildcard-with-credentials' | 'no-null-origin';
+export interface ManifestEntry {
+  id: string;
+  kind: Kind;
+  framework: string;
+  pattern: string;
+  provenance: string;
+  verdict: Verdict;
+  class: CorsClass | null;
+  expect: { file: string; rule: RuleName }[];
+  witness?: string;
+  notes: string;
+}
+export interface CorpusFinding {
+  file: string;
+  line: number;
+  rule: string;
+  message: string;
+}
+export interface ProjectResult {
+  id: string;
+  kind: Kind;
+  verdict: Verdict;
+  class: CorsClass | null;
+  framework: string;
+  pattern: string;
+  found: boolean;
+  flagged: boolean;
+  rules: string[];
+  findings: CorpusFinding[];
+  errors: string[];
+}
+export interface Counts {
+  vulnerable: number;
+  found: number;
+  safe: number;
+  flagged: number;
+}
+export interface CorpusResult {
+  projects: ProjectResult[];
+  totals: { all: Counts; 'multi-file': Counts; 'single-file': Counts; errors: number };
+}
+export interface Baseline {
+  found: string[];
+  flagged: string[];
+}
+export const rootDir: string;
+export const corpusDir: string;
+export const projectsDir: string;
+export const manifestPath: string;
+export const baselinePath: string;
+export const KINDS: Kind[];
+export const VERDICTS: Verdict[];
+export const CLASSES: CorsClass[];
+export const RULES: RuleName[];
+export function loadManifest(): ManifestEntry[];
+export function loadBaseline(): Baseline;
+export function projectFiles(id: string): string[];
+export function validateManifest(manifest?: ManifestEntry[]): string[];
+export function corpusConfig(): unknown[];
+export function lintProject(id: string): Promise<{ findings: CorpusFinding[]; errors: string[] }>;
+export function scoreCorpus(options?: { ids?: string[] }): Promise<CorpusResult>;
+export function baselineOf(result: CorpusResult): Baseline;
+export function compareWithBaseline(
+  result: CorpusResult,
+  baseline?: Baseline,
+): { lost: string[]; newlyFlagged: string[] };
+export function summaryLine(totals: CorpusResult['totals']): string;
+export function corpusMarkdown(result: CorpusResult): string;

@@ -1,0 +1,8 @@
+const { server } = require('./server');
+
+exports.graphqlHandler = server.createHandler({
+  cors: {
+    origin: true,
+    credentials: true,
+  },
+});

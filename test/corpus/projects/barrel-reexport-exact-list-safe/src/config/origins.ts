@@ -1,0 +1,1 @@
+export const allowedOrigins = ['https://dashboard.paylane.io', 'http://localhost:3000'];

@@ -1,0 +1,7 @@
+const allowedOrigins = [
+  'https://notes.brightleaf.dev',
+  'https://www.brightleaf.dev',
+  'http://localhost:3000',
+];
+
+module.exports = allowedOrigins;

@@ -1,0 +1,5 @@
+const router = require('express').Router();
+
+router.get('/', (req, res) => res.json([]));
+
+module.exports = router;

@@ -1,0 +1,1 @@
+module.exports = ['https://capstone.greenfield.edu', 'http://localhost:3000'];

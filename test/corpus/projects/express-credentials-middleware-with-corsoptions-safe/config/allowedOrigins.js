@@ -1,0 +1,1 @@
+module.exports = ['https://custodian.homebase.app', 'http://localhost:3000'];

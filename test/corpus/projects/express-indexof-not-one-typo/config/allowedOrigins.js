@@ -1,0 +1,1 @@
+export default ['https://tasks.orbitly.app', 'http://localhost:5173'];

@@ -1,0 +1,1 @@
+export const allowedOrigins = (process.env.CLIENT_ORIGINS || 'http://localhost:5173').split(',');

@@ -1,0 +1,5 @@
+export const corsConfig = {
+  origin: true,
+  credentials: true,
+  methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+};

@@ -1,0 +1,6 @@
+module.exports = {
+  port: 9000,
+  cors: {
+    credentials: true,
+  },
+};

@@ -1,0 +1,6 @@
+import cors from 'koa2-cors';
+
+export const corsHandler = cors({
+  credentials: true,
+  origin: (ctx) => ctx.get('Origin'),
+});

@@ -1,0 +1,1 @@
+module.exports = ['http://localhost:3000', 'https://tracker.social', /tracker\.social$/];

@@ -1,0 +1,5 @@
+export const corsOptions = {
+  origin: true,
+  credentials: true,
+  allowedHeaders: ['Content-Type', 'Authorization'],
+};

@@ -1,0 +1,4 @@
+export const corsConfig = {
+  origin: /^https:\/\/(www\.)?shoply\.app$/,
+  credentials: true,
+};

@@ -1,0 +1,5 @@
+export default {
+  origin: /shoply\.app$/,
+  credentials: true,
+  maxAge: 600,
+};

@@ -1,0 +1,1 @@
+export const allowedOrigins = ['https://play.tilequest.gg', 'http://localhost:5173'];

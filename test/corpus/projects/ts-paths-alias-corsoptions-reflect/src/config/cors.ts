@@ -1,0 +1,9 @@
+import type { CorsOptions } from 'cors';
+
+export const corsOptions: CorsOptions = {
+  origin: (origin, callback) => {
+    callback(null, origin);
+  },
+  credentials: true,
+  exposedHeaders: ['X-Total-Count'],
+};

@@ -1,0 +1,4 @@
+import { Router } from 'express';
+
+export const router = Router();
+router.get('/health', (_req, res) => res.send('ok'));

@@ -1,0 +1,5 @@
+import { createServer } from 'node:http';
+import { createYogaServer } from './graphql/yoga';
+
+const server = createServer(createYogaServer());
+server.listen(4000);
