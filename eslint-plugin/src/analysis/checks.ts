@@ -7,6 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from './ast';
+import { escapeRegex } from './origins';
 import type { Value } from './values';
 import { analyzeOriginPattern, stringCheckPattern, type OriginPattern, type Verdict } from './witness';
 
@@ -16,8 +17,8 @@ export type CheckKind = Check['kind'];
 export type StringMethod = 'startsWith' | 'endsWith' | 'includes';
 
 export interface Matcher {
-  /** The check as a regular expression over the whole origin (for the automata). */
-  readonly pattern: OriginPattern;
+  /** The check as a regular expression over the whole origin (for the automata); undefined: not judged. */
+  readonly pattern: OriginPattern | undefined;
   /** Re-tests an origin with the check's real operation (RegExp, string method). */
   readonly verify: (origin: string) => boolean;
 }
@@ -55,6 +56,8 @@ export interface StringCheck extends Judged {
   readonly receiver: Node;
   /** The method is called on `new URL(origin).hostname` (or `.host`), not on the origin. */
   readonly onHostname: boolean;
+  /** Text concatenated before the origin or host (`('.' + hostname).endsWith('.example.com')`). */
+  readonly prefix?: string;
 }
 
 /** `'https://a.example https://b.example'.includes(origin)`: the origin is looked for inside a string. */
@@ -73,12 +76,34 @@ export type Check =
   | { readonly kind: 'useless'; readonly node: Node }
   /** A test CORS Guard cannot see into (a function from elsewhere): trusted, nothing is claimed. */
   | { readonly kind: 'opaque'; readonly node: Node }
-  /** Equality with known values: a Set, a list, `===`, `in`, `switch`, a map lookup. */
-  | { readonly kind: 'exact'; readonly node: Node; readonly allowed: readonly Value[] }
+  /**
+   * Equality with known values: a Set, a list, `===`, `in`, `switch`, a map lookup; on the origin, or on
+   * its parsed `hostname` / `host` (`new URL(origin).hostname === 'example.com'`).
+   */
+  | {
+      readonly kind: 'exact';
+      readonly node: Node;
+      readonly allowed: readonly Value[];
+      readonly subject?: 'hostname' | 'host';
+    }
   | PatternCheck;
 
 export function isPatternCheck(c: Check): c is PatternCheck {
   return c.kind === 'regex' || c.kind === 'string' || c.kind === 'within';
+}
+
+/** Whether two checks are the same test at the same site (a site is compiled once per path it guards). */
+export function sameCheck(a: Check, b: Check): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.node !== b.node) return false;
+  switch (a.kind) {
+    case 'string':
+      return b.kind === 'string' && a.argument === b.argument && a.method === b.method && a.prefix === b.prefix;
+    case 'regex':
+      return b.kind === 'regex' && a.pattern === b.pattern && a.flags === b.flags;
+    default:
+      return true;
+  }
 }
 
 /** What a check says about one origin: admits it (with the allowlist entry that matched), rejects it, or can't tell. */
@@ -97,10 +122,12 @@ export function checkAdmits(check: Check, origin: string): CheckAnswer {
     case 'opaque':
       return { admits: undefined };
     case 'exact': {
+      const subject = check.subject ? parsedPart(origin, check.subject) : origin;
+      if (subject === undefined) return { admits: false };
       let unknown = false;
       for (const v of check.allowed) {
         if (v.kind === 'literal') {
-          if (v.value === origin) return { admits: true, entry: v.node };
+          if (v.value === subject) return { admits: true, entry: v.node };
         } else {
           unknown = true;
         }
@@ -109,6 +136,15 @@ export function checkAdmits(check: Check, origin: string): CheckAnswer {
     }
     default:
       return { admits: check.matcher ? check.matcher.verify(origin) : undefined };
+  }
+}
+
+/** `new URL(origin).hostname` / `.host`, as the runtime computes it (undefined where it would throw). */
+export function parsedPart(origin: string, part: 'hostname' | 'host'): string | undefined {
+  try {
+    return new URL(origin)[part];
+  } catch {
+    return undefined;
   }
 }
 
@@ -136,12 +172,14 @@ export class CheckJudge {
 
   string(fields: Omit<StringCheck, 'kind' | 'matcher' | 'verdict'>): StringCheck {
     const matcher =
-      fields.argument === undefined ? undefined : stringMatcher(fields.method, fields.argument, fields.onHostname);
+      fields.argument === undefined
+        ? undefined
+        : stringMatcher(fields.method, fields.argument, fields.onHostname, fields.prefix ?? '');
     return {
       kind: 'string',
       ...fields,
       matcher,
-      verdict: this.verdictOf(matcher, `string:${fields.method}:${fields.onHostname}`),
+      verdict: this.verdictOf(matcher, `string:${fields.method}:${fields.onHostname}:${fields.prefix ?? ''}`),
     };
   }
 
@@ -149,7 +187,7 @@ export class CheckJudge {
     const matcher =
       haystack === undefined
         ? undefined
-        : { pattern: { pattern: '', flags: '' }, verify: (o: string) => o !== '' && haystack.includes(o) };
+        : { pattern: undefined, verify: (o: string) => o !== '' && haystack.includes(o) };
     // Which substrings of a list are registrable origins is not something the automata are asked.
     return {
       kind: 'within',
@@ -163,13 +201,14 @@ export class CheckJudge {
   /** The verdict of a pattern check for other trusted hosts (a rule's own `allowedOrigins`). */
   rejudge(check: PatternCheck, hosts: readonly string[]): Verdict {
     if (check.kind === 'within' || sameHosts(hosts, this.hosts)) return check.verdict;
-    const tag = check.kind === 'string' ? `string:${check.method}:${check.onHostname}` : 'regex';
+    const tag = check.kind === 'string' ? `string:${check.method}:${check.onHostname}:${check.prefix ?? ''}` : 'regex';
     return this.verdictOf(check.matcher, tag, hosts);
   }
 
   private verdictOf(matcher: Matcher | undefined, tag: string, hosts: readonly string[] = this.hosts): Verdict {
-    if (!matcher) return NOT_JUDGED;
-    const key = `${tag}:${matcher.pattern.flags}:${matcher.pattern.pattern}:${hosts.join(',')}`;
+    const pattern = matcher?.pattern;
+    if (!matcher || !pattern) return NOT_JUDGED;
+    const key = `${tag}:${pattern.flags}:${pattern.pattern}:${hosts.join(',')}`;
     const hit = verdicts.get(key);
     if (hit) return hit;
     if (this.spentMs > FILE_ANALYSIS_BUDGET_MS) {
@@ -178,7 +217,7 @@ export class CheckJudge {
     const t = performance.now();
     let verdict: Verdict;
     try {
-      verdict = analyzeOriginPattern(matcher.pattern, hosts, matcher.verify);
+      verdict = analyzeOriginPattern(pattern, hosts, matcher.verify);
     } finally {
       this.spentMs += performance.now() - t;
     }
@@ -213,18 +252,18 @@ function regexMatcher(pattern: string, flags: string): Matcher | undefined {
   return { pattern: { pattern, flags }, verify: (o) => re.test(o) };
 }
 
-function stringMatcher(method: StringMethod, argument: string, onHostname: boolean): Matcher | undefined {
-  const pattern = stringCheckPattern(method, argument, onHostname);
-  if (!pattern) return undefined;
+function stringMatcher(method: StringMethod, argument: string, onHostname: boolean, prefix: string): Matcher {
+  const pattern = prefix
+    ? prefixedPattern(method, argument, onHostname, prefix)
+    : stringCheckPattern(method, argument, onHostname);
   const verify = (origin: string): boolean => {
     let subject = origin;
     if (onHostname) {
-      try {
-        subject = new URL(origin).hostname;
-      } catch {
-        return false;
-      }
+      const host = parsedPart(origin, 'hostname');
+      if (host === undefined) return false;
+      subject = host;
     }
+    subject = prefix + subject;
     switch (method) {
       case 'startsWith':
         return subject.startsWith(argument);
@@ -235,4 +274,33 @@ function stringMatcher(method: StringMethod, argument: string, onHostname: boole
     }
   };
   return { pattern, verify };
+}
+
+/**
+ * `(prefix + subject).endsWith(argument)` (or `startsWith`) as a pattern over the subject: the subject
+ * ends with the argument, or is the part of the argument the prefix does not cover
+ * (`('.' + host).endsWith('.example.com')`: a subdomain of example.com, or example.com itself).
+ */
+function prefixedPattern(
+  method: StringMethod,
+  argument: string,
+  onHostname: boolean,
+  prefix: string,
+): OriginPattern | undefined {
+  let body: string;
+  if (method === 'endsWith') {
+    const exact: string[] = [];
+    for (let k = 1; k <= Math.min(prefix.length, argument.length - 1); k++) {
+      if (prefix.endsWith(argument.slice(0, k))) exact.push(escapeRegex(argument.slice(k)));
+    }
+    const any = onHostname ? '[^:/]*' : '.*';
+    body = [`${any}${escapeRegex(argument)}`, ...exact].join('|');
+  } else if (method === 'startsWith' && argument.startsWith(prefix)) {
+    body = `${escapeRegex(argument.slice(prefix.length))}${onHostname ? '[^:/]*' : '.*'}`;
+  } else {
+    return undefined;
+  }
+  return onHostname
+    ? { pattern: `^[a-z]+:\/\/(?:${body})(?::\d+)?$`, flags: '' }
+    : { pattern: `^(?:${body})$`, flags: '' };
 }

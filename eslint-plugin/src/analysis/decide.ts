@@ -5,7 +5,7 @@
  * the origin in) and where (their nodes). Rules, quick-fix proofs, hovers and the map all read it.
  */
 import type { Node } from './ast';
-import { checkAdmits, isPatternCheck, type Check, type PatternCheck } from './checks';
+import { checkAdmits, isPatternCheck, sameCheck, type Check, type PatternCheck } from './checks';
 import type { GuardSummary } from './guards';
 import { EXAMPLE_ATTACKER } from './origins';
 import type { OriginSpec, Policy } from './policy';
@@ -194,21 +194,24 @@ function responseHeaders(policy: Policy, acao: AllowOrigin, request: RequestKind
 
 /** The pattern checks that decide who a policy lets in (its regexes, list patterns and guards). */
 export function patternChecksOf(policy: Policy): PatternCheck[] {
-  const out = new Set<PatternCheck>();
+  const out: PatternCheck[] = [];
+  const add = (c: PatternCheck) => {
+    if (!out.some((o) => sameCheck(o, c))) out.push(c);
+  };
   const visit = (spec: OriginSpec) => {
-    if (spec.type === 'regexp') out.add(spec.check);
+    if (spec.type === 'regexp') add(spec.check);
     else if (spec.type === 'list') spec.members.forEach(visit);
-    else if (spec.type === 'reflect') for (const c of spec.guard.all) if (isPatternCheck(c)) out.add(c);
+    else if (spec.type === 'reflect') for (const c of spec.guard.all) if (isPatternCheck(c)) add(c);
   };
   policy.origins.forEach(visit);
-  return [...out];
+  return out;
 }
 
 /** Whether an admission passed through `check` (or through no pattern check at all when `check` is undefined). */
 export function admittedThrough(admission: Admission, check?: PatternCheck): boolean {
   if (!check) return !admission.checks.some(isPatternCheck);
   // The same check site may be compiled once per path it guards: compare sites.
-  return admission.checks.some((c) => c === check || (c.kind === check.kind && c.node === check.node));
+  return admission.checks.some((c) => sameCheck(c, check));
 }
 
 /** A finding of a check's verdict that really gets through this policy, by decide(). */
@@ -234,7 +237,17 @@ export function confirmedWitnesses(
 
 /** The admissions of an origin any website can send (`https://evil.example`) that no pattern check passed. */
 export function unconditionalAdmissions(policy: Policy): readonly Admission[] {
-  return decide(policy, EXAMPLE_ATTACKER).admissions.filter((a) => a.reflected && admittedThrough(a));
+  return decide(policy, EXAMPLE_ATTACKER).admissions.filter(
+    (a) => a.reflected && admittedThrough(a) && !isPublicWildcard(a, policy),
+  );
+}
+
+/**
+ * A `*` the library answers with the request's origin (hapi), with credentials off: any website reads
+ * cookie-less responses, exactly as with `Access-Control-Allow-Origin: *`, which the author wrote.
+ */
+export function isPublicWildcard(a: Admission, policy: Policy): boolean {
+  return (a.member ?? a.spec).type === 'wildcard' && policy.credentials.allowed === false;
 }
 
 /** Admissions of the `null` origin by an entry or value written as `null`. */
@@ -298,6 +311,10 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
   const attacker = decide(policy, EXAMPLE_ATTACKER);
   const allowedOrigin = allowedExample(policy, trustedOrigins);
   const base = { attacker, ...(allowedOrigin ? { allowedOrigin } : {}) };
+  const reflections = attacker.admissions.filter((a) => a.reflected);
+  if (reflections.length > 0 && reflections.every((a) => isPublicWildcard(a, policy))) {
+    return { ...base, level: 'safe', reason: 'public' };
+  }
   if (attacker.allowOrigin.kind === 'value' && attacker.allowOrigin.reflected) {
     const viaCheck = !attacker.admissions.some((a) => a.reflected && admittedThrough(a));
     return { ...base, level: 'unsafe', reason: viaCheck ? 'check' : 'any-origin', witness: EXAMPLE_ATTACKER };

@@ -17,7 +17,7 @@ import {
   type Node,
 } from './ast';
 import type { Check, CheckJudge, CheckKind, StringMethod } from './checks';
-import { isRequestControlled, type Bindings, type Value, type ValueResolver } from './values';
+import { isRequestControlled, type Bindings, type Value, type ValueResolver, type Variable } from './values';
 
 /** How strongly each kind of check restricts the origin on the path it guards. */
 const RANK: Readonly<Record<CheckKind, number>> = {
@@ -58,6 +58,12 @@ interface GuardTest {
   readonly positive: boolean;
   /** For `switch (x) { case y: }`: the discriminant compared with `test`. */
   readonly discriminant?: Node;
+}
+
+/** What a check is applied to: the origin, or its parsed host, after an optional prefix. */
+interface Subject {
+  readonly part: 'origin' | 'hostname' | 'host';
+  readonly prefix: string;
 }
 
 const STRING_METHODS: ReadonlyMap<string, StringMethod> = new Map([
@@ -106,6 +112,8 @@ export class GuardAnalyzer {
 
   /** Classifies a boolean expression used as an allow decision (`callback(null, list.includes(o))`). */
   classifyDecision(node: Node, b?: Bindings): GuardSummary | undefined {
+    // A literal answer (`callback(null, true)`) is not a check: the caller reads its value.
+    if (unwrap(node).type === T.Literal) return undefined;
     const o = this.classify(node, true, b);
     if (!o) return undefined;
     return { strength: kindOfRank(o.rank, o.checks), decisive: o.checks, all: o.paths.flat(), paths: o.paths };
@@ -210,10 +218,39 @@ export class GuardAnalyzer {
         if (n.operator === '~') return this.classifyFound(n.argument, positive, b, n);
         return undefined;
       case T.LogicalExpression: {
-        const l = this.classify(n.left, positive, b);
-        const r = this.classify(n.right, positive, b);
+        if (n.operator === '??') break;
         const conjunction = (n.operator === '&&') === positive;
+        const sides: (Outcome | undefined)[] = [];
+        for (const side of [n.left, n.right]) {
+          const o = this.classify(side, positive, b);
+          if (o) {
+            sides.push(o);
+            continue;
+          }
+          // A side that can't fail or can't hold, whatever the origin: `list || …`, `indexOf('*') !== -1`.
+          const truth = this.constantTruth(side, b);
+          const holds = truth === undefined ? undefined : truth === positive;
+          if (holds === undefined) sides.push(undefined);
+          else if (conjunction && !holds) return never(n);
+          else if (!conjunction && holds) return useless(n);
+        }
+        const [l, r] = sides;
+        if (sides.length === 1) return l;
         return conjunction ? conj(l, r) : disj(l, r, n);
+      }
+      case T.ConditionalExpression: {
+        // callback(null, allowed.has(origin) ? origin : false): the test decides which branch answers.
+        const then = conj(this.classify(n.test, true, b), this.classifyOrConstant(n.consequent, positive, b));
+        const otherwise = conj(this.classify(n.test, false, b), this.classifyOrConstant(n.alternate, positive, b));
+        if (!then && !otherwise) return undefined;
+        return disj(then, otherwise, n);
+      }
+      case T.Literal:
+      case T.ArrayExpression:
+      case T.ObjectExpression: {
+        const truth = this.constantTruth(n, b);
+        if (truth === undefined) return undefined;
+        return truth === positive ? useless(n) : never(n);
       }
       case T.BinaryExpression:
         return this.classifyBinary(n, positive, b);
@@ -223,6 +260,10 @@ export class GuardAnalyzer {
         // allowedOrigins[origin] (map lookup)
         if (n.computed && this.isOrigin(n.property, b) && !this.isOrigin(n.object, b)) {
           return positive ? leaf({ kind: 'exact', node: n, allowed: this.objectKeys(n.object, b) }) : useless(n);
+        }
+        // list.filter((o) => …).length
+        if (memberName(n) === 'length' && isIterationCall(unwrap(n.object))) {
+          return this.classify(n.object, positive, b);
         }
         break;
       case T.Identifier: {
@@ -238,6 +279,8 @@ export class GuardAnalyzer {
           ((def.node as TSESTree.VariableDeclarator).id === def.name || only!.identifier !== def.name) &&
           (only!.identifier.parent?.type !== T.AssignmentExpression || only!.identifier.parent.operator === '=');
         if (plainWrite && !this.isOrigin(n, b)) return this.classify(written!, positive, b);
+        if (v && def?.type === 'Variable' && writes.length > 1 && !this.isOrigin(n, b))
+          return this.classifyFlag(v, positive, b);
         break;
       }
       default:
@@ -248,6 +291,126 @@ export class GuardAnalyzer {
       return positive ? useless(n) : leaf({ kind: 'absent', node: n });
     }
     return undefined;
+  }
+
+  /** classify, or the constant truth of a value that does not involve the origin (`true`, `false`, `null`). */
+  private classifyOrConstant(n: Node, positive: boolean, b?: Bindings): Outcome | undefined {
+    const o = this.classify(n, positive, b);
+    if (o) return o;
+    const truth = this.constantTruth(n, b);
+    return truth === undefined ? undefined : truth === positive ? useless(n) : never(n);
+  }
+
+  /**
+   * A boolean flag set in a loop or branches: `let ok = false; for (const d of list) if (check(d)) ok = true;`.
+   * It holds when one of its truthy writes ran, so it passes where the guards of those writes pass.
+   */
+  private classifyFlag(v: Variable, positive: boolean, b?: Bindings): Outcome | undefined {
+    let out: Outcome | undefined;
+    let truthyWrites = 0;
+    for (const ref of v.references) {
+      if (!ref.isWrite()) continue;
+      const written = ref.writeExpr as Node | null;
+      const truth = written ? this.constantTruth(written, b) : undefined;
+      if (truth === false) continue;
+      if (truth === undefined) return undefined; // a computed value: not a flag
+      truthyWrites++;
+      const g = this.guardOf([ref.identifier as Node], b);
+      out = disjDefined(
+        out,
+        g.strength === 'none'
+          ? leaf({ kind: 'opaque', node: ref.identifier as Node })
+          : { rank: RANK[g.strength], checks: g.decisive, paths: g.paths },
+      );
+    }
+    if (truthyWrites === 0) return undefined;
+    return positive ? out : out && useless(out.checks[0]!.node);
+  }
+
+  /**
+   * Whether a value that does not involve the origin is always truthy or always falsy: literals, arrays,
+   * objects and functions, `list.includes('*')` on a known list, `list.length > 0`, `matchAll(...)`.
+   */
+  constantTruth(node: Node, b?: Bindings): boolean | undefined {
+    const n = unwrap(node);
+    if (this.isOrigin(n, b)) return undefined;
+    if (n.type === T.UnaryExpression && n.operator === '!') {
+      const t = this.constantTruth(n.argument, b);
+      return t === undefined ? undefined : !t;
+    }
+    if (n.type === T.CallExpression) {
+      const method = calleeMethodName(n);
+      if (method === 'matchAll') return true; // an iterator, truthy even when nothing matches
+      const receiver = n.callee.type === T.MemberExpression ? n.callee.object : undefined;
+      const needle = n.arguments[0];
+      if (receiver && needle && needle.type !== T.SpreadElement && (method === 'includes' || method === 'has')) {
+        const found = this.constantFound(receiver, needle, b);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    if (n.type === T.BinaryExpression) {
+      const idx = indexComparison(n);
+      if (idx && idx.found !== 'start') {
+        const call = idx.call;
+        const receiver = call.callee.type === T.MemberExpression ? call.callee.object : undefined;
+        const needle = call.arguments[0];
+        if (!receiver || !needle || needle.type === T.SpreadElement) return undefined;
+        const found = this.constantFound(receiver, needle, b);
+        return found === undefined ? undefined : found === (idx.found === 'found');
+      }
+      return undefined;
+    }
+    if (
+      n.type === T.MemberExpression ||
+      n.type === T.Identifier ||
+      n.type === T.Literal ||
+      n.type === T.ArrayExpression ||
+      n.type === T.ObjectExpression ||
+      n.type === T.ArrowFunctionExpression ||
+      n.type === T.FunctionExpression ||
+      n.type === T.TemplateLiteral
+    ) {
+      const values = this.resolver.resolve(n, b);
+      if (values.length === 0) return undefined;
+      let truth: boolean | undefined;
+      for (const v of values) {
+        let t: boolean | undefined;
+        if (v.kind === 'literal') t = !!v.value;
+        else if (
+          v.kind === 'array' ||
+          v.kind === 'set' ||
+          v.kind === 'object' ||
+          v.kind === 'function' ||
+          v.kind === 'regexp'
+        )
+          t = true;
+        else return undefined;
+        if (truth !== undefined && truth !== t) return undefined;
+        truth = t;
+      }
+      return truth;
+    }
+    return undefined;
+  }
+
+  /** `list.includes(needle)` when both are known: whether the list holds the needle. */
+  private constantFound(receiver: Node, needle: Node, b?: Bindings): boolean | undefined {
+    const want = this.resolver.singleString(needle, b);
+    if (want === undefined) return undefined;
+    const lists = this.resolver.resolve(receiver, b);
+    let found: boolean | undefined;
+    for (const list of lists) {
+      if (list.kind !== 'array' && list.kind !== 'set') return undefined;
+      let f = false;
+      for (const e of list.elements) {
+        if (e.kind !== 'literal') return undefined;
+        if (e.value === want) f = true;
+      }
+      if (found !== undefined && found !== f) return undefined;
+      found = f;
+    }
+    return found;
   }
 
   private classifyBinary(n: TSESTree.BinaryExpression, positive: boolean, b?: Bindings): Outcome | undefined {
@@ -280,18 +443,30 @@ export class GuardAnalyzer {
       return this.classifyFound(idx.call, idx.found === 'found' ? positive : !positive, b, n);
     }
     if (eq || neq) {
-      const lo = this.isOrigin(left, b);
-      const ro = this.isOrigin(right, b);
-      if (lo === ro) return undefined;
-      const other = lo ? right : left;
+      const ls = this.subjectOf(left, b);
+      const rs = this.subjectOf(right, b);
+      if (!!ls === !!rs) return undefined;
+      const on = (ls ?? rs)!;
+      const other = ls ? right : left;
       const otherValues = this.resolver.resolve(other, b);
       const nullish = otherValues.every(
         (v) => v.kind === 'literal' && (v.value === null || v.value === undefined || v.value === ''),
       );
       const holds = eq === positive;
+      if (on.prefix) return holds ? leaf({ kind: 'opaque', node: n }) : useless(n);
       if (nullish) return holds ? leaf({ kind: 'absent', node: n }) : useless(n);
-      return holds ? leaf({ kind: 'exact', node: n, allowed: otherValues }) : useless(n);
+      if (!holds) return useless(n);
+      // `new URL(origin).hostname === 'example.com'` compares the host exactly.
+      return leaf({
+        kind: 'exact',
+        node: n,
+        allowed: otherValues,
+        ...(on.part !== 'origin' ? { subject: on.part } : {}),
+      });
     }
+    // list.filter((o) => …).length > 0
+    const count = lengthComparison(n);
+    if (count) return this.classify(count.call, count.nonEmpty === positive, b);
     if (['>', '<', '>=', '<='].includes(n.operator)) {
       // origin.length > 0
       for (const side of [left, right]) {
@@ -328,52 +503,75 @@ export class GuardAnalyzer {
       const receiver = callee.object as Node;
       const arg0 = args[0];
       const receiverIsOrigin = this.isOrigin(receiver, b);
-      const onHostname = !receiverIsOrigin && this.isParsedHost(receiver, b);
-      if ((receiverIsOrigin || onHostname) && arg0 && !this.isOrigin(arg0, b)) {
+      const on = this.subjectOf(receiver, b);
+      if (on && arg0 && !this.isOrigin(arg0, b)) {
         const stringMethod = STRING_METHODS.get(method);
         if (stringMethod) {
           if (!positive) return useless(call);
-          return leaf(
-            this.judge.string({
+          // One check per value the argument can take: a list element in `list.some((d) => o.endsWith(d))`.
+          let out: Outcome | undefined;
+          for (const v of this.resolver.resolve(arg0, b)) {
+            const argument =
+              v.kind === 'literal' && (typeof v.value === 'string' || typeof v.value === 'number')
+                ? String(v.value)
+                : undefined;
+            const check = this.judge.string({
               node: call,
               method: asMethod ?? stringMethod,
-              argument: this.resolver.singleString(arg0, b),
-              argumentNode: arg0,
+              argument,
+              argumentNode: argument !== undefined ? v.node : arg0,
               methodNode: callee.property,
               receiver,
-              onHostname,
-            }),
-          );
+              onHostname: on.part !== 'origin',
+              ...(on.prefix ? { prefix: on.prefix } : {}),
+            });
+            out = disjDefined(out, leaf(check));
+          }
+          return out;
         }
+        if (method === 'matchAll') return positive ? useless(call) : never(call); // an iterator: always truthy
         if (REGEX_STRING_METHODS.has(method)) {
-          // A string given to match/search/matchAll is compiled to a RegExp.
-          return positive ? this.patternChecks(this.resolver.resolve(arg0, b), call, true) : useless(call);
+          if (!positive) return useless(call);
+          // A string given to match/search is compiled to a RegExp.
+          if (on.part !== 'origin' || on.prefix) return leaf({ kind: 'opaque', node: call });
+          return this.patternChecks(this.resolver.resolve(arg0, b), call, true);
         }
         return undefined;
       }
-      if (arg0 && this.isOrigin(arg0, b) && !receiverIsOrigin) {
+      const needle = arg0 && !receiverIsOrigin ? this.subjectOf(arg0, b) : undefined;
+      if (arg0 && needle) {
         if (method === 'test' || method === 'exec') {
-          return positive ? this.patternChecks(this.resolver.resolve(receiver, b), call, false) : useless(call);
+          if (!positive) return useless(call);
+          if (needle.part !== 'origin' || needle.prefix) return leaf({ kind: 'opaque', node: call });
+          return this.patternChecks(this.resolver.resolve(receiver, b), call, false);
         }
         if (LIST_METHODS.has(method)) {
           if (!positive) return useless(call);
+          if (needle.prefix) return leaf({ kind: 'opaque', node: call });
           const values = this.resolver.resolve(receiver, b);
-          if (values.every((v) => v.kind === 'literal' && typeof v.value === 'string')) {
+          if (needle.part === 'origin' && values.every((v) => v.kind === 'literal' && typeof v.value === 'string')) {
             // 'https://a.example https://b.example'.includes(origin): a substring test
             return leaf(this.judge.within(call, this.resolver.singleString(receiver, b)));
           }
-          return leaf({ kind: 'exact', node: at, allowed: elementsOf(values) });
+          return leaf({
+            kind: 'exact',
+            node: at,
+            allowed: elementsOf(values),
+            ...(needle.part !== 'origin' ? { subject: needle.part } : {}),
+          });
         }
         if ((method === 'hasOwn' || method === 'has') && args.length === 2) {
           // Object.hasOwn(map, origin), Reflect.has(map, origin)
           return positive ? leaf({ kind: 'exact', node: call, allowed: this.objectKeys(args[0]!, b) }) : useless(call);
         }
       }
-      if (ITERATION_METHODS.has(method) && arg0 && isFunction(unwrap(arg0))) {
-        // allowed.some((o) => o === origin), patterns.some((re) => re.test(origin))
+      if ((ITERATION_METHODS.has(method) || method === 'reduce') && arg0 && isFunction(unwrap(arg0))) {
+        // allowed.some((o) => o === origin), patterns.some((re) => re.test(origin)),
+        // allowed.reduce((ok, d) => ok || origin.endsWith(d), false)
         const fn = unwrap(arg0) as TSESTree.ArrowFunctionExpression;
         const elements = elementsOf(this.resolver.resolve(receiver, b));
-        const inner = this.resolver.bind(fn, [elements], b);
+        const initial = args[1] ? this.resolver.resolve(args[1], b) : [];
+        const inner = this.resolver.bind(fn, method === 'reduce' ? [initial, elements] : [elements], b);
         let out: Outcome | undefined;
         for (const r of this.resolver.returnsOf(fn)) out = disjDefined(out, this.classify(r, true, inner));
         if (!out) return undefined;
@@ -423,20 +621,103 @@ export class GuardAnalyzer {
     return out;
   }
 
-  /** `new URL(origin).hostname`, `new URL(origin).host`: a parsed host of the origin. */
-  private isParsedHost(node: Node, b?: Bindings): boolean {
+  /**
+   * What a check looks at: the origin itself, or its parsed host (`new URL(origin).hostname`,
+   * `const { hostname } = new URL(origin)`, `url.parse(origin).host`), possibly after a prefix
+   * (`'.' + hostname`); undefined when it is not derived from the origin.
+   */
+  private subjectOf(node: Node, b?: Bindings, depth = 0): Subject | undefined {
     const n = unwrap(node);
-    if (n.type !== T.MemberExpression) return false;
-    const name = memberName(n);
-    if (name !== 'hostname' && name !== 'host') return false;
-    const obj = unwrap(n.object);
-    if (obj.type === T.NewExpression && obj.arguments[0]) return this.isOrigin(obj.arguments[0], b);
-    if (obj.type === T.Identifier) {
-      const v = this.resolver.variableOf(obj);
+    if (this.isOrigin(n, b)) return { part: 'origin', prefix: '' };
+    if (depth > 4) return undefined;
+    const part = this.parsedHostPart(n, b, depth);
+    if (part) return { part, prefix: '' };
+    if (n.type === T.BinaryExpression && n.operator === '+') {
+      const head = this.resolver.singleString(n.left as Node, b);
+      const inner = head === undefined ? undefined : this.subjectOf(n.right, b, depth + 1);
+      return inner && head !== undefined ? { part: inner.part, prefix: head + inner.prefix } : undefined;
+    }
+    if (n.type === T.TemplateLiteral && n.expressions.length === 1 && n.quasis[1]?.value.cooked === '') {
+      const inner = this.subjectOf(n.expressions[0]!, b, depth + 1);
+      const head = n.quasis[0]?.value.cooked ?? '';
+      return inner ? { part: inner.part, prefix: head + inner.prefix } : undefined;
+    }
+    if (n.type === T.CallExpression && n.callee.type === T.MemberExpression) {
+      const m = memberName(n.callee);
+      if (m === 'toLowerCase' || m === 'trim' || m === 'toString') return this.subjectOf(n.callee.object, b, depth + 1);
+    }
+    if (n.type === T.Identifier) {
+      // const host = new URL(origin).hostname; let host = ''; try { host = new URL(origin).hostname } catch {}
+      const v = this.resolver.variableOf(n);
+      const def = v?.defs[0];
+      if (def?.type !== 'Variable' || (def.node as TSESTree.VariableDeclarator).id !== def.name) return undefined;
+      let found: Subject | undefined;
+      for (const ref of v!.references) {
+        if (!ref.isWrite()) continue;
+        const written = ref.writeExpr as Node | null;
+        const parent = ref.identifier.parent;
+        if (!written || (parent?.type === T.AssignmentExpression && parent.operator !== '=')) return undefined;
+        if (unwrap(written).type === T.Literal) continue; // a placeholder ('' or null) no check passes
+        const s = this.subjectOf(written, b, depth + 1);
+        if (!s || (found && (found.part !== s.part || found.prefix !== s.prefix))) return undefined;
+        found = s;
+      }
+      return found;
+    }
+    return undefined;
+  }
+
+  /** `hostname` / `host` when `node` is that part of the parsed origin. */
+  private parsedHostPart(n: Node, b: Bindings | undefined, depth: number): 'hostname' | 'host' | undefined {
+    if (n.type === T.MemberExpression) {
+      const name = memberName(n);
+      if (name !== 'hostname' && name !== 'host') return undefined;
+      return this.isParsedOrigin(n.object, b, depth) ? name : undefined;
+    }
+    if (n.type === T.Identifier) {
+      // const { hostname } = new URL(origin);
+      const v = this.resolver.variableOf(n);
+      const def = v?.defs[0];
+      if (def?.type !== 'Variable') return undefined;
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      if (declarator.id.type !== T.ObjectPattern || !declarator.init) return undefined;
+      const prop = declarator.id.properties.find(
+        (p): p is TSESTree.Property =>
+          p.type === T.Property &&
+          (p.value === def.name || (p.value.type === T.AssignmentPattern && p.value.left === def.name)),
+      );
+      const key = prop && !prop.computed && prop.key.type === T.Identifier ? prop.key.name : undefined;
+      if (key !== 'hostname' && key !== 'host') return undefined;
+      return this.isParsedOrigin(declarator.init, b, depth) ? key : undefined;
+    }
+    return undefined;
+  }
+
+  /** `new URL(origin)`, `url.parse(origin)`, or a constant holding one. */
+  private isParsedOrigin(node: Node, b: Bindings | undefined, depth: number): boolean {
+    const n = unwrap(node);
+    if (n.type === T.NewExpression) {
+      const ctor = unwrap(n.callee);
+      const name =
+        ctor.type === T.Identifier ? ctor.name : ctor.type === T.MemberExpression ? memberName(ctor) : undefined;
+      return name === 'URL' && !!n.arguments[0] && this.isOrigin(n.arguments[0], b);
+    }
+    if (n.type === T.CallExpression) {
+      return (
+        (calleeMethodName(n) === 'parse' && !!n.arguments[0] && this.isOrigin(n.arguments[0], b)) ||
+        (n.callee.type === T.Identifier &&
+          n.callee.name === 'parse' &&
+          !!n.arguments[0] &&
+          this.isOrigin(n.arguments[0], b))
+      );
+    }
+    if (n.type === T.Identifier && depth < 4) {
+      const v = this.resolver.variableOf(n);
       const def = v?.defs[0];
       const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : null;
-      const u = init ? unwrap(init) : undefined;
-      return !!u && u.type === T.NewExpression && !!u.arguments[0] && this.isOrigin(u.arguments[0], b);
+      return (
+        !!init && (def!.node as TSESTree.VariableDeclarator).id === def!.name && this.isParsedOrigin(init, b, depth + 1)
+      );
     }
     return false;
   }
@@ -506,6 +787,39 @@ function leaf(check: Check): Outcome {
 
 function useless(node: Node): Outcome {
   return leaf({ kind: 'useless', node });
+}
+
+/** A test no origin passes (`false`, a branch that answers `null`). */
+function never(node: Node): Outcome {
+  return leaf({ kind: 'exact', node, allowed: [] });
+}
+
+function isIterationCall(n: Node): n is TSESTree.CallExpression {
+  if (n.type !== T.CallExpression) return false;
+  const m = calleeMethodName(n);
+  return m !== undefined && ITERATION_METHODS.has(m);
+}
+
+/** `list.filter(f).length > 0` (and `>= 1`, `!== 0`, `=== 0`, ...): whether some element passes. */
+function lengthComparison(
+  n: TSESTree.BinaryExpression,
+): { call: TSESTree.CallExpression; nonEmpty: boolean } | undefined {
+  const l = unwrap(n.left as Node);
+  const r = unwrap(n.right as Node);
+  const lengthOf = (x: Node) =>
+    x.type === T.MemberExpression && memberName(x) === 'length' && isIterationCall(unwrap(x.object))
+      ? (unwrap(x.object) as TSESTree.CallExpression)
+      : undefined;
+  const call = lengthOf(l) ?? lengthOf(r);
+  if (!call) return undefined;
+  const num = numberValue(lengthOf(l) ? r : l);
+  if (num === undefined) return undefined;
+  const op = lengthOf(l) ? n.operator : flip(n.operator);
+  if ((op === '>' && num === 0) || (op === '>=' && num === 1) || ((op === '!==' || op === '!=') && num === 0))
+    return { call, nonEmpty: true };
+  if (((op === '===' || op === '==') && num === 0) || (op === '<' && num === 1) || (op === '<=' && num === 0))
+    return { call, nonEmpty: false };
+  return undefined;
 }
 
 /** Every path of `a` combined with every path of `b`; past the bound, `fallback`'s paths stand for both. */

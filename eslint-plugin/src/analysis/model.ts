@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { stringLiteralValue, type Node } from './ast';
-import { CheckJudge, type PatternCheck } from './checks';
+import { CheckJudge, sameCheck, type PatternCheck } from './checks';
 import { patternChecksOf } from './decide';
 import { GuardAnalyzer } from './guards';
 import { canonicalHeaderName } from './header-names';
@@ -70,13 +70,19 @@ export function analyzeFile(input: AnalysisInput): FileModel {
 
 /** The pattern checks of all policies, one entry per check site (a helper's check serves several policies). */
 function originCheckUses(policies: readonly Policy[]): OriginCheckUse[] {
-  const bySite = new Map<Node, { check: PatternCheck; policies: Policy[] }>();
+  const uses: { check: PatternCheck; policies: Policy[] }[] = [];
+  const bySite = new Map<Node, { check: PatternCheck; policies: Policy[] }[]>();
   for (const policy of policies) {
     for (const check of patternChecksOf(policy)) {
-      const use = bySite.get(check.node);
-      if (!use) bySite.set(check.node, { check, policies: [policy] });
-      else if (!use.policies.includes(policy)) use.policies.push(policy);
+      const atSite = bySite.get(check.node) ?? [];
+      bySite.set(check.node, atSite);
+      const use = atSite.find((u) => sameCheck(u.check, check));
+      if (!use) {
+        const created = { check, policies: [policy] };
+        atSite.push(created);
+        uses.push(created);
+      } else if (!use.policies.includes(policy)) use.policies.push(policy);
     }
   }
-  return [...bySite.values()];
+  return uses;
 }

@@ -238,6 +238,9 @@ export class PolicyBuilder {
           parent.operator !== '&&' &&
           this.checks.isOrigin(parent.left);
         out.push(fallbackForOrigin ? { ...spec, whenOriginAbsent: true } : spec);
+      } else if (v.kind === 'literal' && v.value === null) {
+        // A JavaScript `null` header value is sent as the text `null` (Express and node:http stringify it).
+        out.push({ type: 'null', node: v.node });
       } else if (v.kind !== 'literal') {
         out.push({ type: 'unknown', node: v.node });
       }

@@ -59,13 +59,29 @@ function isQueryObject(node: Node): boolean {
   const n = unwrap(node);
   if (n.type !== T.MemberExpression) return false;
   const name = memberName(n);
+  if (name === 'query' && isParsedRequestUrl(n.object)) return true;
   return name !== undefined && QUERY_MEMBERS.has(name) && isRequestObject(n.object);
 }
 
-function headerRead(name: string, what: string): RequestRead {
-  return name.toLowerCase() === 'origin'
-    ? { kind: 'origin', what }
-    : { kind: 'request', what: `request header \`${name}\`` };
+/** `url.parse(req.url, true)`, `parse(req.url, true)`: the request URL, with its query parsed. */
+function isParsedRequestUrl(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type !== T.CallExpression) return false;
+  const callee = unwrap(n.callee);
+  const name =
+    callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
+  const arg = n.arguments[0];
+  if (name !== 'parse' || !arg || arg.type === T.SpreadElement) return false;
+  const a = unwrap(arg);
+  return a.type === T.MemberExpression && memberName(a) === 'url' && isRequestObject(a.object);
+}
+
+/**
+ * A request header read: the Origin. Other headers are not attacker data in CORS terms: a cross-origin
+ * page cannot set a custom header on a simple request, and a preflight carries only header names.
+ */
+function headerRead(name: string, what: string): RequestRead | undefined {
+  return name.toLowerCase() === 'origin' ? { kind: 'origin', what } : undefined;
 }
 
 /** A read of `key` from `base` (used for destructuring `const { origin } = req.headers`). */
@@ -96,6 +112,8 @@ export function requestRead(node: Node, text: (n: Node) => string): RequestRead 
       const direct = requestReadOfKey(n.object, key, text(n));
       if (direct) return direct;
     }
+    // The query or body object itself (`const q = url.parse(req.url, true).query`): all of it is the attacker's.
+    if (isQueryObject(n)) return { kind: 'request', what: text(n) };
     // `event.multiValueHeaders.origin[0]`
     if (n.computed && n.property.type === T.Literal && typeof n.property.value === 'number') {
       return requestRead(n.object, text);

@@ -54,6 +54,8 @@ const ORIGIN_PRESERVING_METHODS = new Set(['toLowerCase', 'toString', 'trim', 'v
 /** Steps one file's analysis may spend resolving values before it says "unknown". */
 const STEP_BUDGET = 50_000;
 const MAX_DEPTH = 12;
+/** How many strings a concatenation or mapped list may spell before it is `unknown`. */
+const MAX_STRING_ALTERNATIVES = 32;
 
 export class ValueResolver {
   private steps = 0;
@@ -237,9 +239,21 @@ export class ValueResolver {
 
   private resolveConcat(n: TSESTree.BinaryExpression, b: Bindings | undefined, d: number): readonly Value[] {
     if (n.operator !== '+') return [unknown(n)];
-    const l = this.singleString(n.left, b, d);
-    const r = l === undefined ? undefined : this.singleString(n.right, b, d);
-    return l !== undefined && r !== undefined ? [literal(n, l + r)] : [unknown(n)];
+    const l = this.strings(n.left, b, d);
+    const r = l === undefined ? undefined : this.strings(n.right, b, d);
+    if (!l || !r || l.length * r.length > MAX_STRING_ALTERNATIVES) return [unknown(n)];
+    // `'.' + domain` over a list of domains: one string per element.
+    return l.flatMap((x) => r.map((y) => literal(n, x + y)));
+  }
+
+  /** The strings (or numbers) a node may be, when they are all known and few. */
+  private strings(node: Node, b: Bindings | undefined, d: number): string[] | undefined {
+    const out: string[] = [];
+    for (const v of this.resolve(node, b, d)) {
+      if (v.kind !== 'literal' || (typeof v.value !== 'string' && typeof v.value !== 'number')) return undefined;
+      out.push(String(v.value));
+    }
+    return out.length > 0 && out.length <= MAX_STRING_ALTERNATIVES ? out : undefined;
   }
 
   /** The one string (or number) a node evaluates to, if there is exactly one. */
@@ -333,6 +347,8 @@ export class ValueResolver {
   /** The value(s) of property `key` of value `v`. */
   property(v: Value, key: string | number, b: Bindings | undefined, d: number, at: Node): readonly Value[] {
     if (v.kind === 'object') return this.objectProperty(v.object, String(key), b, d);
+    // A field of attacker-controlled request data (`query.origin`) is attacker-controlled too.
+    if (v.kind === 'request') return [requestValue(at, 'request', `request parameter \`${key}\``)];
     if (v.kind === 'array' && typeof key === 'number') {
       return v.elements[key] ? [v.elements[key]!] : [unknown(at)];
     }
@@ -452,6 +468,35 @@ export class ValueResolver {
         );
       }
       if (method === 'find' || method === 'at') return this.elementsOf(callee.object, b, d, n);
+      if (method === 'join') {
+        // ORIGINS.join('|'): the list spelled out, e.g. as a RegExp source.
+        const sep = n.arguments[0] ? this.singleString(n.arguments[0], b, d) : ',';
+        const lists = this.resolve(callee.object, b, d);
+        if (sep !== undefined && lists.length === 1 && lists[0]!.kind === 'array') {
+          const parts = lists[0]!.elements.map((e) =>
+            e.kind === 'literal' && (typeof e.value === 'string' || typeof e.value === 'number')
+              ? String(e.value)
+              : undefined,
+          );
+          if (parts.every((p) => p !== undefined)) return [literal(n, parts.join(sep))];
+        }
+        return [unknown(n)];
+      }
+      if (method === 'map' && n.arguments[0] && isFunction(unwrap(n.arguments[0]))) {
+        // domains.map((d) => new RegExp(...)): each element through the function.
+        const fn = unwrap(n.arguments[0]) as FunctionNode;
+        const lists = this.resolve(callee.object, b, d);
+        if (lists.length !== 1 || (lists[0]!.kind !== 'array' && lists[0]!.kind !== 'set')) return [unknown(n)];
+        const elements: Value[] = [];
+        for (const e of (lists[0] as Value & { elements: readonly Value[] }).elements.slice(
+          0,
+          MAX_STRING_ALTERNATIVES,
+        )) {
+          const inner = this.bind(fn, [[e]], b);
+          for (const r of this.returnsOf(fn)) elements.push(...this.resolve(r, inner, d));
+        }
+        return [{ kind: 'array', node: n, sites: [n], elements }];
+      }
     }
     // A small function in the same file: bind its parameters and resolve what it returns.
     const fns = this.resolve(callee, b, d);

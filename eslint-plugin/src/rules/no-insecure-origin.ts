@@ -91,10 +91,10 @@ export default createRule<Options, MessageIds>({
         withinBudget<R>(f: () => R): R | undefined;
       },
     ): void {
-      if (reported.has(check.node) || !check.matcher) return;
-      const { pattern, verify } = check.matcher;
-      const origin =
-        check.kind === 'within' ? undefined : budget.withinBudget(() => insecureWitness(pattern, hosts, verify));
+      const pattern = check.matcher?.pattern;
+      if (reported.has(check.node) || !check.matcher || !pattern) return;
+      const { verify } = check.matcher;
+      const origin = budget.withinBudget(() => insecureWitness(pattern, hosts, verify));
       if (!origin) return;
       const probe = [{ witness: origin, witnessClass: 'registrable' as const }];
       const policy = policies.find((p) => confirmedWitnesses(p, check, probe).length > 0);

@@ -3,7 +3,6 @@ import {
   confirmedWitnesses,
   EXAMPLE_ATTACKER,
   patternSourceOf,
-  type ConfirmedWitness,
   type Culprit,
   type Finding,
   type PatternCheck,
@@ -149,7 +148,9 @@ export default createRule<Options, MessageIds>({
     }
 
     return withFileModel(context, (model) => {
-      const reported = new Set<string>();
+      // Every confirmed witness, then one report per location: the strongest witness there (a check on a
+      // list element is judged for every element; the weakest entry is the one named).
+      const candidates: Candidate[] = [];
       for (const { check, policies } of model.originChecks) {
         const verdict = hosts ? model.judge.rejudge(check, hosts) : check.verdict;
         const findings: readonly Finding[] =
@@ -159,49 +160,77 @@ export default createRule<Options, MessageIds>({
               check.matcher?.verify(EXAMPLE_ATTACKER)
               ? [{ witness: EXAMPLE_ATTACKER, witnessClass: 'registrable' }]
               : [];
+        const seen = new Set<Finding>();
         // Only witnesses that really reach Access-Control-Allow-Origin, by the same decide() the hover asks.
-        const confirmed: { c: ConfirmedWitness; policy: Policy }[] = [];
         for (const policy of policies) {
-          for (const c of confirmedWitnesses(policy, check, findings)) {
-            if (!confirmed.some((o) => o.c.finding === c.finding)) confirmed.push({ c, policy });
+          for (const { finding } of confirmedWitnesses(policy, check, findings)) {
+            if (seen.has(finding)) continue;
+            seen.add(finding);
+            const messageId = messageIdOf(finding);
+            if (messageId !== 'acceptsAttacker' && options.reportUnregistrable === false) continue;
+            const loc = locationOf(check, finding.culprit, sourceCode);
+            candidates.push({
+              key: `${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}`,
+              loc,
+              check,
+              finding,
+              messageId,
+              policy,
+              repair: verdict.kind === 'unsafe' ? verdict.repair : undefined,
+              hosts: verdict.kind === 'unsafe' ? verdict.hosts : [],
+            });
           }
         }
-        const repair = verdict.kind === 'unsafe' ? verdict.repair : undefined;
-        const intended = verdict.kind === 'unsafe' ? verdict.hosts : [];
-        for (const { c, policy } of confirmed) {
-          const { finding } = c;
-          const messageId = messageIdOf(finding);
-          if (messageId !== 'acceptsAttacker' && options.reportUnregistrable === false) continue;
-          const loc = locationOf(check, finding.culprit, sourceCode);
-          const key = `${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}`;
-          if (reported.has(key)) continue;
-          reported.add(key);
-          const fix = repair ? repairFix(check, repair) : undefined;
-          reportWithRelated(
-            context,
-            {
-              loc,
-              messageId,
-              data: {
-                witness: finding.witness,
-                reason: reasonOf(check, finding.culprit, sourceCode, intended, finding.witness),
-              },
-              suggest: fix && repair ? [{ messageId: 'suggestRepair', data: { pattern: repair }, fix }] : [],
+      }
+      candidates.sort((a, b) => MESSAGE_RANK.indexOf(a.messageId) - MESSAGE_RANK.indexOf(b.messageId));
+      const reported = new Set<string>();
+      for (const { key, loc, check, finding, messageId, policy, repair, hosts: intended } of candidates) {
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const fix = repair ? repairFix(check, repair) : undefined;
+        reportWithRelated(
+          context,
+          {
+            loc,
+            messageId,
+            data: {
+              witness: finding.witness,
+              reason: reasonOf(check, finding.culprit, sourceCode, intended, finding.witness),
             },
+            suggest: fix && repair ? [{ messageId: 'suggestRepair', data: { pattern: repair }, fix }] : [],
+          },
+          [
             [
-              [
-                check.kind === 'regex' && check.node !== check.patternNode ? check.node : undefined,
-                'The pattern is built here.',
-              ],
-              ...allowOriginRelated(policy),
-              credentialsRelated(policy),
+              check.kind === 'regex' && check.node !== check.patternNode ? check.node : undefined,
+              'The pattern is built here.',
             ],
-          );
-        }
+            ...allowOriginRelated(policy),
+            credentialsRelated(policy),
+          ],
+        );
       }
     });
   },
 });
+
+interface Candidate {
+  readonly key: string;
+  readonly loc: TSESTree.SourceLocation;
+  readonly check: PatternCheck;
+  readonly finding: Finding;
+  readonly messageId: MessageIds;
+  readonly policy: Policy;
+  readonly repair: string | undefined;
+  readonly hosts: readonly string[];
+}
+
+/** Which witness a report names when several get in at one place: one anyone can register first. */
+const MESSAGE_RANK: readonly MessageIds[] = [
+  'acceptsAttacker',
+  'acceptsOwnSubdomain',
+  'acceptsNull',
+  'acceptsUnregistrable',
+];
 
 function messageIdOf(finding: Finding): MessageIds {
   switch (finding.witnessClass) {
