@@ -143,6 +143,16 @@ const CASES: readonly Case[] = [
     expect: [['no-unsafe-origin-check', 'https://app.a-shop.com.']],
   },
   {
+    name: 'a pattern built around an unknown host, unescaped and unanchored: the assumption is said',
+    code: reflectIf(`new RegExp('^https://' + process.env.APP_DOMAIN).test(origin)`),
+    expect: [['no-unsafe-origin-check', 'assuming `process.env.APP_DOMAIN` is a host']],
+  },
+  {
+    name: 'a pattern built around an escaped unknown host, anchored (safe)',
+    code: `const domain = loadDomain();\n${reflectIf(`new RegExp('^https://([a-z0-9-]+\\\\.)?' + domain.replace(/\\./g, '\\\\.') + '$').test(origin)`)}`,
+    expect: [],
+  },
+  {
     name: 'a string pattern given to match()',
     code: reflectIf(`origin.match('a-shop.com$')`),
     expect: [
@@ -170,6 +180,29 @@ const CASES: readonly Case[] = [
     name: 'matchAll() as a condition is always truthy',
     code: reflectIf(`origin.matchAll(/^https:\\/\\/a-shop\\.com$/g)`),
     expect: [['no-origin-reflection', 'https://evil.example']],
+  },
+  // --- allowlists defined here and used elsewhere -------------------------------------------------
+  {
+    name: 'an exported origin allowlist with an unescaped dot, not read in this file',
+    code: `export const ALLOWED_ORIGINS = [/^https:\\/\\/app.a-shop\\.com$/, 'https://b-shop.com'];`,
+    expect: [['no-unsafe-origin-check', 'is not escaped']],
+  },
+  {
+    name: 'an exported origin allowlist of anchored, escaped patterns (safe)',
+    code: `export const ALLOWED_ORIGINS = [/^https:\\/\\/app\\.a-shop\\.com$/];`,
+    expect: [],
+  },
+  {
+    name: 'a regex whose name does not say origins (not judged)',
+    code: `export const VERSION_RE = /^https:\\/\\/cdn.a-shop.com\\/v\\d+/;`,
+    expect: [],
+  },
+  {
+    name: 'an allowlist entry that is not clearly an origin (not judged in recommended)',
+    code: `module.exports.corsDomains = 1;
+const corsDomains = [/a-shop.com/];
+export { corsDomains as unused };`,
+    expect: [],
   },
   // --- request data, and null ---------------------------------------------------------------------
   {

@@ -40,6 +40,8 @@ export interface RegexCheck extends Judged {
   readonly patternNode?: Node;
   /** A library wildcard origin (`'https://*.example.com'`) this pattern was compiled from. */
   readonly wildcard?: string;
+  /** Unreadable parts of a pattern built at run time, judged as a stand-in host (values.ts `patternAround`). */
+  readonly assumes?: readonly string[];
 }
 
 export interface StringCheck extends Judged {

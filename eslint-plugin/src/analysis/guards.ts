@@ -729,7 +729,13 @@ export class GuardAnalyzer {
       let check: Check;
       if (v.kind === 'regexp') {
         const patternNode = v.node.type === T.Literal ? v.node : v.source;
-        check = this.judge.regex({ node: v.node, pattern: v.pattern, flags: v.flags, patternNode });
+        check = this.judge.regex({
+          node: v.node,
+          pattern: v.pattern,
+          flags: v.flags,
+          patternNode,
+          ...(v.assumes ? { assumes: v.assumes } : {}),
+        });
       } else if (stringsArePatterns && v.kind === 'literal' && typeof v.value === 'string') {
         check = this.judge.regex({ node: v.node, pattern: v.value, flags: '', patternNode: v.node });
       } else {

@@ -60,6 +60,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     const optionSites = input.globalScope ? moduleOptionSites(input.globalScope) : [];
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
     for (const site of optionSites) policies.push(...builder.optionPolicies(site));
+    policies.push(...builder.unusedAllowlists(input.program));
     return { policies, originChecks: originCheckUses(policies), trustedOrigins, judge };
   } catch (error) {
     // Odd code shapes must never crash a lint run or produce a guessed finding.

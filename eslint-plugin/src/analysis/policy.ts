@@ -97,7 +97,11 @@ export interface ResponseHeader {
 }
 
 export interface Policy {
-  readonly kind: 'headers' | 'options';
+  /**
+   * `headers`: set by hand; `options`: a CORS library's configuration; `allowlist`: an origin allowlist
+   * defined in this file and used elsewhere (judged where the fix goes).
+   */
+  readonly kind: 'headers' | 'options' | 'allowlist';
   readonly library?: LibrarySemantics;
   /** The group of headers (a function or Next.js headers array) or the options value. */
   readonly node: Node;
@@ -203,6 +207,53 @@ export class PolicyBuilder {
       return spec;
     const variable = envVariableOf(fallback.left, this.resolver.resolve(fallback.left));
     return variable ? { ...spec, permissiveDefault: { expression: fallback, variable } } : spec;
+  }
+
+  /**
+   * Origin allowlists defined here but not read in this file (`export const ALLOWED_ORIGINS = [/…/]`),
+   * judged as origin checks when the name leaves no doubt and an entry is clearly an origin pattern
+   * (it names a scheme).
+   */
+  unusedAllowlists(program: TSESTree.Program): Policy[] {
+    const out: Policy[] = [];
+    for (const statement of program.body) {
+      const declaration = statement.type === T.ExportNamedDeclaration ? statement.declaration : (statement as Node);
+      if (declaration?.type !== T.VariableDeclaration) continue;
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== T.Identifier || !declarator.init || !ALLOWLIST_NAME.test(declarator.id.name))
+          continue;
+        const variable = this.resolver.variableOf(declarator.id);
+        if (!variable || variable.references.some((r) => r.isRead())) continue;
+        const patterns: OriginSpec[] = [];
+        const visit = (v: Value, depth: number) => {
+          if (v.kind === 'regexp' && /https?|:\\?\/\\?\//.test(v.pattern)) {
+            const patternNode = v.node.type === T.Literal ? v.node : v.source;
+            const check = this.checks.judge.regex({
+              node: v.node,
+              pattern: v.pattern,
+              flags: v.flags,
+              patternNode,
+              ...(v.assumes ? { assumes: v.assumes } : {}),
+            });
+            patterns.push({ type: 'regexp', node: v.node, check });
+          } else if ((v.kind === 'array' || v.kind === 'set') && depth === 0) {
+            for (const e of v.elements) visit(e, 1);
+          }
+        };
+        for (const v of this.resolver.resolve(declarator.init)) visit(v, 0);
+        if (patterns.length === 0) continue;
+        out.push({
+          kind: 'allowlist',
+          node: declarator,
+          origins: [{ type: 'list', node: declarator.init, elements: [], members: patterns }],
+          credentials: { allowed: 'unknown' },
+          headers: [],
+          varyOrigin: 'unknown',
+          otherHeaders: [],
+        });
+      }
+    }
+    return out;
   }
 
   /** Whether `site` runs under a condition that some origin site does not run under. */
@@ -490,7 +541,13 @@ export class PolicyBuilder {
       }
       case 'regexp': {
         const patternNode = v.node.type === T.Literal ? v.node : v.source;
-        const check = this.checks.judge.regex({ node: v.node, pattern: v.pattern, flags: v.flags, patternNode });
+        const check = this.checks.judge.regex({
+          node: v.node,
+          pattern: v.pattern,
+          flags: v.flags,
+          patternNode,
+          ...(v.assumes ? { assumes: v.assumes } : {}),
+        });
         return [{ type: 'regexp', node: v.node, check }];
       }
       case 'origin':
@@ -602,6 +659,10 @@ function literalOriginSpec(value: string, node: Node): OriginSpec {
   if (trimmed === 'null') return { type: 'null', node };
   return { type: 'fixed', node, value };
 }
+
+/** Names that say a value is an origin allowlist: `allowedOrigins`, `CORS_ORIGINS`, `whitelist`, `corsDomains`. */
+const ALLOWLIST_NAME =
+  /^(?:(?:allowed|trusted|valid|permitted|safe|cors)_?(?:origin|domain|host)s?(?:_?(?:list|regexp?|patterns?|re))?|(?:origin|cors)_?(?:whitelist|allowlist|patterns?|regexp?s?)|whitelist(?:ed)?(?:_?origins?)?|allowlist|origins)$/i;
 
 /** `process.env.X`, directly or at the base of `process.env.X?.split(',')`. */
 function envVariableOf(node: Node, values: readonly Value[]): string | undefined {

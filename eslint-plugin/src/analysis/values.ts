@@ -34,6 +34,11 @@ export type Value =
       readonly flags: string;
       /** The string literal the pattern was written in, for `new RegExp('...')`. */
       readonly source?: Node;
+      /**
+       * Parts of the pattern CORS Guard could not read, judged as if they were `STAND_IN_HOST` (escaped
+       * where the code escapes them): the source text of each.
+       */
+      readonly assumes?: readonly string[];
     })
   | (Base & { readonly kind: 'origin' | 'request'; readonly what: string })
   | (Base & { readonly kind: 'array' | 'set'; readonly elements: readonly Value[] })
@@ -54,6 +59,8 @@ const ORIGIN_PRESERVING_METHODS = new Set(['toLowerCase', 'toString', 'trim', 'v
 /** Steps one file's analysis may spend resolving values before it says "unknown". */
 const STEP_BUDGET = 50_000;
 const MAX_DEPTH = 12;
+/** The host an unreadable part of a RegExp source is judged as (see `patternAround`). */
+export const STAND_IN_HOST = 'app.example.com';
 /** How many strings a concatenation or mapped list may spell before it is `unknown`. */
 const MAX_STRING_ALTERNATIVES = 32;
 
@@ -244,6 +251,50 @@ export class ValueResolver {
     if (!l || !r || l.length * r.length > MAX_STRING_ALTERNATIVES) return [unknown(n)];
     // `'.' + domain` over a list of domains: one string per element.
     return l.flatMap((x) => r.map((y) => literal(n, x + y)));
+  }
+
+  /**
+   * A RegExp source built by concatenation, with each unknown part standing for a host: `STAND_IN_HOST`
+   * with its dots escaped where the code escapes the part (`x.replace(/\./g, '\\.')`, `escapeRegExp(x)`),
+   * raw otherwise. `assumes` collects the source text of the unknown parts.
+   */
+  private patternAround(
+    node: Node,
+    b: Bindings | undefined,
+    d: number,
+    assumes: string[],
+    depth: number,
+  ): string | undefined {
+    if (depth > 6 || assumes.length > 4) return undefined;
+    const n = unwrap(node);
+    const known = this.singleString(n, b, d);
+    if (known !== undefined) return known;
+    if (n.type === T.BinaryExpression && n.operator === '+') {
+      const l = this.patternAround(n.left as Node, b, d, assumes, depth + 1);
+      const r = l === undefined ? undefined : this.patternAround(n.right, b, d, assumes, depth + 1);
+      return l === undefined || r === undefined ? undefined : l + r;
+    }
+    if (n.type === T.TemplateLiteral) {
+      let acc = '';
+      for (let i = 0; i < n.quasis.length; i++) {
+        acc += n.quasis[i]!.value.cooked ?? '';
+        const expr = n.expressions[i];
+        if (!expr) continue;
+        const part = this.patternAround(expr, b, d, assumes, depth + 1);
+        if (part === undefined) return undefined;
+        acc += part;
+      }
+      return acc;
+    }
+    if (n.type === T.CallExpression && isEscapingCall(n)) {
+      assumes.push(this.host.text(n));
+      return STAND_IN_HOST.replace(/\./g, '\\.');
+    }
+    if (n.type === T.Identifier || n.type === T.MemberExpression) {
+      assumes.push(this.host.text(n));
+      return STAND_IN_HOST;
+    }
+    return undefined;
   }
 
   /** The strings (or numbers) a node may be, when they are all known and few. */
@@ -522,6 +573,13 @@ export class ValueResolver {
       const [p, f] = n.arguments;
       const pattern = p ? this.singleString(p, b, d) : '(?:)';
       const flags = f ? this.singleString(f, b, d) : '';
+      if (pattern === undefined && flags !== undefined && p) {
+        // '^https://' + domain.replace(/\./g, '\\.') + '$': the structure around an unknown host.
+        const assumes: string[] = [];
+        const shaped = this.patternAround(p, b, d, assumes, 0);
+        if (shaped !== undefined && assumes.length > 0 && /[\^$]|:\/\/|https?/.test(shaped))
+          return [{ kind: 'regexp', pattern: shaped, flags, node: n, sites: [n], assumes }];
+      }
       if (pattern === undefined || flags === undefined) return [unknown(n)];
       const written = p ? this.resolve(p, b, d) : [];
       const source = written.length === 1 && written[0]!.kind === 'literal' ? written[0]!.node : undefined;
@@ -636,6 +694,20 @@ function addSite(values: readonly Value[], site: Node): Value[] {
 }
 
 /** Whether any of the values is request-controlled (the Origin or other request data). */
+/** `x.replace(/\./g, '\\.')`, `x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`, `escapeRegExp(x)`, `_.escapeRegExp(x)`. */
+function isEscapingCall(n: TSESTree.CallExpression): boolean {
+  const callee = unwrap(n.callee);
+  const name =
+    callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
+  if (!name) return false;
+  if (/escape/i.test(name)) return true;
+  if (name !== 'replace' && name !== 'replaceAll') return false;
+  const [pattern, replacement] = n.arguments;
+  const p = pattern && pattern.type === T.Literal && 'regex' in pattern ? pattern.regex?.pattern : undefined;
+  const r = replacement && replacement.type === T.Literal ? replacement.value : undefined;
+  return typeof p === 'string' && p.includes('\\.') && typeof r === 'string' && r.includes('\\');
+}
+
 export function isRequestControlled(v: Value): v is Value & { kind: 'origin' | 'request' } {
   return v.kind === 'origin' || v.kind === 'request';
 }

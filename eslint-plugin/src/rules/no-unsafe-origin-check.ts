@@ -3,6 +3,7 @@ import {
   confirmedWitnesses,
   EXAMPLE_ATTACKER,
   patternSourceOf,
+  STAND_IN_HOST,
   type Culprit,
   type Finding,
   type PatternCheck,
@@ -195,7 +196,7 @@ export default createRule<Options, MessageIds>({
             messageId,
             data: {
               witness: finding.witness,
-              reason: reasonOf(check, finding.culprit, sourceCode, intended, finding.witness),
+              reason: reasonOf(check, finding.culprit, sourceCode, intended, finding.witness) + assumption(check),
             },
             suggest: fix && repair ? [{ messageId: 'suggestRepair', data: { pattern: repair }, fix }] : [],
           },
@@ -212,6 +213,13 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
+
+/** For a pattern built at run time: which unreadable parts the verdict took as a host. */
+function assumption(check: PatternCheck): string {
+  if (check.kind !== 'regex' || !check.assumes?.length) return '';
+  const parts = check.assumes.map((a) => `\`${a.length > 40 ? `${a.slice(0, 39)}…` : a}\``).join(', ');
+  return ` (assuming ${parts} is a host such as \`${STAND_IN_HOST}\`)`;
+}
 
 interface Candidate {
   readonly key: string;
