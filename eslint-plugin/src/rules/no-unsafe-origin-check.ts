@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   judgeOriginCheck,
+  openSuffixOf,
   originChecksOf,
   patternSourceOf,
   trustedHostsFrom,
@@ -23,10 +24,15 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /** Why the check lets the witness in, in words. */
 function reasonOf(
   check: OriginCheck,
-  culprit: Culprit | undefined,
+  finding: Finding,
   sourceCode: SourceCode,
   hosts: readonly string[],
 ): string {
+  const culprit = finding.culprit;
+  const open = openSuffixOf(finding.witness, hosts);
+  if (open) {
+    return `\`${open}\` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin`;
+  }
   if (check.kind === 'string') {
     const what = `\`${check.method}('${check.argument}')\``;
     switch (check.method) {
@@ -151,7 +157,7 @@ export default createRule<Options, MessageIds>({
             {
               loc,
               messageId,
-              data: { witness: finding.witness, reason: reasonOf(check, finding.culprit, sourceCode, verdict.hosts) },
+              data: { witness: finding.witness, reason: reasonOf(check, finding, sourceCode, verdict.hosts) },
               suggest:
                 fix && verdict.repair ? [{ messageId: 'suggestRepair', data: { pattern: verdict.repair }, fix }] : [],
             },
