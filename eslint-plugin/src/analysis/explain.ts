@@ -285,7 +285,9 @@ function admits(
 ): boolean | undefined {
   switch (spec.type) {
     case 'fixed':
-      return spec.value === origin;
+      return (
+        spec.value === origin || (!!spec.schemeless && origin.replace(/^[a-z][a-z0-9+.-]*:\/\//, '') === spec.value)
+      );
     case 'null':
       return origin === 'null';
     case 'wildcard':

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { stringLiteralValue, type Node } from './ast';
 import { CheckAnalyzer } from './checks';
 import { canonicalHeaderName } from './headers';
-import { PolicyBuilder, type Policy } from './policy';
+import { PolicyBuilder, type Policy, type ProjectFacts } from './policy';
 import { headerSitesOf, moduleOptionSites, shapeOptionSites, type HeaderSite } from './sites';
 import { ValueResolver, type ResolverHost, type Scope } from './values';
 
@@ -19,6 +19,8 @@ export interface AnalysisInput extends ResolverHost {
   readonly shapeCalls: readonly TSESTree.CallExpression[];
   /** Calls that may set `Vary`: `res.vary('Origin')`, `vary(res, 'Origin')`, `addOriginToVaryHeader(reply)`. */
   readonly varyCalls?: readonly TSESTree.CallExpression[];
+  /** Facts about the file's project (package versions), when the host can read them. */
+  readonly project?: ProjectFacts;
 }
 
 export interface FileModel {
@@ -33,7 +35,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
   const resolver = new ValueResolver(input);
   const checks = new CheckAnalyzer(resolver);
   try {
-    const builder = new PolicyBuilder(resolver, checks);
+    const builder = new PolicyBuilder(resolver, checks, input.project);
     const headerSites: HeaderSite[] = [];
     for (const nameNode of input.headerNames) {
       const name = stringLiteralValue(nameNode);

@@ -10,12 +10,13 @@ import { removeListItem } from '../util/fixes';
 export type Options = [];
 export type MessageIds = 'nullTrusted' | 'suggestRemove';
 
-type Where = 'allowlist' | 'header' | 'fallback';
+type Where = 'allowlist' | 'header' | 'fallback' | 'list-miss';
 
 const WHERE_TEXT: Readonly<Record<Where, string>> = {
   allowlist: 'in an origin allowlist',
   header: 'as Access-Control-Allow-Origin',
   fallback: 'as a fallback Access-Control-Allow-Origin',
+  'list-miss': 'as the Access-Control-Allow-Origin {{library}} sends to every origin missing from this list',
 };
 
 export default createRule<Options, MessageIds>({
@@ -53,7 +54,7 @@ export default createRule<Options, MessageIds>({
           node,
           messageId: 'nullTrusted',
           data: {
-            where: WHERE_TEXT[where],
+            where: WHERE_TEXT[where].replace('{{library}}', `\`${policy.library?.packageName ?? ''}\``),
             credentials: state === 'with' ? ", and read responses with the user's cookies" : '',
           },
           suggest,
@@ -71,6 +72,11 @@ export default createRule<Options, MessageIds>({
         for (const spec of policy.origins) {
           if (spec.type === 'null') {
             const inList = spec.node.parent?.type === T.ArrayExpression;
+            // Yoga answers an origin missing from a list of two or more with `null` (src).
+            if (policy.library?.listMissSends === 'null' && spec.node.type === T.ArrayExpression) {
+              report(spec.node, 'list-miss', policy);
+              continue;
+            }
             const fallback = spec.node.parent?.type === T.LogicalExpression && spec.node.parent.right === spec.node;
             report(spec.node, inList ? 'allowlist' : fallback ? 'fallback' : 'header', policy);
           } else if (spec.type === 'reflect') {

@@ -22,12 +22,7 @@ export type MessageIds =
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** Why the check lets the witness in, in words. */
-function reasonOf(
-  check: OriginCheck,
-  finding: Finding,
-  sourceCode: SourceCode,
-  hosts: readonly string[],
-): string {
+function reasonOf(check: OriginCheck, finding: Finding, sourceCode: SourceCode, hosts: readonly string[]): string {
   const culprit = finding.culprit;
   const open = openSuffixOf(finding.witness, hosts);
   if (open) {

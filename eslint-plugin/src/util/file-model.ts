@@ -5,6 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from '../analysis';
+import { packageVersionNear } from './package-versions';
 
 interface Collector {
   readonly headerNames: TSESTree.Node[];
@@ -43,6 +44,7 @@ export function withFileModel<MessageIds extends string, Options extends readonl
         varyCalls: collector.varyCalls,
         getScope: (node) => sourceCode.getScope(node),
         text: (node) => sourceCode.getText(node),
+        project: { packageVersion: (name) => packageVersionNear(context.physicalFilename, name) },
       });
       onModel(collector.model);
     },
