@@ -24,8 +24,8 @@ export interface LibrarySemantics {
   readonly id: LibraryId;
   /** The package users know it by, for messages. */
   readonly packageName: string;
-  /** What an options object without `origin` allows. */
-  readonly defaultOrigin: 'wildcard' | 'reflect';
+  /** What an options object without `origin` allows (`none`: no Access-Control-Allow-Origin at all). */
+  readonly defaultOrigin: 'wildcard' | 'reflect' | 'none';
   /**
    * What `*` plus credentials turns into: browsers reject it; the library reflects the Origin instead; or
    * (`koa2-cors`) the library drops `Access-Control-Allow-Credentials` from actual responses (still broken).
@@ -62,6 +62,20 @@ export interface LibrarySemantics {
    * before 5, `cors` with a list), `as-configured` (the configured value, `*` where it would reflect).
    */
   readonly withoutOrigin?: 'omit' | 'as-configured';
+  /**
+   * What a reflecting setting sends to a request without Origin: `*` (koa2-cors, Elysia, middy), an empty
+   * value (`@koa/cors`), else nothing.
+   */
+  readonly reflectWithoutOrigin?: '*' | '';
+  /**
+   * When `Access-Control-Allow-Credentials: true` goes out without an Access-Control-Allow-Origin (to an
+   * origin the settings do not admit, or a request without Origin): always (Hono, Elysia, middy); unless an
+   * origin function said no (`cors`, `@fastify/cors`, both Koa packages: a denying function skips CORS
+   * altogether); on actual requests without Origin to settings that admit every origin (hapi `*`).
+   * Harmless either way: without a
+   * matching origin the browser ignores it; the differential test holds the table to it.
+   */
+  readonly credentialsAlone?: 'always' | 'unless-callback-denies' | 'actual-request-without-origin';
   /**
    * A default that changed between versions: before `before`, an options object without `origin`
    * reflected the request's Origin (`@koa/cors` < 5.0.0). The version is read from the nearest
@@ -108,6 +122,7 @@ const corsResponses: LibraryResponses = {
 
 const corsLike = {
   defaultOrigin: 'wildcard',
+  credentialsAlone: 'unless-callback-denies',
   wildcardWithCredentials: 'rejected',
   wildcardReflects: false,
   originFunction: 'callback',
@@ -144,6 +159,9 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     ...corsLike,
     originFunction: 'return-origin',
     acceptsRegExp: false,
+    // A string is sent only to that origin (differential test, hono 4.13: `optsOrigin === origin ? origin : null`).
+    stringIsAllowlist: true,
+    credentialsAlone: 'always',
     // hono 4.12 (src); earlier releases list the same without QUERY.
     responses: {
       methodsOption: 'allowMethods',
@@ -166,6 +184,9 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     acceptsArray: false,
     acceptsRegExp: false,
     legacyDefault: { before: '5.0.0', defaultOrigin: 'reflect' },
+    // Reflecting a request without Origin sets the header to '' (4.0.0 and 5.0.0, differential test); an
+    // origin function returning '' skips CORS altogether.
+    reflectWithoutOrigin: '',
     responses: {
       methodsOption: 'allowMethods',
       defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
@@ -176,10 +197,15 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     },
   },
   // @middy/http-cors: `origin: '*'` with credentials reflects; `getOrigin` decides the value sent (src).
+  // 7.x (src, and the differential test): no `origin` and no `origins` sends no Access-Control-Allow-Origin
+  // (older majors defaulted to `*`); `*` with credentials and no Origin sends `*`.
   middy: {
     id: 'middy',
     packageName: '@middy/http-cors',
     ...corsLike,
+    defaultOrigin: 'none',
+    reflectWithoutOrigin: '*',
+    credentialsAlone: 'always',
     wildcardWithCredentials: 'reflects',
     originFunction: 'return-origin',
     acceptsArray: false,
@@ -203,6 +229,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     ...corsLike,
     defaultOrigin: 'reflect',
     wildcardWithCredentials: 'drops-credentials',
+    reflectWithoutOrigin: '*',
     originFunction: 'return-ctx',
     acceptsArray: false,
     acceptsRegExp: false,
@@ -230,6 +257,9 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     defaultCredentials: true,
     stringIsAllowlist: true,
     schemelessEntries: true,
+    reflectWithoutOrigin: '*',
+    // `credentials: true` is a default header of every response (src).
+    credentialsAlone: 'always',
     responses: {
       methodsOption: 'methods',
       defaultMethods: "the request's Access-Control-Request-Method",
@@ -273,6 +303,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     wildcardWithCredentials: 'reflects',
     wildcardReflects: true,
     acceptsRegExp: false,
+    credentialsAlone: 'actual-request-without-origin',
     responses: {
       defaultMethods: 'route',
       headersOption: 'headers',
@@ -418,6 +449,7 @@ export interface ShapeOptionSite {
   /** The argument may be an array of such objects (hapi `server.route([...])`). */
   readonly arrayOfObjects?: boolean;
   readonly adapters?: ModuleOptionSite['adapters'];
+  readonly onByDefault?: boolean;
 }
 
 export const SHAPE_OPTION_SITES: readonly ShapeOptionSite[] = [
@@ -432,6 +464,8 @@ export const SHAPE_OPTION_SITES: readonly ShapeOptionSite[] = [
     optionsArg: 0,
     optionsPath: ['cors'],
     altPaths: [['expressGetMiddlewareOptions', 'cors']],
+    // 3.x runs `cors()` when no cors option is given: `*`, public (differential test).
+    onByDefault: true,
   },
   {
     library: 'hapi',

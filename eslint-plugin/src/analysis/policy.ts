@@ -297,6 +297,7 @@ export class PolicyBuilder {
   /** What an unset `origin` allows, in the library version the project uses. */
   private defaultOrigins(lib: LibrarySemantics, node: Node, credentials: Credentials): OriginSpec[] {
     if (lib.defaultOrigin === 'reflect') return [reflectSpec(node, 'library', NO_GUARD)];
+    if (lib.defaultOrigin === 'none') return [];
     const wildcard: OriginSpec = {
       type: 'wildcard',
       node,
@@ -405,7 +406,8 @@ export class PolicyBuilder {
               ? { ...spec, schemeless: true }
               : spec;
           // Elysia: one origin string is an allowlist of one (the Origin is sent back when it matches).
-          if (lib.stringIsAllowlist && depth === 0) return [{ type: 'list', node: v.node, elements: [v] }, member];
+          if (lib.stringIsAllowlist && depth === 0)
+            return [{ type: 'list', node: v.node.parent ?? v.node, elements: [v] }, member];
           return [member];
         }
         return [];

@@ -383,11 +383,25 @@ export function shapeOptionSites(call: TSESTree.CallExpression): OptionSite[] {
     if (spec.arrayOfObjects && arg && unwrap(arg).type === T.ArrayExpression) {
       for (const el of (unwrap(arg) as TSESTree.ArrayExpression).elements) {
         if (el && el.type !== T.SpreadElement) {
-          out.push({ library: spec.library, call, argument: el, path: spec.optionsPath, altPaths: spec.altPaths });
+          out.push({
+            library: spec.library,
+            call,
+            argument: el,
+            path: spec.optionsPath,
+            altPaths: spec.altPaths,
+            onByDefault: spec.onByDefault,
+          });
         }
       }
     } else {
-      out.push({ library: spec.library, call, argument: arg, path: spec.optionsPath, altPaths: spec.altPaths });
+      out.push({
+        library: spec.library,
+        call,
+        argument: arg,
+        path: spec.optionsPath,
+        altPaths: spec.altPaths,
+        onByDefault: spec.onByDefault,
+      });
     }
   }
   return out;
