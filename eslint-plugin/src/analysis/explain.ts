@@ -510,7 +510,12 @@ function simulate(
     const opt = (name: string | undefined) => (name ? optionValue(policy, model, name) : undefined);
     if (request === 'preflight') {
       const methods =
-        opt(lib.methodsOption) ?? (lib.defaultMethods === 'route' ? COMPUTED('the route method') : lib.defaultMethods);
+        opt(lib.methodsOption) ??
+        (lib.defaultMethods === 'route'
+          ? COMPUTED('the route method')
+          : lib.defaultMethods === 'reflect'
+            ? COMPUTED("the request's Access-Control-Request-Method")
+            : lib.defaultMethods);
       if (methods) headers.push(['Access-Control-Allow-Methods', methods]);
       const allowHeaders =
         opt(lib.headersOption) ??

@@ -100,7 +100,10 @@ export interface LibrarySemantics {
  */
 export interface LibraryResponses {
   readonly methodsOption?: string;
-  /** Default Access-Control-Allow-Methods on a preflight; `route`: the requested route's method (hapi). */
+  /**
+   * Default Access-Control-Allow-Methods on a preflight; `route`: the requested route's method (hapi);
+   * `reflect`: the request's Access-Control-Request-Method (Elysia, Yoga).
+   */
   readonly defaultMethods?: string;
   readonly headersOption: string;
   /** Default Access-Control-Allow-Headers: a fixed list, or the request's Access-Control-Request-Headers. */
@@ -262,7 +265,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     credentialsAlone: 'always',
     responses: {
       methodsOption: 'methods',
-      defaultMethods: "the request's Access-Control-Request-Method",
+      defaultMethods: 'reflect',
       headersOption: 'allowedHeaders',
       defaultHeaders: 'reflect',
       exposeOption: 'exposeHeaders',
@@ -287,7 +290,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     withoutOrigin: 'omit',
     responses: {
       methodsOption: 'methods',
-      defaultMethods: "the request's Access-Control-Request-Method",
+      defaultMethods: 'reflect',
       headersOption: 'allowedHeaders',
       defaultHeaders: 'reflect',
       exposeOption: 'exposedHeaders',
