@@ -99,6 +99,11 @@ export const SHAPES: Record<string, Shape[]> = {
     ...both('origin list', `{ origin: ${LIST} }`),
     ...both('origin list of one', `{ origin: ['${TRUSTED}'] }`),
     { name: 'origin []', source: '{ origin: [] }' },
+    { name: 'origin string with a star', source: "{ origin: 'https://*.trusted.example' }" },
+    {
+      name: 'options factory',
+      source: "(request) => ({ origin: ['https://trusted.example', 'https://other.example'], credentials: true })",
+    },
   ],
   elysia: [
     ...common,

@@ -302,6 +302,23 @@ const yoga = createYoga({ schema, cors: { origin: [/* trusted origins, e.g. 'htt
         },
       ],
     },
+    {
+      // Yoga tests `origin.includes('*')` on a string too: a star anywhere reflects.
+      code: `import { createYoga } from 'graphql-yoga';
+const yoga = createYoga({ schema, cors: { origin: 'https://*.example.com' } });`,
+      errors: [
+        {
+          messageId: 'wildcardAlwaysReflects',
+          suggestions: [
+            {
+              messageId: 'suggestAllowlist',
+              output: `import { createYoga } from 'graphql-yoga';
+const yoga = createYoga({ schema, cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */] } });`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -327,6 +344,12 @@ createYoga({ schema, cors: { origin: ['https://a.example.com', 'https://b.exampl
           suggestions: [],
         },
       ],
+    },
+    {
+      // The same from an options factory (`cors: (request) => options`).
+      code: `import { createYoga } from 'graphql-yoga';
+createYoga({ schema, cors: (request) => ({ origin: ['https://a.example.com', 'https://b.example.com'] }) });`,
+      errors: [{ messageId: 'nullTrusted', line: 2, column: 52, suggestions: [] }],
     },
   ],
 });

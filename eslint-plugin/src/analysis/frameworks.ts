@@ -33,6 +33,8 @@ export interface LibrarySemantics {
   readonly wildcardWithCredentials: 'rejected' | 'reflects' | 'drops-credentials';
   /** hapi, Yoga: `*` in the origin list (or as the origin) always sends back the request's Origin. */
   readonly wildcardReflects: boolean;
+  /** Yoga: an origin string that merely contains `*` (`https://*.example.com`) reflects every origin. */
+  readonly starInStringReflects?: boolean;
   /** Elysia: `*` anywhere in the origin list sends `*` to every origin (other libraries compare it with ===). */
   readonly wildcardInListIsWildcard?: boolean;
   /**
@@ -281,6 +283,8 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     ...corsLike,
     defaultOrigin: 'reflect',
     wildcardReflects: true,
+    // `origin.includes('*')` is tested on strings too (src).
+    starInStringReflects: true,
     originFunction: 'callback',
     acceptsRegExp: false,
     defaultCredentials: true,

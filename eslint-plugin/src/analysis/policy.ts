@@ -386,7 +386,7 @@ export class PolicyBuilder {
           return [reflectSpec(v.node, 'origin-true', this.checks.guardOf([...v.sites, ...extraSites], b))];
         }
         if (typeof v.value === 'string') {
-          if (v.value === '*') {
+          if (v.value === '*' || (lib.starInStringReflects && depth === 0 && v.value.includes('*'))) {
             return [
               {
                 type: 'wildcard',
