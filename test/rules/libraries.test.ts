@@ -405,6 +405,8 @@ ruleTester.run('no-invalid-cors-header (more libraries)', noInvalidCorsHeader, {
   valid: [
     `import { cors } from '@elysiajs/cors';
 new Elysia().use(cors({ origin: 'app.example.com' }));`,
+    // The '' on the left of `||` is never sent.
+    `app.use((req, res) => { const from = req.headers.origin ?? ''; if (ALLOWED.has(from)) res.setHeader('Access-Control-Allow-Origin', from || '*'); });`,
   ],
   invalid: [
     {
