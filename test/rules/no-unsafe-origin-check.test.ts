@@ -432,6 +432,22 @@ app.use(cors({ origin: /^https:\\/\\/myapp-.*\\.vercel\\.app$/, credentials: tru
       ],
     },
     {
+      // A public suffix is nobody's own host, even when configured as trusted.
+      code: guard(`/^https:\\/\\/[a-z]+\\.vercel\\.app$/.test(origin)`),
+      options: [{ trustedHosts: ['vercel.app'] }],
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://evil.vercel.app',
+            reason:
+              "`vercel.app` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // null accepted by a regex.
       code: guard(`/^(null|https:\\/\\/a\\.example\\.com)$/.test(origin)`),
       errors: [{ messageId: 'acceptsNull', suggestions: [] }],

@@ -469,6 +469,10 @@ function originRule(policy: Policy): string {
         case 'fixed':
           return `the fixed origin \`${spec.value}\``;
         case 'reflect':
+          if (spec.legacy)
+            return spec.legacy.version
+              ? `the request's Origin (version ${spec.legacy.version}, before ${spec.legacy.before})`
+              : `the request's Origin in versions before ${spec.legacy.before}`;
           return isWeakGuard(spec.guard)
             ? "the request's Origin, unchecked"
             : `the request's Origin when a ${spec.guard.strength === 'exact' ? 'exact allowlist' : spec.guard.strength} check passes`;
