@@ -4,7 +4,7 @@
  * Access-Control-Allow-Origin and Access-Control-Allow-Credentials that library sends to a request.
  * Every access to the model lives here, so switching to another evaluator changes this file only.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Linter } from 'eslint';
@@ -66,6 +66,7 @@ const TEMPLATES: Record<string, { project?: Record<string, string>; source: (opt
 export const PREDICTABLE_LIBRARIES = Object.keys(TEMPLATES);
 
 const root = mkdtempSync(join(tmpdir(), 'cors-guard-differential-'));
+process.once('exit', () => rmSync(root, { recursive: true, force: true }));
 const linter = new Linter({ cwd: root });
 const models = new Map<string, { model: FileModel; policies: readonly Policy[] }>();
 
