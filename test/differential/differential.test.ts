@@ -3,7 +3,7 @@
 // Access-Control-Allow-Credentials the analysis predicts. See README.md beside this file.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ORIGINS, SHAPES, type Shape } from './grid';
-import { predict, witnessFor } from './predict';
+import { cleanup, predict, witnessFor } from './predict';
 import { NO_OPTIONS, RUNNERS, type Kind, type Observed } from './runners';
 
 export interface Row {
@@ -63,6 +63,7 @@ describe.sequential('differential: the framework table against the real librarie
   }
 
   afterAll(() => {
+    cleanup();
     const disagreements = rows.filter((r) => !same(r.observed, r.predicted));
     console.log(
       `differential grid: ${Object.keys(SHAPES).length} libraries, ${rows.length} requests (${new Set(rows.map((r) => `${r.library}|${r.shape}`)).size} configurations); ${disagreements.length} disagreements, ${disagreements.filter((r) => intended(r)).length} intended`,

@@ -66,7 +66,10 @@ const TEMPLATES: Record<string, { project?: Record<string, string>; source: (opt
 export const PREDICTABLE_LIBRARIES = Object.keys(TEMPLATES);
 
 const root = mkdtempSync(join(tmpdir(), 'cors-guard-differential-'));
-process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+/** Removes the temporary projects (the test calls it when done). */
+export function cleanup(): void {
+  rmSync(root, { recursive: true, force: true });
+}
 const linter = new Linter({ cwd: root });
 const models = new Map<string, { model: FileModel; policies: readonly Policy[] }>();
 
