@@ -29,6 +29,8 @@ const TABLE = [
   ['^https?:\\/\\/(localhost|app\\.corp\\.io)(:\\d+)?$', ''],
   ['^https:\\/\\/(?!internal)[a-z]+\\.example\\.com$', ''],
   ['^https:\\/\\/example\\.com$', 'u'],
+  ['^https:\\/\\/.+\\.vercel\\.app$', ''],
+  ['example\\.co\\.uk$', ''],
   ['^https:\\/\\/(www|api|app|admin|static|cdn)\\.(example|sample)\\.(com|io)$', ''],
 ];
 

@@ -77,7 +77,21 @@ const regexCases: [pattern: string, flags: string, hosts: string[], expected: Ex
     ['app.example.com'],
     { witness: 'https://x.example.com', cls: 'same-site' },
   ],
+  // Public Suffix List: shared-hosting suffixes are open to anyone, `co.uk` is a suffix like `com`.
+  ['^https:\\/\\/.+\\.vercel\\.app$', '', [], { witness: 'https://evil.vercel.app', cls: 'registrable' }],
+  ['^https:\\/\\/[a-z0-9-]+\\.github\\.io$', '', [], { witness: 'https://evil.github.io', cls: 'registrable' }],
+  ['^https:\\/\\/[a-z]+\\.herokuapp\\.com$', '', [], { witness: 'https://evil.herokuapp.com', cls: 'registrable' }],
+  ['^https:\\/\\/myapp-.*\\.vercel\\.app$', '', [], { witness: 'https://myapp-evil.vercel.app', cls: 'registrable' }],
+  ['example\\.co\\.uk$', '', [], { witness: 'https://evilexample.co.uk', culprit: 'missing-start-anchor' }],
+  // a lookahead that ends the pattern is modelled exactly: it neither hides a witness nor makes one up
+  ['example\\.com(?=$|\\/)', '', [], { witness: 'https://evilexample.com', cls: 'registrable' }],
+  // a check admitting an unregistrable and a registrable host names the registrable one first
+  ['localhost', '', [], { witness: 'https://localhost.evil.net', cls: 'registrable' }],
   // safe look-alikes
+  ['^https:\\/\\/myapp\\.vercel\\.app$', '', [], 'safe'],
+  ['^https:\\/\\/([a-z0-9-]+\\.)*example\\.co\\.uk$', '', [], 'safe'],
+  ['^https:\\/\\/example\\.com(?=$|\\/)', '', [], 'safe'],
+  ['^https?:\\/\\/localhost(?=$|:)', '', [], 'safe'],
   ['^https:\\/\\/([a-z0-9-]+\\.)*example\\.com$', '', [], 'safe'],
   ['^https:\\/\\/[^.]+\\.example\\.com$', '', [], 'safe'],
   ['[^.]+\\.example\\.com$', '', [], 'safe'],
@@ -147,14 +161,22 @@ describe('string checks', () => {
     ['startsWith', 'https://example.com', false, 'https://example.com.evil.net'],
     ['includes', 'example.com', false, 'https://evilexample.com'],
     ['endsWith', 'example.com', true, 'https://evilexample.com'],
+    ['endsWith', '.netlify.app', false, 'https://evil.netlify.app'],
+    ['endsWith', '.vercel.app', true, 'https://evil.vercel.app'],
   ])('%s(%s) on hostname=%s accepts %s', (method, argument, onHostname, witness) => {
     const v = judge(method as string, argument as string, onHostname as boolean);
     if (v.kind !== 'unsafe') throw new Error(JSON.stringify(v));
     expect(v.findings.map((f) => f.witness)).toContain(witness);
   });
+  it("names the registrable witness of `includes('localhost')` first", () => {
+    const v = judge('includes', 'localhost');
+    if (v.kind !== 'unsafe') throw new Error(JSON.stringify(v));
+    expect(v.findings[0]).toMatchObject({ witness: 'https://localhost.evil.net', witnessClass: 'registrable' });
+  });
   it.each([
     ['endsWith', '.example.com', false],
     ['endsWith', '.example.com', true],
+    ['endsWith', '.example.co.uk', false],
   ])('%s(%s) on hostname=%s is safe', (method, argument, onHostname) => {
     expect(judge(method as string, argument as string, onHostname as boolean).kind).toBe('safe');
   });

@@ -28,6 +28,18 @@ function apply(text: string, edit: { range: readonly [number, number]; text: str
 }
 
 describe('LintEngine', () => {
+  it("reads library versions from the document's project (its real path), and says both without one", () => {
+    const code = "import cors from '@koa/cors';\napp.use(cors());\n";
+    const inProject = lint(code, join(root, 'test/fixtures/versions/koa-cors-4/server.js'));
+    expect(inProject.findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('`@koa/cors` 4.0.0 (before 5.0.0) with no `origin` sends back'),
+    ]);
+    expect(lint(code, join(root, 'test/fixtures/versions/koa-cors-5/server.js')).findings).toEqual([]);
+    expect(lint(code, 'Untitled-1').findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('in versions before 5.0.0 (5.0.0 and later send `*`'),
+    ]);
+  });
+
   it("reports the order-processing server's findings with ESLint positions, suggestions and related locations", () => {
     const result = lint(server);
     expect(result.parser).toBe('espree');

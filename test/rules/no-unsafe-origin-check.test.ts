@@ -38,6 +38,11 @@ ruleTester.run('no-unsafe-origin-check', rule, {
     `const version = /^v\\d+\\.\\d+/; if (version.test(tag)) publish();`,
     `const line = /error: (.*)/.exec(log); app.use((req, res) => res.setHeader('Access-Control-Allow-Origin', 'https://a.example.com'));`,
     `app.use((req, res) => { if (/json/.test(req.headers.accept)) res.type('json'); });`,
+    // One exact deployment on a shared host, a suffix of the Public Suffix List, an end-of-host lookahead.
+    guard(`/^https:\\/\\/myapp\\.vercel\\.app$/.test(origin)`),
+    guard(`origin === 'https://myapp.netlify.app'`),
+    guard(`origin.endsWith('.example.co.uk')`),
+    guard(`/^https:\\/\\/example\\.com(?=$|\\/)/.test(origin)`),
     // Checks we cannot read stay silent.
     guard(`new RegExp(process.env.ORIGIN_PATTERN).test(origin)`),
     guard(`pattern.test(origin)`),
@@ -319,6 +324,125 @@ app.use(cors({ origin: (origin) => (/^https:\\/\\/example\\.com(?::\\d+)?$/.test
           line: 1,
           column: 70,
           endColumn: 92,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Every deployment on a shared host: anyone can create one.
+      code: guard(`/^https:\\/\\/.+\\.vercel\\.app$/.test(origin)`),
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://evil.vercel.app',
+            reason:
+              "`vercel.app` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: guard(`origin.endsWith('.netlify.app')`),
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://evil.netlify.app',
+            reason:
+              "`netlify.app` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // A project-name prefix does not help: `myapp-evil` is anyone's to create.
+      code: `import cors from 'cors';
+app.use(cors({ origin: /^https:\\/\\/myapp-.*\\.vercel\\.app$/, credentials: true }));`,
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://myapp-evil.vercel.app',
+            reason:
+              "`vercel.app` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // `co.uk` is a public suffix: `evilexample.co.uk` can be registered.
+      code: guard(`origin.endsWith('example.co.uk')`),
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://evilexample.co.uk',
+            reason:
+              "`endsWith('example.co.uk')` accepts any host that merely ends with `example.co.uk`, with no dot before it",
+          },
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: guard(`/^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.co\\.uk$/.test(origin)`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A substring check on `localhost` also admits a registrable host: that one is named.
+      code: guard(`origin.includes('localhost')`),
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://localhost.evil.net',
+            reason: "`includes('localhost')` accepts the text anywhere in the origin",
+          },
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: guard(`/^https?:\\/\\/(?:[a-z0-9-]+\\.)*localhost(?::\\d+)?$/.test(origin)`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A lookahead at the end does not hide the missing start anchor.
+      code: guard(`/example\\.com(?=$|\\/)/.test(origin)`),
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://evilexample.com',
+            reason: 'the pattern has no `^` at its start, so anything may come before',
+          },
+          suggestions: [
+            {
+              messageId: 'suggestRepair',
+              output: guard(`/^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com(?=$|\\/)/.test(origin)`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A public suffix is nobody's own host, even when configured as trusted.
+      code: guard(`/^https:\\/\\/[a-z]+\\.vercel\\.app$/.test(origin)`),
+      options: [{ trustedHosts: ['vercel.app'] }],
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: {
+            witness: 'https://evil.vercel.app',
+            reason:
+              "`vercel.app` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin",
+          },
           suggestions: [],
         },
       ],

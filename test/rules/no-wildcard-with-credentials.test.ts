@@ -35,6 +35,12 @@ ruleTester.run('no-wildcard-with-credentials', rule, {
     // Client code asking for credentials is not a server policy.
     `fetch('/api', { credentials: 'include', headers: { 'Access-Control-Allow-Origin': '*' } });`,
     `axios.defaults.headers.common['Access-Control-Allow-Origin'] = '*'; axios.defaults.withCredentials = true;`,
+    // @middy/http-cors 7: no `origin` sends no Access-Control-Allow-Origin (older majors defaulted to `*`),
+    // and an `origins` list is matched exactly, credentials or not (the differential test runs both).
+    `import cors from '@middy/http-cors';
+export const handler = middy(fn).use(cors({ credentials: true }));`,
+    `import cors from '@middy/http-cors';
+export const handler = middy(fn).use(cors({ origins: ['https://a.example.com', 'https://b.example.com'], credentials: true }));`,
     // hapi without credentials is reflection, reported by no-origin-reflection.
     `server.route({ method: 'GET', path: '/', options: { cors: { origin: ['*'] } }, handler });`,
   ],
@@ -163,39 +169,40 @@ app.use(koaCors({ origin: '*' }));`,
       ],
     },
     {
-      // @middy/http-cors: default origin `*` plus credentials reflects.
+      // @middy/http-cors: `*` plus credentials reflects.
       code: `import cors from '@middy/http-cors';
-export const handler = middy(fn).use(cors({ credentials: true }));`,
+export const handler = middy(fn).use(cors({ origin: '*', credentials: true }));`,
       errors: [
         {
           messageId: 'wildcardReflects',
           line: 2,
-          column: 58,
+          column: 53,
           suggestions: [
             {
               messageId: 'suggestRemoveCredentials',
               output: `import cors from '@middy/http-cors';
-export const handler = middy(fn).use(cors({}));`,
+export const handler = middy(fn).use(cors({ origin: '*' }));`,
             },
           ],
         },
       ],
     },
     {
-      // hapi: `*` in the origin list with credentials reflects.
+      // hapi: `*` in the origin list reflects, with or without credentials (so removing them is no fix).
       code: `server.route({ method: 'GET', path: '/', options: { cors: { origin: ['*'], credentials: true } }, handler });`,
       errors: [
         {
-          messageId: 'wildcardReflects',
+          messageId: 'wildcardAlwaysReflects',
+          data: {
+            library: '`@hapi/hapi`',
+            subject: '`*`',
+            line: '1',
+            attacker: 'https://evil.example',
+          },
           line: 1,
           column: 70,
           endColumn: 73,
-          suggestions: [
-            {
-              messageId: 'suggestRemoveCredentials',
-              output: `server.route({ method: 'GET', path: '/', options: { cors: { origin: ['*'] } }, handler });`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },

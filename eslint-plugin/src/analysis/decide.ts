@@ -125,8 +125,11 @@ interface MemberAnswer {
 /** Whether a setting that sends back the request's origin does so for `origin`. */
 function memberAdmits(spec: OriginSpec, origin: string): MemberAnswer {
   switch (spec.type) {
-    case 'fixed':
-      return spec.value === origin ? { admits: true, admission: { checks: [], entry: spec.node } } : { admits: false };
+    case 'fixed': {
+      // Elysia compares an entry without a scheme (`example.com`) with the origin minus its scheme (src).
+      const subject = spec.schemeless ? origin.replace(/^[a-z][a-z0-9+.-]*:\/\//, '') : origin;
+      return spec.value === subject ? { admits: true, admission: { checks: [], entry: spec.node } } : { admits: false };
+    }
     case 'null':
       return origin === 'null' ? { admits: true, admission: { checks: [], entry: spec.node } } : { admits: false };
     case 'wildcard':

@@ -122,6 +122,10 @@ function specText(spec: OriginSpec): string {
     case 'fixed':
       return `the fixed origin \`${spec.value}\``;
     case 'reflect': {
+      if (spec.legacy)
+        return spec.legacy.version
+          ? `the request's Origin (version ${spec.legacy.version}, before ${spec.legacy.before})`
+          : `the request's Origin in versions before ${spec.legacy.before}`;
       const g = spec.guard;
       if (guardAdmits(g, EXAMPLE_ATTACKER).admits === true && (g.strength === 'none' || g.strength === 'useless'))
         return "the request's Origin, unchecked";

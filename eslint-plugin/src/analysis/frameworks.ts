@@ -6,22 +6,87 @@
 import { escapeRegex } from './origins';
 
 export type LibraryId =
-  'cors' | 'koa-cors' | 'fastify-cors' | 'hapi' | 'nestjs' | 'hono' | 'socket.io' | 'apollo' | 'middy';
+  | 'cors'
+  | 'koa-cors'
+  | 'koa2-cors'
+  | 'fastify-cors'
+  | 'hapi'
+  | 'nestjs'
+  | 'nestjs-fastify'
+  | 'hono'
+  | 'socket.io'
+  | 'apollo'
+  | 'apollo-standalone'
+  | 'middy'
+  | 'elysia'
+  | 'yoga';
 
 export interface LibrarySemantics {
   readonly id: LibraryId;
   /** The package users know it by, for messages. */
   readonly packageName: string;
-  /** What an options object without `origin` allows. */
-  readonly defaultOrigin: 'wildcard' | 'reflect';
-  /** What `*` plus credentials turns into. */
-  readonly wildcardWithCredentials: 'rejected' | 'reflects';
-  /** hapi: `*` in the origin list always sends back the request's Origin. */
+  /** What an options object without `origin` allows (`none`: no Access-Control-Allow-Origin at all). */
+  readonly defaultOrigin: 'wildcard' | 'reflect' | 'none';
+  /**
+   * What `*` plus credentials turns into: browsers reject it; the library reflects the Origin instead; or
+   * (`koa2-cors`) the library drops `Access-Control-Allow-Credentials` from actual responses (still broken).
+   */
+  readonly wildcardWithCredentials: 'rejected' | 'reflects' | 'drops-credentials';
+  /** hapi, Yoga: `*` in the origin list (or as the origin) always sends back the request's Origin. */
   readonly wildcardReflects: boolean;
   /** hapi: `*` and `?` in an origin string are wildcards (see `wildcardOriginPattern`). */
   readonly compilesWildcardOrigins: boolean;
-  /** How an origin function is called and answers. */
-  readonly originFunction: 'callback' | 'return-origin' | 'return-ctx';
+  /** Yoga: an origin string that merely contains `*` (`https://*.example.com`) reflects every origin. */
+  readonly starInStringReflects?: boolean;
+  /** Elysia: `*` anywhere in the origin list sends `*` to every origin (other libraries compare it with ===). */
+  readonly wildcardInListIsWildcard?: boolean;
+  /**
+   * How an origin function is called and answers: a node-style callback; returns the origin to send
+   * (given the origin, or Koa's `ctx`); or (Elysia) is given the request and must return exactly `true`
+   * for the request's Origin to be sent back.
+   */
+  readonly originFunction: 'callback' | 'return-origin' | 'return-ctx' | 'return-true';
+  /** Credentials when the options do not say (Elysia and Yoga send `Access-Control-Allow-Credentials: true`). */
+  readonly defaultCredentials?: boolean;
+  /**
+   * Elysia: a single origin string is a one-entry allowlist (the Origin is sent back when it matches, nothing
+   * otherwise), and an entry without a scheme (`example.com`) matches the Origin with its scheme removed.
+   */
+  readonly stringIsAllowlist?: boolean;
+  readonly schemelessEntries?: boolean;
+  /**
+   * Yoga: a one-entry list is sent as a fixed origin, and an origin missing from a longer list gets
+   * `Access-Control-Allow-Origin: null` (which a sandboxed iframe's `Origin: null` then matches).
+   */
+  readonly listOfOneIsFixed?: boolean;
+  readonly listMissSends?: 'null';
+  /** Yoga: `cors` may be a function of the request returning the options. */
+  readonly optionsFactory?: 'return';
+  /**
+   * What the library sends when the request has no Origin: `omit` (no CORS headers: Yoga, `@koa/cors`
+   * before 5, `cors` with a list), `as-configured` (the configured value, `*` where it would reflect).
+   */
+  readonly withoutOrigin?: 'omit' | 'as-configured';
+  /**
+   * What a reflecting setting sends to a request without Origin: `*` (koa2-cors, Elysia, middy), an empty
+   * value (`@koa/cors`), else nothing.
+   */
+  readonly reflectWithoutOrigin?: '*' | '';
+  /**
+   * When `Access-Control-Allow-Credentials: true` goes out without an Access-Control-Allow-Origin (to an
+   * origin the settings do not admit, or a request without Origin): always (Hono, Elysia, middy); unless an
+   * origin function said no (`cors`, `@fastify/cors`, both Koa packages: a denying function skips CORS
+   * altogether); on actual requests without Origin to settings that admit every origin (hapi `*`).
+   * Harmless either way: without a
+   * matching origin the browser ignores it; the differential test holds the table to it.
+   */
+  readonly credentialsAlone?: 'always' | 'unless-callback-denies' | 'actual-request-without-origin';
+  /**
+   * A default that changed between versions: before `before`, an options object without `origin`
+   * reflected the request's Origin (`@koa/cors` < 5.0.0). The version is read from the nearest
+   * package.json (installed version, else the declared range).
+   */
+  readonly legacyDefault?: { readonly before: string; readonly defaultOrigin: 'reflect' };
   /** Whether `origin` accepts an array (so a suggestion may write one). */
   readonly acceptsArray: boolean;
   /** Option name of the origin setting (`origin`), and of extra allowlists. */
@@ -40,7 +105,10 @@ export interface LibrarySemantics {
  */
 export interface LibraryResponses {
   readonly methodsOption?: string;
-  /** Default Access-Control-Allow-Methods on a preflight; `route`: the requested route's method (hapi). */
+  /**
+   * Default Access-Control-Allow-Methods on a preflight; `route`: the requested route's method (hapi);
+   * `reflect`: the request's Access-Control-Request-Method (Elysia, Yoga).
+   */
   readonly defaultMethods?: string;
   readonly headersOption: string;
   /** Default Access-Control-Allow-Headers: a fixed list, or the request's Access-Control-Request-Headers. */
@@ -62,6 +130,7 @@ const corsResponses: LibraryResponses = {
 
 const corsLike = {
   defaultOrigin: 'wildcard',
+  credentialsAlone: 'unless-callback-denies',
   wildcardWithCredentials: 'rejected',
   wildcardReflects: false,
   compilesWildcardOrigins: false,
@@ -76,6 +145,15 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
   cors: { id: 'cors', packageName: 'cors', ...corsLike },
   // NestJS on Express, socket.io and Apollo Server 2/3 hand their options to `cors`.
   nestjs: { id: 'nestjs', packageName: '@nestjs/core', ...corsLike },
+  // NestJS on Fastify (`new FastifyAdapter()`) registers @fastify/cors with the same options.
+  'nestjs-fastify': {
+    id: 'nestjs-fastify',
+    packageName: '@nestjs/platform-fastify',
+    ...corsLike,
+    responses: { ...corsResponses, defaultMethods: 'GET,HEAD,POST' },
+  },
+  // @apollo/server 4/5 `startStandaloneServer` always runs `cors()` with its defaults: `*`, no credentials (src).
+  'apollo-standalone': { id: 'apollo-standalone', packageName: '@apollo/server/standalone', ...corsLike },
   'socket.io': { id: 'socket.io', packageName: 'socket.io', ...corsLike },
   apollo: { id: 'apollo', packageName: 'apollo-server', ...corsLike },
   'fastify-cors': {
@@ -90,6 +168,9 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     ...corsLike,
     originFunction: 'return-origin',
     acceptsRegExp: false,
+    // A string is sent only to that origin (differential test, hono 4.13: `optsOrigin === origin ? origin : null`).
+    stringIsAllowlist: true,
+    credentialsAlone: 'always',
     // hono 4.12 (src); earlier releases list the same without QUERY.
     responses: {
       methodsOption: 'allowMethods',
@@ -100,7 +181,9 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
       maxAgeOption: 'maxAge',
     },
   },
-  // @koa/cors >= 3.4.1 reflects the request origin when credentials are on and origin is `*` (src).
+  // @koa/cors >= 3.4.1 reflects the request origin when credentials are on and origin is `*` (src); before
+  // 5.0.0 an unset `origin` reflected too (4.0.0 src: `options.origin || requestOrigin`), and a request
+  // without Origin got no CORS headers.
   'koa-cors': {
     id: 'koa-cors',
     packageName: '@koa/cors',
@@ -109,6 +192,10 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     originFunction: 'return-ctx',
     acceptsArray: false,
     acceptsRegExp: false,
+    legacyDefault: { before: '5.0.0', defaultOrigin: 'reflect' },
+    // Reflecting a request without Origin sets the header to '' (4.0.0 and 5.0.0, differential test); an
+    // origin function returning '' skips CORS altogether.
+    reflectWithoutOrigin: '',
     responses: {
       methodsOption: 'allowMethods',
       defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
@@ -119,10 +206,15 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     },
   },
   // @middy/http-cors: `origin: '*'` with credentials reflects; `getOrigin` decides the value sent (src).
+  // 7.x (src, and the differential test): no `origin` and no `origins` sends no Access-Control-Allow-Origin
+  // (older majors defaulted to `*`); `*` with credentials and no Origin sends `*`.
   middy: {
     id: 'middy',
     packageName: '@middy/http-cors',
     ...corsLike,
+    defaultOrigin: 'none',
+    reflectWithoutOrigin: '*',
+    credentialsAlone: 'always',
     wildcardWithCredentials: 'reflects',
     originFunction: 'return-origin',
     acceptsArray: false,
@@ -137,6 +229,82 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
       maxAgeOption: 'maxAge',
     },
   },
+  // koa2-cors 2.0.6 (src), not @koa/cors: an unset `origin` reflects (`*` only without an Origin); a function's
+  // return value is sent as is; with credentials and `*` it keeps Access-Control-Allow-Credentials on
+  // preflights but removes it from actual responses, so `*` with credentials is broken, not reflecting.
+  'koa2-cors': {
+    id: 'koa2-cors',
+    packageName: 'koa2-cors',
+    ...corsLike,
+    defaultOrigin: 'reflect',
+    wildcardWithCredentials: 'drops-credentials',
+    reflectWithoutOrigin: '*',
+    originFunction: 'return-ctx',
+    acceptsArray: false,
+    acceptsRegExp: false,
+    responses: {
+      methodsOption: 'allowMethods',
+      defaultMethods: 'GET,PUT,POST,PATCH,DELETE,HEAD,OPTIONS',
+      headersOption: 'allowHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+  // @elysiajs/cors 1.4.2 (src): defaults `origin: true` and `credentials: true`, so a bare `cors()` reflects
+  // every Origin with credentials; `*` in the list sends `*`; strings are an allowlist compared with the
+  // Origin, or with the Origin minus its scheme; a function gets the request and must return `true`.
+  // RegExps are tested against the whole Origin, scheme included (1.4.2 src; cors-reference.md says
+  // "without its scheme", which this version does not do: the differential test checks it).
+  elysia: {
+    id: 'elysia',
+    packageName: '@elysiajs/cors',
+    ...corsLike,
+    defaultOrigin: 'reflect',
+    wildcardInListIsWildcard: true,
+    originFunction: 'return-true',
+    defaultCredentials: true,
+    stringIsAllowlist: true,
+    schemelessEntries: true,
+    reflectWithoutOrigin: '*',
+    // `credentials: true` is a default header of every response (src).
+    credentialsAlone: 'always',
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'reflect',
+      headersOption: 'allowedHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+      defaultMaxAge: 5,
+    },
+  },
+  // GraphQL Yoga 5 (useCORS of @whatwg-node/server, src): CORS is on by default; no `origin`, `[]` or `*`
+  // reflects; credentials default to true; one entry is fixed; a longer list sends `null` to others.
+  yoga: {
+    id: 'yoga',
+    packageName: 'graphql-yoga',
+    ...corsLike,
+    defaultOrigin: 'reflect',
+    wildcardReflects: true,
+    // `origin.includes('*')` is tested on strings too (src).
+    starInStringReflects: true,
+    originFunction: 'callback',
+    acceptsRegExp: false,
+    defaultCredentials: true,
+    listOfOneIsFixed: true,
+    listMissSends: 'null',
+    optionsFactory: 'return',
+    withoutOrigin: 'omit',
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'reflect',
+      headersOption: 'allowedHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposedHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
   // hapi: `cors: true` is `origin: ['*']`, which sends back the request's origin (src).
   hapi: {
     id: 'hapi',
@@ -147,6 +315,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     wildcardReflects: true,
     compilesWildcardOrigins: true,
     acceptsRegExp: false,
+    credentialsAlone: 'actual-request-without-origin',
     responses: {
       defaultMethods: 'route',
       headersOption: 'headers',
@@ -181,18 +350,39 @@ export interface ModuleOptionSite {
   readonly modules: readonly string[];
   readonly path: readonly string[];
   readonly kind: 'call' | 'construct' | 'register';
-  readonly optionsArg: number | 'last';
+  /** `none`: the call takes no CORS options; it always applies the library's defaults. */
+  readonly optionsArg: number | 'last' | 'none';
   readonly optionsPath: readonly string[];
+  /** CORS is on when the options say nothing about it (`createYoga({ schema })`): the defaults apply. */
+  readonly onByDefault?: boolean;
+  /** When the file imports one of these modules (a server adapter), the options follow its library. */
+  readonly adapters?: readonly { readonly module: string; readonly library: LibraryId }[];
 }
+
+/** NestJS on Fastify: `new FastifyAdapter()` hands the CORS options to @fastify/cors. */
+const NEST_ADAPTERS = [{ module: '@nestjs/platform-fastify', library: 'nestjs-fastify' }] as const;
 
 export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
   { library: 'cors', modules: ['cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'koa-cors', modules: ['@koa/cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'koa2-cors', modules: ['koa2-cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'elysia', modules: ['@elysiajs/cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'elysia', modules: ['@elysiajs/cors'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
   {
-    library: 'koa-cors',
-    modules: ['@koa/cors', 'koa2-cors'],
-    path: [],
+    library: 'yoga',
+    modules: ['graphql-yoga'],
+    path: ['createYoga'],
     kind: 'call',
     optionsArg: 0,
+    optionsPath: ['cors'],
+    onByDefault: true,
+  },
+  {
+    library: 'apollo-standalone',
+    modules: ['@apollo/server/standalone'],
+    path: ['startStandaloneServer'],
+    kind: 'call',
+    optionsArg: 'none',
     optionsPath: [],
   },
   {
@@ -234,8 +424,10 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
     modules: ['@nestjs/core'],
     path: ['NestFactory', 'create'],
     kind: 'call',
-    optionsArg: 1,
+    // NestFactory.create(AppModule, { cors }) or create(AppModule, new FastifyAdapter(), { cors })
+    optionsArg: 'last',
     optionsPath: ['cors'],
+    adapters: NEST_ADAPTERS,
   },
   {
     library: 'apollo',
@@ -277,11 +469,38 @@ export interface ShapeOptionSite {
   readonly altPaths?: readonly (readonly string[])[];
   /** The argument may be an array of such objects (hapi `server.route([...])`). */
   readonly arrayOfObjects?: boolean;
+  readonly adapters?: ModuleOptionSite['adapters'];
+  readonly onByDefault?: boolean;
+  /** `optionsPath` is read only before this version of these packages (later ones use `altPaths`). */
+  readonly pathBefore?: VersionBound;
+}
+
+/** A version of one of several packages (the first the project uses). */
+export interface VersionBound {
+  readonly packages: readonly string[];
+  readonly version: string;
 }
 
 export const SHAPE_OPTION_SITES: readonly ShapeOptionSite[] = [
-  { library: 'nestjs', method: 'enableCors', optionsArg: 0, optionsPath: [] },
+  { library: 'nestjs', method: 'enableCors', optionsArg: 0, optionsPath: [], adapters: NEST_ADAPTERS },
   { library: 'apollo', method: 'applyMiddleware', optionsArg: 0, optionsPath: ['cors'] },
+  { library: 'apollo', method: 'getMiddleware', optionsArg: 0, optionsPath: ['cors'] },
+  // apollo-server-lambda / -cloud-functions / -azure-functions: `createHandler({ cors })` (2.x) and
+  // `createHandler({ expressGetMiddlewareOptions: { cors } })` (3.x, handed to `cors`).
+  {
+    library: 'apollo',
+    method: 'createHandler',
+    optionsArg: 0,
+    optionsPath: ['cors'],
+    altPaths: [['expressGetMiddlewareOptions', 'cors']],
+    // 3.x runs `cors()` when no cors option is given: `*`, public (differential test).
+    onByDefault: true,
+    // 3.x no longer reads a top-level `cors` (src): only the 2.x path applies before 3.0.0.
+    pathBefore: {
+      packages: ['apollo-server-lambda', 'apollo-server-cloud-functions', 'apollo-server-azure-functions'],
+      version: '3.0.0',
+    },
+  },
   {
     library: 'hapi',
     method: 'route',

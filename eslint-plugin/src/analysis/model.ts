@@ -10,7 +10,7 @@ import { patternChecksOf } from './decide';
 import { GuardAnalyzer } from './guards';
 import { canonicalHeaderName } from './header-names';
 import { trustedHostsFrom } from './origins';
-import { PolicyBuilder, type Policy } from './policy';
+import { PolicyBuilder, type Policy, type ProjectFacts } from './policy';
 import { headerSitesOf, moduleOptionSites, shapeOptionSites, type HeaderSite } from './sites';
 import { ValueResolver, type ResolverHost, type Scope } from './values';
 
@@ -25,6 +25,8 @@ export interface AnalysisInput extends ResolverHost {
   readonly varyCalls?: readonly TSESTree.CallExpression[];
   /** Origins the project trusts (`settings['cors-guard'].trustedOrigins`): the hosts checks are meant for. */
   readonly trustedOrigins?: readonly string[];
+  /** Facts about the file's project (package versions), when the host can read them. */
+  readonly project?: ProjectFacts;
 }
 
 /** A pattern check and the policies whose origins it decides. */
@@ -49,7 +51,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
   const judge = new CheckJudge(trustedHostsFrom(trustedOrigins));
   try {
     const resolver = new ValueResolver(input);
-    const builder = new PolicyBuilder(resolver, new GuardAnalyzer(resolver, judge));
+    const builder = new PolicyBuilder(resolver, new GuardAnalyzer(resolver, judge), input.project);
     const headerSites: HeaderSite[] = [];
     for (const nameNode of input.headerNames) {
       const name = stringLiteralValue(nameNode);

@@ -38,7 +38,13 @@ export type OriginSpec =
       readonly permissiveDefault?: PermissiveDefault;
     }
   | { readonly type: 'null'; readonly node: Node }
-  | { readonly type: 'fixed'; readonly node: Node; readonly value: string }
+  | {
+      readonly type: 'fixed';
+      readonly node: Node;
+      readonly value: string;
+      /** Elysia: an entry without a scheme matches the Origin with its scheme removed. */
+      readonly schemeless?: boolean;
+    }
   | {
       readonly type: 'reflect';
       readonly node: Node;
@@ -49,6 +55,8 @@ export type OriginSpec =
       /** Where the request data was read, if different from `node`. */
       readonly source?: Node;
       readonly permissiveDefault?: PermissiveDefault;
+      /** A default of older versions only (`@koa/cors` < 5.0.0); `version` when package.json tells. */
+      readonly legacy?: { readonly before: string; readonly version?: string };
     }
   | {
       readonly type: 'list';
@@ -119,10 +127,17 @@ export interface Policy {
   readonly otherHeaders: readonly ResponseHeader[];
 }
 
+/** What the analysis may learn about the project around a file. */
+export interface ProjectFacts {
+  /** The version of a package the file's project uses (installed, else the declared range's floor). */
+  packageVersion?(name: string): string | undefined;
+}
+
 export class PolicyBuilder {
   constructor(
     private readonly resolver: ValueResolver,
     private readonly checks: GuardAnalyzer,
+    private readonly project: ProjectFacts = {},
   ) {}
 
   /** One policy per group of header sites. */
@@ -316,10 +331,12 @@ export class PolicyBuilder {
   optionPolicies(site: OptionSite): Policy[] {
     const lib = LIBRARIES[site.library];
     if (!site.argument) {
-      return site.path.length === 0 ? [this.defaultPolicy(lib, site.call, site.call)] : [];
+      return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
     }
     const root = this.resolver.resolve(site.argument);
-    let values = this.followPath(root, site.path, site.argument);
+    let values = this.pathApplies(site)
+      ? this.followPath(root, site.path, site.argument)
+      : [literalValue(site.argument, undefined)];
     for (const alt of site.altPaths ?? []) {
       if (!values.every(isUndefinedLiteral)) break;
       values = this.followPath(root, alt, site.argument);
@@ -352,7 +369,7 @@ export class PolicyBuilder {
               node: v.node,
               call: site.call,
               origins: [reflectSpec(v.node, 'library', NO_GUARD)],
-              credentials: { allowed: false },
+              credentials: lib.defaultCredentials ? { allowed: true, node: v.node } : { allowed: false },
               headers: [],
               varyOrigin: true,
               otherHeaders: this.libraryHeaders(lib, undefined),
@@ -364,7 +381,19 @@ export class PolicyBuilder {
       if (v.value === undefined && site.path.length === 0 && v.node === site.argument) {
         return [this.defaultPolicy(lib, site.call, site.call)];
       }
+      // createYoga({ schema }): CORS is on with its defaults unless `cors: false`
+      if (v.value === undefined && site.onByDefault) return [this.defaultPolicy(lib, site.call, site.call)];
       return [];
+    }
+    if (v.kind === 'function' && lib.optionsFactory === 'return') {
+      // Yoga: cors: (request) => ({ origin: ... })
+      const out: Policy[] = [];
+      for (const r of this.resolver.returnsOf(v.fn)) {
+        for (const ov of this.resolver.resolve(r)) {
+          if (ov.kind === 'object') out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, r]));
+        }
+      }
+      return out;
     }
     if (v.kind === 'function' && site.path.length === 0 && lib.originFunction === 'callback') {
       // cors((req, callback) => callback(null, options)): a per-request options delegate
@@ -383,17 +412,14 @@ export class PolicyBuilder {
   }
 
   private defaultPolicy(lib: LibrarySemantics, call: Node, node: Node): Policy {
-    const origins: OriginSpec[] =
-      lib.defaultOrigin === 'reflect'
-        ? [reflectSpec(node, 'library', NO_GUARD)]
-        : [{ type: 'wildcard', node, implicit: true, becomesReflection: false }];
+    const credentials: Credentials = lib.defaultCredentials ? { allowed: true, node } : { allowed: false };
     return {
       kind: 'options',
       library: lib,
       node,
       call,
-      origins,
-      credentials: { allowed: false },
+      origins: this.defaultOrigins(lib, node, credentials),
+      credentials,
       headers: [],
       varyOrigin: true,
       otherHeaders: this.libraryHeaders(lib, undefined),
@@ -405,10 +431,16 @@ export class PolicyBuilder {
     const r = lib.responses;
     const out: ResponseHeader[] = [];
     const option = (name: string | undefined) => (name && options ? this.optionText(options, name) : undefined);
-    const methods = option(r.methodsOption) ?? (r.defaultMethods === 'route' ? undefined : r.defaultMethods);
+    const computedMethods =
+      r.defaultMethods === 'route'
+        ? 'the route method'
+        : r.defaultMethods === 'reflect'
+          ? "the request's Access-Control-Request-Method"
+          : undefined;
+    const methods = option(r.methodsOption) ?? (computedMethods ? undefined : r.defaultMethods);
     if (methods !== undefined) out.push({ name: 'Access-Control-Allow-Methods', value: methods, when: 'preflight' });
-    else if (r.defaultMethods === 'route')
-      out.push({ name: 'Access-Control-Allow-Methods', computed: 'the route method', when: 'preflight' });
+    else if (computedMethods)
+      out.push({ name: 'Access-Control-Allow-Methods', computed: computedMethods, when: 'preflight' });
     const allowHeaders = option(r.headersOption) ?? (r.defaultHeaders === 'reflect' ? undefined : r.defaultHeaders);
     if (allowHeaders !== undefined)
       out.push({ name: 'Access-Control-Allow-Headers', value: allowHeaders, when: 'preflight' });
@@ -436,6 +468,41 @@ export class PolicyBuilder {
     return undefined;
   }
 
+  /** Whether the site's main options path is read by the version the project uses (unknown: yes). */
+  private pathApplies(site: OptionSite): boolean {
+    const bound = site.pathBefore;
+    if (!bound) return true;
+    for (const name of bound.packages) {
+      const version = this.project.packageVersion?.(name);
+      if (version !== undefined) return compareVersions(version, bound.version) < 0;
+    }
+    return true;
+  }
+
+  /** What an unset `origin` allows, in the library version the project uses. */
+  private defaultOrigins(lib: LibrarySemantics, node: Node, credentials: Credentials): OriginSpec[] {
+    if (lib.defaultOrigin === 'reflect') return [reflectSpec(node, 'library', NO_GUARD)];
+    if (lib.defaultOrigin === 'none') return [];
+    const wildcard: OriginSpec = {
+      type: 'wildcard',
+      node,
+      implicit: true,
+      becomesReflection: this.wildcardReflects(lib, credentials),
+    };
+    const legacy = lib.legacyDefault;
+    // With credentials `*` reflects in every version: nothing older differs.
+    if (!legacy || wildcard.becomesReflection) return [wildcard];
+    const version = this.project.packageVersion?.(lib.packageName);
+    const older = version === undefined ? undefined : compareVersions(version, legacy.before) < 0;
+    if (older === false) return [wildcard];
+    const reflect: OriginSpec = {
+      ...(reflectSpec(node, 'library', NO_GUARD) as OriginSpec & { type: 'reflect' }),
+      legacy: { before: legacy.before, ...(version ? { version } : {}) },
+    };
+    // Unknown version: either may run, so both are in the policy (and the messages say which does what).
+    return older ? [reflect] : [wildcard, reflect];
+  }
+
   private objectPolicy(
     lib: LibrarySemantics,
     site: OptionSite,
@@ -443,7 +510,8 @@ export class PolicyBuilder {
     extraSites: readonly Node[],
   ): Policy {
     const credProp = this.resolver.objectPropertyOrMissing(obj, 'credentials');
-    let credentials: Credentials = { allowed: false };
+    let credentials: Credentials =
+      !credProp && lib.defaultCredentials ? { allowed: true, node: obj } : { allowed: false };
     for (const v of credProp ?? []) {
       if (v.kind === 'literal') {
         if (v.value === true) credentials = { allowed: true, node: v.node };
@@ -455,14 +523,7 @@ export class PolicyBuilder {
     const originProperty = findProperty(obj, lib.originOption);
     const origins: OriginSpec[] = [];
     if (!originValues) {
-      if (lib.defaultOrigin === 'reflect') origins.push(reflectSpec(obj, 'library', NO_GUARD));
-      else
-        origins.push({
-          type: 'wildcard',
-          node: obj,
-          implicit: true,
-          becomesReflection: this.wildcardReflects(lib, credentials),
-        });
+      origins.push(...this.defaultOrigins(lib, obj, credentials));
     } else {
       for (const v of originValues) origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
     }
@@ -492,6 +553,7 @@ export class PolicyBuilder {
   }
 
   private wildcardReflects(lib: LibrarySemantics, credentials: Credentials): boolean {
+    // 'drops-credentials' (koa2-cors): `*` stays `*`; the library removes the credentials header instead.
     return lib.wildcardReflects || (credentials.allowed === true && lib.wildcardWithCredentials === 'reflects');
   }
 
@@ -510,7 +572,7 @@ export class PolicyBuilder {
           return [reflectSpec(v.node, 'origin-true', this.checks.guardOf([...v.sites, ...extraSites], b))];
         }
         if (typeof v.value === 'string') {
-          if (v.value === '*') {
+          if (v.value === '*' || (lib.starInStringReflects && depth === 0 && v.value.includes('*'))) {
             return [
               {
                 type: 'wildcard',
@@ -526,18 +588,42 @@ export class PolicyBuilder {
             const check = this.checks.judge.regex({ node: v.node, pattern: wildcard, flags: '', wildcard: v.value });
             return [{ type: 'regexp', node: v.node, check }];
           }
-          return [literalOriginSpec(v.value, v.node)];
+          const spec = literalOriginSpec(v.value, v.node);
+          const member =
+            spec.type === 'fixed' && lib.schemelessEntries && !v.value.includes('://')
+              ? { ...spec, schemeless: true }
+              : spec;
+          // Elysia: one origin string is an allowlist of one (the Origin is sent back when it matches).
+          if (lib.stringIsAllowlist && depth === 0)
+            return [{ type: 'list', node: v.node.parent ?? v.node, elements: [v], members: [member] }];
+          return [member];
         }
         return [];
       case 'array':
       case 'set': {
+        if (lib.wildcardInListIsWildcard && v.elements.some((e) => e.kind === 'literal' && e.value === '*')) {
+          // Elysia: `*` anywhere in the list sends `*` to everyone.
+          return [{ type: 'wildcard', node: v.node, implicit: false, becomesReflection: false }];
+        }
+        if (lib.listOfOneIsFixed && v.kind === 'array' && v.elements.length <= 1) {
+          // Yoga: one entry is sent as a fixed origin; an empty list reflects.
+          const only = v.elements[0];
+          if (!only) return [reflectSpec(v.node, 'library', NO_GUARD)];
+          if (only.kind === 'literal' && typeof only.value === 'string' && only.value !== '*')
+            return [literalOriginSpec(only.value, only.node)];
+        }
         const members: OriginSpec[] = [];
         for (const e of v.elements) {
           if (e.kind === 'literal' && e.value === '*' && !lib.wildcardReflects) continue; // compared with ===
           if (depth < 2) members.push(...this.originSpecs(lib, e, credentials, extraSites, b, depth + 1));
           else members.push({ type: 'unknown', node: e.node });
         }
-        return [{ type: 'list', node: v.node, elements: v.elements, members }];
+        const out: OriginSpec[] = [{ type: 'list', node: v.node, elements: v.elements, members }];
+        if (lib.listMissSends === 'null' && !v.elements.some((e) => e.kind === 'literal' && e.value === '*')) {
+          // Yoga: an origin not in the list gets `null`, which a sandboxed iframe's `Origin: null` matches.
+          out.push({ type: 'null', node: v.node });
+        }
+        return out;
       }
       case 'regexp': {
         const patternNode = v.node.type === T.Literal ? v.node : v.source;
@@ -566,6 +652,7 @@ export class PolicyBuilder {
       case 'function':
         if (depth > 0) return [{ type: 'unknown', node: v.node }];
         if (lib.originFunction === 'callback') return this.callbackOrigins(lib, v.fn, credentials);
+        if (lib.originFunction === 'return-true') return this.trueReturningOrigins(v.fn);
         return this.returnedOrigins(lib, v.fn, credentials, lib.originFunction === 'return-origin');
       default:
         return [{ type: 'unknown', node: v.node }];
@@ -600,6 +687,24 @@ export class PolicyBuilder {
         } else {
           out.push(...this.originSpecs(lib, v, credentials, [site], b, 1));
         }
+      }
+    }
+    return out;
+  }
+
+  /** Elysia `(request) => boolean`: exactly `true` sends back the request's Origin. */
+  private trueReturningOrigins(fn: FunctionNode): OriginSpec[] {
+    const out: OriginSpec[] = [];
+    for (const r of this.resolver.returnsOf(fn)) {
+      const decision = this.checks.classifyDecision(r);
+      const siteGuard = this.checks.guardOf([r]);
+      if (decision) {
+        out.push(reflectSpec(r, 'callback', strongerGuard(decision, siteGuard)));
+        continue;
+      }
+      for (const v of this.resolver.resolve(r)) {
+        if (v.kind === 'literal' && v.value === true) out.push(reflectSpec(r, 'callback', siteGuard));
+        else if (v.kind !== 'literal') out.push({ type: 'unknown', node: v.node });
       }
     }
     return out;
@@ -688,11 +793,26 @@ function spellingOf(lower: string): string {
   return headerFacts(lower)?.name ?? lower.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase());
 }
 
+/** Compares dotted versions numerically (`4.0.0` < `5.0.0`); missing parts count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
 function mergeCredentials(a: Credentials, b: Credentials): Credentials {
   if (a.allowed === true) return a;
   if (b.allowed === true) return b;
   if (a.allowed === 'unknown') return a;
   return b;
+}
+
+function literalValue(node: Node, value: undefined): Value {
+  return { kind: 'literal', value, node, sites: [node] };
 }
 
 function isUndefinedLiteral(v: Value): boolean {

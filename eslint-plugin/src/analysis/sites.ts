@@ -17,6 +17,7 @@ import {
   SHAPE_OPTION_SITES,
   type LibraryId,
   type ModuleOptionSite,
+  type VersionBound,
 } from './frameworks';
 import type { CorsHeaderName } from './header-names';
 import type { Scope, ValueResolver } from './values';
@@ -46,6 +47,9 @@ export interface OptionSite {
   readonly argument: Node | undefined;
   readonly path: readonly string[];
   readonly altPaths?: readonly (readonly string[])[];
+  /** The library applies its defaults when the options path holds nothing (`createYoga({ schema })`). */
+  readonly onByDefault?: boolean;
+  readonly pathBefore?: VersionBound;
 }
 
 /** Header sites for a literal naming a CORS header (following `const NAME = '...'` to its uses). */
@@ -252,7 +256,8 @@ export function moduleOptionSites(globalScope: Scope): OptionSite[] {
       const site = optionSiteOf(spec.library, spec.kind, node, spec.optionsArg, spec.optionsPath);
       if (site && !seen.has(site.call)) {
         seen.add(site.call);
-        out.push(site);
+        const library = adapterLibrary(spec.adapters, program) ?? site.library;
+        out.push({ ...site, library, ...(spec.onByDefault ? { onByDefault: true } : {}) });
       }
     }
   };
@@ -342,7 +347,7 @@ function optionSiteOf(
   library: LibraryId,
   kind: 'call' | 'construct' | 'register',
   node: Node,
-  optionsArg: number | 'last',
+  optionsArg: number | 'last' | 'none',
   path: readonly string[],
 ): OptionSite | undefined {
   let call: TSESTree.CallExpression | TSESTree.NewExpression;
@@ -358,6 +363,7 @@ function optionSiteOf(
     call = node;
   }
   const args = call.arguments;
+  if (optionsArg === 'none') return { library, call, argument: undefined, path: [] };
   const argument =
     optionsArg === 'last'
       ? [...args].reverse().find((a) => unwrap(a).type === T.ObjectExpression || unwrap(a).type === T.Identifier)
@@ -379,18 +385,79 @@ function optionSiteOf(
 export function shapeOptionSites(call: TSESTree.CallExpression): OptionSite[] {
   const method = calleeMethodName(call);
   const out: OptionSite[] = [];
-  for (const spec of SHAPE_OPTION_SITES) {
-    if (spec.method !== method) continue;
+  for (const base of SHAPE_OPTION_SITES) {
+    if (base.method !== method) continue;
+    const spec = { ...base, library: adapterLibrary(base.adapters, programOf(call)) ?? base.library };
     const arg = call.arguments[spec.optionsArg] as Node | undefined;
     if (spec.arrayOfObjects && arg && unwrap(arg).type === T.ArrayExpression) {
       for (const el of (unwrap(arg) as TSESTree.ArrayExpression).elements) {
         if (el && el.type !== T.SpreadElement) {
-          out.push({ library: spec.library, call, argument: el, path: spec.optionsPath, altPaths: spec.altPaths });
+          out.push({
+            library: spec.library,
+            call,
+            argument: el,
+            path: spec.optionsPath,
+            altPaths: spec.altPaths,
+            onByDefault: spec.onByDefault,
+            ...(spec.pathBefore ? { pathBefore: spec.pathBefore } : {}),
+          });
         }
       }
     } else {
-      out.push({ library: spec.library, call, argument: arg, path: spec.optionsPath, altPaths: spec.altPaths });
+      out.push({
+        library: spec.library,
+        call,
+        argument: arg,
+        path: spec.optionsPath,
+        altPaths: spec.altPaths,
+        onByDefault: spec.onByDefault,
+        ...(spec.pathBefore ? { pathBefore: spec.pathBefore } : {}),
+      });
     }
   }
   return out;
+}
+
+function programOf(node: Node): TSESTree.Program | undefined {
+  let n: Node | undefined = node;
+  while (n && n.type !== T.Program) n = n.parent;
+  return n;
+}
+
+const importedModules = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/** Modules a file imports or requires at its top level. */
+function modulesOf(program: TSESTree.Program): ReadonlySet<string> {
+  let set = importedModules.get(program);
+  if (set) return set;
+  const mods = new Set<string>();
+  for (const stmt of program.body) {
+    if (stmt.type === T.ImportDeclaration) mods.add(stmt.source.value);
+    if (stmt.type !== T.VariableDeclaration) continue;
+    for (const d of stmt.declarations) {
+      let init = d.init ? unwrap(d.init) : undefined;
+      while (init?.type === T.MemberExpression) init = unwrap(init.object);
+      const arg = init?.type === T.CallExpression ? init.arguments[0] : undefined;
+      if (
+        init?.type === T.CallExpression &&
+        init.callee.type === T.Identifier &&
+        init.callee.name === 'require' &&
+        arg?.type === T.Literal &&
+        typeof arg.value === 'string'
+      )
+        mods.add(arg.value);
+    }
+  }
+  importedModules.set(program, (set = mods));
+  return set;
+}
+
+/** The library an adapter module makes the options follow, when the file imports it. */
+function adapterLibrary(
+  adapters: ModuleOptionSite['adapters'],
+  program: TSESTree.Program | undefined,
+): LibraryId | undefined {
+  if (!adapters || !program) return undefined;
+  const mods = modulesOf(program);
+  return adapters.find((a) => mods.has(a.module))?.library;
 }

@@ -181,7 +181,10 @@ export class ValueResolver {
       case T.LogicalExpression: {
         const right = this.resolve(n.right, b, d).map((v) => ({ ...v, fallback: true }) as Value);
         if (n.operator === '&&') return right;
-        const left = this.resolve(n.left, b, d);
+        // A left value that makes the operator pick the right side is never the result (`'' || '*'`).
+        const left = this.resolve(n.left, b, d).filter(
+          (v) => v.kind !== 'literal' || (n.operator === '||' ? !!v.value : v.value !== null && v.value !== undefined),
+        );
         return [...left, ...right];
       }
       case T.ConditionalExpression:

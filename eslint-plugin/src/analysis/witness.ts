@@ -9,6 +9,7 @@
  * in `[^]*...[^]*`; every character class excludes the markers, so only an anchor can match them.
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { parse as parseHost } from 'tldts';
 import {
   CharSet,
   DFA,
@@ -77,25 +78,6 @@ const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
 /** The label pattern suggestions write: short and readable. */
 const REPAIR_LABEL = '[a-z0-9-]+';
 const PORT = '(?::[0-9]{1,5})?';
-const KNOWN_TLDS = [
-  'com',
-  'net',
-  'org',
-  'io',
-  'dev',
-  'app',
-  'co',
-  'ai',
-  'info',
-  'biz',
-  'xyz',
-  'me',
-  'site',
-  'online',
-  'tech',
-  'cloud',
-];
-const TLD = `(?:${KNOWN_TLDS.join('|')}|[a-z]{2})`;
 const M = (c: number) => `\\u${c.toString(16).toUpperCase()}`;
 
 function escapeRegex(s: string): string {
@@ -159,10 +141,43 @@ export function intendedHostsOf(pattern: string): string[] {
   return [...hosts];
 }
 
-/** The registrable domain of a host, by the simple rule "last two labels". */
-function siteOf(host: string): string {
-  return host.split('.').slice(-2).join('.');
+const PSL_OPTIONS = { allowPrivateDomains: true } as const;
+
+/**
+ * The registrable domain of a host by the Public Suffix List, private section included (`evil.vercel.app`,
+ * `example.co.uk`); undefined for a public suffix itself, a single label or an unknown top-level domain.
+ */
+export function registrableDomainOf(host: string): string | undefined {
+  const p = parseHost(host, PSL_OPTIONS);
+  return p.domain && (p.isIcann || p.isPrivate) ? p.domain : undefined;
 }
+
+/**
+ * Whether anyone can create hosts under `host`: it is a public suffix (`com`, `co.uk`) or a shared-hosting
+ * suffix from the list's private section (`vercel.app`, `github.io`, `herokuapp.com`).
+ */
+export function isPublicSuffix(host: string): boolean {
+  const p = parseHost(host, PSL_OPTIONS);
+  return p.publicSuffix === host && (p.isIcann === true || p.isPrivate === true);
+}
+
+/**
+ * The shared-hosting or public suffix among `hosts` that the witness is a subdomain of (`vercel.app` for
+ * `https://evil.vercel.app`): the reason anyone can get in.
+ */
+export function openSuffixOf(witness: string, hosts: readonly string[]): string | undefined {
+  const host = parseOrigin(witness)?.host;
+  return host === undefined ? undefined : hosts.find((h) => isPublicSuffix(h) && host.endsWith(`.${h}`));
+}
+
+/** The public suffix of a host when the list knows it (`co.uk` for `example.co.uk`). */
+function knownSuffixOf(host: string): string | undefined {
+  const p = parseHost(host, PSL_OPTIONS);
+  return p.publicSuffix && (p.isIcann || p.isPrivate) ? p.publicSuffix : undefined;
+}
+
+/** Suffixes an attacker's own domain is written under when the check leaves the top-level domain open. */
+const ATTACKER_SUFFIXES = ['com', 'net'];
 
 interface Languages {
   readonly attack: NFA;
@@ -194,7 +209,9 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
   const e = M(END);
   const host = `${LABEL}(?:\\.${LABEL})*`;
   const origin = `${s}(?:https?:\\/\\/${host}${PORT}|null)${e}`;
-  const hostAlternatives = hosts.map(escapeRegex).join('|') || '(?!)';
+  // A public suffix named in a check (`\\.vercel\\.app$`) is nobody's own host: anyone can register under it.
+  const owned = ownedHosts(hosts);
+  const hostAlternatives = owned.map(escapeRegex).join('|') || '(?!)';
   const good = `${s}https?:\\/\\/(?:${LABEL}\\.)*(?:${hostAlternatives})${PORT}${e}`;
   // Legitimate origins a repair must keep; hosts that name an intended host twice
   // (`a.example.com.example.com`) are artifacts of unanchored matching, not origins anyone meant.
@@ -210,8 +227,15 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
     complementDfa(twice, unicode, max),
     new NFA.LimitedNodeFactory(NODE_LIMIT),
   );
-  const sites = [...new Set(hosts.map(siteOf))].map(escapeRegex).join('|') || '(?!)';
-  const registrable = `${s}https?:\\/\\/(?:${LABEL}\\.)*${LABEL}\\.${TLD}${PORT}${e}`;
+  const sites = [...new Set(owned.map((h) => registrableDomainOf(h) ?? h))].map(escapeRegex).join('|') || '(?!)';
+  // Registrable by construction: at least one label under a suffix of the Public Suffix List.
+  const suffixes = [
+    ...new Set([
+      ...hosts.map((h) => (isPublicSuffix(h) ? h : knownSuffixOf(h))).filter((x): x is string => !!x),
+      ...ATTACKER_SUFFIXES,
+    ]),
+  ];
+  const registrable = `${s}https?:\\/\\/(?:${LABEL}\\.)*${LABEL}\\.(?:${suffixes.map(escapeRegex).join('|')})${PORT}${e}`;
   const ownSite = `${s}https?:\\/\\/(?:${LABEL}\\.)*(?:${sites})${PORT}${e}`;
   const inter = <T>(a: NFA, b: TransitionIterable<T>) =>
     NFA.fromIntersection(a, b, new NFA.LimitedNodeFactory(NODE_LIMIT));
@@ -244,9 +268,33 @@ function searchNfa(p: OriginPattern): { nfa: NFA; approximate: boolean; unicode:
     a.alternatives.length === 1 &&
     a.alternatives[0]!.elements.length === 1 &&
     a.alternatives[0]!.elements[0]!.type === 'CharacterClass';
-  const mapConcat = (c: NoParent<RNode> & { type: 'Concatenation' }): NoParent<RNode> & { type: 'Concatenation' } => ({
+  /**
+   * A lookahead that ends the pattern and looks at one character or the end (`(?=$|\/)`, `(?![\w.-])`): with
+   * search semantics it may consume that character, so it becomes a class (the end marker for `$`), exactly.
+   */
+  const finalLookahead = (a: NoParent<RNode> & { type: 'Assertion' }): CharSet | undefined => {
+    if (a.kind !== 'ahead' || isAnchor(a, 'ahead')) return undefined;
+    let set = CharSet.empty(maxCharacter);
+    for (const alt of a.alternatives) {
+      if (alt.elements.length !== 1) return undefined;
+      const el = alt.elements[0]!;
+      if (el.type === 'CharacterClass') set = set.union(el.characters.without(markers));
+      else if (el.type === 'Assertion' && isAnchor(el, 'ahead'))
+        set = set.union(CharSet.fromCharacter(maxCharacter, END));
+      else return undefined;
+    }
+    return a.negate ? set.negate().without(CharSet.fromCharacter(maxCharacter, START)) : set;
+  };
+  const mapConcat = (
+    c: NoParent<RNode> & { type: 'Concatenation' },
+    top = false,
+  ): NoParent<RNode> & { type: 'Concatenation' } => ({
     type: 'Concatenation',
-    elements: c.elements.flatMap((el): NoParent<Element>[] => {
+    elements: c.elements.flatMap((el, i): NoParent<Element>[] => {
+      if (top && i === c.elements.length - 1 && el.type === 'Assertion') {
+        const set = finalLookahead(el);
+        if (set) return [{ type: 'CharacterClass', characters: set }];
+      }
       switch (el.type) {
         case 'CharacterClass':
           return [{ type: 'CharacterClass', characters: el.characters.without(markers) }];
@@ -259,9 +307,9 @@ function searchNfa(p: OriginPattern): { nfa: NFA; approximate: boolean; unicode:
           approximate = true;
           return [];
         case 'Alternation':
-          return [{ type: 'Alternation', alternatives: el.alternatives.map(mapConcat) }];
+          return [{ type: 'Alternation', alternatives: el.alternatives.map((a) => mapConcat(a)) }];
         case 'Quantifier':
-          return [{ ...el, alternatives: el.alternatives.map(mapConcat) }];
+          return [{ ...el, alternatives: el.alternatives.map((a) => mapConcat(a)) }];
         default:
           throw new Error(`unsupported element ${el.type}`);
       }
@@ -276,7 +324,10 @@ function searchNfa(p: OriginPattern): { nfa: NFA; approximate: boolean; unicode:
       { type: 'Concatenation', elements: [{ type: 'CharacterClass', characters: CharSet.all(maxCharacter) }] },
     ],
   };
-  const body: NoParent<RNode> = { type: 'Alternation', alternatives: expression.alternatives.map(mapConcat) };
+  const body: NoParent<RNode> = {
+    type: 'Alternation',
+    alternatives: expression.alternatives.map((a) => mapConcat(a, true)),
+  };
   const wrapped = [{ type: 'Concatenation' as const, elements: [any, body, any] }];
   const nfa = NFA.fromRegex(wrapped, { maxCharacter }, { assertions: 'throw' }, new NFA.LimitedNodeFactory(NODE_LIMIT));
   return { nfa, approximate, unicode: maxCharacter > 0xffff };
@@ -294,6 +345,22 @@ function pickWord(wordSet: readonly CharSet[]): string {
   return out;
 }
 
+/** The preferred word of a word set, then words that differ from it at one position (a few at most). */
+function candidateWords(wordSet: readonly CharSet[]): string[] {
+  const first = pickWord(wordSet);
+  const out = [first];
+  const chars = [...first];
+  for (let i = 0; i < wordSet.length && out.length < 24; i++) {
+    for (const ch of PREFERRED) {
+      const c = ch.charCodeAt(0);
+      if (ch === chars[i] || !wordSet[i]!.has(c)) continue;
+      out.push([...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(''));
+      break;
+    }
+  }
+  return out;
+}
+
 function stripMarkers(word: string): string | undefined {
   if (word.codePointAt(0) !== START || word.codePointAt(word.length - 1) !== END) return undefined;
   return word.slice(1, -1);
@@ -306,6 +373,8 @@ function beautify(witness: string, accepts: (origin: string) => boolean): string
   const [, scheme, first, rest] = m as unknown as [string, string, string, string];
   const candidates: string[] = [];
   for (let k = first.length; k >= 0; k--) candidates.push(`${scheme}evil${first.slice(k)}${rest}`);
+  // A prefix the check insists on (`myapp-` in `^https:\/\/myapp-.*\.vercel\.app$`) is kept.
+  for (let k = 1; k < first.length; k++) candidates.push(`${scheme}${first.slice(0, k)}evil${rest}`);
   return candidates.find(accepts) ?? witness;
 }
 
@@ -318,6 +387,28 @@ function isUnder(host: string, hosts: readonly string[]): boolean {
   return hosts.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
+/** The intended hosts someone can own: public suffixes (`vercel.app`, `co.uk`) are open to everyone. */
+function ownedHosts(hosts: readonly string[]): string[] {
+  return hosts.filter((h) => !isPublicSuffix(h));
+}
+
+/** The class of a verified witness, by the Public Suffix List. */
+function classOf(origin: string, ownSites: ReadonlySet<string>): WitnessClass {
+  if (origin === 'null') return 'null';
+  const host = parseOrigin(origin)?.host;
+  const domain = host === undefined ? undefined : registrableDomainOf(host);
+  if (domain === undefined) return 'unregistrable';
+  return ownSites.has(domain) ? 'same-site' : 'registrable';
+}
+
+const CLASS_RANK: Readonly<Record<WitnessClass, number>> = {
+  'attacker-suffix': 0,
+  registrable: 0,
+  'same-site': 1,
+  null: 2,
+  unregistrable: 3,
+};
+
 /** The shortest verified witness of `search ∩ attack`, by preference class. */
 function findWitness(
   search: NFA,
@@ -326,25 +417,36 @@ function findWitness(
   verify: (origin: string) => boolean,
 ): { witness: string; witnessClass: WitnessClass } | undefined {
   if (isDisjointWith(search, langs.attack, NODE_LIMIT)) return undefined;
+  const owned = ownedHosts(hosts);
+  const ownSites = new Set(owned.map((h) => registrableDomainOf(h) ?? h));
   const accepted = NFA.fromIntersection(search, langs.attack, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  const acceptable = (o: string) => {
+    const p = parseOrigin(o);
+    return !!p && !isUnder(p.host, owned) && verify(o);
+  };
+  let best: { witness: string; witnessClass: WitnessClass } | undefined;
   for (const { cls, nfa } of langs.prefs) {
+    // A class ranked no better than the witness in hand cannot improve on it.
+    if (best && CLASS_RANK[cls] >= CLASS_RANK[best.witnessClass]) break;
     // Shortest word set on the lazy product: path enumeration blows up on ambiguous patterns.
     const ws = FAIterators.shortestWordSet(getIntersectionIterator(accepted, nfa, NODE_LIMIT));
     if (!ws) continue;
-    const word = stripMarkers(pickWord(ws));
-    if (word === undefined || !verify(word)) continue;
-    const parsed = parseOrigin(word);
-    if (word !== 'null' && (!parsed || isUnder(parsed.host, hosts))) continue;
-    const acceptable = (o: string) => {
-      const p = parseOrigin(o);
-      return !!p && !isUnder(p.host, hosts) && verify(o);
-    };
+    // The automaton drops lookarounds (`(?=$|\/)`): when the first word fails the real check, try the
+    // other characters each position allows before giving up on the class.
+    const word = candidateWords(ws)
+      .map(stripMarkers)
+      .find((w): w is string => w !== undefined && (w === 'null' ? verify(w) : acceptable(w)));
+    if (word === undefined) continue;
     let pretty = word;
     if (pretty.startsWith('http://') && acceptable(`https://${pretty.slice(7)}`)) pretty = `https://${pretty.slice(7)}`;
-    if (cls === 'registrable') pretty = beautify(pretty, acceptable);
-    return { witness: pretty, witnessClass: cls === 'attacker-suffix' ? 'registrable' : cls };
+    const witnessClass = classOf(pretty, ownSites);
+    if (cls === 'registrable' && witnessClass === 'registrable')
+      pretty = beautify(pretty, (o) => acceptable(o) && classOf(o, ownSites) === 'registrable');
+    const found = { witness: pretty, witnessClass };
+    if (!best || CLASS_RANK[witnessClass] < CLASS_RANK[best.witnessClass]) best = found;
+    if (CLASS_RANK[witnessClass] === 0) break;
   }
-  return undefined;
+  return best;
 }
 
 interface Repair {
@@ -394,7 +496,15 @@ function repairsOf(pattern: string, flags: string): Repair[] {
     const first = els[0];
     const last = els[els.length - 1];
     const startsAnchored = first?.type === 'Assertion' && first.kind === 'start';
-    const endsAnchored = last?.type === 'Assertion' && last.kind === 'end';
+    // `(?=$|\/)` at the end: nothing but the end can follow a host in an origin, so it anchors too.
+    const endsAnchored =
+      last?.type === 'Assertion' &&
+      (last.kind === 'end' ||
+        (last.kind === 'lookahead' &&
+          !last.negate &&
+          last.alternatives.some(
+            (a) => a.elements.length === 1 && a.elements[0]!.type === 'Assertion' && a.elements[0]!.kind === 'end',
+          )));
     if (!startsAnchored) {
       const text = alt.raw.replace(/^\^/, '');
       const hasScheme = /^(?:https?|wss?|\(|\[|h)/i.test(text) && /:(?:\\\/|\/)/.test(text);
@@ -479,6 +589,8 @@ export function analyzeOriginPattern(
       }
     }
     if (findings.length === 0) findings.push(overall);
+    // Strongest first: where findings share a location (a string check), the registrable witness is named.
+    findings.sort((a, b) => CLASS_RANK[a.witnessClass] - CLASS_RANK[b.witnessClass]);
     // The legitimate origins a repair must keep are those the original accepts as a whole origin: the
     // original with only its anchors added (unanchored search also accepts artifacts such as
     // `https://a.mydomainxcom.mydomain.com`, which nobody meant).

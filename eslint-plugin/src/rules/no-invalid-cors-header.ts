@@ -53,7 +53,8 @@ export default createRule<Options, MessageIds>({
     return withFileModel(context, (model) => {
       for (const policy of model.policies) {
         for (const spec of specsOf(policy)) {
-          if (spec.type !== 'fixed' || reported.has(spec.node)) continue;
+          // An Elysia entry without a scheme (`example.com`) is matched against the Origin, never sent.
+          if (spec.type !== 'fixed' || spec.schemeless || reported.has(spec.node)) continue;
           const form = parseAllowOriginValue(spec.value);
           if (form.form !== 'invalid') continue;
           reported.add(spec.node);

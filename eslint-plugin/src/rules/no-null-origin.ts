@@ -10,12 +10,13 @@ import { removeListItem } from '../util/fixes';
 export type Options = [];
 export type MessageIds = 'nullTrusted' | 'suggestRemove';
 
-type Where = 'allowlist' | 'header' | 'fallback';
+type Where = 'allowlist' | 'header' | 'fallback' | 'list-miss';
 
 const WHERE_TEXT: Readonly<Record<Where, string>> = {
   allowlist: 'in an origin allowlist',
   header: 'as Access-Control-Allow-Origin',
   fallback: 'as a fallback Access-Control-Allow-Origin',
+  'list-miss': 'as the Access-Control-Allow-Origin {{library}} sends to every origin missing from this list',
 };
 
 export default createRule<Options, MessageIds>({
@@ -54,7 +55,7 @@ export default createRule<Options, MessageIds>({
           node,
           messageId: 'nullTrusted',
           data: {
-            where: WHERE_TEXT[where],
+            where: WHERE_TEXT[where].replace('{{library}}', `\`${policy.library?.packageName ?? ''}\``),
             credentials: state === 'with' ? ", and read responses with the user's cookies" : '',
           },
           suggest,
@@ -70,6 +71,11 @@ export default createRule<Options, MessageIds>({
           const node = admission.entry!;
           if (admission.spec.type !== 'null') {
             report(node, 'allowlist', policy);
+            continue;
+          }
+          // Yoga answers an origin missing from a list of two or more with `null` (src).
+          if (policy.library?.listMissSends === 'null' && node.type === T.ArrayExpression) {
+            report(node, 'list-miss', policy);
             continue;
           }
           const inList = node.parent?.type === T.ArrayExpression;

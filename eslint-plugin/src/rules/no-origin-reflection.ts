@@ -33,7 +33,8 @@ type Reflection = { spec: OriginSpec; policy: Policy };
 /** The subject of the message: what sends the origin back, and past which guard. */
 function subjectOf(spec: OriginSpec, policy: Policy, sourceCode: Readonly<TSESLint.SourceCode>): string {
   const lib = policy.library ? `\`${policy.library.packageName}\`` : '';
-  if (spec.type === 'wildcard') return `${lib} answers \`*\` in the origin list with the request's own Origin`;
+  if (spec.type === 'wildcard')
+    return `${lib} answers \`*\` in the origin list with the request's own Origin, with or without credentials`;
   if (spec.type !== 'reflect') return '';
   const note = guardNote(spec.guard, sourceCode);
   switch (spec.via) {
@@ -48,6 +49,10 @@ function subjectOf(spec: OriginSpec, policy: Policy, sourceCode: Readonly<TSESLi
     case 'callback-returns':
       return `The origin function returns the request's Origin${note || ' unchecked'}`;
     case 'library':
+      if (spec.legacy?.version)
+        return `${lib} ${spec.legacy.version} (before ${spec.legacy.before}) with no \`origin\` sends back every request's Origin`;
+      if (spec.legacy)
+        return `${lib} with no \`origin\` sends back every request's Origin in versions before ${spec.legacy.before} (${spec.legacy.before} and later send \`*\`; no package.json near this file says which version runs)`;
       return `${lib} with no origin list sends back every request's Origin`;
   }
 }

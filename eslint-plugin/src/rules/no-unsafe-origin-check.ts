@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   confirmedWitnesses,
   EXAMPLE_ATTACKER,
+  openSuffixOf,
   patternSourceOf,
   STAND_IN_HOST,
   type Culprit,
@@ -30,6 +31,10 @@ function reasonOf(
   hosts: readonly string[],
   witness: string,
 ): string {
+  const open = openSuffixOf(witness, hosts);
+  if (open) {
+    return `\`${open}\` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin`;
+  }
   if (culprit === undefined && witness === EXAMPLE_ATTACKER) return 'it accepts any origin';
   if (check.kind === 'within') return 'it looks for the origin anywhere inside a string of allowed origins';
   if (check.kind === 'string') {

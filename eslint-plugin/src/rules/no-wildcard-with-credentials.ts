@@ -10,7 +10,13 @@ import { withFileModel } from '../util/file-model';
 import { allowlistArrayText, removeListItem, removeStatement } from '../util/fixes';
 
 export type Options = [{ allowedOrigins?: string[] }];
-export type MessageIds = 'wildcardRejected' | 'wildcardReflects' | 'suggestRemoveCredentials' | 'suggestAllowlist';
+export type MessageIds =
+  | 'wildcardRejected'
+  | 'wildcardReflects'
+  | 'wildcardAlwaysReflects'
+  | 'wildcardDropsCredentials'
+  | 'suggestRemoveCredentials'
+  | 'suggestAllowlist';
 
 type WildcardSpec = Extract<OriginSpec, { type: 'wildcard' }>;
 
@@ -34,6 +40,10 @@ export default createRule<Options, MessageIds>({
         '{{Subject}} with credentials (line {{line}}) is rejected by browsers, so credentialed requests fail; don\'t "fix" it by reflecting the Origin, which would let any website read users\' data: list the trusted origins.',
       wildcardReflects:
         "{{library}} turns {{subject}} with credentials (line {{line}}) into reflecting the request's Origin, so any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
+      wildcardAlwaysReflects:
+        "{{library}} answers {{subject}} with the request's own Origin, with or without credentials; with credentials (line {{line}}) any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
+      wildcardDropsCredentials:
+        '{{library}} sends {{subject}} and, with credentials (line {{line}}), keeps `Access-Control-Allow-Credentials` on preflights but removes it from actual responses, so credentialed requests fail; don\'t "fix" it by reflecting the Origin: list the trusted origins.',
       suggestRemoveCredentials: 'Remove credentials (keep `*` for public data that needs no cookies).',
       suggestAllowlist: 'Allow only an explicit list of trusted origins.',
     },
@@ -96,12 +106,20 @@ export default createRule<Options, MessageIds>({
           const allow = allowlistFix(spec, policy);
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
           if (allow) suggest.push({ messageId: 'suggestAllowlist', fix: allow });
-          if (remove) suggest.push({ messageId: 'suggestRemoveCredentials', fix: remove });
+          // hapi and Yoga reflect `*` without credentials too: removing them would not make it public.
+          if (remove && !policy.library?.wildcardReflects)
+            suggest.push({ messageId: 'suggestRemoveCredentials', fix: remove });
           reportWithRelated(
             context,
             {
               node,
-              messageId: spec.becomesReflection ? 'wildcardReflects' : 'wildcardRejected',
+              messageId: spec.becomesReflection
+                ? policy.library?.wildcardReflects
+                  ? 'wildcardAlwaysReflects'
+                  : 'wildcardReflects'
+                : policy.library?.wildcardWithCredentials === 'drops-credentials'
+                  ? 'wildcardDropsCredentials'
+                  : 'wildcardRejected',
               data: {
                 subject,
                 Subject: subject[0]!.toUpperCase() + subject.slice(1),

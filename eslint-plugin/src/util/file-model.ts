@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from '../analysis';
 import { corsGuardSettings } from './settings';
+import { packageVersionNear } from './package-versions';
 
 interface Collector {
   readonly headerNames: TSESTree.Node[];
@@ -45,6 +46,7 @@ export function withFileModel<MessageIds extends string, Options extends readonl
         trustedOrigins: corsGuardSettings(context).trustedOrigins,
         getScope: (node) => sourceCode.getScope(node),
         text: (node) => sourceCode.getText(node),
+        project: { packageVersion: (name) => packageVersionNear(context.physicalFilename, name) },
       });
       onModel(collector.model);
     },

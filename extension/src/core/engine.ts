@@ -85,7 +85,10 @@ export class LintEngine {
           rules,
         },
       ];
-      return this.linter.verify(request.text, config, { filename: `input.${ext}` });
+      // The real path (when the document has one) lets the rules read the project's package.json for
+      // library versions whose defaults changed (`@koa/cors` < 5); config matching keeps `input.<ext>`.
+      const physical = /^(?:\/|[A-Za-z]:[\\/])/.test(request.fileName) ? { physicalFilename: request.fileName } : {};
+      return this.linter.verify(request.text, config, { filename: `input.${ext}`, ...physical });
     };
     let messages = run(dialect.commonjs ? 'commonjs' : 'module');
     // Scripts that are not valid modules (`with`, legacy octals, top-level `return` in CJS) parse as

@@ -1,0 +1,124 @@
+/**
+ * The grid: for each library, the option shapes it accepts (written as source, so the analysis reads the
+ * same text the runtime evaluates), and the request origins each shape is tried with.
+ */
+export const TRUSTED = 'https://trusted.example';
+export const OTHER = 'https://other.example';
+export const EVIL = 'https://evil.example';
+
+export interface Shape {
+  readonly name: string;
+  /** Options source; undefined: the library is called without options. */
+  readonly source: string | undefined;
+}
+
+const LIST = `['${TRUSTED}', '${OTHER}']`;
+const cred = (s: string) => s.replace(/ }$/, ', credentials: true }');
+
+/** Shapes with and without credentials. */
+function both(name: string, source: string): Shape[] {
+  return [
+    { name, source },
+    { name: `${name} + credentials`, source: cred(source) },
+  ];
+}
+
+const common: Shape[] = [
+  { name: 'no options', source: undefined },
+  { name: '{}', source: '{}' },
+  { name: '{ credentials: true }', source: '{ credentials: true }' },
+  ...both("origin '*'", "{ origin: '*' }"),
+  ...both('origin string', `{ origin: '${TRUSTED}' }`),
+  ...both('origin list', `{ origin: ${LIST} }`),
+  ...both('origin list of one', `{ origin: ['${TRUSTED}'] }`),
+];
+const withTrue = [...both('origin true', '{ origin: true }')];
+const withRegex = [
+  ...both('origin anchored regex', `{ origin: /^https:\\/\\/trusted\\.example$/ }`),
+  ...both('origin suffix regex', `{ origin: /trusted\\.example$/ }`),
+  ...both('origin list with regex', `{ origin: [/^https:\\/\\/trusted\\.example$/, '${OTHER}'] }`),
+];
+const withNull = [...both("origin list with 'null'", `{ origin: ['null', '${TRUSTED}'] }`)];
+const callbackFns = [
+  ...both('origin callback allowing all', '{ origin: (origin, cb) => cb(null, true) }'),
+  ...both('origin callback allowing a list', `{ origin: (origin, cb) => cb(null, ${LIST}.includes(origin)) }`),
+];
+
+/** The shapes each library's API takes (others are skipped, not failed). */
+export const SHAPES: Record<string, Shape[]> = {
+  cors: [...common, ...withTrue, ...withRegex, ...withNull, ...callbackFns],
+  'fastify-cors': [...common, ...withTrue, ...withRegex, ...withNull, ...callbackFns],
+  'socket.io': [...common, ...withTrue, ...withRegex, ...callbackFns],
+  'nestjs-fastify': [...common, ...withTrue, ...withRegex, ...callbackFns],
+  'apollo-lambda': [...common, ...withTrue, ...withRegex],
+  'koa-cors@5': [
+    ...common.filter((s) => !s.name.startsWith('origin list')),
+    ...both('origin function reflecting', "{ origin: (ctx) => ctx.get('Origin') }"),
+    ...both(
+      'origin function allowing a list',
+      `{ origin: (ctx) => (${LIST}.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }`,
+    ),
+  ],
+  'koa-cors@4': common.filter((s) => !s.name.startsWith('origin list')),
+  'koa2-cors': [
+    ...common.filter((s) => !s.name.startsWith('origin list')),
+    ...both('origin function reflecting', "{ origin: (ctx) => ctx.get('Origin') }"),
+  ],
+  hapi: [
+    { name: 'no options', source: undefined },
+    { name: 'cors: true', source: 'true' },
+    { name: '{}', source: '{}' },
+    { name: '{ credentials: true }', source: '{ credentials: true }' },
+    ...both("origin ['*']", "{ origin: ['*'] }"),
+    ...both('origin list', `{ origin: ${LIST} }`),
+    ...both('origin list of one', `{ origin: ['${TRUSTED}'] }`),
+    ...both('origin wildcard pattern', "{ origin: ['https://*trusted.example'] }"),
+    ...both("origin list with 'null'", `{ origin: ['null', '${TRUSTED}'] }`),
+  ],
+  hono: [
+    ...common,
+    ...both('origin function reflecting', '{ origin: (origin) => origin }'),
+    ...both('origin function allowing a list', `{ origin: (origin) => (${LIST}.includes(origin) ? origin : null) }`),
+  ],
+  middy: [
+    { name: 'no options', source: undefined },
+    { name: '{}', source: '{}' },
+    ...both("origin '*'", "{ origin: '*' }"),
+    ...both('origin string', `{ origin: '${TRUSTED}' }`),
+    ...both('origins list', `{ origins: ${LIST} }`),
+    ...both('getOrigin reflecting', '{ getOrigin: (origin) => origin }'),
+  ],
+  yoga: [
+    { name: 'no options', source: undefined },
+    { name: 'cors: false', source: 'false' },
+    { name: 'cors: true', source: 'true' },
+    { name: '{}', source: '{}' },
+    { name: '{ credentials: false }', source: '{ credentials: false }' },
+    ...both("origin '*'", "{ origin: '*' }"),
+    ...both('origin string', `{ origin: '${TRUSTED}' }`),
+    ...both('origin list', `{ origin: ${LIST} }`),
+    ...both('origin list of one', `{ origin: ['${TRUSTED}'] }`),
+    { name: 'origin []', source: '{ origin: [] }' },
+    { name: 'origin string with a star', source: "{ origin: 'https://*.trusted.example' }" },
+    {
+      name: 'options factory',
+      source: "(request) => ({ origin: ['https://trusted.example', 'https://other.example'], credentials: true })",
+    },
+  ],
+  elysia: [
+    ...common,
+    ...withTrue,
+    ...withRegex,
+    { name: 'credentials: false', source: '{ credentials: false }' },
+    { name: 'scheme-less origin string', source: "{ origin: 'trusted.example' }" },
+    ...both('origin function allowing all', '{ origin: (request) => true }'),
+    ...both(
+      'origin function allowing a list',
+      `{ origin: (request) => ${LIST}.includes(request.headers.get('origin')) }`,
+    ),
+  ],
+  'apollo-standalone': [{ name: 'no options', source: undefined }],
+};
+
+/** The origins every shape is tried with, besides the analysis's own witness for it. */
+export const ORIGINS: readonly (string | undefined)[] = [TRUSTED, EVIL, 'null', undefined];
