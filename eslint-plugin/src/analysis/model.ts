@@ -1,14 +1,29 @@
 /**
  * The file model: every CORS policy a file sets, built once per file from the candidate nodes a single
  * AST pass collected. Rules, quick fixes and hovers read it; none re-walks the tree.
+ *
+ * A policy may reach into other modules (an imported options object, an allowlist, a helper that sets
+ * the headers); those modules are parsed only when a value from them is needed (modules.ts), and the
+ * nodes found there are placed back in the linted file through `entries` (locations.ts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { stringLiteralValue, type Node } from './ast';
+import { isFunction, stringLiteralValue, type FunctionNode, type Node } from './ast';
 import { CheckAnalyzer } from './checks';
 import { canonicalHeaderName } from './headers';
+import { foreignModuleOf, ModuleEntries, programOf } from './locations';
+import { setHeaderNameTest, type ModuleSession } from './modules';
 import { PolicyBuilder, type Policy } from './policy';
-import { headerSitesOf, moduleOptionSites, shapeOptionSites, type HeaderSite } from './sites';
+import {
+  definedOptionSites,
+  headerSitesOf,
+  isDefinedCorsOptions,
+  moduleOptionSites,
+  shapeOptionSites,
+  type HeaderSite,
+} from './sites';
 import { ValueResolver, type ResolverHost, type Scope } from './values';
+
+setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
 
 export interface AnalysisInput extends ResolverHost {
   readonly program: TSESTree.Program;
@@ -19,18 +34,39 @@ export interface AnalysisInput extends ResolverHost {
   readonly shapeCalls: readonly TSESTree.CallExpression[];
   /** Calls that may set `Vary`: `res.vary('Origin')`, `vary(res, 'Origin')`, `addOriginToVaryHeader(reply)`. */
   readonly varyCalls?: readonly TSESTree.CallExpression[];
+  /** Calls that may hand the origin, request or response to a helper in another module. */
+  readonly helperCalls?: readonly TSESTree.CallExpression[];
+  /** Object literals with an `origin` property (options judged where they are defined). */
+  readonly originObjects?: readonly TSESTree.ObjectExpression[];
+  /** Other modules, when the linted file has a path on disk (or in the editor). */
+  readonly modules?: ModuleSession;
 }
 
 export interface FileModel {
   readonly policies: readonly Policy[];
   readonly resolver: ValueResolver;
   readonly checks: CheckAnalyzer;
+  /** Where other modules were entered from the linted file (to place findings made there). */
+  readonly entries?: ModuleEntries;
+  readonly modules?: ModuleSession;
   /** Set when the analysis gave up (budget, unexpected shape): consumers stay silent. */
   readonly error?: unknown;
 }
 
 export function analyzeFile(input: AnalysisInput): FileModel {
-  const resolver = new ValueResolver(input);
+  const entries = input.modules ? new ModuleEntries(input.program) : undefined;
+  const session = input.modules;
+  // Nodes of other modules need their own scopes and text; the linted file's go to ESLint's.
+  const host: ResolverHost = session
+    ? {
+        getScope: (node) => (session.used ? (foreignModuleOf(node)?.getScope(node) ?? input.getScope(node)) : input.getScope(node)),
+        text: (node) => {
+          const m = session.used ? foreignModuleOf(node) : undefined;
+          return m ? m.text.slice(node.range[0], node.range[1]) : input.text(node);
+        },
+      }
+    : input;
+  const resolver = new ValueResolver(host, session && entries ? { session, entries } : undefined);
   const checks = new CheckAnalyzer(resolver);
   try {
     const builder = new PolicyBuilder(resolver, checks);
@@ -40,14 +76,104 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       const header = name === undefined ? undefined : canonicalHeaderName(name);
       if (header) headerSites.push(...headerSitesOf(nameNode, header, resolver));
     }
-    const policies: Policy[] = builder.headerPolicies(headerSites, input.varyCalls ?? []);
+    const varyCalls = input.varyCalls ?? [];
+    // Headers set in a helper of this file are judged per call, with the helper's parameters bound to
+    // the call's arguments (`setCors(res, req.headers.origin)`); otherwise as written.
+    const plain: HeaderSite[] = [];
+    const helpers = new Map<Node, HeaderSite[]>();
+    for (const site of headerSites) {
+      if (isFunction(site.group) && site.group.params.length > 0) {
+        const list = helpers.get(site.group);
+        if (list) list.push(site);
+        else helpers.set(site.group, [site]);
+      } else {
+        plain.push(site);
+      }
+    }
+    const policies: Policy[] = [];
+    for (const [fn, sites] of helpers) {
+      const calls = localCallsOf(fn as FunctionNode, resolver);
+      if (calls.length === 0) plain.push(...sites);
+      for (const call of calls) {
+        policies.push(...builder.headerPolicies(sites, varyCalls, bindingsAt(resolver, fn as FunctionNode, call), call));
+      }
+    }
+    policies.unshift(...builder.headerPolicies(plain, varyCalls));
+    if (session) {
+      for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
+    }
     const optionSites = input.globalScope ? moduleOptionSites(input.globalScope) : [];
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
-    for (const site of optionSites) policies.push(...builder.optionPolicies(site));
-    return { policies, resolver, checks };
+    for (const site of optionSites) {
+      for (const p of builder.optionPolicies(site)) {
+        // Options defined in another module in a shape that leaves no doubt are judged there, where the
+        // fix goes; reporting them here too would say the same thing twice.
+        if (p.options && foreignModuleOf(p.options) && isDefinedCorsOptions(p.options)) continue;
+        policies.push(p);
+      }
+    }
+    const judged = new Set(policies.map((p) => p.options).filter(Boolean));
+    for (const site of definedOptionSites(input.originObjects ?? [])) {
+      if (judged.has(site.argument as TSESTree.ObjectExpression)) continue;
+      policies.push(...builder.optionPolicies(site));
+    }
+    return { policies, resolver, checks, entries, modules: session };
   } catch (error) {
     // Odd code shapes must never crash a lint run or produce a guessed finding.
     if (process.env.CORS_GUARD_DEBUG) console.error('[cors-guard] analysis failed:', error);
-    return { policies: [], resolver, checks, error };
+    return { policies: [], resolver, checks, entries, modules: session, error };
   }
+}
+
+/** Calls of a function declared in the linted file, from the linted file (`function f(){}`, `const f = () => {}`). */
+function localCallsOf(fn: FunctionNode, resolver: ValueResolver): TSESTree.CallExpression[] {
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
+  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier') {
+    id = fn.parent.id;
+  }
+  const variable = id ? resolver.variableOf(id) : undefined;
+  if (!variable) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    const parent = ref.identifier.parent;
+    if (parent?.type === 'CallExpression' && parent.callee === ref.identifier && !isInside(parent, fn)) {
+      calls.push(parent);
+    }
+  }
+  return calls;
+}
+
+function isInside(node: Node, ancestor: Node): boolean {
+  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1] && programOf(node) === programOf(ancestor);
+}
+
+function bindingsAt(resolver: ValueResolver, fn: FunctionNode, call: TSESTree.CallExpression) {
+  const args = call.arguments.map((a) => (a.type === 'SpreadElement' ? undefined : resolver.resolve(a)));
+  return resolver.bind(fn, args);
+}
+
+/** `setCorsHeaders(res, origin)` / `corsHeaders(origin)` with the helper in another module. */
+function foreignHelperPolicies(
+  call: TSESTree.CallExpression,
+  resolver: ValueResolver,
+  builder: PolicyBuilder,
+): Policy[] {
+  const fns = resolver.resolve(call.callee);
+  const only = fns.length === 1 ? fns[0] : undefined;
+  if (only?.kind !== 'function') return [];
+  const fn = only.fn;
+  const module = foreignModuleOf(fn);
+  if (!module || fn.params.length === 0) return [];
+  const sites: HeaderSite[] = [];
+  for (const nameNode of module.headerNames) {
+    if (nameNode.range[0] < fn.range[0] || nameNode.range[1] > fn.range[1]) continue;
+    const name = stringLiteralValue(nameNode);
+    const header = name === undefined ? undefined : canonicalHeaderName(name);
+    if (!header) continue;
+    for (const site of headerSitesOf(nameNode, header, resolver)) if (site.group === fn) sites.push(site);
+  }
+  if (sites.length === 0) return [];
+  resolver.modules?.entries.noteNode(fn, call);
+  return builder.headerPolicies(sites, [], bindingsAt(resolver, fn, call), call);
 }

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { checkPattern, isLocalHost, judgeOriginCheck, originChecksOf, trustedHostsFrom } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { withFileModel } from '../util/file-model';
 
@@ -45,7 +46,7 @@ export default createRule<Options, MessageIds>({
           const example = `https://${PROBE_LABEL}.${host}`;
           if (!p.verify(example) || reported.has(check.node)) continue;
           reported.add(check.node);
-          context.report({
+          reportWithRelated(context, {
             node: check.kind === 'string' ? check.methodNode : check.node,
             messageId: 'anySubdomain',
             data: { host, example },

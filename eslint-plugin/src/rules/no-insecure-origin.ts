@@ -12,6 +12,7 @@ import {
   type Value,
 } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { credentialState } from '../util/describe';
 import { withFileModel } from '../util/file-model';
@@ -70,7 +71,7 @@ export default createRule<Options, MessageIds>({
           fix: (fixer) => fixer.replaceText(node, raw.replace(/http:/i, 'https:')),
         });
       }
-      context.report({
+      reportWithRelated(context, {
         node,
         messageId: 'insecureOrigin',
         data: { origin, credentials: credentialsNote(policy) },
@@ -91,7 +92,7 @@ export default createRule<Options, MessageIds>({
       const origin = p && withinFileBudget(file, () => insecureWitness(p.pattern, hosts, p.verify));
       if (!origin) return;
       reported.add(check.node);
-      context.report({
+      reportWithRelated(context, {
         node: check.kind === 'string' ? check.methodNode : check.node,
         messageId: 'insecureCheck',
         data: { origin, credentials: credentialsNote(check.policy) },

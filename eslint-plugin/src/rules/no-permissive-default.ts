@@ -2,6 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { memberName, unwrap, type Value } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { reportWithRelated } from '../util/related';
+import { nodeText } from '../util/describe';
 import { withFileModel } from '../util/file-model';
 
 export type Options = [];
@@ -62,10 +64,10 @@ export default createRule<Options, MessageIds>({
           const variable = envVariableOf(fallback.left, model.resolver.resolve(fallback.left));
           if (!variable || reported.has(fallback)) continue;
           reported.add(fallback);
-          context.report({
+          reportWithRelated(context, {
             node: fallback,
             messageId: 'permissiveDefault',
-            data: { expression: sourceCode.getText(fallback), variable },
+            data: { expression: nodeText(fallback, sourceCode), variable },
           });
         }
       }

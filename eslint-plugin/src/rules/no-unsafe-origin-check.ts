@@ -8,6 +8,7 @@ import {
   type Finding,
   type OriginCheck,
 } from '../analysis';
+import { foreignModuleOf, fileTextOf } from '../analysis/locations';
 import { createRule } from '../util/create-rule';
 import { allowOriginRelated, credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
@@ -43,7 +44,9 @@ function reasonOf(
   if (check.hapiWildcard !== undefined) {
     return `hapi turns \`*\` in \`${check.hapiWildcard}\` into \`.*\`, which matches any text, dots included`;
   }
-  const source = check.patternNode ? patternSourceOf(check.patternNode, sourceCode.text) : undefined;
+  const source = check.patternNode
+    ? patternSourceOf(check.patternNode, fileTextOf(check.patternNode, sourceCode.text))
+    : undefined;
   switch (culprit?.kind) {
     case 'unescaped-dot': {
       if (source?.kind === 'string' && source.rawOf(culprit.start, culprit.end) === '\\.') {
@@ -65,9 +68,25 @@ function reasonOf(
   }
 }
 
-/** The source range to squiggle: the culprit, else the method name or the whole regex. */
-function locationOf(check: OriginCheck, culprit: Culprit | undefined, sourceCode: SourceCode): TSESTree.SourceLocation {
-  if (check.kind === 'string') return check.methodNode.loc;
+/**
+ * Where to report: the culprit, else the method name or the whole regex. A check in another module is
+ * reported by node (reportWithRelated places it where this file enters that module).
+ */
+function locationOf(
+  check: OriginCheck,
+  culprit: Culprit | undefined,
+  sourceCode: SourceCode,
+): { loc: TSESTree.SourceLocation } | { node: TSESTree.Node } {
+  if (check.kind === 'string') return { node: check.methodNode };
+  if (foreignModuleOf(check.node)) return { node: check.node };
+  return { loc: innerLocationOf(check, culprit, sourceCode) };
+}
+
+function innerLocationOf(
+  check: Extract<OriginCheck, { kind: 'regex' }>,
+  culprit: Culprit | undefined,
+  sourceCode: SourceCode,
+): TSESTree.SourceLocation {
   const source = check.patternNode ? patternSourceOf(check.patternNode, sourceCode.text) : undefined;
   if (!culprit || !source) return check.node.loc;
   // A missing anchor is shown on the character where it belongs.
@@ -141,15 +160,16 @@ export default createRule<Options, MessageIds>({
         for (const finding of verdict.findings) {
           const messageId = messageIdOf(finding);
           if (messageId !== 'acceptsAttacker' && options.reportUnregistrable === false) continue;
-          const loc = locationOf(check, finding.culprit, sourceCode);
-          const key = `${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}`;
+          const where = locationOf(check, finding.culprit, sourceCode);
+          const loc = 'loc' in where ? where.loc : where.node.loc;
+          const key = `${foreignModuleOf(check.node)?.path ?? ''}:${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}`;
           if (reported.has(key)) continue;
           reported.add(key);
           const fix = verdict.repair ? repairFix(check, verdict.repair) : undefined;
           reportWithRelated(
             context,
             {
-              loc,
+              ...where,
               messageId,
               data: { witness: finding.witness, reason: reasonOf(check, finding.culprit, sourceCode, verdict.hosts) },
               suggest:

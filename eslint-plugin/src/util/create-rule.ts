@@ -1,5 +1,6 @@
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { docsUrlOf } from './docs-url';
+import { rememberMessages } from './related';
 
 export interface CorsGuardDocs {
   /** Short imperative description. */
@@ -23,6 +24,7 @@ export const createRule: typeof creator = (rule) => {
   return {
     ...created,
     create(context: Parameters<typeof created.create>[0]) {
+      rememberMessages(context, rule.meta.messages);
       if (context.options.length > 0) return created.create(context);
       return inner(context, defaults as NonNullable<typeof defaults>);
     },
