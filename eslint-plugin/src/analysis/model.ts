@@ -175,5 +175,9 @@ function foreignHelperPolicies(
   }
   if (sites.length === 0) return [];
   resolver.modules?.entries.noteNode(fn, call);
-  return builder.headerPolicies(sites, [], bindingsAt(resolver, fn, call), call);
+  // Only what the call brings in (a reflected argument) is new here: a literal `*` or `null` in the helper
+  // is the helper module's own finding, made when that module is linted.
+  return builder
+    .headerPolicies(sites, [], bindingsAt(resolver, fn, call), call)
+    .map((p) => ({ ...p, origins: p.origins.filter((o) => o.type === 'reflect') }));
 }
