@@ -496,6 +496,8 @@ export class ValueResolver {
     if (only?.kind !== 'function') return [unknown(n)];
     const fn = only.fn;
     if (fn.async || fn.generator) return [unknown(n)];
+    // A factory in another module: what it returns is placed at this call.
+    if (this.modules && this.modules.session.used) this.modules.entries.noteNode(fn, n);
     const args = n.arguments.map((a) => (a.type === T.SpreadElement ? undefined : this.resolve(a, b, d)));
     const inner = this.bind(fn, args, b);
     const out: Value[] = [];
@@ -520,6 +522,13 @@ export class ValueResolver {
 
   /** An imported binding: the export it names in the module it comes from. */
   private importBinding(spec: Node, at: Node, d: number): readonly Value[] {
+    // import options = require('./cors-options')
+    if (spec.type === T.TSImportEqualsDeclaration) {
+      const ref = spec.moduleReference;
+      if (ref.type !== T.TSExternalModuleReference || spec.importKind === 'type') return [unknown(at)];
+      const m = this.moduleFrom(ref.expression, at);
+      return m ? this.moduleExports(m, d, at) : [unknown(at)];
+    }
     const decl = spec.parent;
     if (decl?.type !== T.ImportDeclaration || decl.importKind === 'type') return [unknown(at)];
     if (spec.type === T.ImportSpecifier && spec.importKind === 'type') return [unknown(at)];

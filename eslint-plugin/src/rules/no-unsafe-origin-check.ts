@@ -78,7 +78,9 @@ function locationOf(
   sourceCode: SourceCode,
 ): { loc: TSESTree.SourceLocation } | { node: TSESTree.Node } {
   if (check.kind === 'string') return { node: check.methodNode };
-  if (foreignModuleOf(check.node)) return { node: check.node };
+  if (foreignModuleOf(check.node) || (check.patternNode && foreignModuleOf(check.patternNode))) {
+    return { node: check.node };
+  }
   return { loc: innerLocationOf(check, culprit, sourceCode) };
 }
 
