@@ -13,6 +13,7 @@ export default tseslint.config(
       'test/fixtures/**',
       'test/vscode/workspace/**',
       'test-results/**',
+      'bench-results/**',
       'eslint-plugin/examples/**',
     ],
   },

@@ -59,7 +59,10 @@ export function sourceFiles(root, folders) {
 }
 
 const noop = { rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) } } };
-const base = (sourceType) => ({ files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType, ecmaVersion: 'latest' } });
+const base = (sourceType) => ({
+  files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+  languageOptions: { sourceType, ecmaVersion: 'latest' },
+});
 const configs = {
   floor: (t) => [{ ...base(t), plugins: { n: noop }, rules: { 'n/noop': 'error' } }],
   'modules off': (t) => [

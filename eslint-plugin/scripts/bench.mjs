@@ -78,8 +78,16 @@ const sources = [];
 for (const file of corpus) {
   const text = readFileSync(file, 'utf8');
   const fileLinter = linterFor(packageRootOf(file));
-  const type = ['module', 'commonjs'].find((t) => !fileLinter.verify(text, configs.floor(t), file).some((m) => m.fatal));
-  if (type) sources.push({ text, file, linter: fileLinter, built: Object.fromEntries(names.map((n) => [n, configs[n](type)])) });
+  const type = ['module', 'commonjs'].find(
+    (t) => !fileLinter.verify(text, configs.floor(t), file).some((m) => m.fatal),
+  );
+  if (type)
+    sources.push({
+      text,
+      file,
+      linter: fileLinter,
+      built: Object.fromEntries(names.map((n) => [n, configs[n](type)])),
+    });
 }
 
 function round(k) {
@@ -104,9 +112,13 @@ const cost = names.map((n) => ({
 }));
 
 // --- multi-file applications (cross-module resolution on and off) -----------------------------------
-execFileSync(process.execPath, [join(rootDir, 'eslint-plugin', 'scripts', 'bench-apps.mjs'), '--rounds', values.rounds], {
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [join(rootDir, 'eslint-plugin', 'scripts', 'bench-apps.mjs'), '--rounds', values.rounds],
+  {
+    stdio: 'inherit',
+  },
+);
 const apps = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'apps.json'), 'utf8'));
 
 // --- regex analysis -------------------------------------------------------------------------------

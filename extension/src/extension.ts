@@ -70,7 +70,8 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (isLintable(document) && settingsFor(document).run === 'onSave') void diagnostics.lint(document);
       // Open files that import this one read it from disk from now on.
-      for (const d of diagnostics.dependentsOf(document.fileName)) if (d !== document) diagnostics.schedule(d, 0, false);
+      for (const d of diagnostics.dependentsOf(document.fileName))
+        if (d !== document) diagnostics.schedule(d, 0, false);
     }),
     // A module changed on disk (a checkout, another tool): lint the open files that import it again.
     modulesWatcher,

@@ -14,7 +14,9 @@ const run = promisify(execFile);
 const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const eslintBin = join(dirname(createRequire(import.meta.url).resolve('eslint/package.json')), 'bin', 'eslint.js');
 const APPS = ['json-server', 'node-red-editor-api', 'node-red-runtime', 'parse-server'];
-const present = APPS.map((name) => join(rootDir, 'bench-results', 'apps', name, 'package')).filter((d) => existsSync(d));
+const present = APPS.map((name) => join(rootDir, 'bench-results', 'apps', name, 'package')).filter((d) =>
+  existsSync(d),
+);
 
 async function findings(root: string, concurrency: string): Promise<string[]> {
   let stdout: string;
@@ -27,9 +29,14 @@ async function findings(root: string, concurrency: string): Promise<string[]> {
   } catch (error) {
     stdout = (error as { stdout: string }).stdout;
   }
-  const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; line: number; column: number; message: string }[] }[];
+  const results = JSON.parse(stdout) as {
+    filePath: string;
+    messages: { ruleId: string | null; line: number; column: number; message: string }[];
+  }[];
   return results
-    .flatMap((r) => r.messages.map((m) => `${relative(root, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))
+    .flatMap((r) =>
+      r.messages.map((m) => `${relative(root, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+    )
     .sort();
 }
 

@@ -15,7 +15,14 @@ const engine = new LintEngine({ loadTypeScriptParser: () => tsParser as never })
 const text = readFileSync(index, 'utf8');
 
 function lint(extra: { buffers?: { fileName: string; text: string; version: number }[]; virtual?: boolean } = {}) {
-  return engine.lint({ fileName: index, languageId: 'typescript', text, settings: RECOMMENDED, root: project, ...extra });
+  return engine.lint({
+    fileName: index,
+    languageId: 'typescript',
+    text,
+    settings: RECOMMENDED,
+    root: project,
+    ...extra,
+  });
 }
 
 describe('LintEngine with imported modules', () => {

@@ -12,8 +12,12 @@ const file = (...p: string[]) => join(root, ...p);
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'cors-guard-resolve-'));
   const files: Record<string, string> = {
-    'package.json': JSON.stringify({ name: 'app', imports: { '#config': './src/config/index.ts', '#lib/*': './src/lib/*' } }),
-    'tsconfig.base.json': '{ // comment\n "compilerOptions": { "baseUrl": ".", "paths": { "@cfg/*": ["src/config/*"] } } }',
+    'package.json': JSON.stringify({
+      name: 'app',
+      imports: { '#config': './src/config/index.ts', '#lib/*': './src/lib/*' },
+    }),
+    'tsconfig.base.json':
+      '{ // comment\n "compilerOptions": { "baseUrl": ".", "paths": { "@cfg/*": ["src/config/*"] } } }',
     'tsconfig.json': '{ "extends": "./tsconfig.base.json" }',
     'src/main.ts': '',
     'src/config/index.ts': '',

@@ -28,7 +28,9 @@ function lintProject(files: Record<string, string>, entry: string): string[] {
   ];
   return linter
     .verify(files[entry]!, config, join(root, entry))
-    .map((m) => `${m.line}:${m.column} ${m.ruleId ?? 'fatal'} ${m.message.startsWith('In `') ? m.message.slice(0, m.message.indexOf(':')) : ''}`.trim());
+    .map((m) =>
+      `${m.line}:${m.column} ${m.ruleId ?? 'fatal'} ${m.message.startsWith('In `') ? m.message.slice(0, m.message.indexOf(':')) : ''}`.trim(),
+    );
 }
 
 const SERVER = (setup: string) => `import cors from 'cors';\nimport express from 'express';\n${setup}\n`;

@@ -59,7 +59,8 @@ export function analyzeFile(input: AnalysisInput): FileModel {
   // Nodes of other modules need their own scopes and text; the linted file's go to ESLint's.
   const host: ResolverHost = session
     ? {
-        getScope: (node) => (session.used ? (foreignModuleOf(node)?.getScope(node) ?? input.getScope(node)) : input.getScope(node)),
+        getScope: (node) =>
+          session.used ? (foreignModuleOf(node)?.getScope(node) ?? input.getScope(node)) : input.getScope(node),
         text: (node) => {
           const m = session.used ? foreignModuleOf(node) : undefined;
           return m ? m.text.slice(node.range[0], node.range[1]) : input.text(node);
@@ -95,7 +96,9 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       const calls = localCallsOf(fn as FunctionNode, resolver);
       if (calls.length === 0) plain.push(...sites);
       for (const call of calls) {
-        policies.push(...builder.headerPolicies(sites, varyCalls, bindingsAt(resolver, fn as FunctionNode, call), call));
+        policies.push(
+          ...builder.headerPolicies(sites, varyCalls, bindingsAt(resolver, fn as FunctionNode, call), call),
+        );
       }
     }
     policies.unshift(...builder.headerPolicies(plain, varyCalls));
@@ -145,7 +148,9 @@ function localCallsOf(fn: FunctionNode, resolver: ValueResolver): TSESTree.CallE
 }
 
 function isInside(node: Node, ancestor: Node): boolean {
-  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1] && programOf(node) === programOf(ancestor);
+  return (
+    node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1] && programOf(node) === programOf(ancestor)
+  );
 }
 
 function bindingsAt(resolver: ValueResolver, fn: FunctionNode, call: TSESTree.CallExpression) {

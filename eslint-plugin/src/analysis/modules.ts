@@ -117,12 +117,14 @@ export function overlayFileSystem(
     size,
     mtimeMs: 0,
   });
-  const sync = (name: string, local: (p: string) => unknown) => (p: string, ...rest: unknown[]) => {
-    const hit = local(String(p));
-    if (hit !== undefined) return hit;
-    if (baseFs?.[`${name}Sync`]) return baseFs[`${name}Sync`]!(p, ...rest);
-    throw enoent(String(p));
-  };
+  const sync =
+    (name: string, local: (p: string) => unknown) =>
+    (p: string, ...rest: unknown[]) => {
+      const hit = local(String(p));
+      if (hit !== undefined) return hit;
+      if (baseFs?.[`${name}Sync`]) return baseFs[`${name}Sync`]!(p, ...rest);
+      throw enoent(String(p));
+    };
   const stat = (p: string) => {
     const b = buffers.get(p);
     if (b) return statOf(true, b.text.length);

@@ -134,7 +134,15 @@ export class PolicyBuilder {
       }
       if (varyGroups.has(group)) varyOrigin = true;
       else if (varyOrigin === false && varyElsewhere) varyOrigin = 'unknown';
-      out.push({ kind: 'headers', node: group, ...(call ? { call } : {}), origins, credentials, headers: list, varyOrigin });
+      out.push({
+        kind: 'headers',
+        node: group,
+        ...(call ? { call } : {}),
+        origins,
+        credentials,
+        headers: list,
+        varyOrigin,
+      });
     }
     return out;
   }

@@ -461,12 +461,15 @@ function holderOf(obj: TSESTree.ObjectExpression): Holder | undefined {
     case 'AssignmentExpression': {
       if (parent.right !== node) return undefined;
       const left = parent.left;
-      const name = left.type === 'MemberExpression' ? (memberName(left) ?? '') : left.type === 'Identifier' ? left.name : '';
+      const name =
+        left.type === 'MemberExpression' ? (memberName(left) ?? '') : left.type === 'Identifier' ? left.name : '';
       const exported = left.type === 'MemberExpression' && cjsExportsOf(programRoot(parent)) === node;
       return { name, type, exported: exported || /^exports$/.test(name) };
     }
     case 'PropertyDefinition':
-      return parent.value === node ? { name: staticKeyName(parent.key, parent.computed) ?? '', type, exported: false } : undefined;
+      return parent.value === node
+        ? { name: staticKeyName(parent.key, parent.computed) ?? '', type, exported: false }
+        : undefined;
     case 'Property':
       return parent.value === node && parent.parent?.type === 'ObjectExpression'
         ? { name: staticKeyName(parent.key, parent.computed) ?? '', type, exported: false }

@@ -595,7 +595,8 @@ export class ValueResolver {
           if (name !== 'default') break;
           const decl = stmt.declaration as Node;
           if (isFunction(decl)) return [{ kind: 'function', node: decl, sites: [decl], fn: decl }];
-          if (decl.type === T.ClassDeclaration) return [{ kind: 'class', declaration: decl, node: decl, sites: [decl] }];
+          if (decl.type === T.ClassDeclaration)
+            return [{ kind: 'class', declaration: decl, node: decl, sites: [decl] }];
           return this.resolve(decl, undefined, d);
         }
         case T.ExportAllDeclaration:
@@ -653,7 +654,8 @@ export class ValueResolver {
   ): readonly Value[] {
     for (const m of cls.body.body) {
       if (!('static' in m) || !m.static || !('key' in m) || staticKeyName(m.key, m.computed) !== name) continue;
-      if (m.type === T.PropertyDefinition) return m.value ? this.resolve(m.value, undefined, d) : [literal(m, undefined)];
+      if (m.type === T.PropertyDefinition)
+        return m.value ? this.resolve(m.value, undefined, d) : [literal(m, undefined)];
       if (m.type === T.MethodDefinition && m.value.type === T.FunctionExpression) {
         if (m.kind === 'get') {
           const out: Value[] = [];

@@ -77,7 +77,11 @@ export class LintEngine {
     // Modules are read from the open buffers over the disk (buffers only in a virtual workspace).
     const buffers = new Map((request.buffers ?? []).map((b) => [b.fileName, { text: b.text, version: b.version }]));
     setModuleFileSystem(
-      request.virtual ? overlayFileSystem(buffers, undefined) : buffers.size > 0 ? overlayFileSystem(buffers, DISK) : DISK,
+      request.virtual
+        ? overlayFileSystem(buffers, undefined)
+        : buffers.size > 0
+          ? overlayFileSystem(buffers, DISK)
+          : DISK,
     );
     const real = isAbsolute(request.fileName) ? request.fileName : undefined;
     const moduleSettings = real
