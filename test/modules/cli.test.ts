@@ -59,6 +59,10 @@ const EXPECTED = [
   'express-cjs/config/corsOptions.js:8:22 cors-guard/no-origin-reflection',
   'express-cjs/server.js:10:23 cors-guard/no-unsafe-origin-check',
   'express-cjs/server.js:4:28 cors-guard/no-origin-reflection',
+  // a factory returning options: judged in the factory when it says CORS, else at the factory's call
+  'factories/options.js:11:45 cors-guard/no-wildcard-with-credentials',
+  'factories/options.js:4:57 cors-guard/no-origin-reflection',
+  'factories/server.js:7:23 cors-guard/no-origin-reflection',
   'helpers/server.js:6:48 cors-guard/no-origin-reflection',
   'nest-paths/src/main.ts:7:18 cors-guard/no-unsafe-origin-check',
   'nest/src/config/cors.config.ts:4:11 cors-guard/no-origin-reflection',
