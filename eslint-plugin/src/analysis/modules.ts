@@ -5,7 +5,7 @@
  * process by path + size + mtime (or by the editor's buffer version). Nothing is ever executed.
  *
  * Resolution is enhanced-resolve's (TypeScript's extension rules through `extensionAlias`, `index` files,
- * package.json `imports`, symlinks) after get-tsconfig's `paths` / `baseUrl` (with `extends`). Only modules
+ * package.json `imports`) after get-tsconfig's `paths` / `baseUrl` (with `extends`). Only modules
  * of the project are followed: relative specifiers, tsconfig paths and `#imports`, never `node_modules`
  * or a file outside the project root.
  */
@@ -31,6 +31,8 @@ export interface ModuleFileSystem {
   /** Size and modification stamp (or buffer version), undefined when the file does not exist. */
   stat(path: string): { size: number; stamp: string } | undefined;
   readFile(path: string): string | undefined;
+  /** The path with symlinks resolved (undefined when unknown, e.g. a buffer only). */
+  realpath(path: string): string | undefined;
   /** The fs-like object enhanced-resolve reads through (sync calls). */
   readonly resolverFs: unknown;
   /** Whether tsconfig files can be read from disk (not in virtual workspaces). */
@@ -85,6 +87,13 @@ export const DISK: ModuleFileSystem = {
   readFile(path) {
     try {
       return nodeFs.readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  realpath(path) {
+    try {
+      return nodeFs.realpathSync.native(path);
     } catch {
       return undefined;
     }
@@ -163,6 +172,9 @@ export function overlayFileSystem(
       const b = buffers.get(path);
       return b ? b.text : base?.readFile(path);
     },
+    realpath(path) {
+      return buffers.has(path) ? undefined : base?.realpath(path);
+    },
     resolverFs: fsLike,
     tsconfigFromDisk: !!base?.tsconfigFromDisk,
   };
@@ -199,7 +211,9 @@ function resolverFor(fs: ModuleFileSystem): SyncResolver {
       conditionNames: ['node', 'import', 'require', 'default'],
       mainFields: [],
       mainFiles: ['index'],
-      symlinks: true,
+      // Paths stay as written (they match the editor's file names); where a symlink leads is checked
+      // separately (`resolveModule`).
+      symlinks: false,
       // Only project files are followed; `modules` is never searched (see `resolveModule`).
       modules: [],
     }) as unknown as SyncResolver;
@@ -274,8 +288,22 @@ export function resolveModule(
       if (found) break;
     }
   }
-  if (!found) return undefined;
-  return isProjectSource(found, root) ? found : undefined;
+  if (!found || !isProjectSource(found, root)) return undefined;
+  // A symlink must not lead out of the project either.
+  const real = fs.realpath(found);
+  if (real && real !== found && !isProjectSource(real, realRootOf(root, fs))) return undefined;
+  return found;
+}
+
+const realRoots = new Map<string, string>();
+function realRootOf(root: string, fs: ModuleFileSystem): string {
+  let r = realRoots.get(root);
+  if (r === undefined) {
+    r = fs.realpath(root) ?? root;
+    if (realRoots.size > 100) realRoots.clear();
+    realRoots.set(root, r);
+  }
+  return r;
 }
 
 function isProjectSource(file: string, root: string): boolean {

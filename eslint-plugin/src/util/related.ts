@@ -99,7 +99,7 @@ export function reportWithRelated<M extends string>(
   }
   // One report per rule, place and message.
   const at = d.loc && 'start' in d.loc ? d.loc.start : d.loc && 'line' in d.loc ? d.loc : d.node?.loc.start;
-  const key = `${at?.line}:${at?.column}:${d.messageId ?? d.message}`;
+  const key = `${at?.line}:${at?.column}:${d.messageId ?? d.message}:${JSON.stringify(d.data ?? {})}`;
   let seen = reportedBy.get(context);
   if (!seen) reportedBy.set(context, (seen = new Set()));
   if (seen.has(key)) return;
