@@ -91,7 +91,7 @@ describe('bad input in imported modules', () => {
     write(join(project, 'uses-good.js'), "const cors = require('cors');\ncors(require('./good').options);\n");
     const [result] = await engine().lintFiles(['uses-good.js']);
     expect(result!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
-      '2:6 cors-guard/no-origin-reflection',
+      '2:1 cors-guard/no-origin-reflection',
     ]);
   });
 });

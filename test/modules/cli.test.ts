@@ -54,15 +54,15 @@ const EXPECTED = [
   // #config -> barrel -> `export *`: options judged where they are defined
   'esm-barrel/src/app.js:11:5 cors-guard/no-unsafe-origin-check',
   // await import('./config/late.js')
-  'esm-barrel/src/app.js:16:31 cors-guard/no-null-origin',
+  'esm-barrel/src/app.js:17:18 cors-guard/no-null-origin',
   'esm-barrel/src/config/cors.js:1:38 cors-guard/no-wildcard-with-credentials',
   'express-cjs/config/corsOptions.js:8:22 cors-guard/no-origin-reflection',
   'express-cjs/server.js:10:23 cors-guard/no-unsafe-origin-check',
-  'express-cjs/server.js:4:28 cors-guard/no-origin-reflection',
+  'express-cjs/server.js:9:17 cors-guard/no-origin-reflection',
   // a factory returning options: judged in the factory when it says CORS, else at the factory's call
   'factories/options.js:11:45 cors-guard/no-wildcard-with-credentials',
   'factories/options.js:4:57 cors-guard/no-origin-reflection',
-  'factories/server.js:7:23 cors-guard/no-origin-reflection',
+  'factories/server.js:7:18 cors-guard/no-origin-reflection',
   'helpers/server.js:6:48 cors-guard/no-origin-reflection',
   'nest-paths/src/main.ts:7:18 cors-guard/no-unsafe-origin-check',
   'nest/src/config/cors.config.ts:4:11 cors-guard/no-origin-reflection',

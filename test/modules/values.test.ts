@@ -41,13 +41,13 @@ describe('values across modules', () => {
       'a namespace import',
       { 'cfg.mjs': 'export const options = { origin: true };\n' },
       "import * as cfg from './cfg.mjs';\nexpress().use(cors(cfg.options));",
-      ['4:20 cors-guard/no-origin-reflection In `cfg.mjs` (line 1)'],
+      ['4:15 cors-guard/no-origin-reflection In `cfg.mjs` (line 1)'],
     ],
     [
       'a renamed re-export',
       { 'a.mjs': "export { opts as options } from './b.mjs';\n", 'b.mjs': "export const opts = { origin: 'null' };\n" },
       "import { options } from './a.mjs';\nexpress().use(cors(options));",
-      ['4:20 cors-guard/no-null-origin In `b.mjs` (line 1)'],
+      ['4:15 cors-guard/no-null-origin In `b.mjs` (line 1)'],
     ],
     [
       'a Set allowlist (safe)',
@@ -83,7 +83,16 @@ describe('values across modules', () => {
       'a CommonJS module imported from ESM',
       { 'cfg.cjs': "module.exports = { origin: ['https://a.example.com', 'null'] };\n" },
       "import options from './cfg.cjs';\nexpress().use(cors(options));",
-      ['4:20 cors-guard/no-null-origin In `cfg.cjs` (line 1)'],
+      ['4:15 cors-guard/no-null-origin In `cfg.cjs` (line 1)'],
+    ],
+    [
+      'an options delegate from another module',
+      {
+        'delegate.cjs':
+          'const open = { origin: true };\nmodule.exports = function (req, callback) {\n  callback(null, open);\n};\n',
+      },
+      "import delegate from './delegate.cjs';\nexpress().use(cors(delegate));",
+      ['4:15 cors-guard/no-origin-reflection In `delegate.cjs` (line 1)'],
     ],
     [
       'an origin predicate from another module',
@@ -106,7 +115,7 @@ describe('values across modules', () => {
       'cfg.ts': "const o = { origin: ['https://a.example.com', 'null'] };\nexport = o;\n",
       'main.ts': "import cors from 'cors';\nimport o = require('./cfg');\ncors(o);\n",
     };
-    expect(lintProject(files, 'main.ts')).toEqual(['3:6 cors-guard/no-null-origin In `cfg.ts` (line 1)']);
+    expect(lintProject(files, 'main.ts')).toEqual(['3:1 cors-guard/no-null-origin In `cfg.ts` (line 1)']);
   });
 
   it('judges a module on its own when its options leave no doubt', () => {

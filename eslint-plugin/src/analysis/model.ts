@@ -111,7 +111,11 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       for (const p of builder.optionPolicies(site)) {
         // Options defined in another module in a shape that leaves no doubt are judged there, where the
         // fix goes; reporting them here too would say the same thing twice.
-        if (p.options && foreignModuleOf(p.options) && isDefinedCorsOptions(p.options)) continue;
+        if (p.options && foreignModuleOf(p.options)) {
+          if (isDefinedCorsOptions(p.options)) continue;
+          // What is found in these options is placed at the library call that takes them.
+          entries?.noteNode(p.options, site.call);
+        }
         policies.push(p);
       }
     }

@@ -80,7 +80,7 @@ export function reportWithRelated<M extends string>(
     const entry = found?.precise ? found.node : (localRelated ?? found?.node);
     const template = d.messageId ? messagesOf.get(context)?.[d.messageId] : undefined;
     if (!entry || !template) return; // nowhere to place it: say nothing rather than point at the wrong code
-    const where = displayPath(elsewhere.path, ctx.cwd);
+    const where = displayPath(elsewhere.path, model?.modules?.root ?? ctx.cwd);
     const line = d.node!.loc.start.line;
     list.push({ loc: d.node!.loc, file: elsewhere.path, message: `The problem is here, in ${where}.` });
     const { messageId: _id, suggest: _s, fix: _f, loc: _l, ...rest } = d;
@@ -108,8 +108,8 @@ export function reportWithRelated<M extends string>(
   context.report(d as TSESLint.ReportDescriptor<M>);
 }
 
-function displayPath(file: string, cwd: string | undefined): string {
-  const rel = cwd ? nodePath.relative(cwd, file) : file;
+function displayPath(file: string, root: string | undefined): string {
+  const rel = root ? nodePath.relative(root, file) : file;
   return (rel && !rel.startsWith('..') ? rel : file).split(nodePath.sep).join('/');
 }
 
