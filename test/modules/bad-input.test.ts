@@ -86,6 +86,19 @@ describe('bad input in imported modules', () => {
     expect(elapsed).toBeLessThan(10_000);
   });
 
+  it('stops after six import hops', async () => {
+    const chain = (name: string, hops: number) => {
+      for (let i = 0; i < hops; i++)
+        write(join(project, name, `m${i}.js`), `module.exports = require('./m${i + 1}');\n`);
+      write(join(project, name, `m${hops}.js`), OPTIONS);
+      write(join(project, `${name}.js`), `const cors = require('cors');\ncors(require('./${name}/m0').options);\n`);
+    };
+    chain('short', 4);
+    chain('long', 9);
+    const results = await engine().lintFiles(['short.js', 'long.js']);
+    expect(results.map((r) => r.messages.length)).toEqual([1, 0]);
+  });
+
   it('still follows a good module next to them (the bounds are per module, not per file)', async () => {
     write(join(project, 'good.js'), OPTIONS);
     write(join(project, 'uses-good.js'), "const cors = require('cors');\ncors(require('./good').options);\n");
