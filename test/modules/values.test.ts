@@ -127,3 +127,16 @@ describe('values across modules', () => {
     expect(lintProject(files, 'config/corsOptions.cjs')).toEqual(['2:65 cors-guard/no-origin-reflection']);
   });
 });
+
+describe('options judged where they are defined, consumed by another library', () => {
+  it('are judged again at a consumer that reads them differently (@koa/cors reflects `*` with credentials)', () => {
+    const files = {
+      'corsOptions.mjs': "export const corsOptions = { origin: '*', credentials: true };\n",
+      'app.mjs':
+        "import Koa from 'koa';\nimport cors from '@koa/cors';\nimport { corsOptions } from './corsOptions.mjs';\nnew Koa().use(cors(corsOptions));\n",
+    };
+    expect(lintProject(files, 'app.mjs')).toEqual([
+      '4:15 cors-guard/no-wildcard-with-credentials In `corsOptions.mjs` (line 1)',
+    ]);
+  });
+});

@@ -9,6 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunction, stringLiteralValue, type FunctionNode, type Node } from './ast';
 import { CheckAnalyzer } from './checks';
+import { LIBRARIES, type LibraryId } from './frameworks';
 import { canonicalHeaderName } from './headers';
 import { foreignModuleOf, ModuleEntries, programOf } from './locations';
 import { setHeaderNameTest, type ModuleSession } from './modules';
@@ -112,7 +113,8 @@ export function analyzeFile(input: AnalysisInput): FileModel {
         // Options defined in another module in a shape that leaves no doubt are judged there, where the
         // fix goes; reporting them here too would say the same thing twice.
         if (p.options && foreignModuleOf(p.options)) {
-          if (isDefinedCorsOptions(p.options)) continue;
+          // (Only where the consumer reads them as `cors` does: another library may mean something else.)
+          if (isDefinedCorsOptions(p.options) && sameSemanticsAsCors(site.library)) continue;
           // What is found in these options is placed at the library call that takes them.
           entries?.noteNode(p.options, site.call);
         }
@@ -130,6 +132,19 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     if (process.env.CORS_GUARD_DEBUG) console.error('[cors-guard] analysis failed:', error);
     return { policies: [], resolver, checks, entries, modules: session, error };
   }
+}
+
+/** Whether a library reads options the way `cors` does (as options judged where defined are read). */
+function sameSemanticsAsCors(library: LibraryId): boolean {
+  const a = LIBRARIES[library];
+  const b = LIBRARIES.cors;
+  return (
+    a.defaultOrigin === b.defaultOrigin &&
+    a.wildcardWithCredentials === b.wildcardWithCredentials &&
+    a.wildcardReflects === b.wildcardReflects &&
+    a.originFunction === b.originFunction &&
+    a.originOption === b.originOption
+  );
 }
 
 /** Calls of a function declared in the linted file, from the linted file (`function f(){}`, `const f = () => {}`). */
