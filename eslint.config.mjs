@@ -14,6 +14,7 @@ export default tseslint.config(
       'test/corpus/projects/**',
       'test/vscode/workspace/**',
       'test-results/**',
+      'bench-results/**',
       'eslint-plugin/examples/**',
     ],
   },

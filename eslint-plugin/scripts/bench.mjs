@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Linter } from 'eslint';
 import sonarjs from 'eslint-plugin-sonarjs';
@@ -61,12 +61,36 @@ const configs = {
 const names = Object.keys(configs);
 const linter = new Linter();
 
+// Each file is linted under its real path, with its package as the project root, so imports of the
+// package's own modules can be followed (lazily: only when a policy needs a value from them).
+const linters = new Map();
+function packageRootOf(file) {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+  }
+  return dirname(file);
+}
+function linterFor(root) {
+  let l = linters.get(root);
+  if (!l) linters.set(root, (l = new Linter({ cwd: root })));
+  return l;
+}
+
 // Decide each file's source type once, with the floor, so every configuration parses the same way.
 const sources = [];
 for (const file of corpus) {
   const text = readFileSync(file, 'utf8');
-  const type = ['module', 'commonjs'].find((t) => !linter.verify(text, configs.floor(t), 'f.js').some((m) => m.fatal));
-  if (type) sources.push({ text, built: Object.fromEntries(names.map((n) => [n, configs[n](type)])) });
+  const fileLinter = linterFor(packageRootOf(file));
+  const type = ['module', 'commonjs'].find(
+    (t) => !fileLinter.verify(text, configs.floor(t), file).some((m) => m.fatal),
+  );
+  if (type)
+    sources.push({
+      text,
+      file,
+      linter: fileLinter,
+      built: Object.fromEntries(names.map((n) => [n, configs[n](type)])),
+    });
 }
 
 function round(k) {
@@ -75,7 +99,7 @@ function round(k) {
     for (let j = 0; j < names.length; j++) {
       const name = names[(i + j + k) % names.length];
       const t = performance.now();
-      linter.verify(s.text, s.built[name], 'f.js');
+      s.linter.verify(s.text, s.built[name], s.file);
       total[name] += performance.now() - t;
     }
   });
@@ -89,6 +113,16 @@ const cost = names.map((n) => ({
   msPerRound: median(rounds.map((r) => r[n])),
   ratio: median(rounds.map((r) => r[n] / r.floor)),
 }));
+
+// --- multi-file applications (cross-module resolution on and off) -----------------------------------
+execFileSync(
+  process.execPath,
+  [join(rootDir, 'eslint-plugin', 'scripts', 'bench-apps.mjs'), '--rounds', values.rounds],
+  {
+    stdio: 'inherit',
+  },
+);
+const apps = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'apps.json'), 'utf8'));
 
 // --- regex analysis -------------------------------------------------------------------------------
 execFileSync(process.execPath, [join(rootDir, 'eslint-plugin', 'scripts', 'bench-regex.mjs')], { stdio: 'ignore' });
@@ -130,6 +164,12 @@ for (const c of cost)
   );
 lines.push(
   '',
+  '**Multi-file server applications** (from the npm registry, linted under their real paths; recommended preset with cross-module resolution on and off; `eslint-plugin/scripts/bench-apps.mjs`):',
+  '',
+  apps.markdown,
+);
+lines.push(
+  '',
   `**Regex analysis:** warm median ${regex.warmMedianMs.toFixed(2)} ms per origin check (goal ≤ 5 ms), worst ${regex.warmWorstMs.toFixed(1)} ms, first call in a fresh process ${regex.firstCallMedianMs.toFixed(0)} ms (\`npm run bench:regex\` for the table).`,
 );
 lines.push(
@@ -167,5 +207,9 @@ console.log(lines.join('\n'));
 mkdirSync(join(rootDir, 'bench-results'), { recursive: true });
 writeFileSync(
   join(rootDir, 'bench-results', 'bench.json'),
-  JSON.stringify({ machine, files: sources.length, cost, regex, editor, detection, corpus: realWorld.totals }, null, 2),
+  JSON.stringify(
+    { machine, files: sources.length, cost, apps: apps.apps, regex, editor, detection, corpus: realWorld.totals },
+    null,
+    2,
+  ),
 );

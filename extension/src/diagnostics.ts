@@ -53,10 +53,39 @@ export function toDiagnostic(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
   d.code = { value: f.ruleId, target: vscode.Uri.parse(docsUrlOf(f.ruleId)) };
   if (f.related.length > 0) {
     d.relatedInformation = f.related.map(
-      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(spanOf(r))), r.message),
+      (r) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(r.file ? moduleUri(uri, r.file) : uri, toRange(spanOf(r))),
+          r.message,
+        ),
     );
   }
   return d;
+}
+
+/** The URI of another module, in the same file system as the linted document. */
+export function moduleUri(document: vscode.Uri, file: string): vscode.Uri {
+  return document.scheme === 'file' ? vscode.Uri.file(file) : document.with({ path: file });
+}
+
+/** A workspace whose files can't be read from disk: imports are resolved among open documents only. */
+export function isVirtual(uri: vscode.Uri): boolean {
+  return uri.scheme !== 'file' && uri.scheme !== 'untitled';
+}
+
+/** Other open JavaScript/TypeScript documents the analysis should read instead of the disk. */
+function buffersFor(
+  document: vscode.TextDocument,
+  virtual: boolean,
+): { fileName: string; text: string; version: number }[] {
+  const out: { fileName: string; text: string; version: number }[] = [];
+  for (const d of vscode.workspace.textDocuments) {
+    if (d === document || !LANGUAGES.includes(d.languageId)) continue;
+    if (virtual ? d.uri.scheme === document.uri.scheme : d.isDirty && d.uri.scheme === 'file') {
+      out.push({ fileName: d.fileName, text: d.getText(), version: d.version });
+    }
+  }
+  return out;
 }
 
 export class DiagnosticsManager implements vscode.Disposable {
@@ -68,6 +97,8 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Bumped by `clear()`: a lint that started before a clear does not publish. */
   private readonly generations = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Other modules each document's last lint read, by document. */
+  private readonly dependencies = new Map<string, ReadonlySet<string>>();
   /** Fires when a document's result (or skip) changes. */
   readonly onDidChange = this.changed.event;
 
@@ -97,8 +128,23 @@ export class DiagnosticsManager implements vscode.Disposable {
     );
   }
 
-  /** Lints after a pause in typing (or at once). */
-  schedule(document: vscode.TextDocument, delayMs = TYPING_DELAY_MS): void {
+  /**
+   * Open documents whose last lint read `fileName` (an imported module): a change there calls for a new
+   * lint of them.
+   */
+  dependentsOf(fileName: string): vscode.TextDocument[] {
+    const out: vscode.TextDocument[] = [];
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.dependencies.get(document.uri.toString())?.has(fileName)) out.push(document);
+    }
+    return out;
+  }
+
+  /** Lints after a pause in typing (or at once); open documents importing this one follow. */
+  schedule(document: vscode.TextDocument, delayMs = TYPING_DELAY_MS, dependents = true): void {
+    if (dependents) {
+      for (const d of this.dependentsOf(document.fileName)) if (d !== document) this.schedule(d, delayMs * 2, false);
+    }
     if (!isLintable(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -138,11 +184,16 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.linting.set(key, (this.linting.get(key) ?? 0) + 1);
     let outcome: LintOutcome;
     try {
+      const virtual = isVirtual(document.uri);
+      const folder = vscode.workspace.getWorkspaceFolder(document.uri);
       outcome = await this.client.lint(key, {
         fileName: document.fileName,
         languageId: document.languageId,
         text,
         settings: lintSettingsOf(settings),
+        buffers: buffersFor(document, virtual),
+        ...(folder ? { root: virtual ? folder.uri.path : folder.uri.fsPath } : {}),
+        ...(virtual ? { virtual } : {}),
       });
     } finally {
       const left = (this.linting.get(key) ?? 1) - 1;
@@ -168,6 +219,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       });
     }
     const { result } = outcome;
+    this.dependencies.set(key, new Set(result.dependencies ?? []));
     const diagnostics = result.findings.map((f) => toDiagnostic(document.uri, f));
     this.log.info(
       `linted ${document.uri.fsPath || key} v${version} (${result.parser}) in ${result.durationMs.toFixed(0)} ms, shown after ${latencyMs.toFixed(0)} ms: ${result.findings.length} finding(s)${result.parseError ? `; parse error: ${result.parseError.message}` : ''}`,
@@ -191,6 +243,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.timers.delete(key);
     this.client.cancel(key);
     this.collection.delete(uri);
+    this.dependencies.delete(key);
     if (this.states.delete(key)) this.changed.fire(uri);
   }
 

@@ -48,6 +48,12 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     void diagnostics.lint(document);
   };
 
+  const modulesWatcher = vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}');
+  const relintDependents = (uri: vscode.Uri) => {
+    for (const d of diagnostics.dependentsOf(uri.scheme === 'file' ? uri.fsPath : uri.path)) {
+      diagnostics.schedule(d, 0, false);
+    }
+  };
   context.subscriptions.push(
     log,
     { dispose: () => client.dispose() },
@@ -63,7 +69,14 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     }),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (isLintable(document) && settingsFor(document).run === 'onSave') void diagnostics.lint(document);
+      // Open files that import this one read it from disk from now on.
+      for (const d of diagnostics.dependentsOf(document.fileName))
+        if (d !== document) diagnostics.schedule(d, 0, false);
     }),
+    // A module changed on disk (a checkout, another tool): lint the open files that import it again.
+    modulesWatcher,
+    modulesWatcher.onDidChange(relintDependents),
+    modulesWatcher.onDidDelete(relintDependents),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document.uri)),
     // VS Code closes a document's model minutes after its last tab: clear when the last tab goes, and
     // lint again if the document comes back into view.

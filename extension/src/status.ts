@@ -1,7 +1,7 @@
 /** The language status item (findings in this file, last lint, skips and slow lints) and its log. */
 import * as vscode from 'vscode';
 import { plural, statusSummary } from './core/describe';
-import { LANGUAGES, SLOW_LINT_MS, type DiagnosticsManager } from './diagnostics';
+import { isVirtual, LANGUAGES, SLOW_LINT_MS, type DiagnosticsManager } from './diagnostics';
 
 export const SHOW_OUTPUT_COMMAND = 'corsGuard.showOutput';
 
@@ -48,6 +48,11 @@ export class StatusItem implements vscode.Disposable {
     }
     item.text = statusSummary(state.findings);
     item.detail = `${plural(state.findings.length, 'finding')}; linted at ${at} in ${ms.toFixed(0)} ms`;
+    if (isVirtual(state.uri)) {
+      item.detail += '; imports resolved among open files only (this workspace has no disk to read)';
+    } else if (result?.dependencies?.length) {
+      item.detail += `; followed ${plural(result.dependencies.length, 'imported module')}`;
+    }
     if (ms > SLOW_LINT_MS) {
       item.detail += ` (slow: over ${SLOW_LINT_MS} ms)`;
       item.severity = vscode.LanguageStatusSeverity.Warning;

@@ -79,7 +79,8 @@ const ITERATION_METHODS = new Set(['some', 'find', 'findIndex', 'filter', 'every
 
 export class GuardAnalyzer {
   private readonly testsMemo = new Map<Node, readonly GuardTest[]>();
-  private readonly outcomeMemo = new Map<string, Outcome | undefined>();
+  /** Per node (nodes of several modules may share ranges), for a holding and a failing test. */
+  private readonly outcomeMemo = [new Map<Node, Outcome | undefined>(), new Map<Node, Outcome | undefined>()] as const;
   private readonly originMemo = new Map<Node, boolean>();
   private depth = 0;
 
@@ -193,8 +194,8 @@ export class GuardAnalyzer {
    */
   classify(node: Node, positive: boolean, b?: Bindings): Outcome | undefined {
     const canMemo = !b || b.size === 0;
-    const key = `${positive ? '+' : '-'}${node.range[0]}:${node.range[1]}:${node.type}`;
-    if (canMemo && this.outcomeMemo.has(key)) return this.outcomeMemo.get(key);
+    const memo = this.outcomeMemo[positive ? 0 : 1];
+    if (canMemo && memo.has(node)) return memo.get(node);
     if (this.depth > 8) return leaf({ kind: 'opaque', node });
     this.depth++;
     let result: Outcome | undefined;
@@ -203,7 +204,7 @@ export class GuardAnalyzer {
     } finally {
       this.depth--;
     }
-    if (canMemo) this.outcomeMemo.set(key, result);
+    if (canMemo) memo.set(node, result);
     return result;
   }
 

@@ -2,17 +2,33 @@
  * The file model: every CORS policy a file sets, and every origin check on their paths compiled and
  * judged, built once per file from the candidate nodes a single AST pass collected. Rules, quick fixes,
  * hovers and the map read these facts and ask `decide()`; none re-walks the tree or re-runs the analysis.
+ *
+ * A policy may reach into other modules (an imported options object, an allowlist, a helper that sets
+ * the headers); those modules are parsed only when a value from them is needed (modules.ts), and the
+ * nodes found there are placed back in the linted file through `entries` (locations.ts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { stringLiteralValue, type Node } from './ast';
+import { isFunction, stringLiteralValue, type FunctionNode, type Node } from './ast';
 import { CheckJudge, sameCheck, type PatternCheck } from './checks';
 import { patternChecksOf } from './decide';
+import { LIBRARIES, type LibraryId } from './frameworks';
 import { GuardAnalyzer } from './guards';
 import { canonicalHeaderName } from './header-names';
+import { foreignModuleOf, ModuleEntries, programOf } from './locations';
+import { setHeaderNameTest, type ModuleSession } from './modules';
 import { trustedHostsFrom } from './origins';
 import { PolicyBuilder, type Policy, type ProjectFacts } from './policy';
-import { headerSitesOf, moduleOptionSites, shapeOptionSites, type HeaderSite } from './sites';
+import {
+  definedOptionSites,
+  headerSitesOf,
+  isDefinedCorsOptions,
+  moduleOptionSites,
+  shapeOptionSites,
+  type HeaderSite,
+} from './sites';
 import { ValueResolver, type ResolverHost, type Scope } from './values';
+
+setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
 
 export interface AnalysisInput extends ResolverHost {
   readonly program: TSESTree.Program;
@@ -23,6 +39,12 @@ export interface AnalysisInput extends ResolverHost {
   readonly shapeCalls: readonly TSESTree.CallExpression[];
   /** Calls that may set `Vary`: `res.vary('Origin')`, `vary(res, 'Origin')`, `addOriginToVaryHeader(reply)`. */
   readonly varyCalls?: readonly TSESTree.CallExpression[];
+  /** Calls that may hand the origin, request or response to a helper in another module. */
+  readonly helperCalls?: readonly TSESTree.CallExpression[];
+  /** Object literals with an `origin` property (options judged where they are defined). */
+  readonly originObjects?: readonly TSESTree.ObjectExpression[];
+  /** Other modules, when the linted file has a path on disk (or in the editor). */
+  readonly modules?: ModuleSession;
   /** Origins the project trusts (`settings['cors-guard'].trustedOrigins`): the hosts checks are meant for. */
   readonly trustedOrigins?: readonly string[];
   /** Facts about the file's project (package versions), when the host can read them. */
@@ -42,6 +64,9 @@ export interface FileModel {
   readonly trustedOrigins: readonly string[];
   /** Judges checks for other trusted hosts (a rule's own `allowedOrigins`) within the file's budget. */
   readonly judge: CheckJudge;
+  /** Where other modules were entered from the linted file (to place findings made there). */
+  readonly entries?: ModuleEntries;
+  readonly modules?: ModuleSession;
   /** Set when the analysis gave up (budget, unexpected shape): consumers stay silent. */
   readonly error?: unknown;
 }
@@ -49,8 +74,21 @@ export interface FileModel {
 export function analyzeFile(input: AnalysisInput): FileModel {
   const trustedOrigins = input.trustedOrigins ?? [];
   const judge = new CheckJudge(trustedHostsFrom(trustedOrigins));
+  const entries = input.modules ? new ModuleEntries(input.program) : undefined;
+  const session = input.modules;
+  // Nodes of other modules need their own scopes and text; the linted file's go to ESLint's.
+  const host: ResolverHost = session
+    ? {
+        getScope: (node) =>
+          session.used ? (foreignModuleOf(node)?.getScope(node) ?? input.getScope(node)) : input.getScope(node),
+        text: (node) => {
+          const m = session.used ? foreignModuleOf(node) : undefined;
+          return m ? m.text.slice(node.range[0], node.range[1]) : input.text(node);
+        },
+      }
+    : input;
+  const resolver = new ValueResolver(host, session && entries ? { session, entries } : undefined);
   try {
-    const resolver = new ValueResolver(input);
     const builder = new PolicyBuilder(resolver, new GuardAnalyzer(resolver, judge), input.project);
     const headerSites: HeaderSite[] = [];
     for (const nameNode of input.headerNames) {
@@ -58,16 +96,69 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       const header = name === undefined ? undefined : canonicalHeaderName(name);
       if (header) headerSites.push(...headerSitesOf(nameNode, header, resolver));
     }
-    const policies: Policy[] = builder.headerPolicies(headerSites, input.varyCalls ?? []);
+    const varyCalls = input.varyCalls ?? [];
+    // Headers set in a helper of this file are judged per call, with the helper's parameters bound to
+    // the call's arguments (`setCors(res, req.headers.origin)`); otherwise as written.
+    const plain: HeaderSite[] = [];
+    const helpers = new Map<Node, HeaderSite[]>();
+    for (const site of headerSites) {
+      if (isFunction(site.group) && site.group.params.length > 0) {
+        const list = helpers.get(site.group);
+        if (list) list.push(site);
+        else helpers.set(site.group, [site]);
+      } else {
+        plain.push(site);
+      }
+    }
+    const policies: Policy[] = [];
+    for (const [fn, sites] of helpers) {
+      const calls = localCallsOf(fn as FunctionNode, resolver);
+      if (calls.length === 0) plain.push(...sites);
+      for (const call of calls) {
+        policies.push(
+          ...builder.headerPolicies(sites, varyCalls, bindingsAt(resolver, fn as FunctionNode, call), call),
+        );
+      }
+    }
+    policies.unshift(...builder.headerPolicies(plain, varyCalls));
+    if (session) {
+      for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
+    }
     const optionSites = input.globalScope ? moduleOptionSites(input.globalScope) : [];
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
-    for (const site of optionSites) policies.push(...builder.optionPolicies(site));
+    for (const site of optionSites) {
+      for (const p of builder.optionPolicies(site)) {
+        // Options defined in another module in a shape that leaves no doubt are judged there, where the
+        // fix goes; reporting them here too would say the same thing twice.
+        if (p.options && foreignModuleOf(p.options)) {
+          // (Only where the consumer reads them as `cors` does: another library may mean something else.)
+          if (isDefinedCorsOptions(p.options) && sameSemanticsAsCors(site.library)) continue;
+          // What is found in these options is placed at the library call that takes them.
+          entries?.noteNode(p.options, site.call);
+        }
+        policies.push(p);
+      }
+    }
+    const judged = new Set(policies.map((p) => p.options).filter(Boolean));
+    for (const site of definedOptionSites(input.originObjects ?? [])) {
+      if (judged.has(site.argument as TSESTree.ObjectExpression)) continue;
+      policies.push(...builder.optionPolicies(site));
+    }
     policies.push(...builder.unusedAllowlists(input.program));
-    return { policies, originChecks: originCheckUses(policies), trustedOrigins, judge };
+    const originChecks = originCheckUses(policies);
+    return { policies, originChecks, trustedOrigins, judge, ...(entries ? { entries } : {}), modules: session };
   } catch (error) {
     // Odd code shapes must never crash a lint run or produce a guessed finding.
     if (process.env.CORS_GUARD_DEBUG) console.error('[cors-guard] analysis failed:', error);
-    return { policies: [], originChecks: [], trustedOrigins, judge, error };
+    return {
+      policies: [],
+      originChecks: [],
+      trustedOrigins,
+      judge,
+      ...(entries ? { entries } : {}),
+      modules: session,
+      error,
+    };
   }
 }
 
@@ -88,4 +179,76 @@ function originCheckUses(policies: readonly Policy[]): OriginCheckUse[] {
     }
   }
   return uses;
+}
+
+/** Whether a library reads options the way `cors` does (as options judged where defined are read). */
+function sameSemanticsAsCors(library: LibraryId): boolean {
+  const a = LIBRARIES[library];
+  const b = LIBRARIES.cors;
+  return (
+    a.defaultOrigin === b.defaultOrigin &&
+    a.wildcardWithCredentials === b.wildcardWithCredentials &&
+    a.wildcardReflects === b.wildcardReflects &&
+    a.originFunction === b.originFunction &&
+    a.originOption === b.originOption
+  );
+}
+
+/** Calls of a function declared in the linted file, from the linted file (`function f(){}`, `const f = () => {}`). */
+function localCallsOf(fn: FunctionNode, resolver: ValueResolver): TSESTree.CallExpression[] {
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
+  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier') {
+    id = fn.parent.id;
+  }
+  const variable = id ? resolver.variableOf(id) : undefined;
+  if (!variable) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    const parent = ref.identifier.parent;
+    if (parent?.type === 'CallExpression' && parent.callee === ref.identifier && !isInside(parent, fn)) {
+      calls.push(parent);
+    }
+  }
+  return calls;
+}
+
+function isInside(node: Node, ancestor: Node): boolean {
+  return (
+    node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1] && programOf(node) === programOf(ancestor)
+  );
+}
+
+function bindingsAt(resolver: ValueResolver, fn: FunctionNode, call: TSESTree.CallExpression) {
+  const args = call.arguments.map((a) => (a.type === 'SpreadElement' ? undefined : resolver.resolve(a)));
+  return resolver.bind(fn, args);
+}
+
+/** `setCorsHeaders(res, origin)` / `corsHeaders(origin)` with the helper in another module. */
+function foreignHelperPolicies(
+  call: TSESTree.CallExpression,
+  resolver: ValueResolver,
+  builder: PolicyBuilder,
+): Policy[] {
+  const fns = resolver.resolve(call.callee);
+  const only = fns.length === 1 ? fns[0] : undefined;
+  if (only?.kind !== 'function') return [];
+  const fn = only.fn;
+  const module = foreignModuleOf(fn);
+  if (!module || fn.params.length === 0) return [];
+  const sites: HeaderSite[] = [];
+  for (const nameNode of module.headerNames) {
+    if (nameNode.range[0] < fn.range[0] || nameNode.range[1] > fn.range[1]) continue;
+    const name = stringLiteralValue(nameNode);
+    const header = name === undefined ? undefined : canonicalHeaderName(name);
+    if (!header) continue;
+    for (const site of headerSitesOf(nameNode, header, resolver)) if (site.group === fn) sites.push(site);
+  }
+  if (sites.length === 0) return [];
+  resolver.modules?.entries.noteNode(fn, call);
+  // Only what the call brings in (a reflected argument) is new here: a literal `*` or `null` in the helper
+  // is the helper module's own finding, made when that module is linted.
+  return builder
+    .headerPolicies(sites, [], bindingsAt(resolver, fn, call), call)
+    .map((p) => ({ ...p, origins: p.origins.filter((o) => o.type === 'reflect') }));
 }

@@ -113,7 +113,7 @@ export interface Policy {
   readonly library?: LibrarySemantics;
   /** The group of headers (a function or Next.js headers array) or the options value. */
   readonly node: Node;
-  /** Options policies: the library call. */
+  /** Options policies: the library call. Header policies set through a helper: the helper call. */
   readonly call?: Node;
   /** Options policies: the resolved options object, and its `origin` property if written. */
   readonly options?: TSESTree.ObjectExpression;
@@ -140,8 +140,16 @@ export class PolicyBuilder {
     private readonly project: ProjectFacts = {},
   ) {}
 
-  /** One policy per group of header sites. */
-  headerPolicies(sites: readonly HeaderSite[], varyCalls: readonly TSESTree.CallExpression[] = []): Policy[] {
+  /**
+   * One policy per group of header sites. `b` binds a helper's parameters to the arguments of `call`, the
+   * call that sets the headers through it (`setCorsHeaders(res, req.headers.origin)`).
+   */
+  headerPolicies(
+    sites: readonly HeaderSite[],
+    varyCalls: readonly TSESTree.CallExpression[] = [],
+    b?: Bindings,
+    call?: Node,
+  ): Policy[] {
     // Calls that add `Vary: Origin` mark their function's headers; other vary-ish calls (a helper from
     // another module) may add it anywhere, so every policy of the file is then "unknown", not "missing".
     const varyGroups = new Set<Node>();
@@ -169,15 +177,15 @@ export class PolicyBuilder {
       for (const site of list) {
         if (!site.value) continue;
         if (site.header === ACAO) {
-          origins.push(...this.headerOriginSpecs(site.value));
+          origins.push(...this.headerOriginSpecs(site.value, b));
         } else if (site.header === ACAC) {
-          let c = this.credentialsOf(site.value, 'header');
+          let c = this.credentialsOf(site.value, 'header', b);
           // Credentials switched on under a condition the origin header does not share (`if (options.credentials)`)
           // may or may not go with a given origin value: say "maybe", not "yes".
           if (c.allowed === true && this.conditionalApart(site.node, originSites)) c = { ...c, allowed: 'unknown' };
           credentials = mergeCredentials(credentials, c);
         } else if (site.header === VARY) {
-          const v = this.resolver.singleString(site.value);
+          const v = this.resolver.singleString(site.value, b);
           if (v === undefined) varyOrigin = varyOrigin === true ? true : 'unknown';
           else if (/(^|,)\s*(origin|\*)\s*(,|$)/i.test(v)) varyOrigin = true;
         }
@@ -187,7 +195,7 @@ export class PolicyBuilder {
       const otherHeaders = list
         .filter((h) => h.header !== ACAO && h.header !== ACAC)
         .map((h): ResponseHeader => {
-          const value = h.value ? this.resolver.singleString(h.value) : undefined;
+          const value = h.value ? this.resolver.singleString(h.value, b) : undefined;
           return {
             name: spellingOf(h.header),
             ...(value === undefined ? { computed: 'computed' } : { value }),
@@ -197,6 +205,7 @@ export class PolicyBuilder {
       out.push({
         kind: 'headers',
         node: group,
+        ...(call ? { call } : {}),
         origins: origins.map((s) => this.withPermissiveDefault(s)),
         credentials,
         headers: list,
@@ -281,9 +290,9 @@ export class PolicyBuilder {
     });
   }
 
-  private headerOriginSpecs(valueNode: Node): OriginSpec[] {
+  private headerOriginSpecs(valueNode: Node, b?: Bindings): OriginSpec[] {
     const out: OriginSpec[] = [];
-    for (const v of this.resolver.resolve(valueNode)) {
+    for (const v of this.resolver.resolve(valueNode, b)) {
       if (v.kind === 'origin' || v.kind === 'request') {
         out.push({
           type: 'reflect',
@@ -291,7 +300,7 @@ export class PolicyBuilder {
           what: v.what,
           request: v.kind,
           via: 'header',
-          guard: this.checks.guardOf([...v.sites, valueNode]),
+          guard: this.checks.guardOf([...v.sites, valueNode], b),
           source: v.node,
         });
       } else if (v.kind === 'literal' && typeof v.value === 'string') {
@@ -302,7 +311,7 @@ export class PolicyBuilder {
           parent?.type === T.LogicalExpression &&
           parent.right === v.node &&
           parent.operator !== '&&' &&
-          this.checks.isOrigin(parent.left);
+          this.checks.isOrigin(parent.left, b);
         out.push(fallbackForOrigin ? { ...spec, whenOriginAbsent: true } : spec);
       } else if (v.kind === 'literal' && v.value === null) {
         // A JavaScript `null` header value is sent as the text `null` (Express and node:http stringify it).
@@ -314,9 +323,9 @@ export class PolicyBuilder {
     return out;
   }
 
-  private credentialsOf(valueNode: Node, style: 'header' | 'option'): Credentials {
+  private credentialsOf(valueNode: Node, style: 'header' | 'option', b?: Bindings): Credentials {
     let result: Credentials = { allowed: false };
-    for (const v of this.resolver.resolve(valueNode)) {
+    for (const v of this.resolver.resolve(valueNode, b)) {
       if (v.kind === 'literal') {
         const on = style === 'header' ? credentialsValueAllows(v.value) : v.value === true;
         if (on) result = { allowed: true, node: valueNode };

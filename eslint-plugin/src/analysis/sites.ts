@@ -6,7 +6,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { calleeMethodName, enclosingFunction, findProperty, memberName, staticKeyName, unwrap, type Node } from './ast';
+import {
+  calleeMethodName,
+  enclosingFunction,
+  findProperty,
+  isFunction,
+  memberName,
+  staticKeyName,
+  unwrap,
+  type Node,
+} from './ast';
 import {
   ASSERTION_CALLEES,
   CLIENT_DEFAULT_MEMBERS,
@@ -20,7 +29,7 @@ import {
   type VersionBound,
 } from './frameworks';
 import type { CorsHeaderName } from './header-names';
-import type { Scope, ValueResolver } from './values';
+import { cjsExportsOf, type Scope, type ValueResolver } from './values';
 
 export interface HeaderSite {
   readonly header: CorsHeaderName;
@@ -41,8 +50,11 @@ export interface HeaderSite {
 
 export interface OptionSite {
   readonly library: LibraryId;
-  /** The library call (`cors(...)`, `register(...)`, `new Server(...)`, `app.enableCors(...)`). */
-  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+  /**
+   * The library call (`cors(...)`, `register(...)`, `new Server(...)`, `app.enableCors(...)`), or for
+   * options judged where they are defined (see `definedOptionSites`), the options object itself.
+   */
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ObjectExpression;
   /** The argument holding the options, and the property path inside it to the CORS options. */
   readonly argument: Node | undefined;
   readonly path: readonly string[];
@@ -460,4 +472,149 @@ function adapterLibrary(
   if (!adapters || !program) return undefined;
   const mods = modulesOf(program);
   return adapters.find((a) => mods.has(a.module))?.library;
+}
+
+/**
+ * Options objects judged where they are defined, whoever consumes them (`config/corsOptions.js` exporting
+ * `{ origin: (origin, callback) => ..., credentials: true }` for `cors(corsOptions)` in `server.js`): the
+ * fix goes there, and that file may be linted without its consumer. Only shapes that leave no doubt
+ * count (see `isDefinedCorsOptions`); they are read with the `cors` package's semantics, which NestJS,
+ * socket.io and Apollo share.
+ */
+export function definedOptionSites(objects: readonly TSESTree.ObjectExpression[]): OptionSite[] {
+  const out: OptionSite[] = [];
+  for (const obj of objects) {
+    if (isDefinedCorsOptions(obj)) out.push({ library: 'cors', call: obj, argument: obj, path: [] });
+  }
+  return out;
+}
+
+/**
+ * An object literal that is CORS options beyond doubt: it has an `origin` property, is held somewhere
+ * (a variable, an export, a class field, a property, a factory's return) rather than passed to a call,
+ * and either its holder's name or type says CORS (`corsOptions`, `CorsOptions`), or its `origin` is a
+ * `(origin, callback)` function, or it is exported with `credentials`.
+ */
+export function isDefinedCorsOptions(obj: TSESTree.ObjectExpression): boolean {
+  const origin = findProperty(obj, 'origin');
+  if (!origin) return false;
+  const holder = holderOf(obj);
+  if (!holder) return false;
+  if (/cors/i.test(holder.name) || /cors/i.test(holder.type)) return true;
+  const value = origin.value as Node;
+  if (isFunction(value) && value.params.length >= 2) return true;
+  return holder.exported && !!findProperty(obj, 'credentials');
+}
+
+interface Holder {
+  readonly name: string;
+  readonly type: string;
+  readonly exported: boolean;
+}
+
+function holderOf(obj: TSESTree.ObjectExpression): Holder | undefined {
+  let node: Node = obj;
+  let type = '';
+  // `{ ... } as CorsOptions`, `{ ... } satisfies CorsOptions`
+  while (node.parent?.type === 'TSAsExpression' || node.parent?.type === 'TSSatisfiesExpression') {
+    type ||= typeNameOf(node.parent.typeAnnotation);
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case 'VariableDeclarator': {
+      if (parent.init !== node || parent.id.type !== 'Identifier') return undefined;
+      const id = parent.id;
+      const exported =
+        parent.parent?.parent?.type === 'ExportNamedDeclaration' || isExportedName(programRoot(parent), id.name);
+      return { name: id.name, type: type || typeNameOf(id.typeAnnotation?.typeAnnotation), exported };
+    }
+    case 'ExportDefaultDeclaration':
+      return { name: 'default', type, exported: true };
+    case 'AssignmentExpression': {
+      if (parent.right !== node) return undefined;
+      const left = parent.left;
+      const name =
+        left.type === 'MemberExpression' ? (memberName(left) ?? '') : left.type === 'Identifier' ? left.name : '';
+      const exported = left.type === 'MemberExpression' && cjsExportsOf(programRoot(parent)) === node;
+      return { name, type, exported: exported || /^exports$/.test(name) };
+    }
+    case 'PropertyDefinition':
+      return parent.value === node
+        ? { name: staticKeyName(parent.key, parent.computed) ?? '', type, exported: false }
+        : undefined;
+    case 'Property':
+      // Nested in options handed straight to a call (`startStandaloneServer(server, { cors: {...} })`):
+      // that call decides what they mean, not their name.
+      return parent.value === node && parent.parent?.type === 'ObjectExpression' && !isCallArgument(parent.parent)
+        ? { name: staticKeyName(parent.key, parent.computed) ?? '', type, exported: false }
+        : undefined;
+    case 'ReturnStatement':
+    case 'ArrowFunctionExpression': {
+      if (parent.type === 'ArrowFunctionExpression' && parent.body !== node) return undefined;
+      const fn = parent.type === 'ArrowFunctionExpression' ? parent : enclosingFunctionOf(parent);
+      const name = fn ? functionName(fn) : '';
+      return name ? { name, type: type || typeNameOf(fn?.returnType?.typeAnnotation), exported: false } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether an object literal is (inside) an argument of a call, through nested object literals. */
+function isCallArgument(obj: TSESTree.ObjectExpression): boolean {
+  let node: Node = obj;
+  for (let i = 0; i < 8; i++) {
+    const parent: Node | undefined = node.parent;
+    if (!parent) return false;
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee !== node) return true;
+    if (parent.type === 'Property' && parent.value === node && parent.parent?.type === 'ObjectExpression') {
+      node = parent.parent;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+function programRoot(node: Node): TSESTree.Program {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n as TSESTree.Program;
+}
+
+function isExportedName(program: TSESTree.Program, name: string): boolean {
+  const assigned = cjsExportsOf(program);
+  if (assigned?.type === 'Identifier' && assigned.name === name) return true;
+  for (const stmt of program.body) {
+    if (stmt.type === 'ExportDefaultDeclaration' && stmt.declaration.type === 'Identifier') {
+      if (stmt.declaration.name === name) return true;
+    }
+    if (stmt.type === 'ExportNamedDeclaration' && !stmt.source) {
+      for (const s of stmt.specifiers) if (s.local.type === 'Identifier' && s.local.name === name) return true;
+    }
+  }
+  return false;
+}
+
+function typeNameOf(type: TSESTree.TypeNode | undefined): string {
+  if (type?.type !== 'TSTypeReference') return '';
+  const name = type.typeName;
+  return name.type === 'Identifier' ? name.name : name.type === 'TSQualifiedName' ? name.right.name : '';
+}
+
+function enclosingFunctionOf(node: Node): TSESTree.FunctionLike | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunction(n)) return n;
+  return undefined;
+}
+
+function functionName(fn: TSESTree.FunctionLike): string {
+  if ('id' in fn && fn.id?.type === 'Identifier') return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition') && !parent.computed) {
+    return staticKeyName(parent.key, false) ?? '';
+  }
+  return '';
 }

@@ -11,7 +11,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { isFunction, memberName, staticKeyName, unwrap, type FunctionNode, type Node } from './ast';
+import { isFunction, memberName, staticKeyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from './ast';
+import { foreignModuleOf, type ModuleEntries } from './locations';
+import type { LoadedModule, ModuleSession } from './modules';
 import { requestRead, requestReadOfPath } from './request-sources';
 
 export type Scope = TSESLint.Scope.Scope;
@@ -45,6 +47,10 @@ export type Value =
   | (Base & { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression })
   | (Base & { readonly kind: 'function'; readonly fn: FunctionNode })
   | (Base & { readonly kind: 'env'; readonly name: string })
+  /** Another module's exports (a namespace import, `require('./x')` of an ES module, `import('./x')`). */
+  | (Base & { readonly kind: 'module'; readonly module: LoadedModule })
+  /** A class, for its static members (`CorsConfig.options`). */
+  | (Base & { readonly kind: 'class'; readonly declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression })
   | (Base & { readonly kind: 'unknown' });
 
 /** Parameter bindings used when a function is analysed for a given call (origin callbacks, helpers). */
@@ -53,6 +59,12 @@ export type Bindings = ReadonlyMap<Variable, readonly Value[]>;
 export interface ResolverHost {
   getScope(node: Node): Scope;
   text(node: Node): string;
+}
+
+/** How the resolver reaches other modules (absent: one file at a time). */
+export interface ModuleLinks {
+  readonly session: ModuleSession;
+  readonly entries: ModuleEntries;
 }
 
 const ORIGIN_PRESERVING_METHODS = new Set(['toLowerCase', 'toString', 'trim', 'valueOf', 'normalize']);
@@ -71,8 +83,13 @@ export class ValueResolver {
   private readonly active = new Set<Node>();
   /** Bindings in force where a site was traversed (a parameter reference inside an inlined helper). */
   private readonly siteBindings = new WeakMap<Node, Bindings>();
+  private readonly exportsMemo = new Map<string, readonly Value[] | undefined>();
+  private readonly activeExports = new Set<string>();
 
-  constructor(readonly host: ResolverHost) {}
+  constructor(
+    readonly host: ResolverHost,
+    readonly modules?: ModuleLinks,
+  ) {}
 
   /** All values `node` may evaluate to. */
   resolve(node: Node, bindings?: Bindings, depth = 0): readonly Value[] {
@@ -202,6 +219,13 @@ export class ValueResolver {
         return [{ kind: 'function', node: n, sites: [n], fn: n }];
       case T.BinaryExpression:
         return this.resolveConcat(n, b, d);
+      case T.ImportExpression: {
+        // await import('./cors-config')
+        const m = this.moduleFrom(n.source, n);
+        return m ? [{ kind: 'module', module: m, node: n, sites: [n] }] : [unknown(n)];
+      }
+      case T.ClassExpression:
+        return [{ kind: 'class', declaration: n, node: n, sites: [n] }];
       case T.UnaryExpression:
         if (n.operator === 'void') return [literal(n, undefined)];
         return [unknown(n)];
@@ -334,6 +358,10 @@ export class ValueResolver {
     if (def.type === 'FunctionName' && isFunction(def.node as Node)) {
       return [{ kind: 'function', node: def.node as Node, sites: [n], fn: def.node as FunctionNode }];
     }
+    if (def.type === 'ClassName' && def.node.type === T.ClassDeclaration) {
+      return [{ kind: 'class', declaration: def.node, node: def.node, sites: [n] }];
+    }
+    if (def.type === 'ImportBinding') return addSite(this.importBinding(def.node as Node, n, d), n);
     if (def.type !== 'Variable') return [unknown(n)];
     const declarator = def.node as TSESTree.VariableDeclarator;
     const out: Value[] = [];
@@ -403,6 +431,8 @@ export class ValueResolver {
     if (v.kind === 'object') return this.objectProperty(v.object, String(key), b, d);
     // A field of attacker-controlled request data (`query.origin`) is attacker-controlled too.
     if (v.kind === 'request') return [requestValue(at, 'request', `request parameter \`${key}\``)];
+    if (v.kind === 'module') return addSite(this.exportOf(v.module, String(key), d, at), at);
+    if (v.kind === 'class') return this.staticMember(v.declaration, String(key), d, at);
     if (v.kind === 'array' && typeof key === 'number') {
       return v.elements[key] ? [v.elements[key]!] : [unknown(at)];
     }
@@ -508,6 +538,13 @@ export class ValueResolver {
     const read = requestRead(n, (x) => this.host.text(x));
     if (read) return [requestValue(n, read.kind, read.what)];
     const callee = unwrap(n.callee);
+    if (callee.type === T.Identifier && callee.name === 'require' && n.arguments.length === 1 && this.modules) {
+      const declared = this.variableOf(callee);
+      if (!declared || declared.defs.length === 0) {
+        const m = this.moduleFrom(n.arguments[0]!, n);
+        return m ? addSite(this.moduleExports(m, d, n), n) : [unknown(n)];
+      }
+    }
     if (callee.type === T.Identifier && callee.name === 'String' && n.arguments[0]) {
       return addSite(this.resolve(n.arguments[0], b, d), n);
     }
@@ -558,6 +595,8 @@ export class ValueResolver {
     if (only?.kind !== 'function') return [unknown(n)];
     const fn = only.fn;
     if (fn.async || fn.generator) return [unknown(n)];
+    // A factory in another module: what it returns is placed at this call.
+    if (this.modules && this.modules.session.used) this.modules.entries.noteNode(fn, n);
     const args = n.arguments.map((a) => (a.type === T.SpreadElement ? undefined : this.resolve(a, b, d)));
     const inner = this.bind(fn, args, b);
     const out: Value[] = [];
@@ -567,6 +606,165 @@ export class ValueResolver {
     }
     if (out.length === 0) out.push(literal(n, undefined));
     return addSite(out, n);
+  }
+
+  /** The module a specifier (a string literal) names, loaded within the lint's bounds. */
+  moduleFrom(specifier: Node, from: Node): LoadedModule | undefined {
+    if (!this.modules) return undefined;
+    const spec = stringLiteralValue(specifier);
+    if (spec === undefined) return undefined;
+    const fromPath = foreignModuleOf(from)?.path ?? this.modules.session.linted;
+    const m = this.modules.session.load(spec, fromPath);
+    if (m) this.modules.entries.note(m, from);
+    return m;
+  }
+
+  /** An imported binding: the export it names in the module it comes from. */
+  private importBinding(spec: Node, at: Node, d: number): readonly Value[] {
+    // import options = require('./cors-options')
+    if (spec.type === T.TSImportEqualsDeclaration) {
+      const ref = spec.moduleReference;
+      if (ref.type !== T.TSExternalModuleReference || spec.importKind === 'type') return [unknown(at)];
+      const m = this.moduleFrom(ref.expression, at);
+      return m ? this.moduleExports(m, d, at) : [unknown(at)];
+    }
+    const decl = spec.parent;
+    if (decl?.type !== T.ImportDeclaration || decl.importKind === 'type') return [unknown(at)];
+    if (spec.type === T.ImportSpecifier && spec.importKind === 'type') return [unknown(at)];
+    const m = this.moduleFrom(decl.source, at);
+    if (!m) return [unknown(at)];
+    if (spec.type === T.ImportNamespaceSpecifier) return [{ kind: 'module', module: m, node: at, sites: [at] }];
+    const name = spec.type === T.ImportSpecifier ? exportName(spec.imported) : 'default';
+    return this.exportOf(m, name, d, at);
+  }
+
+  /** What `require()` of a module gives: `module.exports` if assigned, else its exports as a namespace. */
+  private moduleExports(m: LoadedModule, d: number, at: Node): readonly Value[] {
+    const assigned = cjsExportsOf(m.program);
+    if (assigned) return this.resolve(assigned, undefined, d);
+    return [{ kind: 'module', module: m, node: at, sites: [at] }];
+  }
+
+  /** The value(s) a module exports under `name` (ES exports, `module.exports`, `exports.x`, re-exports). */
+  exportOf(m: LoadedModule, name: string, d: number, at: Node): readonly Value[] {
+    const key = `${m.path}\0${name}`;
+    if (this.exportsMemo.has(key)) return this.exportsMemo.get(key) ?? [unknown(at)];
+    if (this.activeExports.has(key) || d > MAX_DEPTH || ++this.steps > STEP_BUDGET) return [unknown(at)];
+    this.activeExports.add(key);
+    let result: readonly Value[] | undefined;
+    try {
+      result = this.exportUncached(m, name, d + 1);
+    } finally {
+      this.activeExports.delete(key);
+    }
+    this.exportsMemo.set(key, result);
+    return result ?? [unknown(at)];
+  }
+
+  private exportUncached(m: LoadedModule, name: string, d: number): readonly Value[] | undefined {
+    const stars: TSESTree.ExportAllDeclaration[] = [];
+    let cjsProperty: Node | undefined;
+    let esmDefault = false;
+    for (const stmt of m.program.body) {
+      switch (stmt.type) {
+        case T.ExportNamedDeclaration: {
+          if (stmt.exportKind === 'type') break;
+          const decl = stmt.declaration;
+          if (decl?.type === T.VariableDeclaration) {
+            for (const dd of decl.declarations) {
+              if (dd.id.type === T.Identifier && dd.id.name === name) return this.resolve(dd.id, undefined, d);
+            }
+          } else if (decl?.type === T.FunctionDeclaration && decl.id?.name === name) {
+            return [{ kind: 'function', node: decl, sites: [decl], fn: decl }];
+          } else if (decl?.type === T.ClassDeclaration && decl.id?.name === name) {
+            return [{ kind: 'class', declaration: decl, node: decl, sites: [decl] }];
+          }
+          for (const s of stmt.specifiers) {
+            if (s.type !== T.ExportSpecifier || exportName(s.exported) !== name) continue;
+            if (stmt.source) {
+              const sub = this.moduleFrom(stmt.source, s);
+              return sub ? this.exportOf(sub, exportName(s.local), d, s) : [unknown(s)];
+            }
+            return this.resolve(s.local, undefined, d);
+          }
+          break;
+        }
+        case T.ExportDefaultDeclaration: {
+          esmDefault = true;
+          if (name !== 'default') break;
+          const decl = stmt.declaration as Node;
+          if (isFunction(decl)) return [{ kind: 'function', node: decl, sites: [decl], fn: decl }];
+          if (decl.type === T.ClassDeclaration)
+            return [{ kind: 'class', declaration: decl, node: decl, sites: [decl] }];
+          return this.resolve(decl, undefined, d);
+        }
+        case T.ExportAllDeclaration:
+          if (stmt.exportKind === 'type') break;
+          if (stmt.exported) {
+            if (exportName(stmt.exported) === name) {
+              const sub = this.moduleFrom(stmt.source, stmt);
+              return sub ? [{ kind: 'module', module: sub, node: stmt, sites: [stmt] }] : [unknown(stmt)];
+            }
+          } else if (name !== 'default') {
+            stars.push(stmt);
+          }
+          break;
+        case T.ExpressionStatement: {
+          // exports.corsOptions = ..., module.exports.corsOptions = ...
+          const e = stmt.expression;
+          if (e.type !== T.AssignmentExpression || e.operator !== '=' || e.left.type !== T.MemberExpression) break;
+          const target = e.left;
+          if (memberName(target) === name && isExportsObject(target.object)) cjsProperty = e.right;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (cjsProperty) return this.resolve(cjsProperty, undefined, d);
+    const assigned = cjsExportsOf(m.program);
+    if (assigned) {
+      const whole = this.resolve(assigned, undefined, d);
+      if (name === 'default') return whole;
+      const out: Value[] = [];
+      for (const v of whole) out.push(...this.property(v, name, undefined, d, assigned));
+      return out;
+    }
+    if (name === 'default' && !esmDefault) {
+      // `import x from './cjs-with-exports-dot-x'`: the exports object
+      return [{ kind: 'module', module: m, node: m.program, sites: [m.program] }];
+    }
+    for (const star of stars) {
+      const sub = this.moduleFrom(star.source, star);
+      if (!sub) continue;
+      const key = `${sub.path}\0${name}`;
+      const found = this.exportOf(sub, name, d, star);
+      if (this.exportsMemo.get(key) !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** A static member of a class: `static options = { ... }`, `static get options() { ... }`. */
+  private staticMember(
+    cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    name: string,
+    d: number,
+    at: Node,
+  ): readonly Value[] {
+    for (const m of cls.body.body) {
+      if (!('static' in m) || !m.static || !('key' in m) || staticKeyName(m.key, m.computed) !== name) continue;
+      if (m.type === T.PropertyDefinition)
+        return m.value ? this.resolve(m.value, undefined, d) : [literal(m, undefined)];
+      if (m.type === T.MethodDefinition && m.value.type === T.FunctionExpression) {
+        if (m.kind === 'get') {
+          const out: Value[] = [];
+          for (const r of this.returnsOf(m.value)) out.push(...this.resolve(r, undefined, d));
+          return out;
+        }
+        return [{ kind: 'function', node: m.value, sites: [m.value], fn: m.value }];
+      }
+    }
+    return [unknown(at)];
   }
 
   private resolveNew(n: TSESTree.NewExpression, b: Bindings | undefined, d: number): readonly Value[] {
@@ -713,4 +911,46 @@ function isEscapingCall(n: TSESTree.CallExpression): boolean {
 
 export function isRequestControlled(v: Value): v is Value & { kind: 'origin' | 'request' } {
   return v.kind === 'origin' || v.kind === 'request';
+}
+
+function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === T.Identifier ? node.name : node.value;
+}
+
+/** `module.exports` or `exports`. */
+function isExportsObject(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === T.Identifier) return n.name === 'exports';
+  return (
+    n.type === T.MemberExpression &&
+    memberName(n) === 'exports' &&
+    n.object.type === T.Identifier &&
+    n.object.name === 'module'
+  );
+}
+
+const cjsExportsMemo = new WeakMap<TSESTree.Program, Node | null>();
+
+/** The value of the last top-level `module.exports = X` (or TypeScript's `export = X`), if any. */
+export function cjsExportsOf(program: TSESTree.Program): Node | undefined {
+  const hit = cjsExportsMemo.get(program);
+  if (hit !== undefined) return hit ?? undefined;
+  let found: Node | null = null;
+  for (const stmt of program.body) {
+    if (stmt.type === T.TSExportAssignment) found = stmt.expression;
+    if (stmt.type !== T.ExpressionStatement) continue;
+    const e = stmt.expression;
+    if (e.type !== T.AssignmentExpression || e.operator !== '=') continue;
+    const left = e.left;
+    if (
+      left.type === T.MemberExpression &&
+      memberName(left) === 'exports' &&
+      left.object.type === T.Identifier &&
+      left.object.name === 'module'
+    ) {
+      found = e.right;
+    }
+  }
+  cjsExportsMemo.set(program, found);
+  return found ?? undefined;
 }

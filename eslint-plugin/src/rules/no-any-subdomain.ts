@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { confirmedWitnesses, isLocalHost } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { ruleHosts } from '../util/settings';
+import { reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { withFileModel } from '../util/file-model';
 
@@ -45,7 +46,7 @@ export default createRule<Options, MessageIds>({
           const probe = [{ witness: example, witnessClass: 'same-site' as const }];
           if (!policies.some((p) => confirmedWitnesses(p, check, probe).length > 0)) continue;
           reported.add(check.node);
-          context.report({
+          reportWithRelated(context, {
             node: check.kind === 'string' ? check.methodNode : check.node,
             messageId: 'anySubdomain',
             data: { host, example },

@@ -13,6 +13,7 @@ import {
   type Value,
 } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { credentialState } from '../util/wording';
 import { ruleHosts } from '../util/settings';
@@ -75,7 +76,7 @@ export default createRule<Options, MessageIds>({
           fix: (fixer) => fixer.replaceText(node, raw.replace(/http:/i, 'https:')),
         });
       }
-      context.report({
+      reportWithRelated(context, {
         node,
         messageId: 'insecureOrigin',
         data: { origin, credentials: credentialsNote(policy) },
@@ -100,7 +101,7 @@ export default createRule<Options, MessageIds>({
       const policy = policies.find((p) => confirmedWitnesses(p, check, probe).length > 0);
       if (!policy) return;
       reported.add(check.node);
-      context.report({
+      reportWithRelated(context, {
         node: check.kind === 'string' ? check.methodNode : check.node,
         messageId: 'insecureCheck',
         data: { origin, credentials: credentialsNote(policy) },

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { ACAC, parseAllowOriginValue, specsOf } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { reportWithRelated } from '../util/related';
 import { withFileModel } from '../util/file-model';
 
 export type Options = [];
@@ -63,7 +64,7 @@ export default createRule<Options, MessageIds>({
           const fix = origin && form.reason !== 'list' ? replaceString(spec.node, origin) : undefined;
           if (origin && fix) suggest.push({ messageId: 'suggestOrigin', data: { origin }, fix });
           const inList = spec.node.parent?.type === T.ArrayExpression;
-          context.report({
+          reportWithRelated(context, {
             node: spec.node,
             messageId: inList ? 'invalidListEntry' : 'invalidOrigin',
             data: { value: spec.value, reason: REASONS[form.reason] },
@@ -76,7 +77,7 @@ export default createRule<Options, MessageIds>({
           if (value === undefined || value === 'true' || !ALMOST_TRUE.test(value.trim())) continue;
           reported.add(site.value);
           const fix = replaceString(site.value, 'true');
-          context.report({
+          reportWithRelated(context, {
             node: site.value,
             messageId: 'invalidCredentials',
             data: { value },

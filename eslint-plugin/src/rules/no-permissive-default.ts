@@ -1,5 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule';
+import { reportWithRelated } from '../util/related';
+import { nodeText } from '../util/wording';
 import { withFileModel } from '../util/file-model';
 
 export type Options = [];
@@ -30,10 +32,10 @@ export default createRule<Options, MessageIds>({
           const fallback = 'permissiveDefault' in spec ? spec.permissiveDefault : undefined;
           if (!fallback || reported.has(fallback.expression)) continue;
           reported.add(fallback.expression);
-          context.report({
+          reportWithRelated(context, {
             node: fallback.expression,
             messageId: 'permissiveDefault',
-            data: { expression: sourceCode.getText(fallback.expression), variable: fallback.variable },
+            data: { expression: nodeText(fallback.expression, sourceCode), variable: fallback.variable },
           });
         }
       }

@@ -8,8 +8,10 @@ import {
   type Culprit,
   type Finding,
   type PatternCheck,
+  type RegexCheck,
   type Policy,
 } from '../analysis';
+import { foreignModuleOf, fileTextOf } from '../analysis/locations';
 import { createRule } from '../util/create-rule';
 import { allowOriginRelated, credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
@@ -55,7 +57,9 @@ function reasonOf(
   if (check.wildcard !== undefined) {
     return `hapi turns \`*\` in \`${check.wildcard}\` into \`.*\`, which matches any text, dots included`;
   }
-  const source = check.patternNode ? patternSourceOf(check.patternNode, sourceCode.text) : undefined;
+  const source = check.patternNode
+    ? patternSourceOf(check.patternNode, fileTextOf(check.patternNode, sourceCode.text))
+    : undefined;
   switch (culprit?.kind) {
     case 'unescaped-dot': {
       if (source?.kind === 'string' && source.rawOf(culprit.start, culprit.end) === '\\.') {
@@ -77,14 +81,28 @@ function reasonOf(
   }
 }
 
-/** The source range to squiggle: the culprit, else the method name or the whole regex. */
+/**
+ * Where to report: the culprit, else the method name or the whole regex. A check in another module is
+ * reported by node (reportWithRelated places it where this file enters that module).
+ */
 function locationOf(
   check: PatternCheck,
   culprit: Culprit | undefined,
   sourceCode: SourceCode,
+): { loc: TSESTree.SourceLocation } | { node: TSESTree.Node } {
+  if (check.kind === 'string') return { node: check.methodNode };
+  if (check.kind === 'within') return { node: check.node };
+  if (foreignModuleOf(check.node) || (check.patternNode && foreignModuleOf(check.patternNode))) {
+    return { node: check.node };
+  }
+  return { loc: innerLocationOf(check, culprit, sourceCode) };
+}
+
+function innerLocationOf(
+  check: RegexCheck,
+  culprit: Culprit | undefined,
+  sourceCode: SourceCode,
 ): TSESTree.SourceLocation {
-  if (check.kind === 'string') return check.methodNode.loc;
-  if (check.kind === 'within') return check.node.loc;
   const source = check.patternNode ? patternSourceOf(check.patternNode, sourceCode.text) : undefined;
   if (!culprit || !source) return check.node.loc;
   // A missing anchor is shown on the character where it belongs.
@@ -174,10 +192,11 @@ export default createRule<Options, MessageIds>({
             seen.add(finding);
             const messageId = messageIdOf(finding);
             if (messageId !== 'acceptsAttacker' && options.reportUnregistrable === false) continue;
-            const loc = locationOf(check, finding.culprit, sourceCode);
+            const where = locationOf(check, finding.culprit, sourceCode);
+            const loc = 'loc' in where ? where.loc : where.node.loc;
             candidates.push({
-              key: `${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}`,
-              loc,
+              key: `${foreignModuleOf(check.node)?.path ?? ''}:${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}`,
+              where,
               check,
               finding,
               messageId,
@@ -190,14 +209,14 @@ export default createRule<Options, MessageIds>({
       }
       candidates.sort((a, b) => MESSAGE_RANK.indexOf(a.messageId) - MESSAGE_RANK.indexOf(b.messageId));
       const reported = new Set<string>();
-      for (const { key, loc, check, finding, messageId, policy, repair, hosts: intended } of candidates) {
+      for (const { key, where, check, finding, messageId, policy, repair, hosts: intended } of candidates) {
         if (reported.has(key)) continue;
         reported.add(key);
         const fix = repair ? repairFix(check, repair) : undefined;
         reportWithRelated(
           context,
           {
-            loc,
+            ...where,
             messageId,
             data: {
               witness: finding.witness,
@@ -228,7 +247,7 @@ function assumption(check: PatternCheck): string {
 
 interface Candidate {
   readonly key: string;
-  readonly loc: TSESTree.SourceLocation;
+  readonly where: { loc: TSESTree.SourceLocation } | { node: TSESTree.Node };
   readonly check: PatternCheck;
   readonly finding: Finding;
   readonly messageId: MessageIds;

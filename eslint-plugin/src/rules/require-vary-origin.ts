@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { unconditionalAdmissions } from '../analysis';
 import { createRule } from '../util/create-rule';
+import { reportWithRelated } from '../util/related';
 import { withFileModel } from '../util/file-model';
 import { indentOf, varyStatement } from '../util/fixes';
 
@@ -51,7 +52,7 @@ export default createRule<Options, MessageIds>({
                   : fixer.replaceText(statement, `{ ${sourceCode.getText(statement)} ${line} }`),
             });
           }
-          context.report({ node: spec.node, messageId: 'missingVary', suggest });
+          reportWithRelated(context, { node: spec.node, messageId: 'missingVary', suggest });
         }
       }
     });

@@ -1,6 +1,7 @@
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import { docsUrlOf } from './docs-url';
+import { rememberMessages } from './related';
 
 export interface CorsGuardDocs {
   /** Short imperative description. */
@@ -29,6 +30,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...created,
     create(context: Parameters<typeof created.create>[0]) {
+      rememberMessages(context, rule.meta.messages);
       if (context.options.length > 0) return created.create(context);
       return inner(context, defaults);
     },

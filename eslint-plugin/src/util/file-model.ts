@@ -3,15 +3,20 @@
  * which record candidate nodes once per file; the first rule to reach `Program:exit` builds the file
  * model and every rule reads it from the cache.
  */
+import * as nodePath from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from '../analysis';
 import { corsGuardSettings } from './settings';
 import { packageVersionNear } from './package-versions';
+import { DISK, ModuleSession, type ModuleFileSystem } from '../analysis/modules';
+import { moduleParserFor } from './module-parser';
 
 interface Collector {
   readonly headerNames: TSESTree.Node[];
   readonly shapeCalls: TSESTree.CallExpression[];
   readonly varyCalls: TSESTree.CallExpression[];
+  readonly helperCalls: TSESTree.CallExpression[];
+  readonly originObjects: TSESTree.ObjectExpression[];
   /** Whether a rule already registered the collecting listeners for this file. */
   owned: boolean;
   model?: FileModel;
@@ -19,10 +24,53 @@ interface Collector {
 
 const collectors = new WeakMap<TSESTree.Program, Collector>();
 
+/** How the editor extension supplies module text (open buffers over the disk, or buffers only). */
+let moduleFileSystem: ModuleFileSystem = DISK;
+export function setModuleFileSystem(fs: ModuleFileSystem | undefined): void {
+  moduleFileSystem = fs ?? DISK;
+}
+
+interface CorsGuardSettings {
+  /** `false` turns cross-module resolution off. */
+  readonly modules?: boolean;
+  /** The project root modules must lie in (default: ESLint's cwd). */
+  readonly root?: string;
+  /** The file's real path when ESLint is given another name (the editor extension). */
+  readonly filename?: string;
+}
+
+/** The per-lint module session, when the file has a real path to resolve imports from. */
+function sessionFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ModuleSession | undefined {
+  const settings = (context.settings['cors-guard'] ?? {}) as CorsGuardSettings;
+  if (settings.modules === false) return undefined;
+  const filename = settings.filename ?? context.filename;
+  if (!nodePath.isAbsolute(filename)) return undefined; // <input>, <text>
+  const root = settings.root ?? context.cwd;
+  const parser = moduleParserFor((context.languageOptions as { parser?: unknown }).parser);
+  return new ModuleSession(filename, root, parser, moduleFileSystem);
+}
+
+/** A call that may hand the origin, the request or the response to a helper: `setCorsHeaders(res, origin)`. */
+const HELPER_NAME = /cors|origin|allow/i;
+function mentionsOrigin(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case 'Identifier':
+      return /origin/i.test(node.name);
+    case 'MemberExpression':
+      return !node.computed && node.property.type === 'Identifier' && /^origin$/i.test(node.property.name);
+    case 'CallExpression': {
+      const a = node.arguments[0];
+      return a?.type === 'Literal' && typeof a.value === 'string' && a.value.toLowerCase() === 'origin';
+    }
+    default:
+      return false;
+  }
+}
+
 function collectorOf(program: TSESTree.Program): Collector {
   let c = collectors.get(program);
   if (!c) {
-    c = { headerNames: [], shapeCalls: [], varyCalls: [], owned: false };
+    c = { headerNames: [], shapeCalls: [], varyCalls: [], helperCalls: [], originObjects: [], owned: false };
     collectors.set(program, c);
   }
   return c;
@@ -44,6 +92,9 @@ export function withFileModel<MessageIds extends string, Options extends readonl
         shapeCalls: collector.shapeCalls,
         varyCalls: collector.varyCalls,
         trustedOrigins: corsGuardSettings(context).trustedOrigins,
+        helperCalls: collector.helperCalls,
+        originObjects: collector.originObjects,
+        modules: sessionFor(context as never),
         getScope: (node) => sourceCode.getScope(node),
         text: (node) => sourceCode.getText(node),
         project: { packageVersion: (name) => packageVersionNear(context.physicalFilename, name) },
@@ -63,6 +114,14 @@ export function withFileModel<MessageIds extends string, Options extends readonl
         collector.headerNames.push(node);
       }
     },
+    ObjectExpression(node) {
+      for (const p of node.properties) {
+        if (p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'origin') {
+          collector.originObjects.push(node);
+          return;
+        }
+      }
+    },
     CallExpression(node) {
       const callee = node.callee;
       const name =
@@ -72,6 +131,13 @@ export function withFileModel<MessageIds extends string, Options extends readonl
             ? callee.property.name
             : undefined;
       if (name === undefined) return;
+      if (
+        node.arguments.length > 0 &&
+        (callee.type === 'Identifier' || (callee.type === 'MemberExpression' && callee.object.type === 'Identifier')) &&
+        (HELPER_NAME.test(name) || node.arguments.some(mentionsOrigin))
+      ) {
+        collector.helperCalls.push(node);
+      }
       if (callee.type === 'MemberExpression' && SHAPE_METHODS.has(name)) collector.shapeCalls.push(node);
       // res.vary('Origin'), ctx.vary('Origin'), vary(res, 'Origin'), addOriginToVaryHeader(reply)
       else if (name.length >= 4 && name.toLowerCase().includes('vary')) collector.varyCalls.push(node);

@@ -3,9 +3,18 @@
  * reflected origin was read). ESLint's report has no field for them, so they ride on the report
  * descriptor under a registered symbol: ESLint ignores it, and the editor extension, which wraps
  * `context.report`, turns it into `relatedInformation`.
+ *
+ * Every rule reports through `reportWithRelated`, which also places findings made in another module:
+ * ESLint can report only in the linted file, so a finding whose node lies in an imported module is
+ * reported where the linted file enters that module (the import's use, the helper call), its message
+ * prefixed with the other file and line, and the other file's location first among the related ones
+ * (with its `file`). Fixes and suggestions that would edit another file are dropped.
  */
+import * as nodePath from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ACAO, type Policy } from '../analysis';
+import { foreignModuleOf } from '../analysis/locations';
+import { fileModelOf } from './file-model';
 
 export const RELATED: unique symbol = Symbol.for('cors-guard.related') as never;
 
@@ -13,29 +22,118 @@ export interface RelatedLocation {
   /** ESLint locations: 1-based lines, 0-based columns. */
   readonly loc: TSESTree.SourceLocation;
   readonly message: string;
+  /** Absolute path of the file the location is in, when it is not the linted file. */
+  readonly file?: string;
 }
 
 interface Located {
   readonly loc: TSESTree.SourceLocation;
+  readonly type?: string;
+  readonly parent?: unknown;
 }
 
 type Related = readonly (readonly [Located | undefined, string])[];
+
+type ReportContext = {
+  report(descriptor: TSESLint.ReportDescriptor<string>): void;
+  readonly sourceCode?: { readonly ast: TSESTree.Program };
+  readonly cwd?: string;
+};
+
+/** Each rule's message templates, by context (to reword a report placed away from its node). */
+const messagesOf = new WeakMap<object, Readonly<Record<string, string>>>();
+/** Reports already made per rule context (helpers judged per call can repeat a finding). */
+const reportedBy = new WeakMap<object, Set<string>>();
+
+/** Called by `createRule` for every rule context. */
+export function rememberMessages(context: object, messages: Readonly<Record<string, string>> | undefined): void {
+  if (messages) messagesOf.set(context, messages);
+}
+
+function moduleOf(node: Located | undefined) {
+  return node?.type && node.parent ? foreignModuleOf(node as TSESTree.Node) : undefined;
+}
 
 /** Reports with related locations (those not at the report's own location) attached. */
 export function reportWithRelated<M extends string>(
   context: { report(descriptor: TSESLint.ReportDescriptor<M>): void },
   descriptor: TSESLint.ReportDescriptor<M>,
-  related: Related,
+  related: Related = [],
 ): void {
-  const d = descriptor as { node?: Located; loc?: TSESTree.SourceLocation | TSESTree.Position };
-  const own = d.loc && 'start' in d.loc ? d.loc : d.node?.loc;
+  const ctx = context as unknown as ReportContext;
+  let d = descriptor as TSESLint.ReportDescriptor<M> & {
+    node?: Located;
+    loc?: TSESTree.SourceLocation | TSESTree.Position;
+    message?: string;
+    messageId?: M;
+    data?: Record<string, unknown>;
+  };
   const list: RelatedLocation[] = [];
-  for (const [node, message] of related) {
-    if (!node || (own && sameLoc(node.loc, own)) || list.some((r) => sameLoc(r.loc, node.loc))) continue;
-    list.push({ loc: node.loc, message });
+  const elsewhere = moduleOf(d.node);
+  if (elsewhere) {
+    // The finding is in another module: report it where this file enters that module.
+    const model = ctx.sourceCode ? fileModelOf(ctx.sourceCode.ast) : undefined;
+    // The local end of this finding: the helper call that led there, else the first related location in
+    // this file (the `cors()` call or its `origin`), else where this file first entered the module.
+    const found = model?.entries?.entryOf(d.node as TSESTree.Node);
+    const localRelated = related.find(([n]) => n && n.type && !moduleOf(n))?.[0] as TSESTree.Node | undefined;
+    const entry = found?.precise ? found.node : (localRelated ?? found?.node);
+    const template = d.messageId ? messagesOf.get(context)?.[d.messageId] : undefined;
+    if (!entry || !template) return; // nowhere to place it: say nothing rather than point at the wrong code
+    const where = displayPath(elsewhere.path, model?.modules?.root ?? ctx.cwd);
+    const line = d.node!.loc.start.line;
+    list.push({ loc: d.node!.loc, file: elsewhere.path, message: `The problem is here, in ${where}.` });
+    const { messageId: _id, suggest: _s, fix: _f, loc: _l, ...rest } = d;
+    void [_id, _s, _f, _l];
+    d = { ...rest, node: entry, message: `In \`${where}\` (line ${line}): ${template}` } as never;
+  } else if (d.suggest) {
+    d = { ...d, suggest: d.suggest.map(localOnly) };
   }
-  if (list.length > 0) Object.defineProperty(descriptor, RELATED, { value: list, enumerable: false });
-  context.report(descriptor);
+  const own = d.loc && 'start' in d.loc ? d.loc : d.node?.loc;
+  for (const [node, message] of related) {
+    if (!node) continue;
+    const m = moduleOf(node);
+    if (!m && ((own && sameLoc(node.loc, own)) || list.some((r) => !r.file && sameLoc(r.loc, node.loc)))) continue;
+    if (m && list.some((r) => r.file === m.path && sameLoc(r.loc, node.loc))) continue;
+    list.push(m ? { loc: node.loc, message, file: m.path } : { loc: node.loc, message });
+  }
+  // One report per rule, place and message.
+  const at = d.loc && 'start' in d.loc ? d.loc.start : d.loc && 'line' in d.loc ? d.loc : d.node?.loc.start;
+  const key = `${at?.line}:${at?.column}:${d.messageId ?? d.message}:${JSON.stringify(d.data ?? {})}`;
+  let seen = reportedBy.get(context);
+  if (!seen) reportedBy.set(context, (seen = new Set()));
+  if (seen.has(key)) return;
+  seen.add(key);
+  if (list.length > 0) Object.defineProperty(d, RELATED, { value: list, enumerable: false });
+  context.report(d as TSESLint.ReportDescriptor<M>);
+}
+
+function displayPath(file: string, root: string | undefined): string {
+  const rel = root ? nodePath.relative(root, file) : file;
+  return (rel && !rel.startsWith('..') ? rel : file).split(nodePath.sep).join('/');
+}
+
+/** A suggestion whose fix touches a node of another module is dropped (its ranges are that file's). */
+function localOnly<S extends { fix: TSESLint.ReportFixFunction }>(suggestion: S): S {
+  const fix = suggestion.fix;
+  return {
+    ...suggestion,
+    fix: (fixer: TSESLint.RuleFixer) => {
+      let foreign = false;
+      const guarded = new Proxy(fixer, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            if (moduleOf(args[0] as Located)) foreign = true;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      const result = fix(guarded);
+      return foreign ? null : result;
+    },
+  };
 }
 
 function sameLoc(a: TSESTree.SourceLocation, b: TSESTree.SourceLocation): boolean {
@@ -62,7 +160,9 @@ export function allowOriginRelated(policy: Policy): (readonly [Located | undefin
       [policy.originProperty ?? policy.call, 'The origin this check accepts is allowed by this CORS configuration.'],
     ];
   }
-  return policy.headers
+  const out: (readonly [Located | undefined, string])[] = policy.headers
     .filter((h) => h.header === ACAO)
     .map((h) => [h.node, 'The origin this check accepts is sent back in Access-Control-Allow-Origin here.'] as const);
+  if (policy.call) out.push([policy.call, 'The headers are set through this call.']);
+  return out;
 }

@@ -1,6 +1,14 @@
 /** Words shared by the rules' messages: which credentials go along, which guard let the origin in. */
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { shortText, type Credentials, type GuardSummary, type Policy } from '../analysis';
+import { foreignModuleOf } from '../analysis/locations';
+
+/** A node's source text, from whichever file it is in (the linted file, or a module it imports). */
+export function nodeText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const m = foreignModuleOf(node);
+  return m ? m.text.slice(node.range[0], node.range[1]) : sourceCode.getText(node);
+}
 
 export type CredentialState = 'with' | 'without' | 'maybe';
 
@@ -13,7 +21,7 @@ export function guardNote(g: GuardSummary, sourceCode: Readonly<TSESLint.SourceC
   if (g.strength !== 'useless') return '';
   const check = g.decisive[0];
   return check
-    ? ` (checked only by \`${shortText(sourceCode.getText(check.node), 50)}\`, which any origin passes)`
+    ? ` (checked only by \`${shortText(nodeText(check.node, sourceCode), 50)}\`, which any origin passes)`
     : '';
 }
 

@@ -4,7 +4,11 @@
  * and unit tests directly. The TypeScript parser is loaded only when a TypeScript file needs it.
  */
 import { Linter } from 'eslint/universal';
+import { isAbsolute, dirname } from 'node:path';
 import plugin from '../../../eslint-plugin/src/index';
+import { DISK, overlayFileSystem } from '../../../eslint-plugin/src/analysis/modules';
+import { setModuleFileSystem } from '../../../eslint-plugin/src/util/file-model';
+import { setTypeScriptParserLoader } from '../../../eslint-plugin/src/util/module-parser';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
 import { hoverAt, type HoverAnswer } from './hover';
 import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit } from './protocol';
@@ -53,6 +57,8 @@ export class LintEngine {
     }
     if (options.floor) rules['noop'] = { meta: { schema: [] }, create: () => ({}) };
     this.wrappedPlugin = { rules };
+    // Imported TypeScript modules are parsed with the same lazily loaded bundle.
+    setTypeScriptParserLoader(() => this.typescriptParser() as never);
   }
 
   /** Loads what a first lint of this kind of file needs (the TypeScript parser), ahead of time. */
@@ -60,8 +66,25 @@ export class LintEngine {
     if (typescript) this.typescriptParser();
   }
 
-  lint(request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings'>): LintResult {
+  lint(
+    request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings' | 'buffers' | 'root' | 'virtual'>,
+  ): LintResult {
     const started = performance.now();
+    // Modules are read from the open buffers over the disk (buffers only in a virtual workspace).
+    const buffers = new Map((request.buffers ?? []).map((b) => [b.fileName, { text: b.text, version: b.version }]));
+    setModuleFileSystem(
+      request.virtual
+        ? overlayFileSystem(buffers, undefined)
+        : buffers.size > 0
+          ? overlayFileSystem(buffers, DISK)
+          : DISK,
+    );
+    const real = isAbsolute(request.fileName) ? request.fileName : undefined;
+    // corsGuard.trustedOrigins is the plugin's shared setting: every rule and the hover read it.
+    const trustedOrigins = [...request.settings.trustedOrigins];
+    const moduleSettings = real
+      ? { 'cors-guard': { filename: real, root: request.root ?? dirname(real), trustedOrigins } }
+      : { 'cors-guard': { modules: false, trustedOrigins } };
     const dialect = dialectOf(request.fileName, request.languageId);
     const parser = dialect.typescript ? this.typescriptParser() : undefined;
     const rules = this.options.floor ? { 'cors-guard/noop': 'error' as const } : this.rulesOf(request.settings);
@@ -79,9 +102,8 @@ export class LintEngine {
             parserOptions: { ecmaFeatures: { jsx } },
           },
           linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+          settings: moduleSettings,
           plugins: { 'cors-guard': this.wrappedPlugin as never },
-          // corsGuard.trustedOrigins is the plugin's shared setting: every rule and the hover read it.
-          settings: { 'cors-guard': { trustedOrigins: [...request.settings.trustedOrigins] } },
           rules,
         },
       ];
@@ -117,6 +139,8 @@ export class LintEngine {
       sourceCode: fatal ? null : this.linter.getSourceCode(),
       fatal: !!fatal,
     };
+    const model = fatal ? undefined : plugin.fileModelOf(this.linter.getSourceCode().ast as never);
+    const dependencies = model?.modules ? [...model.modules.depthOf.keys()].filter((p) => p !== real) : [];
     const related = new Map(this.captured.map((c) => [c.key, c.related]));
     this.captured = [];
     const findings: Finding[] = [];
@@ -139,6 +163,7 @@ export class LintEngine {
           endLine: r.loc.end.line,
           endColumn: r.loc.end.column + 1,
           message: r.message,
+          ...(r.file ? { file: r.file } : {}),
         })),
       });
     }
@@ -147,6 +172,7 @@ export class LintEngine {
       ...(fatal ? { parseError: { message: fatal.message, line: fatal.line, column: fatal.column } } : {}),
       parser: parser ? 'typescript' : 'espree',
       durationMs: performance.now() - started,
+      ...(dependencies.length > 0 ? { dependencies } : {}),
     };
   }
 

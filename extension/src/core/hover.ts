@@ -14,6 +14,7 @@ import {
   type Node,
   type Policy,
 } from '../../../eslint-plugin/src/analysis';
+import { foreignModuleOf } from '../../../eslint-plugin/src/analysis/locations';
 import { decodedMarkdown, headerNameMarkdown, policyMarkdown } from './explain-markdown';
 
 export interface HoverAnswer {
@@ -36,7 +37,8 @@ export function hoverAt(source: SourceLike, model: FileModel | undefined, offset
   if (!node) return undefined;
   // Inside a template literal the innermost node is its quasi.
   if (node.type === 'TemplateElement' && node.parent) node = node.parent;
-  const policies = model && !model.error ? model.policies : [];
+  // Policies set in another module (an imported helper or options object) have that module's ranges.
+  const policies = model && !model.error ? model.policies.filter((p) => !foreignModuleOf(p.node)) : [];
 
   // A header value in a setter call or headers object.
   for (const policy of policies) {
@@ -99,9 +101,9 @@ function headerValueMarkdown(
     if (spec?.type === 'reflect') {
       const guard = isWeakGuard(spec.guard)
         ? spec.guard.strength === 'useless'
-          ? `guarded only by \`${source.getText(spec.guard.decisive[0]!.node)}\`, which every origin passes`
+          ? `guarded only by \`${textOf(source, spec.guard.decisive[0]!.node)}\`, which every origin passes`
           : 'with no check guarding it'
-        : `guarded by ${spec.guard.strength === 'exact' ? 'an exact allowlist check' : `a ${spec.guard.strength} check`} (\`${source.getText(spec.guard.decisive[0]!.node).slice(0, 80)}\`)`;
+        : `guarded by ${spec.guard.strength === 'exact' ? 'an exact allowlist check' : `a ${spec.guard.strength} check`} (\`${textOf(source, spec.guard.decisive[0]!.node).slice(0, 80)}\`)`;
       parts.push(
         `**\`${facts.name}\`** reflects the request's Origin (\`${spec.what}\`), ${guard}.\n\n[MDN: ${facts.name}](${facts.mdn})`,
       );
@@ -114,4 +116,10 @@ function headerValueMarkdown(
   }
   parts.push(policyMarkdown(explainPolicy(policy, model.trustedOrigins)));
   return parts.join('\n\n---\n\n');
+}
+
+/** A node's text, from the module it is in (an imported check guarding a local header). */
+function textOf(source: { getText(node: TSESTree.Node): string }, node: TSESTree.Node): string {
+  const m = foreignModuleOf(node);
+  return m ? m.text.slice(node.range[0], node.range[1]) : source.getText(node);
 }

@@ -19,6 +19,15 @@ export interface LintRequest {
   readonly languageId: string;
   readonly text: string;
   readonly settings: LintSettings;
+  /**
+   * Other open documents the analysis may read instead of the disk (the buffer wins): the unsaved ones,
+   * or every open one where the workspace has no disk (`virtual`).
+   */
+  readonly buffers?: readonly { readonly fileName: string; readonly text: string; readonly version: number }[];
+  /** The workspace folder: imported modules must lie in it. Default: the file's folder. */
+  readonly root?: string;
+  /** A virtual workspace: modules are read from open documents only. */
+  readonly virtual?: boolean;
 }
 
 /** An ESLint-style range: 1-based lines, 1-based columns (end exclusive), as in `Linter` messages. */
@@ -37,6 +46,8 @@ export interface OffsetEdit {
 
 export interface RelatedFinding extends LintRange {
   readonly message: string;
+  /** The file of the location, when it is another module than the linted document. */
+  readonly file?: string;
 }
 
 export interface Finding extends LintRange {
@@ -58,6 +69,8 @@ export interface LintResult {
   readonly parser: 'espree' | 'typescript';
   /** Time spent in the linter, in ms, including a first parser load. */
   readonly durationMs: number;
+  /** Other modules the analysis read (a change to one of them calls for a new lint). */
+  readonly dependencies?: readonly string[];
 }
 
 export interface HoverRequest extends LintRequest {

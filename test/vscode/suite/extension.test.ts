@@ -480,6 +480,28 @@ test('closing a document clears its diagnostics; showing it again lints it again
   await linted(again.document, (d) => d.length === 1);
 });
 
+test('a finding in an imported module is shown at the import with the other file as related information; an unsaved edit there re-lints the importer', async () => {
+  const server = await open('modules/server.js');
+  const [finding] = await linted(server.document, (d) => d.length === 1);
+  assert.equal(ruleOf(finding!), 'cors-guard/no-origin-reflection');
+  assert.match(finding!.message, /^In `modules\/settings\.js` \(line 1\): /);
+  assert.equal(finding!.range.start.line, 5);
+  const related = finding!.relatedInformation?.[0];
+  assert.ok(related?.location.uri.path.endsWith('/modules/settings.js'), 'related information in the other file');
+  assert.equal(related?.location.range.start.line, 0);
+  // Fix the module in its editor without saving: the buffer wins, and the importer is linted again.
+  const settings = await open('modules/settings.js');
+  const after = Date.now();
+  await settings.edit((e) =>
+    e.replace(
+      settings.document.lineAt(0).range,
+      "exports.options = { origin: ['https://shop.example.com'], credentials: true };",
+    ),
+  );
+  await linted(server.document, (d) => d.length === 0, after);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+});
+
 test('shows a finding as a person sees it (screenshots by the runner)', async () => {
   const editor = await open('order-processing-server.js');
   const diagnostics = await linted(editor.document, (d) => d.length === 5);

@@ -1,0 +1,1 @@
+exports.options = { origin: true, credentials: true };
