@@ -129,7 +129,20 @@ describe('analyzeOriginPattern', () => {
       'inconclusive',
     );
     expect(analyzeOriginPattern({ pattern: '(', flags: '' }).kind).toBe('inconclusive');
-    expect(analyzeOriginPattern({ pattern: '^\\d+$', flags: '' }).kind).toBe('inconclusive');
+  });
+
+  it('judges a check that names no host against every registrable origin', () => {
+    // Nothing a browser sends is all digits: safe, not a guess.
+    expect(analyzeOriginPattern({ pattern: '^\\d+$', flags: '' }).kind).toBe('safe');
+    const endsInA = analyzeOriginPattern({ pattern: 'a$|b$', flags: '' });
+    expect(endsInA.kind).toBe('unsafe');
+    if (endsInA.kind === 'unsafe') {
+      expect(endsInA.hosts).toEqual([]);
+      expect(endsInA.findings[0]!.witnessClass).toMatch(/registrable|attacker-suffix/);
+      expect(/a$|b$/.test(endsInA.findings[0]!.witness)).toBe(true);
+    }
+    const tlds = analyzeOriginPattern({ pattern: '\\.com|\\.org', flags: '' });
+    expect(tlds.kind === 'unsafe' && tlds.findings[0]!.witnessClass !== 'unregistrable').toBe(true);
   });
 });
 

@@ -160,6 +160,22 @@ const CASES: readonly Case[] = [
       ['no-unsafe-origin-check', 'https://a-shop-com'],
     ],
   },
+  // --- checks that name no host ------------------------------------------------------------------
+  {
+    name: 'a substring check that names no host: any site containing it gets in',
+    code: reflectIf(`origin.indexOf('.cn') !== -1`),
+    expect: [['no-unsafe-origin-check', 'names no host of yours']],
+  },
+  {
+    name: 'a regex that names no host',
+    code: reflectIf(`/\\.com|\\.org/.test(origin)`),
+    expect: [['no-unsafe-origin-check', 'names no host of yours']],
+  },
+  {
+    name: 'a check that names no host and admits only hosts nobody can register (safe)',
+    code: reflectIf(`origin.endsWith('.internal')`),
+    expect: [],
+  },
   // --- guards that can't fail ---------------------------------------------------------------------
   {
     name: "list.indexOf('*') !== -1 with '*' in the list",

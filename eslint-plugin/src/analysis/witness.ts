@@ -178,6 +178,36 @@ function knownSuffixOf(host: string): string | undefined {
 
 /** Suffixes an attacker's own domain is written under when the check leaves the top-level domain open. */
 const ATTACKER_SUFFIXES = ['com', 'net'];
+/**
+ * For a check that names no host, whatever it accepts is someone's: top-level domains anyone can register
+ * under, one for nearly every last letter, so a witness ends the way the check requires (`/a$|b$/`).
+ */
+const OPEN_TLDS = [
+  ...ATTACKER_SUFFIXES,
+  'org',
+  'io',
+  'ca',
+  'club',
+  'cc',
+  'ad',
+  'me',
+  'tf',
+  'sh',
+  'ai',
+  'uk',
+  'nl',
+  'cn',
+  'app',
+  'iq',
+  'fr',
+  'us',
+  'eu',
+  'tv',
+  'tw',
+  'xxx',
+  'xyz',
+  'biz',
+];
 
 interface Languages {
   readonly attack: NFA;
@@ -232,7 +262,7 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
   const suffixes = [
     ...new Set([
       ...hosts.map((h) => (isPublicSuffix(h) ? h : knownSuffixOf(h))).filter((x): x is string => !!x),
-      ...ATTACKER_SUFFIXES,
+      ...(hosts.length === 0 ? OPEN_TLDS : ATTACKER_SUFFIXES),
     ]),
   ];
   const registrable = `${s}https?:\\/\\/(?:${LABEL}\\.)*${LABEL}\\.(?:${suffixes.map(escapeRegex).join('|')})${PORT}${e}`;
@@ -564,7 +594,8 @@ export function analyzeOriginPattern(
   if (!re) return { kind: 'inconclusive', reason: 'the pattern does not compile' };
   const test = verify ?? ((o: string) => re.test(o));
   const hosts = configuredHosts.length > 0 ? [...configuredHosts] : intendedHostsOf(p.pattern);
-  if (hosts.length === 0) return { kind: 'inconclusive', reason: 'no intended host could be inferred' };
+  // A check that names no host (`/\.com|\.org/`, `indexOf('internal')`) was meant for no site in particular:
+  // every registrable origin it accepts is an attacker's (the languages below then treat no host as own).
   if (/\\[1-9]|\\k</.test(p.pattern)) return { kind: 'inconclusive', reason: 'backreferences' };
   try {
     const { nfa, unicode } = searchNfa(p);

@@ -37,7 +37,8 @@ function reasonOf(
   if (open) {
     return `\`${open}\` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin`;
   }
-  if (culprit === undefined && witness === EXAMPLE_ATTACKER) return 'it accepts any origin';
+  if (culprit === undefined && witness === EXAMPLE_ATTACKER) return 'it accepts origins any website can have';
+  if (culprit === undefined && hosts.length === 0) return 'it names no host of yours, so any site it matches gets in';
   if (check.kind === 'within') return 'it looks for the origin anywhere inside a string of allowed origins';
   if (check.kind === 'string') {
     const argument = check.argument ?? '';
@@ -192,6 +193,8 @@ export default createRule<Options, MessageIds>({
             seen.add(finding);
             const messageId = messageIdOf(finding);
             if (messageId !== 'acceptsAttacker' && options.reportUnregistrable === false) continue;
+            // A check that names no host meant no site: only an origin someone can register is a finding.
+            if (messageId !== 'acceptsAttacker' && verdict.kind === 'unsafe' && verdict.hosts.length === 0) continue;
             const where = locationOf(check, finding.culprit, sourceCode);
             const loc = 'loc' in where ? where.loc : where.node.loc;
             candidates.push({
