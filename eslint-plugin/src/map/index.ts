@@ -1,0 +1,5 @@
+/** The CORS map's API: `import { mapProject, formatHtml } from 'eslint-plugin-cors-guard/map'`. */
+export * from './entries';
+export * from './format';
+export * from './html';
+export { FORMATS, findFlatConfig, mapProject, render, main, type Format, type MapOptions } from './cli';
