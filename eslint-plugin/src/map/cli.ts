@@ -58,7 +58,7 @@ interface EslintLike {
     }[]
   >;
 }
-type EslintClass = new (options: Record<string, unknown>) => EslintLike;
+type EslintClass = (new (options: Record<string, unknown>) => EslintLike) & { readonly version?: string };
 
 /** The project's ESLint (resolved from `cwd`), else the one beside this plugin. */
 async function loadEslint(cwd: string): Promise<EslintClass> {
@@ -159,7 +159,13 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
       errors.push({ file: displayName(cwd, r.filePath), line: fatal.line ?? 0, message: fatal.message });
   }
   policies.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { version: 1, policies, scanned: results.length, errors };
+  return {
+    version: 1,
+    ...(ESLint.version ? { eslint: ESLint.version } : {}),
+    policies,
+    scanned: results.length,
+    errors,
+  };
 }
 
 export function render(

@@ -165,7 +165,7 @@ export function allowsOf(policy: Policy, reason: AssessmentReason): string {
     switch (spec.type) {
       case 'wildcard':
         if (spec.whenOriginAbsent) return;
-        add(spec.becomesReflection ? "any origin (`*`, sent back as the request's Origin)" : 'any origin (`*`)');
+        add(spec.becomesReflection ? "any origin (*, sent back as the request's Origin)" : 'any origin (*)');
         return;
       case 'null':
         add('null');

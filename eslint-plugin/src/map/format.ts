@@ -4,6 +4,8 @@ import type { MapPolicy, MapResponse } from './entries';
 export interface MapReport {
   /** The report format's version: bumped only when a field changes meaning or goes away. */
   readonly version: 1;
+  /** The ESLint version that linted the files. */
+  readonly eslint?: string;
   readonly policies: readonly MapPolicy[];
   /** How many files were linted. */
   readonly scanned: number;

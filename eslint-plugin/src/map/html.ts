@@ -62,7 +62,9 @@ function responseCell(r: MapResponse | undefined, showOrigin: boolean): string {
   const acao = r.allowOrigin === null ? 'no ACAO' : `ACAO: ${r.allowOrigin}`;
   const creds = r.credentials === true ? '<br>ACAC: true' : r.credentials === null ? '<br>ACAC: ?' : '';
   const who = showOrigin ? `<div class="origin">${esc(r.origin)}</div>` : '';
-  return `<td class="cell ${r.readable}" title="${esc(`${r.origin}: ${READABLE_WORDS[r.readable]}`)}">${who}<code>${esc(acao)}</code>${creds}<div class="readable">${esc(READABLE_WORDS[r.readable])}</div></td>`;
+  // A trusted origin reading with cookies is the point of the policy; anyone else doing so is the finding.
+  const intended = r.role === 'trusted' || r.role === 'allowed' ? ' intended' : '';
+  return `<td class="cell ${r.readable}${intended}" title="${esc(`${r.origin}: ${READABLE_WORDS[r.readable]}`)}">${who}<code>${esc(acao)}</code>${creds}<div class="readable">${esc(READABLE_WORDS[r.readable])}</div></td>`;
 }
 
 export function formatHtml(report: MapReport, options: HtmlOptions = {}): string {
@@ -165,6 +167,7 @@ label.verdict{color:#1f2328;text-transform:none;font-size:13px;font-weight:norma
 .cell.without-cookies{background:#fff4e0}.cell.rejected{background:#f3e5f5}
 .cell.no{background:#eef7ee}.cell.no .readable{color:var(--safe)}.cell.unknown{background:#f2f2f2}
 .cell.none{color:#999;text-align:center}
+.cell.intended.with-cookies,.cell.intended.without-cookies{background:#e8f5e9}.cell.intended .readable{color:var(--safe)}
 .note{color:#555;font-size:13px}footer{margin-top:24px;color:#888;font-size:12px}
 tr.hidden{display:none}
 `;

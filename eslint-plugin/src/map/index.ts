@@ -2,4 +2,13 @@
 export * from './entries';
 export * from './format';
 export * from './html';
-export { FORMATS, findFlatConfig, mapProject, render, main, type Format, type MapOptions } from './cli';
+export {
+  FORMATS,
+  findFlatConfig,
+  gitignorePatterns,
+  mapProject,
+  render,
+  main,
+  type Format,
+  type MapOptions,
+} from './cli';
