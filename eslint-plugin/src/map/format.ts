@@ -81,10 +81,11 @@ export function formatMarkdown(report: MapReport): string {
 /** The terminal summary: one line per policy, worst first. */
 export function formatText(report: MapReport): string {
   const lines = [`CORS map: ${summaryLine(report)}`];
+  const width = Math.min(60, Math.max(0, ...report.policies.map((p) => `${p.file}:${p.line}`.length)));
   for (const p of sortedPolicies(report.policies)) {
     const extra = p.witness ? ` · e.g. ${p.witness}` : '';
     lines.push(
-      `  ${p.verdict.padEnd(7)} ${`${p.file}:${p.line}`.padEnd(40)} ${p.allows} · ${cookiesWord(p.credentials)}${extra}`,
+      `  ${p.verdict.padEnd(7)} ${`${p.file}:${p.line}`.padEnd(width)} ${p.allows} · ${cookiesWord(p.credentials)}${extra}`,
     );
   }
   for (const e of report.errors) lines.push(`  (not parsed) ${e.file}:${e.line} ${e.message}`);
