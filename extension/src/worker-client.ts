@@ -33,6 +33,8 @@ export interface WorkerClientOptions {
 export class LintWorkerClient {
   private worker: Worker | undefined;
   private readonly queue = new Map<string, Job>();
+  /** Workspace-scan lints: taken only when no document lint is waiting, so a scan never delays typing. */
+  private readonly background = new Map<string, Job>();
   private inFlight: (Job & { timer: NodeJS.Timeout }) | undefined;
   private nextId = 1;
   private disposed = false;
@@ -61,6 +63,25 @@ export class LintWorkerClient {
     });
   }
 
+  /**
+   * Lints a file for the workspace scan, after every queued document lint (the worker yields to edits:
+   * an edit waits at most for the one scan file in flight).
+   */
+  lintInBackground(key: string, request: Omit<LintRequest, 'id'>): Promise<LintOutcome> {
+    return new Promise((resolve) => {
+      if (this.disposed) return resolve({ kind: 'failed', message: 'disposed' });
+      this.background.get(key)?.resolve({ kind: 'superseded' });
+      this.background.set(key, { key, request: { ...request, id: this.nextId++ }, resolve });
+      this.pump();
+    });
+  }
+
+  /** Drops every queued background lint (a cancelled scan). */
+  cancelBackground(): void {
+    for (const job of this.background.values()) job.resolve({ kind: 'superseded' });
+    this.background.clear();
+  }
+
   /** A hover, answered by the worker after the lint it may be running; `undefined` after 10 s. */
   hover(request: Omit<HoverRequest, 'id'>): Promise<HoverResult | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
@@ -85,6 +106,7 @@ export class LintWorkerClient {
     this.disposed = true;
     for (const job of this.queue.values()) job.resolve({ kind: 'superseded' });
     this.queue.clear();
+    this.cancelBackground();
     if (this.inFlight) {
       clearTimeout(this.inFlight.timer);
       this.inFlight.resolve({ kind: 'superseded' });
@@ -123,9 +145,10 @@ export class LintWorkerClient {
   private pump(): void {
     if (this.inFlight || this.disposed) return;
     const next = this.queue.values().next();
-    if (next.done) return;
-    const job = next.value;
-    this.queue.delete(job.key);
+    const fromQueue = !next.done;
+    const job = fromQueue ? next.value : this.background.values().next().value;
+    if (!job) return;
+    (fromQueue ? this.queue : this.background).delete(job.key);
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     const timer = setTimeout(() => {
       this.options.log(`lint of ${job.request.fileName} took over ${timeoutMs} ms; restarting the worker`);

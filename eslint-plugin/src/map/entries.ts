@@ -184,10 +184,17 @@ export function allowsOf(policy: Policy, reason: AssessmentReason): string {
           add("any origin (the request's Origin sent back unchecked)");
           return;
         }
-        // The checks of each path, decisive ones first: an exact allowlist names its origins.
-        const checks = spec.guard.paths.flat();
-        const strongest = checks.filter((c) => c.kind === 'exact');
-        (strongest.length > 0 ? strongest : checks.filter((c) => c.kind !== 'absent')).forEach(addCheck);
+        // Each path is a conjunction: `if (origin && ALLOWED.has(origin))` allows what the allowlist names.
+        for (const path of spec.guard.paths) {
+          if (path.some((c) => c.kind === 'absent')) continue;
+          const meaningful = path.filter((c) => c.kind !== 'useless');
+          if (meaningful.length === 0) {
+            add('any origin (its check lets every origin through)');
+            continue;
+          }
+          const exact = meaningful.filter((c) => c.kind === 'exact');
+          (exact.length > 0 ? exact : meaningful).forEach(addCheck);
+        }
         return;
       }
       case 'unknown':

@@ -6,8 +6,11 @@
 import { Linter } from 'eslint/universal';
 import plugin from '../../../eslint-plugin/src/index';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
+import { explainPolicy } from '../../../eslint-plugin/src/analysis/explain-policy';
+import { mapEntryOf } from '../../../eslint-plugin/src/map/entries';
+import { policyMarkdown } from './explain-markdown';
 import { hoverAt, type HoverAnswer } from './hover';
-import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit } from './protocol';
+import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit, PolicyEntry } from './protocol';
 
 export const RULE_PREFIX = 'cors-guard/';
 
@@ -139,8 +142,10 @@ export class LintEngine {
         })),
       });
     }
+    const policies = fatal || this.options.floor ? [] : this.policiesOf(request.fileName);
     return {
       findings,
+      ...(policies.length > 0 ? { policies } : {}),
       ...(fatal ? { parseError: { message: fatal.message, line: fatal.line, column: fatal.column } } : {}),
       parser: parser ? 'typescript' : 'espree',
       durationMs: performance.now() - started,
@@ -163,6 +168,19 @@ export class LintEngine {
       model = plugin.fileModelOf(sourceCode.ast as never);
     }
     return hoverAt(sourceCode as never, model, request.offset);
+  }
+
+  /** The CORS map entries of the last lint (with each policy's hover), from the model the rules read. */
+  private policiesOf(fileName: string): PolicyEntry[] {
+    const sourceCode = this.last?.sourceCode;
+    const model = sourceCode ? plugin.fileModelOf(sourceCode.ast as never) : undefined;
+    if (!model || model.error) return [];
+    return model.policies
+      .map((policy) => ({
+        ...mapEntryOf(policy, model.trustedOrigins, fileName),
+        hover: policyMarkdown(explainPolicy(policy, model.trustedOrigins)),
+      }))
+      .sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
   /** The preset's rules with the user's overrides. */

@@ -1,4 +1,5 @@
 /** Messages between the extension host and the linter worker, and the plain shapes of lint results. */
+import type { MapPolicy } from '../../../eslint-plugin/src/map/entries';
 
 export type Preset = 'recommended' | 'strict';
 export type RuleSeverity = 'off' | 'warn' | 'error';
@@ -51,8 +52,15 @@ export interface Finding extends LintRange {
   readonly related: readonly RelatedFinding[];
 }
 
+/** A policy of the CORS map, with the hover a person sees on the policy in code. */
+export interface PolicyEntry extends MapPolicy {
+  readonly hover: string;
+}
+
 export interface LintResult {
   readonly findings: readonly Finding[];
+  /** The file's CORS policies (the map's entries; `file` is the linted file name). */
+  readonly policies?: readonly PolicyEntry[];
   /** A fatal parse error: the file could not be analysed (reported in the status item, not as a finding). */
   readonly parseError?: { readonly message: string; readonly line: number; readonly column: number };
   readonly parser: 'espree' | 'typescript';
