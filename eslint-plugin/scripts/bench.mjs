@@ -8,7 +8,8 @@
 //    preset, and eslint-plugin-sonarjs's `cors` rule. Configurations alternate per file, in a rotating
 //    order, to cancel machine drift; the ratio to the floor is the median over rounds.
 // 2. Regex analysis: per-check cost (bench-regex.mjs).
-// 3. Detection on the peers' terms: the fixtures in test/fixtures/detection (one file per
+// 3. Workspace scan: files per second through the linter worker against `eslint .` (bench-scan.mjs).
+// 4. Detection on the peers' terms: the fixtures in test/fixtures/detection (one file per
 //    misconfiguration class, plus safe look-alikes) through the recommended preset and sonarjs `cors`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -97,6 +98,10 @@ if (!existsSync(join(rootDir, 'extension', 'dist', 'linter-worker.cjs')))
 execFileSync(process.execPath, [join(rootDir, 'extension', 'scripts', 'bench-editor.mjs')], { stdio: 'ignore' });
 const editor = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'editor.json'), 'utf8'));
 
+// --- workspace scan (the extension's "Scan Workspace" through the worker vs `eslint .`) ---------------
+execFileSync(process.execPath, [join(rootDir, 'extension', 'scripts', 'bench-scan.mjs')], { stdio: 'ignore' });
+const scan = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'scan.json'), 'utf8'));
+
 // --- detection on the peers' terms ----------------------------------------------------------------
 const detectionDir = join(rootDir, 'test', 'fixtures', 'detection');
 const detection = readdirSync(detectionDir)
@@ -132,6 +137,7 @@ lines.push(
   '',
   editor.markdown,
 );
+lines.push('', scan.markdown);
 lines.push(
   '',
   '**Detection** (findings per fixture in `test/fixtures/detection`, recommended preset vs `sonarjs/cors`):',
@@ -150,5 +156,5 @@ console.log(lines.join('\n'));
 mkdirSync(join(rootDir, 'bench-results'), { recursive: true });
 writeFileSync(
   join(rootDir, 'bench-results', 'bench.json'),
-  JSON.stringify({ machine, files: sources.length, cost, regex, editor, detection }, null, 2),
+  JSON.stringify({ machine, files: sources.length, cost, regex, editor, scan, detection }, null, 2),
 );
