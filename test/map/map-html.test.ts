@@ -108,6 +108,11 @@ describe.runIf(process.platform === 'linux' && existsSync(CHROMIUM))('the HTML m
     const witness = app.locator('td').nth(header.indexOf('the witness (an attacker origin the check lets in)') - 1);
     expect(await witness.textContent()).toContain('https://shop-example.com');
     await page.screenshot({ path: join(artifacts, 'report-shop-api.png'), fullPage: true });
+    // The README's pictures: the top of the page, and the matrix.
+    await page.setViewportSize({ width: 1200, height: 520 });
+    await page.screenshot({ path: join(artifacts, 'report-top.png') });
+    await page.setViewportSize({ width: 1500, height: 520 });
+    await page.locator('#matrix').screenshot({ path: join(artifacts, 'report-matrix.png') });
     expect(requests).toEqual([url]);
     await page.close();
   });

@@ -104,7 +104,11 @@ async function mapViewScreenshot(page) {
   await page.waitForTimeout(600);
   await page.screenshot({ path: join(artifacts, 'map-view.png') });
   const wide = await page.locator('.part.sidebar').boundingBox();
-  if (wide) await page.screenshot({ path: join(artifacts, 'map-view-sidebar.png'), clip: wide });
+  if (wide)
+    await page.screenshot({
+      path: join(artifacts, 'map-view-sidebar.png'),
+      clip: { ...wide, height: Math.min(wide.height, 470) },
+    });
   // A click on the policy row under the never-opened file's group.
   const rows = pane.locator('.monaco-list-row');
   const texts = await rows.allTextContents();
