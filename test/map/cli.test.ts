@@ -169,6 +169,14 @@ describe('cors-guard map on multi-file projects', () => {
     });
   });
 
+  it("a config found above the folder that ignores all of it (this repository's): the recommended preset, with a note", async () => {
+    const r = await cli(['map', '--format', 'json'], join(fixtures, 'plain'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('ignores every file here; mapping with the recommended preset instead');
+    const inPlace = JSON.parse(r.stdout) as MapReport;
+    expect(site(inPlace)).toEqual(site(await mapDirectory(copyProject('plain'), [])));
+  });
+
   it('with ESLint 9 installed in the project instead of ESLint 10', async () => {
     const dir = copyProject('shop-api');
     mkdirSync(join(dir, 'node_modules'));

@@ -48,6 +48,8 @@ export interface MapOptions {
   readonly paths?: readonly string[];
   /** A flat config file; `false`: ignore the project's config. Default: look it up. */
   readonly config?: string | false;
+  /** Where notes go (a config found above the folder that ignores all of it). */
+  readonly warn?: (message: string) => void;
 }
 
 interface EslintLike {
@@ -115,6 +117,31 @@ function displayName(cwd: string, file: string): string {
   return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file).split(sep).join('/');
 }
 
+/**
+ * ESLint's options: a given config file; a found one looked up by ESLint itself (so its patterns stay
+ * relative to its own folder, as `eslint .` reads them); else the recommended preset (the TypeScript
+ * parser, `.gitignore`).
+ */
+function eslintOptionsFor(
+  cwd: string,
+  config: { file: string; given: boolean } | undefined,
+  collector: object,
+): Record<string, unknown> {
+  if (config?.given) return { cwd, overrideConfigFile: resolve(cwd, config.file), overrideConfig: [collector] };
+  if (config) return { cwd, overrideConfig: [collector] };
+  const parser = typescriptParser(cwd);
+  return {
+    cwd,
+    overrideConfigFile: true,
+    ignorePatterns: gitignorePatterns(cwd),
+    overrideConfig: [
+      ...(parser ? [{ files: TS, languageOptions: { parser } }] : [{ ignores: TS }]),
+      { files: JS_TS, ...plugin.configs.recommended },
+      { files: JS_TS, ...collector },
+    ],
+  };
+}
+
 /** Lints `paths` (relative to `cwd`) and returns the map. */
 export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -132,26 +159,21 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
     plugins: { 'cors-guard-map': { rules: { collect } } },
     rules: { 'cors-guard-map/collect': 'warn' },
   };
+  const given = typeof options.config === 'string';
   const configFile = options.config === false ? undefined : (options.config ?? findFlatConfig(cwd));
-  let eslintOptions: Record<string, unknown>;
-  if (configFile) {
-    eslintOptions = { cwd, overrideConfigFile: resolve(cwd, configFile), overrideConfig: [collector] };
-  } else {
-    const parser = typescriptParser(cwd);
-    eslintOptions = {
-      cwd,
-      overrideConfigFile: true,
-      ignorePatterns: gitignorePatterns(cwd),
-      overrideConfig: [
-        ...(parser ? [{ files: TS, languageOptions: { parser } }] : [{ ignores: TS }]),
-        { files: JS_TS, ...plugin.configs.recommended },
-        { files: JS_TS, ...collector },
-      ],
-    };
-  }
-  const eslint = new ESLint({ ...eslintOptions, errorOnUnmatchedPattern: false });
   const paths = options.paths && options.paths.length > 0 ? [...options.paths] : ['.'];
-  const results = await eslint.lintFiles(paths);
+  const lint = (file: string | undefined) => {
+    policies.length = 0;
+    const config = file ? { file, given } : undefined;
+    const eslint = new ESLint({ ...eslintOptionsFor(cwd, config, collector), errorOnUnmatchedPattern: false });
+    return eslint.lintFiles(paths);
+  };
+  let results = await lint(configFile);
+  if (results.length === 0 && configFile && !given) {
+    // A config found above the folder that ignores all of it (a parent repository's): map it on its own.
+    options.warn?.(`cors-guard: ${configFile} ignores every file here; mapping with the recommended preset instead`);
+    results = await lint(undefined);
+  }
   const errors: MapReport['errors'][number][] = [];
   for (const r of results) {
     const fatal = r.messages.find((m) => m.fatal);
@@ -235,6 +257,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       cwd,
       paths,
       ...(values['no-config'] ? { config: false as const } : values.config ? { config: values.config } : {}),
+      warn: (message: string) => process.stderr.write(`${message}\n`),
     });
   } catch (error) {
     process.stderr.write(`cors-guard: ${(error as Error).message}\n`);
