@@ -62,18 +62,41 @@ export async function recommendedFlags(dir: string): Promise<Map<string, string[
   };
   const tsParser = require('@typescript-eslint/parser') as object;
   const all = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
-  const eslint = new ESLint({
-    cwd: dir,
-    overrideConfigFile: true,
-    ignorePatterns: gitignorePatterns(dir),
-    errorOnUnmatchedPattern: false,
-    overrideConfig: [
-      { files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser } },
-      { files: all, ...plugin.configs.recommended },
-    ] as never,
-  });
+  // Read JavaScript as the map (and the editor) does: a module with JSX, then what fails as plain module,
+  // then as CommonJS.
+  const reads = [
+    { sourceType: 'module', jsx: true },
+    { sourceType: 'module', jsx: false },
+    { sourceType: 'commonjs', jsx: true },
+    { sourceType: 'commonjs', jsx: false },
+  ];
+  const eslintFor = (read: (typeof reads)[number]) =>
+    new ESLint({
+      cwd: dir,
+      overrideConfigFile: true,
+      ignorePatterns: gitignorePatterns(dir),
+      errorOnUnmatchedPattern: false,
+      overrideConfig: [
+        { files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser } },
+        {
+          files: ['**/*.js', '**/*.jsx', '**/*.mjs'],
+          languageOptions: { sourceType: read.sourceType, parserOptions: { ecmaFeatures: { jsx: read.jsx } } },
+        },
+        { files: all, ...plugin.configs.recommended },
+      ] as never,
+    });
+  let results = await eslintFor(reads[0]!).lintFiles(['.']);
+  for (const read of reads.slice(1)) {
+    const failed = results.filter((r) => /\.(m?js|jsx)$/.test(r.filePath) && r.messages.some((m) => m.fatal));
+    if (failed.length === 0) break;
+    const again = new Map((await eslintFor(read).lintFiles(failed.map((r) => r.filePath))).map((r) => [r.filePath, r]));
+    results = results.map((r) => {
+      const a = again.get(r.filePath);
+      return a && !a.messages.some((m) => m.fatal) ? a : r;
+    });
+  }
   const out = new Map<string, string[]>();
-  for (const r of await eslint.lintFiles(['.'])) {
+  for (const r of results) {
     const rules = r.messages.filter((m) => m.ruleId?.startsWith('cors-guard/')).map((m) => `${m.ruleId}@${m.line}`);
     if (rules.length > 0) out.set(relative(dir, r.filePath).split(sep).join('/'), rules);
   }

@@ -27,6 +27,7 @@ const CONFIG_FILES = [
 ];
 const JS_TS = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const TS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+const JS = ['**/*.js', '**/*.jsx', '**/*.mjs'];
 
 const USAGE = `Usage: cors-guard map [paths…] [options]
 
@@ -126,6 +127,8 @@ function eslintOptionsFor(
   cwd: string,
   config: { file: string; given: boolean } | undefined,
   collector: object,
+  /** Without a config: how to read JavaScript (default: modules with JSX, as the editor reads `.js` first). */
+  read: Readonly<{ sourceType: 'module' | 'commonjs'; jsx: boolean }> = { sourceType: 'module', jsx: true },
 ): Record<string, unknown> {
   if (config?.given) return { cwd, overrideConfigFile: resolve(cwd, config.file), overrideConfig: [collector] };
   if (config) return { cwd, overrideConfig: [collector] };
@@ -136,6 +139,10 @@ function eslintOptionsFor(
     ignorePatterns: gitignorePatterns(cwd),
     overrideConfig: [
       ...(parser ? [{ files: TS, languageOptions: { parser } }] : [{ ignores: TS }]),
+      {
+        files: JS,
+        languageOptions: { sourceType: read.sourceType, parserOptions: { ecmaFeatures: { jsx: read.jsx } } },
+      },
       { files: JS_TS, ...plugin.configs.recommended },
       { files: JS_TS, ...collector },
     ],
@@ -169,10 +176,30 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
     return eslint.lintFiles(paths);
   };
   let results = await lint(configFile);
+  let ownConfig = !!configFile;
   if (results.length === 0 && configFile && !given) {
     // A config found above the folder that ignores all of it (a parent repository's): map it on its own.
     options.warn?.(`cors-guard: ${configFile} ignores every file here; mapping with the recommended preset instead`);
     results = await lint(undefined);
+    ownConfig = false;
+  }
+  // Without the project's config, JavaScript that is not a valid module with JSX is read again as the
+  // editor reads it (`a < b > c`; `with`, legacy octals, top-level `return` in CommonJS).
+  const retries = [
+    { sourceType: 'module', jsx: false },
+    { sourceType: 'commonjs', jsx: true },
+    { sourceType: 'commonjs', jsx: false },
+  ] as const;
+  for (const read of ownConfig ? [] : retries) {
+    const failed = results.filter((r) => /\.(m?js|jsx)$/.test(r.filePath) && r.messages.some((m) => m.fatal));
+    if (failed.length === 0) break;
+    const eslint = new ESLint({ ...eslintOptionsFor(cwd, undefined, collector, read), errorOnUnmatchedPattern: false });
+    // Policies are collected only from files that parse: a failed try adds none.
+    const retried = new Map((await eslint.lintFiles(failed.map((r) => r.filePath))).map((r) => [r.filePath, r]));
+    results = results.map((r) => {
+      const again = retried.get(r.filePath);
+      return again && !again.messages.some((m) => m.fatal) ? again : r;
+    });
   }
   const errors: MapReport['errors'][number][] = [];
   for (const r of results) {
