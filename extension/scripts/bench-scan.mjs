@@ -125,6 +125,7 @@ async function scan({ typing = false } = {}) {
         languageId: 'javascript',
         text,
         settings,
+        withPolicies: true,
       });
       if (outcome.kind !== 'result') continue;
       stats.linted++;

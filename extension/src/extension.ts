@@ -29,7 +29,7 @@ export interface CorsGuardApi {
   /** Runs "Scan Workspace" (without the progress notification). */
   scanWorkspace(): Promise<ScanSummary>;
   /** The CORS Map view's tree, as shown. */
-  mapView(): MapNodeSnapshot[];
+  mapView(): Promise<MapNodeSnapshot[]>;
   /** Fires when a scanned (closed) file's result changes. */
   readonly onDidScan: WorkspaceScanner['onDidChange'];
   codeActions(
@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
   const selector = LANGUAGES.map((language) => ({ language }));
   const codeActions = new CorsGuardCodeActions(diagnostics);
   const scanner = new WorkspaceScanner(client, diagnostics, log);
-  const map = new CorsMapView(diagnostics, scanner);
+  const map = new CorsMapView(client, diagnostics, scanner);
 
   const lintSoon = (document: vscode.TextDocument) => {
     if (!isLintable(document)) return;

@@ -10,7 +10,10 @@ import { formatHtml } from '../../eslint-plugin/src/map/html';
 import { summaryLine } from '../../eslint-plugin/src/map/format';
 import { groupMap, itemLabel, reportOf, type Grouping, type MapGroup, type MapItem } from './core/map';
 import type { PolicyEntry } from './core/protocol';
+import { lintSettingsOf } from './core/settings';
+import { settingsFor } from './config';
 import { isLintable, type DiagnosticsManager } from './diagnostics';
+import type { LintWorkerClient } from './worker-client';
 import type { WorkspaceScanner } from './workspace-scan';
 
 export const MAP_VIEW = 'corsGuard.map';
@@ -49,8 +52,15 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private readonly view: vscode.TreeView<Node>;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /**
+   * Open documents' policies, asked of the worker after their lint, and only while the view is visible
+   * (wording every policy is not something typing should pay for).
+   */
+  private readonly openPolicies = new Map<string, { version: number; policies: readonly PolicyEntry[] }>();
+  private readonly stale = new Set<string>();
 
   constructor(
+    private readonly client: LintWorkerClient,
     private readonly diagnostics: DiagnosticsManager,
     private readonly scanner: WorkspaceScanner,
   ) {
@@ -59,10 +69,54 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.disposables.push(
       this.view,
       this.changed,
-      diagnostics.onDidChange(() => this.refreshSoon()),
+      diagnostics.onDidChange((uri) => {
+        const key = uri.toString();
+        if (!diagnostics.stateOf(uri)) {
+          this.openPolicies.delete(key);
+          this.stale.delete(key);
+        } else {
+          this.stale.add(key);
+          if (this.view.visible) void this.refreshOpenDocuments();
+        }
+        this.refreshSoon();
+      }),
+      this.view.onDidChangeVisibility((e) => {
+        if (e.visible) void this.refreshOpenDocuments();
+      }),
       scanner.onDidChange(() => this.refreshSoon()),
     );
     this.updateMessage();
+  }
+
+  /** Asks the worker for the policies of open documents whose lint changed since they were last asked. */
+  async refreshOpenDocuments(): Promise<void> {
+    const asks: Promise<void>[] = [];
+    for (const document of vscode.workspace.textDocuments) {
+      const key = document.uri.toString();
+      const state = this.diagnostics.stateOf(document.uri);
+      if (!isLintable(document) || !state) continue;
+      if (!this.stale.has(key) && this.openPolicies.get(key)?.version === state.version) continue;
+      this.stale.delete(key);
+      if (!state.result || state.result.parseError || state.version !== document.version) {
+        this.openPolicies.delete(key);
+        continue;
+      }
+      const version = document.version;
+      asks.push(
+        this.client
+          .policies({
+            fileName: document.fileName,
+            languageId: document.languageId,
+            text: document.getText(),
+            settings: lintSettingsOf(settingsFor(document)),
+          })
+          .then((policies) => {
+            if (policies && document.version === version) this.openPolicies.set(key, { version, policies });
+          }),
+      );
+    }
+    await Promise.all(asks);
+    if (asks.length > 0) this.refreshSoon();
   }
 
   /** Every policy: open documents from their own lint, other files from the workspace scan. */
@@ -74,7 +128,8 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       const state = this.diagnostics.stateOf(document.uri);
       if (!state) continue;
       seen.add(document.uri.toString());
-      for (const policy of state.result?.policies ?? []) out.push(this.itemOf(document.uri, policy));
+      for (const policy of this.openPolicies.get(document.uri.toString())?.policies ?? [])
+        out.push(this.itemOf(document.uri, policy));
     }
     for (const file of this.scanner.files()) {
       if (seen.has(file.uri.toString())) continue;
@@ -152,8 +207,9 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return t;
   }
 
-  /** The tree as the view shows it (labels, descriptions, tooltips, commands). */
-  snapshot(): MapNodeSnapshot[] {
+  /** The tree as the view shows it (labels, descriptions, tooltips, commands), open documents asked first. */
+  async snapshot(): Promise<MapNodeSnapshot[]> {
+    await this.refreshOpenDocuments();
     const shot = (node: Node): MapNodeSnapshot => {
       const t = this.getTreeItem(node);
       const icon = t.iconPath instanceof vscode.ThemeIcon ? t.iconPath.id : undefined;
@@ -171,6 +227,7 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   /** Writes the HTML report for what the view shows; asks where unless `target` is given. */
   async exportReport(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    await this.refreshOpenDocuments();
     const folder = vscode.workspace.workspaceFolders?.[0];
     let uri = target;
     if (!uri) {

@@ -8,6 +8,7 @@ import type {
   HoverResult,
   LintRequest,
   LintResult,
+  PolicyEntry,
   WorkerRequest,
   WorkerResponse,
 } from './core/protocol';
@@ -40,6 +41,10 @@ export class LintWorkerClient {
   private disposed = false;
   private warmedTypeScript = false;
   private readonly hovers = new Map<number, { resolve: (h: HoverResult | undefined) => void; timer: NodeJS.Timeout }>();
+  private readonly policyAsks = new Map<
+    number,
+    { resolve: (p: readonly PolicyEntry[] | undefined) => void; timer: NodeJS.Timeout }
+  >();
 
   constructor(private readonly options: WorkerClientOptions) {}
 
@@ -96,6 +101,20 @@ export class LintWorkerClient {
     });
   }
 
+  /** A document's CORS policies (for the map), answered after the lint the worker may be running. */
+  policies(request: Omit<LintRequest, 'id'>): Promise<readonly PolicyEntry[] | undefined> {
+    if (this.disposed) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.policyAsks.delete(id);
+        resolve(undefined);
+      }, 30_000);
+      this.policyAsks.set(id, { resolve, timer });
+      this.post({ type: 'policies', request: { ...request, id } });
+    });
+  }
+
   /** Drops a queued request (the document closed). */
   cancel(key: string): void {
     this.queue.get(key)?.resolve({ kind: 'superseded' });
@@ -107,6 +126,11 @@ export class LintWorkerClient {
     for (const job of this.queue.values()) job.resolve({ kind: 'superseded' });
     this.queue.clear();
     this.cancelBackground();
+    for (const p of this.policyAsks.values()) {
+      clearTimeout(p.timer);
+      p.resolve(undefined);
+    }
+    this.policyAsks.clear();
     if (this.inFlight) {
       clearTimeout(this.inFlight.timer);
       this.inFlight.resolve({ kind: 'superseded' });
@@ -131,6 +155,11 @@ export class LintWorkerClient {
         clearTimeout(h.timer);
         h.resolve(undefined);
         this.hovers.delete(id);
+      }
+      for (const [id, p] of this.policyAsks) {
+        clearTimeout(p.timer);
+        p.resolve(undefined);
+        this.policyAsks.delete(id);
       }
       this.finishInFlight({ kind: 'failed', message: `the linter worker exited (code ${code})` });
     });
@@ -164,6 +193,14 @@ export class LintWorkerClient {
 
   private onMessage(message: WorkerResponse): void {
     if (message.type === 'ready') return;
+    if (message.type === 'policies') {
+      const pending = this.policyAsks.get(message.id);
+      if (!pending) return;
+      this.policyAsks.delete(message.id);
+      clearTimeout(pending.timer);
+      pending.resolve(message.policies ?? undefined);
+      return;
+    }
     if (message.type === 'hover') {
       const pending = this.hovers.get(message.id);
       if (!pending) return;

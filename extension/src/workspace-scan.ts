@@ -67,6 +67,11 @@ export class WorkspaceScanner implements vscode.Disposable {
       watcher.onDidChange((uri) => this.onDiskChange(uri)),
       watcher.onDidCreate((uri) => this.onDiskChange(uri, true)),
       watcher.onDidDelete((uri) => this.forget(uri)),
+      // Settings change what is reported (preset, rules, trusted origins) and what is scanned: scan again.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (this.active && (e.affectsConfiguration('corsGuard') || e.affectsConfiguration('files.exclude')))
+          void this.scanWithProgress();
+      }),
       // An open document's own lint takes over; when it is closed, the file on disk is linted again.
       diagnostics.onDidChange((uri) => {
         if (!this.active || uri.scheme !== 'file') return;
@@ -226,6 +231,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       languageId: LANGUAGE_OF[ext] ?? (ext.includes('t') ? 'typescript' : 'javascript'),
       text,
       settings: lintSettingsOf(settings),
+      withPolicies: true,
     });
     if (outcome.kind === 'superseded') return 'superseded';
     // Opened while it was being linted: the editor's lint is the current one.

@@ -44,12 +44,11 @@ describe('the files a scan lints', () => {
 
 describe('the policies a lint returns', () => {
   it("are the map's entries, with the hover a person sees on the policy", () => {
-    const result = engine.lint({
-      fileName: '/w/order-processing-server.js',
-      languageId: 'javascript',
-      text: guide,
-      settings,
-    });
+    const request = { fileName: '/w/order-processing-server.js', languageId: 'javascript', text: guide, settings };
+    // Typing does not pay for them: a document lint returns none unless asked.
+    expect(engine.lint(request).policies).toBeUndefined();
+    const result = engine.lint({ ...request, withPolicies: true });
+    expect(engine.policies(request)).toEqual(result.policies);
     const policies = result.policies ?? [];
     expect(policies.map((p) => `${p.verdict}@${p.line} ${p.rule ?? '-'}`)).toEqual([
       'unsafe@16 cors-guard/no-unsafe-origin-check',
@@ -69,13 +68,20 @@ describe('the policies a lint returns', () => {
       languageId: 'javascript',
       text: 'export const x = 1;\n',
       settings,
+      withPolicies: true,
     });
     expect(result.policies).toBeUndefined();
   });
 });
 
 describe("the view's groups and the exported report", () => {
-  const result = engine.lint({ fileName: '/w/server.js', languageId: 'javascript', text: guide, settings });
+  const result = engine.lint({
+    fileName: '/w/server.js',
+    languageId: 'javascript',
+    text: guide,
+    settings,
+    withPolicies: true,
+  });
   const items: MapItem[] = [
     ...(result.policies ?? []).map((policy) => ({ uri: 'file:///w/server.js', file: 'server.js', policy })),
     ...(
@@ -84,6 +90,7 @@ describe("the view's groups and the exported report", () => {
         languageId: 'javascript',
         text: "const cors = require('cors');\napp.use(cors({ origin: ['https://a.example'], credentials: true }));\n",
         settings,
+        withPolicies: true,
       }).policies ?? []
     ).map((policy) => ({ uri: 'file:///w/lib/allow.js', file: 'lib/allow.js', policy })),
   ];

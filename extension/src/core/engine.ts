@@ -63,7 +63,7 @@ export class LintEngine {
     if (typescript) this.typescriptParser();
   }
 
-  lint(request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings'>): LintResult {
+  lint(request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings' | 'withPolicies'>): LintResult {
     const started = performance.now();
     const dialect = dialectOf(request.fileName, request.languageId);
     const parser = dialect.typescript ? this.typescriptParser() : undefined;
@@ -142,7 +142,8 @@ export class LintEngine {
         })),
       });
     }
-    const policies = fatal || this.options.floor ? [] : this.policiesOf(request.fileName);
+    // Only when asked: wording every policy costs a few percent of a lint, which typing should not pay.
+    const policies = request.withPolicies && !fatal && !this.options.floor ? this.policiesOf(request.fileName) : [];
     return {
       findings,
       ...(policies.length > 0 ? { policies } : {}),
@@ -168,6 +169,12 @@ export class LintEngine {
       model = plugin.fileModelOf(sourceCode.ast as never);
     }
     return hoverAt(sourceCode as never, model, request.offset);
+  }
+
+  /** A document's CORS policies for the map, from the model of its last lint (linting again if needed). */
+  policies(request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings'>): PolicyEntry[] {
+    if (this.last?.text !== request.text || this.last.fileName !== request.fileName) this.lint(request);
+    return this.last?.fatal ? [] : this.policiesOf(request.fileName);
   }
 
   /** The CORS map entries of the last lint (with each policy's hover), from the model the rules read. */

@@ -20,6 +20,8 @@ export interface LintRequest {
   readonly languageId: string;
   readonly text: string;
   readonly settings: LintSettings;
+  /** Return the file's CORS policies with the result (the workspace scan; open documents ask separately). */
+  readonly withPolicies?: boolean;
 }
 
 /** An ESLint-style range: 1-based lines, 1-based columns (end exclusive), as in `Linter` messages. */
@@ -59,7 +61,7 @@ export interface PolicyEntry extends MapPolicy {
 
 export interface LintResult {
   readonly findings: readonly Finding[];
-  /** The file's CORS policies (the map's entries; `file` is the linted file name). */
+  /** The file's CORS policies when asked (`withPolicies`): the map's entries, `file` the linted file name. */
   readonly policies?: readonly PolicyEntry[];
   /** A fatal parse error: the file could not be analysed (reported in the status item, not as a finding). */
   readonly parseError?: { readonly message: string; readonly line: number; readonly column: number };
@@ -81,10 +83,12 @@ export interface HoverResult {
 export type WorkerRequest =
   | { readonly type: 'lint'; readonly request: LintRequest }
   | { readonly type: 'hover'; readonly request: HoverRequest }
+  | { readonly type: 'policies'; readonly request: LintRequest }
   | { readonly type: 'warm'; readonly typescript: boolean };
 
 export type WorkerResponse =
   | { readonly type: 'result'; readonly id: number; readonly result: LintResult }
   | { readonly type: 'hover'; readonly id: number; readonly hover: HoverResult | null }
+  | { readonly type: 'policies'; readonly id: number; readonly policies: readonly PolicyEntry[] | null }
   | { readonly type: 'error'; readonly id: number; readonly message: string }
   | { readonly type: 'ready' };

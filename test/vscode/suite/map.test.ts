@@ -53,10 +53,17 @@ function isOpen(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
 }
 
-function group(label: string): MapNodeSnapshot | undefined {
-  return api()
-    .mapView()
-    .find((g) => g.label === label);
+async function group(label: string): Promise<MapNodeSnapshot | undefined> {
+  return (await api().mapView()).find((g) => g.label === label);
+}
+
+/** Waits for an async condition, re-checked after each scan update (or every 100 ms). */
+async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const closed = () => uriOf('scan/closed-reflection.js');
@@ -88,14 +95,8 @@ test('Scan Workspace reports a file never opened, and leaves excluded, ignored a
 });
 
 test('the CORS Map lists every policy with who gets in, cookies, a verdict icon and the policy hover', async () => {
-  const file = group('scan/closed-reflection.js');
-  assert.ok(
-    file,
-    `groups: ${api()
-      .mapView()
-      .map((g) => g.label)
-      .join(', ')}`,
-  );
+  const file = await group('scan/closed-reflection.js');
+  assert.ok(file, `groups: ${(await api().mapView()).map((g) => g.label).join(', ')}`);
   assert.equal(file.description, '1 policy');
   const node = file.children[0]!;
   assert.equal(node.label, 'any origin, reflected');
@@ -106,35 +107,31 @@ test('the CORS Map lists every policy with who gets in, cookies, a verdict icon 
   assert.match(node.tooltip ?? '', /Access-Control-Allow-Credentials/);
   assert.match(node.tooltip ?? '', /cors-guard\/no-origin-reflection/);
 
-  const allowlist = group('scan/nested/allowlist.ts')?.children[0];
+  const allowlist = (await group('scan/nested/allowlist.ts'))?.children[0];
   assert.ok(allowlist);
   assert.equal(allowlist.label, 'https://shop.example.com, https://admin.example.com');
   assert.equal(allowlist.icon, 'pass');
   // Open documents are in the map too (the order-processing server, opened by the earlier tests).
-  const guide = group('order-processing-server.js');
+  const guide = await group('order-processing-server.js');
   assert.ok(guide, 'open documents are mapped');
   assert.ok(guide.children.some((c) => c.label === 'any origin (*)' && c.icon === 'warning'));
-  assert.equal(group('scan/excluded/reflect.js'), undefined);
-  assert.equal(group('vendor.min.js'), undefined);
+  assert.equal(await group('scan/excluded/reflect.js'), undefined);
+  assert.equal(await group('vendor.min.js'), undefined);
 
   await vscode.commands.executeCommand('corsGuard.map.groupByVerdict');
-  const verdicts = api()
-    .mapView()
-    .map((g) => g.label);
+  const verdicts = (await api().mapView()).map((g) => g.label);
   assert.deepEqual(
     verdicts.filter((v) => v !== 'unknown'),
     ['unsafe', 'broken', 'safe'],
   );
-  const unsafe = api()
-    .mapView()
-    .find((g) => g.label === 'unsafe')!;
+  const unsafe = (await api().mapView()).find((g) => g.label === 'unsafe')!;
   assert.ok(unsafe.children.some((c) => c.description === 'with cookies · cors · scan/closed-reflection.js:6'));
   await vscode.commands.executeCommand('corsGuard.map.groupByFile');
-  assert.ok(group('scan/closed-reflection.js'));
+  assert.ok(await group('scan/closed-reflection.js'));
 });
 
 test('a click on a policy opens its site; closing it hands the file back to the scan', async () => {
-  const node = group('scan/closed-reflection.js')!.children[0]!;
+  const node = (await group('scan/closed-reflection.js'))!.children[0]!;
   assert.equal(node.command?.command, 'corsGuard.map.reveal');
   await vscode.commands.executeCommand(node.command.command, ...node.command.arguments);
   const editor = vscode.window.activeTextEditor;
@@ -149,7 +146,7 @@ test('a click on a policy opens its site; closing it hands the file back to the 
     () => api().stateOf(closed()) === undefined && ruleIds(closed()).length === 1,
     'the scan to take the closed file back',
   );
-  assert.ok(group('scan/closed-reflection.js'));
+  assert.ok(await group('scan/closed-reflection.js'));
 });
 
 test('fixing a closed file on disk clears its findings; new and deleted files are followed', async () => {
@@ -158,7 +155,7 @@ test('fixing a closed file on disk clears its findings; new and deleted files ar
   try {
     writeFileSync(file, original.replace('origin: true', "origin: ['https://shop.example.com']"));
     await until(() => ruleIds(closed()).length === 0, 'the finding to clear after the fix on disk');
-    const node = group('scan/closed-reflection.js')?.children[0];
+    const node = (await group('scan/closed-reflection.js'))?.children[0];
     assert.equal(node?.label, 'https://shop.example.com');
     assert.equal(node?.icon, 'pass');
 
@@ -166,7 +163,10 @@ test('fixing a closed file on disk clears its findings; new and deleted files ar
     writeFileSync(added.fsPath, "const cors = require('cors');\nmodule.exports = cors({ origin: ['null'] });\n");
     await until(() => ruleIds(added).includes('cors-guard/no-null-origin'), 'a new file to be scanned');
     rmSync(added.fsPath);
-    await until(() => ruleIds(added).length === 0 && !group('scan/added.js'), 'a deleted file to leave the map');
+    await eventually(
+      async () => ruleIds(added).length === 0 && !(await group('scan/added.js')),
+      'a deleted file to leave the map',
+    );
   } finally {
     writeFileSync(file, original);
   }
@@ -179,9 +179,7 @@ test('"Export report" writes the self-contained HTML page of the map', async () 
   assert.equal(written.toString(), target.toString());
   assert.ok(existsSync(target.fsPath));
   const html = readFileSync(target.fsPath, 'utf8');
-  const policies = api()
-    .mapView()
-    .reduce((n, g) => n + g.children.length, 0);
+  const policies = (await api().mapView()).reduce((n, g) => n + g.children.length, 0);
   assert.equal(html.match(/<tr id="p\d+"/g)?.length, policies);
   assert.match(html, /href="scan\/closed-reflection\.js#L6"/);
   assert.doesNotMatch(html, /\bsrc=|<link\b/);
