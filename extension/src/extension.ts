@@ -26,8 +26,8 @@ export interface CorsGuardApi {
    */
   /** What the language status item shows for the active editor. */
   status(): ReturnType<StatusItem['snapshot']>;
-  /** Runs "Scan Workspace" (without the progress notification). */
-  scanWorkspace(): Promise<ScanSummary>;
+  /** Runs "Scan Workspace" (without the progress notification), cancellable like the notification. */
+  scanWorkspace(token?: vscode.CancellationToken): Promise<ScanSummary>;
   /** The CORS Map view's tree, as shown. */
   mapView(): Promise<MapNodeSnapshot[]>;
   /** Fires when a scanned (closed) file's result changes. */
@@ -116,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     stateOf: (uri) => diagnostics.stateOf(uri),
     onDidLint: diagnostics.onDidChange,
     status: () => status.snapshot(),
-    scanWorkspace: () => scanner.scan(),
+    scanWorkspace: (token) => scanner.scan(token),
     mapView: () => map.snapshot(),
     onDidScan: scanner.onDidChange,
     codeActions: (document, range, list) =>

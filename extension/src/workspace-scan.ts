@@ -110,7 +110,27 @@ export class WorkspaceScanner implements vscode.Disposable {
   ): Promise<ScanSummary> {
     const started = Date.now();
     this.active = true;
-    const uris = await this.listFiles(token);
+    const cancelled = () => token?.isCancellationRequested === true;
+    let uris: vscode.Uri[] = [];
+    try {
+      uris = await this.listFiles(token);
+    } catch (error) {
+      if (!cancelled()) throw error;
+    }
+    if (cancelled()) {
+      // Stopped before linting anything: the last scan's results stay as they were.
+      this.log.info('workspace scan cancelled while listing files');
+      return {
+        files: uris.length,
+        linted: 0,
+        skipped: 0,
+        failed: 0,
+        findings: 0,
+        policies: 0,
+        cancelled: true,
+        ms: Date.now() - started,
+      };
+    }
     let linted = 0;
     let skipped = 0;
     let failed = 0;
@@ -118,7 +138,6 @@ export class WorkspaceScanner implements vscode.Disposable {
     const seen = new Set(uris.map((u) => u.toString()));
     // Files scanned before that are gone from the list (now excluded or ignored) leave the map.
     for (const key of [...this.results.keys()]) if (!seen.has(key)) this.forget(vscode.Uri.parse(key), false);
-    const cancelled = () => token?.isCancellationRequested === true;
     const cancelSub = token?.onCancellationRequested(() => this.client.cancelBackground());
     let next = 0;
     const worker = async () => {

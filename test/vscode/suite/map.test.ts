@@ -185,6 +185,17 @@ test('"Export report" writes the self-contained HTML page of the map', async () 
   assert.doesNotMatch(html, /\bsrc=|<link\b/);
 });
 
+test('a cancelled scan stops and says so', async () => {
+  const source = new vscode.CancellationTokenSource();
+  const scanning = api().scanWorkspace(source.token);
+  source.cancel();
+  const summary = await scanning;
+  assert.equal(summary.cancelled, true, JSON.stringify(summary));
+  assert.ok(summary.linted < Math.max(1, summary.files), JSON.stringify(summary));
+  // The findings of the last full scan stay.
+  assert.deepEqual(ruleIds(closed()), ['cors-guard/no-origin-reflection']);
+});
+
 test('shows the CORS Map view (screenshot by the runner)', async () => {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('corsGuard.map.focus');
