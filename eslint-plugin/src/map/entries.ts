@@ -87,8 +87,22 @@ export function policySite(policy: Policy): Node {
 /** The map entries of one linted file (`file`: the name the report shows). */
 export function mapEntriesOf(model: FileModel, file: string): MapPolicy[] {
   if (model.error) return [];
-  const entries = model.policies.map((p) => mapEntryOf(p, model.trustedOrigins, file));
+  const entries: MapPolicy[] = [];
+  for (const policy of model.policies) {
+    const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file));
+    if (entry) entries.push(entry);
+  }
   return entries.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** An odd policy shape must never stop a lint run (the rules stay silent on what the model can't read). */
+export function safely<T>(make: () => T): T | undefined {
+  try {
+    return make();
+  } catch (error) {
+    if (process.env['CORS_GUARD_DEBUG']) console.error('[cors-guard] map entry failed:', error);
+    return undefined;
+  }
 }
 
 export function mapEntryOf(policy: Policy, trustedOrigins: readonly string[], file: string): MapPolicy {

@@ -7,7 +7,7 @@ import { Linter } from 'eslint/universal';
 import plugin from '../../../eslint-plugin/src/index';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
 import { explainPolicy } from '../../../eslint-plugin/src/analysis/explain-policy';
-import { mapEntryOf } from '../../../eslint-plugin/src/map/entries';
+import { mapEntryOf, safely } from '../../../eslint-plugin/src/map/entries';
 import { policyMarkdown } from './explain-markdown';
 import { hoverAt, type HoverAnswer } from './hover';
 import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit, PolicyEntry } from './protocol';
@@ -182,12 +182,15 @@ export class LintEngine {
     const sourceCode = this.last?.sourceCode;
     const model = sourceCode ? plugin.fileModelOf(sourceCode.ast as never) : undefined;
     if (!model || model.error) return [];
-    return model.policies
-      .map((policy) => ({
+    const out: PolicyEntry[] = [];
+    for (const policy of model.policies) {
+      const entry = safely(() => ({
         ...mapEntryOf(policy, model.trustedOrigins, fileName),
         hover: policyMarkdown(explainPolicy(policy, model.trustedOrigins)),
-      }))
-      .sort((a, b) => a.line - b.line || a.column - b.column);
+      }));
+      if (entry) out.push(entry);
+    }
+    return out.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
   /** The preset's rules with the user's overrides. */
