@@ -85,6 +85,7 @@ describe.runIf(process.platform === 'linux')('in a real VS Code (code-server 4.1
         'extension/extension/dist/linter-worker.cjs',
         'extension/extension/dist/ts-parser.cjs',
         'extension/extension/images/icon.png',
+        'extension/extension/images/map.svg',
         'extension/package.json',
         'extension/readme.md',
       ]);

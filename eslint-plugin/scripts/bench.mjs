@@ -8,7 +8,8 @@
 //    preset, and eslint-plugin-sonarjs's `cors` rule. Configurations alternate per file, in a rotating
 //    order, to cancel machine drift; the ratio to the floor is the median over rounds.
 // 2. Regex analysis: per-check cost (bench-regex.mjs).
-// 3. Detection on the peers' terms: the fixtures in test/fixtures/detection (one file per
+// 3. Workspace scan: files per second through the linter worker against `eslint .` (bench-scan.mjs).
+// 4. Detection on the peers' terms: the fixtures in test/fixtures/detection (one file per
 //    misconfiguration class, plus safe look-alikes) through the recommended preset and sonarjs `cors`.
 // 4. Real-world corpus: the projects in test/corpus (shapes seen in public repositories, judged by hand),
 //    each linted as a project with ESLint and the recommended preset (corpus-lib.mjs, `npm run corpus`).
@@ -134,6 +135,10 @@ if (!existsSync(join(rootDir, 'extension', 'dist', 'linter-worker.cjs')))
 execFileSync(process.execPath, [join(rootDir, 'extension', 'scripts', 'bench-editor.mjs')], { stdio: 'ignore' });
 const editor = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'editor.json'), 'utf8'));
 
+// --- workspace scan (the extension's "Scan Workspace" through the worker vs `eslint .`) ---------------
+execFileSync(process.execPath, [join(rootDir, 'extension', 'scripts', 'bench-scan.mjs')], { stdio: 'ignore' });
+const scan = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'scan.json'), 'utf8'));
+
 // --- detection on the peers' terms ----------------------------------------------------------------
 const detectionDir = join(rootDir, 'test', 'fixtures', 'detection');
 const detection = readdirSync(detectionDir)
@@ -178,6 +183,7 @@ lines.push(
   '',
   editor.markdown,
 );
+lines.push('', scan.markdown);
 lines.push(
   '',
   '**Detection** (findings per fixture in `test/fixtures/detection`, recommended preset vs `sonarjs/cors`):',
@@ -208,7 +214,7 @@ mkdirSync(join(rootDir, 'bench-results'), { recursive: true });
 writeFileSync(
   join(rootDir, 'bench-results', 'bench.json'),
   JSON.stringify(
-    { machine, files: sources.length, cost, apps: apps.apps, regex, editor, detection, corpus: realWorld.totals },
+    { machine, files: sources.length, cost, apps: apps.apps, regex, editor, scan, detection, corpus: realWorld.totals },
     null,
     2,
   ),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run scan [-- <paths>]`: runs the real eslint CLI with the CORS Guard recommended preset over the
-// given paths, or over the built-in example (the classic guide's order-processing server and friends).
+// given paths, or over the built-in example (the classic guide's order-processing server and friends),
+// then prints the CORS map's summary (`cors-guard map`): every policy and who it lets in.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,6 +40,13 @@ const result = spawnSync(
   ],
   { stdio: 'inherit' },
 );
+// The map of the same files, with the same configuration.
+const map = spawnSync(
+  process.execPath,
+  [join(pluginDir, 'bin', 'cors-guard.js'), 'map', '--config', join(pluginDir, 'scan.config.mjs'), ...targets],
+  { stdio: 'inherit' },
+);
+if (map.status !== 0) process.exit(map.status ?? 1);
 // With the example, findings are the point: succeed when eslint ran and reported them.
 if (paths.length === 0 && result.status === 1) process.exit(0);
 process.exit(result.status ?? 1);

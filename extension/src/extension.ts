@@ -11,8 +11,10 @@ import {
   RAW_HEADER_SELECTOR,
   RawHeaderHoverProvider,
 } from './hover';
+import { CorsMapView, MAP_COMMANDS, revealPolicy, type MapNodeSnapshot } from './map-view';
 import { SHOW_OUTPUT_COMMAND, StatusItem } from './status';
 import { LintWorkerClient } from './worker-client';
+import { SCAN_COMMAND, WorkspaceScanner, type ScanSummary } from './workspace-scan';
 
 export interface CorsGuardApi {
   /** The last lint of a document, for tests and other extensions. */
@@ -24,6 +26,12 @@ export interface CorsGuardApi {
    */
   /** What the language status item shows for the active editor. */
   status(): ReturnType<StatusItem['snapshot']>;
+  /** Runs "Scan Workspace" (without the progress notification), cancellable like the notification. */
+  scanWorkspace(token?: vscode.CancellationToken): Promise<ScanSummary>;
+  /** The CORS Map view's tree, as shown. */
+  mapView(): Promise<MapNodeSnapshot[]>;
+  /** Fires when a scanned (closed) file's result changes. */
+  readonly onDidScan: WorkspaceScanner['onDidChange'];
   codeActions(
     document: vscode.TextDocument,
     range: vscode.Range,
@@ -41,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
   const status = new StatusItem(diagnostics);
   const selector = LANGUAGES.map((language) => ({ language }));
   const codeActions = new CorsGuardCodeActions(diagnostics);
+  const scanner = new WorkspaceScanner(client, diagnostics, log);
+  const map = new CorsMapView(client, diagnostics, scanner);
 
   const lintSoon = (document: vscode.TextDocument) => {
     if (!isLintable(document)) return;
@@ -103,6 +113,14 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.commands.registerCommand(EXPLAIN_COMMAND, explainHeaders),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show(true)),
     vscode.commands.registerCommand(SHOW_DOCS_COMMAND, showDocumentation),
+    scanner,
+    map,
+    vscode.commands.registerCommand(SCAN_COMMAND, () => scanner.scanWithProgress()),
+    vscode.commands.registerCommand(MAP_COMMANDS.reveal, revealPolicy),
+    vscode.commands.registerCommand(MAP_COMMANDS.groupByFile, () => map.setGrouping('file')),
+    vscode.commands.registerCommand(MAP_COMMANDS.groupByVerdict, () => map.setGrouping('verdict')),
+    vscode.commands.registerCommand(MAP_COMMANDS.refresh, () => map.refresh()),
+    vscode.commands.registerCommand(MAP_COMMANDS.export, (target?: vscode.Uri) => map.exportReport(target)),
   );
 
   log.info(`CORS Guard activated (VS Code ${vscode.version})`);
@@ -111,6 +129,9 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     stateOf: (uri) => diagnostics.stateOf(uri),
     onDidLint: diagnostics.onDidChange,
     status: () => status.snapshot(),
+    scanWorkspace: (token) => scanner.scan(token),
+    mapView: () => map.snapshot(),
+    onDidScan: scanner.onDidChange,
     codeActions: (document, range, list) =>
       codeActions.provideCodeActions(document, range, {
         diagnostics: list,

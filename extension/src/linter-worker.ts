@@ -41,6 +41,16 @@ if (!isMainThread && parentPort) {
       }
       return;
     }
+    if (message.type === 'policies') {
+      const { request } = message;
+      try {
+        send({ type: 'policies', id: request.id, policies: engine.policies(request) });
+      } catch (error) {
+        send({ type: 'policies', id: request.id, policies: null });
+        console.error(error);
+      }
+      return;
+    }
     const { request } = message;
     try {
       send({ type: 'result', id: request.id, result: engine.lint(request) });

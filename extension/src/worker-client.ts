@@ -8,6 +8,7 @@ import type {
   HoverResult,
   LintRequest,
   LintResult,
+  PolicyEntry,
   WorkerRequest,
   WorkerResponse,
 } from './core/protocol';
@@ -33,11 +34,17 @@ export interface WorkerClientOptions {
 export class LintWorkerClient {
   private worker: Worker | undefined;
   private readonly queue = new Map<string, Job>();
+  /** Workspace-scan lints: taken only when no document lint is waiting, so a scan never delays typing. */
+  private readonly background = new Map<string, Job>();
   private inFlight: (Job & { timer: NodeJS.Timeout }) | undefined;
   private nextId = 1;
   private disposed = false;
   private warmedTypeScript = false;
   private readonly hovers = new Map<number, { resolve: (h: HoverResult | undefined) => void; timer: NodeJS.Timeout }>();
+  private readonly policyAsks = new Map<
+    number,
+    { resolve: (p: readonly PolicyEntry[] | undefined) => void; timer: NodeJS.Timeout }
+  >();
 
   constructor(private readonly options: WorkerClientOptions) {}
 
@@ -61,6 +68,25 @@ export class LintWorkerClient {
     });
   }
 
+  /**
+   * Lints a file for the workspace scan, after every queued document lint (the worker yields to edits:
+   * an edit waits at most for the one scan file in flight).
+   */
+  lintInBackground(key: string, request: Omit<LintRequest, 'id'>): Promise<LintOutcome> {
+    return new Promise((resolve) => {
+      if (this.disposed) return resolve({ kind: 'failed', message: 'disposed' });
+      this.background.get(key)?.resolve({ kind: 'superseded' });
+      this.background.set(key, { key, request: { ...request, id: this.nextId++ }, resolve });
+      this.pump();
+    });
+  }
+
+  /** Drops every queued background lint (a cancelled scan). */
+  cancelBackground(): void {
+    for (const job of this.background.values()) job.resolve({ kind: 'superseded' });
+    this.background.clear();
+  }
+
   /** A hover, answered by the worker after the lint it may be running; `undefined` after 10 s. */
   hover(request: Omit<HoverRequest, 'id'>): Promise<HoverResult | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
@@ -75,6 +101,20 @@ export class LintWorkerClient {
     });
   }
 
+  /** A document's CORS policies (for the map), answered after the lint the worker may be running. */
+  policies(request: Omit<LintRequest, 'id'>): Promise<readonly PolicyEntry[] | undefined> {
+    if (this.disposed) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.policyAsks.delete(id);
+        resolve(undefined);
+      }, 30_000);
+      this.policyAsks.set(id, { resolve, timer });
+      this.post({ type: 'policies', request: { ...request, id } });
+    });
+  }
+
   /** Drops a queued request (the document closed). */
   cancel(key: string): void {
     this.queue.get(key)?.resolve({ kind: 'superseded' });
@@ -85,6 +125,12 @@ export class LintWorkerClient {
     this.disposed = true;
     for (const job of this.queue.values()) job.resolve({ kind: 'superseded' });
     this.queue.clear();
+    this.cancelBackground();
+    for (const p of this.policyAsks.values()) {
+      clearTimeout(p.timer);
+      p.resolve(undefined);
+    }
+    this.policyAsks.clear();
     if (this.inFlight) {
       clearTimeout(this.inFlight.timer);
       this.inFlight.resolve({ kind: 'superseded' });
@@ -110,6 +156,11 @@ export class LintWorkerClient {
         h.resolve(undefined);
         this.hovers.delete(id);
       }
+      for (const [id, p] of this.policyAsks) {
+        clearTimeout(p.timer);
+        p.resolve(undefined);
+        this.policyAsks.delete(id);
+      }
       this.finishInFlight({ kind: 'failed', message: `the linter worker exited (code ${code})` });
     });
     this.worker = worker;
@@ -123,9 +174,10 @@ export class LintWorkerClient {
   private pump(): void {
     if (this.inFlight || this.disposed) return;
     const next = this.queue.values().next();
-    if (next.done) return;
-    const job = next.value;
-    this.queue.delete(job.key);
+    const fromQueue = !next.done;
+    const job = fromQueue ? next.value : this.background.values().next().value;
+    if (!job) return;
+    (fromQueue ? this.queue : this.background).delete(job.key);
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     const timer = setTimeout(() => {
       this.options.log(`lint of ${job.request.fileName} took over ${timeoutMs} ms; restarting the worker`);
@@ -141,6 +193,14 @@ export class LintWorkerClient {
 
   private onMessage(message: WorkerResponse): void {
     if (message.type === 'ready') return;
+    if (message.type === 'policies') {
+      const pending = this.policyAsks.get(message.id);
+      if (!pending) return;
+      this.policyAsks.delete(message.id);
+      clearTimeout(pending.timer);
+      pending.resolve(message.policies ?? undefined);
+      return;
+    }
     if (message.type === 'hover') {
       const pending = this.hovers.get(message.id);
       if (!pending) return;

@@ -38,7 +38,12 @@ try {
       console.log(text);
       const shot = /CORS_GUARD_SCREENSHOT (\S+)/.exec(text)?.[1];
       if (shot) {
-        (shot === 'finding' ? screenshots(page) : hoverScreenshot(page, shot))
+        (shot === 'finding'
+          ? screenshots(page)
+          : shot === 'map-view'
+            ? mapViewScreenshot(page)
+            : hoverScreenshot(page, shot)
+        )
           .catch((error) => (screenshotError ??= error))
           .finally(() => writeFileSync(`${screenshotDone}.${shot}`, ''));
       }
@@ -71,6 +76,48 @@ if (existsSync(results)) {
   exitCode = 1;
 }
 process.exit(exitCode);
+
+/**
+ * The CORS Map view the suite focused: a screenshot of the workbench with the view, then a click on the
+ * policy of the never-opened file (the suite checks that its site opened).
+ */
+async function mapViewScreenshot(page) {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'CORS Map' }) });
+  await pane.waitFor({ timeout: 20_000 });
+  // A wider sidebar, as a person would drag it, so the nodes' descriptions show.
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (sidebar) {
+    const x = sidebar.x + sidebar.width - 1;
+    const y = sidebar.y + sidebar.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 260, y, { steps: 8 });
+    await page.mouse.up();
+  }
+  try {
+    await pane.locator('.monaco-list-row', { hasText: 'closed-reflection.js' }).first().waitFor({ timeout: 20_000 });
+  } catch (error) {
+    await page.screenshot({ path: join(artifacts, 'map-view-missing.png') });
+    throw error;
+  }
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: join(artifacts, 'map-view.png') });
+  const wide = await page.locator('.part.sidebar').boundingBox();
+  if (wide)
+    await page.screenshot({
+      path: join(artifacts, 'map-view-sidebar.png'),
+      clip: { ...wide, height: Math.min(wide.height, 470) },
+    });
+  // A click on the policy row under the never-opened file's group.
+  const rows = pane.locator('.monaco-list-row');
+  const texts = await rows.allTextContents();
+  const groupIndex = texts.findIndex((t) => t.includes('closed-reflection.js'));
+  await rows.nth(groupIndex + 1).click();
+  console.log(
+    `screenshots: ${['map-view.png', 'map-view-sidebar.png'].map((f) => join('test-results/vscode', f)).join(', ')}`,
+  );
+}
 
 /** A hover the suite opened (`editor.action.showHover`). */
 async function hoverScreenshot(page, name) {

@@ -10,8 +10,11 @@ import { DISK, overlayFileSystem } from '../../../eslint-plugin/src/analysis/mod
 import { setModuleFileSystem } from '../../../eslint-plugin/src/util/file-model';
 import { setTypeScriptParserLoader } from '../../../eslint-plugin/src/util/module-parser';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
+import { explainPolicy } from '../../../eslint-plugin/src/analysis/explain-policy';
+import { mapEntryOf, safely } from '../../../eslint-plugin/src/map/entries';
+import { policyMarkdown } from './explain-markdown';
 import { hoverAt, type HoverAnswer } from './hover';
-import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit } from './protocol';
+import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit, PolicyEntry } from './protocol';
 
 export const RULE_PREFIX = 'cors-guard/';
 
@@ -67,7 +70,10 @@ export class LintEngine {
   }
 
   lint(
-    request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings' | 'buffers' | 'root' | 'virtual'>,
+    request: Pick<
+      LintRequest,
+      'fileName' | 'languageId' | 'text' | 'settings' | 'buffers' | 'root' | 'virtual' | 'withPolicies'
+    >,
   ): LintResult {
     const started = performance.now();
     // Modules are read from the open buffers over the disk (buffers only in a virtual workspace).
@@ -167,8 +173,11 @@ export class LintEngine {
         })),
       });
     }
+    // Only when asked: wording every policy costs a few percent of a lint, which typing should not pay.
+    const policies = request.withPolicies && !fatal && !this.options.floor ? this.policiesOf(request.fileName) : [];
     return {
       findings,
+      ...(policies.length > 0 ? { policies } : {}),
       ...(fatal ? { parseError: { message: fatal.message, line: fatal.line, column: fatal.column } } : {}),
       parser: parser ? 'typescript' : 'espree',
       durationMs: performance.now() - started,
@@ -192,6 +201,28 @@ export class LintEngine {
       model = plugin.fileModelOf(sourceCode.ast as never);
     }
     return hoverAt(sourceCode as never, model, request.offset);
+  }
+
+  /** A document's CORS policies for the map, from the model of its last lint (linting again if needed). */
+  policies(request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings'>): PolicyEntry[] {
+    if (this.last?.text !== request.text || this.last.fileName !== request.fileName) this.lint(request);
+    return this.last?.fatal ? [] : this.policiesOf(request.fileName);
+  }
+
+  /** The CORS map entries of the last lint (with each policy's hover), from the model the rules read. */
+  private policiesOf(fileName: string): PolicyEntry[] {
+    const sourceCode = this.last?.sourceCode;
+    const model = sourceCode ? plugin.fileModelOf(sourceCode.ast as never) : undefined;
+    if (!model || model.error) return [];
+    const out: PolicyEntry[] = [];
+    for (const policy of model.policies) {
+      const entry = safely(() => ({
+        ...mapEntryOf(policy, model.trustedOrigins, fileName),
+        hover: policyMarkdown(explainPolicy(policy, model.trustedOrigins)),
+      }));
+      if (entry) out.push(entry);
+    }
+    return out.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
   /** The preset's rules with the user's overrides. */

@@ -1,4 +1,5 @@
 /** Messages between the extension host and the linter worker, and the plain shapes of lint results. */
+import type { MapPolicy } from '../../../eslint-plugin/src/map/entries';
 
 export type Preset = 'recommended' | 'strict';
 export type RuleSeverity = 'off' | 'warn' | 'error';
@@ -28,6 +29,8 @@ export interface LintRequest {
   readonly root?: string;
   /** A virtual workspace: modules are read from open documents only. */
   readonly virtual?: boolean;
+  /** Return the file's CORS policies with the result (the workspace scan; open documents ask separately). */
+  readonly withPolicies?: boolean;
 }
 
 /** An ESLint-style range: 1-based lines, 1-based columns (end exclusive), as in `Linter` messages. */
@@ -62,8 +65,15 @@ export interface Finding extends LintRange {
   readonly related: readonly RelatedFinding[];
 }
 
+/** A policy of the CORS map, with the hover a person sees on the policy in code. */
+export interface PolicyEntry extends MapPolicy {
+  readonly hover: string;
+}
+
 export interface LintResult {
   readonly findings: readonly Finding[];
+  /** The file's CORS policies when asked (`withPolicies`): the map's entries, `file` the linted file name. */
+  readonly policies?: readonly PolicyEntry[];
   /** A fatal parse error: the file could not be analysed (reported in the status item, not as a finding). */
   readonly parseError?: { readonly message: string; readonly line: number; readonly column: number };
   readonly parser: 'espree' | 'typescript';
@@ -86,10 +96,12 @@ export interface HoverResult {
 export type WorkerRequest =
   | { readonly type: 'lint'; readonly request: LintRequest }
   | { readonly type: 'hover'; readonly request: HoverRequest }
+  | { readonly type: 'policies'; readonly request: LintRequest }
   | { readonly type: 'warm'; readonly typescript: boolean };
 
 export type WorkerResponse =
   | { readonly type: 'result'; readonly id: number; readonly result: LintResult }
   | { readonly type: 'hover'; readonly id: number; readonly hover: HoverResult | null }
+  | { readonly type: 'policies'; readonly id: number; readonly policies: readonly PolicyEntry[] | null }
   | { readonly type: 'error'; readonly id: number; readonly message: string }
   | { readonly type: 'ready' };

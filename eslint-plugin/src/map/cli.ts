@@ -1,0 +1,306 @@
+/**
+ * `cors-guard map [paths…] [--format text|json|md|html] [--out FILE]`: every CORS policy of a project and
+ * who it lets in. Lints with ESLint's own API (the project's ESLint when it has one, ESLint 9 or 10) and
+ * the project's flat config when there is one, else the recommended preset with the TypeScript parser
+ * (when installed) and the project's `.gitignore`. A rule added to the run hands over each file's model.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import plugin from '../index';
+import { withFileModel } from '../util/file-model';
+import { mapEntriesOf, type MapPolicy } from './entries';
+import { formatJson, formatMarkdown, formatText, type MapReport } from './format';
+import { formatHtml } from './html';
+
+export const FORMATS = ['text', 'json', 'md', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const CONFIG_FILES = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+  'eslint.config.ts',
+  'eslint.config.mts',
+  'eslint.config.cts',
+];
+const JS_TS = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+const TS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+const JS = ['**/*.js', '**/*.jsx', '**/*.mjs'];
+
+const USAGE = `Usage: cors-guard map [paths…] [options]
+
+Lists every CORS policy in the given files or folders (default: .) and who it lets in.
+
+Options:
+  --format text|json|md|html  output format (default: text)
+  --out FILE                  write the report to FILE instead of standard output
+  --config FILE               ESLint flat config to use (default: the project's eslint.config.*,
+                              else the recommended preset)
+  --no-config                 ignore the project's config: use the recommended preset
+  --link-base URL             HTML: link each site to URL + file + #L<line> (default: a relative file link)
+  --cwd DIR                   the folder paths and report file names are relative to
+  -h, --help                  show this help
+`;
+
+export interface MapOptions {
+  readonly cwd?: string;
+  readonly paths?: readonly string[];
+  /** A flat config file; `false`: ignore the project's config. Default: look it up. */
+  readonly config?: string | false;
+  /** Where notes go (a config found above the folder that ignores all of it). */
+  readonly warn?: (message: string) => void;
+}
+
+interface EslintLike {
+  lintFiles(patterns: string[]): Promise<
+    {
+      filePath: string;
+      messages: { fatal?: boolean; line?: number; message: string }[];
+    }[]
+  >;
+}
+type EslintClass = (new (options: Record<string, unknown>) => EslintLike) & { readonly version?: string };
+
+/** The project's ESLint (resolved from `cwd`), else the one beside this plugin. */
+async function loadEslint(cwd: string): Promise<EslintClass> {
+  let mod: { loadESLint?: (o: object) => Promise<EslintClass>; ESLint?: EslintClass };
+  try {
+    mod = createRequire(join(cwd, 'package.json'))('eslint') as typeof mod;
+  } catch {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('eslint') as typeof mod;
+  }
+  if (mod.loadESLint) return mod.loadESLint({ useFlatConfig: true });
+  if (mod.ESLint) return mod.ESLint;
+  throw new Error('eslint does not export ESLint: ESLint 9 or later is needed');
+}
+
+/** `@typescript-eslint/parser` from the project, else from beside this plugin; undefined if not installed. */
+function typescriptParser(cwd: string): unknown {
+  for (const from of [join(cwd, 'package.json'), __filename]) {
+    try {
+      return createRequire(from)('@typescript-eslint/parser');
+    } catch {
+      // try the next place
+    }
+  }
+  return undefined;
+}
+
+/** The nearest flat config file from `cwd` upwards. */
+export function findFlatConfig(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILES) if (existsSync(join(dir, name))) return join(dir, name);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** `.gitignore` lines as ESLint ignore patterns (relative to `cwd`); negations are left out. */
+export function gitignorePatterns(cwd: string): string[] {
+  const file = join(cwd, '.gitignore');
+  if (!existsSync(file)) return [];
+  const out: string[] = [];
+  for (const raw of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith('!')) continue;
+    const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
+    const body = line.replace(/^\//, '');
+    const pattern = anchored ? body : `**/${body}`;
+    out.push(pattern, ...(pattern.endsWith('/') ? [] : [`${pattern}/**`]));
+  }
+  return out;
+}
+
+function displayName(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file).split(sep).join('/');
+}
+
+/**
+ * ESLint's options: a given config file; a found one looked up by ESLint itself (so its patterns stay
+ * relative to its own folder, as `eslint .` reads them); else the recommended preset (the TypeScript
+ * parser, `.gitignore`).
+ */
+function eslintOptionsFor(
+  cwd: string,
+  config: { file: string; given: boolean } | undefined,
+  collector: object,
+  /** Without a config: how to read JavaScript (default: modules with JSX, as the editor reads `.js` first). */
+  read: Readonly<{ sourceType: 'module' | 'commonjs'; jsx: boolean }> = { sourceType: 'module', jsx: true },
+): Record<string, unknown> {
+  if (config?.given) return { cwd, overrideConfigFile: resolve(cwd, config.file), overrideConfig: [collector] };
+  if (config) return { cwd, overrideConfig: [collector] };
+  const parser = typescriptParser(cwd);
+  return {
+    cwd,
+    overrideConfigFile: true,
+    ignorePatterns: gitignorePatterns(cwd),
+    overrideConfig: [
+      ...(parser ? [{ files: TS, languageOptions: { parser } }] : [{ ignores: TS }]),
+      {
+        files: JS,
+        languageOptions: { sourceType: read.sourceType, parserOptions: { ecmaFeatures: { jsx: read.jsx } } },
+      },
+      { files: JS_TS, ...plugin.configs.recommended },
+      { files: JS_TS, ...collector },
+    ],
+  };
+}
+
+/** Lints `paths` (relative to `cwd`) and returns the map. */
+export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const ESLint = await loadEslint(cwd);
+  const policies: MapPolicy[] = [];
+  const collect = {
+    meta: { type: 'suggestion', schema: [], docs: { description: 'Collects the CORS map' } },
+    create(context: Parameters<typeof withFileModel>[0]) {
+      return withFileModel(context, (model) => {
+        policies.push(...mapEntriesOf(model, displayName(cwd, context.filename)));
+      });
+    },
+  };
+  const collector = {
+    plugins: { 'cors-guard-map': { rules: { collect } } },
+    rules: { 'cors-guard-map/collect': 'warn' },
+  };
+  const given = typeof options.config === 'string';
+  const configFile = options.config === false ? undefined : (options.config ?? findFlatConfig(cwd));
+  const paths = options.paths && options.paths.length > 0 ? [...options.paths] : ['.'];
+  const lint = (file: string | undefined) => {
+    policies.length = 0;
+    const config = file ? { file, given } : undefined;
+    const eslint = new ESLint({ ...eslintOptionsFor(cwd, config, collector), errorOnUnmatchedPattern: false });
+    return eslint.lintFiles(paths);
+  };
+  let results = await lint(configFile);
+  let ownConfig = !!configFile;
+  if (results.length === 0 && configFile && !given) {
+    // A config found above the folder that ignores all of it (a parent repository's): map it on its own.
+    options.warn?.(`cors-guard: ${configFile} ignores every file here; mapping with the recommended preset instead`);
+    results = await lint(undefined);
+    ownConfig = false;
+  }
+  // Without the project's config, JavaScript that is not a valid module with JSX is read again as the
+  // editor reads it (`a < b > c`; `with`, legacy octals, top-level `return` in CommonJS).
+  const retries = [
+    { sourceType: 'module', jsx: false },
+    { sourceType: 'commonjs', jsx: true },
+    { sourceType: 'commonjs', jsx: false },
+  ] as const;
+  for (const read of ownConfig ? [] : retries) {
+    const failed = results.filter((r) => /\.(m?js|jsx)$/.test(r.filePath) && r.messages.some((m) => m.fatal));
+    if (failed.length === 0) break;
+    const eslint = new ESLint({ ...eslintOptionsFor(cwd, undefined, collector, read), errorOnUnmatchedPattern: false });
+    // Policies are collected only from files that parse: a failed try adds none.
+    const retried = new Map((await eslint.lintFiles(failed.map((r) => r.filePath))).map((r) => [r.filePath, r]));
+    results = results.map((r) => {
+      const again = retried.get(r.filePath);
+      return again && !again.messages.some((m) => m.fatal) ? again : r;
+    });
+  }
+  const errors: MapReport['errors'][number][] = [];
+  for (const r of results) {
+    const fatal = r.messages.find((m) => m.fatal);
+    if (fatal && !/File ignored/.test(fatal.message))
+      errors.push({ file: displayName(cwd, r.filePath), line: fatal.line ?? 0, message: fatal.message });
+  }
+  policies.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return {
+    version: 1,
+    ...(ESLint.version ? { eslint: ESLint.version } : {}),
+    policies,
+    scanned: results.length,
+    errors,
+  };
+}
+
+export function render(
+  report: MapReport,
+  format: Format,
+  options: { out?: string; linkBase?: string; cwd?: string } = {},
+): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'md':
+      return formatMarkdown(report);
+    case 'text':
+      return formatText(report);
+    case 'html': {
+      const cwd = resolve(options.cwd ?? process.cwd());
+      const outDir = options.out ? dirname(resolve(cwd, options.out)) : cwd;
+      const linkOf = (p: MapPolicy) =>
+        options.linkBase
+          ? `${options.linkBase}${p.file}#L${p.line}`
+          : `${relative(outDir, resolve(cwd, p.file)).split(sep).join('/')}#L${p.line}`;
+      return formatHtml(report, { linkOf });
+    }
+  }
+}
+
+/** The command line; returns the exit code (0, or 2 for a usage or lint error). */
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        out: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean', default: false },
+        'link-base': { type: 'string' },
+        cwd: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...paths] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command !== 'map') {
+    process.stderr.write(`${command ? `Unknown command: ${command}\n\n` : ''}${USAGE}`);
+    return 2;
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) {
+    process.stderr.write(`Unknown format: ${format} (one of ${FORMATS.join(', ')})\n`);
+    return 2;
+  }
+  const cwd = resolve(values.cwd ?? process.cwd());
+  let report: MapReport;
+  try {
+    report = await mapProject({
+      cwd,
+      paths,
+      ...(values['no-config'] ? { config: false as const } : values.config ? { config: values.config } : {}),
+      warn: (message: string) => process.stderr.write(`${message}\n`),
+    });
+  } catch (error) {
+    process.stderr.write(`cors-guard: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const text = render(report, format, {
+    ...(values.out ? { out: values.out } : {}),
+    ...(values['link-base'] ? { linkBase: values['link-base'] } : {}),
+    cwd,
+  });
+  if (values.out) {
+    const file = resolve(cwd, values.out);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } else {
+    process.stdout.write(text);
+  }
+  return 0;
+}

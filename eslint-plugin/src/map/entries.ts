@@ -1,0 +1,257 @@
+/**
+ * The CORS map: one entry per policy a file sets, with who gets in, whether cookies go along and the
+ * verdict, all read from `assessPolicy()` / `decide()` (the evaluator the rules report from) and worded
+ * by `explainPolicy()`. Plain data: the CLI writes it as JSON, Markdown or HTML, the editor shows it.
+ */
+import {
+  EXAMPLE_ATTACKER,
+  assessPolicy,
+  decide,
+  explainPolicy,
+  isPatternCheck,
+  patternChecksOf,
+  type AssessmentReason,
+  type Check,
+  type FileModel,
+  type Level,
+  type Node,
+  type OriginSpec,
+  type Policy,
+  type Readability,
+} from '../analysis';
+
+/** Which origin a simulated response was computed for. */
+export type OriginRole = 'trusted' | 'allowed' | 'witness' | 'null' | 'attacker';
+
+export interface MapResponse {
+  readonly origin: string;
+  readonly role: OriginRole;
+  /** Access-Control-Allow-Origin as sent (`null` when absent; `<…>` when computed at run time). */
+  readonly allowOrigin: string | null;
+  /** Whether Access-Control-Allow-Credentials: true goes with it (`null`: unknown). */
+  readonly credentials: boolean | null;
+  readonly readable: Readability;
+}
+
+export interface MapRelated {
+  readonly file: string;
+  readonly line: number;
+  readonly note: string;
+}
+
+/** One policy site. The JSON report's shape: see docs/map.schema.json. */
+export interface MapPolicy {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** `options`: a CORS library's configuration; `headers`: headers set by hand. */
+  readonly kind: Policy['kind'];
+  /** The CORS library (`cors`, `@fastify/cors`, …), `null` for headers set by hand. */
+  readonly library: string | null;
+  /** Who gets in, in words. */
+  readonly allows: string;
+  readonly credentials: boolean | null;
+  readonly verdict: Level;
+  readonly reason: AssessmentReason;
+  /** An origin that gets in, when the verdict is `unsafe`. */
+  readonly witness: string | null;
+  /** The rule of the recommended preset that reports this policy (`unsafe` / `broken`). */
+  readonly rule: string | null;
+  /** The verdict in a sentence (as the hover says it). */
+  readonly summary: string;
+  readonly related: readonly MapRelated[];
+  /** The simulated responses to trusted origins, the witness, `null` and `https://evil.example`. */
+  readonly responses: readonly MapResponse[];
+}
+
+export interface PolicyMap {
+  readonly policies: readonly MapPolicy[];
+}
+
+const RULE_OF: Partial<Record<AssessmentReason, string>> = {
+  'any-origin': 'cors-guard/no-origin-reflection',
+  check: 'cors-guard/no-unsafe-origin-check',
+  null: 'cors-guard/no-null-origin',
+  'wildcard-credentials': 'cors-guard/no-wildcard-with-credentials',
+};
+
+/** Where a policy is set: the library call, or the Access-Control-Allow-Origin setter (else the first header). */
+export function policySite(policy: Policy): Node {
+  if (policy.kind === 'options') return policy.call ?? policy.node;
+  const acao = policy.headers.find((h) => h.header === 'access-control-allow-origin') ?? policy.headers[0];
+  return acao?.node ?? policy.node;
+}
+
+/** The map entries of one linted file (`file`: the name the report shows). */
+export function mapEntriesOf(model: FileModel, file: string): MapPolicy[] {
+  if (model.error) return [];
+  const entries: MapPolicy[] = [];
+  for (const policy of model.policies) {
+    const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file));
+    if (entry) entries.push(entry);
+  }
+  return entries.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** An odd policy shape must never stop a lint run (the rules stay silent on what the model can't read). */
+export function safely<T>(make: () => T): T | undefined {
+  try {
+    return make();
+  } catch (error) {
+    if (process.env['CORS_GUARD_DEBUG']) console.error('[cors-guard] map entry failed:', error);
+    return undefined;
+  }
+}
+
+export function mapEntryOf(policy: Policy, trustedOrigins: readonly string[], file: string): MapPolicy {
+  const assessment = assessPolicy(policy, trustedOrigins);
+  const explanation = explainPolicy(policy, trustedOrigins);
+  const site = policySite(policy).loc;
+  const credentials = policy.credentials.allowed;
+  const witness = assessment.level === 'unsafe' ? (assessment.witness ?? null) : null;
+  return {
+    file,
+    line: site.start.line,
+    column: site.start.column + 1,
+    endLine: site.end.line,
+    endColumn: site.end.column + 1,
+    kind: policy.kind,
+    library: policy.library?.packageName ?? null,
+    allows: allowsOf(policy, assessment.reason),
+    credentials: credentials === 'unknown' ? null : credentials,
+    verdict: assessment.level,
+    reason: assessment.reason,
+    witness,
+    rule: assessment.level === 'unsafe' || assessment.level === 'broken' ? (RULE_OF[assessment.reason] ?? null) : null,
+    summary: explanation.verdict.replace(/`/g, ''),
+    related: relatedOf(policy, witness, file),
+    responses: responsesOf(policy, trustedOrigins, assessment.allowedOrigin, witness),
+  };
+}
+
+function responsesOf(
+  policy: Policy,
+  trustedOrigins: readonly string[],
+  allowedOrigin: string | undefined,
+  witness: string | null,
+): MapResponse[] {
+  const subjects: [string, OriginRole][] = [];
+  const exact = trustedOrigins.filter((o) => !o.includes('*'));
+  for (const o of exact) subjects.push([o, 'trusted']);
+  if (allowedOrigin && !exact.includes(allowedOrigin)) subjects.push([allowedOrigin, 'allowed']);
+  if (witness && witness !== 'null' && witness !== EXAMPLE_ATTACKER) subjects.push([witness, 'witness']);
+  subjects.push(['null', 'null'], [EXAMPLE_ATTACKER, 'attacker']);
+  return subjects.map(([origin, role]) => {
+    const d = decide(policy, origin);
+    const allowOrigin =
+      d.allowOrigin.kind === 'value'
+        ? d.allowOrigin.value
+        : d.allowOrigin.kind === 'unknown'
+          ? `<${d.allowOrigin.why}>`
+          : null;
+    return {
+      origin,
+      role,
+      allowOrigin,
+      credentials: d.credentials === 'unknown' ? null : d.credentials,
+      readable: d.readable,
+    };
+  });
+}
+
+/** Who gets in, in words: an exact list, a pattern, any origin, `null`, none. */
+export function allowsOf(policy: Policy, reason: AssessmentReason): string {
+  if (reason === 'any-origin') return "any origin (the request's Origin sent back unchecked)";
+  const parts: string[] = [];
+  const add = (s: string) => {
+    if (!parts.includes(s)) parts.push(s);
+  };
+  const addCheck = (c: Check) => {
+    if (c.kind === 'exact') {
+      for (const v of c.allowed) add(v.kind === 'literal' ? String(v.value) : 'values CORS Guard cannot read');
+    } else if (isPatternCheck(c)) add(patternWords(c));
+    else if (c.kind === 'useless') add('any origin (its check lets every origin through)');
+    else if (c.kind === 'opaque') add('origins a check CORS Guard cannot see into accepts');
+  };
+  const visit = (spec: OriginSpec) => {
+    switch (spec.type) {
+      case 'wildcard':
+        if (spec.whenOriginAbsent) return;
+        add(spec.becomesReflection ? "any origin (*, sent back as the request's Origin)" : 'any origin (*)');
+        return;
+      case 'null':
+        add('null');
+        return;
+      case 'fixed':
+        add(spec.value);
+        return;
+      case 'list':
+        spec.members.forEach(visit);
+        return;
+      case 'regexp':
+        add(spec.check.wildcard !== undefined ? `pattern ${spec.check.wildcard}` : patternWords(spec.check));
+        return;
+      case 'reflect': {
+        if (spec.guard.strength === 'none') {
+          add("any origin (the request's Origin sent back unchecked)");
+          return;
+        }
+        // Each path is a conjunction: `if (origin && ALLOWED.has(origin))` allows what the allowlist names.
+        for (const path of spec.guard.paths) {
+          if (path.some((c) => c.kind === 'absent')) continue;
+          const meaningful = path.filter((c) => c.kind !== 'useless');
+          if (meaningful.length === 0) {
+            add('any origin (its check lets every origin through)');
+            continue;
+          }
+          const exact = meaningful.filter((c) => c.kind === 'exact');
+          (exact.length > 0 ? exact : meaningful).forEach(addCheck);
+        }
+        return;
+      }
+      case 'unknown':
+        add('origins CORS Guard cannot read');
+    }
+  };
+  policy.origins.forEach(visit);
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+function patternWords(c: Exclude<Check, { kind: 'absent' | 'useless' | 'opaque' | 'exact' }>): string {
+  switch (c.kind) {
+    case 'regex':
+      return c.wildcard !== undefined ? `pattern ${c.wildcard}` : `pattern /${c.pattern}/${c.flags}`;
+    case 'string': {
+      const arg = c.argument === undefined ? '…' : JSON.stringify(c.argument);
+      return `origins whose ${c.onHostname ? 'host' : 'origin'} ${c.method} ${arg}`;
+    }
+    case 'within':
+      return c.haystack === undefined
+        ? 'origins found inside a string'
+        : `origins found inside ${JSON.stringify(c.haystack.slice(0, 80))}`;
+  }
+}
+
+function relatedOf(policy: Policy, witness: string | null, file: string): MapRelated[] {
+  const site = policySite(policy).loc.start.line;
+  const out: MapRelated[] = [];
+  const add = (node: Node | undefined, note: string, evenOnSiteLine = false) => {
+    if (!node) return;
+    const line = node.loc.start.line;
+    if (line === site && !evenOnSiteLine) return;
+    if (!out.some((r) => r.line === line && r.note === note)) out.push({ file, line, note });
+  };
+  for (const spec of policy.origins) {
+    if (spec.type === 'reflect') add(spec.source ?? spec.node, "where the request's Origin is read");
+    else add(spec.node, 'the origin setting');
+  }
+  if (policy.credentials.allowed !== false) add(policy.credentials.node, 'credentials switched on');
+  if (witness) {
+    for (const check of patternChecksOf(policy)) {
+      if (check.matcher?.verify(witness)) add(check.node, `the origin check that lets ${witness} in`, true);
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,279 @@
+/**
+ * The CORS Map view (Explorer): every policy of the open documents and of the scanned workspace, grouped
+ * by file or by verdict; each node says who gets in and whether cookies go along, carries the verdict's
+ * icon and the same simulated responses as the code hover, and opens its site on a click. "Export report"
+ * writes the CLI's self-contained HTML page for what the view shows.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { formatHtml } from '../../eslint-plugin/src/map/html';
+import { summaryLine } from '../../eslint-plugin/src/map/format';
+import { groupMap, itemLabel, reportOf, type Grouping, type MapGroup, type MapItem } from './core/map';
+import type { PolicyEntry } from './core/protocol';
+import { lintSettingsOf } from './core/settings';
+import { settingsFor } from './config';
+import { isLintable, type DiagnosticsManager } from './diagnostics';
+import type { LintWorkerClient } from './worker-client';
+import type { WorkspaceScanner } from './workspace-scan';
+
+export const MAP_VIEW = 'corsGuard.map';
+export const MAP_COMMANDS = {
+  reveal: 'corsGuard.map.reveal',
+  groupByFile: 'corsGuard.map.groupByFile',
+  groupByVerdict: 'corsGuard.map.groupByVerdict',
+  export: 'corsGuard.map.exportReport',
+  refresh: 'corsGuard.map.refresh',
+} as const;
+const GROUPING_CONTEXT = 'corsGuard.map.grouping';
+
+type Node = { readonly kind: 'group'; readonly group: MapGroup } | { readonly kind: 'item'; readonly item: MapItem };
+
+const ICONS = {
+  unsafe: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  broken: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  unknown: new vscode.ThemeIcon('question'),
+  safe: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+} as const;
+
+/** What a node shows, for tests and the API. */
+export interface MapNodeSnapshot {
+  readonly label: string;
+  readonly description?: string;
+  readonly tooltip?: string;
+  readonly icon?: string;
+  readonly command?: { readonly command: string; readonly arguments: readonly unknown[] };
+  readonly children: readonly MapNodeSnapshot[];
+}
+
+export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private grouping: Grouping = 'file';
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view: vscode.TreeView<Node>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /**
+   * Open documents' policies, asked of the worker after their lint, and only while the view is visible
+   * (wording every policy is not something typing should pay for).
+   */
+  private readonly openPolicies = new Map<string, { version: number; policies: readonly PolicyEntry[] }>();
+  private readonly stale = new Set<string>();
+
+  constructor(
+    private readonly client: LintWorkerClient,
+    private readonly diagnostics: DiagnosticsManager,
+    private readonly scanner: WorkspaceScanner,
+  ) {
+    this.view = vscode.window.createTreeView(MAP_VIEW, { treeDataProvider: this, showCollapseAll: true });
+    void vscode.commands.executeCommand('setContext', GROUPING_CONTEXT, this.grouping);
+    this.disposables.push(
+      this.view,
+      this.changed,
+      diagnostics.onDidChange((uri) => {
+        const key = uri.toString();
+        if (!diagnostics.stateOf(uri)) {
+          this.openPolicies.delete(key);
+          this.stale.delete(key);
+        } else {
+          this.stale.add(key);
+          if (this.view.visible) void this.refreshOpenDocuments();
+        }
+        this.refreshSoon();
+      }),
+      this.view.onDidChangeVisibility((e) => {
+        if (e.visible) void this.refreshOpenDocuments();
+      }),
+      scanner.onDidChange(() => this.refreshSoon()),
+    );
+    this.updateMessage();
+  }
+
+  /** Asks the worker for the policies of open documents whose lint changed since they were last asked. */
+  async refreshOpenDocuments(): Promise<void> {
+    const asks: Promise<void>[] = [];
+    for (const document of vscode.workspace.textDocuments) {
+      const key = document.uri.toString();
+      const state = this.diagnostics.stateOf(document.uri);
+      if (!isLintable(document) || !state) continue;
+      if (!this.stale.has(key) && this.openPolicies.get(key)?.version === state.version) continue;
+      this.stale.delete(key);
+      if (!state.result || state.result.parseError || state.version !== document.version) {
+        this.openPolicies.delete(key);
+        continue;
+      }
+      const version = document.version;
+      asks.push(
+        this.client
+          .policies({
+            fileName: document.fileName,
+            languageId: document.languageId,
+            text: document.getText(),
+            settings: lintSettingsOf(settingsFor(document)),
+          })
+          .then((policies) => {
+            if (policies && document.version === version) this.openPolicies.set(key, { version, policies });
+          }),
+      );
+    }
+    await Promise.all(asks);
+    if (asks.length > 0) this.refreshSoon();
+  }
+
+  /** Every policy: open documents from their own lint, other files from the workspace scan. */
+  items(): MapItem[] {
+    const out: MapItem[] = [];
+    const seen = new Set<string>();
+    for (const document of vscode.workspace.textDocuments) {
+      if (!isLintable(document)) continue;
+      const state = this.diagnostics.stateOf(document.uri);
+      if (!state) continue;
+      seen.add(document.uri.toString());
+      for (const policy of this.openPolicies.get(document.uri.toString())?.policies ?? [])
+        out.push(this.itemOf(document.uri, policy));
+    }
+    for (const file of this.scanner.files()) {
+      if (seen.has(file.uri.toString())) continue;
+      for (const policy of file.policies) out.push(this.itemOf(file.uri, policy));
+    }
+    return out;
+  }
+
+  private itemOf(uri: vscode.Uri, policy: PolicyEntry): MapItem {
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    return { uri: uri.toString(), file: vscode.workspace.asRelativePath(uri, multiRoot), policy };
+  }
+
+  setGrouping(grouping: Grouping): void {
+    this.grouping = grouping;
+    void vscode.commands.executeCommand('setContext', GROUPING_CONTEXT, grouping);
+    this.changed.fire(undefined);
+  }
+
+  refresh(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.updateMessage();
+    this.changed.fire(undefined);
+  }
+
+  private refreshSoon(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.refresh(), 100);
+  }
+
+  private updateMessage(): void {
+    const items = this.items();
+    const summary = this.scanner.summary;
+    const report = reportOf(items, summary?.files ?? new Set(items.map((i) => i.uri)).size);
+    this.view.description = items.length > 0 ? summaryLine(report).replace(/ in \d+ of \d+ files?/, '') : undefined;
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) return groupMap(this.items(), this.grouping).map((group) => ({ kind: 'group', group }));
+    if (node.kind === 'group') return node.group.items.map((item) => ({ kind: 'item', item }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const { group } = node;
+      const t = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+      t.id = group.key;
+      const counts = group.items.length;
+      t.description = `${counts} ${counts === 1 ? 'policy' : 'policies'}`;
+      if (this.grouping === 'file') {
+        t.resourceUri = vscode.Uri.parse(group.items[0]!.uri);
+        t.iconPath = vscode.ThemeIcon.File;
+      } else if (group.verdict) {
+        t.iconPath = ICONS[group.verdict];
+      }
+      t.contextValue = 'corsGuard.mapGroup';
+      return t;
+    }
+    const { item } = node;
+    const { label, description, accessible } = itemLabel(item, this.grouping);
+    const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    t.accessibilityInformation = { label: accessible };
+    t.id = `${item.uri}#${item.policy.line}:${item.policy.column}`;
+    t.description = description;
+    t.iconPath = ICONS[item.policy.verdict];
+    const tooltip = new vscode.MarkdownString(
+      `${item.policy.hover}\n\n---\n\n\`${item.file}:${item.policy.line}\`${item.policy.rule ? ` · \`${item.policy.rule}\`` : ''}`,
+    );
+    tooltip.isTrusted = false;
+    t.tooltip = tooltip;
+    t.command = { title: 'Open', command: MAP_COMMANDS.reveal, arguments: [item.uri, rangeOf(item.policy)] };
+    t.contextValue = 'corsGuard.mapPolicy';
+    return t;
+  }
+
+  /** The tree as the view shows it (labels, descriptions, tooltips, commands), open documents asked first. */
+  async snapshot(): Promise<MapNodeSnapshot[]> {
+    await this.refreshOpenDocuments();
+    const shot = (node: Node): MapNodeSnapshot => {
+      const t = this.getTreeItem(node);
+      const icon = t.iconPath instanceof vscode.ThemeIcon ? t.iconPath.id : undefined;
+      return {
+        label: typeof t.label === 'string' ? t.label : (t.label?.label ?? ''),
+        ...(typeof t.description === 'string' ? { description: t.description } : {}),
+        ...(t.tooltip instanceof vscode.MarkdownString ? { tooltip: t.tooltip.value } : {}),
+        ...(icon ? { icon } : {}),
+        ...(t.command ? { command: { command: t.command.command, arguments: t.command.arguments ?? [] } } : {}),
+        children: this.getChildren(node).map(shot),
+      };
+    };
+    return this.getChildren().map(shot);
+  }
+
+  /** Writes the HTML report for what the view shows; asks where unless `target` is given. */
+  async exportReport(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    await this.refreshOpenDocuments();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    let uri = target;
+    if (!uri) {
+      uri = await vscode.window.showSaveDialog({
+        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, 'cors-map.html') } : {}),
+        filters: { HTML: ['html'] },
+        title: 'Export the CORS map',
+      });
+    }
+    if (!uri) return undefined;
+    const items = this.items();
+    const report = reportOf(items, this.scanner.summary?.files ?? new Set(items.map((i) => i.uri)).size);
+    const byFile = new Map(items.map((i) => [i.file, vscode.Uri.parse(i.uri)]));
+    const html = formatHtml(report, {
+      title: `CORS map${folder ? ` of ${folder.name}` : ''}`,
+      generatedAt: new Date().toISOString(),
+      linkOf: (p) => {
+        const file = byFile.get(p.file);
+        if (!file || file.scheme !== uri.scheme) return undefined;
+        const rel = path.posix.relative(path.posix.dirname(uri.path), file.path);
+        return `${rel}#L${p.line}`;
+      },
+    });
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
+    if (!target) {
+      const open = await vscode.window.showInformationMessage(`CORS map written to ${uri.fsPath || uri.path}`, 'Open');
+      if (open) await vscode.env.openExternal(uri);
+    }
+    return uri;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function rangeOf(p: PolicyEntry): vscode.Range {
+  return new vscode.Range(p.line - 1, p.column - 1, p.endLine - 1, p.endColumn - 1);
+}
+
+/** Opens a policy's site with its range selected. */
+export async function revealPolicy(uri: string | vscode.Uri, range: vscode.Range): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
+  const start = new vscode.Range(range.start, range.start);
+  const editor = await vscode.window.showTextDocument(document, { preview: true, selection: start });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}

@@ -1,0 +1,341 @@
+/**
+ * "CORS Guard: Scan Workspace": lints every JavaScript and TypeScript file of the workspace folders
+ * through the worker (behind any edit of an open document), respecting `files.exclude`, `.gitignore`,
+ * `corsGuard.maxFileSize` and the skip rules, and publishes findings for files that are not open. A file
+ * watcher keeps them current until the file changes or is deleted; an open document's own lint takes over
+ * while it is open. The policies each lint returns feed the CORS map.
+ */
+import * as vscode from 'vscode';
+import { excludeGlob, GitIgnores, SCAN_EXTENSIONS, SCAN_GLOB } from './core/map';
+import type { Finding, PolicyEntry } from './core/protocol';
+import { lintSettingsOf } from './core/settings';
+import { skipReason } from './core/skip';
+import { settingsFor } from './config';
+import { toDiagnostic, type DiagnosticsManager } from './diagnostics';
+import type { LintWorkerClient } from './worker-client';
+
+export const SCAN_COMMAND = 'corsGuard.scanWorkspace';
+
+/** How many files are read ahead of the worker (their text waits in the background queue). */
+const READ_AHEAD = 4;
+/** A burst of watcher events for one file (save, format on save) becomes one lint. */
+const WATCH_DELAY_MS = 150;
+
+export interface ScannedFile {
+  readonly uri: vscode.Uri;
+  readonly findings: readonly Finding[];
+  readonly policies: readonly PolicyEntry[];
+}
+
+export interface ScanSummary {
+  /** Files found after excludes and `.gitignore`. */
+  readonly files: number;
+  readonly linted: number;
+  /** Skipped by size, as minified or generated, or open in the editor (linted there). */
+  readonly skipped: number;
+  readonly failed: number;
+  readonly findings: number;
+  readonly policies: number;
+  readonly cancelled: boolean;
+  readonly ms: number;
+}
+
+const LANGUAGE_OF: Record<string, string> = { ts: 'typescript', tsx: 'typescriptreact', jsx: 'javascriptreact' };
+
+export class WorkspaceScanner implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('cors-guard-workspace');
+  private readonly results = new Map<string, ScannedFile>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly ignores = new Map<string, GitIgnores>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a scanned file's result changes (or goes away). */
+  readonly onDidChange = this.changed.event;
+  /** Whether a scan has run: from then on the watcher keeps closed files current. */
+  private active = false;
+  private running: Promise<ScanSummary> | undefined;
+  private lastSummary: ScanSummary | undefined;
+
+  constructor(
+    private readonly client: LintWorkerClient,
+    private readonly diagnostics: DiagnosticsManager,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(SCAN_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange((uri) => this.onDiskChange(uri)),
+      watcher.onDidCreate((uri) => this.onDiskChange(uri, true)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+      // Settings change what is reported (preset, rules, trusted origins) and what is scanned: scan again.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (this.active && (e.affectsConfiguration('corsGuard') || e.affectsConfiguration('files.exclude')))
+          void this.scanWithProgress();
+      }),
+      // An open document's own lint takes over; when it is closed, the file on disk is linted again.
+      diagnostics.onDidChange((uri) => {
+        if (!this.active || uri.scheme !== 'file') return;
+        if (diagnostics.isTracked(uri)) this.drop(uri);
+        else if (this.results.has(uri.toString()) || this.inAFolder(uri)) this.schedule(uri);
+      }),
+    );
+  }
+
+  /** Scanned files that are not open (open ones are the DiagnosticsManager's). */
+  files(): readonly ScannedFile[] {
+    return [...this.results.values()];
+  }
+
+  get summary(): ScanSummary | undefined {
+    return this.lastSummary;
+  }
+
+  /** Runs a scan with a cancellable progress notification (or joins the one running). */
+  scanWithProgress(): Promise<ScanSummary> {
+    return (this.running ??= Promise.resolve(
+      vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: 'CORS Guard: scanning the workspace',
+          cancellable: true,
+        },
+        (progress, token) => this.scan(token, progress),
+      ),
+    ).finally(() => (this.running = undefined)));
+  }
+
+  async scan(
+    token?: vscode.CancellationToken,
+    progress?: vscode.Progress<{ message?: string; increment?: number }>,
+  ): Promise<ScanSummary> {
+    const started = Date.now();
+    this.active = true;
+    const cancelled = () => token?.isCancellationRequested === true;
+    let uris: vscode.Uri[] = [];
+    try {
+      uris = await this.listFiles(token);
+    } catch (error) {
+      if (!cancelled()) throw error;
+    }
+    if (cancelled()) {
+      // Stopped before linting anything: the last scan's results stay as they were.
+      this.log.info('workspace scan cancelled while listing files');
+      return {
+        files: uris.length,
+        linted: 0,
+        skipped: 0,
+        failed: 0,
+        findings: 0,
+        policies: 0,
+        cancelled: true,
+        ms: Date.now() - started,
+      };
+    }
+    let linted = 0;
+    let skipped = 0;
+    let failed = 0;
+    let done = 0;
+    const seen = new Set(uris.map((u) => u.toString()));
+    // Files scanned before that are gone from the list (now excluded or ignored) leave the map.
+    for (const key of [...this.results.keys()]) if (!seen.has(key)) this.forget(vscode.Uri.parse(key), false);
+    const cancelSub = token?.onCancellationRequested(() => this.client.cancelBackground());
+    let next = 0;
+    const worker = async () => {
+      while (next < uris.length && !cancelled()) {
+        const uri = uris[next++]!;
+        const outcome = await this.lintFromDisk(uri);
+        if (outcome === 'linted') linted++;
+        else if (outcome === 'failed') failed++;
+        else if (outcome === 'skipped') skipped++;
+        done++;
+        progress?.report({ message: `${done} of ${uris.length} files`, increment: 100 / uris.length });
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: READ_AHEAD }, worker));
+    } finally {
+      cancelSub?.dispose();
+    }
+    const files = this.files();
+    const summary: ScanSummary = {
+      files: uris.length,
+      linted,
+      skipped,
+      failed,
+      findings: files.reduce((n, f) => n + f.findings.length, 0),
+      policies: files.reduce((n, f) => n + f.policies.length, 0),
+      cancelled: cancelled(),
+      ms: Date.now() - started,
+    };
+    this.lastSummary = summary;
+    this.log.info(
+      `workspace scan${summary.cancelled ? ' (cancelled)' : ''}: ${summary.files} files, ${linted} linted, ${skipped} skipped, ${failed} failed, ${summary.findings} findings in closed files, ${summary.policies} policies, ${summary.ms} ms`,
+    );
+    this.changed.fire();
+    return summary;
+  }
+
+  /** The workspace's JavaScript and TypeScript files, after `files.exclude`, node_modules and `.gitignore`. */
+  private async listFiles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const out: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (!settingsFor(folder.uri).enable) continue;
+      const exclude = excludeGlob(vscode.workspace.getConfiguration('files', folder.uri).get('exclude'));
+      const ignores = await this.gitIgnoresOf(folder, token);
+      const found = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, SCAN_GLOB),
+        exclude,
+        undefined,
+        token,
+      );
+      for (const uri of found) {
+        if (!ignores.ignores(relativeIn(folder, uri))) out.push(uri);
+      }
+    }
+    return out.sort((a, b) => a.toString().localeCompare(b.toString()));
+  }
+
+  private async gitIgnoresOf(folder: vscode.WorkspaceFolder, token?: vscode.CancellationToken): Promise<GitIgnores> {
+    const ignores = new GitIgnores();
+    const files = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(folder, '**/.gitignore'),
+      '**/node_modules/**',
+      undefined,
+      token,
+    );
+    for (const file of files) {
+      try {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+        const rel = relativeIn(folder, file);
+        ignores.add(rel.slice(0, Math.max(0, rel.lastIndexOf('/'))), text);
+      } catch {
+        // unreadable: ignored
+      }
+    }
+    this.ignores.set(folder.uri.toString(), ignores);
+    return ignores;
+  }
+
+  /** Lints the file as it is on disk, unless it is open (the editor lints it) or skipped. */
+  private async lintFromDisk(uri: vscode.Uri): Promise<'linted' | 'skipped' | 'failed' | 'superseded'> {
+    const key = uri.toString();
+    if (this.diagnostics.isTracked(uri)) {
+      this.drop(uri);
+      return 'skipped';
+    }
+    const settings = settingsFor(uri);
+    if (!settings.enable) {
+      this.forget(uri);
+      return 'skipped';
+    }
+    let text: string;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > settings.maxFileSize) {
+        this.forget(uri);
+        return 'skipped';
+      }
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.forget(uri);
+      return 'failed';
+    }
+    if (skipReason(uri.path, text, settings.maxFileSize)) {
+      this.forget(uri);
+      return 'skipped';
+    }
+    const ext = /\.([^./]+)$/.exec(uri.path)?.[1]?.toLowerCase() ?? 'js';
+    const outcome = await this.client.lintInBackground(key, {
+      fileName: uri.fsPath || uri.path,
+      languageId: LANGUAGE_OF[ext] ?? (ext.includes('t') ? 'typescript' : 'javascript'),
+      text,
+      settings: lintSettingsOf(settings),
+      withPolicies: true,
+    });
+    if (outcome.kind === 'superseded') return 'superseded';
+    // Opened while it was being linted: the editor's lint is the current one.
+    if (this.diagnostics.isTracked(uri)) return 'skipped';
+    if (outcome.kind === 'failed') {
+      this.log.warn(`scan: lint of ${uri.fsPath} failed: ${outcome.message}`);
+      this.forget(uri);
+      return 'failed';
+    }
+    const { findings, policies = [] } = outcome.result;
+    this.results.set(key, { uri, findings, policies });
+    this.collection.set(
+      uri,
+      findings.map((f) => toDiagnostic(uri, f)),
+    );
+    this.changed.fire();
+    return 'linted';
+  }
+
+  private onDiskChange(uri: vscode.Uri, created = false): void {
+    if (!this.active || this.diagnostics.isTracked(uri)) return;
+    if (created || !this.results.has(uri.toString())) {
+      // A new file (or one not scanned before): only if the scan would have listed it.
+      void this.wouldScan(uri).then((yes) => yes && this.schedule(uri));
+      return;
+    }
+    this.schedule(uri);
+  }
+
+  private schedule(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.wouldScan(uri).then(async (yes) => {
+          if (yes) await this.lintFromDisk(uri);
+          else this.forget(uri);
+        });
+      }, WATCH_DELAY_MS),
+    );
+  }
+
+  /** Whether a scan would list this file (folder, extension, excludes, `.gitignore`). */
+  private async wouldScan(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || !(SCAN_EXTENSIONS as readonly string[]).includes(/\.([^./]+)$/.exec(uri.path)?.[1] ?? ''))
+      return false;
+    const rel = relativeIn(folder, uri);
+    if (this.ignores.get(folder.uri.toString())?.ignores(rel)) return false;
+    const exclude = excludeGlob(vscode.workspace.getConfiguration('files', folder.uri).get('exclude'));
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, rel), exclude, 1);
+    return found.length > 0;
+  }
+
+  private inAFolder(uri: vscode.Uri): boolean {
+    return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+  }
+
+  /** Drops a file's scan result (it is open: the editor's lint shows it). */
+  private drop(uri: vscode.Uri): void {
+    clearTimeout(this.timers.get(uri.toString()));
+    this.timers.delete(uri.toString());
+    this.collection.delete(uri);
+    if (this.results.delete(uri.toString())) this.changed.fire();
+  }
+
+  /** Forgets a file (deleted, excluded, skipped). */
+  private forget(uri: vscode.Uri, notify = true): void {
+    this.collection.delete(uri);
+    if (this.results.delete(uri.toString()) && notify) this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.client.cancelBackground();
+    this.collection.dispose();
+    this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** A path relative to the workspace folder, with `/`. */
+export function relativeIn(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path;
+}
