@@ -54,7 +54,7 @@ describe('eslint CLI with the recommended preset (ESM config)', () => {
     expect(reflection.message).toContain("with the user's cookies");
     const check = results.find((r) => r.filePath.endsWith('checks.mjs'))!.messages[0]!;
     expect(check.message).toBe(
-      "Origin check accepts `https://evilexample.com`: `endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it.",
+      "Origin check accepts `https://evilexample.com`: `endsWith('example.com')` has no dot before the domain.",
     );
   });
 

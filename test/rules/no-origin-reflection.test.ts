@@ -123,7 +123,7 @@ ruleTester.run('no-origin-reflection', rule, {
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject: "`Access-Control-Allow-Origin` is copied from `req.header('Origin')` without an allowlist check",
+            subject: "Reflects `req.header('Origin')` unchecked",
             attacker: 'https://evil.example',
           },
           line: 2,
@@ -198,7 +198,7 @@ http.createServer((req, res) => {
           messageId: 'reflectedWithCredentials',
           data: {
             subject:
-              '`Access-Control-Allow-Origin` is copied from `req.headers.origin` (checked only by `origin`, which any origin passes)',
+              'Reflects `req.headers.origin` (its check `origin` passes any origin)',
             attacker: 'https://evil.example',
           },
           line: 4,
@@ -235,7 +235,7 @@ app.use((req, res) => { const { origin } = req.headers; res.set(ACAO, origin); }
         {
           messageId: 'reflectedWithoutCredentials',
           data: {
-            subject: '`Access-Control-Allow-Origin` is copied from `req.headers.origin` without an allowlist check',
+            subject: 'Reflects `req.headers.origin` unchecked',
             attacker: 'https://evil.example',
           },
           line: 2,
@@ -264,7 +264,7 @@ app.use((req, res) => { if (!blocked.has(req.headers.origin)) res.setHeader('Acc
           messageId: 'reflectedWithoutCredentials',
           data: {
             subject:
-              '`Access-Control-Allow-Origin` is copied from `req.headers.origin` (checked only by `!blocked.has(req.headers.origin)`, which any origin passes)',
+              'Reflects `req.headers.origin` (its check `!blocked.has(req.headers.orig…` passes any origin)',
             attacker: 'https://evil.example',
           },
           line: 2,
@@ -281,7 +281,7 @@ app.use((req, res) => { if (!blocked.has(req.headers.origin)) res.setHeader('Acc
           messageId: 'reflectedWithoutCredentials',
           data: {
             subject:
-              '`Access-Control-Allow-Origin` is taken from request parameter `origin`, which the attacker controls',
+              'Access-Control-Allow-Origin comes from request parameter `origin`, which the attacker controls',
             attacker: 'https://evil.example',
           },
           line: 1,
@@ -408,7 +408,7 @@ app.use(cors({ origin: true, credentials: true }));`,
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject: "`origin: true` makes `cors` reflect every request's Origin",
+            subject: "`origin: true` makes `cors` reflect every Origin",
             attacker: 'https://evil.example',
           },
           line: 2,

@@ -12,3 +12,4 @@ export * from './pattern-source';
 export * from './witness';
 export * from './header-facts';
 export * from './explain';
+export * from './header-block-verdict';

@@ -29,11 +29,11 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       invalidOrigin:
-        '`{{value}}` is not a valid Access-Control-Allow-Origin ({{reason}}), so browsers block the response.',
+        '`{{value}}` is not a valid Access-Control-Allow-Origin ({{reason}}): browsers block the response.',
       invalidListEntry:
-        '`{{value}}` in an origin list never equals a request’s Origin ({{reason}}), so that site is never allowed.',
+        '`{{value}}` in an origin list never equals an Origin ({{reason}}): that site is never allowed.',
       invalidCredentials:
-        '`Access-Control-Allow-Credentials: {{value}}` does not allow credentials: only the exact value `true` does, so credentialed requests fail.',
+        '`Access-Control-Allow-Credentials: {{value}}` does not allow credentials; only `true` does.',
       suggestOrigin: 'Use the origin `{{origin}}`.',
       suggestTrue: 'Use `true`.',
     },

@@ -30,7 +30,7 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       nullTrusted:
-        "`'null'` is trusted {{where}}: sandboxed iframes, `data:` URLs and some redirects send `Origin: null`, so any website can get in by framing itself in a sandbox{{credentials}}.",
+        "`'null'` is trusted {{where}}: any site can send `Origin: null` from a sandboxed iframe{{credentials}}.",
       suggestRemove: "Remove `'null'` from the allowlist.",
     },
   },

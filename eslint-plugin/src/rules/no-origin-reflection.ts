@@ -38,10 +38,10 @@ function subjectOf(spec: OriginSpec, policy: Policy, sourceCode: Readonly<TSESLi
   switch (spec.via) {
     case 'header':
       return spec.request === 'origin'
-        ? `\`Access-Control-Allow-Origin\` is copied from \`${shortText(spec.what, 50)}\`${note || ' without an allowlist check'}`
-        : `\`Access-Control-Allow-Origin\` is taken from ${spec.what}, which the attacker controls${note}`;
+        ? `Reflects \`${shortText(spec.what, 40)}\`${note || ' unchecked'}`
+        : `Access-Control-Allow-Origin comes from ${spec.what}, which the attacker controls${note}`;
     case 'origin-true':
-      return `\`origin: true\` makes ${lib} reflect every request's Origin${note}`;
+      return `\`origin: true\` makes ${lib} reflect every Origin${note}`;
     case 'callback':
       return note ? `The origin callback allows any origin${note}` : 'The origin callback allows every origin';
     case 'callback-returns':
@@ -72,14 +72,14 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],
     messages: {
       reflectedWithCredentials:
-        "{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
+        "{{subject}}: any site (e.g. `{{attacker}}`) can read responses with the user's cookies.",
       reflectedWithoutCredentials:
-        '{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses; credentials are not allowed, so only data that needs no cookies is exposed.',
+        '{{subject}}: any site (e.g. `{{attacker}}`) can read responses, without cookies.',
       reflectedMaybeCredentials:
-        "{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses, with the user's cookies if credentials are enabled.",
+        '{{subject}}: any site (e.g. `{{attacker}}`) can read responses, with cookies if credentials are on.',
       suggestAllowlistCheck:
-        'Send Access-Control-Allow-Origin only for origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
-      suggestAllowlistOption: 'Replace with an explicit list of trusted origins.',
+        'Allow only origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
+      suggestAllowlistOption: 'Replace with a list of trusted origins.',
     },
   },
   defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],

@@ -28,11 +28,11 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowedOrigins: [] }],
     messages: {
       wildcardRejected:
-        '{{Subject}} with credentials (line {{line}}) is rejected by browsers, so credentialed requests fail; don\'t "fix" it by reflecting the Origin, which would let any website read users\' data: list the trusted origins.',
+        '{{Subject}} with credentials (line {{line}}) is rejected by browsers: credentialed requests fail.',
       wildcardReflects:
-        "{{library}} turns {{subject}} with credentials (line {{line}}) into reflecting the request's Origin, so any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
-      suggestRemoveCredentials: 'Remove credentials (keep `*` for public data that needs no cookies).',
-      suggestAllowlist: 'Allow only an explicit list of trusted origins.',
+        '{{library}} turns {{subject}} with credentials (line {{line}}) into reflection: any site reads with cookies.',
+      suggestRemoveCredentials: 'Remove credentials (keep `*` for public data).',
+      suggestAllowlist: 'Allow only a list of trusted origins.',
     },
   },
   defaultOptions: [{ allowedOrigins: [] }],

@@ -1,5 +1,6 @@
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { docsUrlOf } from './docs-url';
+import { honouringIgnoreComments } from './ignore-comments';
 
 export interface CorsGuardDocs {
   /** Short imperative description. */
@@ -22,7 +23,9 @@ export const createRule: typeof creator = (rule) => {
   const inner = rule.create;
   return {
     ...created,
-    create(context: Parameters<typeof created.create>[0]) {
+    create(raw: Parameters<typeof created.create>[0]) {
+      // `cors-guard-ignore` comments (see ignore-comments.ts) drop reports before ESLint sees them.
+      const context = honouringIgnoreComments(raw, rule.name);
       if (context.options.length > 0) return created.create(context);
       return inner(context, defaults as NonNullable<typeof defaults>);
     },

@@ -16,7 +16,7 @@ export function guardNote(g: GuardSummary, sourceCode: Readonly<TSESLint.SourceC
   if (g.strength !== 'useless') return '';
   const check = g.decisive[0];
   return check
-    ? ` (checked only by \`${shortText(sourceCode.getText(check.node), 50)}\`, which any origin passes)`
+    ? ` (its check \`${shortText(sourceCode.getText(check.node), 30)}\` passes any origin)`
     : '';
 }
 
