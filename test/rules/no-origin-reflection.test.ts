@@ -197,8 +197,7 @@ http.createServer((req, res) => {
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject:
-              'Reflects `req.headers.origin` (its check `origin` passes any origin)',
+            subject: 'Reflects `req.headers.origin` (its check `origin` passes any origin)',
             attacker: 'https://evil.example',
           },
           line: 4,
@@ -263,8 +262,7 @@ app.use((req, res) => { if (!blocked.has(req.headers.origin)) res.setHeader('Acc
         {
           messageId: 'reflectedWithoutCredentials',
           data: {
-            subject:
-              'Reflects `req.headers.origin` (its check `!blocked.has(req.headers.orig…` passes any origin)',
+            subject: 'Reflects `req.headers.origin` (its check `!blocked.has(req.headers.orig…` passes any origin)',
             attacker: 'https://evil.example',
           },
           line: 2,
@@ -280,8 +278,7 @@ app.use((req, res) => { if (!blocked.has(req.headers.origin)) res.setHeader('Acc
         {
           messageId: 'reflectedWithoutCredentials',
           data: {
-            subject:
-              'Access-Control-Allow-Origin comes from request parameter `origin`, which the attacker controls',
+            subject: 'Access-Control-Allow-Origin comes from request parameter `origin`, which the attacker controls',
             attacker: 'https://evil.example',
           },
           line: 1,
@@ -408,7 +405,7 @@ app.use(cors({ origin: true, credentials: true }));`,
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject: "`origin: true` makes `cors` reflect every Origin",
+            subject: '`origin: true` makes `cors` reflect every Origin',
             attacker: 'https://evil.example',
           },
           line: 2,

@@ -212,8 +212,7 @@ new Server(httpServer, { cors: { origin: /^https:\\/\\/(?:[a-z0-9-]+\\.)*example
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason:
-              "`endsWith('example.com')` has no dot before the domain",
+            reason: "`endsWith('example.com')` has no dot before the domain",
           },
           line: 1,
           column: 71,
@@ -275,8 +274,7 @@ app.use(cors({ origin(origin, cb) { cb(null, /^https:\\/\\/example\\.com(?::\\d+
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason:
-              "`endsWith('example.com')` has no dot before the domain",
+            reason: "`endsWith('example.com')` has no dot before the domain",
           },
           suggestions: [],
         },

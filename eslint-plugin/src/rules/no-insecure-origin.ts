@@ -40,8 +40,7 @@ export default createRule<Options, MessageIds>({
     }),
     defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
     messages: {
-      insecureOrigin:
-        '`{{origin}}` is trusted over plain HTTP: a network attacker can read responses{{credentials}}.',
+      insecureOrigin: '`{{origin}}` is trusted over plain HTTP: a network attacker can read responses{{credentials}}.',
       insecureCheck:
         'Origin check accepts `{{origin}}` over plain HTTP: a network attacker can read responses{{credentials}}.',
       suggestHttps: 'Trust `{{https}}` instead.',

@@ -32,8 +32,7 @@ export default createRule<Options, MessageIds>({
         '`{{value}}` is not a valid Access-Control-Allow-Origin ({{reason}}): browsers block the response.',
       invalidListEntry:
         '`{{value}}` in an origin list never equals an Origin ({{reason}}): that site is never allowed.',
-      invalidCredentials:
-        '`Access-Control-Allow-Credentials: {{value}}` does not allow credentials; only `true` does.',
+      invalidCredentials: '`Access-Control-Allow-Credentials: {{value}}` does not allow credentials; only `true` does.',
       suggestOrigin: 'Use the origin `{{origin}}`.',
       suggestTrue: 'Use `true`.',
     },

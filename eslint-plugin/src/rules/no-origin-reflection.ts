@@ -71,14 +71,11 @@ export default createRule<Options, MessageIds>({
     }),
     defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],
     messages: {
-      reflectedWithCredentials:
-        "{{subject}}: any site (e.g. `{{attacker}}`) can read responses with the user's cookies.",
-      reflectedWithoutCredentials:
-        '{{subject}}: any site (e.g. `{{attacker}}`) can read responses, without cookies.',
+      reflectedWithCredentials: "{{subject}}: any site (e.g. `{{attacker}}`) reads it with the user's cookies.",
+      reflectedWithoutCredentials: '{{subject}}: any site (e.g. `{{attacker}}`) reads it, without cookies.',
       reflectedMaybeCredentials:
-        '{{subject}}: any site (e.g. `{{attacker}}`) can read responses, with cookies if credentials are on.',
-      suggestAllowlistCheck:
-        'Allow only origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
+        '{{subject}}: any site (e.g. `{{attacker}}`) reads it, with cookies if credentials are on.',
+      suggestAllowlistCheck: 'Allow only origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
       suggestAllowlistOption: 'Replace with a list of trusted origins.',
     },
   },

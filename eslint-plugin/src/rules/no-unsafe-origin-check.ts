@@ -50,9 +50,7 @@ function reasonOf(
         return 'in a string `\\.` is just `.`, which matches any character: write `\\\\.`';
       }
       const after = /^[a-z0-9-]+/i.exec(check.pattern.slice(culprit.end).replace(/\\/g, ''))?.[0];
-      return after
-        ? `the \`.\` before \`${after}\` is not escaped`
-        : 'a `.` is not escaped';
+      return after ? `the \`.\` before \`${after}\` is not escaped` : 'a `.` is not escaped';
     }
     case 'missing-end-anchor':
       return 'no `$` at the end, so anything may follow';
@@ -106,10 +104,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowedOrigins: [], trustedHosts: [], reportUnregistrable: true }],
     messages: {
       acceptsAttacker: 'Origin check accepts `{{witness}}`: {{reason}}.',
-      acceptsUnregistrable:
-        'Origin check accepts `{{witness}}` (a host only your network can use): {{reason}}.',
-      acceptsOwnSubdomain:
-        'Origin check accepts `{{witness}}`, a subdomain it was not meant for: {{reason}}.',
+      acceptsUnregistrable: 'Origin check accepts `{{witness}}` (a host only your network can use): {{reason}}.',
+      acceptsOwnSubdomain: 'Origin check accepts `{{witness}}`, a subdomain it was not meant for: {{reason}}.',
       acceptsNull: 'Origin check accepts `null` (sandboxed iframes): {{reason}}.',
       suggestRepair: 'Use the verified pattern `{{pattern}}`.',
     },

@@ -64,7 +64,10 @@ export function isIgnored(directives: IgnoreDirectives, ruleName: string, line: 
 
 const cache = new WeakMap<object, IgnoreDirectives>();
 
-type Descriptor = { node?: { loc?: TSESTree.SourceLocation | null }; loc?: TSESTree.SourceLocation | TSESTree.Position };
+type Descriptor = {
+  node?: { loc?: TSESTree.SourceLocation | null };
+  loc?: TSESTree.SourceLocation | TSESTree.Position;
+};
 
 function lineOf(d: Descriptor): number | undefined {
   const loc = d.loc;

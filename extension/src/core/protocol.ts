@@ -68,6 +68,8 @@ export interface HoverRequest extends LintRequest {
 export interface HoverResult {
   readonly markdown: string;
   readonly range: readonly [number, number];
+  /** The policy's verdict in one sentence, when the hover is about a policy. */
+  readonly verdict?: string;
 }
 
 export type WorkerRequest =
