@@ -91,16 +91,24 @@ async function plainScreenshot(page, name) {
 
 /** Hovers the first squiggle of the active editor. */
 async function squiggleHoverScreenshot(page, name, selector) {
-  const squiggle = page.locator(`.monaco-editor ${selector}`).first();
-  await squiggle.waitFor({ state: 'visible', timeout: 15_000 });
-  const box = await squiggle.boundingBox();
-  await page.mouse.move(box.x + Math.min(box.width / 2, 60), box.y + box.height / 2);
-  await page
-    .locator('.monaco-hover:not(.hidden)')
-    .first()
-    .waitFor({ state: 'visible', timeout: 10_000 })
-    .catch(() => {});
-  await page.waitForTimeout(400);
+  const squiggles = page.locator(`.monaco-editor ${selector}`);
+  await squiggles.first().waitFor({ state: 'visible', timeout: 15_000 });
+  // Decorations re-render as the editor settles: take the first squiggle that has a box now.
+  let box = null;
+  for (let attempt = 0; !box && attempt < 20; attempt++) {
+    const count = await squiggles.count();
+    for (let i = 0; !box && i < count; i++) box = await squiggles.nth(i).boundingBox();
+    if (!box) await page.waitForTimeout(100);
+  }
+  if (box) {
+    await page.mouse.move(box.x + Math.min(box.width / 2, 60), box.y + box.height / 2);
+    await page
+      .locator('.monaco-hover:not(.hidden)')
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .catch(() => {});
+    await page.waitForTimeout(400);
+  }
   await page.screenshot({ path: join(artifacts, `${name}.png`) });
   await page.mouse.move(5, 5);
   console.log(`screenshot: ${join('test-results/vscode', `${name}.png`)}`);
