@@ -39,8 +39,10 @@ export class CorsGuardCodeActions implements vscode.CodeActionProvider {
     let diagnostics = context.diagnostics;
     let state = this.diagnostics.stateOf(document.uri);
     if (!state || state.version !== document.version) {
-      // Typed a moment ago: wait for the lint of this version (bounded) instead of offering nothing.
-      state = await this.diagnostics.current(document);
+      // Typed a moment ago: wait for the lint of this version (bounded) instead of offering nothing. Ctrl+.
+      // starts a scheduled lint at once; the light bulb's automatic requests wait for the typing pause.
+      const invoked = context.triggerKind !== vscode.CodeActionTriggerKind.Automatic;
+      state = await this.diagnostics.current(document, invoked ? 2000 : 1000, invoked);
       if (!state || token?.isCancellationRequested) return [];
       // The diagnostics VS Code passed are the old ones: use the fresh ones at the same place.
       diagnostics = state.diagnostics.filter((d) => d.range.intersection(range) !== undefined);

@@ -122,21 +122,21 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /**
-   * The state for the document's current version: starts a scheduled lint at once and waits for it,
-   * at most `timeoutMs` (a quick-fix request right after a keystroke gets the fresh findings).
+   * The state for the document's current version: starts a scheduled lint at once (`flush`) and waits for
+   * it, at most `timeoutMs` (a quick-fix request right after a keystroke gets the fresh findings).
    */
-  async current(document: vscode.TextDocument, timeoutMs = 2000): Promise<FileState | undefined> {
+  async current(document: vscode.TextDocument, timeoutMs = 2000, flush = true): Promise<FileState | undefined> {
     const key = document.uri.toString();
     const fresh = () => {
       const s = this.states.get(key);
       return s && s.version === document.version ? s : undefined;
     };
     if (fresh() || !isLintable(document)) return fresh();
-    if (this.timers.has(key)) {
+    if (this.timers.has(key) && flush) {
       clearTimeout(this.timers.get(key));
       this.timers.delete(key);
       void this.lint(document);
-    } else if (!this.linting.has(key)) {
+    } else if (!this.linting.has(key) && !this.timers.has(key)) {
       // Nothing pending (e.g. `corsGuard.run` is `onSave`): the old findings no longer apply.
       return undefined;
     }
@@ -262,7 +262,12 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.kept.set(key, keep(text, result.findings));
     }
     const diagnostics = findings.map((f) => toDiagnostic(document.uri, f, this.docsUri));
-    if (result.parseError) diagnostics.push(parseErrorDiagnostic(result.parseError, findings.length));
+    // Say why at the syntax error when findings are kept, or when the file never parsed (no findings and
+    // no other sign); a clean file mid-edit gets no extra squiggle (the status item still says it).
+    const neverParsed = !this.kept.has(key);
+    if (result.parseError && (kept || neverParsed)) {
+      diagnostics.push(parseErrorDiagnostic(result.parseError, findings.length));
+    }
     this.log.verbose(
       `linted ${document.uri.fsPath || key} v${version} (${result.parser}) in ${result.durationMs.toFixed(0)} ms, shown after ${latencyMs.toFixed(0)} ms: ${findings.length} finding(s)${result.parseError ? ` (kept from the last version that parsed; parse error: ${result.parseError.message})` : ''}`,
     );

@@ -51,23 +51,15 @@ export interface CorsGuardApi {
 }
 
 export function activate(context: vscode.ExtensionContext): CorsGuardApi {
-  const trace = () => settingsFor().trace;
-  const log = new TraceLog(trace);
-  const lines: string[] = [];
-  const recorded = {
-    error: (m: string) => (lines.push(`error ${m}`), log.error(m)),
-    warn: (m: string) => (lines.push(`warn ${m}`), log.warn(m)),
-    message: (m: string) => (trace() !== 'off' && lines.push(`info ${m}`), log.message(m)),
-    verbose: (m: string) => (trace() === 'verbose' && lines.push(`info ${m}`), log.verbose(m)),
-  };
+  const log = new TraceLog(() => settingsFor().trace);
   const codeCacheDir = context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined;
   const client = new LintWorkerClient({
     workerPath: path.join(__dirname, 'worker-boot.cjs'),
-    log: (m) => recorded.warn(m),
+    log: (m) => log.warn(m),
     ...(codeCacheDir ? { codeCacheDir } : {}),
   });
   const docs = new RuleDocs(context.extensionUri);
-  const diagnostics = new DiagnosticsManager(client, recorded, (ruleId) => docs.uriOf(ruleId));
+  const diagnostics = new DiagnosticsManager(client, log, (ruleId) => docs.uriOf(ruleId));
   const status = new StatusItem(diagnostics);
   const selector = LANGUAGES.map((language) => ({ language }));
   const picker = new DisableStylePicker({
@@ -141,7 +133,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
-      recorded.message('settings changed: re-linting open documents');
+      log.message('settings changed: re-linting open documents');
       for (const document of vscode.workspace.textDocuments) {
         if (!isLintable(document)) continue;
         if (settingsFor(document).enable) void diagnostics.lint(document);
@@ -164,7 +156,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.commands.registerCommand(SHOW_DOCS_ONLINE_COMMAND, (ruleId: unknown) => docs.showOnline(ruleId)),
   );
 
-  recorded.message(`CORS Guard activated (VS Code ${vscode.version})`);
+  log.message(`CORS Guard activated (VS Code ${vscode.version})`);
   for (const document of vscode.workspace.textDocuments) lintSoon(document);
   return {
     stateOf: (uri) => diagnostics.stateOf(uri),
@@ -173,7 +165,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     codeActions: (document, _range, list) => codeActions.actionsFor(document, list),
     disableStyle,
     docsUri: (ruleId) => docs.uriOf(ruleId),
-    logLines: () => lines,
+    logLines: () => log.lines,
   };
 }
 

@@ -14,23 +14,40 @@ export interface Logger {
 
 export class TraceLog implements Logger, vscode.Disposable {
   readonly channel = vscode.window.createOutputChannel('CORS Guard', { log: true });
+  /** The last lines written (for tests, through the extension's API). */
+  private readonly recent: string[] = [];
 
-  constructor(private trace: () => Trace) {}
+  constructor(private readonly trace: () => Trace) {}
+
+  get lines(): readonly string[] {
+    return this.recent;
+  }
+
+  private record(line: string): void {
+    this.recent.push(line);
+    if (this.recent.length > 500) this.recent.splice(0, this.recent.length - 500);
+  }
 
   error(message: string): void {
+    this.record(`error ${message}`);
     this.channel.error(message);
   }
 
   warn(message: string): void {
+    this.record(`warn ${message}`);
     this.channel.warn(message);
   }
 
   message(message: string): void {
-    if (this.trace() !== 'off') this.channel.info(message);
+    if (this.trace() === 'off') return;
+    this.record(`info ${message}`);
+    this.channel.info(message);
   }
 
   verbose(message: string): void {
-    if (this.trace() === 'verbose') this.channel.info(message);
+    if (this.trace() !== 'verbose') return;
+    this.record(`info ${message}`);
+    this.channel.info(message);
   }
 
   dispose(): void {

@@ -197,3 +197,30 @@ describe('raw header verdicts', () => {
     ).toMatchObject({ kind: 'null-origin', severity: 'error' });
   });
 });
+
+describe('V8 code cache', () => {
+  it('loads a module, writes its cache after the first use, and reads it on the next load', async () => {
+    const { mkdtempSync, writeFileSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { requireWithCodeCache } = await import('../../extension/src/code-cache');
+    const dir = mkdtempSync(join(tmpdir(), 'cors-guard-cc-'));
+    const file = join(dir, 'mod.cjs');
+    writeFileSync(
+      file,
+      "const path = require('node:path');\nexports.twice = (x) => 2 * x;\nexports.base = path.basename(__filename);\n",
+    );
+    const cache = join(dir, 'cache');
+    const first = requireWithCodeCache<{ twice(x: number): number; base: string }>(file, cache);
+    expect(first.cacheHit).toBe(false);
+    expect(first.exports.twice(21)).toBe(42);
+    expect(first.exports.base).toBe('mod.cjs');
+    first.save();
+    expect(readdirSync(cache).some((f) => f.endsWith('.v8cache'))).toBe(true);
+    const second = requireWithCodeCache<{ twice(x: number): number }>(file, cache);
+    expect(second.cacheHit).toBe(true);
+    expect(second.exports.twice(2)).toBe(4);
+    // No cache folder: a plain require.
+    expect(requireWithCodeCache<{ twice(x: number): number }>(file, undefined).exports.twice(1)).toBe(2);
+  });
+});

@@ -84,14 +84,19 @@ test('findings are kept (moved with the edits) while the file does not parse, wi
   await revert(editor);
 }, 60_000);
 
-test('a file that never parsed says why it has no findings', async () => {
-  const editor = await open('safe-allowlist.js');
-  await linted(editor.document);
-  await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'function (\n'));
-  const d = await linted(editor.document, (x) => x.length === 1);
-  assert.equal(d[0]!.severity, INFO);
-  assert.match(d[0]!.message, /^Syntax error \(.+\): CORS Guard checks this file once it parses\.$/);
-  await revert(editor);
+test('a file that never parsed says why it has no findings; a clean file mid-edit gets no extra squiggle', async () => {
+  const broken = await open('never-parsed.js');
+  const [d] = await linted(broken.document, (x) => x.length === 1);
+  assert.equal(d!.severity, INFO);
+  assert.equal(d!.range.start.line, 6);
+  assert.match(d!.message, /^Syntax error \(.+\): CORS Guard checks this file once it parses\.$/);
+  await until(() => api.status().text === 'CORS Guard: syntax error', 'the status item to say so');
+  const clean = await open('safe-allowlist.js');
+  await linted(clean.document);
+  await clean.edit((b) => b.insert(new vscode.Position(0, 0), 'function (\n'));
+  await linted(clean.document, () => api.stateOf(clean.document.uri)?.result?.parseError !== undefined);
+  assert.deepEqual(findings(clean.document.uri), []);
+  await revert(clean);
 });
 
 test('no flicker while typing a line character by character (counts sampled on every change)', async () => {
