@@ -96,6 +96,8 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   /** The last findings of a version that parsed, moved with every edit since. */
   private readonly kept = new Map<string, KeptFinding[]>();
+  /** The last lint time of each document that was not a cold start (what the next lint will cost). */
+  private readonly warmLintMs = new Map<string, number>();
   /** Lints waiting for a code-action request (resolved when the document's state changes). */
   private readonly waiters = new Map<string, Set<() => void>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -184,7 +186,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   schedule(document: vscode.TextDocument, delayMs?: number): void {
     if (!isLintable(document)) return;
     const key = document.uri.toString();
-    delayMs ??= typingDelay(this.states.get(key)?.result?.durationMs);
+    delayMs ??= typingDelay(this.warmLintMs.get(key));
     clearTimeout(this.timers.get(key));
     const requested = performance.now();
     this.timers.set(
@@ -252,6 +254,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       });
     }
     const { result } = outcome;
+    if (!result.cold) this.warmLintMs.set(key, result.durationMs);
     let findings = result.findings;
     let kept = false;
     if (result.parseError) {
@@ -295,6 +298,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.client.cancel(key);
     this.collection.delete(uri);
     this.kept.delete(key);
+    this.warmLintMs.delete(key);
     if (this.states.delete(key)) this.changed.fire(uri);
     this.wake(key);
   }

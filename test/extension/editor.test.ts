@@ -61,8 +61,8 @@ describe('kept findings', () => {
     expect(typingDelay(undefined)).toBe(75);
     expect(typingDelay(5)).toBe(75);
     expect(typingDelay(100)).toBe(75);
-    expect(typingDelay(300)).toBe(130);
-    expect(typingDelay(5000)).toBe(300);
+    expect(typingDelay(350)).toBe(120);
+    expect(typingDelay(5000)).toBe(250);
   });
 });
 

@@ -39,6 +39,8 @@ export function dialectOf(fileName: string, languageId: string): Dialect {
 export class LintEngine {
   private readonly linter = new Linter({ configType: 'flat' });
   private tsParser: Parser | undefined;
+  /** Parsers that have linted a file in this engine (the first lint of each is cold). */
+  private readonly warmed = new Set<'espree' | 'typescript'>();
   private captured: Captured[] = [];
   /** The last lint's text and SourceCode (hovers reuse them while the text is unchanged). */
   private last:
@@ -141,11 +143,15 @@ export class LintEngine {
         })),
       });
     }
+    const parserName = parser ? 'typescript' : 'espree';
+    const cold = !this.warmed.has(parserName);
+    this.warmed.add(parserName);
     return {
       findings,
       ...(fatal ? { parseError: { message: fatal.message, line: fatal.line, column: fatal.column } } : {}),
-      parser: parser ? 'typescript' : 'espree',
+      parser: parserName,
       durationMs: performance.now() - started,
+      ...(cold ? { cold } : {}),
     };
   }
 

@@ -125,10 +125,10 @@ export function keptAsFindings(text: string, kept: readonly KeptFinding[]): Find
 
 /**
  * How long to wait after a keystroke before linting: 75 ms for a file that lints fast, longer when the last
- * lint was slow (at most 300 ms). A lint in the worker can't be interrupted, so linting a slow file at every
+ * lint was slow (at most 250 ms). A lint in the worker can't be interrupted, so linting a slow file at every
  * short pause only delays the lint of the text you end up with; findings no longer blank meanwhile (kept).
  */
 export function typingDelay(lastLintMs: number | undefined): number {
   if (lastLintMs === undefined || !Number.isFinite(lastLintMs)) return 75;
-  return Math.round(Math.min(300, Math.max(75, 40 + 0.3 * lastLintMs)));
+  return Math.round(Math.min(250, Math.max(75, 50 + 0.2 * lastLintMs)));
 }

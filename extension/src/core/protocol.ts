@@ -58,6 +58,8 @@ export interface LintResult {
   readonly parser: 'espree' | 'typescript';
   /** Time spent in the linter, in ms, including a first parser load. */
   readonly durationMs: number;
+  /** The first lint with this parser in this worker (parser load, cold JIT): not a guide to the next one. */
+  readonly cold?: boolean;
 }
 
 export interface HoverRequest extends LintRequest {
