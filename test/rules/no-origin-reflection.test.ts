@@ -197,7 +197,7 @@ http.createServer((req, res) => {
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject: 'Reflects `req.headers.origin` (its check `origin` passes any origin)',
+            subject: 'Reflects `req.headers.origin` (`origin` passes any origin)',
             attacker: 'https://evil.example',
           },
           line: 4,
@@ -262,7 +262,7 @@ app.use((req, res) => { if (!blocked.has(req.headers.origin)) res.setHeader('Acc
         {
           messageId: 'reflectedWithoutCredentials',
           data: {
-            subject: 'Reflects `req.headers.origin` (its check `!blocked.has(req.headers.orig…` passes any origin)',
+            subject: 'Reflects `req.headers.origin` (`!blocked.has(req.headers.orig…` passes any origin)',
             attacker: 'https://evil.example',
           },
           line: 2,
@@ -571,7 +571,7 @@ app.use('/api/*', cors({ origin: (origin) => origin, credentials: true }));`,
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject: "The origin function returns the request's Origin unchecked",
+            subject: 'The origin function returns the Origin unchecked',
             attacker: 'https://evil.example',
           },
           line: 2,

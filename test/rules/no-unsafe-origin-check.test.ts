@@ -107,7 +107,7 @@ app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.s
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://app-example.com',
-            reason: 'in a string `\\.` is just `.`, which matches any character: write `\\\\.`',
+            reason: 'in a string `\\.` is just `.`: write `\\\\.`',
           },
           line: 1,
           column: 41,

@@ -25,8 +25,7 @@ export default createRule<Options, MessageIds>({
     }),
     defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
     messages: {
-      anySubdomain:
-        'Trusts every subdomain of `{{host}}` (e.g. `{{example}}`): one compromised subdomain can read responses.',
+      anySubdomain: 'Trusts every subdomain of `{{host}}` (e.g. `{{example}}`): one bad subdomain is enough.',
     },
   },
   defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],

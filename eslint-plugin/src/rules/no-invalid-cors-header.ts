@@ -28,8 +28,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      invalidOrigin:
-        '`{{value}}` is not a valid Access-Control-Allow-Origin ({{reason}}): browsers block the response.',
+      invalidOrigin: '`{{value}}` is not a valid Access-Control-Allow-Origin ({{reason}}).',
       invalidListEntry:
         '`{{value}}` in an origin list never equals an Origin ({{reason}}): that site is never allowed.',
       invalidCredentials: '`Access-Control-Allow-Credentials: {{value}}` does not allow credentials; only `true` does.',

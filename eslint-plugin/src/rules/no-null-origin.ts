@@ -29,8 +29,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      nullTrusted:
-        "`'null'` is trusted {{where}}: any site can send `Origin: null` from a sandboxed iframe{{credentials}}.",
+      nullTrusted: "`'null'` is trusted {{where}}: any site can send `Origin: null`{{credentials}}.",
       suggestRemove: "Remove `'null'` from the allowlist.",
     },
   },
@@ -54,7 +53,7 @@ export default createRule<Options, MessageIds>({
           messageId: 'nullTrusted',
           data: {
             where: WHERE_TEXT[where],
-            credentials: state === 'with' ? ", and read responses with the user's cookies" : '',
+            credentials: state === 'with' ? ", with the user's cookies" : '',
           },
           suggest,
         },

@@ -43,9 +43,9 @@ function subjectOf(spec: OriginSpec, policy: Policy, sourceCode: Readonly<TSESLi
     case 'origin-true':
       return `\`origin: true\` makes ${lib} reflect every Origin${note}`;
     case 'callback':
-      return note ? `The origin callback allows any origin${note}` : 'The origin callback allows every origin';
+      return note ? `The origin callback lets all in${note}` : 'The origin callback allows every origin';
     case 'callback-returns':
-      return `The origin function returns the request's Origin${note || ' unchecked'}`;
+      return `The origin function returns the Origin${note || ' unchecked'}`;
     case 'library':
       return `${lib} with no origin list sends back every request's Origin`;
   }
@@ -71,10 +71,9 @@ export default createRule<Options, MessageIds>({
     }),
     defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],
     messages: {
-      reflectedWithCredentials: "{{subject}}: any site (e.g. `{{attacker}}`) reads it with the user's cookies.",
-      reflectedWithoutCredentials: '{{subject}}: any site (e.g. `{{attacker}}`) reads it, without cookies.',
-      reflectedMaybeCredentials:
-        '{{subject}}: any site (e.g. `{{attacker}}`) reads it, with cookies if credentials are on.',
+      reflectedWithCredentials: "{{subject}}: any site reads it with the user's cookies.",
+      reflectedWithoutCredentials: '{{subject}}: any site reads it, without cookies.',
+      reflectedMaybeCredentials: '{{subject}}: any site reads it, with cookies if credentials are on.',
       suggestAllowlistCheck: 'Allow only origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
       suggestAllowlistOption: 'Replace with a list of trusted origins.',
     },

@@ -47,7 +47,7 @@ function reasonOf(
   switch (culprit?.kind) {
     case 'unescaped-dot': {
       if (source?.kind === 'string' && source.rawOf(culprit.start, culprit.end) === '\\.') {
-        return 'in a string `\\.` is just `.`, which matches any character: write `\\\\.`';
+        return 'in a string `\\.` is just `.`: write `\\\\.`';
       }
       const after = /^[a-z0-9-]+/i.exec(check.pattern.slice(culprit.end).replace(/\\/g, ''))?.[0];
       return after ? `the \`.\` before \`${after}\` is not escaped` : 'a `.` is not escaped';
@@ -104,7 +104,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowedOrigins: [], trustedHosts: [], reportUnregistrable: true }],
     messages: {
       acceptsAttacker: 'Origin check accepts `{{witness}}`: {{reason}}.',
-      acceptsUnregistrable: 'Origin check accepts `{{witness}}` (a host only your network can use): {{reason}}.',
+      acceptsUnregistrable: 'Origin check accepts `{{witness}}` (only on your network): {{reason}}.',
       acceptsOwnSubdomain: 'Origin check accepts `{{witness}}`, a subdomain it was not meant for: {{reason}}.',
       acceptsNull: 'Origin check accepts `null` (sandboxed iframes): {{reason}}.',
       suggestRepair: 'Use the verified pattern `{{pattern}}`.',

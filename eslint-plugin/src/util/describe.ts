@@ -15,7 +15,7 @@ export function credentialState(c: Credentials): CredentialState {
 export function guardNote(g: GuardSummary, sourceCode: Readonly<TSESLint.SourceCode>): string {
   if (g.strength !== 'useless') return '';
   const check = g.decisive[0];
-  return check ? ` (its check \`${shortText(sourceCode.getText(check.node), 30)}\` passes any origin)` : '';
+  return check ? ` (\`${shortText(sourceCode.getText(check.node), 30)}\` passes any origin)` : '';
 }
 
 export function libraryName(policy: Policy): string {

@@ -6,7 +6,7 @@ import type { Finding } from './protocol';
  * backticks; a span of bare punctuation (a `.`, a `*`) keeps quotes so it stays visible.
  */
 export function plainText(s: string): string {
-  return s.replace(/`([^`]*)`/g, (_, inner: string) => (/^[^\p{L}\p{N}]{1,3}$/u.test(inner) ? `'${inner}'` : inner));
+  return s.replace(/`([^`]*)`/g, (_, inner: string) => (/^[^\p{L}\p{N}]{0,3}$/u.test(inner) ? `'${inner}'` : inner));
 }
 
 /** A quick-fix title: the suggestion in plain words (the menu already groups fixes under their finding). */
