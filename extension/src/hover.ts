@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import {
+  EXAMPLE_ATTACKER,
   headerBlockVerdict,
   headerExchangeAt,
   headerExchangesIn,
@@ -94,8 +95,9 @@ export class CodeHoverProvider implements vscode.HoverProvider {
   ): vscode.Hover {
     const ruleId = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : '';
     const lines: string[] = [];
-    // The verdict only when it tells more than the message above it (an origin the message doesn't name).
-    const origins = verdict?.match(/https?:\/\/[^\s`)]+/g) ?? [];
+    // The verdict only when it tells more than the message above it: a specific origin the message doesn't
+    // name (not the generic example attacker, which says nothing new).
+    const origins = (verdict?.match(/https?:\/\/[^\s`)]+/g) ?? []).filter((o) => o !== EXAMPLE_ATTACKER);
     if (verdict && origins.some((o) => !diagnostic.message.includes(o))) lines.push(`**Verdict:** ${verdict}`, '');
     lines.push(`${ruleWhy(ruleId)}`, '');
     lines.push(
