@@ -124,7 +124,9 @@ test('no flicker while typing a line character by character (counts sampled on e
     const typed = "  const note = { kind: 'typed', n: [1, 2] }; // done";
     await typeSlowly(editor, new vscode.Position(line, 0), typed, sample);
     assert.equal(editor.document.lineAt(line).text, typed);
+    const lastKey = Date.now();
     await linted(editor.document, (d) => d.length === 5);
+    console.log(`typing: final diagnostics ${Date.now() - lastKey} ms after the last keystroke, ${lints} lints`);
     sample();
   } finally {
     subs.forEach((s) => s.dispose());
