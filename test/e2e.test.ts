@@ -50,11 +50,11 @@ describe('eslint CLI with the recommended preset (ESM config)', () => {
       'worker.mjs:4:48 cors-guard/no-wildcard-with-credentials',
     ]);
     const reflection = results.find((r) => r.filePath.endsWith('server.cjs'))!.messages[0]!;
-    expect(reflection.message).toContain('https://evil.example');
-    expect(reflection.message).toContain("with the user's cookies");
+    expect(reflection.message).toContain("any site reads it with the user's cookies");
+    expect(reflection.message.length).toBeLessThanOrEqual(120);
     const check = results.find((r) => r.filePath.endsWith('checks.mjs'))!.messages[0]!;
     expect(check.message).toBe(
-      "Origin check accepts `https://evilexample.com`: `endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it.",
+      "Origin check accepts `https://evilexample.com`: `endsWith('example.com')` has no dot before the domain.",
     );
   });
 

@@ -60,7 +60,17 @@ describe.runIf(process.platform === 'linux')('in a real VS Code (code-server 4.1
       expect(failures(outcomes)).toEqual([]);
       expect(outcomes.length, output.slice(-3000)).toBeGreaterThanOrEqual(20);
       expect(status, output.slice(-3000)).toBe(0);
-      for (const shot of ['finding.png', 'finding-hover.png', 'quick-fix-menu.png', 'policy-hover.png']) {
+      for (const shot of [
+        'finding.png',
+        'finding-hover.png',
+        'quick-fix-menu.png',
+        'policy-hover.png',
+        'kept-findings.png',
+        'ignore-comment.png',
+        'explain-headers.png',
+        'http-diagnostics.png',
+        'offline-docs.png',
+      ]) {
         const file = join(root, 'test-results/vscode', shot);
         expect(statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 15 * 60_000);
         expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
@@ -76,14 +86,27 @@ describe.runIf(process.platform === 'linux')('in a real VS Code (code-server 4.1
       expect(failures(outcomes)).toEqual([]);
       expect(outcomes.length, output.slice(-3000)).toBe(1);
       expect(status, output.slice(-3000)).toBe(0);
-      // The package holds the bundle, manifest, README, license and icon: no sources, tests, maps or node_modules.
+      // The package holds the bundles, manifest, README, license, icon and the rule docs (opened offline): no
+      // sources, tests, maps or node_modules.
       expect(zipEntries(join(root, 'cors-guard.vsix')).sort()).toEqual([
         '[Content_Types].xml',
         'extension.vsixmanifest',
         'extension/LICENSE.txt',
+        ...[
+          'no-any-subdomain',
+          'no-insecure-origin',
+          'no-invalid-cors-header',
+          'no-null-origin',
+          'no-origin-reflection',
+          'no-permissive-default',
+          'no-unsafe-origin-check',
+          'no-wildcard-with-credentials',
+          'require-vary-origin',
+        ].map((rule) => `extension/eslint-plugin/docs/rules/${rule}.md`),
         'extension/extension/dist/extension.cjs',
         'extension/extension/dist/linter-worker.cjs',
         'extension/extension/dist/ts-parser.cjs',
+        'extension/extension/dist/worker-boot.cjs',
         'extension/extension/images/icon.png',
         'extension/extension/images/map.svg',
         'extension/package.json',

@@ -1,76 +1,107 @@
 /**
  * Quick fixes from lint results: each rule suggestion (the first one preferred), "Disable <rule> for this
- * line", "Show documentation for <rule>", a disabled action explaining why there is no automatic fix, and
- * a `source.fixAll.corsGuard` pass for rules with autofixes. Edits are computed on the linted text and
- * offered only while the document is still at that version; VS Code then refuses to apply them if the
- * user types in between.
+ * line" and "... for this file" (an ESLint directive only where the file's flat config loads this plugin,
+ * else a `cors-guard-ignore` comment, which cannot break anyone's ESLint run), "Why no automatic fix?"
+ * (opens the explanation) and "Show documentation", plus a `source.fixAll.corsGuard` pass. Edits are
+ * computed on the linted text: a request for a newer version waits (bounded) for the lint in flight.
  */
 import * as vscode from 'vscode';
-import { docsUrlOf } from '../../eslint-plugin/src/util/docs-url';
-import { disableLineEdit, nonOverlapping } from './core/edits';
-import { noFixReason, suggestionTitle } from './core/describe';
+import { noFixReason, plainText, ruleWhy, shortRule, suggestionTitle } from './core/describe';
+import { disableFileEdit, disableLineEdit, nonOverlapping, type DisableStyle } from './core/edits';
 import type { Finding, OffsetEdit } from './core/protocol';
 import type { DiagnosticsManager } from './diagnostics';
 import { SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('corsGuard');
 export const SHOW_DOCS_COMMAND = 'corsGuard.showDocumentation';
+export const SHOW_DOCS_ONLINE_COMMAND = 'corsGuard.showDocumentationOnline';
+export const WHY_NO_FIX_COMMAND = 'corsGuard.whyNoFix';
+
+/** Picks the comment style for a document (see core/eslint-config.ts). */
+export type StylePicker = (document: vscode.TextDocument) => DisableStyle;
 
 export class CorsGuardCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly diagnostics: DiagnosticsManager) {}
+  constructor(
+    private readonly diagnostics: DiagnosticsManager,
+    private readonly styleOf: StylePicker,
+  ) {}
 
-  provideCodeActions(
+  async provideCodeActions(
     document: vscode.TextDocument,
-    _range: vscode.Range | vscode.Selection,
+    range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
+    token?: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
+    let diagnostics = context.diagnostics;
+    let state = this.diagnostics.stateOf(document.uri);
+    if (!state || state.version !== document.version) {
+      // Typed a moment ago: wait for the lint of this version (bounded) instead of offering nothing. Ctrl+.
+      // starts a scheduled lint at once; the light bulb's automatic requests wait for the typing pause.
+      const invoked = context.triggerKind !== vscode.CodeActionTriggerKind.Automatic;
+      state = await this.diagnostics.current(document, invoked ? 2000 : 1000, invoked);
+      if (!state || token?.isCancellationRequested) return [];
+      // The diagnostics VS Code passed are the old ones: use the fresh ones at the same place.
+      diagnostics = state.diagnostics.filter((d) => d.range.intersection(range) !== undefined);
+    }
+    return this.actionsFor(document, diagnostics, context.only);
+  }
+
+  /** The actions for diagnostics of the document's current state (synchronous: for tests and the API). */
+  actionsFor(
+    document: vscode.TextDocument,
+    diagnostics: readonly vscode.Diagnostic[],
+    only?: vscode.CodeActionKind,
   ): vscode.CodeAction[] {
     const state = this.diagnostics.stateOf(document.uri);
-    // Offsets are valid only for the text they were computed on.
     if (!state || state.version !== document.version) return [];
-    const only = context.only;
     if (only && FIX_ALL_KIND.intersects(only) && !vscode.CodeActionKind.QuickFix.intersects(only)) {
       const fixAll = this.fixAll(document, state.findings);
       return fixAll ? [fixAll] : [];
     }
     if (only && !vscode.CodeActionKind.QuickFix.intersects(only)) return [];
     const actions: vscode.CodeAction[] = [];
-    const seenRules = new Set<string>();
-    for (const diagnostic of context.diagnostics) {
+    const seen = new Set<string>();
+    let style: DisableStyle | undefined;
+    for (const diagnostic of diagnostics) {
       if (diagnostic.source !== SOURCE) continue;
       const finding = this.diagnostics.findingOf(document.uri, diagnostic);
       if (!finding) continue;
+      const rule = shortRule(finding.ruleId);
       finding.suggestions.forEach((s, i) => {
-        const action = new vscode.CodeAction(suggestionTitle(s.desc, finding.ruleId), vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(suggestionTitle(s.desc), vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.edit = workspaceEdit(document, [s.fix]);
         action.isPreferred = i === 0;
         actions.push(action);
       });
-      if (finding.suggestions.length === 0 && !finding.fix) {
-        const none = new vscode.CodeAction(`Fix ${finding.ruleId} automatically`, vscode.CodeActionKind.QuickFix);
-        none.diagnostics = [diagnostic];
-        none.disabled = { reason: noFixReason(finding) };
-        actions.push(none);
+      if (finding.suggestions.length === 0 && !finding.fix && !state.kept && !seen.has(`why:${rule}`)) {
+        seen.add(`why:${rule}`);
+        // An enabled action (VS Code hides disabled ones from the menu) that opens the explanation.
+        const why = new vscode.CodeAction(`Why no automatic fix for ${rule}?`, vscode.CodeActionKind.QuickFix);
+        why.diagnostics = [diagnostic];
+        why.command = { command: WHY_NO_FIX_COMMAND, title: why.title, arguments: [finding.ruleId, finding.message] };
+        actions.push(why);
       }
+      style ??= this.styleOf(document);
       const line = diagnostic.range.start.line + 1;
-      const disableKey = `${finding.ruleId}:${line}`;
-      if (!seenRules.has(disableKey)) {
-        seenRules.add(disableKey);
-        const disable = new vscode.CodeAction(
-          `Disable ${finding.ruleId} for this line`,
-          vscode.CodeActionKind.QuickFix,
-        );
+      if (!seen.has(`line:${rule}:${line}`)) {
+        seen.add(`line:${rule}:${line}`);
+        const disable = new vscode.CodeAction(`Disable ${rule} for this line`, vscode.CodeActionKind.QuickFix);
         disable.diagnostics = [diagnostic];
-        disable.edit = workspaceEdit(document, [disableLineEdit(document.getText(), line, finding.ruleId)]);
+        disable.edit = workspaceEdit(document, [disableLineEdit(document.getText(), line, finding.ruleId, style)]);
         actions.push(disable);
       }
-      if (!seenRules.has(finding.ruleId)) {
-        seenRules.add(finding.ruleId);
-        const docs = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
+      if (!seen.has(`file:${rule}`)) {
+        seen.add(`file:${rule}`);
+        const disableFile = new vscode.CodeAction(`Disable ${rule} for this file`, vscode.CodeActionKind.QuickFix);
+        disableFile.diagnostics = [diagnostic];
+        disableFile.edit = workspaceEdit(document, [disableFileEdit(document.getText(), finding.ruleId, style)]);
+        actions.push(disableFile);
+        const docs = new vscode.CodeAction(`Show documentation for ${rule}`, vscode.CodeActionKind.QuickFix);
         docs.command = { command: SHOW_DOCS_COMMAND, title: docs.title, arguments: [finding.ruleId] };
         actions.push(docs);
       }
@@ -99,7 +130,18 @@ function workspaceEdit(document: vscode.TextDocument, edits: readonly OffsetEdit
   return edit;
 }
 
-export function showDocumentation(ruleId: unknown): Thenable<boolean> | undefined {
-  if (typeof ruleId !== 'string' || !/^cors-guard\/[a-z-]+$/.test(ruleId)) return undefined;
-  return vscode.env.openExternal(vscode.Uri.parse(docsUrlOf(ruleId)));
+/** The Markdown the "Why no automatic fix?" action opens (`docs`: the bundled rule documentation). */
+export function whyNoFixMarkdown(ruleId: string, message: string, docs: vscode.Uri): string {
+  const rule = shortRule(ruleId);
+  return [
+    `# Why ${rule} has no automatic fix here`,
+    '',
+    `**The finding:** ${plainText(message)}`,
+    '',
+    `**Why no fix:** ${noFixReason({ ruleId })}`,
+    '',
+    `**Why it matters:** ${ruleWhy(ruleId)}`,
+    '',
+    `How to fix it by hand: [the documentation for ${rule}](${docs.toString()}).`,
+  ].join('\n');
 }

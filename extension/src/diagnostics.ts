@@ -3,20 +3,22 @@
  * Keeps each document's last result (and the version it was computed on) for quick fixes and the status.
  */
 import * as vscode from 'vscode';
-import { docsUrlOf } from '../../eslint-plugin/src/util/docs-url';
 import { spanOf, type Span } from './core/edits';
+import { keep, keptAsFindings, shiftKept, typingDelay, type KeptFinding } from './core/keep';
+import { plainText } from './core/describe';
 import type { Finding, LintResult } from './core/protocol';
 import { lintSettingsOf } from './core/settings';
 import { skipReason, type SkipReason } from './core/skip';
 import { settingsFor } from './config';
+import type { Logger } from './log';
 import type { LintOutcome, LintWorkerClient } from './worker-client';
 
 export const SOURCE = 'CORS Guard';
 export const LANGUAGES: readonly string[] = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 /** Views of other things that happen to have a JavaScript language id. */
 const IGNORED_SCHEMES: ReadonlySet<string> = new Set(['git', 'output', 'vscode-scm', 'gitlens', 'conflictResolution']);
-/** Typing pauses shorter than this do not start a lint. */
-const TYPING_DELAY_MS = 75;
+/** The code of the information diagnostic placed at a parse error. */
+export const PARSE_ERROR_CODE = 'parse-error';
 /** A lint slower than this is flagged in the status item. */
 export const SLOW_LINT_MS = 500;
 
@@ -27,6 +29,8 @@ export interface FileState {
   readonly diagnostics: readonly vscode.Diagnostic[];
   readonly result?: LintResult;
   readonly skipped?: SkipReason;
+  /** The findings shown are the last good ones, moved with the edits: this version does not parse. */
+  readonly kept?: boolean;
   readonly failed?: string;
   /** When the lint read the text and settings (Date.now()). */
   readonly startedAt: number;
@@ -43,20 +47,23 @@ export function toRange(span: Span): vscode.Range {
   return new vscode.Range(span.start.line, span.start.character, span.end.line, span.end.character);
 }
 
-export function toDiagnostic(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
+/** Where a rule's documentation opens: the copy bundled with the extension (offline). */
+export type DocsUri = (ruleId: string) => vscode.Uri;
+
+export function toDiagnostic(uri: vscode.Uri, f: Finding, docsUri: DocsUri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(
     toRange(spanOf(f)),
-    f.message,
+    plainText(f.message),
     f.severity === 2 ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
   );
   d.source = SOURCE;
-  d.code = { value: f.ruleId, target: vscode.Uri.parse(docsUrlOf(f.ruleId)) };
+  d.code = { value: f.ruleId, target: docsUri(f.ruleId) };
   if (f.related.length > 0) {
     d.relatedInformation = f.related.map(
       (r) =>
         new vscode.DiagnosticRelatedInformation(
           new vscode.Location(r.file ? moduleUri(uri, r.file) : uri, toRange(spanOf(r))),
-          r.message,
+          plainText(r.message),
         ),
     );
   }
@@ -88,6 +95,25 @@ function buffersFor(
   return out;
 }
 
+/** The information diagnostic at a parse error: why the findings are old (or missing). */
+export function parseErrorDiagnostic(
+  error: NonNullable<LintResult['parseError']>,
+  keptCount: number,
+): vscode.Diagnostic {
+  const at = new vscode.Position(Math.max(error.line - 1, 0), Math.max(error.column - 1, 0));
+  const what = plainText(error.message.replace(/^Parsing error:\s*/, '')).slice(0, 60);
+  const d = new vscode.Diagnostic(
+    new vscode.Range(at, at.translate(0, 1)),
+    keptCount > 0
+      ? `Syntax error (${what}): CORS findings are from the last version that parsed.`
+      : `Syntax error (${what}): CORS Guard checks this file once it parses.`,
+    vscode.DiagnosticSeverity.Information,
+  );
+  d.source = SOURCE;
+  d.code = PARSE_ERROR_CODE;
+  return d;
+}
+
 export class DiagnosticsManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cors-guard');
   private readonly states = new Map<string, FileState>();
@@ -96,6 +122,12 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly linting = new Map<string, number>();
   /** Bumped by `clear()`: a lint that started before a clear does not publish. */
   private readonly generations = new Map<string, number>();
+  /** The last findings of a version that parsed, moved with every edit since. */
+  private readonly kept = new Map<string, KeptFinding[]>();
+  /** The last lint time of each document that was not a cold start (what the next lint will cost). */
+  private readonly warmLintMs = new Map<string, number>();
+  /** Lints waiting for a code-action request (resolved when the document's state changes). */
+  private readonly waiters = new Map<string, Set<() => void>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Other modules each document's last lint read, by document. */
   private readonly dependencies = new Map<string, ReadonlySet<string>>();
@@ -104,8 +136,58 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   constructor(
     private readonly client: LintWorkerClient,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: Logger,
+    readonly docsUri: DocsUri,
   ) {}
+
+  /** Moves the kept findings with a change event (call for every change of a tracked document). */
+  onChange(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const kept = this.kept.get(key);
+    if (kept && e.contentChanges.length > 0) this.kept.set(key, shiftKept(kept, e.contentChanges));
+  }
+
+  /** Whether a lint of the document is scheduled or running. */
+  isPending(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return this.linting.has(key) || this.timers.has(key);
+  }
+
+  /**
+   * The state for the document's current version: starts a scheduled lint at once (`flush`) and waits for
+   * it, at most `timeoutMs` (a quick-fix request right after a keystroke gets the fresh findings).
+   */
+  async current(document: vscode.TextDocument, timeoutMs = 2000, flush = true): Promise<FileState | undefined> {
+    const key = document.uri.toString();
+    const fresh = () => {
+      const s = this.states.get(key);
+      return s && s.version === document.version ? s : undefined;
+    };
+    if (fresh() || !isLintable(document)) return fresh();
+    if (this.timers.has(key) && flush) {
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+      void this.lint(document);
+    } else if (!this.linting.has(key) && !this.timers.has(key)) {
+      // Nothing pending (e.g. `corsGuard.run` is `onSave`): the old findings no longer apply.
+      return undefined;
+    }
+    const deadline = Date.now() + timeoutMs;
+    while (!fresh() && Date.now() < deadline && !document.isClosed) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.max(deadline - Date.now(), 0));
+        let set = this.waiters.get(key);
+        if (!set) this.waiters.set(key, (set = new Set()));
+        set.add(done);
+        function done() {
+          clearTimeout(timer);
+          set!.delete(done);
+          resolve();
+        }
+      });
+    }
+    return fresh();
+  }
 
   stateOf(uri: vscode.Uri): FileState | undefined {
     return this.states.get(uri.toString());
@@ -124,7 +206,9 @@ export class DiagnosticsManager implements vscode.Disposable {
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
     return state.findings.find(
       (f, i) =>
-        f.ruleId === code && f.message === diagnostic.message && state.diagnostics[i]!.range.isEqual(diagnostic.range),
+        f.ruleId === code &&
+        plainText(f.message) === diagnostic.message &&
+        state.diagnostics[i]!.range.isEqual(diagnostic.range),
     );
   }
 
@@ -140,13 +224,19 @@ export class DiagnosticsManager implements vscode.Disposable {
     return out;
   }
 
-  /** Lints after a pause in typing (or at once); open documents importing this one follow. */
-  schedule(document: vscode.TextDocument, delayMs = TYPING_DELAY_MS, dependents = true): void {
+  /**
+   * Lints after a pause in typing: longer for files whose last lint was slow (see `typingDelay`). Open
+   * documents importing this one follow.
+   */
+  schedule(document: vscode.TextDocument, delayMs?: number, dependents = true): void {
     if (dependents) {
-      for (const d of this.dependentsOf(document.fileName)) if (d !== document) this.schedule(d, delayMs * 2, false);
+      for (const d of this.dependentsOf(document.fileName)) {
+        if (d !== document) this.schedule(d, delayMs === undefined ? undefined : delayMs * 2, false);
+      }
     }
     if (!isLintable(document)) return;
     const key = document.uri.toString();
+    delayMs ??= typingDelay(this.warmLintMs.get(key));
     clearTimeout(this.timers.get(key));
     const requested = performance.now();
     this.timers.set(
@@ -168,7 +258,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const text = document.getText();
     const skipped = skipReason(document.fileName, text, settings.maxFileSize);
     if (skipped) {
-      this.log.info(`skipped ${document.uri.fsPath || key}: ${skipped.detail}`);
+      this.log.message(`skipped ${document.uri.fsPath || key}: ${skipped.detail}`);
       return this.publish({
         uri: document.uri,
         version,
@@ -220,16 +310,36 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     const { result } = outcome;
     this.dependencies.set(key, new Set(result.dependencies ?? []));
-    const diagnostics = result.findings.map((f) => toDiagnostic(document.uri, f));
-    this.log.info(
-      `linted ${document.uri.fsPath || key} v${version} (${result.parser}) in ${result.durationMs.toFixed(0)} ms, shown after ${latencyMs.toFixed(0)} ms: ${result.findings.length} finding(s)${result.parseError ? `; parse error: ${result.parseError.message}` : ''}`,
+    if (!result.cold) this.warmLintMs.set(key, result.durationMs);
+    let findings = result.findings;
+    let kept = false;
+    if (result.parseError) {
+      // Keep the last good findings (moved with the edits since) rather than blanking the file.
+      findings = keptAsFindings(text, this.kept.get(key) ?? []);
+      kept = findings.length > 0;
+    } else {
+      this.kept.set(key, keep(text, result.findings));
+    }
+    const diagnostics = findings.map((f) => toDiagnostic(document.uri, f, this.docsUri));
+    // Say why at the syntax error when findings are kept, or when the file never parsed (no findings and
+    // no other sign); a clean file mid-edit gets no extra squiggle (the status item still says it).
+    const neverParsed = !this.kept.has(key);
+    if (result.parseError && (kept || neverParsed)) {
+      diagnostics.push(parseErrorDiagnostic(result.parseError, findings.length));
+    }
+    this.log.verbose(
+      `linted ${document.uri.fsPath || key} v${version} (${result.parser}) in ${result.durationMs.toFixed(0)} ms, shown after ${latencyMs.toFixed(0)} ms: ${findings.length} finding(s)${result.parseError ? ` (kept from the last version that parsed; parse error: ${result.parseError.message})` : ''}`,
     );
+    if (result.durationMs > SLOW_LINT_MS) {
+      this.log.message(`slow lint: ${document.uri.fsPath || key} took ${result.durationMs.toFixed(0)} ms`);
+    }
     this.publish({
       uri: document.uri,
       version,
-      findings: result.findings,
+      findings,
       diagnostics,
       result,
+      ...(kept ? { kept } : {}),
       startedAt,
       latencyMs,
       finishedAt: new Date(),
@@ -244,7 +354,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.client.cancel(key);
     this.collection.delete(uri);
     this.dependencies.delete(key);
+    this.kept.delete(key);
+    this.warmLintMs.delete(key);
     if (this.states.delete(key)) this.changed.fire(uri);
+    this.wake(key);
   }
 
   clearAll(): void {
@@ -256,6 +369,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.states.set(state.uri.toString(), state);
     this.collection.set(state.uri, [...state.diagnostics]);
     this.changed.fire(state.uri);
+    this.wake(state.uri.toString());
+  }
+
+  private wake(key: string): void {
+    for (const done of [...(this.waiters.get(key) ?? [])]) done();
   }
 
   dispose(): void {

@@ -1,17 +1,33 @@
 /** CORS Guard for VS Code: activation wires the parts together and nothing else. */
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CorsGuardCodeActions, SHOW_DOCS_COMMAND, showDocumentation } from './code-actions';
+import {
+  CorsGuardCodeActions,
+  SHOW_DOCS_COMMAND,
+  SHOW_DOCS_ONLINE_COMMAND,
+  WHY_NO_FIX_COMMAND,
+  whyNoFixMarkdown,
+} from './code-actions';
+import { DisableStylePicker } from './core/eslint-config';
+import type { DisableStyle } from './core/edits';
 import { SECTION, settingsFor } from './config';
 import { DiagnosticsManager, isLintable, LANGUAGES } from './diagnostics';
+import { RuleDocs } from './docs';
+import { EXPLAIN_SCHEME, ExplainView } from './explain-view';
 import {
   CodeHoverProvider,
   EXPLAIN_COMMAND,
   explainHeaders,
+  HOVER_DETAILS_COMMAND,
+  HttpDiagnostics,
+  isHttpFile,
   RAW_HEADER_SELECTOR,
   RawHeaderHoverProvider,
+  showHoverDetails,
 } from './hover';
 import { CorsMapView, MAP_COMMANDS, revealPolicy, type MapNodeSnapshot } from './map-view';
+import { TraceLog } from './log';
 import { SHOW_OUTPUT_COMMAND, StatusItem } from './status';
 import { LintWorkerClient } from './worker-client';
 import { SCAN_COMMAND, WorkspaceScanner, type ScanSummary } from './workspace-scan';
@@ -20,10 +36,6 @@ export interface CorsGuardApi {
   /** The last lint of a document, for tests and other extensions. */
   readonly stateOf: DiagnosticsManager['stateOf'];
   readonly onDidLint: DiagnosticsManager['onDidChange'];
-  /**
-   * The code actions CORS Guard offers, including disabled ones (`vscode.executeCodeActionProvider`
-   * returns only enabled actions).
-   */
   /** What the language status item shows for the active editor. */
   status(): ReturnType<StatusItem['snapshot']>;
   /** Runs "Scan Workspace" (without the progress notification), cancellable like the notification. */
@@ -32,27 +44,54 @@ export interface CorsGuardApi {
   mapView(): Promise<MapNodeSnapshot[]>;
   /** Fires when a scanned (closed) file's result changes. */
   readonly onDidScan: WorkspaceScanner['onDidChange'];
+  /** The code actions CORS Guard offers for diagnostics of the document's current lint. */
   codeActions(
     document: vscode.TextDocument,
     range: vscode.Range,
     diagnostics: readonly vscode.Diagnostic[],
   ): vscode.CodeAction[];
+  /** The comment style a disable quick fix writes in this document, and the flat config that decided it. */
+  disableStyle(document: vscode.TextDocument): { style: DisableStyle; config?: string };
+  /** The bundled documentation of a rule. */
+  docsUri(ruleId: string): vscode.Uri;
+  /** What the log records (`corsGuard.trace`). */
+  logLines(): readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): CorsGuardApi {
-  const log = vscode.window.createOutputChannel('CORS Guard', { log: true });
+  const log = new TraceLog(() => settingsFor().trace);
+  const codeCacheDir = context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined;
   const client = new LintWorkerClient({
-    workerPath: path.join(__dirname, 'linter-worker.cjs'),
+    workerPath: path.join(__dirname, 'worker-boot.cjs'),
     log: (m) => log.warn(m),
+    ...(codeCacheDir ? { codeCacheDir } : {}),
   });
-  const diagnostics = new DiagnosticsManager(client, log);
+  const docs = new RuleDocs(context.extensionUri);
+  const diagnostics = new DiagnosticsManager(client, log, (ruleId) => docs.uriOf(ruleId));
   const status = new StatusItem(diagnostics);
   const selector = LANGUAGES.map((language) => ({ language }));
-  const codeActions = new CorsGuardCodeActions(diagnostics);
+  const picker = new DisableStylePicker({
+    stamp: (file) => {
+      try {
+        return statSync(file).mtimeMs;
+      } catch {
+        return undefined;
+      }
+    },
+    read: (file) => readFileSync(file, 'utf8'),
+  });
+  const disableStyle = (document: vscode.TextDocument) =>
+    document.uri.scheme === 'file'
+      ? picker.styleFor(path.dirname(document.uri.fsPath))
+      : { style: 'cors-guard' as const };
+  const codeActions = new CorsGuardCodeActions(diagnostics, (document) => disableStyle(document).style);
+  const view = new ExplainView();
+  const http = new HttpDiagnostics();
   const scanner = new WorkspaceScanner(client, diagnostics, log);
   const map = new CorsMapView(client, diagnostics, scanner);
 
   const lintSoon = (document: vscode.TextDocument) => {
+    if (isHttpFile(document)) return http.update(document);
     if (!isLintable(document)) return;
     if (document.languageId.startsWith('typescript')) client.warmTypeScript();
     void diagnostics.lint(document);
@@ -69,12 +108,18 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     { dispose: () => client.dispose() },
     diagnostics,
     status,
+    view,
+    http,
+    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, view),
     diagnostics.onDidChange(() => status.update()),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
     vscode.languages.registerCodeActionsProvider(selector, codeActions, CorsGuardCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument(lintSoon),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length === 0 || !isLintable(e.document)) return;
+      if (e.contentChanges.length === 0) return;
+      if (isHttpFile(e.document)) return http.update(e.document);
+      if (!isLintable(e.document)) return;
+      diagnostics.onChange(e);
       if (settingsFor(e.document).run === 'onType') diagnostics.schedule(e.document);
     }),
     vscode.workspace.onDidSaveTextDocument((document) => {
@@ -87,32 +132,51 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     modulesWatcher,
     modulesWatcher.onDidChange(relintDependents),
     modulesWatcher.onDidDelete(relintDependents),
-    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document.uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      diagnostics.clear(document.uri);
+      http.clear(document.uri);
+    }),
     // VS Code closes a document's model minutes after its last tab: clear when the last tab goes, and
     // lint again if the document comes back into view.
     vscode.window.tabGroups.onDidChangeTabs((e) => {
       for (const tab of e.closed) {
         const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
-        if (uri && !isInTab(uri)) diagnostics.clear(uri);
+        if (uri && !isInTab(uri)) {
+          diagnostics.clear(uri);
+          http.clear(uri);
+        }
       }
     }),
     vscode.window.onDidChangeVisibleTextEditors((editors) => {
-      for (const editor of editors) if (!diagnostics.isTracked(editor.document.uri)) lintSoon(editor.document);
+      for (const editor of editors) {
+        // A TypeScript file in view: start loading the parser now, before its first lint needs it.
+        if (editor.document.languageId.startsWith('typescript')) client.warmTypeScript();
+        if (!diagnostics.isTracked(editor.document.uri)) lintSoon(editor.document);
+      }
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
-      log.info('settings changed: re-linting open documents');
+      log.message('settings changed: re-linting open documents');
       for (const document of vscode.workspace.textDocuments) {
         if (!isLintable(document)) continue;
         if (settingsFor(document).enable) void diagnostics.lint(document);
         else diagnostics.clear(document.uri);
       }
     }),
-    vscode.languages.registerHoverProvider(selector, new CodeHoverProvider(client)),
+    vscode.languages.registerHoverProvider(selector, new CodeHoverProvider(client, diagnostics)),
     vscode.languages.registerHoverProvider(RAW_HEADER_SELECTOR, new RawHeaderHoverProvider()),
-    vscode.commands.registerCommand(EXPLAIN_COMMAND, explainHeaders),
-    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show(true)),
-    vscode.commands.registerCommand(SHOW_DOCS_COMMAND, showDocumentation),
+    vscode.commands.registerCommand(EXPLAIN_COMMAND, () => explainHeaders(view)),
+    vscode.commands.registerCommand(HOVER_DETAILS_COMMAND, (uri: unknown, offset: unknown) =>
+      showHoverDetails(client, view, uri, offset),
+    ),
+    vscode.commands.registerCommand(WHY_NO_FIX_COMMAND, (ruleId: unknown, message: unknown) =>
+      typeof ruleId === 'string' && typeof message === 'string'
+        ? view.show(`Why no automatic fix`, whyNoFixMarkdown(ruleId, message, docs.uriOf(ruleId)))
+        : undefined,
+    ),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.channel.show(true)),
+    vscode.commands.registerCommand(SHOW_DOCS_COMMAND, (ruleId: unknown) => docs.show(ruleId)),
+    vscode.commands.registerCommand(SHOW_DOCS_ONLINE_COMMAND, (ruleId: unknown) => docs.showOnline(ruleId)),
     scanner,
     map,
     vscode.commands.registerCommand(SCAN_COMMAND, () => scanner.scanWithProgress()),
@@ -123,7 +187,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.commands.registerCommand(MAP_COMMANDS.export, (target?: vscode.Uri) => map.exportReport(target)),
   );
 
-  log.info(`CORS Guard activated (VS Code ${vscode.version})`);
+  log.message(`CORS Guard activated (VS Code ${vscode.version})`);
   for (const document of vscode.workspace.textDocuments) lintSoon(document);
   return {
     stateOf: (uri) => diagnostics.stateOf(uri),
@@ -132,12 +196,10 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     scanWorkspace: (token) => scanner.scan(token),
     mapView: () => map.snapshot(),
     onDidScan: scanner.onDidChange,
-    codeActions: (document, range, list) =>
-      codeActions.provideCodeActions(document, range, {
-        diagnostics: list,
-        only: undefined,
-        triggerKind: vscode.CodeActionTriggerKind.Invoke,
-      }),
+    codeActions: (document, _range, list) => codeActions.actionsFor(document, list),
+    disableStyle,
+    docsUri: (ruleId) => docs.uriOf(ruleId),
+    logLines: () => log.lines,
   };
 }
 

@@ -1,18 +1,30 @@
 /**
- * The header-decoding hover: in JavaScript and TypeScript from the policy model (computed in the worker,
- * where the lint's syntax tree lives), and in `.http`/`.rest`/plain-text files from the header lines
- * themselves. Plus the "CORS Guard: Explain Headers" command.
+ * Hovers and header explanations. In JavaScript and TypeScript: on a CORS Guard finding a compact hover
+ * (verdict, one line of why, links to details and docs) that leaves VS Code's "Quick Fix…" in view;
+ * elsewhere the header-decoding hover from the policy model (computed in the worker). In `.http`,
+ * `.rest` and plain-text files: the verdict of the exchange, then each header decoded. Plus the
+ * "CORS Guard: Explain Headers" command, rendered read-only.
  */
 import * as vscode from 'vscode';
-import { headerBlockAt, headerBlocksIn, headerFacts } from '../../eslint-plugin/src/analysis';
+import {
+  EXAMPLE_ATTACKER,
+  headerBlockVerdict,
+  headerExchangeAt,
+  headerExchangesIn,
+  headerFacts,
+  type HeaderExchange,
+} from '../../eslint-plugin/src/analysis';
+import { plainText, ruleWhy, shortRule } from './core/describe';
 import { headerBlockMarkdown } from './core/explain-markdown';
 import { lintSettingsOf } from './core/settings';
 import { skipReason } from './core/skip';
 import { settingsFor } from './config';
-import { isLintable } from './diagnostics';
+import { isLintable, SOURCE, type DiagnosticsManager } from './diagnostics';
+import type { ExplainView } from './explain-view';
 import type { LintWorkerClient } from './worker-client';
 
 export const EXPLAIN_COMMAND = 'corsGuard.explainHeaders';
+export const HOVER_DETAILS_COMMAND = 'corsGuard.showHoverDetails';
 /** Where raw header blocks are hovered. */
 export const RAW_HEADER_SELECTOR: vscode.DocumentSelector = [
   { language: 'http' },
@@ -20,15 +32,22 @@ export const RAW_HEADER_SELECTOR: vscode.DocumentSelector = [
   { pattern: '**/*.{http,rest}' },
 ];
 
-function markdown(text: string): vscode.MarkdownString {
+function markdown(text: string, commands: readonly string[] = []): vscode.MarkdownString {
   const md = new vscode.MarkdownString(text);
-  md.isTrusted = false;
+  md.isTrusted = commands.length > 0 ? { enabledCommands: [...commands] } : false;
   md.supportHtml = false;
   return md;
 }
 
+function commandLink(label: string, command: string, args: readonly unknown[]): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
 export class CodeHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly client: LintWorkerClient) {}
+  constructor(
+    private readonly client: LintWorkerClient,
+    private readonly diagnostics: DiagnosticsManager,
+  ) {}
 
   async provideHover(
     document: vscode.TextDocument,
@@ -47,50 +66,217 @@ export class CodeHoverProvider implements vscode.HoverProvider {
       offset: document.offsetAt(position),
       settings: lintSettingsOf(settings),
     });
-    if (!answer || token.isCancellationRequested || document.version !== version) return undefined;
+    if (token.isCancellationRequested || document.version !== version) return undefined;
+    const finding = this.findingAt(document, position);
+    if (finding) return this.compact(document, position, finding, answer?.verdict);
+    if (!answer) return undefined;
     const range = new vscode.Range(document.positionAt(answer.range[0]), document.positionAt(answer.range[1]));
     return new vscode.Hover(markdown(answer.markdown), range);
   }
+
+  /** The CORS Guard diagnostic under the cursor (VS Code shows its message above this hover). */
+  private findingAt(document: vscode.TextDocument, position: vscode.Position): vscode.Diagnostic | undefined {
+    const state = this.diagnostics.stateOf(document.uri);
+    if (!state || state.version !== document.version) return undefined;
+    return state.diagnostics.find(
+      (d) => d.source === SOURCE && typeof d.code === 'object' && d.range.contains(position),
+    );
+  }
+
+  /**
+   * A few lines: the verdict (who gets in, with cookies), one line of why, and links. The details (the
+   * decoded headers and simulated responses) open read-only on demand.
+   */
+  private compact(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    diagnostic: vscode.Diagnostic,
+    verdict: string | undefined,
+  ): vscode.Hover {
+    const ruleId = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : '';
+    const lines: string[] = [];
+    // The verdict only when it tells more than the message above it: a specific origin the message doesn't
+    // name (not the generic example attacker, which says nothing new).
+    const origins = (verdict?.match(/https?:\/\/[^\s`)]+/g) ?? []).filter((o) => o !== EXAMPLE_ATTACKER);
+    if (verdict && origins.some((o) => !diagnostic.message.includes(o))) lines.push(`**Verdict:** ${verdict}`, '');
+    lines.push(`${ruleWhy(ruleId)}`, '');
+    lines.push(
+      [
+        commandLink('Details', HOVER_DETAILS_COMMAND, [document.uri.toString(), document.offsetAt(position)]),
+        commandLink(`Docs: ${shortRule(ruleId)}`, 'corsGuard.showDocumentation', [ruleId]),
+        commandLink('online', 'corsGuard.showDocumentationOnline', [ruleId]),
+      ].join(' · '),
+    );
+    return new vscode.Hover(
+      markdown(lines.join('\n'), [
+        HOVER_DETAILS_COMMAND,
+        'corsGuard.showDocumentation',
+        'corsGuard.showDocumentationOnline',
+      ]),
+      diagnostic.range,
+    );
+  }
+}
+
+/** Opens the full hover (decoded headers, responses) of a position, read-only. */
+export async function showHoverDetails(
+  client: LintWorkerClient,
+  view: ExplainView,
+  uri: unknown,
+  offset: unknown,
+): Promise<vscode.TextDocument | undefined> {
+  if (typeof uri !== 'string' || typeof offset !== 'number') return undefined;
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  if (!document || !isLintable(document)) return undefined;
+  const settings = settingsFor(document);
+  const answer = await client.hover({
+    fileName: document.fileName,
+    languageId: document.languageId,
+    text: document.getText(),
+    offset,
+    settings: lintSettingsOf(settings),
+  });
+  const diagnostics = vscode.languages
+    .getDiagnostics(document.uri)
+    .filter((d) => d.source === SOURCE && d.range.contains(document.positionAt(offset)));
+  const findings = diagnostics.map((d) => {
+    const ruleId = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+    const related = (d.relatedInformation ?? []).map(
+      (r) => `  - line ${r.location.range.start.line + 1}: ${r.message}`,
+    );
+    return [`- **${shortRule(ruleId)}** (line ${d.range.start.line + 1}): ${d.message}`, ...related].join('\n');
+  });
+  const body = [
+    `# CORS Guard: line ${document.positionAt(offset).line + 1} of ${vscode.workspace.asRelativePath(document.uri)}`,
+    '',
+    ...(findings.length > 0 ? ['## Findings', '', ...findings, ''] : []),
+    ...(answer ? ['## What the browser gets', '', answer.markdown] : []),
+  ].join('\n');
+  return view.show('CORS Guard details', body);
+}
+
+function exchangeOf(document: vscode.TextDocument, line: number): HeaderExchange | undefined {
+  // Only the neighbourhood of the line: an exchange is a few dozen lines at most.
+  const from = Math.max(0, line - 200);
+  const lines: string[] = [];
+  for (let i = from; i < Math.min(document.lineCount, line + 100); i++) lines.push(document.lineAt(i).text);
+  const found = headerExchangeAt(lines.join('\n'), line - from);
+  if (!found) return undefined;
+  const shift = <B extends { headers: readonly { line: number }[]; status?: { line: number } }>(b: B): B => ({
+    ...b,
+    ...(b.status ? { status: { ...b.status, line: b.status.line + from } } : {}),
+    headers: b.headers.map((h) => ({ ...h, line: h.line + from })),
+  });
+  return { response: shift(found.response), ...(found.request ? { request: shift(found.request) } : {}) };
 }
 
 export class RawHeaderHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (document.lineCount > 50_000) return undefined;
-    const line = document.lineAt(position.line).text;
+    const line = document.lineAt(position.line).text.replace(/^[<>] ?/, '');
     const name = /^([^:\s]+):/.exec(line)?.[1];
     const isStatus = /^HTTP\/\d/.test(line);
     if (!isStatus && !(name && headerFacts(name))) return undefined;
-    // Only the neighbourhood of the line: a block is a few dozen lines at most.
-    const from = Math.max(0, position.line - 100);
-    const lines: string[] = [];
-    for (let i = from; i < Math.min(document.lineCount, position.line + 100); i++) lines.push(document.lineAt(i).text);
-    const block = headerBlockAt(lines, position.line - from);
-    if (!block) return undefined;
-    const shifted = { ...block, headers: block.headers.map((h) => ({ ...h, line: h.line + from })) };
+    const exchange = exchangeOf(document, position.line);
+    if (!exchange) return undefined;
+    const inRequest = exchange.request?.headers.some((h) => h.line === position.line);
+    const block = inRequest ? exchange.request! : exchange.response;
+    // On the line a diagnostic marks, VS Code already shows the verdict's title above this hover.
+    const v = headerBlockVerdict(exchange);
+    const marked = isHttpFile(document) && v.severity !== 'info' && v.line === position.line;
     return new vscode.Hover(
-      markdown(headerBlockMarkdown(shifted, position.line)),
+      markdown(
+        headerBlockMarkdown(block, position.line, inRequest ? undefined : exchange.request, marked ? 'detail' : 'full'),
+      ),
       document.lineAt(position.line).range,
     );
   }
 }
 
-/** Decodes the selection (or the clipboard) into a Markdown preview. */
-export async function explainHeaders(): Promise<vscode.TextDocument | undefined> {
+/** `.http` / `.rest` files (REST Client, httpYac, IntelliJ), whatever language the editor gave them. */
+export function isHttpFile(document: vscode.TextDocument): boolean {
+  return document.languageId === 'http' || /\.(http|rest)$/i.test(document.uri.path);
+}
+
+/** The exchanges to explain: the selection, the whole `.http` file, the block at the cursor, or the clipboard. */
+async function exchangesToExplain(): Promise<{ exchanges: HeaderExchange[]; from: string }> {
   const editor = vscode.window.activeTextEditor;
-  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
-  const text = selected || (await vscode.env.clipboard.readText());
-  const blocks = headerBlocksIn(text);
-  if (blocks.length === 0) {
+  if (editor) {
+    const { document, selection } = editor;
+    if (!selection.isEmpty) {
+      return { exchanges: headerExchangesIn(document.getText(selection)), from: 'the selection' };
+    }
+    if (isHttpFile(document)) {
+      return { exchanges: headerExchangesIn(document.getText()), from: vscode.workspace.asRelativePath(document.uri) };
+    }
+    const at = exchangeOf(document, selection.active.line);
+    if (at) return { exchanges: [at], from: `line ${selection.active.line + 1}` };
+  }
+  return { exchanges: headerExchangesIn(await vscode.env.clipboard.readText()), from: 'the clipboard' };
+}
+
+/** Explain Headers: each exchange's verdict, then its headers decoded, in a read-only Markdown preview. */
+export async function explainHeaders(view: ExplainView): Promise<vscode.TextDocument | undefined> {
+  const { exchanges, from } = await exchangesToExplain();
+  if (exchanges.length === 0) {
     void vscode.window.showInformationMessage(
-      'CORS Guard: select HTTP headers (e.g. `curl -i` output) or copy them to the clipboard, then run Explain Headers.',
+      'CORS Guard: no HTTP headers at the cursor, in the selection or on the clipboard.',
     );
     return undefined;
   }
-  const body = blocks.map((b) => headerBlockMarkdown(b)).join('\n\n---\n\n');
-  const document = await vscode.workspace.openTextDocument({
-    language: 'markdown',
-    content: `# CORS headers explained\n\n${body}\n`,
+  const sections = exchanges.map((x, i) => {
+    const v = headerBlockVerdict(x);
+    const title = exchanges.length > 1 ? `## ${i + 1}. ${plainText(v.title)}` : `## ${plainText(v.title)}`;
+    const request = x.request
+      ? [
+          '```http',
+          ...[x.request.status?.text, ...x.request.headers.map((h) => `${h.name}: ${h.value}`)].filter(Boolean),
+          '```',
+          '',
+        ]
+      : [];
+    return [title, '', v.detail, '', ...request, headerBlockMarkdown(x.response, undefined, x.request, 'none')].join(
+      '\n',
+    );
   });
-  await vscode.commands.executeCommand('markdown.showPreview', document.uri);
-  return document;
+  return view.show('CORS headers explained', `# CORS headers explained (${from})\n\n${sections.join('\n\n---\n\n')}\n`);
+}
+
+/** Findings in `.http` / `.rest` files: the same verdicts as Explain Headers, on the header lines. */
+export class HttpDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('cors-guard-http');
+
+  update(document: vscode.TextDocument): void {
+    if (!isHttpFile(document) || document.lineCount > 50_000) return;
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const exchange of headerExchangesIn(document.getText())) {
+      const v = headerBlockVerdict(exchange);
+      if (v.severity === 'info') continue;
+      const line = document.lineAt(Math.min(v.line, document.lineCount - 1));
+      const d = new vscode.Diagnostic(
+        line.range.with(line.range.start.translate(0, line.firstNonWhitespaceCharacterIndex)),
+        plainText(v.title),
+        v.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+      );
+      d.source = SOURCE;
+      d.code = `headers/${v.kind}`;
+      d.relatedInformation = v.related.map(
+        (r) =>
+          new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(document.uri, document.lineAt(Math.min(r.line, document.lineCount - 1)).range),
+            r.label,
+          ),
+      );
+      diagnostics.push(d);
+    }
+    this.collection.set(document.uri, diagnostics);
+  }
+
+  clear(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
 }

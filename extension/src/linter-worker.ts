@@ -3,14 +3,44 @@
  * thread. One request at a time; the host keeps only the latest request per document queued.
  * Also importable (`createEngine`) by the benchmarks, which measure the same code in-process.
  */
-import { isMainThread, parentPort } from 'node:worker_threads';
+import { join } from 'node:path';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { requireWithCodeCache } from './code-cache';
 import { LintEngine, type EngineOptions } from './core/engine';
 import type { WorkerRequest, WorkerResponse } from './core/protocol';
 
-function loadTypeScriptParser(): ReturnType<EngineOptions['loadTypeScriptParser']> {
-  // A separate bundle next to this one (external to esbuild), loaded on the first TypeScript file.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./ts-parser.cjs') as ReturnType<EngineOptions['loadTypeScriptParser']>;
+export { keep, keptAsFindings, shiftKept, typingDelay } from './core/keep';
+
+type Parser = ReturnType<EngineOptions['loadTypeScriptParser']>;
+const codeCacheDir = (workerData as { codeCacheDir?: string } | undefined)?.codeCacheDir;
+let saveParserCache: (() => void) | undefined;
+
+function loadTypeScriptParser(): Parser {
+  // A separate bundle next to this one (external to esbuild), loaded on the first TypeScript file, through
+  // V8's code cache when the extension gave the worker a cache folder.
+  const loaded = requireWithCodeCache<Parser>(join(__dirname, 'ts-parser.cjs'), codeCacheDir);
+  saveParserCache = () => loaded.save();
+  return loaded.exports;
+}
+
+const firstLint: (() => void)[] = [];
+let linted = false;
+
+/** Runs `callback` once, after the worker's first lint (worker-boot.ts saves the code cache then). */
+export function onFirstLint(callback: () => void): void {
+  if (linted) callback();
+  else firstLint.push(callback);
+}
+
+function afterLint(typescript: boolean): void {
+  if (typescript && saveParserCache) {
+    const save = saveParserCache;
+    saveParserCache = undefined;
+    setImmediate(save);
+  }
+  if (linted) return;
+  linted = true;
+  setImmediate(() => firstLint.splice(0).forEach((f) => f()));
 }
 
 export function createEngine(options: Partial<EngineOptions> = {}): LintEngine {
@@ -25,6 +55,16 @@ if (!isMainThread && parentPort) {
     if (message.type === 'warm') {
       try {
         engine.warm(message.typescript);
+        // Parse a tiny file too, so the cache holds the parser's hot paths (and the first real lint is fast).
+        if (message.typescript) {
+          engine.lint({
+            fileName: 'warm.ts',
+            languageId: 'typescript',
+            text: 'const a: number = 1;\n',
+            settings: { preset: 'recommended', rules: {}, trustedOrigins: [] },
+          });
+          afterLint(true);
+        }
       } catch {
         // The lint that needs it reports the error.
       }
@@ -53,7 +93,9 @@ if (!isMainThread && parentPort) {
     }
     const { request } = message;
     try {
-      send({ type: 'result', id: request.id, result: engine.lint(request) });
+      const result = engine.lint(request);
+      send({ type: 'result', id: request.id, result });
+      afterLint(result.parser === 'typescript');
     } catch (error) {
       send({
         type: 'error',

@@ -1,6 +1,6 @@
 /** The language status item (findings in this file, last lint, skips and slow lints) and its log. */
 import * as vscode from 'vscode';
-import { plural, statusSummary } from './core/describe';
+import { plainText, plural, statusSummary } from './core/describe';
 import { isVirtual, LANGUAGES, SLOW_LINT_MS, type DiagnosticsManager } from './diagnostics';
 
 export const SHOW_OUTPUT_COMMAND = 'corsGuard.showOutput';
@@ -41,8 +41,11 @@ export class StatusItem implements vscode.Disposable {
     const result = state.result;
     const ms = result ? result.durationMs : 0;
     if (result?.parseError) {
-      item.text = 'CORS Guard: parse error';
-      item.detail = `Line ${result.parseError.line}: ${result.parseError.message}`;
+      // The findings shown (if any) are the last good ones, moved with the edits.
+      item.text = state.kept ? `${statusSummary(state.findings)} (last parse)` : 'CORS Guard: syntax error';
+      item.detail = `Syntax error on line ${result.parseError.line}: ${plainText(result.parseError.message)}. ${
+        state.kept ? 'Findings are from the last version that parsed.' : 'Checked once the file parses.'
+      }`;
       item.severity = vscode.LanguageStatusSeverity.Warning;
       return;
     }

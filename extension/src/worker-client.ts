@@ -29,6 +29,8 @@ export interface WorkerClientOptions {
   readonly log: (message: string) => void;
   /** A lint that takes longer than this is abandoned and the worker restarted. */
   readonly timeoutMs?: number;
+  /** Where the worker keeps V8's code cache of its bundles (faster cold starts); none: no cache. */
+  readonly codeCacheDir?: string;
 }
 
 export class LintWorkerClient {
@@ -142,7 +144,9 @@ export class LintWorkerClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.options.workerPath);
+    const worker = new Worker(this.options.workerPath, {
+      workerData: { codeCacheDir: this.options.codeCacheDir },
+    });
     worker.on('message', (message: WorkerResponse) => this.onMessage(message));
     worker.on('error', (error) => this.options.log(`linter worker error: ${error.stack ?? error.message}`));
     worker.on('exit', (code) => {

@@ -6,6 +6,7 @@
  * while it is open. The policies each lint returns feed the CORS map.
  */
 import * as vscode from 'vscode';
+import type { TraceLog } from './log';
 import { excludeGlob, GitIgnores, SCAN_EXTENSIONS, SCAN_GLOB } from './core/map';
 import type { Finding, PolicyEntry } from './core/protocol';
 import { lintSettingsOf } from './core/settings';
@@ -59,7 +60,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   constructor(
     private readonly client: LintWorkerClient,
     private readonly diagnostics: DiagnosticsManager,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: TraceLog,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(SCAN_GLOB);
     this.disposables.push(
@@ -119,7 +120,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     }
     if (cancelled()) {
       // Stopped before linting anything: the last scan's results stay as they were.
-      this.log.info('workspace scan cancelled while listing files');
+      this.log.message('workspace scan cancelled while listing files');
       return {
         files: uris.length,
         linted: 0,
@@ -168,7 +169,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       ms: Date.now() - started,
     };
     this.lastSummary = summary;
-    this.log.info(
+    this.log.message(
       `workspace scan${summary.cancelled ? ' (cancelled)' : ''}: ${summary.files} files, ${linted} linted, ${skipped} skipped, ${failed} failed, ${summary.findings} findings in closed files, ${summary.policies} policies, ${summary.ms} ms`,
     );
     this.changed.fire();
@@ -264,7 +265,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.results.set(key, { uri, findings, policies });
     this.collection.set(
       uri,
-      findings.map((f) => toDiagnostic(uri, f)),
+      findings.map((f) => toDiagnostic(uri, f, this.diagnostics.docsUri)),
     );
     this.changed.fire();
     return 'linted';

@@ -1,7 +1,7 @@
 /** Unit tests of the extension's pure logic: settings, skipping, edits, result mapping, titles. */
 import { describe, expect, it } from 'vitest';
 import { disableLineEdit, nonOverlapping, spanOf } from '../../extension/src/core/edits';
-import { noFixReason, statusSummary, suggestionTitle } from '../../extension/src/core/describe';
+import { noFixReason, plainText, statusSummary, suggestionTitle } from '../../extension/src/core/describe';
 import { DEFAULT_SETTINGS, lintSettingsOf, normalizeSettings } from '../../extension/src/core/settings';
 import { skipReason } from '../../extension/src/core/skip';
 
@@ -40,6 +40,7 @@ describe('normalizeSettings', () => {
       trustedOrigins: ['https://shop.example.com'],
       run: 'onSave',
       maxFileSize: 2048,
+      trace: 'messages',
     });
     expect(lintSettingsOf(s)).toEqual({ preset: 'strict', rules: s.rules, trustedOrigins: s.trustedOrigins });
   });
@@ -144,10 +145,20 @@ describe('nonOverlapping', () => {
 });
 
 describe('titles and summaries', () => {
-  it('names the suggestion and the rule', () => {
-    expect(
-      suggestionTitle('Remove credentials (keep `*` for public data).', 'cors-guard/no-wildcard-with-credentials'),
-    ).toBe('Remove credentials (keep `*` for public data) (cors-guard/no-wildcard-with-credentials)');
+  it('titles a suggestion in plain words: no backticks, no trailing period', () => {
+    expect(suggestionTitle('Remove credentials (keep `*` for public data).')).toBe(
+      "Remove credentials (keep '*' for public data)",
+    );
+    expect(suggestionTitle('Allow only origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.')).toBe(
+      'Allow only origins in an allowlist (ALLOWED_ORIGINS), with Vary: Origin',
+    );
+  });
+
+  it('turns code spans into plain text, quoting bare punctuation', () => {
+    expect(plainText('Origin check accepts `https://evil.com`: the `.` before `mydomain` is not escaped.')).toBe(
+      "Origin check accepts https://evil.com: the '.' before mydomain is not escaped.",
+    );
+    expect(plainText("`'null'` is trusted")).toBe("'null' is trusted");
   });
 
   it('explains why there is no automatic fix, per rule', () => {

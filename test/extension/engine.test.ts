@@ -162,7 +162,9 @@ describe('LintEngine.hover', () => {
       });
     const name = at("'Access-Control-Max-Age'")!;
     expect(server.slice(name.range[0], name.range[1])).toBe("'Access-Control-Max-Age'");
-    expect(name.markdown).toMatch(/^\*\*`Access-Control-Max-Age`\*\* · Response header/);
+    // The policy's verdict first, then the header's reference.
+    expect(name.markdown).toMatch(/^\*\*Verdict:\*\* [\s\S]*\*\*`Access-Control-Max-Age`\*\* · Response header/);
+    expect(name.verdict).toMatch(/^Unsafe/);
     const value = at("'86400'")!;
     expect(server.slice(value.range[0], value.range[1])).toBe("'86400'");
     expect(value.markdown).toMatch(/Preflight answers may be reused for 86,400 s \(24 h\)\./);
@@ -214,25 +216,25 @@ describe('LintEngine.hover on each library call', () => {
       'NestJS enableCors',
       "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\napp.enableCors({ origin: true, credentials: true });\n",
       'enableCors',
-      /CORS configuration \(`@nestjs\/core`\)[\s\S]*Verdict:\*\* Unsafe/,
+      /^\*\*Verdict:\*\* Unsafe[\s\S]*CORS configuration \(`@nestjs\/core`\)/,
     ],
     [
       'fastify register',
       "import Fastify from 'fastify';\nimport fastifyCors from '@fastify/cors';\nconst app = Fastify();\napp.register(fastifyCors, { origin: ['https://a.example'], credentials: true });\n",
       'register',
-      /CORS configuration \(`@fastify\/cors`\)[\s\S]*Access-Control-Allow-Methods: GET,HEAD,POST[\s\S]*Verdict:\*\* Only the listed origins/,
+      /^\*\*Verdict:\*\* Only the listed origins[\s\S]*CORS configuration \(`@fastify\/cors`\)[\s\S]*Access-Control-Allow-Methods: GET,HEAD,POST/,
     ],
     [
       'Hono cors',
       "import { Hono } from 'hono';\nimport { cors } from 'hono/cors';\nconst app = new Hono();\napp.use('*', cors({ origin: (origin) => origin, credentials: true }));\n",
       'cors(',
-      /CORS configuration \(`hono\/cors`\)[\s\S]*Verdict:\*\* Unsafe/,
+      /^\*\*Verdict:\*\* Unsafe[\s\S]*CORS configuration \(`hono\/cors`\)/,
     ],
     [
       'Koa cors',
       "import Koa from 'koa';\nimport cors from '@koa/cors';\nconst app = new Koa();\napp.use(cors({ origin: 'https://a.example', maxAge: 7200 }));\n",
       'cors(',
-      /CORS configuration \(`@koa\/cors`\)[\s\S]*Access-Control-Max-Age: 7200[\s\S]*Verdict:\*\* Only the listed origins/,
+      /^\*\*Verdict:\*\* Only the listed origins[\s\S]*CORS configuration \(`@koa\/cors`\)[\s\S]*Access-Control-Max-Age: 7200/,
     ],
   ];
   for (const [name, text, needle, expected] of cases) {

@@ -84,7 +84,7 @@ describe('policies split across modules and helpers (eslint CLI)', () => {
     const server = results.find((r) => r.filePath.endsWith(join('express-cjs', 'server.js')))!;
     const check = server.messages.find((m) => m.ruleId === 'cors-guard/no-unsafe-origin-check')!;
     expect(check.message).toBe(
-      'In `express-cjs/config/allowedOrigins.js` (line 1): Origin check accepts `https://app-example.com`: the `.` before `example` is not escaped, so it matches any character.',
+      'In `express-cjs/config/allowedOrigins.js` (line 1): Origin check accepts `https://app-example.com`: the `.` before `example` is not escaped.',
     );
     const worker = results.find((r) => r.filePath.endsWith(join('worker', 'src', 'index.ts')))!;
     expect(worker.messages.map((m) => m.message.slice(0, 40))).toEqual([

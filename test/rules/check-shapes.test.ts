@@ -180,7 +180,7 @@ const CASES: readonly Case[] = [
   {
     name: "list.indexOf('*') !== -1 with '*' in the list",
     code: `const ALLOWED = ['*', 'https://a-shop.com'];\n${reflectIf(`ALLOWED.indexOf('*') !== -1 || ALLOWED.indexOf(origin) !== -1`)}`,
-    expect: [['no-origin-reflection', 'https://evil.example']],
+    expect: [['no-origin-reflection', 'any site reads it']],
   },
   {
     name: "list.indexOf('*') !== -1 without '*' in the list (safe)",
@@ -190,12 +190,12 @@ const CASES: readonly Case[] = [
   {
     name: 'an array operand of || is always truthy',
     code: `const ALLOWED = ['https://a-shop.com'];\n${reflectIf('ALLOWED || ALLOWED.includes(origin)')}`,
-    expect: [['no-origin-reflection', 'https://evil.example']],
+    expect: [['no-origin-reflection', 'any site reads it']],
   },
   {
     name: 'matchAll() as a condition is always truthy',
     code: reflectIf(`origin.matchAll(/^https:\\/\\/a-shop\\.com$/g)`),
-    expect: [['no-origin-reflection', 'https://evil.example']],
+    expect: [['no-origin-reflection', 'any site reads it']],
   },
   // --- allowlists defined here and used elsewhere -------------------------------------------------
   {
@@ -224,7 +224,7 @@ export { corsDomains as unused };`,
   {
     name: 'a query parameter from url.parse(req.url, true) copied into the header',
     code: `const url = require('url');\nhttp.createServer((req, res) => {\n  const q = url.parse(req.url, true).query;\n  res.setHeader('Access-Control-Allow-Origin', q.origin);\n  res.end();\n});`,
-    expect: [['no-origin-reflection', 'https://evil.example']],
+    expect: [['no-origin-reflection', 'any site reads it']],
   },
   {
     name: 'a custom request header copied into the header (safe: a browser attacker cannot set it)',

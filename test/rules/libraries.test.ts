@@ -135,7 +135,7 @@ const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { 
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject: "`origin: true` makes `@nestjs/platform-fastify` reflect every request's Origin",
+            subject: '`origin: true` makes `@nestjs/platform-fastify` reflect every Origin',
             attacker: ATTACKER,
           },
           suggestions: [
@@ -337,7 +337,7 @@ createYoga({ schema, cors: { origin: ['https://a.example.com', 'https://b.exampl
           messageId: 'nullTrusted',
           data: {
             where: 'as the Access-Control-Allow-Origin `graphql-yoga` sends to every origin missing from this list',
-            credentials: ", and read responses with the user's cookies",
+            credentials: ", with the user's cookies",
           },
           line: 2,
           column: 38,
@@ -370,7 +370,7 @@ new Elysia().use(cors({ origin: /example\\.com$/ }));`,
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason: 'the pattern has no `^` at its start, so anything may come before',
+            reason: 'no `^` at the start, so anything may come before',
           },
           suggestions: [
             {

@@ -21,7 +21,7 @@ app.use(cors({ origin: ['https://shop.example.com', 'null'], credentials: true }
       errors: [
         {
           messageId: 'nullTrusted',
-          data: { where: 'in an origin allowlist', credentials: ", and read responses with the user's cookies" },
+          data: { where: 'in an origin allowlist', credentials: ", with the user's cookies" },
           line: 2,
           column: 53,
           endColumn: 59,

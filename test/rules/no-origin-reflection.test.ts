@@ -123,7 +123,7 @@ ruleTester.run('no-origin-reflection', rule, {
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject: "`Access-Control-Allow-Origin` is copied from `req.header('Origin')` without an allowlist check",
+            subject: "Reflects `req.header('Origin')` unchecked",
             attacker: 'https://evil.example',
           },
           line: 2,
@@ -197,8 +197,7 @@ http.createServer((req, res) => {
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject:
-              '`Access-Control-Allow-Origin` is copied from `req.headers.origin` (checked only by `origin`, which any origin passes)',
+            subject: 'Reflects `req.headers.origin` (`origin` passes any origin)',
             attacker: 'https://evil.example',
           },
           line: 4,
@@ -235,7 +234,7 @@ app.use((req, res) => { const { origin } = req.headers; res.set(ACAO, origin); }
         {
           messageId: 'reflectedWithoutCredentials',
           data: {
-            subject: '`Access-Control-Allow-Origin` is copied from `req.headers.origin` without an allowlist check',
+            subject: 'Reflects `req.headers.origin` unchecked',
             attacker: 'https://evil.example',
           },
           line: 2,
@@ -263,8 +262,7 @@ app.use((req, res) => { if (!blocked.has(req.headers.origin)) res.setHeader('Acc
         {
           messageId: 'reflectedWithoutCredentials',
           data: {
-            subject:
-              '`Access-Control-Allow-Origin` is copied from `req.headers.origin` (checked only by `!blocked.has(req.headers.origin)`, which any origin passes)',
+            subject: 'Reflects `req.headers.origin` (`!blocked.has(req.headers.orig…` passes any origin)',
             attacker: 'https://evil.example',
           },
           line: 2,
@@ -280,8 +278,7 @@ app.use((req, res) => { if (!blocked.has(req.headers.origin)) res.setHeader('Acc
         {
           messageId: 'reflectedWithoutCredentials',
           data: {
-            subject:
-              '`Access-Control-Allow-Origin` is taken from request parameter `origin`, which the attacker controls',
+            subject: 'Access-Control-Allow-Origin comes from request parameter `origin`, which the attacker controls',
             attacker: 'https://evil.example',
           },
           line: 1,
@@ -408,7 +405,7 @@ app.use(cors({ origin: true, credentials: true }));`,
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject: "`origin: true` makes `cors` reflect every request's Origin",
+            subject: '`origin: true` makes `cors` reflect every Origin',
             attacker: 'https://evil.example',
           },
           line: 2,
@@ -574,7 +571,7 @@ app.use('/api/*', cors({ origin: (origin) => origin, credentials: true }));`,
         {
           messageId: 'reflectedWithCredentials',
           data: {
-            subject: "The origin function returns the request's Origin unchecked",
+            subject: 'The origin function returns the Origin unchecked',
             attacker: 'https://evil.example',
           },
           line: 2,

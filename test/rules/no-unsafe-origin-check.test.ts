@@ -56,7 +56,7 @@ ruleTester.run('no-unsafe-origin-check', rule, {
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilmydomain.com',
-            reason: 'the `.` before `mydomain` is not escaped, so it matches any character',
+            reason: 'the `.` before `mydomain` is not escaped',
           },
           line: 1,
           column: 52,
@@ -73,7 +73,7 @@ ruleTester.run('no-unsafe-origin-check', rule, {
           messageId: 'acceptsUnregistrable',
           data: {
             witness: 'https://x.mydomain-com',
-            reason: 'the `.` before `com` is not escaped, so it matches any character',
+            reason: 'the `.` before `com` is not escaped',
           },
           line: 1,
           column: 61,
@@ -89,7 +89,7 @@ ruleTester.run('no-unsafe-origin-check', rule, {
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://x.mydomain.com.evil.net',
-            reason: 'the pattern has no `$` at its end, so anything may follow',
+            reason: 'no `$` at the end, so anything may follow',
           },
           line: 1,
           column: 64,
@@ -112,7 +112,7 @@ app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.s
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://app-example.com',
-            reason: 'in a string `\\.` is just `.`, which matches any character: write `\\\\.`',
+            reason: 'in a string `\\.` is just `.`: write `\\\\.`',
           },
           line: 1,
           column: 41,
@@ -148,7 +148,7 @@ app.use(cors({ origin: /example\\.com$/, credentials: true }));`,
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason: 'the pattern has no `^` at its start, so anything may come before',
+            reason: 'no `^` at the start, so anything may come before',
           },
           line: 2,
           column: 25,
@@ -171,7 +171,7 @@ app.use(cors({ origin: /^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$/, credent
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://a.example.com.evil.net',
-            reason: 'the pattern has no `$` at its end, so anything may follow',
+            reason: 'no `$` at the end, so anything may follow',
           },
           line: 1,
           column: 81,
@@ -194,7 +194,7 @@ new Server(httpServer, { cors: { origin: /^https:\\/\\/.*example\\.com$/ } });`,
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason: '`.*` before the domain matches any text, not only subdomains',
+            reason: '`.*` before the domain matches dots too',
           },
           line: 2,
           column: 54,
@@ -217,8 +217,7 @@ new Server(httpServer, { cors: { origin: /^https:\\/\\/(?:[a-z0-9-]+\\.)*example
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason:
-              "`endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it",
+            reason: "`endsWith('example.com')` has no dot before the domain",
           },
           line: 1,
           column: 71,
@@ -264,7 +263,7 @@ app.use(cors({ origin(origin, cb) { cb(null, /^https:\\/\\/example\\.com(?::\\d+
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason: "`indexOf('example.com')` accepts the text anywhere in the origin",
+            reason: "`indexOf('example.com')` matches the text anywhere",
           },
           column: 71,
           endColumn: 78,
@@ -280,8 +279,7 @@ app.use(cors({ origin(origin, cb) { cb(null, /^https:\\/\\/example\\.com(?::\\d+
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason:
-              "`endsWith('example.com')` accepts any host that merely ends with `example.com`, with no dot before it",
+            reason: "`endsWith('example.com')` has no dot before the domain",
           },
           suggestions: [],
         },
@@ -296,7 +294,7 @@ app.use(cors({ origin: (origin) => (/^https:\\/\\/example\\.com/.test(origin) ? 
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://example.com.evil.net',
-            reason: 'the pattern has no `$` at its end, so anything may follow',
+            reason: 'no `$` at the end, so anything may follow',
           },
           line: 2,
           column: 60,
@@ -319,7 +317,7 @@ app.use(cors({ origin: (origin) => (/^https:\\/\\/example\\.com(?::\\d+)?$/.test
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason: 'hapi turns `*` in `https://*example.com` into `.*`, which matches any text, dots included',
+            reason: 'hapi reads `*` in `https://*example.com` as `.*`, which matches dots too',
           },
           line: 1,
           column: 70,
@@ -381,8 +379,7 @@ app.use(cors({ origin: /^https:\\/\\/myapp-.*\\.vercel\\.app$/, credentials: tru
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.co.uk',
-            reason:
-              "`endsWith('example.co.uk')` accepts any host that merely ends with `example.co.uk`, with no dot before it",
+            reason: "`endsWith('example.co.uk')` has no dot before the domain",
           },
           suggestions: [
             {
@@ -401,7 +398,7 @@ app.use(cors({ origin: /^https:\\/\\/myapp-.*\\.vercel\\.app$/, credentials: tru
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://localhost.evil.net',
-            reason: "`includes('localhost')` accepts the text anywhere in the origin",
+            reason: "`includes('localhost')` matches the text anywhere",
           },
           suggestions: [
             {
@@ -420,7 +417,7 @@ app.use(cors({ origin: /^https:\\/\\/myapp-.*\\.vercel\\.app$/, credentials: tru
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evilexample.com',
-            reason: 'the pattern has no `^` at its start, so anything may come before',
+            reason: 'no `^` at the start, so anything may come before',
           },
           suggestions: [
             {

@@ -55,6 +55,8 @@ export function makeSandbox(prefix = 'cors-guard-vscode-') {
         'extensions.autoUpdate': false,
         'telemetry.telemetryLevel': 'off',
         'editor.hover.delay': 150,
+        // VS Code for the web saves after a delay by default: the suite's edits must stay in memory.
+        'files.autoSave': 'off',
         'workbench.colorTheme': 'Default Light Modern',
       },
       null,

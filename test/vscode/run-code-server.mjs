@@ -38,12 +38,17 @@ try {
       console.log(text);
       const shot = /CORS_GUARD_SCREENSHOT (\S+)/.exec(text)?.[1];
       if (shot) {
-        (shot === 'finding'
-          ? screenshots(page)
-          : shot === 'map-view'
-            ? mapViewScreenshot(page)
-            : hoverScreenshot(page, shot)
-        )
+        const take =
+          shot === 'finding'
+            ? screenshots(page, `${screenshotDone}.finding.json`)
+            : shot === 'map-view'
+              ? mapViewScreenshot(page)
+              : shot.endsWith('hover')
+                ? hoverScreenshot(page, shot)
+                : shot === 'http-diagnostics' || shot === 'kept-findings'
+                  ? squiggleHoverScreenshot(page, shot, shot === 'kept-findings' ? '.squiggly-info' : '.squiggly-error')
+                  : plainScreenshot(page, shot);
+        take
           .catch((error) => (screenshotError ??= error))
           .finally(() => writeFileSync(`${screenshotDone}.${shot}`, ''));
       }
@@ -119,6 +124,40 @@ async function mapViewScreenshot(page) {
   );
 }
 
+/** The workbench as it is (a preview or an editor the suite arranged), once rendering settles. */
+async function plainScreenshot(page, name) {
+  const webview = page.locator('iframe.webview.ready').first();
+  if (/docs|explain/.test(name)) await webview.waitFor({ state: 'attached', timeout: 15_000 }).catch(() => {});
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+  console.log(`screenshot: ${join('test-results/vscode', `${name}.png`)}`);
+}
+
+/** Hovers the first squiggle of the active editor. */
+async function squiggleHoverScreenshot(page, name, selector) {
+  const squiggles = page.locator(`.monaco-editor ${selector}`);
+  await squiggles.first().waitFor({ state: 'visible', timeout: 15_000 });
+  // Decorations re-render as the editor settles: take the first squiggle that has a box now.
+  let box = null;
+  for (let attempt = 0; !box && attempt < 20; attempt++) {
+    const count = await squiggles.count();
+    for (let i = 0; !box && i < count; i++) box = await squiggles.nth(i).boundingBox();
+    if (!box) await page.waitForTimeout(100);
+  }
+  if (box) {
+    await page.mouse.move(box.x + Math.min(box.width / 2, 60), box.y + box.height / 2);
+    await page
+      .locator('.monaco-hover:not(.hidden)')
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .catch(() => {});
+    await page.waitForTimeout(400);
+  }
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+  await page.mouse.move(5, 5);
+  console.log(`screenshot: ${join('test-results/vscode', `${name}.png`)}`);
+}
+
 /** A hover the suite opened (`editor.action.showHover`). */
 async function hoverScreenshot(page, name) {
   const hover = page.locator('.monaco-hover:not(.hidden)').first();
@@ -129,7 +168,7 @@ async function hoverScreenshot(page, name) {
 }
 
 /** The suite leaves the order-processing server open with the cursor on the reflection finding. */
-async function screenshots(page) {
+async function screenshots(page, measurements) {
   const squiggle = page.locator('.monaco-editor .squiggly-error').first();
   try {
     await squiggle.waitFor({ state: 'visible', timeout: 20_000 });
@@ -155,6 +194,23 @@ async function screenshots(page) {
   await hover.waitFor({ state: 'visible', timeout: 10_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(artifacts, 'finding-hover.png') });
+  // How the hover fits: its visible box, the height of what it holds, whether "Quick Fix…" is in view.
+  const fit = await page.evaluate(() => {
+    const hover = [...document.querySelectorAll('.monaco-hover')].find((h) => !h.classList.contains('hidden'));
+    if (!hover) return undefined;
+    const box = hover.getBoundingClientRect();
+    const contents = hover.querySelector('.monaco-hover-content') ?? hover;
+    const status = hover.querySelector('.hover-row.status-bar');
+    const s = status?.getBoundingClientRect();
+    return {
+      boxHeight: Math.round(box.height),
+      contentHeight: Math.round(contents.scrollHeight),
+      statusBarVisible: !!s && s.height > 0 && s.bottom <= box.bottom + 1 && s.top >= box.top - 1,
+      text: hover.innerText.slice(0, 600),
+    };
+  });
+  writeFileSync(measurements, JSON.stringify(fit ?? {}));
+  console.log(`finding hover: ${JSON.stringify(fit)}`);
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
   // The quick-fix menu at the cursor (placed on the finding by the suite).

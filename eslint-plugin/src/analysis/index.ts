@@ -16,3 +16,4 @@ export * from './pattern-source';
 export * from './witness';
 export * from './header-facts';
 export * from './explain-policy';
+export * from './header-block-verdict';

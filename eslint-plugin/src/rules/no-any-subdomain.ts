@@ -28,8 +28,7 @@ export default createRule<Options, MessageIds>({
     }),
     defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
     messages: {
-      anySubdomain:
-        'This check trusts every subdomain of `{{host}}` (e.g. `{{example}}`): one subdomain with an XSS hole or a dangling DNS record is enough to read these responses; list the subdomains you run if you can.',
+      anySubdomain: 'Trusts every subdomain of `{{host}}` (e.g. `{{example}}`): one bad subdomain is enough.',
     },
   },
   create(context, [options]) {

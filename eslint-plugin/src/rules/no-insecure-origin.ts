@@ -47,10 +47,9 @@ export default createRule<Options, MessageIds>({
     }),
     defaultOptions: [{ allowedOrigins: [], trustedHosts: [] }],
     messages: {
-      insecureOrigin:
-        '`{{origin}}` is trusted over plain HTTP: anyone on the network path (public Wi-Fi, a hostile proxy) can inject script into that page and read these responses{{credentials}}.',
+      insecureOrigin: '`{{origin}}` is trusted over plain HTTP: a network attacker can read responses{{credentials}}.',
       insecureCheck:
-        'Origin check accepts `{{origin}}` over plain HTTP: anyone on the network path can inject script into that page and read these responses{{credentials}}.',
+        'Origin check accepts `{{origin}}` over plain HTTP: a network attacker can read responses{{credentials}}.',
       suggestHttps: 'Trust `{{https}}` instead.',
     },
   },

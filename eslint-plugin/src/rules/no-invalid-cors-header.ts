@@ -31,12 +31,10 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      invalidOrigin:
-        '`{{value}}` is not a valid Access-Control-Allow-Origin ({{reason}}), so browsers block the response.',
+      invalidOrigin: '`{{value}}` is not a valid Access-Control-Allow-Origin ({{reason}}).',
       invalidListEntry:
-        '`{{value}}` in an origin list never equals a request’s Origin ({{reason}}), so that site is never allowed.',
-      invalidCredentials:
-        '`Access-Control-Allow-Credentials: {{value}}` does not allow credentials: only the exact value `true` does, so credentialed requests fail.',
+        '`{{value}}` in an origin list never equals an Origin ({{reason}}): that site is never allowed.',
+      invalidCredentials: '`Access-Control-Allow-Credentials: {{value}}` does not allow credentials; only `true` does.',
       suggestOrigin: 'Use the origin `{{origin}}`.',
       suggestTrue: 'Use `true`.',
     },

@@ -32,8 +32,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      nullTrusted:
-        "`'null'` is trusted {{where}}: sandboxed iframes, `data:` URLs and some redirects send `Origin: null`, so any website can get in by framing itself in a sandbox{{credentials}}.",
+      nullTrusted: "`'null'` is trusted {{where}}: any site can send `Origin: null`{{credentials}}.",
       suggestRemove: "Remove `'null'` from the allowlist.",
     },
   },
@@ -56,7 +55,7 @@ export default createRule<Options, MessageIds>({
           messageId: 'nullTrusted',
           data: {
             where: WHERE_TEXT[where].replace('{{library}}', `\`${policy.library?.packageName ?? ''}\``),
-            credentials: state === 'with' ? ", and read responses with the user's cookies" : '',
+            credentials: state === 'with' ? ", with the user's cookies" : '',
           },
           suggest,
         },

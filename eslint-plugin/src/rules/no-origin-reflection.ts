@@ -40,14 +40,14 @@ function subjectOf(spec: OriginSpec, policy: Policy, sourceCode: Readonly<TSESLi
   switch (spec.via) {
     case 'header':
       return spec.request === 'origin'
-        ? `\`Access-Control-Allow-Origin\` is copied from \`${shortText(spec.what, 50)}\`${note || ' without an allowlist check'}`
-        : `\`Access-Control-Allow-Origin\` is taken from ${spec.what}, which the attacker controls${note}`;
+        ? `Reflects \`${shortText(spec.what, 40)}\`${note || ' unchecked'}`
+        : `Access-Control-Allow-Origin comes from ${spec.what}, which the attacker controls${note}`;
     case 'origin-true':
-      return `\`origin: true\` makes ${lib} reflect every request's Origin${note}`;
+      return `\`origin: true\` makes ${lib} reflect every Origin${note}`;
     case 'callback':
-      return note ? `The origin callback allows any origin${note}` : 'The origin callback allows every origin';
+      return note ? `The origin callback lets all in${note}` : 'The origin callback allows every origin';
     case 'callback-returns':
-      return `The origin function returns the request's Origin${note || ' unchecked'}`;
+      return `The origin function returns the Origin${note || ' unchecked'}`;
     case 'library':
       if (spec.legacy?.version)
         return `${lib} ${spec.legacy.version} (before ${spec.legacy.before}) with no \`origin\` sends back every request's Origin`;
@@ -79,15 +79,11 @@ export default createRule<Options, MessageIds>({
     }),
     defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],
     messages: {
-      reflectedWithCredentials:
-        "{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
-      reflectedWithoutCredentials:
-        '{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses; credentials are not allowed, so only data that needs no cookies is exposed.',
-      reflectedMaybeCredentials:
-        "{{subject}}, so any website (e.g. `{{attacker}}`) can read these responses, with the user's cookies if credentials are enabled.",
-      suggestAllowlistCheck:
-        'Send Access-Control-Allow-Origin only for origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
-      suggestAllowlistOption: 'Replace with an explicit list of trusted origins.',
+      reflectedWithCredentials: "{{subject}}: any site reads it with the user's cookies.",
+      reflectedWithoutCredentials: '{{subject}}: any site reads it, without cookies.',
+      reflectedMaybeCredentials: '{{subject}}: any site reads it, with cookies if credentials are on.',
+      suggestAllowlistCheck: 'Allow only origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
+      suggestAllowlistOption: 'Replace with a list of trusted origins.',
     },
   },
   create(context, [options]) {

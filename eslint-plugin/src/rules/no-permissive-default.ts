@@ -20,7 +20,7 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       permissiveDefault:
-        '`{{expression}}` allows every origin whenever `{{variable}}` is unset: a missing setting in production fails open. Fail closed (no CORS, or an error at startup) instead.',
+        '`{{expression}}` allows every origin when `{{variable}}` is unset: a missing setting fails open.',
     },
   },
   create(context) {

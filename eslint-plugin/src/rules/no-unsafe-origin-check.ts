@@ -50,13 +50,13 @@ function reasonOf(
       case 'endsWith':
         return argument.startsWith('.')
           ? `${what} accepts any host ending that way`
-          : `${what} accepts any host that merely ends with \`${argument}\`, with no dot before it`;
+          : `${what} has no dot before the domain`;
       default:
-        return `${what} accepts the text anywhere in the origin`;
+        return `${what} matches the text anywhere`;
     }
   }
   if (check.wildcard !== undefined) {
-    return `hapi turns \`*\` in \`${check.wildcard}\` into \`.*\`, which matches any text, dots included`;
+    return `hapi reads \`*\` in \`${check.wildcard}\` as \`.*\`, which matches dots too`;
   }
   const source = check.patternNode
     ? patternSourceOf(check.patternNode, fileTextOf(check.patternNode, sourceCode.text))
@@ -64,19 +64,17 @@ function reasonOf(
   switch (culprit?.kind) {
     case 'unescaped-dot': {
       if (source?.kind === 'string' && source.rawOf(culprit.start, culprit.end) === '\\.') {
-        return 'in a string `\\.` is just `.`, which matches any character: write `\\\\.`';
+        return 'in a string `\\.` is just `.`: write `\\\\.`';
       }
       const after = /^[a-z0-9-]+/i.exec(check.pattern.slice(culprit.end).replace(/\\/g, ''))?.[0];
-      return after
-        ? `the \`.\` before \`${after}\` is not escaped, so it matches any character`
-        : 'a `.` is not escaped, so it matches any character';
+      return after ? `the \`.\` before \`${after}\` is not escaped` : 'a `.` is not escaped';
     }
     case 'missing-end-anchor':
-      return 'the pattern has no `$` at its end, so anything may follow';
+      return 'no `$` at the end, so anything may follow';
     case 'missing-start-anchor':
-      return 'the pattern has no `^` at its start, so anything may come before';
+      return 'no `^` at the start, so anything may come before';
     case 'broad-wildcard':
-      return `\`${check.pattern.slice(culprit.start, culprit.end)}\` before the domain matches any text, not only subdomains`;
+      return `\`${check.pattern.slice(culprit.start, culprit.end)}\` before the domain matches dots too`;
     default:
       return `it accepts hosts outside ${hosts.map((h) => `\`${h}\``).join(', ')}`;
   }
@@ -144,11 +142,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowedOrigins: [], trustedHosts: [], reportUnregistrable: true }],
     messages: {
       acceptsAttacker: 'Origin check accepts `{{witness}}`: {{reason}}.',
-      acceptsUnregistrable:
-        "Origin check accepts `{{witness}}`: {{reason}}; a host like this can't be registered publicly, so only someone on your network could use it.",
-      acceptsOwnSubdomain:
-        'Origin check accepts `{{witness}}`, a host on your own site it was not meant for: {{reason}}; any subdomain with an XSS or a takeover gets in.',
-      acceptsNull: 'Origin check accepts `null` (sandboxed iframes, `data:` URLs): {{reason}}.',
+      acceptsUnregistrable: 'Origin check accepts `{{witness}}` (only on your network): {{reason}}.',
+      acceptsOwnSubdomain: 'Origin check accepts `{{witness}}`, a subdomain it was not meant for: {{reason}}.',
+      acceptsNull: 'Origin check accepts `null` (sandboxed iframes): {{reason}}.',
       suggestRepair: 'Use the verified pattern `{{pattern}}`.',
     },
   },

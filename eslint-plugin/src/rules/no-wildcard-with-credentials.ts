@@ -37,15 +37,15 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowedOrigins: [] }],
     messages: {
       wildcardRejected:
-        '{{Subject}} with credentials (line {{line}}) is rejected by browsers, so credentialed requests fail; don\'t "fix" it by reflecting the Origin, which would let any website read users\' data: list the trusted origins.',
+        '{{Subject}} with credentials (line {{line}}) is rejected by browsers: credentialed requests fail.',
       wildcardReflects:
-        "{{library}} turns {{subject}} with credentials (line {{line}}) into reflecting the request's Origin, so any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
+        '{{library}} turns {{subject}} with credentials (line {{line}}) into reflection: any site reads with cookies.',
       wildcardAlwaysReflects:
-        "{{library}} answers {{subject}} with the request's own Origin, with or without credentials; with credentials (line {{line}}) any website (e.g. `{{attacker}}`) can read these responses with the user's cookies.",
+        "{{library}} answers {{subject}} with the request's Origin; with credentials (line {{line}}) any site reads with cookies.",
       wildcardDropsCredentials:
-        '{{library}} sends {{subject}} and, with credentials (line {{line}}), keeps `Access-Control-Allow-Credentials` on preflights but removes it from actual responses, so credentialed requests fail; don\'t "fix" it by reflecting the Origin: list the trusted origins.',
-      suggestRemoveCredentials: 'Remove credentials (keep `*` for public data that needs no cookies).',
-      suggestAllowlist: 'Allow only an explicit list of trusted origins.',
+        '{{library}} drops credentials from {{subject}} responses (line {{line}}), so credentialed requests fail: list trusted origins.',
+      suggestRemoveCredentials: 'Remove credentials (keep `*` for public data).',
+      suggestAllowlist: 'Allow only a list of trusted origins.',
     },
   },
   create(context, [options]) {

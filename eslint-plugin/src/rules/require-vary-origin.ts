@@ -22,7 +22,7 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       missingVary:
-        'Access-Control-Allow-Origin depends on the request’s Origin but the response has no `Vary: Origin`: a shared cache or CDN can serve one site’s answer to another (cache poisoning, or CORS failing at random).',
+        'Access-Control-Allow-Origin depends on the Origin but there is no `Vary: Origin`: caches can mix up sites.',
       suggestVary: 'Send `Vary: Origin` with it.',
     },
   },

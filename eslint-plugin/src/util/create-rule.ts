@@ -2,6 +2,7 @@ import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import { docsUrlOf } from './docs-url';
 import { rememberMessages } from './related';
+import { honouringIgnoreComments } from './ignore-comments';
 
 export interface CorsGuardDocs {
   /** Short imperative description. */
@@ -29,7 +30,9 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const inner = rule.create;
   return {
     ...created,
-    create(context: Parameters<typeof created.create>[0]) {
+    create(raw: Parameters<typeof created.create>[0]) {
+      // `cors-guard-ignore` comments (see ignore-comments.ts) drop reports before ESLint sees them.
+      const context = honouringIgnoreComments(raw, rule.name);
       rememberMessages(context, rule.meta.messages);
       if (context.options.length > 0) return created.create(context);
       return inner(context, defaults);

@@ -20,9 +20,7 @@ export function credentialState(c: Credentials): CredentialState {
 export function guardNote(g: GuardSummary, sourceCode: Readonly<TSESLint.SourceCode>): string {
   if (g.strength !== 'useless') return '';
   const check = g.decisive[0];
-  return check
-    ? ` (checked only by \`${shortText(nodeText(check.node, sourceCode), 50)}\`, which any origin passes)`
-    : '';
+  return check ? ` (\`${shortText(nodeText(check.node, sourceCode), 30)}\` passes any origin)` : '';
 }
 
 export function libraryName(policy: Policy): string {

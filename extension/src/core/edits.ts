@@ -23,13 +23,32 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-const DIRECTIVE = /^([ \t]*)\/\/[ \t]*eslint-disable-next-line\b([^\r\n]*)$/;
+/** What a disable comment writes: an ESLint directive, or a `cors-guard-ignore` comment (see README). */
+export type DisableStyle = 'eslint' | 'cors-guard';
+
+const KEYWORD: Record<DisableStyle, { line: string; file: string }> = {
+  eslint: { line: 'eslint-disable-next-line', file: 'eslint-disable' },
+  'cors-guard': { line: 'cors-guard-ignore-next-line', file: 'cors-guard-ignore-file' },
+};
+
+/** The rule as the comment names it: ESLint needs the plugin prefix; ignore comments read better without. */
+function ruleName(ruleId: string, style: DisableStyle): string {
+  return style === 'eslint' ? ruleId : ruleId.replace(/^cors-guard\//, '');
+}
 
 /**
- * The edit that silences `ruleId` on a 1-based `line`: extends an `eslint-disable-next-line` comment on
- * the line above, or inserts one with the line's indentation.
+ * The edit that silences `ruleId` on a 1-based `line`: extends a matching next-line comment on the line
+ * above, or inserts one with the line's indentation.
  */
-export function disableLineEdit(text: string, line: number, ruleId: string): OffsetEdit {
+export function disableLineEdit(
+  text: string,
+  line: number,
+  ruleId: string,
+  style: DisableStyle = 'eslint',
+): OffsetEdit {
+  const keyword = KEYWORD[style].line;
+  const DIRECTIVE = new RegExp(`^([ \\t]*)\\/\\/[ \\t]*${keyword}\\b([^\\r\\n]*)$`);
+  const name = ruleName(ruleId, style);
   const starts = lineStarts(text);
   const index = Math.min(Math.max(line - 1, 0), starts.length - 1);
   const start = starts[index]!;
@@ -45,13 +64,39 @@ export function disableLineEdit(text: string, line: number, ruleId: string): Off
         .map((r) => r.trim())
         .filter(Boolean);
       // A bare directive already disables every rule.
-      if (list.length === 0 || list.includes(ruleId)) return { range: [start, start], text: '' };
-      const rewritten = `${m[1]}// eslint-disable-next-line ${[...list, ruleId].join(', ')}${description}`;
+      if (list.length === 0 || list.includes(name) || list.includes(ruleId)) return { range: [start, start], text: '' };
+      const rewritten = `${m[1]}// ${keyword} ${[...list, name].join(', ')}${description}`;
       return { range: [prevStart, prevStart + prev.length], text: rewritten };
     }
   }
   const indent = /^[ \t]*/.exec(text.slice(start, starts[index + 1] ?? text.length))![0];
-  return { range: [start, start], text: `${indent}// eslint-disable-next-line ${ruleId}${eol}` };
+  return { range: [start, start], text: `${indent}// ${keyword} ${name}${eol}` };
+}
+
+/**
+ * The edit that silences `ruleId` in the whole file: extends a file-level comment of the same kind at the
+ * top, or inserts one (after a shebang).
+ */
+export function disableFileEdit(text: string, ruleId: string, style: DisableStyle = 'eslint'): OffsetEdit {
+  const keyword = KEYWORD[style].file;
+  const name = ruleName(ruleId, style);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const shebang = /^#![^\r\n]*\r?\n/.exec(text)?.[0] ?? '';
+  const existing = new RegExp(`^/\\*[ \\t]*${keyword}\\b([^*\\r\\n]*?)[ \\t]*\\*/`).exec(text.slice(shebang.length));
+  if (existing) {
+    const [rules, description] = splitDescription(existing[1]!);
+    const list = rules
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
+    const at = shebang.length;
+    if (list.length === 0 || list.includes(name) || list.includes(ruleId)) return { range: [at, at], text: '' };
+    return {
+      range: [at, at + existing[0].length],
+      text: `/* ${keyword} ${[...list, name].join(', ')}${description} */`,
+    };
+  }
+  return { range: [shebang.length, shebang.length], text: `/* ${keyword} ${name} */${eol}` };
 }
 
 function splitDescription(rest: string): [string, string] {

@@ -46,6 +46,8 @@ export function dialectOf(fileName: string, languageId: string): Dialect {
 export class LintEngine {
   private readonly linter = new Linter({ configType: 'flat' });
   private tsParser: Parser | undefined;
+  /** Parsers that have linted a file in this engine (the first lint of each is cold). */
+  private readonly warmed = new Set<'espree' | 'typescript'>();
   private captured: Captured[] = [];
   /** The last lint's text and SourceCode (hovers reuse them while the text is unchanged). */
   private last:
@@ -175,13 +177,17 @@ export class LintEngine {
     }
     // Only when asked: wording every policy costs a few percent of a lint, which typing should not pay.
     const policies = request.withPolicies && !fatal && !this.options.floor ? this.policiesOf(request.fileName) : [];
+    const parserName = parser ? 'typescript' : 'espree';
+    const cold = !this.warmed.has(parserName);
+    this.warmed.add(parserName);
     return {
       findings,
       ...(policies.length > 0 ? { policies } : {}),
       ...(fatal ? { parseError: { message: fatal.message, line: fatal.line, column: fatal.column } } : {}),
-      parser: parser ? 'typescript' : 'espree',
+      parser: parserName,
       durationMs: performance.now() - started,
       ...(dependencies.length > 0 ? { dependencies } : {}),
+      ...(cold ? { cold } : {}),
     };
   }
 

@@ -4,8 +4,10 @@
  */
 import {
   decodeHeaderValue,
+  headerBlockVerdict,
   headerFacts,
   summarizeHeaderBlock,
+  type HeaderVerdict,
   type DecodedValue,
   type HeaderBlock,
   type HeaderFacts,
@@ -90,23 +92,43 @@ function responseMarkdown(r: SimulatedResponse): string {
 export function policyMarkdown(p: PolicyExplanation): string {
   const what = p.kind === 'options' ? `CORS configuration (\`${p.library}\`)` : 'CORS headers set by this code';
   const lines = [
-    `**${what}**`,
+    `**Verdict:** ${p.verdict}`,
     '',
-    `Origin: ${p.originRule}. Credentials: ${p.credentials === true ? 'allowed' : p.credentials === false ? 'not allowed' : 'sometimes'}.`,
+    `**${what}** · Origin: ${p.originRule}. Credentials: ${p.credentials === true ? 'allowed' : p.credentials === false ? 'not allowed' : 'sometimes'}.`,
     '',
     ...p.responses.map(responseMarkdown).flatMap((x) => [x, '']),
-    `**Verdict:** ${p.verdict}`,
   ];
-  return lines.join('\n');
+  return lines.join('\n').trimEnd();
 }
 
-/** A raw header block: each header decoded, then what the whole block allows. */
-export function headerBlockMarkdown(block: HeaderBlock, focusLine?: number): string {
+/** A verdict on a raw exchange, first line of a header hover or an Explain Headers section. */
+export function headerVerdictMarkdown(v: HeaderVerdict): string {
+  const [label, ...rest] = v.title.split(': ');
+  const head = rest.length > 0 && /^[A-Z][a-z]+$/.test(label!) ? `**${label}:** ${rest.join(': ')}` : `**${v.title}**`;
+  return `${head}\n\n${v.detail}`;
+}
+
+/**
+ * A raw header block: the verdict, each header decoded, then what the whole block allows. `verdict`:
+ * `full` (title and why), `detail` (only the why: a diagnostic on the line already states the title),
+ * `none` (the caller shows it).
+ */
+export function headerBlockMarkdown(
+  block: HeaderBlock,
+  focusLine?: number,
+  request?: HeaderBlock,
+  verdictStyle: 'full' | 'detail' | 'none' = 'full',
+): string {
   const summary = summarizeHeaderBlock(block);
+  const verdict = headerBlockVerdict({ response: block, ...(request ? { request } : {}) });
+  const shown =
+    verdictStyle === 'none'
+      ? []
+      : [verdictStyle === 'full' ? headerVerdictMarkdown(verdict) : verdict.detail, '', '---', ''];
   const credentials = block.headers.some(
     (h) => h.name.toLowerCase() === 'access-control-allow-credentials' && h.value.trim() === 'true',
   );
-  const out: string[] = [];
+  const out: string[] = [...shown];
   const focus = block.headers.find((h) => h.line === focusLine);
   const decodedFocus = focus ? decodeHeaderValue(focus.name, focus.value, { credentials }) : undefined;
   if (decodedFocus) out.push(decodedMarkdown(decodedFocus), '', '---', '');

@@ -21,6 +21,8 @@ export interface HoverAnswer {
   readonly markdown: string;
   /** Character offsets of the hovered element. */
   readonly range: readonly [number, number];
+  /** The policy's verdict in one sentence (for the compact hover on a finding). */
+  readonly verdict?: string;
 }
 
 interface SourceLike {
@@ -47,6 +49,7 @@ export function hoverAt(source: SourceLike, model: FileModel | undefined, offset
       return {
         markdown: headerValueMarkdown(policy, site.header, site.value, model!, source),
         range: site.value.range,
+        verdict: explainPolicy(policy, model!.trustedOrigins).verdict,
       };
     }
   }
@@ -59,10 +62,15 @@ export function hoverAt(source: SourceLike, model: FileModel | undefined, offset
       : undefined);
   const facts = name !== undefined ? headerFacts(name) : undefined;
   if (facts) {
-    const parts = [headerNameMarkdown(facts)];
     const policy = policies.find((p) => p.headers.some((h) => contains(h.nameNode, offset)));
-    if (policy && model) parts.push(policyMarkdown(explainPolicy(policy, model.trustedOrigins)));
-    return { markdown: parts.join('\n\n---\n\n'), range: node.range };
+    const explained = policy && model ? explainPolicy(policy, model.trustedOrigins) : undefined;
+    // The verdict first, then the header's reference.
+    const parts = explained ? [policyMarkdown(explained), headerNameMarkdown(facts)] : [headerNameMarkdown(facts)];
+    return {
+      markdown: parts.join('\n\n---\n\n'),
+      range: node.range,
+      ...(explained ? { verdict: explained.verdict } : {}),
+    };
   }
 
   // A CORS configuration: the library call or its options.
@@ -70,10 +78,8 @@ export function hoverAt(source: SourceLike, model: FileModel | undefined, offset
     .filter((p) => p.kind === 'options' && p.call && contains(p.call, offset))
     .sort((a, b) => width(a.call!) - width(b.call!))[0];
   if (configuration && model) {
-    return {
-      markdown: policyMarkdown(explainPolicy(configuration, model.trustedOrigins)),
-      range: configuration.call!.range,
-    };
+    const explained = explainPolicy(configuration, model.trustedOrigins);
+    return { markdown: policyMarkdown(explained), range: configuration.call!.range, verdict: explained.verdict };
   }
   return undefined;
 }
@@ -114,7 +120,8 @@ function headerValueMarkdown(
     const facts = headerFacts(header);
     if (facts) parts.push(`**\`${facts.name}\`**: a value computed at run time.\n\n${facts.values}`);
   }
-  parts.push(policyMarkdown(explainPolicy(policy, model.trustedOrigins)));
+  // The verdict first, then the decoded value.
+  parts.unshift(policyMarkdown(explainPolicy(policy, model.trustedOrigins)));
   return parts.join('\n\n---\n\n');
 }
 

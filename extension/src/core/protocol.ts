@@ -81,6 +81,8 @@ export interface LintResult {
   readonly durationMs: number;
   /** Other modules the analysis read (a change to one of them calls for a new lint). */
   readonly dependencies?: readonly string[];
+  /** The first lint with this parser in this worker (parser load, cold JIT): not a guide to the next one. */
+  readonly cold?: boolean;
 }
 
 export interface HoverRequest extends LintRequest {
@@ -91,6 +93,8 @@ export interface HoverRequest extends LintRequest {
 export interface HoverResult {
   readonly markdown: string;
   readonly range: readonly [number, number];
+  /** The policy's verdict in one sentence, when the hover is about a policy. */
+  readonly verdict?: string;
 }
 
 export type WorkerRequest =

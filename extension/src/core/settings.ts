@@ -2,12 +2,15 @@
 import type { LintSettings, Preset, RuleSeverity } from './protocol';
 
 export type RunOn = 'onType' | 'onSave';
+/** What the log records: `off` (errors only), `messages` (skips, slow lints, settings), `verbose` (every lint). */
+export type Trace = 'off' | 'messages' | 'verbose';
 
 export interface Settings extends LintSettings {
   readonly enable: boolean;
   readonly run: RunOn;
   /** Files larger than this (bytes of UTF-8) are skipped. */
   readonly maxFileSize: number;
+  readonly trace: Trace;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -17,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   trustedOrigins: [],
   run: 'onType',
   maxFileSize: 1_000_000,
+  trace: 'messages',
 };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['off', 'warn', 'error']);
@@ -29,6 +33,7 @@ export function normalizeSettings(get: (key: string) => unknown): Settings {
   const maxFileSize = get('maxFileSize');
   const rulesRaw = get('rules');
   const originsRaw = get('trustedOrigins');
+  const trace = get('trace');
   const rules: Record<string, RuleSeverity> = {};
   if (rulesRaw && typeof rulesRaw === 'object' && !Array.isArray(rulesRaw)) {
     for (const [name, level] of Object.entries(rulesRaw as Record<string, unknown>)) {
@@ -47,6 +52,7 @@ export function normalizeSettings(get: (key: string) => unknown): Settings {
       typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0
         ? maxFileSize
         : DEFAULT_SETTINGS.maxFileSize,
+    trace: trace === 'off' || trace === 'verbose' || trace === 'messages' ? trace : DEFAULT_SETTINGS.trace,
   };
 }
 

@@ -1,6 +1,7 @@
 /** The extension-tests entry: VS Code (code-server or desktop) calls `run()` in the extension host. */
 import './extension.test';
 import './map.test';
+import './editor.test';
 import { runAll } from './harness';
 
 export function run(): Promise<void> {

@@ -41,6 +41,14 @@ test('the installed .vsix activates and reports', async () => {
     vscode.languages.getDiagnostics(ts.uri).some((d) => d.source === 'CORS Guard'),
     'a TypeScript finding',
   );
+  // The rule docs ship in the package and open from it (offline).
+  const shown = await vscode.commands.executeCommand<vscode.Uri>(
+    'corsGuard.showDocumentation',
+    'cors-guard/no-origin-reflection',
+  );
+  assert.ok(shown && shown.scheme !== 'https', `docs opened from ${shown?.toString()}`);
+  assert.ok(path.resolve(shown.fsPath).startsWith(path.resolve(extension.extensionPath)), shown.fsPath);
+  await vscode.workspace.fs.stat(shown);
 }, 90_000);
 
 export function run(): Promise<void> {
