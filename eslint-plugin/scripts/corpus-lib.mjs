@@ -4,7 +4,8 @@
 // the project as a whole). Shared by `npm run corpus`, `npm run bench` and test/corpus.test.ts.
 //
 // A vulnerable project counts as found when one of its `expect` rules reports in one of its `expect`
-// files; a safe project counts as flagged when the preset reports anything anywhere in it.
+// files, or reports elsewhere naming that file (a finding placed where the linted file enters the module
+// that holds the fix); a safe project counts as flagged when the preset reports anything anywhere in it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -140,6 +141,15 @@ export async function lintProject(id) {
   return { findings, errors };
 }
 
+/**
+ * Whether a finding points at `file`: reported there, or reported where the linted file enters that
+ * module (a helper call, the options it hands over) with a message naming it (`In \`file\` (line N): …`),
+ * since ESLint can only report in the file it lints.
+ */
+function pointsAt(finding, file) {
+  return finding.file === file || finding.message.startsWith(`In \`${file}\` (line `);
+}
+
 /** Lints every project (or the ids given) and scores it against the manifest. */
 export async function scoreCorpus({ ids } = {}) {
   const manifest = loadManifest().filter((p) => !ids || ids.includes(p.id));
@@ -147,7 +157,7 @@ export async function scoreCorpus({ ids } = {}) {
   for (const p of manifest) {
     const { findings, errors } = await lintProject(p.id);
     const found =
-      p.verdict === 'vulnerable' && findings.some((f) => p.expect.some((e) => e.file === f.file && e.rule === f.rule));
+      p.verdict === 'vulnerable' && findings.some((f) => p.expect.some((e) => e.rule === f.rule && pointsAt(f, e.file)));
     const flagged = p.verdict === 'safe' && findings.length > 0;
     projects.push({
       id: p.id,

@@ -220,6 +220,27 @@ const corsDomains = [/a-shop.com/];
 export { corsDomains as unused };`,
     expect: [],
   },
+  // --- values through factories and string operations -------------------------------------------
+  {
+    name: "an origin callback returned by a factory keeps the factory's argument ('.' + origin, no dot in the entry)",
+    code: `import cors from 'cors';\nfunction withSubdomains(domains) {\n  return (origin, cb) => cb(null, domains.some((d) => ('.' + origin).endsWith(d)));\n}\napp.use(cors({ origin: withSubdomains(['a-shop.com']), credentials: true }));`,
+    expect: [['no-unsafe-origin-check', 'a-shop.com']],
+  },
+  {
+    name: 'an origin callback returned by a factory with dot-prefixed entries (safe)',
+    code: `import cors from 'cors';\nfunction withSubdomains(domains) {\n  return (origin, cb) => cb(null, domains.some((d) => ('.' + new URL(origin).hostname).endsWith(d)));\n}\napp.use(cors({ origin: withSubdomains(['.a-shop.com']), credentials: true }));`,
+    expect: [],
+  },
+  {
+    name: 'a list entry cut with substring() before endsWith',
+    code: `const ALLOWED = ['.a-shop.com'];\n${reflectIf('ALLOWED.some((a) => origin.endsWith(a.substring(1)))')}`,
+    expect: [['no-unsafe-origin-check', 'a-shop.com']],
+  },
+  {
+    name: 'the origin of the Referer reflected (the attacker page sets it)',
+    code: `app.use((req, res) => { const { origin } = new URL(req.headers.referer); res.setHeader('Access-Control-Allow-Origin', origin); res.setHeader('Access-Control-Allow-Credentials', 'true'); });`,
+    expect: [['no-origin-reflection']],
+  },
   // --- request data, and null ---------------------------------------------------------------------
   {
     name: 'a query parameter from url.parse(req.url, true) copied into the header',

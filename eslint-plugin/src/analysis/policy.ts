@@ -660,17 +660,22 @@ export class PolicyBuilder {
         ];
       case 'function':
         if (depth > 0) return [{ type: 'unknown', node: v.node }];
-        if (lib.originFunction === 'callback') return this.callbackOrigins(lib, v.fn, credentials);
+        if (lib.originFunction === 'callback') return this.callbackOrigins(lib, v.fn, credentials, v.closure);
         if (lib.originFunction === 'return-true') return this.trueReturningOrigins(v.fn);
-        return this.returnedOrigins(lib, v.fn, credentials, lib.originFunction === 'return-origin');
+        return this.returnedOrigins(lib, v.fn, credentials, lib.originFunction === 'return-origin', v.closure);
       default:
         return [{ type: 'unknown', node: v.node }];
     }
   }
 
   /** `origin: (origin, callback) => ...` (cors, @fastify/cors, socket.io, NestJS, Apollo). */
-  private callbackOrigins(lib: LibrarySemantics, fn: FunctionNode, credentials: Credentials): OriginSpec[] {
-    const b = this.originBindings(fn);
+  private callbackOrigins(
+    lib: LibrarySemantics,
+    fn: FunctionNode,
+    credentials: Credentials,
+    closure?: Bindings,
+  ): OriginSpec[] {
+    const b = this.originBindings(fn, closure);
     const out: OriginSpec[] = [];
     const calls = this.resolver.callsOfParam(fn, 1);
     const decisions: { node: Node; site: Node }[] = calls.map((c) => ({ node: c.arguments[1] ?? c, site: c }));
@@ -725,8 +730,9 @@ export class PolicyBuilder {
     fn: FunctionNode,
     credentials: Credentials,
     bindOrigin: boolean,
+    closure?: Bindings,
   ): OriginSpec[] {
-    const b = bindOrigin ? this.originBindings(fn) : undefined;
+    const b = bindOrigin ? this.originBindings(fn, closure) : closure;
     const out: OriginSpec[] = [];
     for (const r of this.resolver.returnsOf(fn)) {
       for (const v of this.resolver.resolve(r, b)) {
@@ -742,16 +748,16 @@ export class PolicyBuilder {
     return out;
   }
 
-  private originBindings(fn: FunctionNode): Bindings {
+  private originBindings(fn: FunctionNode, closure?: Bindings): Bindings {
     const param = fn.params[0];
-    if (!param || param.type !== T.Identifier) return new Map();
+    if (!param || param.type !== T.Identifier) return new Map(closure ?? []);
     const origin: Value = {
       kind: 'origin',
       what: `the \`${param.name}\` argument of the origin function`,
       node: param,
       sites: [],
     };
-    return this.resolver.bind(fn, [[origin]]);
+    return this.resolver.bind(fn, [[origin]], closure);
   }
 }
 

@@ -77,11 +77,16 @@ function isParsedRequestUrl(node: Node): boolean {
 }
 
 /**
- * A request header read: the Origin. Other headers are not attacker data in CORS terms: a cross-origin
- * page cannot set a custom header on a simple request, and a preflight carries only header names.
+ * A request header read: the Origin, or the Referer (the attacker's page URL, set by the browser). Other
+ * headers are not attacker data in CORS terms: a cross-origin page cannot set a custom header on a simple
+ * request, and a preflight carries only header names.
  */
 function headerRead(name: string, what: string): RequestRead | undefined {
-  return name.toLowerCase() === 'origin' ? { kind: 'origin', what } : undefined;
+  const lower = name.toLowerCase();
+  if (lower === 'origin') return { kind: 'origin', what };
+  // The browser sets Referer to the attacker's own page: its origin is the attacker's.
+  if (lower === 'referer' || lower === 'referrer') return { kind: 'request', what };
+  return undefined;
 }
 
 /** A read of `key` from `base` (used for destructuring `const { origin } = req.headers`). */

@@ -45,7 +45,12 @@ export type Value =
   | (Base & { readonly kind: 'origin' | 'request'; readonly what: string })
   | (Base & { readonly kind: 'array' | 'set'; readonly elements: readonly Value[] })
   | (Base & { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression })
-  | (Base & { readonly kind: 'function'; readonly fn: FunctionNode })
+  | (Base & {
+      readonly kind: 'function';
+      readonly fn: FunctionNode;
+      /** A function returned by a factory: the factory's parameters as that call bound them. */
+      readonly closure?: Bindings;
+    })
   | (Base & { readonly kind: 'env'; readonly name: string })
   /** Another module's exports (a namespace import, `require('./x')` of an ES module, `import('./x')`). */
   | (Base & { readonly kind: 'module'; readonly module: LoadedModule })
@@ -317,6 +322,16 @@ export class ValueResolver {
       assumes.push(this.host.text(n));
       return STAND_IN_HOST.replace(/\./g, '\\.');
     }
+    if (n.type === T.Identifier) {
+      // const pattern = domain.replace(/\./g, '\\.') + '(:3033)?$': the structure is in the initializer.
+      const v = this.variableOf(n);
+      const def = v?.defs[0];
+      const declarator = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator) : undefined;
+      const writes = v?.references.filter((r) => r.isWrite()).length ?? 0;
+      if (declarator?.init && declarator.id === def!.name && writes === 1 && !b?.has(v!)) {
+        return this.patternAround(declarator.init, b, d, assumes, depth + 1);
+      }
+    }
     if (n.type === T.Identifier || n.type === T.MemberExpression) {
       assumes.push(this.host.text(n));
       return STAND_IN_HOST;
@@ -415,6 +430,12 @@ export class ValueResolver {
       // `const { origin } = req.headers`, `const { headers: { origin } } = event`
       const read = requestReadOfPath(base, keys, `${this.host.text(base)}.${keys.join('.')}`);
       if (read) return [requestValue(base, read.kind, read.what)];
+      // `const { origin } = new URL(x)` keeps x's origin, as `new URL(x).origin` does.
+      const u = unwrap(base);
+      if (keys.length === 1 && keys[0] === 'origin' && u.type === T.NewExpression && u.arguments[0]) {
+        const ctor = unwrap(u.callee);
+        if (ctor.type === T.Identifier && ctor.name === 'URL') return addSite(this.resolve(u.arguments[0], b, d), base);
+      }
     }
     let current: readonly Value[] = this.resolve(base, b, d);
     for (const step of path) {
@@ -559,6 +580,22 @@ export class ValueResolver {
         );
       }
       if (method === 'find' || method === 'at') return this.elementsOf(callee.object, b, d, n);
+      if (method === 'slice' || method === 'substring') {
+        // allowed.substring(1) on a known string (a list entry bound in `list.some((allowed) => ...)`)
+        const [start, end] = n.arguments.map((a) =>
+          a.type === T.SpreadElement ? Number.NaN : Number(this.singleString(a, b, d)),
+        );
+        const strings = this.resolve(callee.object, b, d);
+        const ok =
+          Number.isInteger(start) &&
+          (end === undefined || Number.isInteger(end)) &&
+          strings.every((v) => v.kind === 'literal' && typeof v.value === 'string');
+        if (!ok) return [unknown(n)];
+        return strings.map((v) => {
+          const text = String((v as Value & { kind: 'literal' }).value);
+          return literal(n, method === 'slice' ? text.slice(start, end) : text.substring(start!, end));
+        });
+      }
       if (method === 'join') {
         // ORIGINS.join('|'): the list spelled out, e.g. as a RegExp source.
         const sep = n.arguments[0] ? this.singleString(n.arguments[0], b, d) : ',';
@@ -602,7 +639,12 @@ export class ValueResolver {
     const out: Value[] = [];
     for (const r of this.returnsOf(fn)) {
       this.noteSite(r, inner);
-      out.push(...addSite(this.resolve(r, inner, d), r));
+      // A factory's result (`corsWithSubdomains(['a.com'])` returning the origin callback) keeps the
+      // factory's parameters bound, for when the returned function is analysed.
+      const values = this.resolve(r, inner, d).map((v) =>
+        v.kind === 'function' && inner.size > 0 && !v.closure ? { ...v, closure: inner } : v,
+      );
+      out.push(...addSite(values, r));
     }
     if (out.length === 0) out.push(literal(n, undefined));
     return addSite(out, n);
