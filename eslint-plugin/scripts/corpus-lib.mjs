@@ -157,7 +157,8 @@ export async function scoreCorpus({ ids } = {}) {
   for (const p of manifest) {
     const { findings, errors } = await lintProject(p.id);
     const found =
-      p.verdict === 'vulnerable' && findings.some((f) => p.expect.some((e) => e.rule === f.rule && pointsAt(f, e.file)));
+      p.verdict === 'vulnerable' &&
+      findings.some((f) => p.expect.some((e) => e.rule === f.rule && pointsAt(f, e.file)));
     const flagged = p.verdict === 'safe' && findings.length > 0;
     projects.push({
       id: p.id,
