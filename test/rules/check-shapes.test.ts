@@ -176,6 +176,24 @@ const CASES: readonly Case[] = [
     code: reflectIf(`origin.endsWith('.internal')`),
     expect: [],
   },
+  // --- hand-written suffix checks and length guards ----------------------------------------------
+  {
+    name: 'indexOf(y) === length - y.length: -1 for a missing y matches origins one character shorter',
+    code: reflectIf(`origin.indexOf('.trusted-shop.com') === origin.length - '.trusted-shop.com'.length`),
+    expect: [['no-unsafe-origin-check', 'gives -1 when the text is missing']],
+  },
+  {
+    name: 'the same with a length guard first (safe: a correct endsWith)',
+    code: reflectIf(
+      `origin.length >= '.trusted-shop.com'.length && origin.indexOf('.trusted-shop.com') === origin.length - '.trusted-shop.com'.length`,
+    ),
+    expect: [],
+  },
+  {
+    name: 'a length guard alone lets any origin through',
+    code: reflectIf('origin.length > 0'),
+    expect: [['no-origin-reflection', 'any site reads it']],
+  },
   // --- guards that can't fail ---------------------------------------------------------------------
   {
     name: "list.indexOf('*') !== -1 with '*' in the list",

@@ -16,6 +16,8 @@ export type CheckKind = Check['kind'];
 
 export type StringMethod = 'startsWith' | 'endsWith' | 'includes';
 
+export type LengthOp = '===' | '!==' | '>' | '>=' | '<' | '<=';
+
 export interface Matcher {
   /** The check as a regular expression over the whole origin (for the automata); undefined: not judged. */
   readonly pattern: OriginPattern | undefined;
@@ -42,6 +44,8 @@ export interface RegexCheck extends Judged {
   readonly wildcard?: string;
   /** Unreadable parts of a pattern built at run time, judged as a stand-in host (values.ts `patternAround`). */
   readonly assumes?: readonly string[];
+  /** Why the code amounts to this pattern, when it is not written as a regex (index arithmetic). */
+  readonly why?: string;
 }
 
 export interface StringCheck extends Judged {
@@ -78,6 +82,8 @@ export type Check =
   | { readonly kind: 'useless'; readonly node: Node }
   /** A test CORS Guard cannot see into (a function from elsewhere): trusted, nothing is claimed. */
   | { readonly kind: 'opaque'; readonly node: Node }
+  /** The origin's length compared with a number (`origin.length >= y.length`): restricts nobody in particular. */
+  | { readonly kind: 'length'; readonly node: Node; readonly op: LengthOp; readonly n: number }
   /**
    * Equality with known values: a Set, a list, `===`, `in`, `switch`, a map lookup; on the origin, or on
    * its parsed `hostname` / `host` (`new URL(origin).hostname === 'example.com'`).
@@ -123,6 +129,18 @@ export function checkAdmits(check: Check, origin: string): CheckAnswer {
       return { admits: true };
     case 'opaque':
       return { admits: undefined };
+    case 'length': {
+      const l = origin.length;
+      const ok = {
+        '===': l === check.n,
+        '!==': l !== check.n,
+        '>': l > check.n,
+        '>=': l >= check.n,
+        '<': l < check.n,
+        '<=': l <= check.n,
+      }[check.op];
+      return { admits: ok };
+    }
     case 'exact': {
       const subject = check.subject ? parsedPart(origin, check.subject) : origin;
       if (subject === undefined) return { admits: false };

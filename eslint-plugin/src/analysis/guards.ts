@@ -16,12 +16,14 @@ import {
   type FunctionNode,
   type Node,
 } from './ast';
-import type { Check, CheckJudge, CheckKind, StringMethod } from './checks';
+import type { Check, CheckJudge, CheckKind, LengthOp, StringMethod } from './checks';
+import { escapeRegex } from './origins';
 import { isRequestControlled, type Bindings, type Value, type ValueResolver, type Variable } from './values';
 
 /** How strongly each kind of check restricts the origin on the path it guards. */
 const RANK: Readonly<Record<CheckKind, number>> = {
   useless: 1,
+  length: 1,
   opaque: 2,
   string: 3,
   within: 3,
@@ -435,6 +437,9 @@ export class GuardAnalyzer {
         return holdsAbsent ? leaf({ kind: 'absent', node: n }) : useless(n);
       }
     }
+    // origin.indexOf(y) === origin.length - y.length: a hand-written endsWith
+    const suffix = (eq || neq) && positive === eq ? this.indexArithmetic(n, b) : undefined;
+    if (suffix) return suffix;
     // list.indexOf(origin) !== -1, origin.indexOf('x') === 0
     const idx = indexComparison(n);
     if (idx) {
@@ -468,13 +473,91 @@ export class GuardAnalyzer {
     // list.filter((o) => …).length > 0
     const count = lengthComparison(n);
     if (count) return this.classify(count.call, count.nonEmpty === positive, b);
-    if (['>', '<', '>=', '<='].includes(n.operator)) {
-      // origin.length > 0
-      for (const side of [left, right]) {
-        const u = unwrap(side);
-        if (u.type === T.MemberExpression && memberName(u) === 'length' && this.isOrigin(u.object, b))
-          return useless(n);
+    if (['>', '<', '>=', '<=', '===', '!==', '==', '!='].includes(n.operator)) {
+      // origin.length > 0, origin.length >= y.length
+      const l = this.originLength(left, b) ? this.numberOf(right, b) : undefined;
+      const r = this.originLength(right, b) ? this.numberOf(left, b) : undefined;
+      const num = l ?? r;
+      if (num !== undefined) {
+        let op = (l !== undefined ? n.operator : flip(n.operator)).replace(/^(==|!=)$/, '$1=') as LengthOp;
+        if (!positive) op = NEGATE[op];
+        return leaf({ kind: 'length', node: n, op, n: num });
       }
+    }
+    return undefined;
+  }
+
+  /** Whether an arithmetic expression uses the origin's length (`origin.length - y.length - 1`). */
+  private mentionsOriginLength(node: Node, b?: Bindings, depth = 0): boolean {
+    const u = unwrap(node);
+    if (this.originLength(u, b)) return true;
+    if (u.type !== T.BinaryExpression || depth > 4) return false;
+    return this.mentionsOriginLength(u.left as Node, b, depth + 1) || this.mentionsOriginLength(u.right, b, depth + 1);
+  }
+
+  private originLength(node: Node, b?: Bindings): boolean {
+    const u = unwrap(node);
+    return u.type === T.MemberExpression && memberName(u) === 'length' && this.isOrigin(u.object, b);
+  }
+
+  /** A number written as a literal, `y.length` of a known string, or `a - b` of those. */
+  private numberOf(node: Node, b?: Bindings): number | undefined {
+    const u = unwrap(node);
+    const lit = numberValue(u);
+    if (lit !== undefined) return lit;
+    if (u.type === T.MemberExpression && memberName(u) === 'length') {
+      const s = this.resolver.singleString(u.object, b);
+      return s === undefined ? undefined : s.length;
+    }
+    if (u.type === T.BinaryExpression && (u.operator === '-' || u.operator === '+')) {
+      const x = this.numberOf(u.left as Node, b);
+      const y = x === undefined ? undefined : this.numberOf(u.right, b);
+      return x === undefined || y === undefined ? undefined : u.operator === '-' ? x - y : x + y;
+    }
+    return undefined;
+  }
+
+  /**
+   * `origin.indexOf(y) === origin.length - y.length` (or `lastIndexOf`): true when the origin ends with y,
+   * and also, since a missing y gives -1, for any origin one character shorter than y.
+   */
+  private indexArithmetic(n: TSESTree.BinaryExpression, b?: Bindings): Outcome | undefined {
+    for (const [a, other] of [
+      [n.left as Node, n.right as Node],
+      [n.right as Node, n.left as Node],
+    ] as const) {
+      const call = unwrap(a);
+      const m = call.type === T.CallExpression ? calleeMethodName(call) : undefined;
+      if (call.type !== T.CallExpression || (m !== 'indexOf' && m !== 'lastIndexOf')) continue;
+      const callee = unwrap(call.callee);
+      if (callee.type !== T.MemberExpression || !this.isOrigin(callee.object, b) || !call.arguments[0]) continue;
+      const needle = this.resolver.singleString(call.arguments[0], b);
+      const diff = unwrap(other);
+      if (!this.mentionsOriginLength(diff, b)) continue;
+      // Index arithmetic other than `length - y.length` (`- 1`, `+ delta`): not modelled, so trusted.
+      if (needle === undefined || diff.type !== T.BinaryExpression || diff.operator !== '-') {
+        return leaf({ kind: 'opaque', node: n });
+      }
+      const minus = this.originLength(diff.left as Node, b) ? this.numberOf(diff.right, b) : undefined;
+      if (minus === undefined) return leaf({ kind: 'opaque', node: n });
+      const ends = this.judge.string({
+        node: call,
+        method: 'endsWith',
+        argument: needle,
+        argumentNode: call.arguments[0],
+        methodNode: callee.property,
+        receiver: callee.object,
+        onHostname: false,
+      });
+      if (minus !== needle.length) return leaf({ kind: 'opaque', node: n });
+      // indexOf gives -1 when y is missing: then it matches exactly the origins of length y.length - 1.
+      const short = this.judge.regex({
+        node: n,
+        pattern: `^(?![\\s\\S]*${escapeRegex(needle)})[\\s\\S]{${Math.max(needle.length - 1, 0)}}$`,
+        flags: '',
+        why: `\`${m}\` gives -1 when the text is missing, which equals \`length - ${needle.length}\` for any origin ${needle.length - 1} characters long`,
+      });
+      return disjDefined(leaf(ends), leaf(short));
     }
     return undefined;
   }
@@ -954,6 +1037,15 @@ function numberValue(n: Node): number | undefined {
   }
   return undefined;
 }
+
+const NEGATE: Readonly<Record<LengthOp, LengthOp>> = {
+  '===': '!==',
+  '!==': '===',
+  '>': '<=',
+  '>=': '<',
+  '<': '>=',
+  '<=': '>',
+};
 
 function flip(op: string): string {
   return op === '>' ? '<' : op === '<' ? '>' : op === '>=' ? '<=' : op === '<=' ? '>=' : op;

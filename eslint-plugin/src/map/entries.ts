@@ -12,6 +12,7 @@ import {
   patternChecksOf,
   type AssessmentReason,
   type Check,
+  type PatternCheck,
   type FileModel,
   type Level,
   type Node,
@@ -174,6 +175,7 @@ export function allowsOf(policy: Policy, reason: AssessmentReason): string {
     } else if (isPatternCheck(c)) add(patternWords(c));
     else if (c.kind === 'useless') add('any origin (its check lets every origin through)');
     else if (c.kind === 'opaque') add('origins a check CORS Guard cannot see into accepts');
+    else if (c.kind === 'length') add(`origins whose length is ${c.op} ${c.n}`);
   };
   const visit = (spec: OriginSpec) => {
     switch (spec.type) {
@@ -219,7 +221,7 @@ export function allowsOf(policy: Policy, reason: AssessmentReason): string {
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
-function patternWords(c: Exclude<Check, { kind: 'absent' | 'useless' | 'opaque' | 'exact' }>): string {
+function patternWords(c: PatternCheck): string {
   switch (c.kind) {
     case 'regex':
       return c.wildcard !== undefined ? `pattern ${c.wildcard}` : `pattern /${c.pattern}/${c.flags}`;

@@ -37,6 +37,7 @@ function reasonOf(
   if (open) {
     return `\`${open}\` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin`;
   }
+  if (check.kind === 'regex' && check.why) return check.why;
   if (culprit === undefined && witness === EXAMPLE_ATTACKER) return 'it accepts origins any website can have';
   if (culprit === undefined && hosts.length === 0) return 'it names no host of yours, so any site it matches gets in';
   if (check.kind === 'within') return 'it looks for the origin anywhere inside a string of allowed origins';
