@@ -5,7 +5,7 @@
  *
  * Every value carries `sites`: the nodes its flow passed through (the source read, each variable
  * reference, assignment and return). The guards that dominate those sites are what decides whether an
- * origin was checked before it reached a header (see checks.ts).
+ * origin was checked before it reached a header (see guards.ts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';

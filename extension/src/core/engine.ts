@@ -13,7 +13,7 @@ import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/r
 import { explainPolicy } from '../../../eslint-plugin/src/analysis/explain-policy';
 import { mapEntryOf, safely } from '../../../eslint-plugin/src/map/entries';
 import { policyMarkdown } from './explain-markdown';
-import { hoverAt, type HoverAnswer } from './hover';
+import { hoverAt, type HoverAnswer } from './hover-content';
 import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit, PolicyEntry } from './protocol';
 
 export const RULE_PREFIX = 'cors-guard/';
