@@ -41,9 +41,9 @@ export function insecureOrigin(value: string): string | undefined {
   return parts && parts.scheme === 'http' && !isLocalHost(parts.host.toLowerCase()) ? v : undefined;
 }
 
-/** Escapes text for use inside a regular expression. */
+/** Escapes text for use inside a regular expression (valid with and without the `u` flag). */
 export function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**

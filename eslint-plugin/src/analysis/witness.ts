@@ -24,7 +24,7 @@ import {
   type Node as RNode,
   type TransitionIterable,
 } from 'refa';
-import { isLocalHost } from './origins';
+import { escapeRegex, isLocalHost, parseOrigin } from './origins';
 
 /** Start and end markers: private-use characters no origin contains. */
 const START = 0xe000;
@@ -80,9 +80,6 @@ const REPAIR_LABEL = '[a-z0-9-]+';
 const PORT = '(?::[0-9]{1,5})?';
 const M = (c: number) => `\\u${c.toString(16).toUpperCase()}`;
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 /** Separates literal runs in the strings expandLiteral builds. */
 const BREAK = '\u0000';
@@ -408,10 +405,6 @@ function beautify(witness: string, accepts: (origin: string) => boolean): string
   return candidates.find(accepts) ?? witness;
 }
 
-function parseOrigin(origin: string): { host: string } | undefined {
-  const m = /^https?:\/\/([a-z0-9.-]+)(?::\d{1,5})?$/.exec(origin);
-  return m ? { host: m[1]! } : undefined;
-}
 
 function isUnder(host: string, hosts: readonly string[]): boolean {
   return hosts.some((h) => host === h || host.endsWith(`.${h}`));
