@@ -190,6 +190,18 @@ export class CheckJudge {
     return { kind: 'regex', ...fields, matcher, verdict: this.verdictOf(matcher, 'regex') };
   }
 
+  /** The check a RegExp value stands for (a regex literal, or `new RegExp(...)` with its string). */
+  regexValue(v: Value & { kind: 'regexp' }): RegexCheck {
+    const patternNode = v.node.type === 'Literal' ? v.node : v.source;
+    return this.regex({
+      node: v.node,
+      pattern: v.pattern,
+      flags: v.flags,
+      ...(patternNode ? { patternNode } : {}),
+      ...(v.assumes ? { assumes: v.assumes } : {}),
+    });
+  }
+
   string(fields: Omit<StringCheck, 'kind' | 'matcher' | 'verdict'>): StringCheck {
     const matcher =
       fields.argument === undefined

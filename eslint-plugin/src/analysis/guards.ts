@@ -812,14 +812,7 @@ export class GuardAnalyzer {
     for (const v of values) {
       let check: Check;
       if (v.kind === 'regexp') {
-        const patternNode = v.node.type === T.Literal ? v.node : v.source;
-        check = this.judge.regex({
-          node: v.node,
-          pattern: v.pattern,
-          flags: v.flags,
-          patternNode,
-          ...(v.assumes ? { assumes: v.assumes } : {}),
-        });
+        check = this.judge.regexValue(v);
       } else if (stringsArePatterns && v.kind === 'literal' && typeof v.value === 'string') {
         check = this.judge.regex({ node: v.node, pattern: v.value, flags: '', patternNode: v.node });
       } else {

@@ -251,14 +251,7 @@ export class PolicyBuilder {
         const patterns: OriginSpec[] = [];
         const visit = (v: Value, depth: number) => {
           if (v.kind === 'regexp' && /https?|:\\?\/\\?\//.test(v.pattern)) {
-            const patternNode = v.node.type === T.Literal ? v.node : v.source;
-            const check = this.checks.judge.regex({
-              node: v.node,
-              pattern: v.pattern,
-              flags: v.flags,
-              patternNode,
-              ...(v.assumes ? { assumes: v.assumes } : {}),
-            });
+            const check = this.checks.judge.regexValue(v);
             patterns.push({ type: 'regexp', node: v.node, check });
           } else if ((v.kind === 'array' || v.kind === 'set') && depth === 0) {
             for (const e of v.elements) visit(e, 1);
@@ -635,14 +628,7 @@ export class PolicyBuilder {
         return out;
       }
       case 'regexp': {
-        const patternNode = v.node.type === T.Literal ? v.node : v.source;
-        const check = this.checks.judge.regex({
-          node: v.node,
-          pattern: v.pattern,
-          flags: v.flags,
-          patternNode,
-          ...(v.assumes ? { assumes: v.assumes } : {}),
-        });
+        const check = this.checks.judge.regexValue(v);
         return [{ type: 'regexp', node: v.node, check }];
       }
       case 'origin':

@@ -80,7 +80,6 @@ const REPAIR_LABEL = '[a-z0-9-]+';
 const PORT = '(?::[0-9]{1,5})?';
 const M = (c: number) => `\\u${c.toString(16).toUpperCase()}`;
 
-
 /** Separates literal runs in the strings expandLiteral builds. */
 const BREAK = '\u0000';
 const MAX_EXPANSION = 64;
@@ -404,7 +403,6 @@ function beautify(witness: string, accepts: (origin: string) => boolean): string
   for (let k = 1; k < first.length; k++) candidates.push(`${scheme}${first.slice(0, k)}evil${rest}`);
   return candidates.find(accepts) ?? witness;
 }
-
 
 function isUnder(host: string, hosts: readonly string[]): boolean {
   return hosts.some((h) => host === h || host.endsWith(`.${h}`));

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import plugin from '../index';
+import { FLAT_CONFIG_NAMES } from '../util/flat-config';
 import { withFileModel } from '../util/file-model';
 import { mapEntriesOf, type MapPolicy } from './entries';
 import { formatJson, formatMarkdown, formatText, type MapReport } from './format';
@@ -17,14 +18,6 @@ import { formatHtml } from './html';
 export const FORMATS = ['text', 'json', 'md', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const CONFIG_FILES = [
-  'eslint.config.js',
-  'eslint.config.mjs',
-  'eslint.config.cjs',
-  'eslint.config.ts',
-  'eslint.config.mts',
-  'eslint.config.cts',
-];
 const JS_TS = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const TS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const JS = ['**/*.js', '**/*.jsx', '**/*.mjs'];
@@ -92,7 +85,7 @@ function typescriptParser(cwd: string): unknown {
 /** The nearest flat config file from `cwd` upwards. */
 export function findFlatConfig(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    for (const name of CONFIG_FILES) if (existsSync(join(dir, name))) return join(dir, name);
+    for (const name of FLAT_CONFIG_NAMES) if (existsSync(join(dir, name))) return join(dir, name);
     if (dirname(dir) === dir) return undefined;
   }
 }

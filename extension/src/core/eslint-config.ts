@@ -6,15 +6,9 @@
  * loads it. Anything else (no config, a shared config we cannot see into) gets the harmless
  * `cors-guard-ignore` comment instead of an `eslint-disable` directive ESLint would reject.
  */
+import { FLAT_CONFIG_NAMES } from '../../../eslint-plugin/src/util/flat-config';
 
-export const FLAT_CONFIG_NAMES = [
-  'eslint.config.js',
-  'eslint.config.mjs',
-  'eslint.config.cjs',
-  'eslint.config.ts',
-  'eslint.config.mts',
-  'eslint.config.cts',
-] as const;
+export { FLAT_CONFIG_NAMES };
 
 export interface ConfigFs {
   /** `undefined` when the file does not exist; otherwise a stamp that changes when it does (mtime). */
