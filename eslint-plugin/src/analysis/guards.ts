@@ -848,11 +848,6 @@ export function strongerGuard(a: GuardSummary, b: GuardSummary): GuardSummary {
   return { ...best, all: [...a.all, ...b.all], paths };
 }
 
-/** A guard that lets any origin through (none, or only a presence test). */
-export function isWeakGuard(g: GuardSummary): boolean {
-  return g.strength === 'none' || g.strength === 'useless';
-}
-
 export const NO_GUARD: GuardSummary = { strength: 'none', decisive: [], all: [], paths: [] };
 
 function elementsOf(values: readonly Value[]): Value[] {

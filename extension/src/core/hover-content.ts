@@ -8,7 +8,7 @@ import {
   decodeHeaderValue,
   explainPolicy,
   headerFacts,
-  isWeakGuard,
+  unconditionalAdmissions,
   stringLiteralValue,
   type FileModel,
   type Node,
@@ -105,8 +105,10 @@ function headerValueMarkdown(
     const spec = policy.origins.find((s) => s.node === value || contains(s.node, value.range[0]));
     const facts = headerFacts(header)!;
     if (spec?.type === 'reflect') {
-      const guard = isWeakGuard(spec.guard)
-        ? spec.guard.strength === 'useless'
+      // The same question the reflection rule asks: does an origin any site can send get through unchecked?
+      const unchecked = unconditionalAdmissions(policy).some((a) => a.spec === spec);
+      const guard = unchecked
+        ? spec.guard.strength === 'useless' && spec.guard.decisive[0]
           ? `guarded only by \`${textOf(source, spec.guard.decisive[0]!.node)}\`, which every origin passes`
           : 'with no check guarding it'
         : `guarded by ${spec.guard.strength === 'exact' ? 'an exact allowlist check' : `a ${spec.guard.strength} check`} (\`${textOf(source, spec.guard.decisive[0]!.node).slice(0, 80)}\`)`;
