@@ -59,11 +59,15 @@ describe('corpus scored with the recommended preset', () => {
   });
 
   it('reports a regression when a baseline project is lost or a safe project is newly flagged', () => {
-    const missed = result.projects.find((p) => p.verdict === 'vulnerable' && !p.found);
+    const found = result.projects.find((p) => p.verdict === 'vulnerable' && p.found);
     const cleanSafe = result.projects.find((p) => p.verdict === 'safe' && !p.flagged);
-    expect(missed && cleanSafe).toBeTruthy();
-    const pretend = { found: [missed!.id], flagged: [] };
-    expect(compareWithBaseline(result, pretend).lost).toEqual([missed!.id]);
+    expect(found && cleanSafe).toBeTruthy();
+    // The same project, no longer found today: the comparison must name it as lost.
+    const lostNow = {
+      ...result,
+      projects: result.projects.map((p) => (p === found ? { ...p, found: false } : p)),
+    };
+    expect(compareWithBaseline(lostNow, { found: [found!.id], flagged: [] }).lost).toEqual([found!.id]);
     const flaggedNow = {
       ...result,
       projects: result.projects.map((p) => (p === cleanSafe ? { ...p, flagged: true } : p)),

@@ -64,6 +64,8 @@ const EXPECTED = [
   'factories/options.js:4:57 cors-guard/no-origin-reflection',
   'factories/server.js:7:18 cors-guard/no-origin-reflection',
   'helpers/server.js:6:48 cors-guard/no-origin-reflection',
+  // app.use(factory(list)): the middleware the factory returns checks the list with indexOf
+  'middleware-factory/app.js:6:9 cors-guard/no-unsafe-origin-check',
   'nest-paths/src/main.ts:7:18 cors-guard/no-unsafe-origin-check',
   'nest/src/config/cors.config.ts:4:11 cors-guard/no-origin-reflection',
   'worker/src/index.ts:10:5 cors-guard/no-origin-reflection',

@@ -8,7 +8,7 @@
  * nodes found there are placed back in the linted file through `entries` (locations.ts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isFunction, stringLiteralValue, type FunctionNode, type Node } from './ast';
+import { isFunction, stringLiteralValue, unwrap as unwrapNode, type FunctionNode, type Node } from './ast';
 import { CheckJudge, sameCheck, type PatternCheck } from './checks';
 import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './frameworks';
@@ -236,19 +236,33 @@ function foreignHelperPolicies(
   const fn = only.fn;
   const module = foreignModuleOf(fn);
   if (!module || fn.params.length === 0) return [];
-  const sites: HeaderSite[] = [];
-  for (const nameNode of module.headerNames) {
-    if (nameNode.range[0] < fn.range[0] || nameNode.range[1] > fn.range[1]) continue;
-    const name = stringLiteralValue(nameNode);
-    const header = name === undefined ? undefined : canonicalHeaderName(name);
-    if (!header) continue;
-    for (const site of headerSitesOf(nameNode, header, resolver)) if (site.group === fn) sites.push(site);
+  const sitesIn = (group: FunctionNode): HeaderSite[] => {
+    const sites: HeaderSite[] = [];
+    for (const nameNode of module.headerNames) {
+      if (nameNode.range[0] < group.range[0] || nameNode.range[1] > group.range[1]) continue;
+      const name = stringLiteralValue(nameNode);
+      const header = name === undefined ? undefined : canonicalHeaderName(name);
+      if (!header) continue;
+      for (const site of headerSitesOf(nameNode, header, resolver)) if (site.group === group) sites.push(site);
+    }
+    return sites;
+  };
+  const bindings = bindingsAt(resolver, fn, call);
+  let sites = sitesIn(fn);
+  if (sites.length === 0) {
+    // A factory (`module.exports = (list) => (req, res, next) => { ... }`): the middleware it returns sets
+    // the headers, with the factory's parameters bound to this call's arguments.
+    for (const r of resolver.returnsOf(fn)) {
+      const inner = unwrapNode(r);
+      if (isFunction(inner)) sites = sitesIn(inner);
+      if (sites.length > 0) break;
+    }
   }
   if (sites.length === 0) return [];
   resolver.modules?.entries.noteNode(fn, call);
   // Only what the call brings in (a reflected argument) is new here: a literal `*` or `null` in the helper
   // is the helper module's own finding, made when that module is linted.
   return builder
-    .headerPolicies(sites, [], bindingsAt(resolver, fn, call), call)
+    .headerPolicies(sites, [], bindings, call)
     .map((p) => ({ ...p, origins: p.origins.filter((o) => o.type === 'reflect') }));
 }

@@ -52,6 +52,19 @@ function sessionFor(context: Readonly<TSESLint.RuleContext<string, readonly unkn
 
 /** A call that may hand the origin, the request or the response to a helper: `setCorsHeaders(res, origin)`. */
 const HELPER_NAME = /cors|origin|allow/i;
+
+/** `app.use(factory(options))`: a factory that returns the middleware (it may set the headers). */
+function isMiddlewareArgument(node: TSESTree.CallExpression): boolean {
+  const parent = node.parent;
+  return (
+    parent?.type === 'CallExpression' &&
+    parent.arguments.includes(node) &&
+    parent.callee.type === 'MemberExpression' &&
+    !parent.callee.computed &&
+    parent.callee.property.type === 'Identifier' &&
+    parent.callee.property.name === 'use'
+  );
+}
 function mentionsOrigin(node: TSESTree.Node): boolean {
   switch (node.type) {
     case 'Identifier':
@@ -134,7 +147,7 @@ export function withFileModel<MessageIds extends string, Options extends readonl
       if (
         node.arguments.length > 0 &&
         (callee.type === 'Identifier' || (callee.type === 'MemberExpression' && callee.object.type === 'Identifier')) &&
-        (HELPER_NAME.test(name) || node.arguments.some(mentionsOrigin))
+        (HELPER_NAME.test(name) || node.arguments.some(mentionsOrigin) || isMiddlewareArgument(node))
       ) {
         collector.helperCalls.push(node);
       }
