@@ -1,6 +1,7 @@
 // The witness analysis on its own: (check, intended hosts) -> safe, or the expected witness and culprit.
 import { describe, expect, it } from 'vitest';
-import { analyzeOriginPattern, intendedHostsOf, stringCheckPattern } from '../../eslint-plugin/src/analysis/witness';
+import { stringCheckPattern, type StringMethod } from '../../eslint-plugin/src/analysis/checks';
+import { analyzeOriginPattern, intendedHostsOf } from '../../eslint-plugin/src/analysis/witness';
 
 type Expect = 'safe' | { witness: string; culprit?: string; cls?: string; repair?: string | null };
 
@@ -157,7 +158,7 @@ describe('intendedHostsOf', () => {
 });
 
 describe('string checks', () => {
-  const judge = (method: string, argument: string, onHostname = false) => {
+  const judge = (method: StringMethod, argument: string, onHostname = false) => {
     const p = stringCheckPattern(method, argument, onHostname)!;
     const verify = (o: string) => {
       const s = onHostname ? new URL(o).hostname : o;
@@ -177,9 +178,17 @@ describe('string checks', () => {
     ['endsWith', '.netlify.app', false, 'https://evil.netlify.app'],
     ['endsWith', '.vercel.app', true, 'https://evil.vercel.app'],
   ])('%s(%s) on hostname=%s accepts %s', (method, argument, onHostname, witness) => {
-    const v = judge(method as string, argument as string, onHostname as boolean);
+    const v = judge(method as StringMethod, argument as string, onHostname as boolean);
     if (v.kind !== 'unsafe') throw new Error(JSON.stringify(v));
     expect(v.findings.map((f) => f.witness)).toContain(witness);
+  });
+  it("reads a prefix: ('.' + host).endsWith('.example.com') accepts example.com and its subdomains only", () => {
+    const p = stringCheckPattern('endsWith', '.example.com', true, '.')!;
+    const verify = (o: string) => `.${new URL(o).hostname}`.endsWith('.example.com');
+    expect(analyzeOriginPattern(p, [], verify).kind).toBe('safe');
+    const loose = stringCheckPattern('endsWith', 'example.com', true, '.')!;
+    const v = analyzeOriginPattern(loose, [], (o) => `.${new URL(o).hostname}`.endsWith('example.com'));
+    expect(v.kind === 'unsafe' && v.findings[0]!.witness).toBe('https://evilexample.com');
   });
   it("names the registrable witness of `includes('localhost')` first", () => {
     const v = judge('includes', 'localhost');
@@ -191,6 +200,6 @@ describe('string checks', () => {
     ['endsWith', '.example.com', true],
     ['endsWith', '.example.co.uk', false],
   ])('%s(%s) on hostname=%s is safe', (method, argument, onHostname) => {
-    expect(judge(method as string, argument as string, onHostname as boolean).kind).toBe('safe');
+    expect(judge(method as StringMethod, argument as string, onHostname as boolean).kind).toBe('safe');
   });
 });

@@ -104,6 +104,24 @@ function fetchInstance(fetchFn: (req: globalThis.Request) => Promise<Response> |
 }
 
 /** Calls a library's factory with the options, or with none; typed loosely (each library types its own). */
+/** A Fastify app (plain, or the one NestJS's adapter builds) asked through `inject`. */
+function fastifyInstance(app: {
+  inject(o: { method: string; url: string; headers: Record<string, string> }): Promise<{
+    headers: Record<string, unknown>;
+  }>;
+  close(): unknown;
+}): Instance {
+  return {
+    async send(r) {
+      const res = await app.inject({ method: methodOf(r), url: '/', headers: headersOf(r) });
+      return pick((n) => res.headers[n] as string | undefined);
+    },
+    close: async () => {
+      await app.close();
+    },
+  };
+}
+
 const withArgs = (options: Options, f: unknown): never => {
   const call = f as (...args: unknown[]) => never;
   return options === NO_OPTIONS ? call() : call(options);
@@ -123,13 +141,7 @@ export const RUNNERS: Record<string, (options: Options) => Promise<Instance>> = 
     await app.register(cors as never, (options === NO_OPTIONS ? {} : options) as never);
     app.get('/', async () => 'ok');
     await app.ready();
-    return {
-      async send(r) {
-        const res = await app.inject({ method: methodOf(r), url: '/', headers: headersOf(r) });
-        return pick((n) => res.headers[n] as string | undefined);
-      },
-      close: () => app.close(),
-    };
+    return fastifyInstance(app);
   },
 
   async 'nestjs-fastify'(options) {
@@ -141,13 +153,7 @@ export const RUNNERS: Record<string, (options: Options) => Promise<Instance>> = 
     const app = adapter.getInstance();
     app.get('/', async () => 'ok');
     await app.ready();
-    return {
-      async send(r) {
-        const res = await app.inject({ method: methodOf(r), url: '/', headers: headersOf(r) });
-        return pick((n) => res.headers[n] as string | undefined);
-      },
-      close: () => app.close(),
-    };
+    return fastifyInstance(app);
   },
 
   async 'koa-cors@5'(options) {

@@ -60,6 +60,26 @@ describe('resolveModule', () => {
     },
   );
 
+  it('reads a tsconfig again once it has changed (a long-lived editor worker)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-guard-tsconfig-'));
+    try {
+      const at = (...p: string[]) => join(dir, ...p);
+      mkdirSync(at('src', 'a'), { recursive: true });
+      mkdirSync(at('src', 'b'), { recursive: true });
+      writeFileSync(at('src', 'a', 'cors.ts'), '');
+      writeFileSync(at('src', 'b', 'cors.ts'), '');
+      writeFileSync(at('src', 'main.ts'), '');
+      const config = (target: string) =>
+        JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@cfg/*': [`src/${target}/*`] } } });
+      writeFileSync(at('tsconfig.json'), config('a'));
+      expect(resolveModule('@cfg/cors', at('src', 'main.ts'), dir)).toBe(at('src', 'a', 'cors.ts'));
+      writeFileSync(at('tsconfig.json'), `${config('b')}\n`);
+      expect(resolveModule('@cfg/cors', at('src', 'main.ts'), dir)).toBe(at('src', 'b', 'cors.ts'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads open buffers over the disk, and buffers alone in a virtual workspace', () => {
     const unsaved = file('src/unsaved.ts');
     const buffers = new Map([[unsaved, { text: 'export {}', version: 1 }]]);

@@ -18,6 +18,10 @@ app.use((req, res) => { const o = req.headers.origin; if (ALLOWED.test(o)) res.s
 const guard = (check: string) =>
   `app.use((req, res) => { const origin = req.headers.origin; if (${check}) res.setHeader('Access-Control-Allow-Origin', origin); });`;
 
+/** The reason given when a check trusts every site under a shared-hosting suffix. */
+const sharedHosting = (suffix: string) =>
+  `\`${suffix}\` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin`;
+
 ruleTester.run('no-unsafe-origin-check', rule, {
   valid: [
     // Correct anchored regexes, in every framework shape.
@@ -334,8 +338,7 @@ app.use(cors({ origin: (origin) => (/^https:\\/\\/example\\.com(?::\\d+)?$/.test
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evil.vercel.app',
-            reason:
-              "`vercel.app` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin",
+            reason: sharedHosting('vercel.app'),
           },
           suggestions: [],
         },
@@ -364,8 +367,7 @@ app.use(cors({ origin: /^https:\\/\\/myapp-.*\\.vercel\\.app$/, credentials: tru
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://myapp-evil.vercel.app',
-            reason:
-              "`vercel.app` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin",
+            reason: sharedHosting('vercel.app'),
           },
           suggestions: [],
         },
@@ -437,8 +439,7 @@ app.use(cors({ origin: /^https:\\/\\/myapp-.*\\.vercel\\.app$/, credentials: tru
           messageId: 'acceptsAttacker',
           data: {
             witness: 'https://evil.vercel.app',
-            reason:
-              "`vercel.app` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin",
+            reason: sharedHosting('vercel.app'),
           },
           suggestions: [],
         },

@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from './ast';
 import { escapeRegex } from './origins';
 import type { Value } from './values';
-import { analyzeOriginPattern, stringCheckPattern, type OriginPattern, type Verdict } from './witness';
+import { analyzeOriginPattern, type OriginPattern, type Verdict } from './witness';
 
 /** What holding a check does to the origin, weakest first: see `RANK` in guards.ts. */
 export type CheckKind = Check['kind'];
@@ -285,9 +285,7 @@ function regexMatcher(pattern: string, flags: string): Matcher | undefined {
 }
 
 function stringMatcher(method: StringMethod, argument: string, onHostname: boolean, prefix: string): Matcher {
-  const pattern = prefix
-    ? prefixedPattern(method, argument, onHostname, prefix)
-    : stringCheckPattern(method, argument, onHostname);
+  const pattern = stringCheckPattern(method, argument, onHostname, prefix);
   const verify = (origin: string): boolean => {
     let subject = origin;
     if (onHostname) {
@@ -309,30 +307,37 @@ function stringMatcher(method: StringMethod, argument: string, onHostname: boole
 }
 
 /**
- * `(prefix + subject).endsWith(argument)` (or `startsWith`) as a pattern over the subject: the subject
- * ends with the argument, or is the part of the argument the prefix does not cover
- * (`('.' + host).endsWith('.example.com')`: a subdomain of example.com, or example.com itself).
+ * A string check as a regex over the whole origin, for the automata: `method(argument)` on the origin, or
+ * on `new URL(origin).hostname`, after an optional `prefix` (`('.' + host).endsWith('.example.com')`:
+ * the subject ends with the argument, or is the part of the argument the prefix does not cover).
  */
-function prefixedPattern(
+export function stringCheckPattern(
   method: StringMethod,
   argument: string,
   onHostname: boolean,
-  prefix: string,
+  prefix = '',
 ): OriginPattern | undefined {
+  const s = escapeRegex(argument);
+  if (!prefix && !onHostname) {
+    // Search semantics, as the witness analysis reads a regex (and proposes its repairs).
+    return { pattern: method === 'startsWith' ? `^${s}` : method === 'endsWith' ? `${s}$` : s, flags: '' };
+  }
+  const any = onHostname ? '[^:/]*' : '[\\s\\S]*';
   let body: string;
   if (method === 'endsWith') {
-    const exact: string[] = [];
+    const covered: string[] = [];
     for (let k = 1; k <= Math.min(prefix.length, argument.length - 1); k++) {
-      if (prefix.endsWith(argument.slice(0, k))) exact.push(escapeRegex(argument.slice(k)));
+      if (prefix.endsWith(argument.slice(0, k))) covered.push(escapeRegex(argument.slice(k)));
     }
-    const any = onHostname ? '[^:/]*' : '.*';
-    body = [`${any}${escapeRegex(argument)}`, ...exact].join('|');
-  } else if (method === 'startsWith' && argument.startsWith(prefix)) {
-    body = `${escapeRegex(argument.slice(prefix.length))}${onHostname ? '[^:/]*' : '.*'}`;
+    body = [`${any}${s}`, ...covered].join('|');
+  } else if (method === 'startsWith') {
+    if (!argument.startsWith(prefix)) return undefined;
+    body = `${escapeRegex(argument.slice(prefix.length))}${any}`;
   } else {
-    return undefined;
+    if (prefix) return undefined;
+    body = `${any}${s}${any}`;
   }
   return onHostname
-    ? { pattern: `^[a-z]+:\/\/(?:${body})(?::\d+)?$`, flags: '' }
+    ? { pattern: `^[a-z]+:\\/\\/(?:${body})(?::\\d+)?$`, flags: '' }
     : { pattern: `^(?:${body})$`, flags: '' };
 }

@@ -156,7 +156,7 @@ function memberAdmits(spec: OriginSpec, origin: string): MemberAnswer {
 }
 
 /** Whether `origin` passes a guard: every check of one of its paths admits it. */
-export function guardAdmits(guard: GuardSummary, origin: string): MemberAnswer {
+function guardAdmits(guard: GuardSummary, origin: string): MemberAnswer {
   if (guard.strength === 'none') return { admits: true, admission: { checks: [] } };
   let unknown = false;
   for (const path of guard.paths) {

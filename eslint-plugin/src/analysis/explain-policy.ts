@@ -3,7 +3,14 @@
  * allowed origin, the attacker origin the rules name, `null` and `https://evil.example`, and a verdict.
  * Every answer is `decide()`'s and every verdict `assessPolicy()`'s: this module only words them.
  */
-import { guardAdmits, assessPolicy, decide, type Level, type Readability, type RequestKind } from './decide';
+import {
+  assessPolicy,
+  decide,
+  unconditionalAdmissions,
+  type Level,
+  type Readability,
+  type RequestKind,
+} from './decide';
 import { EXAMPLE_ATTACKER } from './origins';
 import type { OriginSpec, Policy } from './policy';
 
@@ -108,11 +115,13 @@ function simulated(
 
 /** What the origin setting does, in words. */
 export function originRule(policy: Policy): string {
-  const parts = policy.origins.map((spec) => specText(spec));
+  // The question the reflection rule asks: which settings let an origin any site can send through unchecked.
+  const unchecked = new Set(unconditionalAdmissions(policy).map((a) => a.spec));
+  const parts = policy.origins.map((spec) => specText(spec, unchecked.has(spec)));
   return [...new Set(parts)].join('; or ') || 'no Access-Control-Allow-Origin';
 }
 
-function specText(spec: OriginSpec): string {
+function specText(spec: OriginSpec, unchecked: boolean): string {
   switch (spec.type) {
     case 'wildcard':
       if (spec.whenOriginAbsent) return '`*` for requests without an Origin';
@@ -126,9 +135,8 @@ function specText(spec: OriginSpec): string {
         return spec.legacy.version
           ? `the request's Origin (version ${spec.legacy.version}, before ${spec.legacy.before})`
           : `the request's Origin in versions before ${spec.legacy.before}`;
+      if (unchecked) return "the request's Origin, unchecked";
       const g = spec.guard;
-      if (guardAdmits(g, EXAMPLE_ATTACKER).admits === true && (g.strength === 'none' || g.strength === 'useless'))
-        return "the request's Origin, unchecked";
       return `the request's Origin when a ${g.strength === 'exact' ? 'exact allowlist' : g.strength} check passes`;
     }
     case 'list':

@@ -25,17 +25,6 @@ export function fileTextOf(node: Node, lintedText: string): string {
   return foreignModuleOf(node)?.text ?? lintedText;
 }
 
-/** 1-based line and 0-based column of an offset in a text. */
-export function positionIn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart };
-}
-
 /**
  * Per lint: where the analysis first entered each other module from the module that imports it (the
  * reference to the imported binding, the `require(...)`, the helper call).

@@ -226,8 +226,16 @@ const tsconfigCache = new Map<string, unknown>();
 const tsconfigByDir = new Map<string, TsConfigResult | null>();
 const matcherCache = new WeakMap<TsConfigResult, ((s: string) => string[]) | null>();
 
+/** The tsconfig's stamp when it was read: an edited tsconfig (in the editor, a long-lived worker) is read again. */
+const tsconfigStamps = new Map<string, string>();
+
 function pathsMatcherFor(dir: string): ((s: string) => string[]) | null {
   let config = tsconfigByDir.get(dir);
+  if (config && DISK.stat(config.path)?.stamp !== tsconfigStamps.get(config.path)) {
+    tsconfigCache.clear();
+    tsconfigByDir.clear();
+    config = undefined;
+  }
   if (config === undefined) {
     try {
       config = getTsconfig(dir, 'tsconfig.json', tsconfigCache) ?? getTsconfig(dir, 'jsconfig.json', tsconfigCache);
@@ -236,6 +244,7 @@ function pathsMatcherFor(dir: string): ((s: string) => string[]) | null {
     }
     if (tsconfigByDir.size > 2000) tsconfigByDir.clear();
     tsconfigByDir.set(dir, config);
+    if (config) tsconfigStamps.set(config.path, DISK.stat(config.path)?.stamp ?? '');
   }
   if (!config) return null;
   let matcher = matcherCache.get(config);
@@ -248,12 +257,6 @@ function pathsMatcherFor(dir: string): ((s: string) => string[]) | null {
     matcherCache.set(config, matcher);
   }
   return matcher;
-}
-
-/** Forgets cached tsconfig lookups (the editor calls this when a tsconfig changes). */
-export function clearTsconfigCache(): void {
-  tsconfigCache.clear();
-  tsconfigByDir.clear();
 }
 
 /**

@@ -643,34 +643,6 @@ function verifiedRepair(original: NFA, fixed: NFA, langs: Languages, fixedSource
   return isDisjointWith(kept, notFixed, NODE_LIMIT);
 }
 
-/** The regex equivalent of a string check on the origin (or on `new URL(origin).hostname`). */
-export function stringCheckPattern(method: string, argument: string, onHostname: boolean): OriginPattern | undefined {
-  const s = escapeRegex(argument);
-  if (onHostname) {
-    const host =
-      method === 'startsWith'
-        ? `${s}[^:/]*`
-        : method === 'endsWith'
-          ? `[^:/]*${s}`
-          : method === 'includes' || method === 'indexOf'
-            ? `[^:/]*${s}[^:/]*`
-            : undefined;
-    return host === undefined ? undefined : { pattern: `^[a-z]+:\\/\\/${host}(?::\\d+)?$`, flags: '' };
-  }
-  switch (method) {
-    case 'startsWith':
-      return { pattern: `^${s}`, flags: '' };
-    case 'endsWith':
-      return { pattern: `${s}$`, flags: '' };
-    case 'includes':
-    case 'indexOf':
-    case 'lastIndexOf':
-      return { pattern: s, flags: '' };
-    default:
-      return undefined;
-  }
-}
-
 /**
  * A plain-`http://` origin on an intended (non-local) host that the check accepts, verified with the real
  * check; undefined when there is none, or when it can't be decided within the budget.

@@ -13,6 +13,7 @@ import {
   type FileModel,
   type Node,
   type Policy,
+  type PolicyExplanation,
 } from '../../../eslint-plugin/src/analysis';
 import { foreignModuleOf } from '../../../eslint-plugin/src/analysis/locations';
 import { decodedMarkdown, headerNameMarkdown, policyMarkdown } from './explain-markdown';
@@ -46,10 +47,11 @@ export function hoverAt(source: SourceLike, model: FileModel | undefined, offset
   for (const policy of policies) {
     for (const site of policy.headers) {
       if (!site.value || !contains(site.value, offset)) continue;
+      const explained = explainPolicy(policy, model!.trustedOrigins);
       return {
-        markdown: headerValueMarkdown(policy, site.header, site.value, model!, source),
+        markdown: headerValueMarkdown(policy, explained, site.header, site.value, source),
         range: site.value.range,
-        verdict: explainPolicy(policy, model!.trustedOrigins).verdict,
+        verdict: explained.verdict,
       };
     }
   }
@@ -90,9 +92,9 @@ function width(n: Node): number {
 
 function headerValueMarkdown(
   policy: Policy,
+  explained: PolicyExplanation,
   header: string,
   value: Node,
-  model: FileModel,
   source: SourceLike,
 ): string {
   const credentials = policy.credentials.allowed === true;
@@ -123,7 +125,7 @@ function headerValueMarkdown(
     if (facts) parts.push(`**\`${facts.name}\`**: a value computed at run time.\n\n${facts.values}`);
   }
   // The verdict first, then the decoded value.
-  parts.unshift(policyMarkdown(explainPolicy(policy, model.trustedOrigins)));
+  parts.unshift(policyMarkdown(explained));
   return parts.join('\n\n---\n\n');
 }
 

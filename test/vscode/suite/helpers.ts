@@ -50,24 +50,35 @@ export async function linted(
         `no lint of ${document.fileName} v${document.version} matched in ${timeoutMs} ms (state: v${state?.version} started ${state ? state.startedAt - after : '-'} ms after, ${state?.findings.map((f) => `${f.ruleId}@${f.line}`).join(', ')}; diagnostics: ${current.map(ruleOf).join(', ') || 'none'}; settings: ${JSON.stringify(vscode.workspace.getConfiguration('corsGuard'))})`,
       );
     }
-    await new Promise<void>((resolve) => {
-      const sub = api.onDidLint(() => {
-        sub.dispose();
-        resolve();
-      });
-      setTimeout(() => {
-        sub.dispose();
-        resolve();
-      }, 100);
-    });
+    await eventOrTimeout(api.onDidLint, 100);
   }
 }
 
-export async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+/** Resolves at the next `event`, or after `ms` at the latest. */
+export function eventOrTimeout(event: vscode.Event<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const sub = event(() => {
+      sub.dispose();
+      resolve();
+    });
+    setTimeout(() => {
+      sub.dispose();
+      resolve();
+    }, ms);
+  });
+}
+
+/** Waits for a condition, checking it at every `wake` event (or every 50 ms without one). */
+export async function until(
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 20_000,
+  wake?: vscode.Event<unknown>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await (wake ? eventOrTimeout(wake, 100) : new Promise((resolve) => setTimeout(resolve, 50)));
   }
 }
 

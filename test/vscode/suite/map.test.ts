@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { CorsGuardApi } from '../../../extension/src/extension';
 import type { MapNodeSnapshot } from '../../../extension/src/map-view';
 import { test } from './harness';
+import { until as untilEvent } from './helpers';
 
 const SOURCE = 'CORS Guard';
 
@@ -32,21 +33,9 @@ function ruleIds(uri: vscode.Uri): string[] {
     .map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise<void>((resolve) => {
-      const sub = api().onDidScan(() => {
-        sub.dispose();
-        resolve();
-      });
-      setTimeout(() => {
-        sub.dispose();
-        resolve();
-      }, 100);
-    });
-  }
+/** Waits for a condition, checking it at every scan result. */
+function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  return untilEvent(condition, what, timeoutMs, api().onDidScan);
 }
 
 function isOpen(uri: vscode.Uri): boolean {
