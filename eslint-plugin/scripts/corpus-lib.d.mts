@@ -6,6 +6,8 @@ export type RuleName =
   'no-origin-reflection' | 'no-unsafe-origin-check' | 'no-wildcard-with-credentials' | 'no-null-origin';
 export interface ManifestEntry {
   id: string;
+  /** `built-for` (corpus.json) or a fresh batch's name (test/corpus/batches/<name>.json). */
+  batch: string;
   kind: Kind;
   framework: string;
   pattern: string;
@@ -24,6 +26,7 @@ export interface CorpusFinding {
 }
 export interface ProjectResult {
   id: string;
+  batch: string;
   kind: Kind;
   verdict: Verdict;
   class: CorsClass | null;
@@ -43,7 +46,7 @@ export interface Counts {
 }
 export interface CorpusResult {
   projects: ProjectResult[];
-  totals: { all: Counts; 'multi-file': Counts; 'single-file': Counts; errors: number };
+  totals: { all: Counts; 'multi-file': Counts; 'single-file': Counts; batches: Record<string, Counts>; errors: number };
 }
 export interface Baseline {
   found: string[];
@@ -58,13 +61,16 @@ export const KINDS: Kind[];
 export const VERDICTS: Verdict[];
 export const CLASSES: CorsClass[];
 export const RULES: RuleName[];
+export const batchesDir: string;
+export function batchNames(): string[];
 export function loadManifest(): ManifestEntry[];
+export function loadBatchBefore(batch: string): { release: string; found: string[]; flagged: string[] } | undefined;
 export function loadBaseline(): Baseline;
 export function projectFiles(id: string): string[];
 export function validateManifest(manifest?: ManifestEntry[]): string[];
 export function corpusConfig(): unknown[];
 export function lintProject(id: string): Promise<{ findings: CorpusFinding[]; errors: string[] }>;
-export function scoreCorpus(options?: { ids?: string[] }): Promise<CorpusResult>;
+export function scoreCorpus(options?: { ids?: string[]; batch?: string }): Promise<CorpusResult>;
 export function baselineOf(result: CorpusResult): Baseline;
 export function compareWithBaseline(
   result: CorpusResult,

@@ -19,6 +19,12 @@ export const corpusDir = join(rootDir, 'test', 'corpus');
 export const projectsDir = join(corpusDir, 'projects');
 export const manifestPath = join(corpusDir, 'corpus.json');
 export const baselinePath = join(corpusDir, 'baseline.json');
+/**
+ * Fresh batches: projects collected after the analysis was built, scored by the release of their day before
+ * any change was made for them (`<batch>.before.json`), and reported apart from the rows built for
+ * (`corpus.json`, batch `built-for`).
+ */
+export const batchesDir = join(corpusDir, 'batches');
 
 export const KINDS = ['multi-file', 'single-file'];
 export const VERDICTS = ['vulnerable', 'safe'];
@@ -32,9 +38,30 @@ export const RULES = [
 
 const require = createRequire(import.meta.url);
 
-/** The manifest, as written in test/corpus/corpus.json. */
+/** The fresh batches' names, sorted (each `test/corpus/batches/<name>.json`). */
+export function batchNames() {
+  if (!existsSync(batchesDir)) return [];
+  return readdirSync(batchesDir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.before.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+/**
+ * The manifest: test/corpus/corpus.json (batch `built-for`) then every fresh batch, each entry tagged with
+ * its batch.
+ */
 export function loadManifest() {
-  return JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const entries = JSON.parse(readFileSync(manifestPath, 'utf8')).map((p) => ({ ...p, batch: 'built-for' }));
+  for (const b of batchNames())
+    for (const p of JSON.parse(readFileSync(join(batchesDir, `${b}.json`), 'utf8'))) entries.push({ ...p, batch: b });
+  return entries;
+}
+
+/** What the release of the batch's day scored on it before any change: `{ release, found, flagged }`. */
+export function loadBatchBefore(batch) {
+  const p = join(batchesDir, `${batch}.before.json`);
+  return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : undefined;
 }
 
 /** The committed baseline: the ids found and the safe ids flagged when it was last written. */
@@ -151,8 +178,8 @@ function pointsAt(finding, file) {
 }
 
 /** Lints every project (or the ids given) and scores it against the manifest. */
-export async function scoreCorpus({ ids } = {}) {
-  const manifest = loadManifest().filter((p) => !ids || ids.includes(p.id));
+export async function scoreCorpus({ ids, batch } = {}) {
+  const manifest = loadManifest().filter((p) => (!ids || ids.includes(p.id)) && (!batch || p.batch === batch));
   const projects = [];
   for (const p of manifest) {
     const { findings, errors } = await lintProject(p.id);
@@ -162,6 +189,7 @@ export async function scoreCorpus({ ids } = {}) {
     const flagged = p.verdict === 'safe' && findings.length > 0;
     projects.push({
       id: p.id,
+      batch: p.batch,
       kind: p.kind,
       verdict: p.verdict,
       class: p.class,
@@ -188,9 +216,11 @@ function totals(projects) {
       flagged: safe.filter((p) => p.flagged).length,
     };
   };
+  const batches = [...new Set(projects.map((p) => p.batch))];
   return {
     all: count(projects),
     ...Object.fromEntries(KINDS.map((k) => [k, count(projects.filter((p) => p.kind === k))])),
+    batches: Object.fromEntries(batches.map((b) => [b, count(projects.filter((p) => p.batch === b))])),
     errors: projects.filter((p) => p.errors.length).length,
   };
 }
@@ -215,22 +245,37 @@ export function compareWithBaseline(result, baseline = loadBaseline()) {
 /** The one-line totals, e.g. for the bench. */
 export function summaryLine(t) {
   const part = (c) => `found ${c.found}/${c.vulnerable} vulnerable, flagged ${c.flagged}/${c.safe} safe`;
-  return `All: ${part(t.all)}. Multi-file: ${part(t['multi-file'])}. Single-file: ${part(t['single-file'])}.`;
+  const batches = Object.entries(t.batches ?? {})
+    .map(([b, c]) => ` Batch ${b}: ${part(c)}.`)
+    .join('');
+  return `All: ${part(t.all)}. Multi-file: ${part(t['multi-file'])}. Single-file: ${part(t['single-file'])}.${batches}`;
 }
 
 /** A Markdown table of every project, then the totals. */
 export function corpusMarkdown(result) {
-  const lines = ['| project | kind | verdict | result | rules fired |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| project | batch | kind | verdict | result | rules fired |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   for (const p of result.projects) {
     const outcome =
       p.verdict === 'vulnerable' ? (p.found ? 'found' : '**missed**') : p.flagged ? '**flagged**' : 'clean';
     const crash = p.errors.length ? ' (error)' : '';
-    lines.push(`| ${p.id} | ${p.kind} | ${p.verdict} | ${outcome}${crash} | ${p.rules.join(', ') || '-'} |`);
+    lines.push(
+      `| ${p.id} | ${p.batch} | ${p.kind} | ${p.verdict} | ${outcome}${crash} | ${p.rules.join(', ') || '-'} |`,
+    );
   }
   lines.push('', '| kind | vulnerable found | safe flagged |', '| --- | --- | --- |');
   for (const k of ['all', ...KINDS]) {
     const c = result.totals[k];
     lines.push(`| ${k} | ${c.found}/${c.vulnerable} | ${c.flagged}/${c.safe} |`);
+  }
+  for (const [b, c] of Object.entries(result.totals.batches ?? {})) {
+    const before = loadBatchBefore(b);
+    const was = before
+      ? ` (release ${before.release}: ${before.found.length}/${c.vulnerable} found, ${before.flagged.length}/${c.safe} flagged)`
+      : '';
+    lines.push(`| batch ${b}${was} | ${c.found}/${c.vulnerable} | ${c.flagged}/${c.safe} |`);
   }
   if (result.totals.errors) lines.push('', `Projects with a parse error or crash: ${result.totals.errors}.`);
   return lines.join('\n');
