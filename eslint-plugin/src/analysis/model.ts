@@ -9,14 +9,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunction, stringLiteralValue, unwrap as unwrapNode, type FunctionNode, type Node } from './ast';
-import { CheckJudge, sameCheck, type PatternCheck } from './checks';
+import { CheckJudge, sameCheck, type PatternCheck } from './checks/checks';
 import { patternChecksOf } from './decide';
-import { LIBRARIES, type LibraryId } from './frameworks';
-import { GuardAnalyzer } from './guards';
-import { canonicalHeaderName } from './header-names';
-import { foreignModuleOf, ModuleEntries, programOf } from './locations';
-import { setHeaderNameTest, type ModuleSession } from './modules';
-import { trustedHostsFrom } from './origins';
+import { LIBRARIES, type LibraryId } from './sites/frameworks';
+import { GuardAnalyzer } from './checks/guards';
+import { canonicalHeaderName } from './headers/header-names';
+import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
+import { setHeaderNameTest, type ModuleSession } from './values/modules';
+import { trustedHostsFrom } from './checks/origins';
 import { PolicyBuilder, type Policy, type ProjectFacts } from './policy';
 import {
   definedOptionSites,
@@ -25,8 +25,8 @@ import {
   moduleOptionSites,
   shapeOptionSites,
   type HeaderSite,
-} from './sites';
-import { ValueResolver, type ResolverHost, type Scope } from './values';
+} from './sites/sites';
+import { ValueResolver, type ResolverHost, type Scope } from './values/values';
 
 setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
 

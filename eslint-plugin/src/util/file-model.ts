@@ -8,7 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from '../analysis';
 import { corsGuardSettings } from './settings';
 import { packageVersionNear } from './package-versions';
-import { DISK, ModuleSession, type ModuleFileSystem } from '../analysis/modules';
+import { DISK, ModuleSession, type ModuleFileSystem } from '../analysis/values/modules';
 import { moduleParserFor } from './module-parser';
 
 interface Collector {

@@ -2,7 +2,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { shortText, type Credentials, type GuardSummary, type Policy } from '../analysis';
-import { foreignModuleOf } from '../analysis/locations';
+import { foreignModuleOf } from '../analysis/values/locations';
 
 /** A node's source text, from whichever file it is in (the linted file, or a module it imports). */
 export function nodeText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {

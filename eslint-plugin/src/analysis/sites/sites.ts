@@ -15,7 +15,7 @@ import {
   staticKeyName,
   unwrap,
   type Node,
-} from './ast';
+} from '../ast';
 import {
   ASSERTION_CALLEES,
   CLIENT_DEFAULT_MEMBERS,
@@ -28,8 +28,8 @@ import {
   type ModuleOptionSite,
   type VersionBound,
 } from './frameworks';
-import type { CorsHeaderName } from './header-names';
-import { cjsExportsOf, type Scope, type ValueResolver } from './values';
+import type { CorsHeaderName } from '../headers/header-names';
+import { cjsExportsOf, type Scope, type ValueResolver } from '../values/values';
 
 export interface HeaderSite {
   readonly header: CorsHeaderName;

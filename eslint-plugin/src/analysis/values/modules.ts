@@ -14,8 +14,8 @@ import * as nodePath from 'node:path';
 import { CachedInputFileSystem, ResolverFactory } from 'enhanced-resolve';
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Node } from './ast';
-import type { Scope } from './values';
+import type { Node } from '../ast';
+import type { Scope } from '../ast';
 
 /** What a parser hands back for one module: the ESTree program and its scope manager. */
 export interface ParsedModule {

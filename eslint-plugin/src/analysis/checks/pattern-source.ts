@@ -3,7 +3,7 @@
  * string literal given to `new RegExp(...)`, where `"\."` is written with two characters but is just `.`.
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import type { Node } from './ast';
+import type { Node } from '../ast';
 
 export interface PatternSource {
   /** Source range of pattern characters [start, end). */

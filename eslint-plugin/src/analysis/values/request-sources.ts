@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { calleeObject, memberName, stringLiteralValue, unwrap, type Node } from './ast';
+import { calleeObject, memberName, stringLiteralValue, unwrap, type Node } from '../ast';
 
 export interface RequestRead {
   /** `origin`: the Origin header; `request`: other request data an attacker controls. */

@@ -15,10 +15,10 @@ import {
   unwrap,
   type FunctionNode,
   type Node,
-} from './ast';
+} from '../ast';
 import type { Check, CheckJudge, CheckKind, LengthOp, StringMethod } from './checks';
 import { escapeRegex } from './origins';
-import { isRequestControlled, type Bindings, type Value, type ValueResolver, type Variable } from './values';
+import { isRequestControlled, type Bindings, type Value, type ValueResolver, type Variable } from '../values/values';
 
 /** How strongly each kind of check restricts the origin on the path it guards. */
 const RANK: Readonly<Record<CheckKind, number>> = {

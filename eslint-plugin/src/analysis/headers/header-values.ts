@@ -11,7 +11,7 @@ import {
   type HeaderFacts,
 } from './header-facts';
 import { parseAllowOriginValue } from './header-names';
-import { isLocalHost, parseOrigin } from './origins';
+import { isLocalHost, parseOrigin } from '../checks/origins';
 
 export interface DecodedValue {
   readonly facts: HeaderFacts;

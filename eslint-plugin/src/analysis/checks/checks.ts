@@ -6,9 +6,9 @@
  * accepts, why, and a verified repair).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Node } from './ast';
+import type { Node } from '../ast';
 import { escapeRegex } from './origins';
-import type { Value } from './values';
+import type { Value } from '../values/values';
 import { analyzeOriginPattern, type OriginPattern, type Verdict } from './witness';
 
 /** What holding a check does to the origin, weakest first: see `RANK` in guards.ts. */

@@ -5,7 +5,7 @@
  * helper call), naming the other file. `entryOf` walks that chain back to the linted file.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Node } from './ast';
+import type { Node } from '../ast';
 import { moduleOfProgram, type LoadedModule } from './modules';
 
 /** The Program a node belongs to. */

@@ -3,7 +3,7 @@
  * library does with those options. Supporting a new library is a row here, not a rule change.
  * Behaviour notes cite ../shared/cors-reference.md ("src" = read in the library's source).
  */
-import { escapeRegex } from './origins';
+import { escapeRegex } from '../checks/origins';
 
 export type LibraryId =
   | 'cors'

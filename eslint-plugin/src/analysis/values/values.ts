@@ -10,14 +10,22 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import type { TSESLint } from '@typescript-eslint/utils';
-import { isFunction, memberName, staticKeyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from './ast';
+import {
+  isFunction,
+  memberName,
+  staticKeyName,
+  stringLiteralValue,
+  unwrap,
+  type FunctionNode,
+  type Node,
+  type Scope,
+  type Variable,
+} from '../ast';
 import { foreignModuleOf, type ModuleEntries } from './locations';
 import type { LoadedModule, ModuleSession } from './modules';
 import { requestRead, requestReadOfPath } from './request-sources';
 
-export type Scope = TSESLint.Scope.Scope;
-export type Variable = TSESLint.Scope.Variable;
+export type { Scope, Variable } from '../ast';
 
 interface Base {
   /** The node the value is written at (for locations). */
