@@ -21,7 +21,12 @@ import { isRepeatable } from '../util/fixes';
 
 export type Options = [{ allowedOrigins?: string[]; trustedHosts?: string[]; reportUnregistrable?: boolean }];
 export type MessageIds =
-  'acceptsAttacker' | 'acceptsUnregistrable' | 'acceptsOwnSubdomain' | 'acceptsNull' | 'suggestRepair';
+  | 'acceptsAttacker'
+  | 'acceptsUnregistrable'
+  | 'acceptsOwnSubdomain'
+  | 'acceptsNull'
+  | 'notAnalysed'
+  | 'suggestRepair';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -146,6 +151,8 @@ export default createRule<Options, MessageIds>({
       acceptsUnregistrable: 'Origin check accepts `{{witness}}` (only on your network): {{reason}}.',
       acceptsOwnSubdomain: 'Origin check accepts `{{witness}}`, a subdomain it was not meant for: {{reason}}.',
       acceptsNull: 'Origin check accepts `null` (sandboxed iframes): {{reason}}.',
+      notAnalysed:
+        'Origin check could not be analysed ({{reason}}), and the origin is sent back whenever it passes: it is not verified safe. Compare against an exact allowlist.',
       suggestRepair: 'Use the verified pattern `{{pattern}}`.',
     },
   },
@@ -173,8 +180,19 @@ export default createRule<Options, MessageIds>({
       // Every confirmed witness, then one report per location: the strongest witness there (a check on a
       // list element is judged for every element; the weakest entry is the one named).
       const candidates: Candidate[] = [];
+      const unanalysed = new Set<PatternCheck>();
       for (const { check, policies } of model.originChecks) {
         const verdict = hosts ? model.judge.rejudge(check, hosts) : check.verdict;
+        // Out of budget (or unreadable to the automata): what it lets in is not known, and that is said.
+        if (verdict.kind === 'inconclusive' && verdict.unanalysable && policies.length > 0 && !unanalysed.has(check)) {
+          unanalysed.add(check);
+          reportWithRelated(
+            context,
+            { ...locationOf(check, undefined, sourceCode), messageId: 'notAnalysed', data: { reason: verdict.reason } },
+            [...allowOriginRelated(policies[0]!), credentialsRelated(policies[0]!)],
+          );
+          continue;
+        }
         const findings: readonly Finding[] =
           verdict.kind === 'unsafe'
             ? verdict.findings

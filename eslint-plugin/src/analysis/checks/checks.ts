@@ -7,9 +7,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../ast';
+import { FILE_REGEX_BUDGET_MS } from '../budgets';
+import { boundedTest } from './bounded-regexp';
 import { escapeRegex } from './origins';
 import type { Value } from '../values/values';
-import { analyzeOriginPattern, type OriginPattern, type Verdict } from './witness';
+import { analyzeOriginPattern, unanalysable, type OriginPattern, type Verdict } from './witness';
 
 /** What holding a check does to the origin, weakest first: see `RANK` in guards.ts. */
 export type CheckKind = Check['kind'];
@@ -21,8 +23,11 @@ export type LengthOp = '===' | '!==' | '>' | '>=' | '<' | '<=';
 export interface Matcher {
   /** The check as a regular expression over the whole origin (for the automata); undefined: not judged. */
   readonly pattern: OriginPattern | undefined;
-  /** Re-tests an origin with the check's real operation (RegExp, string method). */
-  readonly verify: (origin: string) => boolean;
+  /**
+   * Re-tests an origin with the check's real operation (RegExp, string method); undefined when it could
+   * not run within its budget (a RegExp that backtracks too long): not known.
+   */
+  readonly verify: (origin: string) => boolean | undefined;
 }
 
 interface Judged {
@@ -171,8 +176,8 @@ export function parsedPart(origin: string, part: 'hostname' | 'host'): string | 
 // ---------------------------------------------------------------------------------------------------
 // Compiling and judging
 
-/** Time one file may spend in automata; past it, remaining checks are not judged (the rules say less). */
-export const FILE_ANALYSIS_BUDGET_MS = 1500;
+/** Time one file may spend in automata; past it, remaining checks are not analysed (and the rules say so). */
+export const FILE_ANALYSIS_BUDGET_MS = FILE_REGEX_BUDGET_MS;
 
 const VERDICT_CACHE_LIMIT = 2000;
 /** Verdicts by pattern and hosts, shared across files (the same pattern and hosts give the same verdict). */
@@ -243,9 +248,7 @@ export class CheckJudge {
     const key = `${tag}:${pattern.flags}:${pattern.pattern}:${hosts.join(',')}`;
     const hit = verdicts.get(key);
     if (hit) return hit;
-    if (this.spentMs > FILE_ANALYSIS_BUDGET_MS) {
-      return { kind: 'inconclusive', reason: 'the file used up its analysis budget' };
-    }
+    if (this.spentMs > FILE_ANALYSIS_BUDGET_MS) return unanalysable('the file used up its regex analysis budget');
     const t = performance.now();
     let verdict: Verdict;
     try {
@@ -281,7 +284,7 @@ function regexMatcher(pattern: string, flags: string): Matcher | undefined {
   } catch {
     return undefined;
   }
-  return { pattern: { pattern, flags }, verify: (o) => re.test(o) };
+  return { pattern: { pattern, flags }, verify: boundedTest(re) };
 }
 
 function stringMatcher(method: StringMethod, argument: string, onHostname: boolean, prefix: string): Matcher {

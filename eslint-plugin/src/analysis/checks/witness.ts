@@ -24,12 +24,23 @@ import {
   type Node as RNode,
   type TransitionIterable,
 } from 'refa';
+import { REGEX_BUDGET } from '../budgets';
+import { boundedTest } from './bounded-regexp';
 import { escapeRegex, isLocalHost, parseOrigin } from './origins';
 
 /** Start and end markers: private-use characters no origin contains. */
 const START = 0xe000;
 const END = 0xe001;
-const NODE_LIMIT = 20_000;
+const NODE_LIMIT = REGEX_BUDGET.maxNodes;
+
+/** Thrown when a pattern's analysis runs out of its budget (time, or its own RegExp's running time). */
+class BudgetExhausted extends Error {}
+
+/** When the pattern being analysed must be done (`performance.now()` time). */
+let deadline = Infinity;
+function checkTime(): void {
+  if (performance.now() > deadline) throw new BudgetExhausted('the analysis ran out of time');
+}
 
 export interface OriginPattern {
   readonly pattern: string;
@@ -72,7 +83,20 @@ export type Verdict =
       readonly findings: readonly Finding[];
       readonly repair?: string;
     }
-  | { readonly kind: 'inconclusive'; readonly reason: string };
+  | {
+      readonly kind: 'inconclusive';
+      readonly reason: string;
+      /**
+       * The check could not be analysed (a budget ran out, or a feature the automata cannot read such as
+       * backreferences): nothing is known about what it admits, which the rules say.
+       */
+      readonly unanalysable?: true;
+    };
+
+/** The verdict of a check whose analysis ran out of budget, or could not start. */
+export function unanalysable(reason: string): Verdict {
+  return { kind: 'inconclusive', reason, unanalysable: true };
+}
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
 /** The label pattern suggestions write: short and readable. */
@@ -280,6 +304,104 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
   return result;
 }
 
+/**
+ * Why a pattern is not analysed at all, decided before any automaton is built (so a hostile pattern costs
+ * about as much as reading it): it is too large for the automata (counted repetitions multiply its size,
+ * large classes its ranges), or its own RegExp can backtrack exponentially (a repeated group that can
+ * match the same text in two ways: overlapping alternatives, or a word of the group that is also two words
+ * of it, as in `(a+)+`). Undefined: analyse it.
+ */
+export function screenPattern(p: OriginPattern): string | undefined {
+  if (p.pattern.length > REGEX_BUDGET.maxPatternLength) return 'the pattern is too long to analyse';
+  let expression: NoParent<RNode> & { type: 'Expression' };
+  try {
+    const parser = JS.Parser.fromLiteral({ source: p.pattern, flags: p.flags.replace(/[gyd]/g, '') });
+    expression = parser.parse({ assertions: 'ignore', backreferences: 'disable' }).expression;
+  } catch {
+    return undefined; // the analysis says why
+  }
+  const maxCharacter = /[uv]/.test(p.flags) ? 0x10ffff : 0xffff;
+  const quantified: (NoParent<RNode> & { type: 'Quantifier' })[] = [];
+  const alternations: (readonly NoParent<RNode & { type: 'Concatenation' }>[])[] = [];
+  let ranges = 0;
+  let wideLoops = 0;
+  const sizeOf = (alts: readonly NoParent<RNode & { type: 'Concatenation' }>[], inLoop: boolean): number => {
+    if (inLoop && alts.length > 1) alternations.push(alts);
+    let size = 0;
+    for (const c of alts) {
+      for (const el of c.elements) {
+        switch (el.type) {
+          case 'CharacterClass':
+            size += 1;
+            ranges += el.characters.ranges.length;
+            break;
+          case 'Quantifier': {
+            const loop = el.max > 1;
+            const single =
+              el.alternatives.length === 1 &&
+              el.alternatives[0]!.elements.length === 1 &&
+              el.alternatives[0]!.elements[0]!.type === 'CharacterClass';
+            if (loop && !single) quantified.push(el);
+            if (el.max === Infinity && single && isWideClass(el.alternatives[0]!.elements[0]!)) wideLoops++;
+            const times = el.max === Infinity ? el.min + 1 : el.max;
+            size += sizeOf(el.alternatives, inLoop || loop) * Math.max(1, times);
+            break;
+          }
+          case 'Alternation':
+          case 'Assertion':
+            size += sizeOf(el.alternatives, inLoop);
+            break;
+          default:
+            size += 1;
+        }
+      }
+    }
+    return size;
+  };
+  if (sizeOf(expression.alternatives, false) > REGEX_BUDGET.maxPatternSize)
+    return 'the pattern is too large for the automata';
+  if (ranges > REGEX_BUDGET.maxClassRanges) return 'its character classes are too large for the automata';
+  if (wideLoops > REGEX_BUDGET.maxWideLoops)
+    return `its RegExp can backtrack polynomially: ${wideLoops} unbounded wildcards such as \`.*\``;
+  const nfaOf = (alts: readonly NoParent<RNode & { type: 'Concatenation' }>[]) => {
+    const nfa = NFA.fromRegex(alts, { maxCharacter }, {}, new NFA.LimitedNodeFactory(REGEX_BUDGET.screenNodes));
+    nfa.withoutEmptyWord();
+    return nfa;
+  };
+  /** ` (`(?:a|a)`)`: the part of the pattern at fault, shortened. */
+  const shown = (start: number | undefined, end: number | undefined) =>
+    start === undefined || end === undefined ? '' : ` (\`${shortened(p.pattern.slice(start, end))}\`)`;
+  try {
+    for (const alts of alternations) {
+      const nfas = alts.map((a) => nfaOf([a]));
+      for (let i = 0; i < nfas.length; i++)
+        for (let j = i + 1; j < nfas.length; j++)
+          if (!isDisjointWith(nfas[i]!, nfas[j]!, REGEX_BUDGET.screenNodes))
+            return `its RegExp can backtrack exponentially: alternatives of a repeated group overlap${shown(alts[0]!.source?.start, alts[alts.length - 1]!.source?.end)}`;
+    }
+    for (const q of quantified) {
+      const once = nfaOf(q.alternatives);
+      const twice = once.copy(new NFA.LimitedNodeFactory(REGEX_BUDGET.screenNodes));
+      twice.append(once, new NFA.LimitedNodeFactory(REGEX_BUDGET.screenNodes));
+      if (!isDisjointWith(once, twice, REGEX_BUDGET.screenNodes))
+        return `its RegExp can backtrack exponentially: a repeated group matches the same text in more than one way${shown(q.source?.start, q.source?.end)}`;
+    }
+  } catch (error) {
+    if (error instanceof TooManyNodesError) return 'the pattern is too large for the automata';
+    throw error;
+  }
+  return undefined;
+}
+
+/** `.`, `[^/]`, `\S`: a class of most characters, which overlaps whatever comes next. */
+function isWideClass(el: NoParent<RNode>): boolean {
+  return el.type === 'CharacterClass' && el.characters.size > el.characters.maximum / 2;
+}
+
+function shortened(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
 /** The search-semantics language of a pattern, with anchors as markers. */
 function searchNfa(p: OriginPattern): { nfa: NFA; approximate: boolean; unicode: boolean } {
   const parser = JS.Parser.fromLiteral({ source: p.pattern, flags: p.flags.replace(/[gyd]/g, '') });
@@ -447,6 +569,7 @@ function findWitness(
   };
   let best: { witness: string; witnessClass: WitnessClass } | undefined;
   for (const { cls, nfa } of langs.prefs) {
+    checkTime();
     // A class ranked no better than the witness in hand cannot improve on it.
     if (best && CLASS_RANK[cls] >= CLASS_RANK[best.witnessClass]) break;
     // Shortest word set on the lazy product: path enumeration blows up on ambiguous patterns.
@@ -579,18 +702,30 @@ function compiles(pattern: string, flags: string): RegExp | undefined {
 export function analyzeOriginPattern(
   p: OriginPattern,
   configuredHosts: readonly string[] = [],
-  verify?: (origin: string) => boolean,
+  verify?: (origin: string) => boolean | undefined,
 ): Verdict {
   const re = compiles(p.pattern, p.flags);
   if (!re) return { kind: 'inconclusive', reason: 'the pattern does not compile' };
-  const test = verify ?? ((o: string) => re.test(o));
+  const screened = screenPattern(p);
+  if (screened) return unanalysable(screened);
+  // The check's own operation, bounded: a pattern that backtracks exponentially must not hang the linter.
+  const run = verify ?? boundedTest(re);
+  const test = (o: string): boolean => {
+    const r = run(o);
+    if (r === undefined) throw new BudgetExhausted('its RegExp backtracks too long to be tested');
+    return r;
+  };
   const hosts = configuredHosts.length > 0 ? [...configuredHosts] : intendedHostsOf(p.pattern);
   // A check that names no host (`/\.com|\.org/`, `indexOf('internal')`) was meant for no site in particular:
   // every registrable origin it accepts is an attacker's (the languages below then treat no host as own).
-  if (/\\[1-9]|\\k</.test(p.pattern)) return { kind: 'inconclusive', reason: 'backreferences' };
+  if (/\\[1-9]|\\k</.test(p.pattern)) return unanalysable('it uses backreferences, which the automata cannot read');
+  const outer = deadline;
+  deadline = Math.min(outer, performance.now() + REGEX_BUDGET.maxMs);
   try {
     const { nfa, unicode } = searchNfa(p);
+    checkTime();
     const langs = languagesFor(hosts, unicode);
+    checkTime();
     const overall = findWitness(nfa, langs, hosts, test);
     if (!overall) {
       // No verified witness: safe, unless the automaton found one the real RegExp rejects (lookarounds).
@@ -603,6 +738,7 @@ export function analyzeOriginPattern(
     const findings: Finding[] = [];
     if (fixed && isDisjointWith(fixed, langs.attack, NODE_LIMIT)) {
       for (const r of repairs) {
+        checkTime();
         const others = repairs.filter((o) => o !== r);
         const source = applyRepairs(p.pattern, others);
         if (!compiles(source, p.flags)) continue;
@@ -627,9 +763,11 @@ export function analyzeOriginPattern(
       fixed && anchored && verifiedRepair(anchored, fixed, langs, fixedSource, p.flags) ? fixedSource : undefined;
     return { kind: 'unsafe', hosts, findings, repair };
   } catch (error) {
-    if (error instanceof TooManyNodesError)
-      return { kind: 'inconclusive', reason: 'the automaton grew past its budget' };
+    if (error instanceof TooManyNodesError) return unanalysable('its automaton grew past the size budget');
+    if (error instanceof BudgetExhausted) return unanalysable(error.message);
     return { kind: 'inconclusive', reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    deadline = outer;
   }
 }
 
@@ -650,17 +788,20 @@ function verifiedRepair(original: NFA, fixed: NFA, langs: Languages, fixedSource
 export function insecureWitness(
   p: OriginPattern,
   configuredHosts: readonly string[] = [],
-  verify?: (origin: string) => boolean,
+  verify?: (origin: string) => boolean | undefined,
 ): string | undefined {
   const re = compiles(p.pattern, p.flags);
-  if (!re) return undefined;
-  const test = verify ?? ((o: string) => re.test(o));
+  if (!re || screenPattern(p)) return undefined;
+  const test = verify ?? boundedTest(re);
   const hosts = (configuredHosts.length > 0 ? [...configuredHosts] : intendedHostsOf(p.pattern)).filter(
     (h) => !isLocalHost(h),
   );
   if (hosts.length === 0 || /\\[1-9]|\\k</.test(p.pattern)) return undefined;
+  const outer = deadline;
+  deadline = Math.min(outer, performance.now() + REGEX_BUDGET.maxMs);
   try {
     const { nfa, unicode } = searchNfa(p);
+    checkTime();
     const max = unicode ? 0x10ffff : 0xffff;
     const plain = literalNfa(
       `${M(START)}http:\\/\\/(?:${LABEL}\\.)*(?:${hosts.map(escapeRegex).join('|')})${PORT}${M(END)}`,
@@ -669,8 +810,10 @@ export function insecureWitness(
     );
     const ws = FAIterators.shortestWordSet(getIntersectionIterator(nfa, plain, NODE_LIMIT));
     const word = ws ? stripMarkers(pickWord(ws)) : undefined;
-    return word !== undefined && test(word) ? word : undefined;
+    return word !== undefined && test(word) === true ? word : undefined;
   } catch {
     return undefined;
+  } finally {
+    deadline = outer;
   }
 }

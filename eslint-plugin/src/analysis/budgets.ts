@@ -1,0 +1,83 @@
+/**
+ * Every budget of the analysis, in one place: what may grow with the input (regex automata, values
+ * followed, guards per site, modules imported, bytes read, time) stops at a named limit, so hostile or huge
+ * input never hangs the linter, the editor or the map. What a budget cuts off is "could not be analysed"
+ * (said in the message where it decides a finding, e.g. an origin check that could not be verified) or
+ * "unknown" (silent), never "safe". The README ("Budgets") lists them; test/robustness/ holds each to an
+ * outcome, and `npm run bench` times each hostile case against ESLint's own parse of the same file.
+ */
+
+/** One origin pattern's analysis (`checks/witness.ts`). */
+export const REGEX_BUDGET = {
+  /** Automaton nodes any one construction may create (refa's limited node factory). */
+  maxNodes: 20_000,
+  /**
+   * Wall time one pattern's analysis may take, checked between automaton steps: a backstop (the slowest
+   * real origin checks take about 50 ms on a busy machine); hostile patterns are stopped earlier, by size.
+   */
+  maxMs: 250,
+  /**
+   * Wall time all runs of the pattern's own RegExp may take (re-testing witnesses; deciding which origins
+   * a check admits), for a pattern that can backtrack (a quantified group, nested or adjacent unbounded
+   * quantifiers, backreferences, lookarounds). Such a pattern runs under a watchdog (`node:vm` timeout).
+   */
+  maxRegExpMs: 25,
+  /** Longest pattern source analysed at all (longer: could not be analysed). */
+  maxPatternLength: 20_000,
+  /**
+   * Largest pattern analysed, estimated before any automaton is built: characters and classes, each
+   * repetition counted (`{1000}` multiplies), large classes by their ranges. Origin checks are under 200.
+   */
+  maxPatternSize: 4_000,
+  /** Character ranges of all classes together (`\p{L}` has about 650; a class of scattered characters, one each). */
+  maxClassRanges: 3_000,
+  /** Unbounded quantifiers over wide classes (`.*`) one pattern may have: each multiplies backtracking. */
+  maxWideLoops: 3,
+  /** Automaton nodes the screen for exponential backtracking may build per repeated group. */
+  screenNodes: 2_000,
+} as const;
+
+/** One file's regex analyses together (`checks/checks.ts`): past it, further checks are not analysed. */
+export const FILE_REGEX_BUDGET_MS = 1500;
+
+/** Resolving values (`values/values.ts`). */
+export const VALUE_BUDGET = {
+  /** Steps one question ("what can this expression be?") may take before its answer is `unknown`. */
+  stepsPerQuery: 20_000,
+  /** Steps one file may take: a base, plus a share per character of source, so cost per site stays flat. */
+  stepsPerFile: 100_000,
+  stepsPerSourceChar: 2,
+  /** Nesting of the values followed (helpers, constants, properties). */
+  maxDepth: 12,
+} as const;
+
+/**
+ * Guards (`checks/guards.ts`): early exits (`if (!ok) return;`) before a site that one site takes into
+ * account; beyond, the guard is opaque (trusted: nothing is claimed), never weaker.
+ */
+export const MAX_EXITS_PER_SITE = 64;
+
+/** Imported modules (`values/modules.ts`), per lint unless said otherwise. */
+export const MODULE_LIMITS = {
+  /** Larger modules are not parsed. */
+  maxBytes: 512 * 1024,
+  /** A line longer than this marks a minified or generated module, which is not parsed. */
+  maxLineLength: 4000,
+  /** Modules one lint may load (parsed or from the cache). */
+  maxModulesPerLint: 60,
+  /** Bytes one lint may read and parse from other modules. */
+  maxBytesPerLint: 2 * 1024 * 1024,
+  /** Import hops from the linted file. */
+  maxDepth: 6,
+  /** Time one lint may spend resolving, reading and parsing modules. */
+  maxMsPerLint: 750,
+  /** Parsed modules kept per process. */
+  cacheEntries: 400,
+} as const;
+
+/** A workspace scan (the CORS map's and the editor's): files larger than this are not linted. */
+export const SCAN_LIMITS = {
+  maxFileBytes: 4 * 1024 * 1024,
+  /** Files one scan lints at most. */
+  maxFiles: 20_000,
+} as const;
