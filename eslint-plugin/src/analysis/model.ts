@@ -87,7 +87,11 @@ export function analyzeFile(input: AnalysisInput): FileModel {
         },
       }
     : input;
-  const resolver = new ValueResolver(host, session && entries ? { session, entries } : undefined);
+  const resolver = new ValueResolver(
+    host,
+    session && entries ? { session, entries } : undefined,
+    input.program.range[1] - input.program.range[0],
+  );
   try {
     const builder = new PolicyBuilder(resolver, new GuardAnalyzer(resolver, judge), input.project);
     const headerSites: HeaderSite[] = [];

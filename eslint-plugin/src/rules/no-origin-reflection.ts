@@ -10,6 +10,7 @@ import { withFileModel } from '../util/file-model';
 import {
   allowlistArrayText,
   ensureAllowlistSet,
+  headerSiteWithValue,
   isRepeatable,
   varyStatement,
   wrapInAllowlistCheck,
@@ -93,7 +94,7 @@ export default createRule<Options, MessageIds>({
     function suggestions(r: Reflection): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const { spec, policy } = r;
       if (policy.kind === 'headers' && spec.type === 'reflect' && spec.via === 'header') {
-        const site = policy.headers.find((h) => h.value === spec.node);
+        const site = headerSiteWithValue(policy.headers, spec.node);
         const statement = site?.node.parent;
         const inStatementList =
           statement?.parent?.type === T.BlockStatement ||

@@ -7,7 +7,7 @@ import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
 import { credentialsLine, libraryName } from '../util/wording';
 import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
-import { allowlistArrayText, removeListItem, removeStatement } from '../util/fixes';
+import { allowlistArrayText, headerSiteWithValue, removeListItem, removeStatement } from '../util/fixes';
 
 export type Options = [{ allowedOrigins?: string[] }];
 export type MessageIds =
@@ -61,7 +61,7 @@ export default createRule<Options, MessageIds>({
         }
         return undefined;
       }
-      const site = policy.headers.find((h) => h.value === node);
+      const site = headerSiteWithValue(policy.headers, node);
       if (site?.shape === 'setter' && site.node.parent?.type === T.ExpressionStatement) {
         const statement = site.node.parent;
         return (fixer) => removeStatement(sourceCode, fixer, statement);

@@ -4,7 +4,7 @@ import { unconditionalAdmissions } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { reportWithRelated } from '../util/related';
 import { withFileModel } from '../util/file-model';
-import { indentOf, varyStatement } from '../util/fixes';
+import { headerSiteWithValue, indentOf, varyStatement } from '../util/fixes';
 
 export type Options = [];
 export type MessageIds = 'missingVary' | 'suggestVary';
@@ -38,7 +38,7 @@ export default createRule<Options, MessageIds>({
         for (const spec of policy.origins) {
           if (spec.type !== 'reflect' || unchecked.has(spec) || reported.has(spec.node)) continue;
           reported.add(spec.node);
-          const site = policy.headers.find((h) => h.value === spec.node);
+          const site = headerSiteWithValue(policy.headers, spec.node);
           const statement = site?.node.parent;
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
           const line = site?.shape === 'setter' ? varyStatement(sourceCode, site) : undefined;

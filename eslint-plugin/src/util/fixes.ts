@@ -145,3 +145,19 @@ export function varyStatement(sourceCode: SourceCode, site: HeaderSite): string 
   const method = site.method === 'set' ? 'append' : site.method;
   return `${sourceCode.getText(site.receiver)}.${method}('Vary', 'Origin');`;
 }
+
+const siteByValue = new WeakMap<readonly HeaderSite[], Map<TSESTree.Node, HeaderSite>>();
+
+/**
+ * The header site whose value is `value`, from an index built once per policy (a handler with 50,000
+ * setters is not searched once per reflected origin).
+ */
+export function headerSiteWithValue(headers: readonly HeaderSite[], value: TSESTree.Node): HeaderSite | undefined {
+  let index = siteByValue.get(headers);
+  if (!index) {
+    index = new Map();
+    for (const h of headers) if (h.value && !index.has(h.value)) index.set(h.value, h);
+    siteByValue.set(headers, index);
+  }
+  return index.get(value);
+}

@@ -17,6 +17,7 @@ import {
   type Node,
 } from '../ast';
 import type { Check, CheckJudge, CheckKind, LengthOp, StringMethod } from './checks';
+import { MAX_EXITS_PER_SITE } from '../budgets';
 import { escapeRegex } from './origins';
 import { isRequestControlled, type Bindings, type Value, type ValueResolver, type Variable } from '../values/values';
 
@@ -60,7 +61,16 @@ interface GuardTest {
   readonly positive: boolean;
   /** For `switch (x) { case y: }`: the discriminant compared with `test`. */
   readonly discriminant?: Node;
+  /** Stands for early exits beyond the per-site budget: an opaque check (trusted, nothing claimed). */
+  readonly opaque?: true;
 }
+
+/** The early exits of one statement list, found once: each with its statement's index. */
+interface ExitIndex {
+  readonly indexOf: ReadonlyMap<Node, number>;
+  readonly exits: readonly { readonly index: number; readonly test: GuardTest }[];
+}
+const exitIndexes = new WeakMap<readonly Node[], ExitIndex>();
 
 /** What a check is applied to: the origin, or its parsed host, after an optional prefix. */
 interface Subject {
@@ -178,6 +188,7 @@ export class GuardAnalyzer {
   }
 
   private classifyGuard(t: GuardTest, b?: Bindings): Outcome | undefined {
+    if (t.opaque) return leaf({ kind: 'opaque', node: t.test });
     if (t.discriminant) {
       if (!this.isOrigin(t.discriminant, b)) {
         // `switch (true) { case allowed.has(origin): ... }`
@@ -940,16 +951,38 @@ function kindOfRank(rank: number, checks: readonly Check[]): CheckKind {
   return (Object.keys(RANK) as CheckKind[]).find((k) => RANK[k] === rank) ?? 'opaque';
 }
 
-/** `if (test) return;` before `node` in the same statement list guards it with `!test`. */
+/**
+ * `if (test) return;` before `node` in the same statement list guards it with `!test`. The list is indexed
+ * once, so a handler of 50,000 statements is not re-read for each of its sites; past the per-site budget
+ * the nearest exits count and the rest stand as one opaque check.
+ */
 function precedingExits(body: readonly Node[], node: Node, out: GuardTest[]): void {
-  for (const stmt of body) {
-    if (stmt === node) return;
-    if (stmt.type !== T.IfStatement) continue;
-    const c = exits(stmt.consequent);
-    const a = stmt.alternate ? exits(stmt.alternate) : false;
-    if (c && !a) out.push({ test: stmt.test, positive: false });
-    else if (!c && a) out.push({ test: stmt.test, positive: true });
+  let index = exitIndexes.get(body);
+  if (!index) {
+    const indexOf = new Map<Node, number>();
+    const found: { index: number; test: GuardTest }[] = [];
+    body.forEach((stmt, i) => {
+      indexOf.set(stmt, i);
+      if (stmt.type !== T.IfStatement) return;
+      const c = exits(stmt.consequent);
+      const a = stmt.alternate ? exits(stmt.alternate) : false;
+      if (c && !a) found.push({ index: i, test: { test: stmt.test, positive: false } });
+      else if (!c && a) found.push({ index: i, test: { test: stmt.test, positive: true } });
+    });
+    exitIndexes.set(body, (index = { indexOf, exits: found }));
   }
+  const at = index.indexOf.get(node) ?? body.length;
+  // Exits before `node`: those with a smaller index (binary search, the list is in order).
+  let lo = 0;
+  let hi = index.exits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.exits[mid]!.index < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = Math.max(0, lo - MAX_EXITS_PER_SITE);
+  if (from > 0) out.push({ ...index.exits[from - 1]!.test, opaque: true });
+  for (let k = from; k < lo; k++) out.push(index.exits[k]!.test);
 }
 
 function exits(stmt: Node): boolean {

@@ -21,6 +21,7 @@ import {
   type Scope,
   type Variable,
 } from '../ast';
+import { VALUE_BUDGET } from '../budgets';
 import { foreignModuleOf, type ModuleEntries } from './locations';
 import type { LoadedModule, ModuleSession } from './modules';
 import { requestRead, requestReadOfPath } from './request-sources';
@@ -81,9 +82,7 @@ export interface ModuleLinks {
 }
 
 const ORIGIN_PRESERVING_METHODS = new Set(['toLowerCase', 'toString', 'trim', 'valueOf', 'normalize']);
-/** Steps one file's analysis may spend resolving values before it says "unknown". */
-const STEP_BUDGET = 50_000;
-const MAX_DEPTH = 12;
+const MAX_DEPTH = VALUE_BUDGET.maxDepth;
 /** The host an unreadable part of a RegExp source is judged as (see `patternAround`). */
 export const STAND_IN_HOST = 'app.example.com';
 /** How many strings a concatenation or mapped list may spell before it is `unknown`. */
@@ -91,6 +90,12 @@ const MAX_STRING_ALTERNATIVES = 32;
 
 export class ValueResolver {
   private steps = 0;
+  /** Steps of the current question (reset when a question starts from outside). */
+  private querySteps = 0;
+  /** Past it, every further value is `unknown`: a base, plus a share per character of the linted source. */
+  private readonly stepBudget: number;
+  /** Each variable's writes, found once (a variable read 50,000 times is not scanned 50,000 times). */
+  private readonly writesOf = new WeakMap<Variable, readonly Variable['references'][number][]>();
   private readonly memo = new Map<Node, readonly Value[]>();
   private readonly returnsMemo = new Map<FunctionNode, readonly Node[]>();
   private readonly active = new Set<Node>();
@@ -102,7 +107,10 @@ export class ValueResolver {
   constructor(
     readonly host: ResolverHost,
     readonly modules?: ModuleLinks,
-  ) {}
+    sourceLength = 0,
+  ) {
+    this.stepBudget = VALUE_BUDGET.stepsPerFile + VALUE_BUDGET.stepsPerSourceChar * sourceLength;
+  }
 
   /** All values `node` may evaluate to. */
   resolve(node: Node, bindings?: Bindings, depth = 0): readonly Value[] {
@@ -112,7 +120,14 @@ export class ValueResolver {
       const hit = this.memo.get(n);
       if (hit) return hit;
     }
-    if (depth > MAX_DEPTH || ++this.steps > STEP_BUDGET || this.active.has(n)) {
+    // A question asked from outside (no resolution in progress) gets its own step budget.
+    if (this.active.size === 0) this.querySteps = 0;
+    if (
+      depth > MAX_DEPTH ||
+      ++this.steps > this.stepBudget ||
+      ++this.querySteps > VALUE_BUDGET.stepsPerQuery ||
+      this.active.has(n)
+    ) {
       return [unknown(n)];
     }
     this.active.add(n);
@@ -389,8 +404,9 @@ export class ValueResolver {
     const declarator = def.node as TSESTree.VariableDeclarator;
     const out: Value[] = [];
     let writes = 0;
-    for (const ref of variable.references) {
-      if (!ref.isWrite()) continue;
+    let refs = this.writesOf.get(variable);
+    if (!refs) this.writesOf.set(variable, (refs = variable.references.filter((r) => r.isWrite())));
+    for (const ref of refs) {
       writes++;
       const id = ref.identifier as Node;
       const writeExpr = ref.writeExpr as Node | null;
@@ -699,7 +715,7 @@ export class ValueResolver {
   exportOf(m: LoadedModule, name: string, d: number, at: Node): readonly Value[] {
     const key = `${m.path}\0${name}`;
     if (this.exportsMemo.has(key)) return this.exportsMemo.get(key) ?? [unknown(at)];
-    if (this.activeExports.has(key) || d > MAX_DEPTH || ++this.steps > STEP_BUDGET) return [unknown(at)];
+    if (this.activeExports.has(key) || d > MAX_DEPTH || ++this.steps > this.stepBudget) return [unknown(at)];
     this.activeExports.add(key);
     let result: readonly Value[] | undefined;
     try {
