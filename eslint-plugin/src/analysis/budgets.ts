@@ -12,16 +12,16 @@ export const REGEX_BUDGET = {
   /** Automaton nodes any one construction may create (refa's limited node factory). */
   maxNodes: 20_000,
   /**
-   * Wall time one pattern's analysis may take, checked between automaton steps: a backstop (the slowest
-   * real origin checks take about 50 ms on a busy machine); hostile patterns are stopped earlier, by size.
+   * CPU time one pattern's analysis may take, checked between automaton steps: a backstop (the slowest
+   * real origin checks take about 50 ms); hostile patterns are stopped before, by the screen below.
    */
   maxMs: 250,
   /**
-   * Wall time all runs of the pattern's own RegExp may take (re-testing witnesses; deciding which origins
+   * CPU time all runs of the pattern's own RegExp may take (re-testing witnesses; deciding which origins
    * a check admits), for a pattern that can backtrack (a quantified group, nested or adjacent unbounded
    * quantifiers, backreferences, lookarounds). Such a pattern runs under a watchdog (`node:vm` timeout).
    */
-  maxRegExpMs: 25,
+  maxRegExpMs: 50,
   /** Longest pattern source analysed at all (longer: could not be analysed). */
   maxPatternLength: 20_000,
   /**

@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../ast';
 import { FILE_REGEX_BUDGET_MS } from '../budgets';
-import { boundedTest } from './bounded-regexp';
+import { boundedTest, cpuMs } from './bounded-regexp';
 import { escapeRegex } from './origins';
 import type { Value } from '../values/values';
 import { analyzeOriginPattern, unanalysable, type OriginPattern, type Verdict } from './witness';
@@ -249,12 +249,12 @@ export class CheckJudge {
     const hit = verdicts.get(key);
     if (hit) return hit;
     if (this.spentMs > FILE_ANALYSIS_BUDGET_MS) return unanalysable('the file used up its regex analysis budget');
-    const t = performance.now();
+    const t = cpuMs();
     let verdict: Verdict;
     try {
       verdict = analyzeOriginPattern(pattern, hosts, matcher.verify);
     } finally {
-      this.spentMs += performance.now() - t;
+      this.spentMs += cpuMs() - t;
     }
     if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
     verdicts.set(key, verdict);
@@ -264,11 +264,11 @@ export class CheckJudge {
   /** Runs a costly analysis for this file unless its budget is used up; undefined when skipped. */
   withinBudget<R>(analysis: () => R): R | undefined {
     if (this.spentMs > FILE_ANALYSIS_BUDGET_MS) return undefined;
-    const t = performance.now();
+    const t = cpuMs();
     try {
       return analysis();
     } finally {
-      this.spentMs += performance.now() - t;
+      this.spentMs += cpuMs() - t;
     }
   }
 }

@@ -25,7 +25,7 @@ import {
   type TransitionIterable,
 } from 'refa';
 import { REGEX_BUDGET } from '../budgets';
-import { boundedTest } from './bounded-regexp';
+import { boundedTest, cpuMs } from './bounded-regexp';
 import { escapeRegex, isLocalHost, parseOrigin } from './origins';
 
 /** Start and end markers: private-use characters no origin contains. */
@@ -36,10 +36,10 @@ const NODE_LIMIT = REGEX_BUDGET.maxNodes;
 /** Thrown when a pattern's analysis runs out of its budget (time, or its own RegExp's running time). */
 class BudgetExhausted extends Error {}
 
-/** When the pattern being analysed must be done (`performance.now()` time). */
+/** When the pattern being analysed must be done (`cpuMs()` time). */
 let deadline = Infinity;
 function checkTime(): void {
-  if (performance.now() > deadline) throw new BudgetExhausted('the analysis ran out of time');
+  if (cpuMs() > deadline) throw new BudgetExhausted('the analysis ran out of time');
 }
 
 export interface OriginPattern {
@@ -313,10 +313,13 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
  */
 export function screenPattern(p: OriginPattern): string | undefined {
   if (p.pattern.length > REGEX_BUDGET.maxPatternLength) return 'the pattern is too long to analyse';
+  // Sizes are counted with lookarounds (`(?=.*a.*a)` backtracks too); automata are built without them.
   let expression: NoParent<RNode> & { type: 'Expression' };
+  let withoutAssertions: NoParent<RNode> & { type: 'Expression' };
   try {
     const parser = JS.Parser.fromLiteral({ source: p.pattern, flags: p.flags.replace(/[gyd]/g, '') });
-    expression = parser.parse({ assertions: 'ignore', backreferences: 'disable' }).expression;
+    expression = parser.parse({ assertions: 'parse', backreferences: 'disable' }).expression;
+    withoutAssertions = parser.parse({ assertions: 'ignore', backreferences: 'disable' }).expression;
   } catch {
     return undefined; // the analysis says why
   }
@@ -363,6 +366,10 @@ export function screenPattern(p: OriginPattern): string | undefined {
   if (ranges > REGEX_BUDGET.maxClassRanges) return 'its character classes are too large for the automata';
   if (wideLoops > REGEX_BUDGET.maxWideLoops)
     return `its RegExp can backtrack polynomially: ${wideLoops} unbounded wildcards such as \`.*\``;
+  // The loops and alternations to test for ambiguity, without lookarounds.
+  quantified.length = 0;
+  alternations.length = 0;
+  sizeOf(withoutAssertions.alternatives, false);
   const nfaOf = (alts: readonly NoParent<RNode & { type: 'Concatenation' }>[]) => {
     const nfa = NFA.fromRegex(alts, { maxCharacter }, {}, new NFA.LimitedNodeFactory(REGEX_BUDGET.screenNodes));
     nfa.withoutEmptyWord();
@@ -720,7 +727,7 @@ export function analyzeOriginPattern(
   // every registrable origin it accepts is an attacker's (the languages below then treat no host as own).
   if (/\\[1-9]|\\k</.test(p.pattern)) return unanalysable('it uses backreferences, which the automata cannot read');
   const outer = deadline;
-  deadline = Math.min(outer, performance.now() + REGEX_BUDGET.maxMs);
+  deadline = Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs);
   try {
     const { nfa, unicode } = searchNfa(p);
     checkTime();
@@ -798,7 +805,7 @@ export function insecureWitness(
   );
   if (hosts.length === 0 || /\\[1-9]|\\k</.test(p.pattern)) return undefined;
   const outer = deadline;
-  deadline = Math.min(outer, performance.now() + REGEX_BUDGET.maxMs);
+  deadline = Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs);
   try {
     const { nfa, unicode } = searchNfa(p);
     checkTime();

@@ -16,6 +16,7 @@ import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconf
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../ast';
 import type { Scope } from '../ast';
+import { MODULE_LIMITS } from '../budgets';
 
 /** What a parser hands back for one module: the ESTree program and its scope manager. */
 export interface ParsedModule {
@@ -51,20 +52,7 @@ export interface LoadedModule {
   getScope(node: Node): Scope;
 }
 
-export const MODULE_LIMITS = {
-  /** Larger modules are not parsed. */
-  maxBytes: 512 * 1024,
-  /** A line longer than this marks a minified or generated module, which is not parsed. */
-  maxLineLength: 4000,
-  /** Modules one lint may load (parsed or from the cache). */
-  maxModulesPerLint: 60,
-  /** Import hops from the linted file. */
-  maxDepth: 6,
-  /** Time one lint may spend reading and parsing modules. */
-  maxMsPerLint: 750,
-  /** Parsed modules kept per process. */
-  cacheEntries: 400,
-} as const;
+export { MODULE_LIMITS };
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 const SOURCE_EXT = new Set<string>(SOURCE_EXTENSIONS);
@@ -72,7 +60,37 @@ const SOURCE_EXT = new Set<string>(SOURCE_EXTENSIONS);
 // ---------------------------------------------------------------------------------------------------------
 // File systems
 
-const diskInput = new CachedInputFileSystem(nodeFs, 4000);
+/**
+ * Whether `path` is a regular file (symlinks followed). Nothing else is ever opened: a FIFO, a socket or a
+ * device would block the read, or never end (`/dev/zero`).
+ */
+export function isRegularFile(path: string): boolean {
+  try {
+    return nodeFs.statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function notRegular(path: string): Error {
+  return Object.assign(new Error(`not a regular file: ${path}`), { code: 'EINVAL' });
+}
+
+/** Node's fs for enhanced-resolve, reading only regular files (it reads package.json files, e.g. for `imports`). */
+const regularFs = {
+  ...nodeFs,
+  readFileSync: ((path: nodeFs.PathOrFileDescriptor, options?: unknown) => {
+    if (typeof path !== 'number' && !isRegularFile(String(path))) throw notRegular(String(path));
+    return nodeFs.readFileSync(path, options as never);
+  }) as typeof nodeFs.readFileSync,
+  readFile: ((path: string, ...rest: unknown[]) => {
+    const cb = rest[rest.length - 1] as (e: unknown) => void;
+    if (!isRegularFile(String(path))) return cb(notRegular(String(path)));
+    return (nodeFs.readFile as (...a: unknown[]) => void)(path, ...rest);
+  }) as typeof nodeFs.readFile,
+};
+
+const diskInput = new CachedInputFileSystem(regularFs as typeof nodeFs, 4000);
 
 /** The disk, as ESLint sees it. */
 export const DISK: ModuleFileSystem = {
@@ -86,7 +104,7 @@ export const DISK: ModuleFileSystem = {
   },
   readFile(path) {
     try {
-      return nodeFs.readFileSync(path, 'utf8');
+      return isRegularFile(path) ? nodeFs.readFileSync(path, 'utf8') : undefined;
     } catch {
       return undefined;
     }
@@ -222,7 +240,22 @@ function resolverFor(fs: ModuleFileSystem): SyncResolver {
   return r;
 }
 
-const tsconfigCache = new Map<string, unknown>();
+/**
+ * get-tsconfig's cache, which it asks before each file-system call (`readFileSync:<path>:utf8`): a read of
+ * anything but a regular file (a FIFO `tsconfig.json`) is refused there, so get-tsconfig never opens it.
+ */
+class RegularFilesOnly extends Map<string, unknown> {
+  override get(key: string): unknown {
+    const hit = super.get(key);
+    if (hit === undefined && key.startsWith('readFileSync:')) {
+      const args = key.slice('readFileSync:'.length);
+      const path = args.slice(0, args.lastIndexOf(':'));
+      if (!isRegularFile(path)) throw notRegular(path);
+    }
+    return hit;
+  }
+}
+const tsconfigCache = new RegularFilesOnly();
 const tsconfigByDir = new Map<string, TsConfigResult | null>();
 const matcherCache = new WeakMap<TsConfigResult, ((s: string) => string[]) | null>();
 
@@ -336,6 +369,7 @@ export function moduleOfProgram(program: TSESTree.Program): LoadedModule | undef
 /** Per-lint state: what this lint has loaded, how much time it spent, how deep it went. */
 export class ModuleSession {
   private loaded = 0;
+  private bytes = 0;
   private ms = 0;
   /** Whether any module was loaded (until then, every node is the linted file's). */
   used = false;
@@ -357,7 +391,14 @@ export class ModuleSession {
   load(specifier: string, fromFile: string): LoadedModule | undefined {
     const fromDepth = this.depthOf.get(fromFile) ?? MODULE_LIMITS.maxDepth;
     if (fromDepth >= MODULE_LIMITS.maxDepth) return this.skip(`depth: ${specifier}`);
-    const path = resolveModule(specifier, fromFile, this.root, this.fs);
+    if (this.ms > MODULE_LIMITS.maxMsPerLint) return this.skip(`time: ${specifier}`);
+    const started = performance.now();
+    let path: string | undefined;
+    try {
+      path = resolveModule(specifier, fromFile, this.root, this.fs);
+    } finally {
+      this.ms += performance.now() - started;
+    }
     if (!path || path === this.linted) return undefined;
     const known = this.depthOf.get(path);
     if (known === undefined || known > fromDepth + 1) this.depthOf.set(path, fromDepth + 1);
@@ -378,6 +419,8 @@ export class ModuleSession {
     }
     if (++this.loaded > MODULE_LIMITS.maxModulesPerLint) return this.skip(`modules: ${path}`);
     if (this.ms > MODULE_LIMITS.maxMsPerLint) return this.skip(`time: ${path}`);
+    if (this.bytes + stat.size > MODULE_LIMITS.maxBytesPerLint) return this.skip(`bytes: ${path}`);
+    this.bytes += stat.size;
     const started = performance.now();
     let module: LoadedModule | null = null;
     try {

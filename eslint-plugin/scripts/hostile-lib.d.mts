@@ -1,0 +1,22 @@
+// Types for hostile-lib.mjs, used by the robustness suite.
+export interface RegexBomb {
+  family: string;
+  pattern: string;
+  flags?: string;
+}
+export interface HostileProject {
+  name: string;
+  root: string;
+  file: string;
+  /** Whether the options (origin: true with credentials) must be found within the budgets. */
+  due: boolean;
+}
+export function regexBombs(tag?: string): RegexBomb[];
+export function regexBombFile(bomb: RegexBomb): string;
+export function manySettersFile(n?: number): string;
+export function manyHandlersFile(n?: number): string;
+export function filler(bytes: number, seed?: number): string;
+export function writeImportProjects(
+  dir: string,
+  sizes?: { chain?: number; huge?: number; minified?: number },
+): HostileProject[];
