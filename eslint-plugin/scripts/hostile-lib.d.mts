@@ -8,7 +8,7 @@ export interface HostileProject {
   name: string;
   root: string;
   file: string;
-  /** Whether the options (origin: true with credentials) must be found within the budgets. */
+  /** Whether the options (`origin: true`) must be found within the budgets. */
   due: boolean;
 }
 export function regexBombs(tag?: string): RegexBomb[];
@@ -20,3 +20,6 @@ export function writeImportProjects(
   dir: string,
   sizes?: { chain?: number; huge?: number; minified?: number },
 ): HostileProject[];
+export const SERVER: (from: string) => string;
+export const REFLECTING_OPTIONS: string;
+export const SAFE_OPTIONS: string;

@@ -73,20 +73,40 @@ export function isRegularFile(path: string): boolean {
 }
 
 function notRegular(path: string): Error {
-  return Object.assign(new Error(`not a regular file: ${path}`), { code: 'EINVAL' });
+  return Object.assign(new Error(`not a regular file: ${path}`), { code: 'ENOENT' });
+}
+
+/**
+ * A file enhanced-resolve may read: a regular file, and for a package.json one that parses (a broken one
+ * would fail every resolution beneath it; it is read as absent instead).
+ */
+function readableForResolver(path: string, read: () => string | Buffer): string | Buffer {
+  if (!isRegularFile(path)) throw notRegular(path);
+  const content = read();
+  if (nodePath.basename(path) === 'package.json') {
+    try {
+      JSON.parse(content.toString());
+    } catch {
+      throw notRegular(path);
+    }
+  }
+  return content;
 }
 
 /** Node's fs for enhanced-resolve, reading only regular files (it reads package.json files, e.g. for `imports`). */
 const regularFs = {
   ...nodeFs,
-  readFileSync: ((path: nodeFs.PathOrFileDescriptor, options?: unknown) => {
-    if (typeof path !== 'number' && !isRegularFile(String(path))) throw notRegular(String(path));
-    return nodeFs.readFileSync(path, options as never);
-  }) as typeof nodeFs.readFileSync,
+  readFileSync: ((path: nodeFs.PathOrFileDescriptor, options?: unknown) =>
+    typeof path === 'number'
+      ? nodeFs.readFileSync(path, options as never)
+      : readableForResolver(String(path), () => nodeFs.readFileSync(path, options as never))) as typeof nodeFs.readFileSync,
   readFile: ((path: string, ...rest: unknown[]) => {
-    const cb = rest[rest.length - 1] as (e: unknown) => void;
-    if (!isRegularFile(String(path))) return cb(notRegular(String(path)));
-    return (nodeFs.readFile as (...a: unknown[]) => void)(path, ...rest);
+    const cb = rest.pop() as (e: unknown, v?: unknown) => void;
+    try {
+      cb(null, readableForResolver(String(path), () => nodeFs.readFileSync(path, rest[0] as never)));
+    } catch (e) {
+      cb(e);
+    }
   }) as typeof nodeFs.readFile,
 };
 
