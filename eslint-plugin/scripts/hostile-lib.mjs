@@ -14,11 +14,18 @@ export function regexBombs(tag = '') {
     { family: 'alternation duplicates', pattern: String.raw`^https:\/\/${t}(?:a|a){34}(?=z)evil\.com$` },
     { family: 'nested quantifiers', pattern: String.raw`^https:\/\/${t}(a+)+$` },
     { family: 'star of stars', pattern: String.raw`^https:\/\/${t}(?:(?:a*)*b)*\.example\.com$` },
-    { family: 'lookaheads', pattern: String.raw`^(?=.*a.*a.*a.*a.*a.*a.*a.*a.*$)(?!.*evil)https:\/\/${t}[a-z]+\.example\.com$` },
+    {
+      family: 'lookaheads',
+      pattern: String.raw`^(?=.*a.*a.*a.*a.*a.*a.*a.*a.*$)(?!.*evil)https:\/\/${t}[a-z]+\.example\.com$`,
+    },
     { family: 'counted repetition', pattern: String.raw`^https:\/\/${t}(?:[a-z0-9]{1,3}\.){1000}example\.com$` },
     { family: 'large counted character run', pattern: String.raw`^https:\/\/${t}[a-z]{20000}\.example\.com$` },
     { family: 'huge character class', pattern: `^https:\\/\\/${t}[${hugeClass()}]+\\.example\\.com$`, flags: 'u' },
-    { family: 'unicode sets', pattern: String.raw`^https:\/\/${t}[[\p{L}--\p{Ll}]&&\p{ASCII}]+(?:[\p{L}\p{N}]+)*\.example\.com$`, flags: 'v' },
+    {
+      family: 'unicode sets',
+      pattern: String.raw`^https:\/\/${t}[[\p{L}--\p{Ll}]&&\p{ASCII}]+(?:[\p{L}\p{N}]+)*\.example\.com$`,
+      flags: 'v',
+    },
     { family: 'backreferences', pattern: String.raw`^https:\/\/${t}(a+)\1*(?:\1\1)+\.example\.com$` },
   ];
 }
@@ -78,7 +85,9 @@ export function manyHandlersFile(n = 10_000) {
   res.json({ i: ${i} });
 });`);
   }
-  out.push(`app.get('/bad', (req, res) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin); res.end(); });`);
+  out.push(
+    `app.get('/bad', (req, res) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin); res.end(); });`,
+  );
   return `const app = require('express')();\n${out.join('\n')}\n`;
 }
 
@@ -135,7 +144,8 @@ export function writeImportProjects(dir, { chain = 2000, huge = 5_000_000, minif
     wide[`gen/g${i}.js`] = filler(500_000, i);
     imports += `import * as g${i} from './gen/g${i}.js';\n`;
   }
-  wide['server.js'] = imports + SERVER('./options.js') + `console.log(${Array.from({ length: 20 }, (_, i) => `g${i}`).join(', ')});\n`;
+  wide['server.js'] =
+    imports + SERVER('./options.js') + `console.log(${Array.from({ length: 20 }, (_, i) => `g${i}`).join(', ')});\n`;
   add('wide-imports', wide, true);
   // The imported-options case the benchmark holds to 2x: the options in a normal module, one hop away.
   add('imported-options', { 'server.js': SERVER('./config/cors.js'), 'config/cors.js': REFLECTING_OPTIONS }, true);
@@ -151,7 +161,8 @@ export function writeImportProjects(dir, { chain = 2000, huge = 5_000_000, minif
   add('short-chain', short, true);
   // A cycle of modules re-exporting each other (the options are nowhere): silent, returns.
   const cycle = { 'server.js': SERVER('./c0.js') };
-  for (let i = 0; i < 50; i++) cycle[`c${i}.js`] = `export * from './c${(i + 1) % 50}.js';\nexport const v${i} = ${i};\n`;
+  for (let i = 0; i < 50; i++)
+    cycle[`c${i}.js`] = `export * from './c${(i + 1) % 50}.js';\nexport const v${i} = ${i};\n`;
   add('cycle', cycle, false);
   // A barrel of a thousand `export *`, the options in the last one: found or unknown, never a hang; the
   // safe variant must stay silent.

@@ -142,10 +142,13 @@ describe('special and malformed files', () => {
     expect(await eslintFindings(root)).toEqual([]);
   });
 
-  it.skipIf(process.platform === 'win32')('a tsconfig.json that is a symlink to a device: lints to its finding', async () => {
-    const root = project('device-tsconfig', (r) => symlinkSync('/dev/zero', join(r, 'tsconfig.json')));
-    expect(await eslintFindings(root)).toEqual(FOUND);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'a tsconfig.json that is a symlink to a device: lints to its finding',
+    async () => {
+      const root = project('device-tsconfig', (r) => symlinkSync('/dev/zero', join(r, 'tsconfig.json')));
+      expect(await eslintFindings(root)).toEqual(FOUND);
+    },
+  );
 
   it('a symlink out of the project: not followed', async () => {
     const outside = join(base, 'outside');

@@ -18,7 +18,8 @@ describe('regex bombs', () => {
     const messages = lint(regexBombFile(bomb));
     expect(messages.filter((m) => m.fatal)).toEqual([]);
     const notAnalysed = messages.filter(
-      (m) => m.ruleId === 'cors-guard/no-unsafe-origin-check' && m.message.startsWith('Origin check could not be analysed'),
+      (m) =>
+        m.ruleId === 'cors-guard/no-unsafe-origin-check' && m.message.startsWith('Origin check could not be analysed'),
     );
     expect(notAnalysed).toHaveLength(1);
     expect(notAnalysed[0]!.message).toContain('it is not verified safe');
@@ -34,7 +35,11 @@ describe('regex bombs', () => {
   it.each([
     ['an exponential alternation', String.raw`^https:\/\/(?:a|a){34}(?=z)evil\.com$`, /exponentially/],
     ['nested quantifiers', String.raw`^https:\/\/(a+)+$`, /exponentially/],
-    ['overlapping alternatives in a loop', String.raw`^https:\/\/(?:[a-z]+|[a-z0-9]+)+\.example\.com$`, /exponentially/],
+    [
+      'overlapping alternatives in a loop',
+      String.raw`^https:\/\/(?:[a-z]+|[a-z0-9]+)+\.example\.com$`,
+      /exponentially/,
+    ],
     ['many wildcards', String.raw`^(?=.*a.*a.*a.*a.*$)https:\/\/x\.example\.com$`, /polynomially/],
     ['a large counted repetition', String.raw`^https:\/\/(?:[a-z]{1,3}\.){1000}example\.com$`, /too large/],
     ['a long counted run', String.raw`^https:\/\/[a-z]{20000}\.example\.com$`, /too large/],

@@ -331,6 +331,9 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
   const wildcard = attacker.admissions.some((a) => !a.reflected && (a.member ?? a.spec).type === 'wildcard');
   if (attacker.readable === 'rejected' || (wildcard && policy.credentials.allowed === true))
     return { ...base, level: 'broken', reason: 'wildcard-credentials' };
+  // A check that could not be analysed (out of budget) is never judged safe: what it lets in is not known.
+  if (patternChecksOf(policy).some((c) => c.verdict.kind === 'inconclusive' && c.verdict.unanalysable))
+    return { ...base, level: 'unknown', reason: 'unknown' };
   if (attacker.readable === 'without-cookies') return { ...base, level: 'safe', reason: 'public' };
   if (attacker.readable === 'unknown') return { ...base, level: 'unknown', reason: 'unknown' };
   if (policy.origins.length === 0) return { ...base, level: 'safe', reason: 'no-cors' };

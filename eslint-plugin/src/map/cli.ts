@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import plugin from '../index';
+import { isRegularFile } from '../analysis/values/modules';
 import { FLAT_CONFIG_NAMES } from '../util/flat-config';
 import { withFileModel } from '../util/file-model';
 import { mapEntriesOf, type MapPolicy } from './entries';
@@ -93,7 +94,7 @@ export function findFlatConfig(cwd: string): string | undefined {
 /** `.gitignore` lines as ESLint ignore patterns (relative to `cwd`); negations are left out. */
 export function gitignorePatterns(cwd: string): string[] {
   const file = join(cwd, '.gitignore');
-  if (!existsSync(file)) return [];
+  if (!isRegularFile(file)) return [];
   const out: string[] = [];
   for (const raw of readFileSync(file, 'utf8').split(/\r?\n/)) {
     const line = raw.trim();
@@ -168,9 +169,22 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
     const eslint = new ESLint({ ...eslintOptionsFor(cwd, config, collector), errorOnUnmatchedPattern: false });
     return eslint.lintFiles(paths);
   };
-  let results = await lint(configFile);
+  let results: Awaited<ReturnType<EslintLike['lintFiles']>>;
   let ownConfig = !!configFile;
-  if (results.length === 0 && configFile && !given) {
+  try {
+    results = await lint(configFile);
+  } catch (error) {
+    // A found config that cannot be loaded (it imports packages a fresh clone has not installed): the map
+    // of the project is still wanted, so it is made with the recommended preset, and that is said.
+    if (!configFile || given) throw error;
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    options.warn?.(
+      `cors-guard: ${configFile} could not be loaded (${why}); mapping with the recommended preset instead`,
+    );
+    results = await lint(undefined);
+    ownConfig = false;
+  }
+  if (results.length === 0 && configFile && !given && ownConfig) {
     // A config found above the folder that ignores all of it (a parent repository's): map it on its own.
     options.warn?.(`cors-guard: ${configFile} ignores every file here; mapping with the recommended preset instead`);
     results = await lint(undefined);

@@ -21,12 +21,7 @@ import { isRepeatable } from '../util/fixes';
 
 export type Options = [{ allowedOrigins?: string[]; trustedHosts?: string[]; reportUnregistrable?: boolean }];
 export type MessageIds =
-  | 'acceptsAttacker'
-  | 'acceptsUnregistrable'
-  | 'acceptsOwnSubdomain'
-  | 'acceptsNull'
-  | 'notAnalysed'
-  | 'suggestRepair';
+  'acceptsAttacker' | 'acceptsUnregistrable' | 'acceptsOwnSubdomain' | 'acceptsNull' | 'notAnalysed' | 'suggestRepair';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -99,11 +99,16 @@ const regularFs = {
   readFileSync: ((path: nodeFs.PathOrFileDescriptor, options?: unknown) =>
     typeof path === 'number'
       ? nodeFs.readFileSync(path, options as never)
-      : readableForResolver(String(path), () => nodeFs.readFileSync(path, options as never))) as typeof nodeFs.readFileSync,
+      : readableForResolver(String(path), () =>
+          nodeFs.readFileSync(path, options as never),
+        )) as typeof nodeFs.readFileSync,
   readFile: ((path: string, ...rest: unknown[]) => {
     const cb = rest.pop() as (e: unknown, v?: unknown) => void;
     try {
-      cb(null, readableForResolver(String(path), () => nodeFs.readFileSync(path, rest[0] as never)));
+      cb(
+        null,
+        readableForResolver(String(path), () => nodeFs.readFileSync(path, rest[0] as never)),
+      );
     } catch (e) {
       cb(e);
     }
