@@ -9,6 +9,8 @@
 //    order, to cancel machine drift; the ratio to the floor is the median over rounds.
 // 2. Regex analysis: per-check cost (bench-regex.mjs).
 // 3. Workspace scan: files per second through the linter worker against `eslint .` (bench-scan.mjs).
+// 3b. Hostile inputs: each case of the robustness suite, cold, against ESLint's own parse of the same file
+//    (bench-hostile.mjs).
 // 4. Detection on the peers' terms: the fixtures in test/fixtures/detection (one file per
 //    misconfiguration class, plus safe look-alikes) through the recommended preset and sonarjs `cors`.
 // 4. Real-world corpus: the projects in test/corpus (shapes seen in public repositories, judged by hand),
@@ -139,6 +141,16 @@ const editor = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'editor.js
 execFileSync(process.execPath, [join(rootDir, 'extension', 'scripts', 'bench-scan.mjs')], { stdio: 'ignore' });
 const scan = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'scan.json'), 'utf8'));
 
+// --- hostile inputs (regex bombs, many sites, imported options: cold, against their no-rule floor) -----
+execFileSync(
+  process.execPath,
+  [join(rootDir, 'eslint-plugin', 'scripts', 'bench-hostile.mjs'), '--rounds', values.rounds],
+  {
+    stdio: 'ignore',
+  },
+);
+const hostile = JSON.parse(readFileSync(join(rootDir, 'bench-results', 'hostile.json'), 'utf8'));
+
 // --- detection on the peers' terms ----------------------------------------------------------------
 const detectionDir = join(rootDir, 'test', 'fixtures', 'detection');
 const detection = readdirSync(detectionDir)
@@ -184,6 +196,7 @@ lines.push(
   editor.markdown,
 );
 lines.push('', scan.markdown);
+lines.push('', hostile.markdown);
 lines.push(
   '',
   '**Detection** (findings per fixture in `test/fixtures/detection`, recommended preset vs `sonarjs/cors`):',
@@ -214,7 +227,18 @@ mkdirSync(join(rootDir, 'bench-results'), { recursive: true });
 writeFileSync(
   join(rootDir, 'bench-results', 'bench.json'),
   JSON.stringify(
-    { machine, files: sources.length, cost, apps: apps.apps, regex, editor, scan, detection, corpus: realWorld.totals },
+    {
+      machine,
+      files: sources.length,
+      cost,
+      apps: apps.apps,
+      regex,
+      editor,
+      scan,
+      hostile: hostile.cases,
+      detection,
+      corpus: realWorld.totals,
+    },
     null,
     2,
   ),

@@ -45,6 +45,7 @@ describe('regex bombs', () => {
     ['a long counted run', String.raw`^https:\/\/[a-z]{20000}\.example\.com$`, /too large/],
   ])('screens %s before building automata', (_, pattern, reason) => {
     expect(screenPattern({ pattern, flags: '' })).toMatch(reason);
+    expect(analyzeOriginPattern({ pattern, flags: '' })).toMatchObject({ notRun: true });
     const verdict = analyzeOriginPattern({ pattern, flags: '' });
     expect(verdict).toMatchObject({ kind: 'inconclusive', unanalysable: true });
   });

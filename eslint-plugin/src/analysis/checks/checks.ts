@@ -191,8 +191,12 @@ export class CheckJudge {
   constructor(readonly hosts: readonly string[]) {}
 
   regex(fields: Omit<RegexCheck, 'kind' | 'matcher' | 'verdict'>): RegexCheck {
-    const matcher = regexMatcher(fields.pattern, fields.flags);
-    return { kind: 'regex', ...fields, matcher, verdict: this.verdictOf(matcher, 'regex') };
+    let matcher = regexMatcher(fields.pattern, fields.flags);
+    const verdict = this.verdictOf(matcher, 'regex');
+    // A RegExp the screen turned away (catastrophic backtracking, too large) is never run: what it admits is
+    // unknown for every origin.
+    if (matcher && verdict.kind === 'inconclusive' && verdict.notRun) matcher = { ...matcher, verify: () => undefined };
+    return { kind: 'regex', ...fields, matcher, verdict };
   }
 
   /** The check a RegExp value stands for (a regex literal, or `new RegExp(...)` with its string). */

@@ -34,7 +34,14 @@ const END = 0xe001;
 const NODE_LIMIT = REGEX_BUDGET.maxNodes;
 
 /** Thrown when a pattern's analysis runs out of its budget (time, or its own RegExp's running time). */
-class BudgetExhausted extends Error {}
+class BudgetExhausted extends Error {
+  constructor(
+    message: string,
+    readonly backtracks = false,
+  ) {
+    super(message);
+  }
+}
 
 /** When the pattern being analysed must be done (`cpuMs()` time). */
 let deadline = Infinity;
@@ -91,12 +98,20 @@ export type Verdict =
        * backreferences): nothing is known about what it admits, which the rules say.
        */
       readonly unanalysable?: true;
+      /**
+       * The screen turned it away (its RegExp may take exponential or high polynomial time on an origin, or
+       * it is too large): its RegExp is not run at all, so what it admits is unknown for every origin.
+       */
+      readonly notRun?: true;
     };
 
 /** The verdict of a check whose analysis ran out of budget, or could not start. */
-export function unanalysable(reason: string): Verdict {
-  return { kind: 'inconclusive', reason, unanalysable: true };
+export function unanalysable(reason: string, notRun = false): Verdict {
+  return { kind: 'inconclusive', reason, unanalysable: true, ...(notRun ? { notRun: true as const } : {}) };
 }
+
+/** How the screen's reasons for a pattern whose RegExp can backtrack catastrophically begin. */
+const BACKTRACKS = 'its RegExp can backtrack';
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
 /** The label pattern suggestions write: short and readable. */
@@ -312,6 +327,16 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
  * of it, as in `(a+)+`). Undefined: analyse it.
  */
 export function screenPattern(p: OriginPattern): string | undefined {
+  const key = `${p.flags}:${p.pattern}`;
+  if (screened.has(key)) return screened.get(key);
+  const reason = screen(p);
+  if (screened.size > 500) screened.clear();
+  screened.set(key, reason);
+  return reason;
+}
+const screened = new Map<string, string | undefined>();
+
+function screen(p: OriginPattern): string | undefined {
   if (p.pattern.length > REGEX_BUDGET.maxPatternLength) return 'the pattern is too long to analyse';
   // Sizes are counted with lookarounds (`(?=.*a.*a)` backtracks too); automata are built without them.
   let expression: NoParent<RNode> & { type: 'Expression' };
@@ -365,7 +390,7 @@ export function screenPattern(p: OriginPattern): string | undefined {
     return 'the pattern is too large for the automata';
   if (ranges > REGEX_BUDGET.maxClassRanges) return 'its character classes are too large for the automata';
   if (wideLoops > REGEX_BUDGET.maxWideLoops)
-    return `its RegExp can backtrack polynomially: ${wideLoops} unbounded wildcards such as \`.*\``;
+    return `${BACKTRACKS} polynomially: ${wideLoops} unbounded wildcards such as \`.*\``;
   // The loops and alternations to test for ambiguity, without lookarounds.
   quantified.length = 0;
   alternations.length = 0;
@@ -384,14 +409,14 @@ export function screenPattern(p: OriginPattern): string | undefined {
       for (let i = 0; i < nfas.length; i++)
         for (let j = i + 1; j < nfas.length; j++)
           if (!isDisjointWith(nfas[i]!, nfas[j]!, REGEX_BUDGET.screenNodes))
-            return `its RegExp can backtrack exponentially: alternatives of a repeated group overlap${shown(alts[0]!.source?.start, alts[alts.length - 1]!.source?.end)}`;
+            return `${BACKTRACKS} exponentially: alternatives of a repeated group overlap${shown(alts[0]!.source?.start, alts[alts.length - 1]!.source?.end)}`;
     }
     for (const q of quantified) {
       const once = nfaOf(q.alternatives);
       const twice = once.copy(new NFA.LimitedNodeFactory(REGEX_BUDGET.screenNodes));
       twice.append(once, new NFA.LimitedNodeFactory(REGEX_BUDGET.screenNodes));
       if (!isDisjointWith(once, twice, REGEX_BUDGET.screenNodes))
-        return `its RegExp can backtrack exponentially: a repeated group matches the same text in more than one way${shown(q.source?.start, q.source?.end)}`;
+        return `${BACKTRACKS} exponentially: a repeated group matches the same text in more than one way${shown(q.source?.start, q.source?.end)}`;
     }
   } catch (error) {
     if (error instanceof TooManyNodesError) return 'the pattern is too large for the automata';
@@ -714,18 +739,19 @@ export function analyzeOriginPattern(
   const re = compiles(p.pattern, p.flags);
   if (!re) return { kind: 'inconclusive', reason: 'the pattern does not compile' };
   const screened = screenPattern(p);
-  if (screened) return unanalysable(screened);
+  if (screened) return unanalysable(screened, true);
   // The check's own operation, bounded: a pattern that backtracks exponentially must not hang the linter.
   const run = verify ?? boundedTest(re);
   const test = (o: string): boolean => {
     const r = run(o);
-    if (r === undefined) throw new BudgetExhausted('its RegExp backtracks too long to be tested');
+    if (r === undefined) throw new BudgetExhausted('its RegExp backtracks too long to be tested', true);
     return r;
   };
   const hosts = configuredHosts.length > 0 ? [...configuredHosts] : intendedHostsOf(p.pattern);
   // A check that names no host (`/\.com|\.org/`, `indexOf('internal')`) was meant for no site in particular:
   // every registrable origin it accepts is an attacker's (the languages below then treat no host as own).
-  if (/\\[1-9]|\\k</.test(p.pattern)) return unanalysable('it uses backreferences, which the automata cannot read');
+  if (/\\[1-9]|\\k</.test(p.pattern))
+    return unanalysable('it uses backreferences, which the automata cannot read', true);
   const outer = deadline;
   deadline = Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs);
   try {
@@ -771,7 +797,7 @@ export function analyzeOriginPattern(
     return { kind: 'unsafe', hosts, findings, repair };
   } catch (error) {
     if (error instanceof TooManyNodesError) return unanalysable('its automaton grew past the size budget');
-    if (error instanceof BudgetExhausted) return unanalysable(error.message);
+    if (error instanceof BudgetExhausted) return unanalysable(error.message, error.backtracks);
     return { kind: 'inconclusive', reason: error instanceof Error ? error.message : String(error) };
   } finally {
     deadline = outer;
