@@ -74,10 +74,3 @@ export const MODULE_LIMITS = {
   /** Parsed modules kept per process. */
   cacheEntries: 400,
 } as const;
-
-/** A workspace scan (the CORS map's and the editor's): files larger than this are not linted. */
-export const SCAN_LIMITS = {
-  maxFileBytes: 4 * 1024 * 1024,
-  /** Files one scan lints at most. */
-  maxFiles: 20_000,
-} as const;

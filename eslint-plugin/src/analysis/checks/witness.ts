@@ -8,7 +8,7 @@
  * into two marker characters that the origin language places only at its ends, and the pattern is wrapped
  * in `[^]*...[^]*`; every character class excludes the markers, so only an anchor can match them.
  */
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import { parse as parseHost } from 'tldts';
 import {
   CharSet,
@@ -338,6 +338,23 @@ const screened = new Map<string, string | undefined>();
 
 function screen(p: OriginPattern): string | undefined {
   if (p.pattern.length > REGEX_BUDGET.maxPatternLength) return 'the pattern is too long to analyse';
+  // Class members counted on the syntax tree first: building a class of thousands of scattered characters
+  // is itself the cost to avoid.
+  let members = 0;
+  try {
+    const ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(p.pattern, 0, p.pattern.length, {
+      unicode: p.flags.includes('u'),
+      unicodeSets: p.flags.includes('v'),
+    });
+    visitRegExpAST(ast, {
+      onCharacterClassEnter(c) {
+        members += c.elements.length;
+      },
+    });
+  } catch {
+    return undefined; // the analysis says why
+  }
+  if (members > REGEX_BUDGET.maxClassRanges) return 'its character classes are too large for the automata';
   // Sizes are counted with lookarounds (`(?=.*a.*a)` backtracks too); automata are built without them.
   let expression: NoParent<RNode> & { type: 'Expression' };
   let withoutAssertions: NoParent<RNode> & { type: 'Expression' };
