@@ -22,13 +22,16 @@ import {
   definedOptionSites,
   headerSitesOf,
   isDefinedCorsOptions,
+  isLibraryModule,
   moduleOptionSites,
+  packageOptionSites,
   shapeOptionSites,
   type HeaderSite,
 } from './sites/sites';
-import { ValueResolver, type ResolverHost, type Scope } from './values/values';
+import { setLibraryPackageTest, ValueResolver, type ResolverHost, type Scope } from './values/values';
 
 setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
+setLibraryPackageTest(isLibraryModule);
 
 export interface AnalysisInput extends ResolverHost {
   readonly program: TSESTree.Program;
@@ -43,6 +46,8 @@ export interface AnalysisInput extends ResolverHost {
   readonly helperCalls?: readonly TSESTree.CallExpression[];
   /** Object literals with an `origin` property (options judged where they are defined). */
   readonly originObjects?: readonly TSESTree.ObjectExpression[];
+  /** `import('m')` expressions (a library loaded at run time: `register(import('@fastify/cors'))`). */
+  readonly dynamicImports?: readonly TSESTree.ImportExpression[];
   /** Other modules, when the linted file has a path on disk (or in the editor). */
   readonly modules?: ModuleSession;
   /** Origins the project trusts (`settings['cors-guard'].trustedOrigins`): the hosts checks are meant for. */
@@ -124,8 +129,14 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     if (session) {
       for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
     }
-    const optionSites = input.globalScope ? moduleOptionSites(input.globalScope) : [];
+    const optionSites = input.globalScope ? moduleOptionSites(input.globalScope, input.dynamicImports) : [];
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
+    if (session) {
+      // A library reached through the project's own modules (a wrapper module, a barrel).
+      const found = new Set(optionSites.map((s) => s.call));
+      for (const call of input.helperCalls ?? [])
+        if (!found.has(call)) optionSites.push(...packageOptionSites(call, resolver));
+    }
     for (const site of optionSites) {
       for (const p of builder.optionPolicies(site)) {
         // Options defined in another module in a shape that leaves no doubt are judged there, where the
