@@ -20,8 +20,8 @@ import { trustedHostsFrom } from './checks/origins';
 import { PolicyBuilder, type Policy, type ProjectFacts } from './policy';
 import {
   definedOptionSites,
+  definedOptionsLibrary,
   headerSitesOf,
-  isDefinedCorsOptions,
   isLibraryModule,
   moduleOptionSites,
   packageOptionSites,
@@ -143,7 +143,8 @@ export function analyzeFile(input: AnalysisInput): FileModel {
         // fix goes; reporting them here too would say the same thing twice.
         if (p.options && foreignModuleOf(p.options)) {
           // (Only where the consumer reads them as `cors` does: another library may mean something else.)
-          if (isDefinedCorsOptions(p.options) && sameSemanticsAsCors(site.library)) continue;
+          const defined = definedOptionsLibrary(p.options);
+          if (defined && sameSemantics(defined, site.library)) continue;
           // What is found in these options is placed at the library call that takes them.
           entries?.noteNode(p.options, site.call);
         }
@@ -192,10 +193,10 @@ function originCheckUses(policies: readonly Policy[]): OriginCheckUse[] {
   return uses;
 }
 
-/** Whether a library reads options the way `cors` does (as options judged where defined are read). */
-function sameSemanticsAsCors(library: LibraryId): boolean {
+/** Whether two libraries read options the same way (options judged where defined, read by a consumer). */
+function sameSemantics(defined: LibraryId, library: LibraryId): boolean {
   const a = LIBRARIES[library];
-  const b = LIBRARIES.cors;
+  const b = LIBRARIES[defined];
   return (
     a.defaultOrigin === b.defaultOrigin &&
     a.wildcardWithCredentials === b.wildcardWithCredentials &&

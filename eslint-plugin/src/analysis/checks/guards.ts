@@ -82,7 +82,19 @@ const ITERATION_METHODS = new Set(['some', 'find', 'findIndex', 'filter', 'every
  * Calls whose result is always an object (an array, a set, an iterator), so truthy even when empty:
  * `(env || '').split(',')`, `list.map(...)`, `list.filter(...)`, `Object.keys(x)`, `Array.from(x)`.
  */
-const ALWAYS_OBJECT_METHODS = new Set(['split', 'map', 'filter', 'flatMap', 'flat', 'keys', 'values', 'entries', 'from', 'of', 'matchAll']);
+const ALWAYS_OBJECT_METHODS = new Set([
+  'split',
+  'map',
+  'filter',
+  'flatMap',
+  'flat',
+  'keys',
+  'values',
+  'entries',
+  'from',
+  'of',
+  'matchAll',
+]);
 
 /** Whether an expression's value is an object whatever it is computed from (so `x || list` never fails). */
 function isAlwaysObject(node: Node): boolean {
@@ -300,6 +312,10 @@ export class GuardAnalyzer {
           ((def.node as TSESTree.VariableDeclarator).id === def.name || only!.identifier !== def.name) &&
           (only!.identifier.parent?.type !== T.AssignmentExpression || only!.identifier.parent.operator === '=');
         if (plainWrite && !this.isOrigin(n, b)) return this.classify(written!, positive, b);
+        if (v && def?.type === 'Parameter' && writes.length === 0 && !this.isOrigin(n, b)) {
+          const answered = this.classifyAnswer(v, positive, b);
+          if (answered) return answered;
+        }
         if (v && def?.type === 'Variable' && writes.length > 1 && !this.isOrigin(n, b))
           return this.classifyFlag(v, positive, b);
         break;
@@ -736,6 +752,52 @@ export class GuardAnalyzer {
   }
 
   /**
+   * A decision that arrives through a callback: `allowed` in `options.origin(origin, (err, allowed) => {
+   * if (allowed) ... })`. It holds when the called function answers truthy, so it passes where that
+   * function's answers pass (its parameters bound to the call's arguments, as for a helper).
+   */
+  private classifyAnswer(v: Variable, positive: boolean, b?: Bindings): Outcome | undefined {
+    const param = v.defs[0]!.name as Node;
+    const fn = param.parent;
+    if (!fn || !isFunction(fn)) return undefined;
+    const at = fn.params.indexOf(param as TSESTree.Parameter);
+    const call = fn.parent;
+    if (at < 0 || call?.type !== T.CallExpression || call.callee === fn) return undefined;
+    const k = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+    const args = call.arguments.filter((a): a is TSESTree.Expression => a.type !== T.SpreadElement);
+    if (k < 0 || args.length !== call.arguments.length || !args.some((a) => this.isOrigin(a, b))) return undefined;
+    const fns = this.resolver.resolve(call.callee, b);
+    const callee =
+      fns.length === 1 && fns[0]!.kind === 'function' ? (fns[0] as Value & { kind: 'function' }).fn : undefined;
+    // A function we can't read was asked about the origin: a check, but not one we can judge.
+    if (!callee || callee.async) return positive ? leaf({ kind: 'opaque', node: call }) : useless(param);
+    const answers = this.resolver.callsOfParam(callee, k);
+    if (answers.length === 0) return positive ? leaf({ kind: 'opaque', node: call }) : useless(param);
+    if (!positive) return useless(param);
+    const inner = this.bindSubjects(callee, args, b);
+    let out: Outcome | undefined;
+    let allows = false;
+    for (const answer of answers) {
+      const decision = answer.arguments[at];
+      if (!decision || decision.type === T.SpreadElement) continue; // callback(err): no decision
+      const values = this.resolver.resolve(decision, inner);
+      if (values.every((x) => x.kind === 'literal' && !x.value)) continue; // callback(null, false)
+      allows = true;
+      if (values.every((x) => x.kind === 'literal' && x.value)) {
+        const g = this.guardOf([answer], inner);
+        out = disjDefined(
+          out,
+          g.strength === 'none' ? useless(answer) : { rank: RANK[g.strength], checks: g.decisive, paths: g.paths },
+        );
+      } else {
+        out = disjDefined(out, this.classify(decision, true, inner) ?? leaf({ kind: 'opaque', node: answer }));
+      }
+    }
+    if (!allows) return leaf({ kind: 'exact', node: call, allowed: [] });
+    return out;
+  }
+
+  /**
    * A helper's parameters bound to a call's arguments; an argument that is the origin's parsed host
    * (`isTrustedHost(new URL(origin).hostname)`, `isTrustedHost(hostOf(origin))`) is bound to a value tagged
    * with that subject, so checks inside the helper are judged on the host.
@@ -783,7 +845,8 @@ export class GuardAnalyzer {
     if (n.type === T.CallExpression && n.callee.type === T.Identifier && depth < 4) {
       // hostOf(origin), where function hostOf(u) { return new URL(u).hostname; }
       const fns = this.resolver.resolve(n.callee, b);
-      const fn = fns.length === 1 && fns[0]!.kind === 'function' ? (fns[0] as Value & { kind: 'function' }).fn : undefined;
+      const fn =
+        fns.length === 1 && fns[0]!.kind === 'function' ? (fns[0] as Value & { kind: 'function' }).fn : undefined;
       const args = n.arguments.filter((a): a is TSESTree.Expression => a.type !== T.SpreadElement);
       if (fn && !fn.async && args.some((a) => this.isOrigin(a, b) || this.subjectOf(a, b, depth + 1))) {
         const inner = this.bindSubjects(fn, args, b);
