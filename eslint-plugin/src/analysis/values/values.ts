@@ -623,8 +623,9 @@ export class ValueResolver {
       }
       for (const k of CHILD_KEYS[node.type] ?? []) {
         const child = (node as unknown as Record<string, unknown>)[k];
-        if (Array.isArray(child)) for (const c of child) c && typeof c === 'object' && visit(c as Node, depth + 1);
-        else if (child && typeof child === 'object' && 'type' in child) visit(child as Node, depth + 1);
+        if (Array.isArray(child)) {
+          for (const c of child) if (c && typeof c === 'object') visit(c as Node, depth + 1);
+        } else if (child && typeof child === 'object' && 'type' in child) visit(child as Node, depth + 1);
       }
     };
     for (const el of body.body) {
