@@ -74,6 +74,11 @@ const EXPECTED: readonly (readonly [where: string, rule: string, says: string])[
   ],
   // isTrustedUrl(origin) -> isTrustedHost(hostOf(origin)) -> host.endsWith('example.com')
   ['deep-helpers/cjs/trust.js:5', 'no-unsafe-origin-check', 'https://evilexample.com'],
+  // the same helpers in another module, reached from an origin callback
+  ['deep-helpers/src/app.js:6', 'no-unsafe-origin-check', 'In `deep-helpers/src/utils/url.js` (line 5)'],
+  // NestJS config namespaces: registerAs('cors', () => options) is what ConfigService.get('cors') returns
+  // (the exact list under another namespace stays quiet)
+  ['nest-config/src/config/cors.config.ts:4', 'no-origin-reflection', '`cors` reflect every Origin'],
   // a pattern from a config module with the `m` flag and no `^`
   ['runtime-regex/cjs/server.js:7', 'no-unsafe-origin-check', 'https://evilexample.com'],
   // new RegExp(hostname): dots unescaped, nothing anchored; the message names the assumption
