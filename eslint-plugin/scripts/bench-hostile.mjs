@@ -27,10 +27,13 @@ const floorConfig = [{ ...base, plugins: { n: noop }, rules: { 'n/noop': 'error'
 const lintConfig = [{ ...base, plugins: { 'cors-guard': plugin }, rules: plugin.configs.recommended.rules }];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Times `floor()` and `lint()` alternately; each round gets fresh input from `input(k)`. */
-function measure(input, { floor, lint }) {
+/**
+ * Times `floor()` and `lint()` alternately; each round gets fresh input from `input(k)`. Small cases get
+ * more rounds (they are quick, and their medians noisier).
+ */
+function measure(input, { floor, lint }, n = rounds) {
   const samples = [];
-  for (let k = 0; k < rounds; k++) {
+  for (let k = 0; k < n; k++) {
     const x = input(k);
     const order = k % 2 ? ['lint', 'floor'] : ['floor', 'lint'];
     const ms = {};
@@ -47,7 +50,8 @@ function measure(input, { floor, lint }) {
     floorMs: median(samples.map((s) => s.floor)),
     lintMs: median(samples.map((s) => s.lint)),
     ratio: median(samples.map((s) => s.lint / s.floor)),
-    findings: samples[samples.length - 1].findings,
+    /** Findings per lint (the same in every round, or the smallest and largest). */
+    findings: [...new Set(samples.map((s) => s.findings))].sort((a, b) => a - b).join('-'),
   };
 }
 
@@ -60,12 +64,17 @@ for (let i = 0; i < 5; i++) {
 }
 
 const cases = [];
-const fileCase = (name, target, input, filename = 'server.js') => {
+const SMALL_ROUNDS = Math.max(rounds, 15);
+const fileCase = (name, target, input, n = SMALL_ROUNDS) => {
   const linter = new Linter();
-  const r = measure(input, {
-    floor: (text) => linter.verify(text, floorConfig, filename),
-    lint: (text) => linter.verify(text, lintConfig, filename),
-  });
+  const r = measure(
+    input,
+    {
+      floor: (text) => linter.verify(text, floorConfig, 'server.js'),
+      lint: (text) => linter.verify(text, lintConfig, 'server.js'),
+    },
+    n,
+  );
   const bytes = input(0).length;
   cases.push({ name, target, bytes, ...r });
   process.stderr.write(`${name}: ${r.ratio.toFixed(2)}\n`);
@@ -79,15 +88,15 @@ for (const { family } of regexBombs()) {
 // 2. Many sites: the generated files of the issue (3.2 MB: 50,000 setters in one handler; 1.5 MB: 10,000
 //    handlers), a comment varying per round so that nothing is reused.
 const setters = manySettersFile(values.quick ? 5_000 : 50_000);
-fileCase('50,000 header setters in one handler', 5, (k) => `// round ${k}\n${setters}`);
+fileCase('50,000 header setters in one handler', 5, (k) => `// round ${k}\n${setters}`, rounds);
 const handlers = manyHandlersFile(values.quick ? 1_000 : 10_000);
-fileCase('10,000 handlers', 5, (k) => `// round ${k}\n${handlers}`);
+fileCase('10,000 handlers', 5, (k) => `// round ${k}\n${handlers}`, rounds);
 
 // 3. Options imported from other modules: a fresh copy of the projects per round (cold module cache), the
 //    floor ESLint parsing the linted file.
 const dir = mkdtempSync(join(tmpdir(), 'cors-guard-bench-hostile-'));
 try {
-  const copies = Array.from({ length: rounds }, (_, k) =>
+  const copies = Array.from({ length: SMALL_ROUNDS }, (_, k) =>
     writeImportProjects(join(dir, `r${k}`), values.quick ? { chain: 100, huge: 600_000, minified: 600_000 } : {}),
   );
   for (const name of ['imported-options', 'wide-imports', 'huge-import', 'barrel', 'import-chain', 'minified-bundle']) {
@@ -101,6 +110,7 @@ try {
         floor: ({ p, text, linter }) => linter.verify(text, floorConfig, p.file),
         lint: ({ p, text, linter }) => linter.verify(text, lintConfig, p.file),
       },
+      SMALL_ROUNDS,
     );
     cases.push({ name: `imports: ${name}`, target, bytes: 0, ...r });
     process.stderr.write(`imports ${name}: ${r.ratio.toFixed(2)}\n`);
@@ -110,7 +120,7 @@ try {
 }
 
 const lines = [
-  `**Hostile inputs** (cold: never-seen patterns, a fresh copy of each project per round; ${rounds} rounds, lint and floor alternating; floor: ESLint parsing the same file with one no-op rule; \`eslint-plugin/scripts/bench-hostile.mjs\`):`,
+  `**Hostile inputs** (cold: never-seen patterns, a fresh copy of each project per round; ${SMALL_ROUNDS} rounds (the two big files ${rounds}), lint and floor alternating; floor: ESLint parsing the same file with one no-op rule; regex bombs in a 12-line Express file, imports into a 400-line server; \`npm run bench:hostile\`):`,
   '',
   '| case | floor ms | lint ms | ratio | target | findings |',
   '| --- | --- | --- | --- | --- | --- |',
