@@ -355,13 +355,11 @@ function screen(p: OriginPattern): string | undefined {
     return undefined; // the analysis says why
   }
   if (members > REGEX_BUDGET.maxClassRanges) return 'its character classes are too large for the automata';
-  // Sizes are counted with lookarounds (`(?=.*a.*a)` backtracks too); automata are built without them.
+  // Sizes are counted with lookarounds (`(?=.*a.*a)` backtracks too); automata are built ignoring them.
   let expression: NoParent<RNode> & { type: 'Expression' };
-  let withoutAssertions: NoParent<RNode> & { type: 'Expression' };
   try {
     const parser = JS.Parser.fromLiteral({ source: p.pattern, flags: p.flags.replace(/[gyd]/g, '') });
     expression = parser.parse({ assertions: 'parse', backreferences: 'disable' }).expression;
-    withoutAssertions = parser.parse({ assertions: 'ignore', backreferences: 'disable' }).expression;
   } catch {
     return undefined; // the analysis says why
   }
@@ -408,12 +406,13 @@ function screen(p: OriginPattern): string | undefined {
   if (ranges > REGEX_BUDGET.maxClassRanges) return 'its character classes are too large for the automata';
   if (wideLoops > REGEX_BUDGET.maxWideLoops)
     return `${BACKTRACKS} polynomially: ${wideLoops} unbounded wildcards such as \`.*\``;
-  // The loops and alternations to test for ambiguity, without lookarounds.
-  quantified.length = 0;
-  alternations.length = 0;
-  sizeOf(withoutAssertions.alternatives, false);
   const nfaOf = (alts: readonly NoParent<RNode & { type: 'Concatenation' }>[]) => {
-    const nfa = NFA.fromRegex(alts, { maxCharacter }, {}, new NFA.LimitedNodeFactory(REGEX_BUDGET.screenNodes));
+    const nfa = NFA.fromRegex(
+      alts,
+      { maxCharacter },
+      { assertions: 'ignore' },
+      new NFA.LimitedNodeFactory(REGEX_BUDGET.screenNodes),
+    );
     nfa.withoutEmptyWord();
     return nfa;
   };
