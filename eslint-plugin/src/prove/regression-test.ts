@@ -57,7 +57,9 @@ export function policyAtLine(policies: readonly MapPolicy[], line: number): MapP
     unsafe.find((p) => p.related.some((r) => r.line === line)) ??
     policies.find((p) => line >= p.line && line <= p.endLine);
   if (at) return at;
-  return [...unsafe].sort((a, b) => Math.abs(a.line - line) - Math.abs(b.line - line))[0];
+  const nearest = (list: readonly MapPolicy[]) =>
+    [...list].sort((a, b) => Math.abs(a.line - line) - Math.abs(b.line - line))[0];
+  return nearest(unsafe) ?? nearest(policies);
 }
 
 const ALLOWED = new Set(['with-cookies', 'without-cookies']);
@@ -125,7 +127,8 @@ function handlerFor(facts: SourceFacts, text: string, line: number): string {
   return best ?? (facts.handlers.includes('GET') ? 'GET' : (facts.handlers[0] ?? 'GET'));
 }
 
-const q = (s: string) => JSON.stringify(s);
+/** A single-quoted JavaScript string literal. */
+const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 
 interface Parts {
   imports: string[];
@@ -146,6 +149,7 @@ function clientParts(
     path: string;
     method: string;
     sourcePath: string;
+    sourceText: string;
   },
 ): Parts {
   const { esm, importPath, path } = options;
@@ -237,7 +241,7 @@ function clientParts(
         `  const res = await ${name}(new Request(${q(`http://localhost${path}`)}, { method: ${q(options.method)}, headers: ${headers} }));`,
       );
       body.push(...headersFromFetch('res'));
-      notes.push(
+      if (/\bnextUrl\b|\bNextRequest\b|\bcookies\(\)/.test(options.sourceText)) notes.push(
         'the handler gets a plain Request: if it reads NextRequest-only fields (request.nextUrl, cookies()), wrap it with new NextRequest(...) from next/server.',
       );
       break;
@@ -338,6 +342,7 @@ export function regressionTestFor(input: RegressionTestInput): RegressionTest {
     path: requestPath,
     method,
     sourcePath,
+    sourceText,
   });
   notes.push(...client.notes);
   const trusted = trustedFor(policy, input.trustedOrigins ?? []);

@@ -158,9 +158,12 @@ export function requestPathFor(facts: SourceFacts, line: number, inRoute: boolea
       .replace(/:[^/]+/g, '1')
       .replace(/\*.*$/, '')
       .replace(/\{[^}]*\}/g, '1') || '/';
-  const get = facts.routes.filter((r) => !r.path.includes('*') || r.path.length > 2);
-  const after = get.find((r) => r.line >= line);
-  const before = [...get].reverse().find((r) => r.line < line);
-  const pick = inRoute ? (before ?? after) : (after ?? before);
+  const pickFrom = (routes: readonly { path: string; line: number }[]) => {
+    const after = routes.find((r) => r.line >= line);
+    const before = [...routes].reverse().find((r) => r.line < line);
+    return inRoute ? (before ?? after) : (after ?? before);
+  };
+  // A concrete route first (`/api/*` is a prefix a middleware is mounted on, not a page).
+  const pick = pickFrom(facts.routes.filter((r) => !r.path.includes('*'))) ?? pickFrom(facts.routes);
   return pick ? concrete(pick.path) : '/';
 }
