@@ -26,6 +26,7 @@ import {
   RawHeaderHoverProvider,
   showHoverDetails,
 } from './hover';
+import { RegressionTestActions, WRITE_TEST_COMMAND, writeRegressionTest } from './regression-test';
 import { CorsMapView, MAP_COMMANDS, revealPolicy, type MapNodeSnapshot } from './map-view';
 import { TraceLog } from './log';
 import { SHOW_OUTPUT_COMMAND, StatusItem } from './status';
@@ -114,6 +115,10 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     diagnostics.onDidChange(() => status.update()),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
     vscode.languages.registerCodeActionsProvider(selector, codeActions, CorsGuardCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(selector, new RegressionTestActions(), RegressionTestActions.metadata),
+    vscode.commands.registerCommand(WRITE_TEST_COMMAND, (uri: vscode.Uri, line: number) =>
+      writeRegressionTest(client, log, uri, line),
+    ),
     vscode.workspace.onDidOpenTextDocument(lintSoon),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0) return;
