@@ -56,7 +56,13 @@ function git(...args: string[]): string {
   return execFileSync('git', args, {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@t',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@t',
+    },
   }).trim();
 }
 function write(file: string, text: string): void {
@@ -120,7 +126,9 @@ describe('cors-guard map --diff', () => {
     expect(r.code, r.stderr).toBe(0);
     const row = r.stdout.split('\n').find((l) => l.includes('src/legacy.js'))!;
     expect(row).toContain('| 🟢 | `src/legacy.js:6 (was :2)` | headers |');
-    expect(row).toContain("check tightened: any origin (the request's Origin sent back unchecked) → https://app.example.com");
+    expect(row).toContain(
+      "check tightened: any origin (the request's Origin sent back unchecked) → https://app.example.com",
+    );
     expect(row).toContain('verdict unsafe → safe');
     expect(row).toContain('`https://evil.example`');
     const text = await diff('HEAD~1');
@@ -163,12 +171,16 @@ describe('cors-guard map --diff', () => {
       const r = await diff('HEAD', '--format', 'md');
       expect(r.code, r.stderr).toBe(1);
       const row = r.stdout.split('\n').find((l) => l.includes('src/new.js'))!;
-      expect(row).toContain("| 🔴 | `src/new.js:2` | headers | policy added: unsafe, lets in any origin (the request's Origin sent back unchecked) |");
+      expect(row).toContain(
+        "| 🔴 | `src/new.js:2` | headers | policy added: unsafe, lets in any origin (the request's Origin sent back unchecked) |",
+      );
       expect(row).toContain('`https://evil.example` (with cookies)');
       // A removed file is a policy removed (the ref's side, read from git).
       execFileSync('git', ['rm', '-q', 'src/legacy.js'], { cwd: dir });
       const removed = await diff('HEAD', '--format', 'md');
-      expect(removed.stdout).toContain('| 🟢 | `src/legacy.js:6` | headers | policy removed (it was safe: https://app.example.com) |');
+      expect(removed.stdout).toContain(
+        '| 🟢 | `src/legacy.js:6` | headers | policy removed (it was safe: https://app.example.com) |',
+      );
     } finally {
       git('checkout', '-q', '-f', commits['move']!);
       git('clean', '-fdq', '-e', 'node_modules');

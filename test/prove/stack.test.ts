@@ -30,7 +30,13 @@ const policy = (over: Partial<MapPolicy> = {}): MapPolicy => ({
   summary: '',
   related: [],
   responses: [
-    { origin: 'https://evil.example', role: 'attacker', allowOrigin: 'https://evil.example', credentials: true, readable: 'with-cookies' },
+    {
+      origin: 'https://evil.example',
+      role: 'attacker',
+      allowOrigin: 'https://evil.example',
+      credentials: true,
+      readable: 'with-cookies',
+    },
   ],
   ...over,
 });
@@ -47,20 +53,53 @@ describe('stackOf: the runner package.json uses', () => {
     expect(stackOf(pkg)).toMatchObject({ runner, runnerWhy: why });
   });
   it('supertest and "type": "module"', () => {
-    expect(stackOf({ type: 'module', devDependencies: { supertest: '7' } })).toMatchObject({ supertest: true, esmPackage: true });
+    expect(stackOf({ type: 'module', devDependencies: { supertest: '7' } })).toMatchObject({
+      supertest: true,
+      esmPackage: true,
+    });
     expect(stackOf({})).toMatchObject({ supertest: false, esmPackage: false });
   });
 });
 
 describe('sourceFactsOf: the framework and how the app is exported', () => {
   it.each([
-    ["import express from 'express';\nconst app = express();\nexport default app;", 'express', 'app', 'esm', { kind: 'default' }],
-    ["const express = require('express');\nconst server = express();\nmodule.exports = { server };", 'express', 'server', 'cjs', { kind: 'named', name: 'server' }],
-    ["const Koa = require('koa');\nconst app = new Koa();\nmodule.exports = app;", 'koa', 'app', 'cjs', { kind: 'default' }],
-    ["import Fastify from 'fastify';\nexport const api = Fastify();", 'fastify', 'api', 'esm', { kind: 'named', name: 'api' }],
+    [
+      "import express from 'express';\nconst app = express();\nexport default app;",
+      'express',
+      'app',
+      'esm',
+      { kind: 'default' },
+    ],
+    [
+      "const express = require('express');\nconst server = express();\nmodule.exports = { server };",
+      'express',
+      'server',
+      'cjs',
+      { kind: 'named', name: 'server' },
+    ],
+    [
+      "const Koa = require('koa');\nconst app = new Koa();\nmodule.exports = app;",
+      'koa',
+      'app',
+      'cjs',
+      { kind: 'default' },
+    ],
+    [
+      "import Fastify from 'fastify';\nexport const api = Fastify();",
+      'fastify',
+      'api',
+      'esm',
+      { kind: 'named', name: 'api' },
+    ],
     ["import { Hono } from 'hono';\nconst app = new Hono();", 'hono', 'app', 'esm', undefined],
     ['export async function GET(request) { return new Response(null); }', 'next', undefined, 'esm', undefined],
-    ['export default { async fetch(request) { return new Response(null); } };', 'worker', undefined, 'esm', { kind: 'default' }],
+    [
+      'export default { async fetch(request) { return new Response(null); } };',
+      'worker',
+      undefined,
+      'esm',
+      { kind: 'default' },
+    ],
   ] as const)('%s', (text, framework, appName, moduleKind, appExport) => {
     expect(sourceFactsOf(text, null)).toMatchObject({ framework, appName, moduleKind, appExport });
   });
@@ -82,14 +121,22 @@ describe('regressionTestFor: the test text for each stack', () => {
     const t = regressionTestFor({
       ...base,
       policy: policy(),
-      sourceText: "import express from 'express';\nconst app = express();\napp.use(cors({ origin: true }));\napp.get('/me', h);\nexport default app;",
+      sourceText:
+        "import express from 'express';\nconst app = express();\napp.use(cors({ origin: true }));\napp.get('/me', h);\nexport default app;",
       pkg: { type: 'module', devDependencies: { vitest: '4', supertest: '7' } },
     });
-    expect(t).toMatchObject({ path: 'src/app.cors.test.js', runner: 'vitest', framework: 'express', command: 'npx vitest run src/app.cors.test.js' });
+    expect(t).toMatchObject({
+      path: 'src/app.cors.test.js',
+      runner: 'vitest',
+      framework: 'express',
+      command: 'npx vitest run src/app.cors.test.js',
+    });
     expect(t.content).toContain("import request from 'supertest';");
     expect(t.content).toContain("import { describe, it } from 'vitest';");
     expect(t.content).toContain("const res = await request(app).get('/me').set('Origin', origin);");
-    expect(t.content).toContain("assert.equal(allowCredentials, 'true', 'the trusted origin no longer gets credentials');");
+    expect(t.content).toContain(
+      "assert.equal(allowCredentials, 'true', 'the trusted origin no longer gets credentials');",
+    );
     expect(t.notes).toEqual([]);
   });
   it('Koa with supertest and jest, CommonJS', () => {
@@ -125,7 +172,7 @@ describe('regressionTestFor: the test text for each stack', () => {
       ...base,
       exists: (p) => taken.has(p),
       policy: policy(),
-      sourceText: "const app = express();\nexport default app;",
+      sourceText: 'const app = express();\nexport default app;',
       pkg: { type: 'module' },
     });
     expect(t.path).toBe('src/app.cors-3.test.js');

@@ -217,54 +217,57 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
     lint: (file: string | undefined) => Promise<LintResult[]>,
     lintSome: (eslint: EslintLike, files: string[] | undefined) => Promise<LintResult[]>,
   ): Promise<MapReport> {
-  let results = await lint(configFile);
-  let ownConfig = !!configFile;
-  if (results.length === 0 && configFile && !given) {
-    // A config found above the folder that ignores all of it (a parent repository's): map it on its own.
-    options.warn?.(`cors-guard: ${configFile} ignores every file here; mapping with the recommended preset instead`);
-    results = await lint(undefined);
-    ownConfig = false;
-  }
-  // Without the project's config, JavaScript that is not a valid module with JSX is read again as the
-  // editor reads it (`a < b > c`; `with`, legacy octals, top-level `return` in CommonJS).
-  const retries = [
-    { sourceType: 'module', jsx: false },
-    { sourceType: 'commonjs', jsx: true },
-    { sourceType: 'commonjs', jsx: false },
-  ] as const;
-  for (const read of ownConfig ? [] : retries) {
-    const failed = results.filter((r) => /\.(m?js|jsx)$/.test(r.filePath) && r.messages.some((m) => m.fatal));
-    if (failed.length === 0) break;
-    const eslint = new ESLint({ ...eslintOptionsFor(cwd, undefined, collector, read), errorOnUnmatchedPattern: false });
-    // Policies are collected only from files that parse: a failed try adds none.
-    const again = await lintSome(
-      eslint,
-      failed.map((r) => r.filePath),
-    );
-    const retried = new Map(again.map((r) => [r.filePath, r]));
-    results = results.map((r) => {
-      const again = retried.get(r.filePath);
-      return again && !again.messages.some((m) => m.fatal) ? again : r;
-    });
-  }
-  const errors: MapReport['errors'][number][] = [];
-  for (const r of results) {
-    const fatal = r.messages.find((m) => m.fatal);
-    if (fatal && !/File ignored/.test(fatal.message))
-      errors.push({ file: displayName(cwd, r.filePath), line: fatal.line ?? 0, message: fatal.message });
-  }
-  policies.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  for (const entry of policies) {
-    const m = models.get(entry);
-    if (m) options.onPolicy?.(entry, m.policy, m.trustedOrigins);
-  }
-  return {
-    version: 1,
-    ...(ESLint.version ? { eslint: ESLint.version } : {}),
-    policies,
-    scanned: results.length,
-    errors,
-  };
+    let results = await lint(configFile);
+    let ownConfig = !!configFile;
+    if (results.length === 0 && configFile && !given) {
+      // A config found above the folder that ignores all of it (a parent repository's): map it on its own.
+      options.warn?.(`cors-guard: ${configFile} ignores every file here; mapping with the recommended preset instead`);
+      results = await lint(undefined);
+      ownConfig = false;
+    }
+    // Without the project's config, JavaScript that is not a valid module with JSX is read again as the
+    // editor reads it (`a < b > c`; `with`, legacy octals, top-level `return` in CommonJS).
+    const retries = [
+      { sourceType: 'module', jsx: false },
+      { sourceType: 'commonjs', jsx: true },
+      { sourceType: 'commonjs', jsx: false },
+    ] as const;
+    for (const read of ownConfig ? [] : retries) {
+      const failed = results.filter((r) => /\.(m?js|jsx)$/.test(r.filePath) && r.messages.some((m) => m.fatal));
+      if (failed.length === 0) break;
+      const eslint = new ESLint({
+        ...eslintOptionsFor(cwd, undefined, collector, read),
+        errorOnUnmatchedPattern: false,
+      });
+      // Policies are collected only from files that parse: a failed try adds none.
+      const again = await lintSome(
+        eslint,
+        failed.map((r) => r.filePath),
+      );
+      const retried = new Map(again.map((r) => [r.filePath, r]));
+      results = results.map((r) => {
+        const again = retried.get(r.filePath);
+        return again && !again.messages.some((m) => m.fatal) ? again : r;
+      });
+    }
+    const errors: MapReport['errors'][number][] = [];
+    for (const r of results) {
+      const fatal = r.messages.find((m) => m.fatal);
+      if (fatal && !/File ignored/.test(fatal.message))
+        errors.push({ file: displayName(cwd, r.filePath), line: fatal.line ?? 0, message: fatal.message });
+    }
+    policies.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    for (const entry of policies) {
+      const m = models.get(entry);
+      if (m) options.onPolicy?.(entry, m.policy, m.trustedOrigins);
+    }
+    return {
+      version: 1,
+      ...(ESLint.version ? { eslint: ESLint.version } : {}),
+      policies,
+      scanned: results.length,
+      errors,
+    };
   }
 }
 
@@ -355,7 +358,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`cors-guard: ${(error as Error).message}\n`);
       return 2;
     }
-    const out = format === 'json' ? formatDiffJson(diff) : format === 'md' ? formatDiffMarkdown(diff) : formatDiffText(diff);
+    const out =
+      format === 'json' ? formatDiffJson(diff) : format === 'md' ? formatDiffMarkdown(diff) : formatDiffText(diff);
     write(out);
     return diff.admitsAttacker ? 1 : 0;
   }

@@ -83,7 +83,9 @@ function sideOf(p: LivePolicy): PolicySide {
 
 const keyOf = (p: LivePolicy) => `${p.entry.file}\u0000${p.entry.kind}\u0000${p.entry.library ?? ''}`;
 const sameShape = (a: LivePolicy, b: LivePolicy) =>
-  a.entry.allows === b.entry.allows && a.entry.credentials === b.entry.credentials && a.entry.verdict === b.entry.verdict;
+  a.entry.allows === b.entry.allows &&
+  a.entry.credentials === b.entry.credentials &&
+  a.entry.verdict === b.entry.verdict;
 
 /** Pairs policies of the same file, kind and library: identical ones first, then the rest in order. */
 export function pairPolicies(
@@ -106,7 +108,7 @@ export function pairPolicies(
   for (const key of new Set([...b.keys(), ...a.keys()])) {
     const olds = [...(b.get(key) ?? [])];
     const news = [...(a.get(key) ?? [])];
-    for (let i = 0; i < olds.length; ) {
+    for (let i = 0; i < olds.length;) {
       const j = news.findIndex((n) => sameShape(olds[i]!, n));
       if (j < 0) {
         i++;

@@ -35,7 +35,9 @@ function topOf(cwd: string): string {
 export function commitOf(cwd: string, ref: string): string {
   topOf(cwd);
   try {
-    return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString('utf8').trim();
+    return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      .toString('utf8')
+      .trim();
   } catch {
     throw new Error(`not a commit: ${ref}`);
   }

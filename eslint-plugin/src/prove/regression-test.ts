@@ -241,9 +241,10 @@ function clientParts(
         `  const res = await ${name}(new Request(${q(`http://localhost${path}`)}, { method: ${q(options.method)}, headers: ${headers} }));`,
       );
       body.push(...headersFromFetch('res'));
-      if (/\bnextUrl\b|\bNextRequest\b|\bcookies\(\)/.test(options.sourceText)) notes.push(
-        'the handler gets a plain Request: if it reads NextRequest-only fields (request.nextUrl, cookies()), wrap it with new NextRequest(...) from next/server.',
-      );
+      if (/\bnextUrl\b|\bNextRequest\b|\bcookies\(\)/.test(options.sourceText))
+        notes.push(
+          'the handler gets a plain Request: if it reads NextRequest-only fields (request.nextUrl, cookies()), wrap it with new NextRequest(...) from next/server.',
+        );
       break;
     }
     case 'worker':
@@ -258,7 +259,9 @@ function clientParts(
 
 function runnerImports(runner: Runner, esm: boolean, pkg: PackageJson): string[] {
   const from = (names: string[], module: string) =>
-    esm ? `import { ${names.join(', ')} } from ${q(module)};` : `const { ${names.join(', ')} } = require(${q(module)});`;
+    esm
+      ? `import { ${names.join(', ')} } from ${q(module)};`
+      : `const { ${names.join(', ')} } = require(${q(module)});`;
   switch (runner) {
     case 'vitest':
       return [from(['describe', 'it'], 'vitest')];
@@ -367,7 +370,9 @@ export function regressionTestFor(input: RegressionTestInput): RegressionTest {
     '',
     `/** An attacker origin the policy at ${where} lets in (CORS Guard's witness). */`,
     `const ATTACKER = ${q(attacker)};`,
-    ...(trusted.origin ? [`/** An origin the site trusts: it must still get in. */`, `const TRUSTED = ${q(trusted.origin)};`] : []),
+    ...(trusted.origin
+      ? [`/** An origin the site trusts: it must still get in. */`, `const TRUSTED = ${q(trusted.origin)};`]
+      : []),
     '',
     `/** The CORS headers of a ${framework === 'next' ? method : 'GET'} ${requestPath} sent with this Origin. */`,
     `async function corsHeaders(origin${annotate}) {`,
