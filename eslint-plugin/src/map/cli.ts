@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import plugin from '../index';
 import type { Policy } from '../analysis';
-import { DISK, overlayFileSystem } from '../analysis/modules';
+import { DISK, overlayFileSystem } from '../analysis/values/modules';
 import { FLAT_CONFIG_NAMES } from '../util/flat-config';
 import { setModuleFileSystem, withFileModel } from '../util/file-model';
 import { mapEntryOf, safely, type MapPolicy } from './entries';

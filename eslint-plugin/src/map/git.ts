@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { SOURCE_EXTENSIONS } from '../analysis/modules';
+import { SOURCE_EXTENSIONS } from '../analysis/values/modules';
 
 export interface RefTree {
   /** The commit the ref names. */
