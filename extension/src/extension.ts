@@ -114,8 +114,9 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, view),
     diagnostics.onDidChange(() => status.update()),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
-    vscode.languages.registerCodeActionsProvider(selector, codeActions, CorsGuardCodeActions.metadata),
+    // Registered first: VS Code lists later providers first, and this action goes after the fixes.
     vscode.languages.registerCodeActionsProvider(selector, new RegressionTestActions(), RegressionTestActions.metadata),
+    vscode.languages.registerCodeActionsProvider(selector, codeActions, CorsGuardCodeActions.metadata),
     vscode.commands.registerCommand(WRITE_TEST_COMMAND, (uri: vscode.Uri, line: number) =>
       writeRegressionTest(client, log, uri, line),
     ),

@@ -125,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const lines = [
       `Wrote ${shownTest} (${test.runner}, ${test.framework}) for the policy at ${policy.file}:${policy.line}`,
       `  attacker: ${test.attacker}${test.trusted ? `   trusted: ${test.trusted}` : ''}`,
-      `  run it: ${test.command}   (it fails until the policy is fixed)`,
+      `  run it: ${test.command}   (it fails until the policy is fixed)${root === cwd ? '' : ` in ${relative(cwd, root) || '.'}`}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
