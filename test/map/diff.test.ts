@@ -52,18 +52,15 @@ export function legacy(req, res) {
 let dir: string;
 const commits: Record<string, string> = {};
 
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@t',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@t',
+};
 function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t',
-    },
-  }).trim();
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: gitEnv }).trim();
 }
 function write(file: string, text: string): void {
   mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -185,6 +182,31 @@ describe('cors-guard map --diff', () => {
       git('checkout', '-q', '-f', commits['move']!);
       git('clean', '-fdq', '-e', 'node_modules');
     }
+  });
+
+  it('modules a file imports are read at the ref too (the module overlay)', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'cors-guard-diff-modules-'));
+    const run = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: gitEnv });
+    run('init', '-q', '-b', 'main');
+    writeFileSync(join(repo, '.gitignore'), 'node_modules\n');
+    writeFileSync(join(repo, 'package.json'), '{ "name": "m", "private": true, "type": "module" }\n');
+    symlinkSync(join(root, 'node_modules'), join(repo, 'node_modules'), 'dir');
+    writeFileSync(join(repo, 'origins.js'), 'export const ALLOWED = /^https:\\/\\/app\\.example\\.com$/;\n');
+    writeFileSync(
+      join(repo, 'server.js'),
+      "import cors from 'cors';\nimport { ALLOWED } from './origins.js';\nexport const mw = cors({ origin: ALLOWED, credentials: true });\n",
+    );
+    run('add', '-A');
+    run('commit', '-q', '-m', 'base');
+    // Only the imported module changes: the dot unescaped.
+    writeFileSync(join(repo, 'origins.js'), 'export const ALLOWED = /^https:\\/\\/app.example\\.com$/;\n');
+    const r = await cli(['map', '--no-config', '--diff', 'HEAD', '--format', 'json'], repo);
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as MapDiff;
+    expect(report.policies).toHaveLength(1);
+    expect(report.policies[0]!.before).toMatchObject({ verdict: 'safe' });
+    expect(report.policies[0]!.admitted[0]).toMatchObject({ origin: 'https://app-example.com', after: 'with-cookies' });
+    expect(readFileSync(join(repo, 'origins.js'), 'utf8')).toContain('app.example'); // the working tree untouched
   });
 
   it('a ref git does not know, or a folder outside git: exit 2', async () => {
