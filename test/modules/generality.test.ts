@@ -74,6 +74,11 @@ const EXPECTED: readonly (readonly [where: string, rule: string, says: string])[
   ],
   // isTrustedUrl(origin) -> isTrustedHost(hostOf(origin)) -> host.endsWith('example.com')
   ['deep-helpers/cjs/trust.js:5', 'no-unsafe-origin-check', 'https://evilexample.com'],
+  // the same helpers in another module, reached from an origin callback
+  ['deep-helpers/src/app.js:6', 'no-unsafe-origin-check', 'In `deep-helpers/src/utils/url.js` (line 5)'],
+  // NestJS config namespaces: registerAs('cors', () => options) is what ConfigService.get('cors') returns
+  // (the exact list under another namespace stays quiet)
+  ['nest-config/src/config/cors.config.ts:4', 'no-origin-reflection', '`cors` reflect every Origin'],
   // a pattern from a config module with the `m` flag and no `^`
   ['runtime-regex/cjs/server.js:7', 'no-unsafe-origin-check', 'https://evilexample.com'],
   // new RegExp(hostname): dots unescaped, nothing anchored; the message names the assumption
@@ -84,6 +89,10 @@ const EXPECTED: readonly (readonly [where: string, rule: string, says: string])[
   ['typed/src/cors.ts:8', 'no-wildcard-with-credentials', '`@koa/cors` turns `*` with credentials'],
   ['typed/src/cors.ts:9', 'no-origin-reflection', 'origin callback allows every origin'],
   ['typed/src/manifest.ts:4', 'no-wildcard-with-credentials', "`@hapi/hapi` answers `*` with the request's Origin"],
+  // values from JSON modules (require('./x.json'), import … with { type: 'json' }): ESLint does not lint
+  // them, so the finding is placed at the use, naming the file (the exact lists beside them stay quiet)
+  ['json/cjs/server.js:6', 'no-origin-reflection', 'In `json/cjs/config/settings.json` (line 3)'],
+  ['json/src/app.ts:6', 'no-null-origin', 'In `json/config/default.json` (line 2)'],
   // instance members: a field assigned in the constructor, and `this.config.http.crossOrigin`
   ['instance/src/server.ts:11', 'no-origin-reflection', '`cors` reflect every Origin'],
   ['instance/src/server.ts:16', 'no-origin-reflection', 'In `instance/src/settings.ts` (line 1)'],

@@ -141,10 +141,12 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       for (const p of builder.optionPolicies(site)) {
         // Options defined in another module in a shape that leaves no doubt are judged there, where the
         // fix goes; reporting them here too would say the same thing twice.
-        if (p.options && foreignModuleOf(p.options)) {
-          // (Only where the consumer reads them as `cors` does: another library may mean something else.)
+        const definedIn = p.options && foreignModuleOf(p.options);
+        if (p.options && definedIn) {
+          // (Only where the consumer reads them as `cors` does: another library may mean something else;
+          // and never for a JSON module, which ESLint does not lint.)
           const defined = definedOptionsLibrary(p.options);
-          if (defined && sameSemantics(defined, site.library)) continue;
+          if (defined && sameSemantics(defined, site.library) && !/\.json$/i.test(definedIn.path)) continue;
           // What is found in these options is placed at the library call that takes them.
           entries?.noteNode(p.options, site.call);
         }

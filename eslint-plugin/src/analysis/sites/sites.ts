@@ -788,9 +788,20 @@ function enclosingFunctionOf(node: Node): TSESTree.FunctionLike | undefined {
   return undefined;
 }
 
+/** A call's function or method name (`registerAs(...)`, `config.registerAs(...)`). */
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  return callee.type === T.Identifier ? callee.name : calleeMethodName(call);
+}
+
 function functionName(fn: TSESTree.FunctionLike): string {
   if ('id' in fn && fn.id?.type === 'Identifier') return fn.id.name;
   const parent = fn.parent;
+  // NestJS config namespaces: registerAs('cors', () => ({ ... })) is what ConfigService.get('cors') returns.
+  if (parent?.type === 'CallExpression' && parent.arguments[1] === fn && calleeName(parent) === 'registerAs') {
+    const key = parent.arguments[0];
+    if (key?.type === 'Literal' && typeof key.value === 'string') return key.value;
+  }
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition') && !parent.computed) {
     return staticKeyName(parent.key, false) ?? '';
