@@ -207,6 +207,20 @@ describe('cors-guard map --diff', () => {
     expect(report.policies[0]!.before).toMatchObject({ verdict: 'safe' });
     expect(report.policies[0]!.admitted[0]).toMatchObject({ origin: 'https://app-example.com', after: 'with-cookies' });
     expect(readFileSync(join(repo, 'origins.js'), 'utf8')).toContain('app.example'); // the working tree untouched
+
+    // A JSON module too: 'null' added to a list read from cors.json.
+    writeFileSync(join(repo, 'cors.json'), '{ "origins": ["https://app.example.com"] }\n');
+    writeFileSync(
+      join(repo, 'legacy.cjs'),
+      "const cors = require('cors');\nconst { origins } = require('./cors.json');\nmodule.exports = cors({ origin: origins, credentials: true });\n",
+    );
+    run('add', '-A');
+    run('commit', '-q', '-m', 'json');
+    writeFileSync(join(repo, 'cors.json'), '{ "origins": ["https://app.example.com", "null"] }\n');
+    const json = await cli(['map', '--no-config', '--diff', 'HEAD', 'legacy.cjs'], repo);
+    expect(json.code, json.stderr).toBe(1);
+    expect(json.stdout).toContain('🔴 legacy.cjs:3 cors: now lets in null; verdict safe → unsafe');
+    expect(json.stdout).toContain('let in: null reads with cookies (before: blocked)');
   });
 
   it('a ref git does not know, or a folder outside git: exit 2', async () => {

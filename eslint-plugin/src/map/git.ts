@@ -5,12 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { SOURCE_EXTENSIONS } from '../analysis/values/modules';
+import { MODULE_LIMITS, SOURCE_EXTENSIONS } from '../analysis/values/modules';
 
 export interface RefTree {
   /** The commit the ref names. */
   readonly commit: string;
-  /** Absolute path → text, for every tracked JavaScript/TypeScript file under the folder. */
+  /** Absolute path → text, for every tracked JavaScript/TypeScript (and JSON module) file under the folder. */
   readonly files: ReadonlyMap<string, string>;
 }
 
@@ -47,17 +47,19 @@ export function readRefTree(cwd: string, ref: string): RefTree {
   const top = topOf(cwd);
   const commit = commitOf(cwd, ref);
   const exts = new Set<string>(SOURCE_EXTENSIONS);
-  const listing = git(top, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8');
+  // `-l`: with sizes (JSON modules larger than a module may be are left out).
+  const listing = git(top, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]).toString('utf8');
   const wanted: { path: string; sha: string }[] = [];
   const here = resolve(cwd);
   for (const row of listing.split('\0')) {
     const tab = row.indexOf('\t');
     if (tab < 0) continue;
-    const [, type, sha] = row.slice(0, tab).split(' ');
+    const [, type, sha, size] = row.slice(0, tab).split(/ +/);
     const path = row.slice(tab + 1);
     if (type !== 'blob' || !sha) continue;
-    const dot = path.lastIndexOf('.');
-    if (dot < 0 || !exts.has(path.slice(dot))) continue;
+    const ext = path.slice(path.lastIndexOf('.'));
+    const json = ext === '.json' && Number(size) <= MODULE_LIMITS.maxBytes;
+    if (!exts.has(ext) && !json) continue;
     const abs = join(top, ...path.split('/'));
     const rel = relative(here, abs);
     if (rel.startsWith('..') || isAbsolute(rel)) continue;
@@ -79,10 +81,12 @@ export function readRefTree(cwd: string, ref: string): RefTree {
   return { commit, files };
 }
 
-/** The files of the tree under `paths` (relative to `cwd`; a file or a folder each), sorted. */
+/** The source files of the tree under `paths` (relative to `cwd`; a file or a folder each), sorted. */
 export function filesUnder(tree: RefTree, cwd: string, paths: readonly string[]): string[] {
   const roots = (paths.length > 0 ? paths : ['.']).map((p) => resolve(cwd, p));
+  const exts = new Set<string>(SOURCE_EXTENSIONS);
   return [...tree.files.keys()]
+    .filter((f) => exts.has(f.slice(f.lastIndexOf('.'))))
     .filter((f) => roots.some((r) => f === r || f.startsWith(r.endsWith(sep) ? r : r + sep)))
     .sort();
 }
