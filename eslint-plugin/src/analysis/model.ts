@@ -25,7 +25,9 @@ import {
   moduleOptionSites,
   shapeOptionSites,
   type HeaderSite,
+  type OptionSite,
 } from './sites/sites';
+import { conventionOptionSites, dataFileSites } from './sites/conventions';
 import { ValueResolver, type ResolverHost, type Scope } from './values/values';
 
 setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
@@ -124,8 +126,23 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     if (session) {
       for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
     }
-    const optionSites = input.globalScope ? moduleOptionSites(input.globalScope) : [];
+    const optionSites: OptionSite[] = [];
+    for (const site of input.globalScope ? moduleOptionSites(input.globalScope) : []) {
+      // `boot(app, __dirname)`: the options are in the data files the call loads.
+      if (site.dataFiles) {
+        if (session) optionSites.push(...dataFileSites({ ...site, dataFiles: site.dataFiles }, session, resolver));
+      } else optionSites.push(site);
+    }
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
+    // Options a convention reads are the convention's, even when they switch CORS off (`enabled: false`).
+    const claimed = new Set<Node>();
+    if (input.project?.file && input.project.dependenciesAt) {
+      const project = { file: input.project.file, dependenciesAt: input.project.dependenciesAt };
+      for (const site of conventionOptionSites(input.program, project, resolver)) {
+        if (site.argument) claimed.add(site.argument);
+        optionSites.push(site);
+      }
+    }
     for (const site of optionSites) {
       for (const p of builder.optionPolicies(site)) {
         // Options defined in another module in a shape that leaves no doubt are judged there, where the
@@ -141,7 +158,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     }
     const judged = new Set(policies.map((p) => p.options).filter(Boolean));
     for (const site of definedOptionSites(input.originObjects ?? [])) {
-      if (judged.has(site.argument as TSESTree.ObjectExpression)) continue;
+      if (judged.has(site.argument as TSESTree.ObjectExpression) || claimed.has(site.argument!)) continue;
       policies.push(...builder.optionPolicies(site));
     }
     policies.push(...builder.unusedAllowlists(input.program));

@@ -24,6 +24,7 @@ import {
   HEADER_SETTER_METHODS,
   MODULE_OPTION_SITES,
   SHAPE_OPTION_SITES,
+  type DataFiles,
   type LibraryId,
   type ModuleOptionSite,
   type VersionBound,
@@ -52,9 +53,10 @@ export interface OptionSite {
   readonly library: LibraryId;
   /**
    * The library call (`cors(...)`, `register(...)`, `new Server(...)`, `app.enableCors(...)`), or for
-   * options judged where they are defined (see `definedOptionSites`), the options object itself.
+   * options judged where they are defined (see `definedOptionSites`, conventions.ts), the options object
+   * itself (or the list entry naming a middleware whose defaults apply: Strapi's `'strapi::cors'`).
    */
-  readonly call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ObjectExpression;
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ObjectExpression | Node;
   /** The argument holding the options, and the property path inside it to the CORS options. */
   readonly argument: Node | undefined;
   readonly path: readonly string[];
@@ -62,6 +64,8 @@ export interface OptionSite {
   /** The library applies its defaults when the options path holds nothing (`createYoga({ schema })`). */
   readonly onByDefault?: boolean;
   readonly pathBefore?: VersionBound;
+  /** The call loads its options from data files (conventions.ts reads them). */
+  readonly dataFiles?: DataFiles;
 }
 
 /** Header sites for a literal naming a CORS header (following `const NAME = '...'` to its uses). */
@@ -269,7 +273,12 @@ export function moduleOptionSites(globalScope: Scope): OptionSite[] {
       if (site && !seen.has(site.call)) {
         seen.add(site.call);
         const library = adapterLibrary(spec.adapters, program) ?? site.library;
-        out.push({ ...site, library, ...(spec.onByDefault ? { onByDefault: true } : {}) });
+        out.push({
+          ...site,
+          library,
+          ...(spec.onByDefault ? { onByDefault: true } : {}),
+          ...(spec.dataFiles ? { dataFiles: spec.dataFiles } : {}),
+        });
       }
     }
   };

@@ -364,7 +364,18 @@ export class ModuleSession {
     return this.loadPath(path);
   }
 
-  private loadPath(path: string): LoadedModule | undefined {
+  /**
+   * Loads a data file of the project (JSON) by path, as the one parenthesised expression of a script (so its
+   * lines are the file's). Undefined outside the project or when it is missing or malformed.
+   */
+  loadData(path: string): LoadedModule | undefined {
+    const rel = nodePath.relative(this.root, path);
+    if (rel === '' || rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
+    if (rel.split(nodePath.sep).includes('node_modules') || !/\.json$/i.test(path)) return undefined;
+    return this.loadPath(path, (text) => `(${text}\n)`);
+  }
+
+  private loadPath(path: string, asData?: (text: string) => string): LoadedModule | undefined {
     const stat = this.fs.stat(path);
     if (!stat) return undefined;
     if (stat.size > MODULE_LIMITS.maxBytes) return this.skip(`size: ${path}`);
@@ -383,7 +394,7 @@ export class ModuleSession {
     try {
       const text = this.fs.readFile(path);
       if (text !== undefined && text.length <= MODULE_LIMITS.maxBytes && !looksMinified(text)) {
-        module = parseModule(path, text, this.parse) ?? null;
+        module = (asData ? parseModule(path, asData(text), this.parse, `${path}.cjs`) : parseModule(path, text, this.parse)) ?? null;
       }
     } catch {
       module = null;
@@ -413,8 +424,8 @@ function looksMinified(text: string): boolean {
   return false;
 }
 
-function parseModule(path: string, text: string, parse: ModuleParser): LoadedModule | undefined {
-  const parsed = parse(text, path);
+function parseModule(path: string, text: string, parse: ModuleParser, parseAs = path): LoadedModule | undefined {
+  const parsed = parse(text, parseAs);
   if (!parsed) return undefined;
   const program = parsed.ast;
   const headerNames: Node[] = [];

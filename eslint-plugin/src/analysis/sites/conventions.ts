@@ -1,0 +1,186 @@
+/**
+ * Framework conventions that load CORS settings by file name (`config/cors.ts`, `config/middlewares.js`,
+ * `config/security.js`) or from data files a call loads (LoopBack 3 `middleware.json`): the rows of
+ * `CONFIG_CONVENTIONS` and the `dataFiles` of `MODULE_OPTION_SITES`, turned into options sites.
+ */
+import * as nodePath from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import { stringLiteralValue, unwrap, type Node } from '../ast';
+import { CONFIG_CONVENTIONS, type ConfigConvention, type ConventionStep, type DataFiles } from './frameworks';
+import type { OptionSite } from './sites';
+import type { LoadedModule, ModuleSession } from '../values/modules';
+import type { Value, ValueResolver } from '../values/values';
+
+/** What conventions need to know about the linted file's project. */
+export interface ConventionProject {
+  /** The linted file (absolute path). */
+  readonly file: string;
+  /** The packages the package.json in `dir` depends on; undefined when `dir` has none. */
+  dependenciesAt(dir: string): ReadonlySet<string> | undefined;
+}
+
+/** Folders above a config file a convention may name (`config/env/production/middlewares.js`: 3). */
+const MAX_CONVENTION_DEPTH = 4;
+
+/** The rows whose file pattern matches the linted file, with the project root it is relative to. */
+function matchingConventions(project: ConventionProject): { row: ConfigConvention; root: string }[] {
+  const parts = project.file.split(/[\\/]/);
+  const out: { row: ConfigConvention; root: string }[] = [];
+  for (let k = 2; k <= Math.min(MAX_CONVENTION_DEPTH, parts.length - 1); k++) {
+    const rel = parts.slice(parts.length - k).join('/');
+    const rows = CONFIG_CONVENTIONS.filter((row) => row.file.test(rel));
+    if (rows.length === 0) continue;
+    // The root is the folder of the nearest package.json: a matching name below another package.json
+    // (`src/config/cors.ts` of a package in `src/`) is not the convention.
+    const root = parts.slice(0, parts.length - k).join('/') || '/';
+    if (!project.dependenciesAt(root)) continue;
+    if (nearerPackage(project, parts, k)) continue;
+    for (const row of rows) out.push({ row, root });
+  }
+  return out;
+}
+
+function nearerPackage(project: ConventionProject, parts: readonly string[], k: number): boolean {
+  for (let j = 1; j < k; j++) {
+    if (project.dependenciesAt(parts.slice(0, parts.length - j).join('/'))) return true;
+  }
+  return false;
+}
+
+/** Modules the file imports (type-only imports included: `import type { CorsConfig }` marks AdonisJS 5). */
+function importsOf(program: TSESTree.Program): Set<string> {
+  const out = new Set<string>();
+  for (const stmt of program.body) {
+    if (stmt.type === T.ImportDeclaration) out.add(stmt.source.value);
+  }
+  return out;
+}
+
+/** Options sites of the conventions the linted file follows. */
+export function conventionOptionSites(
+  program: TSESTree.Program,
+  project: ConventionProject,
+  resolver: ValueResolver,
+): OptionSite[] {
+  const matches = matchingConventions(project);
+  if (matches.length === 0) return [];
+  const imports = importsOf(program);
+  const out: OptionSite[] = [];
+  for (const { row, root } of matches) {
+    const deps = project.dependenciesAt(root)!;
+    const marked = (row.dependencies ?? []).some((d) => deps.has(d)) || (row.imports ?? []).some((m) => imports.has(m));
+    if (!marked) continue;
+    const self: LoadedModule = {
+      path: project.file,
+      text: '',
+      program,
+      headerNames: [],
+      originObjects: [],
+      getScope: () => {
+        throw new Error('unused');
+      },
+    };
+    const exported = resolver.exportOf(self, row.exportName, 0, program);
+    out.push(...sitesAlong(row.library, exported, row.path, resolver, program, undefined));
+  }
+  return out;
+}
+
+/**
+ * Options sites of a call that loads data files (`boot(app, __dirname)`): each file in the folder the call
+ * names is read (bounded like any module) and its options are judged; findings are placed at the call.
+ */
+export function dataFileSites(
+  site: OptionSite & { readonly dataFiles: DataFiles },
+  session: ModuleSession,
+  resolver: ValueResolver,
+): OptionSite[] {
+  const files = site.dataFiles;
+  const call = site.call;
+  if (call.type !== T.CallExpression && call.type !== T.NewExpression) return [];
+  const here = nodePath.dirname(session.linted);
+  const dirArg = call.arguments[files.dirArg] as Node | undefined;
+  let dir = here;
+  if (dirArg) {
+    const arg = unwrap(dirArg);
+    const named = stringLiteralValue(arg);
+    if (named !== undefined) dir = nodePath.resolve(here, named);
+    else if (!(arg.type === T.Identifier && arg.name === '__dirname')) return [];
+  }
+  const out: OptionSite[] = [];
+  for (const name of files.names) {
+    const data = session.loadData(nodePath.join(dir, name));
+    const root = data ? dataRoot(data) : undefined;
+    if (!data || !root) continue;
+    resolver.modules?.entries.note(data, call);
+    out.push(...sitesAlong(site.library, resolver.resolve(root), files.path, resolver, call, call));
+  }
+  return out;
+}
+
+/** The value a data file holds: the one expression of its (parenthesised) program. */
+function dataRoot(m: LoadedModule): Node | undefined {
+  const stmt = m.program.body[0];
+  return stmt?.type === T.ExpressionStatement ? stmt.expression : undefined;
+}
+
+const MAX_VALUES = 16;
+
+/**
+ * Follows the steps from the exported values to the options and makes a site of each: an options value
+ * (judged from `argument`), or the defaults where an entry names the middleware without options. The
+ * site's call is `call` (the call that loads a data file) or else the options themselves.
+ */
+function sitesAlong(
+  library: OptionSite['library'],
+  start: readonly Value[],
+  steps: readonly ConventionStep[],
+  resolver: ValueResolver,
+  at: Node,
+  call: Node | undefined,
+): OptionSite[] {
+  // `module.exports = ({ env }) => [...]`: what the function returns
+  let current: Value[] = [];
+  for (const v of start) {
+    if (v.kind === 'function') for (const r of resolver.returnsOf(v.fn)) current.push(...resolver.resolve(r));
+    else current.push(v);
+  }
+  const defaults: Node[] = [];
+  for (const step of steps) {
+    const next: Value[] = [];
+    for (const v of current) {
+      if (typeof step === 'string') {
+        for (const p of resolver.property(v, step, undefined, 0, at)) if (!isMissing(p)) next.push(p);
+      } else if ('anyKey' in step) {
+        if (v.kind !== 'object') continue;
+        for (const p of v.object.properties) {
+          if (p.type !== T.Property || p.computed) continue;
+          next.push(...resolver.resolve(p.value as Node));
+        }
+      } else if (v.kind === 'array') {
+        for (const e of v.elements) {
+          if (e.kind === 'literal' && e.value === step.entry) defaults.push(e.node);
+          if (e.kind !== 'object') continue;
+          const names = resolver.objectProperty(e.object, step.nameKey);
+          if (!names.some((n) => n.kind === 'literal' && n.value === step.entry)) continue;
+          const options = resolver.objectPropertyOrMissing(e.object, step.optionsKey);
+          if (options) next.push(...options);
+          else defaults.push(e.object);
+        }
+      }
+    }
+    current = next.slice(0, MAX_VALUES);
+  }
+  const out: OptionSite[] = [];
+  for (const node of defaults) out.push({ library, call: call ?? node, argument: undefined, path: [] });
+  for (const v of current) {
+    // A value that is no options object (a reference CORS Guard cannot follow) is not guessed at.
+    if (v.kind === 'object') out.push({ library, call: call ?? v.object, argument: v.object, path: [] });
+  }
+  return out;
+}
+
+function isMissing(v: Value): boolean {
+  return v.kind === 'literal' && v.value === undefined;
+}
