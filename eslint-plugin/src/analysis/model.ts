@@ -27,7 +27,7 @@ import {
   type HeaderSite,
   type OptionSite,
 } from './sites/sites';
-import { conventionOptionSites, dataFileSites } from './sites/conventions';
+import { autoImportedSites, conventionOptionSites, dataFileSites } from './sites/conventions';
 import { ValueResolver, type ResolverHost, type Scope } from './values/values';
 
 setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
@@ -142,6 +142,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
         if (site.argument) claimed.add(site.argument);
         optionSites.push(site);
       }
+      if (input.globalScope) optionSites.push(...autoImportedSites(input.globalScope, project));
     }
     for (const site of optionSites) {
       for (const p of builder.optionPolicies(site)) {

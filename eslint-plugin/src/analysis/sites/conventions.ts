@@ -7,10 +7,16 @@ import * as nodePath from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { stringLiteralValue, unwrap, type Node } from '../ast';
-import { CONFIG_CONVENTIONS, type ConfigConvention, type ConventionStep, type DataFiles } from './frameworks';
+import {
+  AUTO_IMPORTED_OPTION_SITES,
+  CONFIG_CONVENTIONS,
+  type ConfigConvention,
+  type ConventionStep,
+  type DataFiles,
+} from './frameworks';
 import type { OptionSite } from './sites';
 import type { LoadedModule, ModuleSession } from '../values/modules';
-import type { Value, ValueResolver } from '../values/values';
+import type { Scope, Value, ValueResolver } from '../values/values';
 
 /** What conventions need to know about the linted file's project. */
 export interface ConventionProject {
@@ -115,6 +121,41 @@ export function dataFileSites(
     if (!data || !root) continue;
     resolver.modules?.entries.note(data, call);
     out.push(...sitesAlong(site.library, resolver.resolve(root), files.path, resolver, call, call));
+  }
+  return out;
+}
+
+const AUTO_NAMES: ReadonlySet<string> = new Set(AUTO_IMPORTED_OPTION_SITES.flatMap((s) => s.names));
+
+/** The dependencies of the nearest package.json above the file. */
+function nearestDependencies(project: ConventionProject): ReadonlySet<string> | undefined {
+  let dir = nodePath.dirname(project.file);
+  for (let i = 0; i < 40; i++) {
+    const deps = project.dependenciesAt(dir);
+    if (deps) return deps;
+    const parent = nodePath.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** Calls of functions a framework makes global (`handleCors(event, { ... })` in a Nitro route). */
+export function autoImportedSites(globalScope: Scope, project: ConventionProject): OptionSite[] {
+  const out: OptionSite[] = [];
+  let deps: ReadonlySet<string> | undefined | null = null;
+  for (const ref of globalScope.through) {
+    const id = ref.identifier as Node;
+    if (id.type !== T.Identifier || !AUTO_NAMES.has(id.name)) continue;
+    const call = id.parent;
+    if (call?.type !== T.CallExpression || call.callee !== id) continue;
+    if (deps === null) deps = nearestDependencies(project);
+    if (!deps) return [];
+    for (const row of AUTO_IMPORTED_OPTION_SITES) {
+      if (!row.names.includes(id.name) || !row.dependencies.some((d) => deps!.has(d))) continue;
+      const argument = call.arguments[row.optionsArg] as Node | undefined;
+      if (argument) out.push({ library: row.library, call, argument, path: [] });
+    }
   }
   return out;
 }

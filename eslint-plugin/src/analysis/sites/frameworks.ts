@@ -520,6 +520,30 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
       optionsPath: [],
     }),
   ),
+  // Feathers 5 re-exports the middleware: `cors` of @feathersjs/express is `cors`, of @feathersjs/koa is
+  // @koa/cors (the generated app.ts: `app.use(cors())`); `socketio({ cors })` hands `cors` to socket.io.
+  { library: 'cors', modules: ['@feathersjs/express'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'koa-cors', modules: ['@feathersjs/koa'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
+  {
+    library: 'socket.io',
+    modules: ['@feathersjs/socketio'],
+    path: [],
+    kind: 'call',
+    optionsArg: 'last',
+    optionsPath: ['cors'],
+  },
+  // LoopBack 4 (@loopback/rest rest.server.ts): `rest.cors` of the application options goes to `cors` as
+  // given (a `cors` object replaces the defaults, `origin: '*'` with credentials, as a whole).
+  ...['RestApplication', 'RestServer'].map(
+    (name): ModuleOptionSite => ({
+      library: 'cors',
+      modules: ['@loopback/rest'],
+      path: [name],
+      kind: 'construct',
+      optionsArg: name === 'RestServer' ? 1 : 0,
+      optionsPath: name === 'RestServer' ? ['cors'] : ['rest', 'cors'],
+    }),
+  ),
   // LoopBack 3: `boot(app, __dirname)` (loopback-boot) registers the middleware of `middleware.json` and
   // `middleware.<env>.json` in that folder; the `cors` entry's `params` go to the `cors` package (the
   // generated app ships `"origin": true, "credentials": true`).
@@ -707,6 +731,29 @@ export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
     dependencies: ['loopback', 'loopback-boot'],
     exportName: 'default',
     path: [{ anyKey: true }, 'cors', 'params'],
+  },
+];
+
+/**
+ * Functions a framework makes global (auto-imports: Nitro and Nuxt server routes call h3's `handleCors`
+ * without importing it): a call of the unbound name counts when the project (the nearest package.json)
+ * depends on one of `dependencies`.
+ */
+export interface AutoImportedOptionSite {
+  readonly framework: string;
+  readonly library: LibraryId;
+  readonly names: readonly string[];
+  readonly optionsArg: number;
+  readonly dependencies: readonly string[];
+}
+
+export const AUTO_IMPORTED_OPTION_SITES: readonly AutoImportedOptionSite[] = [
+  {
+    framework: 'Nitro / Nuxt',
+    library: 'h3',
+    names: ['handleCors', 'appendCorsHeaders', 'appendCorsPreflightHeaders'],
+    optionsArg: 1,
+    dependencies: ['nuxt', 'nitropack', 'nitro', 'h3'],
   },
 ];
 
