@@ -64,6 +64,8 @@ const EXPECTED = [
   'nitro/routes/api/profile.ts:3:54 cors-guard/no-unsafe-origin-check',
   // Remix / React Router loaders and SvelteKit hooks: the fetch-API header sites cover them
   'remix/app/routes/api.profile.ts:9:40 cors-guard/no-origin-reflection',
+  // Sails: config/security.js, and security.cors of a per-environment config (allRoutes and the unsafe flag on)
+  'sails/config/env/production.js:5:21 cors-guard/no-wildcard-with-credentials',
   'sails/config/security.js:4:19 cors-guard/no-wildcard-with-credentials',
   // the generated `'strapi::cors'`: `*` with credentials, which @koa/cors answers with the Origin
   'strapi-default/config/middlewares.js:6:3 cors-guard/no-wildcard-with-credentials',
