@@ -84,7 +84,7 @@ describe('framework conventions (eslint CLI)', () => {
     const results = await lint();
     const server = results.find((r) => r.filePath.endsWith(join('loopback3', 'server', 'server.js')))!;
     expect(server.messages.map((m) => m.message)).toEqual([
-      'In `loopback3/server/middleware.json` (line 9): `origin: true` makes `cors` reflect every Origin: any site reads it with the user\'s cookies.',
+      "In `loopback3/server/middleware.json` (line 9): `origin: true` makes `cors` reflect every Origin: any site reads it with the user's cookies.",
     ]);
     const glue = results.find((r) => r.filePath.endsWith(join('glue', 'index.js')))!;
     expect(glue.messages[0]!.message).toMatch(/^In `glue\/manifest\.js` \(line 5\): `@hapi\/hapi` answers `\*`/);

@@ -22,15 +22,18 @@ import {
   definedOptionSites,
   headerSitesOf,
   isDefinedCorsOptions,
+  isLibraryModule,
   moduleOptionSites,
+  packageOptionSites,
   shapeOptionSites,
   type HeaderSite,
   type OptionSite,
 } from './sites/sites';
 import { autoImportedSites, conventionOptionSites, dataFileSites } from './sites/conventions';
-import { ValueResolver, type ResolverHost, type Scope } from './values/values';
+import { setLibraryPackageTest, ValueResolver, type ResolverHost, type Scope } from './values/values';
 
 setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
+setLibraryPackageTest(isLibraryModule);
 
 export interface AnalysisInput extends ResolverHost {
   readonly program: TSESTree.Program;
@@ -45,6 +48,8 @@ export interface AnalysisInput extends ResolverHost {
   readonly helperCalls?: readonly TSESTree.CallExpression[];
   /** Object literals with an `origin` property (options judged where they are defined). */
   readonly originObjects?: readonly TSESTree.ObjectExpression[];
+  /** `import('m')` expressions (a library loaded at run time: `register(import('@fastify/cors'))`). */
+  readonly dynamicImports?: readonly TSESTree.ImportExpression[];
   /** Other modules, when the linted file has a path on disk (or in the editor). */
   readonly modules?: ModuleSession;
   /** Origins the project trusts (`settings['cors-guard'].trustedOrigins`): the hosts checks are meant for. */
@@ -127,13 +132,19 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
     }
     const optionSites: OptionSite[] = [];
-    for (const site of input.globalScope ? moduleOptionSites(input.globalScope) : []) {
+    for (const site of input.globalScope ? moduleOptionSites(input.globalScope, input.dynamicImports) : []) {
       // `boot(app, __dirname)`: the options are in the data files the call loads.
       if (site.dataFiles) {
         if (session) optionSites.push(...dataFileSites({ ...site, dataFiles: site.dataFiles }, session, resolver));
       } else optionSites.push(site);
     }
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
+    if (session) {
+      // A library reached through the project's own modules (a wrapper module, a barrel).
+      const found = new Set(optionSites.map((s) => s.call));
+      for (const call of input.helperCalls ?? [])
+        if (!found.has(call)) optionSites.push(...packageOptionSites(call, resolver));
+    }
     // Options a convention reads are the convention's, even when they switch CORS off (`enabled: false`).
     const claimed = new Set<Node>();
     if (input.project?.file && input.project.dependenciesAt) {

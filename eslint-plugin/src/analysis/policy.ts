@@ -335,7 +335,13 @@ export class PolicyBuilder {
 
   /** The policies an options site sets (one per options object it can be given). */
   optionPolicies(site: OptionSite): Policy[] {
-    const lib = LIBRARIES[site.library];
+    const lib = site.assumedPackage
+      ? {
+          ...LIBRARIES[site.library],
+          packageName: site.assumedPackage,
+          assumedLike: LIBRARIES[site.library].packageName,
+        }
+      : LIBRARIES[site.library];
     if (!site.argument) {
       return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
     }
@@ -363,7 +369,8 @@ export class PolicyBuilder {
   }
 
   private policiesOfValue(lib: LibrarySemantics, site: OptionSite, v: Value, extraSites: readonly Node[]): Policy[] {
-    if (v.kind === 'object') return this.disabled(lib, v.object) ? [] : [this.objectPolicy(lib, site, v.object, extraSites)];
+    if (v.kind === 'object')
+      return this.disabled(lib, v.object) ? [] : [this.objectPolicy(lib, site, v.object, extraSites)];
     if (v.kind === 'literal') {
       if (v.value === true) {
         // hapi `cors: true` is origin ['*']: the request's origin is sent back.
@@ -423,7 +430,9 @@ export class PolicyBuilder {
     if (!option) return false;
     const values = this.resolver.objectPropertyOrMissing(obj, option.name);
     if (!values) return !option.unsetMeans;
-    return values.every((v) => v.kind === 'literal' && (v.value === false || (v.value === undefined && !option.unsetMeans)));
+    return values.every(
+      (v) => v.kind === 'literal' && (v.value === false || (v.value === undefined && !option.unsetMeans)),
+    );
   }
 
   private defaultPolicy(lib: LibrarySemantics, call: Node, node: Node): Policy {
@@ -678,7 +687,8 @@ export class PolicyBuilder {
         if (depth > 0) return [{ type: 'unknown', node: v.node }];
         if (lib.originFunction === 'callback') return this.callbackOrigins(lib, v.fn, credentials, v.closure);
         if (lib.originFunction === 'return-true') return this.trueReturningOrigins(v.fn);
-        if (lib.originFunction === 'return-setting') return this.settingReturningOrigins(lib, v.fn, credentials, v.closure);
+        if (lib.originFunction === 'return-setting')
+          return this.settingReturningOrigins(lib, v.fn, credentials, v.closure);
         return this.returnedOrigins(lib, v.fn, credentials, lib.originFunction === 'return-origin', v.closure);
       default:
         return [{ type: 'unknown', node: v.node }];

@@ -17,6 +17,7 @@ interface Collector {
   readonly varyCalls: TSESTree.CallExpression[];
   readonly helperCalls: TSESTree.CallExpression[];
   readonly originObjects: TSESTree.ObjectExpression[];
+  readonly dynamicImports: TSESTree.ImportExpression[];
   /** Whether a rule already registered the collecting listeners for this file. */
   owned: boolean;
   model?: FileModel;
@@ -88,7 +89,15 @@ function mentionsOrigin(node: TSESTree.Node): boolean {
 function collectorOf(program: TSESTree.Program): Collector {
   let c = collectors.get(program);
   if (!c) {
-    c = { headerNames: [], shapeCalls: [], varyCalls: [], helperCalls: [], originObjects: [], owned: false };
+    c = {
+      headerNames: [],
+      shapeCalls: [],
+      varyCalls: [],
+      helperCalls: [],
+      originObjects: [],
+      dynamicImports: [],
+      owned: false,
+    };
     collectors.set(program, c);
   }
   return c;
@@ -112,6 +121,7 @@ export function withFileModel<MessageIds extends string, Options extends readonl
         trustedOrigins: corsGuardSettings(context).trustedOrigins,
         helperCalls: collector.helperCalls,
         originObjects: collector.originObjects,
+        dynamicImports: collector.dynamicImports,
         modules: sessionFor(context as never),
         getScope: (node) => sourceCode.getScope(node),
         text: (node) => sourceCode.getText(node),
@@ -143,6 +153,9 @@ export function withFileModel<MessageIds extends string, Options extends readonl
         }
       }
     },
+    ImportExpression(node) {
+      collector.dynamicImports.push(node);
+    },
     CallExpression(node) {
       const callee = node.callee;
       const name =
@@ -155,7 +168,10 @@ export function withFileModel<MessageIds extends string, Options extends readonl
       if (
         node.arguments.length > 0 &&
         (callee.type === 'Identifier' || (callee.type === 'MemberExpression' && callee.object.type === 'Identifier')) &&
-        (HELPER_NAME.test(name) || node.arguments.some(mentionsOrigin) || isMiddlewareArgument(node))
+        (HELPER_NAME.test(name) ||
+          name === 'register' ||
+          node.arguments.some(mentionsOrigin) ||
+          isMiddlewareArgument(node))
       ) {
         collector.helperCalls.push(node);
       }

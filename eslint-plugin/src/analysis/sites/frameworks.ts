@@ -29,6 +29,11 @@ export interface LibrarySemantics {
   readonly id: LibraryId;
   /** The package users know it by, for messages. */
   readonly packageName: string;
+  /**
+   * Set for a package CORS Guard has no row for but whose name says it is a CORS middleware: the library
+   * whose semantics are assumed for it (messages say so).
+   */
+  readonly assumedLike?: string;
   /** What an options object without `origin` allows (`none`: no Access-Control-Allow-Origin at all). */
   readonly defaultOrigin: 'wildcard' | 'reflect' | 'none';
   /**
@@ -510,16 +515,14 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
     optionsPath: ['server', 'routes', 'cors'],
   },
   // h3 (Nitro, Nuxt server routes): `handleCors(event, options)`, `appendCorsHeaders(event, options)`.
-  ...['handleCors', 'appendCorsHeaders', 'appendCorsPreflightHeaders'].map(
-    (name): ModuleOptionSite => ({
-      library: 'h3',
-      modules: ['h3'],
-      path: [name],
-      kind: 'call',
-      optionsArg: 1,
-      optionsPath: [],
-    }),
-  ),
+  ...['handleCors', 'appendCorsHeaders', 'appendCorsPreflightHeaders'].map((name): ModuleOptionSite => ({
+    library: 'h3',
+    modules: ['h3'],
+    path: [name],
+    kind: 'call',
+    optionsArg: 1,
+    optionsPath: [],
+  })),
   // Feathers 5 re-exports the middleware: `cors` of @feathersjs/express is `cors`, of @feathersjs/koa is
   // @koa/cors (the generated app.ts: `app.use(cors())`); `socketio({ cors })` hands `cors` to socket.io.
   { library: 'cors', modules: ['@feathersjs/express'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
@@ -534,16 +537,14 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
   },
   // LoopBack 4 (@loopback/rest rest.server.ts): `rest.cors` of the application options goes to `cors` as
   // given (a `cors` object replaces the defaults, `origin: '*'` with credentials, as a whole).
-  ...['RestApplication', 'RestServer'].map(
-    (name): ModuleOptionSite => ({
-      library: 'cors',
-      modules: ['@loopback/rest'],
-      path: [name],
-      kind: 'construct',
-      optionsArg: name === 'RestServer' ? 1 : 0,
-      optionsPath: name === 'RestServer' ? ['cors'] : ['rest', 'cors'],
-    }),
-  ),
+  ...['RestApplication', 'RestServer'].map((name): ModuleOptionSite => ({
+    library: 'cors',
+    modules: ['@loopback/rest'],
+    path: [name],
+    kind: 'construct',
+    optionsArg: name === 'RestServer' ? 1 : 0,
+    optionsPath: name === 'RestServer' ? ['cors'] : ['rest', 'cors'],
+  })),
   // LoopBack 3: `boot(app, __dirname)` (loopback-boot) registers the middleware of `middleware.json` and
   // `middleware.<env>.json` in that folder; the `cors` entry's `params` go to the `cors` package (the
   // generated app ships `"origin": true, "credentials": true`).
@@ -562,7 +563,8 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
     },
   },
   { library: 'cors', modules: ['cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
-  { library: 'koa-cors', modules: ['@koa/cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  // kcors is @koa/cors under its old name (1.x and 2.x, which reflect when `origin` is unset).
+  { library: 'koa-cors', modules: ['@koa/cors', 'kcors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
   { library: 'koa2-cors', modules: ['koa2-cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
   { library: 'elysia', modules: ['@elysiajs/cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
   { library: 'elysia', modules: ['@elysiajs/cors'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
@@ -812,6 +814,29 @@ export const SHAPE_OPTION_SITES: readonly ShapeOptionSite[] = [
     arrayOfObjects: true,
   },
 ];
+
+/**
+ * A package CORS Guard has no row for, whose name says it is a CORS middleware (`express-cors-middleware`,
+ * `@scope/cors`, `micro-cors`): its options are judged as `cors` reads them, and messages say so. Names
+ * that hold `cors` as a word but are something else (type packages, proxies, origin-only gates) are not.
+ */
+const ASSUMED_CORS_NAME = /(?:^|[/@._-])k?cors(?:$|[/._-])/i;
+const NOT_CORS_MIDDLEWARE = /^@types\/|(?:^|[/-])cors-(?:anywhere|proxy|gate|server)(?:$|[/])|^cors-anywhere$/i;
+export function assumedCorsModule(specifier: string): boolean {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')) return false;
+  if (specifier.startsWith('node:')) return false;
+  return ASSUMED_CORS_NAME.test(specifier) && !NOT_CORS_MIDDLEWARE.test(specifier);
+}
+
+/** The option site an assumed CORS package's call is read as: `cors(options)`. */
+export const ASSUMED_CORS_SITE: ModuleOptionSite = {
+  library: 'cors',
+  modules: [],
+  path: [],
+  kind: 'call',
+  optionsArg: 0,
+  optionsPath: [],
+};
 
 export const SHAPE_METHODS: ReadonlySet<string> = new Set(SHAPE_OPTION_SITES.map((s) => s.method));
 

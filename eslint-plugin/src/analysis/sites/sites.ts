@@ -22,6 +22,8 @@ import {
   CLIENT_REQUEST_CALLEES,
   CLIENT_VERB_METHODS,
   HEADER_SETTER_METHODS,
+  ASSUMED_CORS_SITE,
+  assumedCorsModule,
   MODULE_OPTION_SITES,
   SHAPE_OPTION_SITES,
   type DataFiles,
@@ -66,6 +68,11 @@ export interface OptionSite {
   readonly pathBefore?: VersionBound;
   /** The call loads its options from data files (conventions.ts reads them). */
   readonly dataFiles?: DataFiles;
+  /**
+   * A package CORS Guard has no row for, recognised by its name as a CORS middleware: judged as `library`
+   * reads options, and the messages name this package and say so.
+   */
+  readonly assumedPackage?: string;
 }
 
 /** Header sites for a literal naming a CORS header (following `const NAME = '...'` to its uses). */
@@ -235,8 +242,6 @@ function isClientRequestHeaders(obj: TSESTree.ObjectExpression): boolean {
 
 type TraceLeaf = Record<string | symbol, unknown>;
 
-const MODULE_NAMES: ReadonlySet<string> = new Set(MODULE_OPTION_SITES.flatMap((s) => s.modules));
-
 /** Per module: the trace map of every option site it has, the spec as each leaf's info. Built once. */
 const TRACE_MAPS: ReadonlyMap<string, TraceLeaf> = (() => {
   const { CALL, CONSTRUCT, READ } = ASTUtils.ReferenceTracker;
@@ -254,20 +259,39 @@ const TRACE_MAPS: ReadonlyMap<string, TraceLeaf> = (() => {
   return maps;
 })();
 
-/** Options sites of CORS libraries found by module, however imported, required or renamed. */
-export function moduleOptionSites(globalScope: Scope): OptionSite[] {
+/** The trace map of a module CORS Guard knows, or of one whose name says it is a CORS middleware. */
+function traceMapOf(mod: string): TraceLeaf | undefined {
+  const known = TRACE_MAPS.get(mod);
+  if (known) return known;
+  if (!assumedCorsModule(mod)) return undefined;
+  return { [ASTUtils.ReferenceTracker.CALL]: { ...ASSUMED_CORS_SITE, modules: [mod], assumedPackage: mod } };
+}
+
+/**
+ * Options sites of CORS libraries found by module, however imported, required or renamed: `import`,
+ * `require(...)` anywhere, and `import('m')` (awaited and destructured, or handed to `register`).
+ */
+export function moduleOptionSites(
+  globalScope: Scope,
+  dynamicImports: readonly TSESTree.ImportExpression[] = [],
+): OptionSite[] {
   const program = globalScope.block as TSESTree.Program;
   const imported = new Set<string>();
   for (const stmt of program.body) {
-    if (stmt.type === T.ImportDeclaration && MODULE_NAMES.has(stmt.source.value)) imported.add(stmt.source.value);
+    if (stmt.type === T.ImportDeclaration && stmt.importKind !== 'type' && traceMapOf(stmt.source.value))
+      imported.add(stmt.source.value);
   }
   const requires = requireCalls(globalScope);
-  if (imported.size === 0 && requires.size === 0) return [];
+  const dynamic = dynamicImports.filter((d) => {
+    const name = moduleNameOf(d.source);
+    return name !== undefined && traceMapOf(name) !== undefined;
+  });
+  if (imported.size === 0 && requires.size === 0 && dynamic.length === 0) return [];
   const tracker = new ASTUtils.ReferenceTracker(globalScope);
   type TraceMap = Parameters<typeof tracker.iterateEsmReferences>[0];
   const out: OptionSite[] = [];
   const seen = new Set<Node>();
-  const add = (spec: ModuleOptionSite, nodes: readonly Node[]) => {
+  const add = (spec: ModuleOptionSite & { assumedPackage?: string }, nodes: readonly Node[]) => {
     for (const node of spec.kind === 'register' ? nodes.flatMap((n) => readsOf(n, globalScope)) : nodes) {
       const site = optionSiteOf(spec.library, spec.kind, node, spec.optionsArg, spec.optionsPath);
       if (site && !seen.has(site.call)) {
@@ -278,6 +302,7 @@ export function moduleOptionSites(globalScope: Scope): OptionSite[] {
           library,
           ...(spec.onByDefault ? { onByDefault: true } : {}),
           ...(spec.dataFiles ? { dataFiles: spec.dataFiles } : {}),
+          ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),
         });
       }
     }
@@ -287,22 +312,72 @@ export function moduleOptionSites(globalScope: Scope): OptionSite[] {
     // named imports follow the export path either way.
     const esm: Record<string, TraceLeaf> = {};
     for (const mod of imported) {
-      const map = TRACE_MAPS.get(mod)!;
+      const map = traceMapOf(mod)!;
       esm[mod] = { [ASTUtils.ReferenceTracker.ESM]: true, default: map, ...map };
     }
     for (const r of tracker.iterateEsmReferences(esm as TraceMap)) {
       add(r.info as unknown as ModuleOptionSite, [r.node as Node]);
     }
   }
+  const traceValue = (value: Node, map: TraceLeaf, esModule: boolean) => {
+    const traced = esModule ? { default: map, ...map } : map;
+    for (const r of propertyReferences(tracker, value, traced)) add(r.info as ModuleOptionSite, [r.node as Node]);
+    const register = map[ASTUtils.ReferenceTracker.READ] as ModuleOptionSite | undefined;
+    if (register) add(register, [value]);
+  };
   for (const [mod, calls] of requires) {
-    const map = TRACE_MAPS.get(mod)!;
-    for (const call of calls) {
-      for (const r of propertyReferences(tracker, call, map)) add(r.info as ModuleOptionSite, [r.node as Node]);
-      const register = map[ASTUtils.ReferenceTracker.READ] as ModuleOptionSite | undefined;
-      if (register) add(register, [call]);
-    }
+    const map = traceMapOf(mod)!;
+    for (const call of calls) traceValue(call, map, false);
+  }
+  for (const d of dynamic) {
+    // register(import('@fastify/cors'), opts), const { default: cors } = await import('cors')
+    const map = traceMapOf(moduleNameOf(d.source)!)!;
+    const value = d.parent?.type === T.AwaitExpression ? d.parent : d;
+    traceValue(value, map, true);
   }
   return out;
+}
+
+/** Whether the framework table has option sites for a package (or its name says it is a CORS middleware). */
+export function isLibraryModule(name: string): boolean {
+  return traceMapOf(name) !== undefined;
+}
+
+/**
+ * Options sites of a library reached through the project's own modules: a call (or `register`) whose
+ * callee resolves to the package's export (`const cors = require('./middleware/cors')` where that module
+ * is `module.exports = require('cors')`, a barrel's `export { default as cors } from 'cors'`).
+ */
+export function packageOptionSites(call: TSESTree.CallExpression, resolver: ValueResolver): OptionSite[] {
+  const register = calleeMethodName(call) === 'register' && call.arguments[0] ? call.arguments[0] : undefined;
+  const target = register ?? call.callee;
+  const values = resolver.resolve(target);
+  const only = values.length === 1 ? values[0] : undefined;
+  if (only?.kind !== 'package') return [];
+  let node: TraceLeaf | undefined = traceMapOf(only.name);
+  for (const key of only.path) node = node?.[key] as TraceLeaf | undefined;
+  const { CALL, READ } = ASTUtils.ReferenceTracker;
+  const spec = node?.[register ? READ : CALL] as (ModuleOptionSite & { assumedPackage?: string }) | undefined;
+  if (!spec) return [];
+  const site = optionSiteOf(spec.library, spec.kind, register ?? call, spec.optionsArg, spec.optionsPath);
+  if (!site) return [];
+  const library = adapterLibrary(spec.adapters, programOf(call) ?? (call as never)) ?? site.library;
+  return [
+    {
+      ...site,
+      library,
+      ...(spec.onByDefault ? { onByDefault: true } : {}),
+      ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),
+    },
+  ];
+}
+
+/** The module a dynamic import names, when it is a literal. */
+function moduleNameOf(source: Node): string | undefined {
+  const s = unwrap(source);
+  if (s.type === T.Literal && typeof s.value === 'string') return s.value;
+  if (s.type === T.TemplateLiteral && s.expressions.length === 0) return s.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
 }
 
 function propertyReferences(
@@ -353,7 +428,7 @@ function requireCalls(globalScope: Scope): Map<string, TSESTree.CallExpression[]
     const call = id.parent;
     if (call?.type !== T.CallExpression || call.callee !== id) continue;
     const mod = call.arguments[0];
-    if (mod?.type !== T.Literal || typeof mod.value !== 'string' || !MODULE_NAMES.has(mod.value)) continue;
+    if (mod?.type !== T.Literal || typeof mod.value !== 'string' || !traceMapOf(mod.value)) continue;
     const list = out.get(mod.value);
     if (list) {
       if (!list.includes(call)) list.push(call);

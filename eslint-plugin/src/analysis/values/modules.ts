@@ -394,7 +394,9 @@ export class ModuleSession {
     try {
       const text = this.fs.readFile(path);
       if (text !== undefined && text.length <= MODULE_LIMITS.maxBytes && !looksMinified(text)) {
-        module = (asData ? parseModule(path, asData(text), this.parse, `${path}.cjs`) : parseModule(path, text, this.parse)) ?? null;
+        module =
+          (asData ? parseModule(path, asData(text), this.parse, `${path}.cjs`) : parseModule(path, text, this.parse)) ??
+          null;
       }
     } catch {
       module = null;
