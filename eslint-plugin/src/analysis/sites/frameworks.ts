@@ -74,9 +74,10 @@ export interface LibrarySemantics {
   readonly optionsFactory?: 'return';
   /**
    * What the library sends when the request has no Origin: `omit` (no CORS headers: Yoga, `@koa/cors`
-   * before 5, `cors` with a list), `as-configured` (the configured value, `*` where it would reflect).
+   * before 5, `cors` with a list), `as-configured` (the configured value, `*` where it would reflect),
+   * `wildcard` (`*` whatever the settings: h3).
    */
-  readonly withoutOrigin?: 'omit' | 'as-configured';
+  readonly withoutOrigin?: 'omit' | 'as-configured' | 'wildcard';
   /**
    * What a reflecting setting sends to a request without Origin: `*` (koa2-cors, Elysia, middy), an empty
    * value (`@koa/cors`), else nothing.
@@ -410,6 +411,9 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     packageName: 'h3',
     ...corsLike,
     originFunction: 'return-setting',
+    // `Access-Control-Allow-Credentials: true` goes with every response when `credentials` is on (src).
+    credentialsAlone: 'always',
+    withoutOrigin: 'wildcard',
     responses: {
       methodsOption: 'methods',
       defaultMethods: '*',
