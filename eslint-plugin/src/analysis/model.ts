@@ -19,6 +19,7 @@ import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
 import { PolicyBuilder, type Policy, type ProjectFacts } from './policy';
 import {
+  definedLibraryOf,
   definedOptionSites,
   headerSitesOf,
   isDefinedCorsOptions,
@@ -161,7 +162,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
         // fix goes; reporting them here too would say the same thing twice.
         if (p.options && foreignModuleOf(p.options)) {
           // (Only where the consumer reads them as `cors` does: another library may mean something else.)
-          if (isDefinedCorsOptions(p.options) && sameSemanticsAsCors(site.library)) continue;
+          if (isDefinedCorsOptions(p.options) && readsAsDefined(p.options, site.library)) continue;
           // What is found in these options is placed at the library call that takes them.
           entries?.noteNode(p.options, site.call);
         }
@@ -208,6 +209,12 @@ function originCheckUses(policies: readonly Policy[]): OriginCheckUse[] {
     }
   }
   return uses;
+}
+
+/** Whether the consumer reads options as they are judged where defined (`definedLibraryOf`). */
+function readsAsDefined(options: TSESTree.ObjectExpression, library: LibraryId): boolean {
+  const defined = definedLibraryOf(options);
+  return defined === 'cors' ? sameSemanticsAsCors(library) : defined === library;
 }
 
 /** Whether a library reads options the way `cors` does (as options judged where defined are read). */

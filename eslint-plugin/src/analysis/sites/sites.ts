@@ -568,9 +568,21 @@ function adapterLibrary(
 export function definedOptionSites(objects: readonly TSESTree.ObjectExpression[]): OptionSite[] {
   const out: OptionSite[] = [];
   for (const obj of objects) {
-    if (isDefinedCorsOptions(obj)) out.push({ library: 'cors', call: obj, argument: obj, path: [] });
+    if (isDefinedCorsOptions(obj)) out.push({ library: definedLibraryOf(obj), call: obj, argument: obj, path: [] });
   }
   return out;
+}
+
+/**
+ * The library options judged where they are defined are read as: hapi for `routes: { cors: { ... } }` (hapi
+ * server options, a glue manifest's `server`), else `cors`.
+ */
+export function definedLibraryOf(obj: TSESTree.ObjectExpression): LibraryId {
+  const prop = obj.parent;
+  if (prop?.type !== T.Property || prop.value !== obj || staticKeyName(prop.key, prop.computed) !== 'cors')
+    return 'cors';
+  const routes = prop.parent?.parent;
+  return routes?.type === T.Property && staticKeyName(routes.key, routes.computed) === 'routes' ? 'hapi' : 'cors';
 }
 
 /**
