@@ -68,6 +68,8 @@ const EXPECTED = [
   // Sails: config/security.js, and security.cors of a per-environment config (allRoutes and the unsafe flag on)
   'sails/config/env/production.js:5:21 cors-guard/no-wildcard-with-credentials',
   'sails/config/security.js:4:19 cors-guard/no-wildcard-with-credentials',
+  // Sails 0.12 config/cors.js (the declared version decides): `*` sends back the Origin, credentials on by default
+  'sails0/config/cors.js:4:11 cors-guard/no-wildcard-with-credentials',
   // the generated `'strapi::cors'`: `*` with credentials, which @koa/cors answers with the Origin
   'strapi-default/config/middlewares.js:6:3 cors-guard/no-wildcard-with-credentials',
   'strapi/config/env/production/middlewares.js:5:23 cors-guard/no-wildcard-with-credentials',

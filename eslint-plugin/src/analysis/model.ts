@@ -149,7 +149,11 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     // Options a convention reads are the convention's, even when they switch CORS off (`enabled: false`).
     const claimed = new Set<Node>();
     if (input.project?.file && input.project.dependenciesAt) {
-      const project = { file: input.project.file, dependenciesAt: input.project.dependenciesAt };
+      const project = {
+        file: input.project.file,
+        dependenciesAt: input.project.dependenciesAt,
+        packageVersion: input.project.packageVersion,
+      };
       for (const site of conventionOptionSites(input.program, project, resolver)) {
         if (site.argument) claimed.add(site.argument);
         optionSites.push(site);

@@ -24,6 +24,8 @@ export interface ConventionProject {
   readonly file: string;
   /** The packages the package.json in `dir` depends on; undefined when `dir` has none. */
   dependenciesAt(dir: string): ReadonlySet<string> | undefined;
+  /** The version of a package the project uses (installed, else the declared range's floor). */
+  packageVersion?(name: string): string | undefined;
 }
 
 /** Folders above a config file a convention may name (`config/env/production/middlewares.js`: 3). */
@@ -63,6 +65,25 @@ function importsOf(program: TSESTree.Program): Set<string> {
   return out;
 }
 
+/** Dotted versions compared numerically (`0.12.14` < `1.0.0`). */
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function versionApplies(row: ConfigConvention, project: ConventionProject): boolean {
+  const bound = row.versions;
+  const version = bound ? project.packageVersion?.(bound.package) : undefined;
+  if (!bound || version === undefined) return !bound?.from;
+  if (bound.below && compareVersions(version, bound.below) >= 0) return false;
+  return !bound.from || compareVersions(version, bound.from) >= 0;
+}
+
 /** Options sites of the conventions the linted file follows. */
 export function conventionOptionSites(
   program: TSESTree.Program,
@@ -76,7 +97,7 @@ export function conventionOptionSites(
   for (const { row, root } of matches) {
     const deps = project.dependenciesAt(root)!;
     const marked = (row.dependencies ?? []).some((d) => deps.has(d)) || (row.imports ?? []).some((m) => imports.has(m));
-    if (!marked) continue;
+    if (!marked || !versionApplies(row, project)) continue;
     const self: LoadedModule = {
       path: project.file,
       text: '',

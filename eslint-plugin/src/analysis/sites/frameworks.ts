@@ -23,6 +23,7 @@ export type LibraryId =
   | 'adonis'
   | 'strapi'
   | 'sails'
+  | 'sails0'
   | 'h3';
 
 export interface LibrarySemantics {
@@ -403,6 +404,31 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
       maxAgeOption: 'maxAge',
     },
   },
+  // Sails 0.12 (lib/hooks/cors/index.js and to-prepare-send-headers.js at v0.12.14): `config/cors.js`
+  // `module.exports.cors = { allRoutes, origin, credentials }`, defaults `origin: '*'`, `credentials: true`;
+  // `origin` is split on `,` and an entry equal to the Origin, or `*`, sends back the Origin; applied to every
+  // route only with `allRoutes: true`.
+  sails0: {
+    id: 'sails0',
+    packageName: 'sails',
+    ...corsLike,
+    defaultCredentials: true,
+    wildcardWithCredentials: 'reflects',
+    wildcardReflects: true,
+    stringIsAllowlist: true,
+    commaSeparatedString: true,
+    acceptsArray: false,
+    acceptsRegExp: false,
+    enabledOption: { name: 'allRoutes', unsetMeans: false },
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'GET,POST,PUT,DELETE,OPTIONS,HEAD',
+      headersOption: 'headers',
+      defaultHeaders: 'content-type',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
   // h3 (src/utils/internal/cors.ts at ac609aa, 2.0 beta; 1.x has the same logic): `origin` defaults to `*`;
   // a string is sent as is; an array matches by `===` or RegExp `.test()`; a function `(origin) => boolean`
   // sends back the Origin when true; `*` with credentials sends `*` (rejected by browsers).
@@ -687,6 +713,8 @@ export interface ConfigConvention {
   /** `default`: `export default` / `module.exports`; else a named export (`module.exports.security = ...`). */
   readonly exportName: string;
   readonly path: readonly ConventionStep[];
+  /** The row applies to these versions of a package only (the declared or installed one; unknown: it applies). */
+  readonly versions?: { readonly package: string; readonly below?: string; readonly from?: string };
 }
 
 export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
@@ -720,6 +748,17 @@ export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
     dependencies: ['sails'],
     exportName: 'security',
     path: ['cors'],
+  },
+  // Sails 0.x: `config/cors.js`, `module.exports.cors = { allRoutes, origin, credentials }` (Sails 1 maps a
+  // legacy one onto `security.cors` with deprecated names: not modelled).
+  {
+    framework: 'Sails',
+    library: 'sails0',
+    file: /^config\/cors\.js$/,
+    dependencies: ['sails'],
+    exportName: 'cors',
+    path: [],
+    versions: { package: 'sails', below: '1.0.0' },
   },
   {
     framework: 'Sails',
