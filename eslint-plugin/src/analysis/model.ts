@@ -30,7 +30,7 @@ import {
   type HeaderSite,
   type OptionSite,
 } from './sites/sites';
-import { autoImportedSites, conventionOptionSites, dataFileSites } from './sites/conventions';
+import { autoImportedSites, conventionOptionSites, dataFileSites, isRegistered } from './sites/conventions';
 import { setLibraryPackageTest, ValueResolver, type ResolverHost, type Scope } from './values/values';
 
 setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
@@ -133,7 +133,13 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
     }
     const optionSites: OptionSite[] = [];
+    const facts = input.project;
     for (const site of input.globalScope ? moduleOptionSites(input.globalScope, input.dynamicImports) : []) {
+      // AdonisJS 6: config/cors.ts does nothing unless start/kernel.ts registers the middleware.
+      if (site.registration && facts?.file && facts.dependenciesAt) {
+        const project = { file: facts.file, dependenciesAt: facts.dependenciesAt };
+        if (!isRegistered(site.registration, project, session ? (p) => session.fs.readFile(p) : undefined)) continue;
+      }
       // `boot(app, __dirname)`: the options are in the data files the call loads.
       if (site.dataFiles) {
         if (session) optionSites.push(...dataFileSites({ ...site, dataFiles: site.dataFiles }, session, resolver));

@@ -13,6 +13,7 @@ import {
   type ConfigConvention,
   type ConventionStep,
   type DataFiles,
+  type Registration,
 } from './frameworks';
 import type { OptionSite } from './sites';
 import type { LoadedModule, ModuleSession } from '../values/modules';
@@ -179,6 +180,33 @@ export function autoImportedSites(globalScope: Scope, project: ConventionProject
     }
   }
   return out;
+}
+
+/**
+ * Whether the project runs the middleware the settings configure: false only when its package.json lacks
+ * the package, or the registering file exists and does not mention the middleware.
+ */
+export function isRegistered(
+  registration: Registration,
+  project: ConventionProject,
+  readFile: ((path: string) => string | undefined) | undefined,
+): boolean {
+  let dir = nodePath.dirname(project.file);
+  for (let i = 0; i < 40; i++) {
+    const deps = project.dependenciesAt(dir);
+    if (deps) {
+      if (!deps.has(registration.dependency)) return false;
+      for (const file of registration.files) {
+        const text = readFile?.(nodePath.join(dir, file));
+        if (text !== undefined) return text.includes(registration.mentions);
+      }
+      return true;
+    }
+    const parent = nodePath.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return true;
 }
 
 /** The value a data file holds: the one expression of its (parenthesised) program. */

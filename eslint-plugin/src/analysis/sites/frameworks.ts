@@ -503,6 +503,20 @@ export interface ModuleOptionSite {
   readonly adapters?: readonly { readonly module: string; readonly library: LibraryId }[];
   /** The call loads its settings from data files (LoopBack 3 `boot(app, __dirname)` reads middleware.json). */
   readonly dataFiles?: DataFiles;
+  /** The settings take effect only where the project registers the middleware (see `Registration`). */
+  readonly registration?: Registration;
+}
+
+/**
+ * Where a framework must be told to run the middleware its config file configures (AdonisJS 6: the package
+ * in package.json, and `@adonisjs/cors/cors_middleware` in `server.use([...])` of `start/kernel.ts`). A
+ * project that visibly lacks either does not run the settings; when the files cannot be read, they count.
+ */
+export interface Registration {
+  readonly dependency: string;
+  /** Files relative to the project root, the first that exists is read. */
+  readonly files: readonly string[];
+  readonly mentions: string;
 }
 
 /**
@@ -526,7 +540,8 @@ const NEST_ADAPTERS = [{ module: '@nestjs/platform-fastify', library: 'nestjs-fa
 const LOOPBACK_ENVS = ['development', 'production', 'staging', 'test', 'local'];
 
 export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
-  // AdonisJS 6 `config/cors.ts`: `defineConfig({ ... })` from @adonisjs/cors (the import marks it).
+  // AdonisJS 6 `config/cors.ts`: `defineConfig({ ... })` from @adonisjs/cors (the import marks it), in effect
+  // when start/kernel.ts registers the middleware (stubs/main.ts of @adonisjs/cors adds it there).
   {
     library: 'adonis',
     modules: ['@adonisjs/cors'],
@@ -534,6 +549,11 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
     kind: 'call',
     optionsArg: 0,
     optionsPath: [],
+    registration: {
+      dependency: '@adonisjs/cors',
+      files: ['start/kernel.ts', 'start/kernel.js'],
+      mentions: '@adonisjs/cors/cors_middleware',
+    },
   },
   // @hapi/glue 9 (lib/index.js at b0b3e7a): `compose(manifest)` builds `Hapi.server(manifest.server)`.
   {

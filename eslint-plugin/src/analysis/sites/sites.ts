@@ -28,6 +28,7 @@ import {
   SHAPE_OPTION_SITES,
   type DataFiles,
   type LibraryId,
+  type Registration,
   type ModuleOptionSite,
   type VersionBound,
 } from './frameworks';
@@ -68,6 +69,8 @@ export interface OptionSite {
   readonly pathBefore?: VersionBound;
   /** The call loads its options from data files (conventions.ts reads them). */
   readonly dataFiles?: DataFiles;
+  /** The settings apply only where the project registers the middleware (conventions.ts checks). */
+  readonly registration?: Registration;
   /**
    * A package CORS Guard has no row for, recognised by its name as a CORS middleware: judged as `library`
    * reads options, and the messages name this package and say so.
@@ -302,6 +305,7 @@ export function moduleOptionSites(
           library,
           ...(spec.onByDefault ? { onByDefault: true } : {}),
           ...(spec.dataFiles ? { dataFiles: spec.dataFiles } : {}),
+          ...(spec.registration ? { registration: spec.registration } : {}),
           ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),
         });
       }
