@@ -61,6 +61,8 @@ const EXPECTED = [
   // middleware.json is not linted: judged from boot(app, __dirname) and reported there
   'loopback3/server/server.js:8:1 cors-guard/no-origin-reflection',
   'loopback4/src/index.ts:5:41 cors-guard/no-origin-reflection',
+  // Nitro routeRules: `cors: true` sends `*`, and the rule's own headers add credentials
+  'nitro-rules/nitro.config.ts:4:24 cors-guard/no-wildcard-with-credentials',
   // handleCors auto-imported in a Nitro route
   'nitro/routes/api/profile.ts:3:54 cors-guard/no-unsafe-origin-check',
   // Remix / React Router loaders and SvelteKit hooks: the fetch-API header sites cover them

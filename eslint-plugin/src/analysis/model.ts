@@ -13,11 +13,11 @@ import { CheckJudge, sameCheck, type PatternCheck } from './checks/checks';
 import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
-import { canonicalHeaderName } from './headers/header-names';
+import { ACAO, canonicalHeaderName } from './headers/header-names';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
-import { PolicyBuilder, type Policy, type ProjectFacts } from './policy';
+import { PolicyBuilder, type OriginSpec, type Policy, type ProjectFacts, type ResponseHeader } from './policy';
 import {
   definedLibraryOf,
   definedOptionSites,
@@ -30,7 +30,14 @@ import {
   type HeaderSite,
   type OptionSite,
 } from './sites/sites';
-import { autoImportedSites, conventionOptionSites, dataFileSites, isRegistered } from './sites/conventions';
+import {
+  autoImportedSites,
+  conventionOptionSites,
+  dataFileSites,
+  isRegistered,
+  routeRulesOf,
+  type RouteRule,
+} from './sites/conventions';
 import { setLibraryPackageTest, ValueResolver, type ResolverHost, type Scope } from './values/values';
 
 setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
@@ -128,7 +135,13 @@ export function analyzeFile(input: AnalysisInput): FileModel {
         );
       }
     }
-    policies.unshift(...builder.headerPolicies(plain, varyCalls));
+    // Nitro / Nuxt route rules: each rule's headers are one policy, with what `cors: true` adds beneath them.
+    const rules = routeRulesOf(input.program, input.project?.file);
+    const inRule = (site: HeaderSite) =>
+      rules.find((r) => site.node.range[0] >= r.entry.range[0] && site.node.range[1] <= r.entry.range[1]);
+    const grouped =
+      rules.length === 0 ? plain : plain.map((site) => ({ ...site, group: inRule(site)?.entry ?? site.group }));
+    policies.unshift(...withRouteRules(builder.headerPolicies(grouped, varyCalls), rules));
     if (session) {
       for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
     }
@@ -219,6 +232,41 @@ function originCheckUses(policies: readonly Policy[]): OriginCheckUse[] {
     }
   }
   return uses;
+}
+
+/**
+ * Route rules with `cors: true`: `*` (and the other headers it adds) unless the rule's own headers set them.
+ * A rule with `cors: true` and no CORS headers of its own is a policy of its own.
+ */
+function withRouteRules(policies: Policy[], rules: readonly RouteRule[]): Policy[] {
+  const out = [...policies];
+  for (const rule of rules) {
+    if (!rule.corsTrue) continue;
+    const at = out.findIndex((p) => p.node === rule.entry);
+    const own = at >= 0 ? out[at]! : undefined;
+    const written = new Set((own?.headers ?? []).map((h) => h.header.toLowerCase()));
+    const node = rule.corsTrue.value as Node;
+    const origins: OriginSpec[] = written.has(ACAO.toLowerCase())
+      ? []
+      : [{ type: 'wildcard', node, implicit: false, becomesReflection: false }];
+    const otherHeaders = Object.entries(rule.convention.corsTrueSends)
+      .filter(([name]) => name.toLowerCase() !== ACAO && !written.has(name.toLowerCase()))
+      .map(([name, value]): ResponseHeader => ({ name, value, when: 'always' }));
+    const policy: Policy = own
+      ? { ...own, origins: [...own.origins, ...origins], otherHeaders: [...own.otherHeaders, ...otherHeaders] }
+      : {
+          kind: 'headers',
+          node: rule.entry,
+          origins,
+          credentials: { allowed: false },
+          headers: [],
+          varyOrigin: false,
+          otherHeaders,
+        };
+    if (at >= 0) out[at] = policy;
+    else out.push(policy);
+  }
+  return out;
 }
 
 /** Whether the consumer reads options as they are judged where defined (`definedLibraryOf`). */

@@ -10,6 +10,8 @@ import { stringLiteralValue, unwrap, type Node } from '../ast';
 import {
   AUTO_IMPORTED_OPTION_SITES,
   CONFIG_CONVENTIONS,
+  ROUTE_RULES,
+  type RouteRulesConvention,
   type ConfigConvention,
   type ConventionStep,
   type DataFiles,
@@ -273,4 +275,54 @@ function sitesAlong(
 
 function isMissing(v: Value): boolean {
   return v.kind === 'literal' && v.value === undefined;
+}
+
+/** One route rule of a framework config (`'/api/**': { cors: true, headers: { ... } }`). */
+export interface RouteRule {
+  readonly entry: TSESTree.ObjectExpression;
+  /** `cors: true`, when the rule has it. */
+  readonly corsTrue?: TSESTree.Property;
+  readonly convention: RouteRulesConvention;
+}
+
+/** The route rules of a framework config file (by its name), written as object literals. */
+export function routeRulesOf(program: TSESTree.Program, file: string | undefined): RouteRule[] {
+  const base = file ? nodePath.basename(file) : '';
+  const conventions = ROUTE_RULES.filter((c) => c.file.test(base));
+  if (conventions.length === 0) return [];
+  const out: RouteRule[] = [];
+  const visit = (node: Node, depth: number) => {
+    if (depth > 6) return;
+    if (node.type === T.ObjectExpression) {
+      for (const p of node.properties) {
+        if (p.type !== T.Property || p.computed) continue;
+        const key = p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : '';
+        const value = unwrap(p.value as Node);
+        for (const convention of conventions) {
+          if (key !== convention.property || value.type !== T.ObjectExpression) continue;
+          for (const rule of value.properties) {
+            const entry = rule.type === T.Property ? unwrap(rule.value as Node) : undefined;
+            if (entry?.type !== T.ObjectExpression) continue;
+            const corsTrue = entry.properties.find(
+              (q): q is TSESTree.Property =>
+                q.type === T.Property &&
+                !q.computed &&
+                ((q.key.type === T.Identifier && q.key.name === convention.corsKey) ||
+                  (q.key.type === T.Literal && q.key.value === convention.corsKey)) &&
+                q.value.type === T.Literal &&
+                q.value.value === true,
+            );
+            out.push({ entry, convention, ...(corsTrue ? { corsTrue } : {}) });
+          }
+        }
+        visit(value, depth + 1);
+      }
+    } else if (node.type === T.CallExpression || node.type === T.ExportDefaultDeclaration) {
+      const args = node.type === T.CallExpression ? node.arguments : [node.declaration];
+      for (const a of args) visit(unwrap(a as Node), depth + 1);
+    } else if (node.type === T.ExpressionStatement) visit(unwrap(node.expression), depth + 1);
+    else if (node.type === T.AssignmentExpression) visit(unwrap(node.right), depth + 1);
+  };
+  for (const stmt of program.body) visit(stmt as Node, 0);
+  return out;
 }

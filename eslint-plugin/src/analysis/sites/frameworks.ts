@@ -800,6 +800,40 @@ export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
 ];
 
 /**
+ * Route rules: per-path settings in a framework config file (Nitro `routeRules` in `nitro.config.ts`,
+ * Nuxt's in `nuxt.config.ts`, also under `nitro: { routeRules }`). Each entry is one policy: its `headers`
+ * object, plus what `cors: true` adds underneath them (src/config/resolvers/route-rules.ts of nitro:
+ * `cors: true` sends `access-control-allow-origin: *` with methods, headers and max-age, and the entry's own
+ * `headers` override those).
+ */
+export interface RouteRulesConvention {
+  readonly framework: string;
+  /** The config file's name (the config sits at the project or layer root). */
+  readonly file: RegExp;
+  readonly property: string;
+  readonly corsKey: string;
+  readonly headersKey: string;
+  /** What `cors: true` sends (header name to value). */
+  readonly corsTrueSends: Readonly<Record<string, string>>;
+}
+
+export const ROUTE_RULES: readonly RouteRulesConvention[] = [
+  {
+    framework: 'Nitro / Nuxt',
+    file: /^(?:nuxt|nitro)\.config\.[cm]?[jt]s$/,
+    property: 'routeRules',
+    corsKey: 'cors',
+    headersKey: 'headers',
+    corsTrueSends: {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': '*',
+      'Access-Control-Allow-Headers': '*',
+      'Access-Control-Max-Age': '0',
+    },
+  },
+];
+
+/**
  * Functions a framework makes global (auto-imports: Nitro and Nuxt server routes call h3's `handleCors`
  * without importing it): a call of the unbound name counts when the project (the nearest package.json)
  * depends on one of `dependencies`.
