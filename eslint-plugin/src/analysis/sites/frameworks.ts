@@ -792,7 +792,8 @@ export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
   {
     framework: 'LoopBack 3',
     library: 'cors',
-    file: /^server\/middleware(?:\.[\w-]+)?\.js$/,
+    // The app root is the folder given to boot(): `server/` as generated, `src/` in some apps.
+    file: /^(?:server|src)\/middleware(?:\.[\w-]+)?\.js$/,
     dependencies: ['loopback', 'loopback-boot'],
     exportName: 'default',
     path: [{ anyKey: true }, 'cors', 'params'],
