@@ -19,10 +19,9 @@ import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
 import { PolicyBuilder, type OriginSpec, type Policy, type ProjectFacts, type ResponseHeader } from './policy';
 import {
-  definedLibraryOf,
   definedOptionSites,
+  definedOptionsLibrary,
   headerSitesOf,
-  isDefinedCorsOptions,
   isLibraryModule,
   moduleOptionSites,
   packageOptionSites,
@@ -183,9 +182,12 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       for (const p of builder.optionPolicies(site)) {
         // Options defined in another module in a shape that leaves no doubt are judged there, where the
         // fix goes; reporting them here too would say the same thing twice.
-        if (p.options && foreignModuleOf(p.options)) {
-          // (Only where the consumer reads them as `cors` does: another library may mean something else.)
-          if (isDefinedCorsOptions(p.options) && readsAsDefined(p.options, site.library)) continue;
+        const definedIn = p.options && foreignModuleOf(p.options);
+        if (p.options && definedIn) {
+          // (Only where the consumer reads them as `cors` does: another library may mean something else;
+          // and never for a JSON module, which ESLint does not lint.)
+          const defined = definedOptionsLibrary(p.options);
+          if (defined && sameSemantics(defined, site.library) && !/\.json$/i.test(definedIn.path)) continue;
           // What is found in these options is placed at the library call that takes them.
           entries?.noteNode(p.options, site.call);
         }
@@ -269,16 +271,10 @@ function withRouteRules(policies: Policy[], rules: readonly RouteRule[]): Policy
   return out;
 }
 
-/** Whether the consumer reads options as they are judged where defined (`definedLibraryOf`). */
-function readsAsDefined(options: TSESTree.ObjectExpression, library: LibraryId): boolean {
-  const defined = definedLibraryOf(options);
-  return defined === 'cors' ? sameSemanticsAsCors(library) : defined === library;
-}
-
-/** Whether a library reads options the way `cors` does (as options judged where defined are read). */
-function sameSemanticsAsCors(library: LibraryId): boolean {
+/** Whether two libraries read options the same way (options judged where defined, read by a consumer). */
+function sameSemantics(defined: LibraryId, library: LibraryId): boolean {
   const a = LIBRARIES[library];
-  const b = LIBRARIES.cors;
+  const b = LIBRARIES[defined];
   return (
     a.defaultOrigin === b.defaultOrigin &&
     a.wildcardWithCredentials === b.wildcardWithCredentials &&

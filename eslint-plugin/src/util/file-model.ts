@@ -86,6 +86,16 @@ function mentionsOrigin(node: TSESTree.Node): boolean {
   }
 }
 
+/** Whether an object literal is annotated: a typed variable, `as`/`satisfies`, a typed function's return. */
+function isTyped(node: TSESTree.ObjectExpression): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression') return true;
+  if (parent.type === 'VariableDeclarator') return parent.id.type === 'Identifier' && !!parent.id.typeAnnotation;
+  if (parent.type === 'ReturnStatement' || parent.type === 'ArrowFunctionExpression') return true;
+  return false;
+}
+
 function collectorOf(program: TSESTree.Program): Collector {
   let c = collectors.get(program);
   if (!c) {
@@ -152,6 +162,9 @@ export function withFileModel<MessageIds extends string, Options extends readonl
           return;
         }
       }
+      // An object given a type (`const manifest: Manifest = {...}`, `{...} satisfies CorsOptions`): the
+      // analysis reads the type to tell whether it is a library's options.
+      if (isTyped(node)) collector.originObjects.push(node);
     },
     ImportExpression(node) {
       collector.dynamicImports.push(node);

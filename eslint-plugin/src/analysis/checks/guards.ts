@@ -312,6 +312,10 @@ export class GuardAnalyzer {
           ((def.node as TSESTree.VariableDeclarator).id === def.name || only!.identifier !== def.name) &&
           (only!.identifier.parent?.type !== T.AssignmentExpression || only!.identifier.parent.operator === '=');
         if (plainWrite && !this.isOrigin(n, b)) return this.classify(written!, positive, b);
+        if (v && def?.type === 'Parameter' && writes.length === 0 && !this.isOrigin(n, b)) {
+          const answered = this.classifyAnswer(v, positive, b);
+          if (answered) return answered;
+        }
         if (v && def?.type === 'Variable' && writes.length > 1 && !this.isOrigin(n, b))
           return this.classifyFlag(v, positive, b);
         break;
@@ -741,6 +745,52 @@ export class GuardAnalyzer {
         );
       } else {
         out = disjDefined(out, this.classify(r, true, inner) ?? leaf({ kind: 'opaque', node: call }));
+      }
+    }
+    if (!allows) return leaf({ kind: 'exact', node: call, allowed: [] });
+    return out;
+  }
+
+  /**
+   * A decision that arrives through a callback: `allowed` in `options.origin(origin, (err, allowed) => {
+   * if (allowed) ... })`. It holds when the called function answers truthy, so it passes where that
+   * function's answers pass (its parameters bound to the call's arguments, as for a helper).
+   */
+  private classifyAnswer(v: Variable, positive: boolean, b?: Bindings): Outcome | undefined {
+    const param = v.defs[0]!.name as Node;
+    const fn = param.parent;
+    if (!fn || !isFunction(fn)) return undefined;
+    const at = fn.params.indexOf(param as TSESTree.Parameter);
+    const call = fn.parent;
+    if (at < 0 || call?.type !== T.CallExpression || call.callee === fn) return undefined;
+    const k = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+    const args = call.arguments.filter((a): a is TSESTree.Expression => a.type !== T.SpreadElement);
+    if (k < 0 || args.length !== call.arguments.length || !args.some((a) => this.isOrigin(a, b))) return undefined;
+    const fns = this.resolver.resolve(call.callee, b);
+    const callee =
+      fns.length === 1 && fns[0]!.kind === 'function' ? (fns[0] as Value & { kind: 'function' }).fn : undefined;
+    // A function we can't read was asked about the origin: a check, but not one we can judge.
+    if (!callee || callee.async) return positive ? leaf({ kind: 'opaque', node: call }) : useless(param);
+    const answers = this.resolver.callsOfParam(callee, k);
+    if (answers.length === 0) return positive ? leaf({ kind: 'opaque', node: call }) : useless(param);
+    if (!positive) return useless(param);
+    const inner = this.bindSubjects(callee, args, b);
+    let out: Outcome | undefined;
+    let allows = false;
+    for (const answer of answers) {
+      const decision = answer.arguments[at];
+      if (!decision || decision.type === T.SpreadElement) continue; // callback(err): no decision
+      const values = this.resolver.resolve(decision, inner);
+      if (values.every((x) => x.kind === 'literal' && !x.value)) continue; // callback(null, false)
+      allows = true;
+      if (values.every((x) => x.kind === 'literal' && x.value)) {
+        const g = this.guardOf([answer], inner);
+        out = disjDefined(
+          out,
+          g.strength === 'none' ? useless(answer) : { rank: RANK[g.strength], checks: g.decisive, paths: g.paths },
+        );
+      } else {
+        out = disjDefined(out, this.classify(decision, true, inner) ?? leaf({ kind: 'opaque', node: answer }));
       }
     }
     if (!allows) return leaf({ kind: 'exact', node: call, allowed: [] });

@@ -19,7 +19,7 @@ import {
 } from './frameworks';
 import type { OptionSite } from './sites';
 import type { LoadedModule, ModuleSession } from '../values/modules';
-import type { Scope, Value, ValueResolver } from '../values/values';
+import { cjsExportsOf, type Scope, type Value, type ValueResolver } from '../values/values';
 
 /** What conventions need to know about the linted file's project. */
 export interface ConventionProject {
@@ -211,10 +211,9 @@ export function isRegistered(
   return true;
 }
 
-/** The value a data file holds: the one expression of its (parenthesised) program. */
+/** The value a data file holds (a JSON module is `module.exports = <the JSON>`, see modules.ts). */
 function dataRoot(m: LoadedModule): Node | undefined {
-  const stmt = m.program.body[0];
-  return stmt?.type === T.ExpressionStatement ? stmt.expression : undefined;
+  return cjsExportsOf(m.program);
 }
 
 const MAX_VALUES = 16;

@@ -914,6 +914,45 @@ export const SHAPE_OPTION_SITES: readonly ShapeOptionSite[] = [
 ];
 
 /**
+ * Option types: an object annotated with one of these types (`const options: CorsOptions = {...}`,
+ * `{...} satisfies FastifyCorsOptions`, a function returning `Manifest`), the type imported from one of
+ * `modules`, is that library's CORS configuration wherever it is consumed, and is judged where it is
+ * defined. `path` leads from the typed object to the CORS options (`[]`: the object is the options).
+ */
+export interface TypedOptionsRow {
+  readonly library: LibraryId;
+  readonly modules: readonly string[];
+  readonly types: readonly string[];
+  readonly path: readonly string[];
+}
+
+export const TYPED_OPTIONS: readonly TypedOptionsRow[] = [
+  { library: 'cors', modules: ['cors'], types: ['CorsOptions', 'CorsOptionsDelegate'], path: [] },
+  {
+    library: 'nestjs',
+    modules: ['@nestjs/common', '@nestjs/common/interfaces/external/cors-options.interface'],
+    types: ['CorsOptions', 'CorsOptionsDelegate'],
+    path: [],
+  },
+  {
+    library: 'nestjs',
+    modules: ['@nestjs/common', '@nestjs/common/interfaces/nest-application-options.interface'],
+    types: ['NestApplicationOptions'],
+    path: ['cors'],
+  },
+  { library: 'fastify-cors', modules: ['@fastify/cors', 'fastify-cors'], types: ['FastifyCorsOptions'], path: [] },
+  { library: 'koa-cors', modules: ['@koa/cors'], types: ['Options'], path: [] },
+  { library: 'elysia', modules: ['@elysiajs/cors'], types: ['CORSConfig'], path: [] },
+  { library: 'hapi', modules: ['@hapi/hapi', 'hapi'], types: ['RouteOptionsCors'], path: [] },
+  { library: 'hapi', modules: ['@hapi/hapi', 'hapi'], types: ['RouteOptions'], path: ['cors'] },
+  { library: 'hapi', modules: ['@hapi/hapi', 'hapi'], types: ['ServerOptions'], path: ['routes', 'cors'] },
+  // @hapi/glue composes a server from `manifest.server`: its route defaults hold the CORS options.
+  { library: 'hapi', modules: ['@hapi/glue'], types: ['Manifest'], path: ['server', 'routes', 'cors'] },
+  { library: 'socket.io', modules: ['socket.io'], types: ['ServerOptions'], path: ['cors'] },
+  { library: 'hono', modules: ['hono/cors'], types: ['CORSOptions'], path: [] },
+];
+
+/**
  * A package CORS Guard has no row for, whose name says it is a CORS middleware (`express-cors-middleware`,
  * `@scope/cors`, `micro-cors`): its options are judged as `cors` reads them, and messages say so. Names
  * that hold `cors` as a word but are something else (type packages, proxies, origin-only gates) are not.

@@ -26,6 +26,7 @@ import {
   assumedCorsModule,
   MODULE_OPTION_SITES,
   SHAPE_OPTION_SITES,
+  TYPED_OPTIONS,
   type DataFiles,
   type LibraryId,
   type Registration,
@@ -572,7 +573,10 @@ function adapterLibrary(
 export function definedOptionSites(objects: readonly TSESTree.ObjectExpression[]): OptionSite[] {
   const out: OptionSite[] = [];
   for (const obj of objects) {
-    if (isDefinedCorsOptions(obj)) out.push({ library: definedLibraryOf(obj), call: obj, argument: obj, path: [] });
+    const typed = typedOptionsOf(obj);
+    if (typed) out.push({ library: typed.library, call: obj, argument: obj, path: typed.path });
+    else if (isDefinedCorsOptions(obj))
+      out.push({ library: definedLibraryOf(obj), call: obj, argument: obj, path: [] });
   }
   return out;
 }
@@ -587,6 +591,41 @@ export function definedLibraryOf(obj: TSESTree.ObjectExpression): LibraryId {
     return 'cors';
   const routes = prop.parent?.parent;
   return routes?.type === T.Property && staticKeyName(routes.key, routes.computed) === 'routes' ? 'hapi' : 'cors';
+}
+
+/**
+ * The library whose options an object literal is, by definition: its option type (`CorsOptions` from
+ * `cors`, `Manifest` from `@hapi/glue`), else `cors` when it is CORS options beyond doubt; undefined
+ * otherwise. Options judged where they are defined are not judged again at a consumer that reads them
+ * the same way.
+ */
+export function definedOptionsLibrary(obj: TSESTree.ObjectExpression): LibraryId | undefined {
+  const typed = typedOptionsOf(obj);
+  if (typed) return typed.path.length === 0 ? typed.library : undefined;
+  return isDefinedCorsOptions(obj) ? definedLibraryOf(obj) : undefined;
+}
+
+/** The option-type row an object literal is annotated with, the type imported from the row's module. */
+export function typedOptionsOf(obj: TSESTree.ObjectExpression): TypedOptionsRowMatch | undefined {
+  const holder = holderOf(obj);
+  const ref = holder?.typeRef;
+  if (!ref) return undefined;
+  const imports = typeImportsOf(programRoot(obj));
+  let module: string | undefined;
+  let type: string;
+  if (ref.type === T.Identifier) {
+    const imported = imports.get(ref.name);
+    if (!imported) return undefined;
+    module = imported.module;
+    type = imported.name;
+  } else {
+    // cors.CorsOptions, with `import cors from 'cors'` / `import * as hapi from '@hapi/hapi'`
+    if (ref.type !== T.TSQualifiedName || ref.left.type !== T.Identifier) return undefined;
+    module = imports.get(ref.left.name)?.module;
+    type = ref.right.name;
+  }
+  const row = TYPED_OPTIONS.find((r) => r.types.includes(type) && r.modules.includes(module!));
+  return row ? { library: row.library, path: row.path } : undefined;
 }
 
 /**
@@ -606,20 +645,60 @@ export function isDefinedCorsOptions(obj: TSESTree.ObjectExpression): boolean {
   return holder.exported && !!findProperty(obj, 'credentials');
 }
 
+interface TypedOptionsRowMatch {
+  readonly library: LibraryId;
+  readonly path: readonly string[];
+}
+
+const typeImportCache = new WeakMap<TSESTree.Program, Map<string, { module: string; name: string }>>();
+
+/** Local names a program imports, with the module and the name each stands for. */
+function typeImportsOf(program: TSESTree.Program): Map<string, { module: string; name: string }> {
+  let map = typeImportCache.get(program);
+  if (map) return map;
+  map = new Map();
+  for (const stmt of program.body) {
+    if (stmt.type !== T.ImportDeclaration) continue;
+    for (const spec of stmt.specifiers) {
+      const name =
+        spec.type === T.ImportSpecifier
+          ? spec.imported.type === T.Identifier
+            ? spec.imported.name
+            : String(spec.imported.value)
+          : '*';
+      map.set(spec.local.name, { module: stmt.source.value, name });
+    }
+  }
+  typeImportCache.set(program, map);
+  return map;
+}
+
 interface Holder {
   readonly name: string;
   readonly type: string;
+  /** The annotation's type name as written (`CorsOptions`, `cors.CorsOptions`). */
+  readonly typeRef?: TSESTree.EntityName;
   readonly exported: boolean;
 }
 
 function holderOf(obj: TSESTree.ObjectExpression): Holder | undefined {
   let node: Node = obj;
   let type = '';
+  let typeRef: TSESTree.EntityName | undefined;
   // `{ ... } as CorsOptions`, `{ ... } satisfies CorsOptions`
   while (node.parent?.type === 'TSAsExpression' || node.parent?.type === 'TSSatisfiesExpression') {
     type ||= typeNameOf(node.parent.typeAnnotation);
+    typeRef ??= typeRefOf(node.parent.typeAnnotation);
     node = node.parent;
   }
+  const h = holderAt(node, type);
+  if (!h) return undefined;
+  if (typeRef) return { ...h, typeRef };
+  if (h.annotation) return { ...h, typeRef: typeRefOf(h.annotation) };
+  return h;
+}
+
+function holderAt(node: Node, type: string): (Holder & { annotation?: TSESTree.TypeNode }) | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
   switch (parent.type) {
@@ -628,7 +707,12 @@ function holderOf(obj: TSESTree.ObjectExpression): Holder | undefined {
       const id = parent.id;
       const exported =
         parent.parent?.parent?.type === 'ExportNamedDeclaration' || isExportedName(programRoot(parent), id.name);
-      return { name: id.name, type: type || typeNameOf(id.typeAnnotation?.typeAnnotation), exported };
+      return {
+        name: id.name,
+        type: type || typeNameOf(id.typeAnnotation?.typeAnnotation),
+        exported,
+        annotation: id.typeAnnotation?.typeAnnotation,
+      };
     }
     case 'ExportDefaultDeclaration':
       return { name: 'default', type, exported: true };
@@ -655,7 +739,14 @@ function holderOf(obj: TSESTree.ObjectExpression): Holder | undefined {
       if (parent.type === 'ArrowFunctionExpression' && parent.body !== node) return undefined;
       const fn = parent.type === 'ArrowFunctionExpression' ? parent : enclosingFunctionOf(parent);
       const name = fn ? functionName(fn) : '';
-      return name ? { name, type: type || typeNameOf(fn?.returnType?.typeAnnotation), exported: false } : undefined;
+      return name
+        ? {
+            name,
+            type: type || typeNameOf(fn?.returnType?.typeAnnotation),
+            exported: false,
+            annotation: fn?.returnType?.typeAnnotation,
+          }
+        : undefined;
     }
     default:
       return undefined;
@@ -698,6 +789,16 @@ function isExportedName(program: TSESTree.Program, name: string): boolean {
   return false;
 }
 
+/** The type name an annotation refers to (`CorsOptions`, `cors.CorsOptions`), unwrapping `Partial<…>`. */
+function typeRefOf(type: TSESTree.TypeNode | undefined): TSESTree.EntityName | undefined {
+  if (type?.type !== 'TSTypeReference') return undefined;
+  const name = type.typeName;
+  if (name.type === 'Identifier' && (name.name === 'Partial' || name.name === 'Readonly')) {
+    return typeRefOf(type.typeArguments?.params[0]);
+  }
+  return name.type === 'Identifier' || name.type === 'TSQualifiedName' ? name : undefined;
+}
+
 function typeNameOf(type: TSESTree.TypeNode | undefined): string {
   if (type?.type !== 'TSTypeReference') return '';
   const name = type.typeName;
@@ -709,9 +810,20 @@ function enclosingFunctionOf(node: Node): TSESTree.FunctionLike | undefined {
   return undefined;
 }
 
+/** A call's function or method name (`registerAs(...)`, `config.registerAs(...)`). */
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  return callee.type === T.Identifier ? callee.name : calleeMethodName(call);
+}
+
 function functionName(fn: TSESTree.FunctionLike): string {
   if ('id' in fn && fn.id?.type === 'Identifier') return fn.id.name;
   const parent = fn.parent;
+  // NestJS config namespaces: registerAs('cors', () => ({ ... })) is what ConfigService.get('cors') returns.
+  if (parent?.type === 'CallExpression' && parent.arguments[1] === fn && calleeName(parent) === 'registerAs') {
+    const key = parent.arguments[0];
+    if (key?.type === 'Literal' && typeof key.value === 'string') return key.value;
+  }
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition') && !parent.computed) {
     return staticKeyName(parent.key, false) ?? '';

@@ -310,7 +310,9 @@ function realRootOf(root: string, fs: ModuleFileSystem): string {
 }
 
 function isProjectSource(file: string, root: string): boolean {
-  if (!SOURCE_EXT.has(nodePath.extname(file).toLowerCase())) return false;
+  const ext = nodePath.extname(file).toLowerCase();
+  // JSON only when named with its extension (`require('./config/settings.json')`): resolution adds none.
+  if (!SOURCE_EXT.has(ext) && ext !== '.json') return false;
   if (file.endsWith('.d.ts') || file.endsWith('.d.mts') || file.endsWith('.d.cts')) return false;
   const rel = nodePath.relative(root, file);
   if (rel === '' || rel.startsWith('..') || nodePath.isAbsolute(rel)) return false;
@@ -365,17 +367,17 @@ export class ModuleSession {
   }
 
   /**
-   * Loads a data file of the project (JSON) by path, as the one parenthesised expression of a script (so its
-   * lines are the file's). Undefined outside the project or when it is missing or malformed.
+   * Loads a data file of the project (JSON) by path, as the CommonJS module Node makes of it (see
+   * `parseModule`). Undefined outside the project or when it is missing or malformed.
    */
   loadData(path: string): LoadedModule | undefined {
     const rel = nodePath.relative(this.root, path);
     if (rel === '' || rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
     if (rel.split(nodePath.sep).includes('node_modules') || !/\.json$/i.test(path)) return undefined;
-    return this.loadPath(path, (text) => `(${text}\n)`);
+    return this.loadPath(path);
   }
 
-  private loadPath(path: string, asData?: (text: string) => string): LoadedModule | undefined {
+  private loadPath(path: string): LoadedModule | undefined {
     const stat = this.fs.stat(path);
     if (!stat) return undefined;
     if (stat.size > MODULE_LIMITS.maxBytes) return this.skip(`size: ${path}`);
@@ -394,9 +396,7 @@ export class ModuleSession {
     try {
       const text = this.fs.readFile(path);
       if (text !== undefined && text.length <= MODULE_LIMITS.maxBytes && !looksMinified(text)) {
-        module =
-          (asData ? parseModule(path, asData(text), this.parse, `${path}.cjs`) : parseModule(path, text, this.parse)) ??
-          null;
+        module = parseModule(path, text, this.parse) ?? null;
       }
     } catch {
       module = null;
@@ -426,8 +426,16 @@ function looksMinified(text: string): boolean {
   return false;
 }
 
-function parseModule(path: string, text: string, parse: ModuleParser, parseAs = path): LoadedModule | undefined {
-  const parsed = parse(text, parseAs);
+/**
+ * A JSON module as the CommonJS module Node makes of it: `module.exports = <the JSON>`, on the same line
+ * so that line numbers in findings stay the file's own.
+ */
+const JSON_MODULE_PREFIX = 'module.exports = ';
+
+function parseModule(path: string, fileText: string, parse: ModuleParser): LoadedModule | undefined {
+  const isJson = path.toLowerCase().endsWith('.json');
+  const text = isJson ? `${JSON_MODULE_PREFIX}${fileText}` : fileText;
+  const parsed = parse(text, isJson ? `${path}.cjs` : path);
   if (!parsed) return undefined;
   const program = parsed.ast;
   const headerNames: Node[] = [];

@@ -574,12 +574,64 @@ export class ValueResolver {
         return addSite(this.resolve(object.arguments[0], b, d), n);
       }
     }
+    // this.settings, this.config.cors: an instance member, from its field initializer and the assignments
+    // `this.settings = ...` in the class's methods (the constructor, an init method).
+    if (object.type === T.ThisExpression) {
+      const members = this.instanceMember(n, key, d);
+      if (members) return addSite(members, n);
+    }
     const out: Value[] = [];
     for (const v of this.resolve(n.object, b, d)) {
       const index = /^\d+$/.test(key) ? Number(key) : key;
       out.push(...this.property(v, index, b, d, n));
     }
     return addSite(out, n);
+  }
+
+  /** What `this.<key>` can be inside a class: its field initializer and every `this.<key> = value`. */
+  private instanceMember(at: TSESTree.MemberExpression, key: string, d: number): readonly Value[] | undefined {
+    let fn: Node | undefined = at.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    // Arrow functions keep the enclosing `this`.
+    while (fn && fn.type === T.ArrowFunctionExpression) {
+      fn = fn.parent;
+      while (fn && !isFunction(fn) && fn.type !== T.PropertyDefinition) fn = fn.parent;
+    }
+    const member = fn?.type === T.PropertyDefinition ? fn : fn?.parent;
+    if (member?.type !== T.MethodDefinition && member?.type !== T.PropertyDefinition) return undefined;
+    if (member.static) return undefined;
+    const body = member.parent;
+    if (body?.type !== T.ClassBody) return undefined;
+    const out: Value[] = [];
+    for (const el of body.body) {
+      if (el.type === T.PropertyDefinition && !el.static && staticKeyName(el.key, el.computed) === key && el.value) {
+        out.push(...this.resolve(el.value, undefined, d));
+      }
+    }
+    let assignments = 0;
+    const visit = (node: Node, depth: number): void => {
+      if (depth > 40 || assignments > 8) return;
+      if (
+        node.type === T.AssignmentExpression &&
+        node.operator === '=' &&
+        node.left.type === T.MemberExpression &&
+        node.left.object.type === T.ThisExpression &&
+        memberName(node.left) === key
+      ) {
+        assignments++;
+        out.push(...this.resolve(node.right, undefined, d));
+      }
+      for (const k of CHILD_KEYS[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[k];
+        if (Array.isArray(child)) {
+          for (const c of child) if (c && typeof c === 'object') visit(c as Node, depth + 1);
+        } else if (child && typeof child === 'object' && 'type' in child) visit(child as Node, depth + 1);
+      }
+    };
+    for (const el of body.body) {
+      if (el.type === T.MethodDefinition && !el.static && el.value.body) visit(el.value.body, 0);
+    }
+    return out.length > 0 ? out : undefined;
   }
 
   private resolveCall(n: TSESTree.CallExpression, b: Bindings | undefined, d: number): readonly Value[] {
@@ -968,6 +1020,29 @@ const STATEMENT_CHILD_KEYS = ['body', 'consequent', 'alternate', 'block', 'handl
 function literal(node: Node, value: string | number | boolean | null | undefined): Value {
   return { kind: 'literal', value, node, sites: [node] };
 }
+
+/**
+ * The child keys the instance-member search walks: statements and the expressions an assignment can sit
+ * in (not nested functions or classes, whose `this` is another).
+ */
+const CHILD_KEYS: Partial<Record<string, readonly string[]>> = {
+  BlockStatement: ['body'],
+  ExpressionStatement: ['expression'],
+  IfStatement: ['consequent', 'alternate'],
+  TryStatement: ['block', 'handler', 'finalizer'],
+  CatchClause: ['body'],
+  SwitchStatement: ['cases'],
+  SwitchCase: ['consequent'],
+  ForStatement: ['body'],
+  ForOfStatement: ['body'],
+  ForInStatement: ['body'],
+  WhileStatement: ['body'],
+  AssignmentExpression: ['right'],
+  SequenceExpression: ['expressions'],
+  AwaitExpression: ['argument'],
+  LogicalExpression: ['left', 'right'],
+  ArrowFunctionExpression: ['body'],
+};
 
 /** A specifier that names an installed package (not a path, a `#import` or a Node built-in). */
 function isBarePackage(spec: string): boolean {
