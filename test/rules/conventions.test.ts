@@ -63,6 +63,17 @@ ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflectio
       errors: [{ messageId: 'reflectedWithCredentials' }],
     },
     {
+      // h3 sends a string origin as is: the request's own Origin (getRequestHeader, also auto-imported).
+      code: `import { getRequestHeader, handleCors } from 'h3';\nexport default (event) => handleCors(event, { origin: getRequestHeader(event, 'origin') || '*', credentials: true });`,
+      errors: [{ messageId: 'reflectedWithCredentials', line: 2, column: 55 }],
+    },
+    {
+      // Strapi's bare entry: the defaults (`*`, credentials on) are answered with the Origin.
+      code: `module.exports = [{ name: 'strapi::cors', config: { origin: ['https://app.example.com'] } }, 'strapi::cors'];`,
+      filename: STRAPI,
+      errors: [{ messageId: 'reflectedWithCredentials', line: 1, column: 94 }],
+    },
+    {
       // glue: hapi's `cors: true` is `origin: ['*']`, answered with the request's Origin.
       code: `const Glue = require('@hapi/glue');\nGlue.compose({ server: { routes: { cors: true } } });`,
       errors: [

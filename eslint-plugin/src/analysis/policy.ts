@@ -506,6 +506,9 @@ export class PolicyBuilder {
   /** What an unset `origin` allows, in the library version the project uses. */
   private defaultOrigins(lib: LibrarySemantics, node: Node, credentials: Credentials): OriginSpec[] {
     if (lib.defaultOrigin === 'reflect') return [reflectSpec(node, 'library', NO_GUARD)];
+    // Strapi's defaults: `*` with credentials, which @koa/cors answers with the Origin (credentials unset).
+    if (lib.defaultsReflect && credentials.allowed === true && credentials.node === node)
+      return [reflectSpec(node, 'library', NO_GUARD)];
     if (lib.defaultOrigin === 'none') return [];
     const wildcard: OriginSpec = {
       type: 'wildcard',

@@ -106,6 +106,12 @@ export interface LibrarySemantics {
    * unset (Sails `allRoutes`: off, so the settings apply only to routes that ask for CORS).
    */
   readonly enabledOption?: { readonly name: string; readonly unsetMeans: boolean };
+  /**
+   * Strapi: with neither `origin` nor `credentials` written, the defaults (`*` with credentials) go to a
+   * library that answers them with the request's Origin: reported as the reflection it is, not as a `*`
+   * the author wrote.
+   */
+  readonly defaultsReflect?: boolean;
   /** A string origin holding commas is a list of exact origins (AdonisJS, Strapi and Sails split it on `,`). */
   readonly commaSeparatedString?: boolean;
   /** Sails: this option set to `true` turns `*` with credentials into reflection (else the app will not start). */
@@ -365,6 +371,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     packageName: '@strapi/strapi',
     ...corsLike,
     defaultCredentials: true,
+    defaultsReflect: true,
     wildcardWithCredentials: 'reflects',
     originFunction: 'return-ctx',
     commaSeparatedString: true,
