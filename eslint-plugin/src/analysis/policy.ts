@@ -445,7 +445,7 @@ export class PolicyBuilder {
       origins: this.defaultOrigins(lib, node, credentials),
       credentials,
       headers: [],
-      varyOrigin: true,
+      varyOrigin: !lib.addsNoVary,
       otherHeaders: this.libraryHeaders(lib, undefined),
     };
   }
@@ -581,7 +581,7 @@ export class PolicyBuilder {
       origins: origins.map((s) => this.withPermissiveDefault(s)),
       credentials,
       headers: [],
-      varyOrigin: true,
+      varyOrigin: !lib.addsNoVary,
       otherHeaders: this.libraryHeaders(lib, obj),
     };
   }

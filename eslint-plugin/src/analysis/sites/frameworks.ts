@@ -112,6 +112,8 @@ export interface LibrarySemantics {
    * the author wrote.
    */
   readonly defaultsReflect?: boolean;
+  /** AdonisJS: the library never adds `Vary: Origin`, even when it sends back the request's Origin. */
+  readonly addsNoVary?: boolean;
   /** A string origin holding commas is a list of exact origins (AdonisJS, Strapi and Sails split it on `,`). */
   readonly commaSeparatedString?: boolean;
   /** Sails: this option set to `true` turns `*` with credentials into reflection (else the app will not start). */
@@ -352,6 +354,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     acceptsRegExp: false,
     withoutOrigin: 'omit',
     enabledOption: { name: 'enabled', unsetMeans: true },
+    addsNoVary: true,
     responses: {
       methodsOption: 'methods',
       defaultMethods: 'GET,HEAD,POST,PUT,DELETE',
