@@ -40,7 +40,7 @@ interface Caller {
 }
 
 /** Parameters (by index) whose value reaches Access-Control-Allow-Origin in `sites`. */
-function originParameters(fn: FunctionNode, sites: readonly HeaderSite[], resolver: ValueResolver): number[] {
+export function originParameters(fn: FunctionNode, sites: readonly HeaderSite[], resolver: ValueResolver): number[] {
   const acao = sites.filter((s) => s.header === ACAO && s.value);
   if (acao.length === 0) return [];
   const out: number[] = [];
@@ -260,11 +260,24 @@ export function helperPolicies(
 }
 
 /**
- * On the caller's side: whether a helper of `module` that no call in its own module judges is judged in
- * its own file for this caller (the linted file is among the importers its judgement reads).
+ * On the caller's side: whether the helper `fn` of `module`, setting the headers in `sites` itself, is
+ * judged in its own file for this caller: a parameter of it reaches Access-Control-Allow-Origin, no call
+ * in its own module judges it, and the linted file is among the importers its judgement reads.
  */
-export function ownedByHelper(module: LoadedModule, session: ModuleSession): boolean {
-  return importersOf(module.path, session.root, session.fs).includes(session.linted);
+export function ownedByHelper(
+  fn: FunctionNode,
+  sites: readonly HeaderSite[],
+  module: LoadedModule,
+  resolver: ValueResolver,
+  session: ModuleSession,
+  localCalls: number,
+): boolean {
+  return (
+    localCalls === 0 &&
+    sites.every((s) => s.group === fn) &&
+    originParameters(fn, sites, resolver).length > 0 &&
+    importersOf(module.path, session.root, session.fs).includes(session.linted)
+  );
 }
 
 /** A caller-side policy of a helper judged in its own file: what the caller's own checks decide. */

@@ -276,7 +276,7 @@ function foreignHelperPolicies(
   // A helper judged in its own file with this caller among its callers (helpers.ts): the finding is the
   // helper's, reported there once; only what this file's own checks decide stays here.
   const session = resolver.modules?.session;
-  if (session && localCallsOf(fn, resolver).length === 0 && ownedByHelper(module, session)) {
+  if (session && ownedByHelper(fn, sites, module, resolver, session, localCallsOf(fn, resolver).length)) {
     return policies.map(callerShare).filter((p): p is Policy => !!p);
   }
   return policies;
