@@ -89,4 +89,27 @@ describe('LintEngine with imported modules', () => {
     expect(result.findings).toEqual([]);
     expect(result.dependencies).toBeUndefined();
   });
+
+  it("gives the editor a helper's check with its callers as related information in their files", () => {
+    const home = join(project, '..', 'helper-home');
+    const file = join(home, 'src', 'lib', 'headers.js');
+    const result = engine.lint({
+      fileName: file,
+      languageId: 'javascript',
+      text: readFileSync(file, 'utf8'),
+      settings: RECOMMENDED,
+      root: home,
+    });
+    const check = result.findings.find((f) => f.line === 6)!;
+    expect(check.ruleId).toBe('cors-guard/no-unsafe-origin-check');
+    expect(check.message).toContain("(callers pass the request's Origin as `origin`: `src/routes/api.js` line 6)");
+    expect(check.related).toContainEqual(
+      expect.objectContaining({
+        file: join(home, 'src', 'routes', 'api.js'),
+        line: 6,
+        message: "Called here with the request's Origin.",
+      }),
+    );
+    expect(result.dependencies).toContain(join(home, 'src', 'routes', 'api.js'));
+  });
 });
