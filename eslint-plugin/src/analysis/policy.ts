@@ -343,7 +343,13 @@ export class PolicyBuilder {
 
   /** The policies an options site sets (one per options object it can be given). */
   optionPolicies(site: OptionSite): Policy[] {
-    const lib = LIBRARIES[site.library];
+    const lib = site.assumedPackage
+      ? {
+          ...LIBRARIES[site.library],
+          packageName: site.assumedPackage,
+          assumedLike: LIBRARIES[site.library].packageName,
+        }
+      : LIBRARIES[site.library];
     if (!site.argument) {
       return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
     }

@@ -4,7 +4,7 @@ import { EXAMPLE_ATTACKER, shortText, unconditionalAdmissions, type OriginSpec, 
 import { createRule } from '../util/create-rule';
 import { callersRelated, credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
-import { credentialState, guardNote, helperNote } from '../util/wording';
+import { credentialState, guardNote, helperNote, libraryName } from '../util/wording';
 import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import {
@@ -37,7 +37,7 @@ function subjectOf(
   sourceCode: Readonly<TSESLint.SourceCode>,
   root: string | undefined,
 ): string {
-  const lib = policy.library ? `\`${policy.library.packageName}\`` : '';
+  const lib = policy.library ? libraryName(policy) : '';
   if (spec.type === 'wildcard')
     return `${lib} answers \`*\` in the origin list with the request's own Origin, with or without credentials`;
   if (spec.type !== 'reflect') return '';
