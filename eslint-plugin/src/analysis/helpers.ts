@@ -48,7 +48,10 @@ export function originParameters(fn: FunctionNode, sites: readonly HeaderSite[],
     const id = p.type === T.AssignmentPattern ? p.left : p;
     if (id.type !== T.Identifier) return;
     const marker: Value = { kind: 'origin', what: id.name, node: id, sites: [id] };
-    const b = resolver.bind(fn, fn.params.map((_, j) => (j === i ? [marker] : undefined)));
+    const b = resolver.bind(
+      fn,
+      fn.params.map((_, j) => (j === i ? [marker] : undefined)),
+    );
     if (acao.some((s) => resolver.resolve(s.value!, b).some((v) => v.node === id))) out.push(i);
   });
   return out;
@@ -282,6 +285,8 @@ export function ownedByHelper(
 
 /** A caller-side policy of a helper judged in its own file: what the caller's own checks decide. */
 export function callerShare(policy: Policy): Policy | undefined {
-  const origins = policy.origins.filter((s) => s.type === 'reflect' && s.guard.all.some((c) => !foreignModuleOf(c.node)));
+  const origins = policy.origins.filter(
+    (s) => s.type === 'reflect' && s.guard.all.some((c) => !foreignModuleOf(c.node)),
+  );
   return origins.length > 0 ? { ...policy, origins } : undefined;
 }

@@ -108,7 +108,6 @@ export function reportWithRelated<M extends string>(
   context.report(d as TSESLint.ReportDescriptor<M>);
 }
 
-
 /** A suggestion whose fix touches a node of another module is dropped (its ranges are that file's). */
 function localOnly<S extends { fix: TSESLint.ReportFixFunction }>(suggestion: S): S {
   const fix = suggestion.fix;
