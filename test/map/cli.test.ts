@@ -213,6 +213,9 @@ describe('cors-guard map on helpers judged where they live', () => {
       'unsafe src/lib/headers.js:16 cors-guard/no-unsafe-origin-check',
       'unsafe src/lib/headers.js:23 cors-guard/no-origin-reflection',
       'safe src/lib/headers.js:30 -',
+      'safe src/routes/guarded.js:9 -',
+      'safe src/routes/guarded.js:15 -',
+      'unsafe src/routes/guarded.js:21 cors-guard/no-unsafe-origin-check',
     ]);
     const at = (file: string, line: number) => report.policies.find((p) => p.file === file && p.line === line)!;
     // The check in the helper, judged on what the caller passes; the caller listed, in its own file.
@@ -236,8 +239,8 @@ describe('cors-guard map on helpers judged where they live', () => {
       line: 5,
       note: 'the origin setting',
     });
-    // Nothing at the callers: the policies are the helpers'.
-    expect(report.policies.filter((p) => p.file.startsWith('src/routes/'))).toEqual([]);
+    // Nothing at the callers that pass the Origin unchecked: those policies are the helpers'.
+    expect(report.policies.filter((p) => p.file.startsWith('src/routes/api') || p.file.includes('public'))).toEqual([]);
   });
 });
 

@@ -68,6 +68,8 @@ const EXPECTED = [
   'helper-home/src/lib/headers.js:15:39 cors-guard/no-unsafe-origin-check',
   'helper-home/src/lib/headers.js:23:48 cors-guard/no-origin-reflection',
   'helper-home/src/lib/headers.js:6:24 cors-guard/no-unsafe-origin-check',
+  // a caller's own check before the unchecked helper is the caller's finding
+  'helper-home/src/routes/guarded.js:21:24 cors-guard/no-unsafe-origin-check',
   'helpers/server.js:6:48 cors-guard/no-origin-reflection',
   // app.use(factory(list)): the middleware the factory returns checks the list with indexOf
   'middleware-factory/app.js:6:9 cors-guard/no-unsafe-origin-check',
@@ -115,6 +117,11 @@ describe('policies split across modules and helpers (eslint CLI)', () => {
     ]);
     // The callers, and the helpers given only constant or configured origins, have nothing to report.
     expect(messages('src/routes/api.js')).toEqual([]);
+    // A caller that checks the origin itself before the unchecked helper: its check, its finding (the
+    // exact and the dotted-suffix callers are safe, and the helper does not name them).
+    expect(messages('src/routes/guarded.js')).toEqual([
+      "21:24 Origin check accepts `https://evilexample.com`: `includes('example.com')` matches the text anywhere.",
+    ]);
     expect(messages('src/routes/public.mjs')).toEqual([]);
     expect(messages('src/lib/config-headers.mjs')).toEqual([]);
   });

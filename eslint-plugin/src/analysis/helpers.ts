@@ -24,7 +24,7 @@ import { stringLiteralValue, type FunctionNode, type Node } from './ast';
 import { isPatternCheck } from './checks/checks';
 import { ACAO } from './headers/header-names';
 import { importersOf } from './values/importers';
-import { foreignModuleOf, programOf } from './values/locations';
+import { programOf } from './values/locations';
 import type { LoadedModule, ModuleSession } from './values/modules';
 import { resolveModule } from './values/modules';
 import { isRequestControlled, type Value, type ValueResolver } from './values/values';
@@ -185,9 +185,15 @@ function foreignCallers(fn: FunctionNode, resolver: ValueResolver, session: Modu
   return out;
 }
 
-/** Whether a reflected origin is decided by a check outside the linted file (a caller's own check). */
-function checkedElsewhere(spec: OriginSpec): boolean {
-  return spec.type === 'reflect' && spec.guard.all.some((c) => !!foreignModuleOf(c.node));
+/**
+ * Whether a reflected origin is decided by a check of another module than the helper's (a caller's own
+ * check); `if (origin)` and the like decide nothing. The caller's side keeps exactly these.
+ */
+function decidedByCaller(spec: OriginSpec, helperProgram: TSESTree.Program): boolean {
+  return (
+    spec.type === 'reflect' &&
+    spec.guard.all.some((c) => c.kind !== 'useless' && c.kind !== 'absent' && programOf(c.node) !== helperProgram)
+  );
 }
 
 /**
@@ -220,17 +226,16 @@ export function helperPolicies(
     const b = resolver.bind(fn, args);
     const first = fn.params[params[0]!]!;
     const id = first.type === T.AssignmentPattern ? first.left : first;
-    const helper: HelperJudgement | undefined =
-      requestCallers.length > 0
-        ? {
-            parameter: id.type === T.Identifier ? id.name : 'origin',
-            grounds: 'callers',
-            callers: requestCallers.map((c) => c.call),
-          }
-        : undefined;
-    return builder
-      .headerPolicies(sites, varyCalls, b)
-      .map((p) => ({ ...p, origins: p.origins.filter((s) => !checkedElsewhere(s)), ...(helper ? { helper } : {}) }));
+    const parameter = id.type === T.Identifier ? id.name : 'origin';
+    return builder.headerPolicies(sites, varyCalls, b).map((p) => {
+      const origins = p.origins.filter((s) => !decidedByCaller(s, programOf(fn)));
+      // The callers named: those whose request data is still judged here (not decided by their own check).
+      const reflected = new Set(origins.flatMap((s) => (s.type === 'reflect' ? [programOf(s.source ?? s.node)] : [])));
+      const named = requestCallers.filter((c) => reflected.has(programOf(c.call))).map((c) => c.call);
+      const helper: HelperJudgement | undefined =
+        named.length > 0 ? { parameter, grounds: 'callers', callers: named } : undefined;
+      return { ...p, origins, ...(helper ? { helper } : {}) };
+    });
   }
   // Nothing known of the callers: the parameter's name and a host check inside say it is an origin.
   const named = params.filter((i) => {
@@ -284,9 +289,7 @@ export function ownedByHelper(
 }
 
 /** A caller-side policy of a helper judged in its own file: what the caller's own checks decide. */
-export function callerShare(policy: Policy): Policy | undefined {
-  const origins = policy.origins.filter(
-    (s) => s.type === 'reflect' && s.guard.all.some((c) => !foreignModuleOf(c.node)),
-  );
+export function callerShare(policy: Policy, helper: FunctionNode): Policy | undefined {
+  const origins = policy.origins.filter((s) => decidedByCaller(s, programOf(helper)));
   return origins.length > 0 ? { ...policy, origins } : undefined;
 }

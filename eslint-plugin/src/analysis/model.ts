@@ -291,7 +291,7 @@ function foreignHelperPolicies(
   // helper's, reported there once; only what this file's own checks decide stays here.
   const session = resolver.modules?.session;
   if (session && ownedByHelper(fn, sites, module, resolver, session, localCallsOf(fn, resolver).length)) {
-    return policies.map(callerShare).filter((p): p is Policy => !!p);
+    return policies.map((p) => callerShare(p, fn)).filter((p): p is Policy => !!p);
   }
   return policies;
 }
