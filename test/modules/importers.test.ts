@@ -36,6 +36,8 @@ describe('importersOf', () => {
       join(root, 'src/c.mjs'),
     ]);
     expect(importersOf(join(root, 'src', 'lib', 'cors', 'index.js'), root)).toEqual([join(root, 'src/d.js')]);
+    // A package's file is never a project import, so nothing is listed for it.
+    expect(importersOf(join(root, 'node_modules', 'pkg', 'index.js'), root)).toEqual([]);
   });
 
   it(`returns at most ${IMPORTER_LIMITS.maxImporters} importers`, () => {

@@ -108,6 +108,10 @@ function mayName(specifier: string, names: ReadonlySet<string>): boolean {
  */
 export function importersOf(target: string, root: string, fs: ModuleFileSystem = DISK): readonly string[] {
   if (!fs.listDir) return [];
+  // Imports are followed to project sources only (modules.ts): nothing can import a package's file here.
+  const rel = nodePath.relative(root, target);
+  if (!rel || rel.startsWith('..') || nodePath.isAbsolute(rel) || rel.split(nodePath.sep).includes('node_modules'))
+    return [];
   const index = indexFor(root, fs);
   const now = Date.now();
   if (now - index.listedAt > IMPORTER_LIMITS.freshMs) {
