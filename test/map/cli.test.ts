@@ -244,6 +244,20 @@ describe('cors-guard map on helpers judged where they live', () => {
   });
 });
 
+describe('cors-guard map on a helper judged at its call', () => {
+  it('places the entry at the call, and names the helper file in the related lines', async () => {
+    // The factory's list comes from the call, so the call is the site; the lines of the helper are its file's.
+    const report = await mapDirectory(join(root, 'test', 'fixtures', 'modules', 'middleware-factory'));
+    const entry = report.policies.find((p) => p.file === 'app.js' && p.line === 6)!;
+    expect(entry).toMatchObject({ verdict: 'unsafe', column: 9 });
+    expect(entry.related).toContainEqual({
+      file: 'middleware/allow-listed.js',
+      line: 5,
+      note: 'the origin check that lets https://evilharbor-maps.io in',
+    });
+  });
+});
+
 describe('the map agrees with the rules (one evaluator)', () => {
   const dirs = [
     examples,
