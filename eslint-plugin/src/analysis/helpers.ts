@@ -57,7 +57,7 @@ export function originParameters(fn: FunctionNode, sites: readonly HeaderSite[],
   return out;
 }
 
-/** The export names under which the linted file's `fn` can be imported (checked by resolving them). */
+/** Whether the linted file (`self`) exports `fn` under `name`, as its importers would read it. */
 function exportsFunction(
   resolver: ValueResolver,
   self: LoadedModule,
