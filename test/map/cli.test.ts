@@ -200,6 +200,64 @@ describe('cors-guard map on multi-file projects', () => {
   });
 });
 
+describe('cors-guard map on helpers judged where they live', () => {
+  it("has a policy at each helper, with the callers that pass the request's Origin as related lines", async () => {
+    const report = await mapDirectory(join(root, 'test', 'fixtures', 'modules', 'helper-home'));
+    expect(schemaErrors(report)).toEqual([]);
+    expect(site(report)).toEqual([
+      'safe src/lib/config-headers.mjs:3 -',
+      'unknown src/lib/config-headers.mjs:8 -',
+      'unsafe src/lib/guards.js:4 cors-guard/no-unsafe-origin-check',
+      'safe src/lib/guards.js:11 -',
+      'unsafe src/lib/headers.js:7 cors-guard/no-unsafe-origin-check',
+      'unsafe src/lib/headers.js:16 cors-guard/no-unsafe-origin-check',
+      'unsafe src/lib/headers.js:23 cors-guard/no-origin-reflection',
+      'safe src/lib/headers.js:30 -',
+      'safe src/routes/guarded.js:9 -',
+      'safe src/routes/guarded.js:15 -',
+      'unsafe src/routes/guarded.js:21 cors-guard/no-unsafe-origin-check',
+    ]);
+    const at = (file: string, line: number) => report.policies.find((p) => p.file === file && p.line === line)!;
+    // The check in the helper, judged on what the caller passes; the caller listed, in its own file.
+    expect(at('src/lib/headers.js', 7)).toMatchObject({
+      witness: 'https://evilexample.com',
+      allows: 'origins whose origin endsWith "example.com"',
+      credentials: true,
+    });
+    expect(at('src/lib/headers.js', 7).related).toContainEqual({
+      file: 'src/routes/api.js',
+      line: 6,
+      note: "a caller passing the request's Origin",
+    });
+    expect(at('src/lib/headers.js', 30)).toMatchObject({
+      allows: 'https://app.example.com, https://admin.example.com',
+    });
+    // A helper given a constant origin: that origin, at the helper, with the caller's line.
+    expect(at('src/lib/config-headers.mjs', 3)).toMatchObject({ allows: 'https://www.example.com' });
+    expect(at('src/lib/config-headers.mjs', 3).related).toContainEqual({
+      file: 'src/routes/public.mjs',
+      line: 5,
+      note: 'the origin setting',
+    });
+    // Nothing at the callers that pass the Origin unchecked: those policies are the helpers'.
+    expect(report.policies.filter((p) => p.file.startsWith('src/routes/api') || p.file.includes('public'))).toEqual([]);
+  });
+});
+
+describe('cors-guard map on a helper judged at its call', () => {
+  it('places the entry at the call, and names the helper file in the related lines', async () => {
+    // The factory's list comes from the call, so the call is the site; the lines of the helper are its file's.
+    const report = await mapDirectory(join(root, 'test', 'fixtures', 'modules', 'middleware-factory'));
+    const entry = report.policies.find((p) => p.file === 'app.js' && p.line === 6)!;
+    expect(entry).toMatchObject({ verdict: 'unsafe', column: 9 });
+    expect(entry.related).toContainEqual({
+      file: 'middleware/allow-listed.js',
+      line: 5,
+      note: 'the origin check that lets https://evilharbor-maps.io in',
+    });
+  });
+});
+
 describe('the map agrees with the rules (one evaluator)', () => {
   const dirs = [
     examples,
@@ -208,6 +266,7 @@ describe('the map agrees with the rules (one evaluator)', () => {
     join(root, 'test/vscode/workspace'),
     join(fixtures, 'shop-api'),
     join(fixtures, 'plain'),
+    join(root, 'test/fixtures/modules/helper-home'),
   ];
   for (const dir of dirs) {
     it(`every file the recommended preset flags has an unsafe or broken policy, and no other: ${dir.slice(root.length + 1)}`, async () => {

@@ -14,11 +14,14 @@ const RECOMMENDED: LintSettings = { preset: 'recommended', rules: {}, trustedOri
 const engine = new LintEngine({ loadTypeScriptParser: () => tsParser as never });
 const text = readFileSync(index, 'utf8');
 
-function lint(extra: { buffers?: { fileName: string; text: string; version: number }[]; virtual?: boolean } = {}) {
+function lint(
+  extra: { buffers?: { fileName: string; text: string; version: number }[]; virtual?: boolean } = {},
+  fileName = index,
+) {
   return engine.lint({
-    fileName: index,
+    fileName,
     languageId: 'typescript',
-    text,
+    text: fileName === index ? text : readFileSync(fileName, 'utf8'),
     settings: RECOMMENDED,
     root: project,
     ...extra,
@@ -26,29 +29,54 @@ function lint(extra: { buffers?: { fileName: string; text: string; version: numb
 }
 
 describe('LintEngine with imported modules', () => {
-  it('reads modules from disk and points related information at the other file', () => {
-    const result = lint();
+  it('judges a helper where it lives: its callers, read from disk, are the related information', () => {
+    const result = lint({}, helpers);
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([
-      '7:44 cors-guard/no-origin-reflection',
-      '10:5 cors-guard/no-origin-reflection',
+      '5:36 cors-guard/no-origin-reflection',
+      '12:57 cors-guard/no-origin-reflection',
     ]);
     const first = result.findings[0]!;
-    expect(first.related[0]).toMatchObject({ file: helpers, line: 5 });
+    expect(first.message).toContain("(callers pass the request's Origin: `src/index.ts` line 7)");
+    expect(first.related).toContainEqual(
+      expect.objectContaining({ file: index, line: 7, message: "Called here with the request's Origin." }),
+    );
+    expect(result.dependencies).toEqual([index]);
+    // The caller's own lint does not repeat the helper's findings.
+    expect(lint().findings).toEqual([]);
+  });
+
+  it('reads modules from disk and points related information at the other file', () => {
+    // A caller the helper's judgement does not read (a new file no module imports yet): reported here.
+    const other = join(project, 'src', 'other.ts');
+    const result = engine.lint({
+      fileName: other,
+      languageId: 'typescript',
+      text: "import { corsHeaders } from './utils/cors';\nexport default { fetch: (request: Request) => new Response(null, { headers: corsHeaders(request.headers.get('Origin')) }) };\n",
+      settings: RECOMMENDED,
+      root: project,
+    });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      '2:77 cors-guard/no-origin-reflection',
+    ]);
+    expect(result.findings[0]!.related[0]).toMatchObject({ file: helpers, line: 5 });
     expect(result.dependencies).toEqual([helpers]);
   });
 
   it('prefers an open buffer over the file on disk', () => {
-    const fixed = readFileSync(helpers, 'utf8')
-      .replace("origin ?? '*'", "ALLOWED.has(origin ?? '') ? origin! : 'https://app.example.com'")
-      .replace('if (origin) {', 'if (origin && ALLOWED.has(origin)) {');
-    const result = lint({ buffers: [{ fileName: helpers, text: fixed, version: 7 }] });
-    expect(result.findings).toEqual([]);
+    // The caller, open and edited to pass a fixed origin: no reflection is left in the helper, only its
+    // own `*` with credentials (which a fixed origin no longer hides).
+    const fixed = text.replace(/request\.headers\.get\('Origin'\)/g, "'https://app.example.com'");
+    const result = lint({ buffers: [{ fileName: index, text: fixed, version: 7 }] }, helpers);
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      '5:46 cors-guard/no-wildcard-with-credentials',
+    ]);
     // and the disk again once the buffer is gone
-    expect(lint().findings).toHaveLength(2);
+    expect(lint({}, helpers).findings).toHaveLength(2);
   });
 
   it('in a virtual workspace reads open documents only', () => {
     expect(lint({ virtual: true }).findings).toEqual([]);
+    // (Folders can't be listed there, so no helper finds its callers: the caller's lint reports.)
     const result = lint({
       virtual: true,
       buffers: [{ fileName: helpers, text: readFileSync(helpers, 'utf8'), version: 1 }],
@@ -60,5 +88,28 @@ describe('LintEngine with imported modules', () => {
     const result = engine.lint({ fileName: 'Untitled-1', languageId: 'typescript', text, settings: RECOMMENDED });
     expect(result.findings).toEqual([]);
     expect(result.dependencies).toBeUndefined();
+  });
+
+  it("gives the editor a helper's check with its callers as related information in their files", () => {
+    const home = join(project, '..', 'helper-home');
+    const file = join(home, 'src', 'lib', 'headers.js');
+    const result = engine.lint({
+      fileName: file,
+      languageId: 'javascript',
+      text: readFileSync(file, 'utf8'),
+      settings: RECOMMENDED,
+      root: home,
+    });
+    const check = result.findings.find((f) => f.line === 6)!;
+    expect(check.ruleId).toBe('cors-guard/no-unsafe-origin-check');
+    expect(check.message).toContain("(callers pass the request's Origin as `origin`: `src/routes/api.js` line 6)");
+    expect(check.related).toContainEqual(
+      expect.objectContaining({
+        file: join(home, 'src', 'routes', 'api.js'),
+        line: 6,
+        message: "Called here with the request's Origin.",
+      }),
+    );
+    expect(result.dependencies).toContain(join(home, 'src', 'routes', 'api.js'));
   });
 });

@@ -17,3 +17,4 @@ export * from './checks/witness';
 export * from './headers/header-facts';
 export * from './explain-policy';
 export * from './headers/header-block-verdict';
+export * from './helpers';

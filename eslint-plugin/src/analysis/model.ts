@@ -14,6 +14,7 @@ import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
+import { callerShare, helperPolicies, ownedByHelper } from './helpers';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
@@ -131,7 +132,14 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     const policies: Policy[] = [];
     for (const [fn, sites] of helpers) {
       const calls = localCallsOf(fn as FunctionNode, resolver);
-      if (calls.length === 0) plain.push(...sites);
+      if (calls.length === 0) {
+        // No call here judges it: the callers in other modules do, where they pass the request's Origin.
+        const judged = session
+          ? helperPolicies(fn as FunctionNode, sites, varyCalls, resolver, builder, session)
+          : undefined;
+        if (judged) policies.push(...judged);
+        else plain.push(...sites);
+      }
       for (const call of calls) {
         policies.push(
           ...builder.headerPolicies(sites, varyCalls, bindingsAt(resolver, fn as FunctionNode, call), call),
@@ -356,7 +364,14 @@ function foreignHelperPolicies(
   resolver.modules?.entries.noteNode(fn, call);
   // Only what the call brings in (a reflected argument) is new here: a literal `*` or `null` in the helper
   // is the helper module's own finding, made when that module is linted.
-  return builder
+  const policies = builder
     .headerPolicies(sites, [], bindings, call)
     .map((p) => ({ ...p, origins: p.origins.filter((o) => o.type === 'reflect') }));
+  // A helper judged in its own file with this caller among its callers (helpers.ts): the finding is the
+  // helper's, reported there once; only what this file's own checks decide stays here.
+  const session = resolver.modules?.session;
+  if (session && ownedByHelper(fn, sites, module, resolver, session, localCallsOf(fn, resolver).length)) {
+    return policies.map((p) => callerShare(p, fn)).filter((p): p is Policy => !!p);
+  }
+  return policies;
 }

@@ -125,6 +125,18 @@ export interface Policy {
   readonly varyOrigin: boolean | 'unknown';
   /** The other CORS headers it sends (methods, headers, max-age, expose, vary). */
   readonly otherHeaders: readonly ResponseHeader[];
+  /** A helper judged where it lives: why its parameter is the request's Origin, and its callers (helpers.ts). */
+  readonly helper?: HelperJudgement;
+}
+
+/** Why a helper's parameter is judged as the request's Origin. */
+export interface HelperJudgement {
+  /** The parameter's name. */
+  readonly parameter: string;
+  /** `callers`: a caller passes request data; `name`: its name and its check say origin, no caller tells. */
+  readonly grounds: 'callers' | 'name';
+  /** The calls in other modules that pass request data for it. */
+  readonly callers: readonly TSESTree.CallExpression[];
 }
 
 /** What the analysis may learn about the project around a file. */

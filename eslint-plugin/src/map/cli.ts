@@ -170,7 +170,7 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
         if (model.error) return;
         const file = displayName(cwd, context.filename);
         for (const policy of model.policies) {
-          const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file));
+          const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file, (p) => displayName(cwd, p)));
           if (!entry) continue;
           policies.push(entry);
           models.set(entry, { policy, trustedOrigins: model.trustedOrigins });

@@ -20,6 +20,7 @@ import {
   type Policy,
   type Readability,
 } from '../analysis';
+import { foreignModuleOf } from '../analysis/values/locations';
 
 /** Which origin a simulated response was computed for. */
 export type OriginRole = 'trusted' | 'allowed' | 'witness' | 'null' | 'attacker';
@@ -82,15 +83,20 @@ const RULE_OF: Partial<Record<AssessmentReason, string>> = {
 export function policySite(policy: Policy): Node {
   if (policy.kind === 'options') return policy.call ?? policy.node;
   const acao = policy.headers.find((h) => h.header === 'access-control-allow-origin') ?? policy.headers[0];
-  return acao?.node ?? policy.node;
+  const site = acao?.node ?? policy.node;
+  // Headers set by a helper of another module, for this file's call: the entry is at the call.
+  return foreignModuleOf(site) && policy.call && !foreignModuleOf(policy.call) ? policy.call : site;
 }
 
+/** How a report names a file (relative to the working directory), given its absolute path. */
+export type DisplayName = (path: string) => string;
+
 /** The map entries of one linted file (`file`: the name the report shows). */
-export function mapEntriesOf(model: FileModel, file: string): MapPolicy[] {
+export function mapEntriesOf(model: FileModel, file: string, displayName?: DisplayName): MapPolicy[] {
   if (model.error) return [];
   const entries: MapPolicy[] = [];
   for (const policy of model.policies) {
-    const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file));
+    const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file, displayName));
     if (entry) entries.push(entry);
   }
   return entries.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -106,7 +112,12 @@ export function safely<T>(make: () => T): T | undefined {
   }
 }
 
-export function mapEntryOf(policy: Policy, trustedOrigins: readonly string[], file: string): MapPolicy {
+export function mapEntryOf(
+  policy: Policy,
+  trustedOrigins: readonly string[],
+  file: string,
+  displayName?: DisplayName,
+): MapPolicy {
   const assessment = assessPolicy(policy, trustedOrigins);
   const explanation = explainPolicy(policy, trustedOrigins);
   const site = policySite(policy).loc;
@@ -127,7 +138,7 @@ export function mapEntryOf(policy: Policy, trustedOrigins: readonly string[], fi
     witness,
     rule: assessment.level === 'unsafe' || assessment.level === 'broken' ? (RULE_OF[assessment.reason] ?? null) : null,
     summary: explanation.verdict.replace(/`/g, ''),
-    related: relatedOf(policy, witness, file),
+    related: relatedOf(policy, witness, file, displayName),
     responses: responsesOf(policy, trustedOrigins, assessment.allowedOrigin, witness),
   };
 }
@@ -242,15 +253,21 @@ function patternWords(c: PatternCheck): string {
   }
 }
 
-function relatedOf(policy: Policy, witness: string | null, file: string): MapRelated[] {
+function relatedOf(policy: Policy, witness: string | null, file: string, displayName?: DisplayName): MapRelated[] {
   const site = policySite(policy).loc.start.line;
   const out: MapRelated[] = [];
   const add = (node: Node | undefined, note: string, evenOnSiteLine = false) => {
     if (!node) return;
     const line = node.loc.start.line;
-    if (line === site && !evenOnSiteLine) return;
-    if (!out.some((r) => r.line === line && r.note === note)) out.push({ file, line, note });
+    // A node of another module (a helper's caller, the helper of this file's call) is named by its file.
+    const m = foreignModuleOf(node);
+    const where = m ? (displayName?.(m.path) ?? m.path) : file;
+    if (where === file && line === site && !evenOnSiteLine) return;
+    // In another file, one note per line: a caller's line is where it reads the request's Origin too.
+    if (where !== file && out.some((r) => r.file === where && r.line === line)) return;
+    if (!out.some((r) => r.file === where && r.line === line && r.note === note)) out.push({ file: where, line, note });
   };
+  for (const call of policy.helper?.callers ?? []) add(call, "a caller passing the request's Origin");
   for (const spec of policy.origins) {
     if (spec.type === 'reflect') add(spec.source ?? spec.node, "where the request's Origin is read");
     else add(spec.node, 'the origin setting');
@@ -261,5 +278,5 @@ function relatedOf(policy: Policy, witness: string | null, file: string): MapRel
       if (check.matcher?.verify(witness)) add(check.node, `the origin check that lets ${witness} in`, true);
     }
   }
-  return out.sort((a, b) => a.line - b.line);
+  return out.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line);
 }

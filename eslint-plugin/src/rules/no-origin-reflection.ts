@@ -2,9 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { EXAMPLE_ATTACKER, shortText, unconditionalAdmissions, type OriginSpec, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
-import { credentialsRelated, reportWithRelated } from '../util/related';
+import { callersRelated, credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
-import { credentialState, guardNote, libraryName } from '../util/wording';
+import { credentialState, guardNote, helperNote, libraryName } from '../util/wording';
 import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import {
@@ -32,7 +32,12 @@ export type MessageIds =
 type Reflection = { spec: OriginSpec; policy: Policy };
 
 /** The subject of the message: what sends the origin back, and past which guard. */
-function subjectOf(spec: OriginSpec, policy: Policy, sourceCode: Readonly<TSESLint.SourceCode>): string {
+function subjectOf(
+  spec: OriginSpec,
+  policy: Policy,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  root: string | undefined,
+): string {
   const lib = policy.library ? libraryName(policy) : '';
   if (spec.type === 'wildcard')
     return `${lib} answers \`*\` in the origin list with the request's own Origin, with or without credentials`;
@@ -40,6 +45,9 @@ function subjectOf(spec: OriginSpec, policy: Policy, sourceCode: Readonly<TSESLi
   const note = guardNote(spec.guard, sourceCode);
   switch (spec.via) {
     case 'header':
+      // A helper judged where it lives: its parameter, and why it is the request's Origin.
+      if (policy.helper)
+        return `Reflects \`${policy.helper.parameter}\`${note || ' unchecked'}${helperNote(policy, root, false)}`;
       return spec.request === 'origin'
         ? `Reflects \`${shortText(spec.what, 40)}\`${note || ' unchecked'}`
         : `Access-Control-Allow-Origin comes from ${spec.what}, which the attacker controls${note}`;
@@ -161,12 +169,16 @@ export default createRule<Options, MessageIds>({
             {
               node: spec.node,
               messageId,
-              data: { subject: subjectOf(spec, policy, sourceCode), attacker: EXAMPLE_ATTACKER },
+              data: {
+                subject: subjectOf(spec, policy, sourceCode, model.modules?.root ?? context.cwd),
+                attacker: EXAMPLE_ATTACKER,
+              },
               suggest: suggestions({ spec, policy }),
             },
             [
               [spec.type === 'reflect' ? spec.source : undefined, "The request's Origin is read here."],
               credentialsRelated(policy),
+              ...callersRelated(policy),
             ],
           );
         }

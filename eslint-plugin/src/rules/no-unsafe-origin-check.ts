@@ -13,7 +13,8 @@ import {
 } from '../analysis';
 import { foreignModuleOf, fileTextOf } from '../analysis/values/locations';
 import { createRule } from '../util/create-rule';
-import { allowOriginRelated, credentialsRelated, reportWithRelated } from '../util/related';
+import { allowOriginRelated, callersRelated, credentialsRelated, reportWithRelated } from '../util/related';
+import { helperNote } from '../util/wording';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { ruleHosts } from '../util/settings';
 import { withFileModel } from '../util/file-model';
@@ -233,7 +234,10 @@ export default createRule<Options, MessageIds>({
             messageId,
             data: {
               witness: finding.witness,
-              reason: reasonOf(check, finding.culprit, sourceCode, intended, finding.witness) + assumption(check),
+              reason:
+                reasonOf(check, finding.culprit, sourceCode, intended, finding.witness) +
+                assumption(check) +
+                helperNote(policy, model.modules?.root ?? context.cwd),
             },
             suggest: fix && repair ? [{ messageId: 'suggestRepair', data: { pattern: repair }, fix }] : [],
           },
@@ -244,6 +248,7 @@ export default createRule<Options, MessageIds>({
             ],
             ...allowOriginRelated(policy),
             credentialsRelated(policy),
+            ...callersRelated(policy),
           ],
         );
       }

@@ -10,11 +10,11 @@
  * prefixed with the other file and line, and the other file's location first among the related ones
  * (with its `file`). Fixes and suggestions that would edit another file are dropped.
  */
-import * as nodePath from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ACAO, type Policy } from '../analysis';
 import { foreignModuleOf } from '../analysis/values/locations';
 import { fileModelOf } from './file-model';
+import { displayPath } from './wording';
 
 export const RELATED: unique symbol = Symbol.for('cors-guard.related') as never;
 
@@ -108,11 +108,6 @@ export function reportWithRelated<M extends string>(
   context.report(d as TSESLint.ReportDescriptor<M>);
 }
 
-function displayPath(file: string, root: string | undefined): string {
-  const rel = root ? nodePath.relative(root, file) : file;
-  return (rel && !rel.startsWith('..') ? rel : file).split(nodePath.sep).join('/');
-}
-
 /** A suggestion whose fix touches a node of another module is dropped (its ranges are that file's). */
 function localOnly<S extends { fix: TSESLint.ReportFixFunction }>(suggestion: S): S {
   const fix = suggestion.fix;
@@ -165,4 +160,9 @@ export function allowOriginRelated(policy: Policy): (readonly [Located | undefin
     .map((h) => [h.node, 'The origin this check accepts is sent back in Access-Control-Allow-Origin here.'] as const);
   if (policy.call) out.push([policy.call, 'The headers are set through this call.']);
   return out;
+}
+
+/** The callers of a helper judged where it lives (helpers.ts), each where it passes the request's Origin. */
+export function callersRelated(policy: Policy): (readonly [Located | undefined, string])[] {
+  return (policy.helper?.callers ?? []).map((call) => [call, "Called here with the request's Origin."] as const);
 }

@@ -1,4 +1,5 @@
 /** Words shared by the rules' messages: which credentials go along, which guard let the origin in. */
+import * as nodePath from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { shortText, type Credentials, type GuardSummary, type Policy } from '../analysis';
@@ -35,4 +36,27 @@ export function libraryName(policy: Policy): string {
 /** The 1-based line of the credentials setting, or an empty string. */
 export function credentialsLine(c: Credentials): string {
   return c.node ? String(c.node.loc.start.line) : '';
+}
+
+/**
+ * Why a helper's parameter is judged as the request's Origin (helpers judged where they live), as a
+ * parenthesis for the message: `` (callers pass the request's Origin as `origin`: `src/app.js` line 6)``.
+ */
+export function helperNote(policy: Policy, root: string | undefined, naming = true): string {
+  const h = policy.helper;
+  if (!h) return '';
+  if (h.grounds === 'name') {
+    return ` (\`${h.parameter}\` taken as the request's Origin, as its name and its check say; no caller shows what it is)`;
+  }
+  const first = h.callers[0];
+  const m = first ? foreignModuleOf(first) : undefined;
+  const where = m && first ? `: \`${displayPath(m.path, root)}\` line ${first.loc.start.line}` : '';
+  const more = h.callers.length > 1 ? ` and ${h.callers.length - 1} more` : '';
+  return ` (callers pass the request's Origin${naming ? ` as \`${h.parameter}\`` : ''}${where}${more})`;
+}
+
+/** A path relative to the project root, with `/`, when it lies inside it. */
+export function displayPath(file: string, root: string | undefined): string {
+  const rel = root ? nodePath.relative(root, file) : file;
+  return (rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel) ? rel : file).split(nodePath.sep).join('/');
 }

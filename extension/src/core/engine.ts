@@ -223,7 +223,8 @@ export class LintEngine {
     const out: PolicyEntry[] = [];
     for (const policy of model.policies) {
       const entry = safely(() => ({
-        ...mapEntryOf(policy, model.trustedOrigins, fileName),
+        // Related lines in other files (a helper's callers) are named by their path, as this file is.
+        ...mapEntryOf(policy, model.trustedOrigins, fileName, (p) => p),
         hover: policyMarkdown(explainPolicy(policy, model.trustedOrigins)),
       }));
       if (entry) out.push(entry);

@@ -38,6 +38,8 @@ export interface ModuleFileSystem {
   readonly resolverFs: unknown;
   /** Whether tsconfig files can be read from disk (not in virtual workspaces). */
   readonly tsconfigFromDisk: boolean;
+  /** A folder's entries (to find who imports a module); absent or undefined when it can't be listed. */
+  listDir?(dir: string): readonly { readonly name: string; readonly directory: boolean }[] | undefined;
 }
 
 /** A module parsed on demand. Its AST nodes have `parent` set, like the linted file's. */
@@ -143,6 +145,16 @@ export const DISK: ModuleFileSystem = {
   },
   resolverFs: diskInput,
   tsconfigFromDisk: true,
+  listDir(dir) {
+    try {
+      return nodeFs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile() || e.isDirectory())
+        .map((e) => ({ name: e.name, directory: e.isDirectory() }));
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 /**
@@ -220,6 +232,22 @@ export function overlayFileSystem(
     },
     resolverFs: fsLike,
     tsconfigFromDisk: !!base?.tsconfigFromDisk,
+    ...(base?.listDir
+      ? {
+          // The folders on disk, with the open buffers that are not saved there yet.
+          listDir(dir: string) {
+            const entries = base.listDir!(dir);
+            if (!entries) return entries;
+            const names = new Set(entries.map((e) => e.name));
+            const extra: { name: string; directory: boolean }[] = [];
+            for (const p of buffers.keys()) {
+              const name = nodePath.basename(p);
+              if (nodePath.dirname(p) === dir && !names.has(name)) extra.push({ name, directory: false });
+            }
+            return extra.length > 0 ? [...entries, ...extra] : entries;
+          },
+        }
+      : {}),
   };
 }
 
@@ -412,6 +440,13 @@ export class ModuleSession {
     readonly fs: ModuleFileSystem = DISK,
   ) {
     this.depthOf.set(linted, 0);
+  }
+
+  /** Loads a project file found by path (an importer of the linted file), one hop away, within bounds. */
+  loadFile(path: string): LoadedModule | undefined {
+    if (path === this.linted) return undefined;
+    if (!this.depthOf.has(path)) this.depthOf.set(path, 1);
+    return this.loadPath(path);
   }
 
   /** Resolves `specifier` from `fromFile` and loads it, within this lint's bounds. */

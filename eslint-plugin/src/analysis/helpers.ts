@@ -1,0 +1,295 @@
+/**
+ * Helpers judged where they live. A function that sets Access-Control-Allow-Origin from one of its
+ * parameters (`setCors(res, origin)`, `corsHeaders(origin)`) holds the check, and the fix, for every
+ * caller: when its own file is linted, the parameter is bound to what the callers in other modules pass
+ * (found through the reverse import index, importers.ts), so the check inside is judged on the request's
+ * Origin and reported there, with the callers as related locations.
+ *
+ * Precision: the parameter is judged as the request's Origin only when that is grounded.
+ * - `callers`: a caller passes request data (its argument resolves to the Origin or other request data);
+ *   the parameter is then bound to every caller's argument, so a caller's own exact check still counts.
+ * - `name`: no caller says what it passes (none found, or their arguments are unknown), and the parameter
+ *   is named for an origin and tested by a pattern check that names a host (`origin.endsWith('example.com')`):
+ *   only those checked origins are judged; an unchecked one says nothing (a config helper
+ *   `setAllowOrigin(res, url)` is not a finding).
+ * - Callers that all pass known values (`setCors(res, 'https://a.example')`) bind the parameter to them.
+ *
+ * The caller's side (`ownedByHelper`) mirrors it: a call whose helper is judged in its own file (the
+ * caller is one of the helper module's importers and the helper has no call in its own module) keeps
+ * only what the caller's own checks decide; the rest is the helper's finding, reported once, there.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import { stringLiteralValue, type FunctionNode, type Node } from './ast';
+import { isPatternCheck } from './checks/checks';
+import { ACAO } from './headers/header-names';
+import { importersOf } from './values/importers';
+import { programOf } from './values/locations';
+import type { LoadedModule, ModuleSession } from './values/modules';
+import { resolveModule } from './values/modules';
+import { isRequestControlled, type Value, type ValueResolver } from './values/values';
+import type { HelperJudgement, OriginSpec, Policy, PolicyBuilder } from './policy';
+import type { HeaderSite } from './sites/sites';
+
+const ORIGIN_NAME = /origin/i;
+
+/** A call of the helper in another module, with what it passes. */
+interface Caller {
+  readonly call: TSESTree.CallExpression;
+  readonly args: readonly (readonly Value[] | undefined)[];
+}
+
+/** Parameters (by index) whose value reaches Access-Control-Allow-Origin in `sites`. */
+export function originParameters(fn: FunctionNode, sites: readonly HeaderSite[], resolver: ValueResolver): number[] {
+  const acao = sites.filter((s) => s.header === ACAO && s.value);
+  if (acao.length === 0) return [];
+  const out: number[] = [];
+  fn.params.forEach((p, i) => {
+    const id = p.type === T.AssignmentPattern ? p.left : p;
+    if (id.type !== T.Identifier) return;
+    const marker: Value = { kind: 'origin', what: id.name, node: id, sites: [id] };
+    const b = resolver.bind(
+      fn,
+      fn.params.map((_, j) => (j === i ? [marker] : undefined)),
+    );
+    if (acao.some((s) => resolver.resolve(s.value!, b).some((v) => v.node === id))) out.push(i);
+  });
+  return out;
+}
+
+/** Whether the linted file (`self`) exports `fn` under `name`, as its importers would read it. */
+function exportsFunction(
+  resolver: ValueResolver,
+  self: LoadedModule,
+  name: string,
+  fn: FunctionNode,
+  at: Node,
+): boolean {
+  return resolver.exportOf(self, name, 0, at).some((v) => v.kind === 'function' && v.fn === fn);
+}
+
+/** Whether `node` is `require('<spec>')` naming the linted file. */
+function requiredFile(node: Node | null | undefined, from: string, session: ModuleSession): boolean {
+  if (node?.type !== T.CallExpression) return false;
+  const callee = node.callee;
+  if (callee.type !== T.Identifier || callee.name !== 'require' || node.arguments.length !== 1) return false;
+  const spec = stringLiteralValue(node.arguments[0] as Node);
+  return spec !== undefined && resolveModule(spec, from, session.root, session.fs) === session.linted;
+}
+
+/** Calls of the linted file's `fn` in `importer` (named, default, namespace and `require` imports). */
+function callsIn(
+  importer: LoadedModule,
+  fn: FunctionNode,
+  self: LoadedModule,
+  session: ModuleSession,
+  resolver: ValueResolver,
+): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  /** A local binding of the module (`ns`) or of one export (`name`), and the calls through it. */
+  const follow = (id: TSESTree.Identifier, name: string | undefined) => {
+    const variable = resolver.variableOf(id);
+    for (const ref of variable?.references ?? []) {
+      const r = ref.identifier as Node;
+      const parent = r.parent;
+      if (name !== undefined && parent?.type === T.CallExpression && parent.callee === r) {
+        if (exportsFunction(resolver, self, name, fn, r)) calls.push(parent);
+      } else if (
+        name === undefined &&
+        parent?.type === T.MemberExpression &&
+        parent.object === r &&
+        !parent.computed &&
+        parent.property.type === T.Identifier &&
+        parent.parent?.type === T.CallExpression &&
+        parent.parent.callee === parent
+      ) {
+        if (exportsFunction(resolver, self, parent.property.name, fn, r)) calls.push(parent.parent);
+      } else if (name === 'default' && parent?.type === T.MemberExpression && parent.object === r) {
+        // `const lib = require('./cors'); lib.setCors(...)`: `module.exports = { setCors }`
+        const p = parent.property;
+        if (!parent.computed && p.type === T.Identifier && parent.parent?.type === T.CallExpression) {
+          if (parent.parent.callee === parent && exportsFunction(resolver, self, p.name, fn, r))
+            calls.push(parent.parent);
+        }
+      }
+    }
+  };
+  const stack: Node[] = [importer.program];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 200_000) {
+    const node = stack.pop()!;
+    if (node.type === T.ImportDeclaration) {
+      if (node.importKind === 'type') continue;
+      const spec = stringLiteralValue(node.source);
+      if (spec === undefined || resolveModule(spec, importer.path, session.root, session.fs) !== session.linted)
+        continue;
+      for (const s of node.specifiers) {
+        if (s.type === T.ImportSpecifier) {
+          const imported = s.imported.type === T.Identifier ? s.imported.name : s.imported.value;
+          follow(s.local, imported);
+        } else if (s.type === T.ImportDefaultSpecifier) follow(s.local, 'default');
+        else follow(s.local, undefined);
+      }
+      continue;
+    }
+    if (node.type === T.VariableDeclarator && requiredFile(node.init, importer.path, session)) {
+      if (node.id.type === T.Identifier) follow(node.id, 'default');
+      else if (node.id.type === T.ObjectPattern) {
+        for (const p of node.id.properties) {
+          if (p.type !== T.Property || p.computed || p.key.type !== T.Identifier) continue;
+          if (p.value.type === T.Identifier) follow(p.value, p.key.name);
+        }
+      }
+      continue;
+    }
+    for (const key in node) {
+      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') stack.push(c);
+      } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') {
+        stack.push(child as Node);
+      }
+    }
+  }
+  return calls;
+}
+
+/** The linted file as a module (for `exportOf`), without registering it as a foreign one. */
+function selfModule(program: TSESTree.Program, session: ModuleSession): LoadedModule {
+  return {
+    path: session.linted,
+    text: '',
+    program,
+    headerNames: [],
+    originObjects: [],
+    getScope: () => {
+      throw new Error('the linted file has its own scopes');
+    },
+  };
+}
+
+/** The calls of `fn` (declared in the linted file) in the project's other modules, with their arguments. */
+function foreignCallers(fn: FunctionNode, resolver: ValueResolver, session: ModuleSession): Caller[] {
+  const program = programOf(fn);
+  const self = selfModule(program, session);
+  const out: Caller[] = [];
+  for (const path of importersOf(session.linted, session.root, session.fs)) {
+    const importer = session.loadFile(path);
+    if (!importer) continue;
+    for (const call of callsIn(importer, fn, self, session, resolver)) {
+      const args = call.arguments.map((a) => (a.type === T.SpreadElement ? undefined : resolver.resolve(a)));
+      out.push({ call, args });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a reflected origin is decided by a check of another module than the helper's (a caller's own
+ * check); `if (origin)` and the like decide nothing. The caller's side keeps exactly these.
+ */
+function decidedByCaller(spec: OriginSpec, helperProgram: TSESTree.Program): boolean {
+  return (
+    spec.type === 'reflect' &&
+    spec.guard.all.some((c) => c.kind !== 'useless' && c.kind !== 'absent' && programOf(c.node) !== helperProgram)
+  );
+}
+
+/**
+ * The policies of a helper of the linted file that no call in the file judges: its origin parameters
+ * bound to what the callers in other modules pass, or, with no caller to tell, taken as the request's
+ * Origin when the name and a host check say so. Undefined when nothing grounds a judgement (the helper is
+ * then judged as written).
+ */
+export function helperPolicies(
+  fn: FunctionNode,
+  sites: readonly HeaderSite[],
+  varyCalls: readonly TSESTree.CallExpression[],
+  resolver: ValueResolver,
+  builder: PolicyBuilder,
+  session: ModuleSession,
+): Policy[] | undefined {
+  const params = originParameters(fn, sites, resolver);
+  if (params.length === 0) return undefined;
+  const callers = foreignCallers(fn, resolver, session);
+  const passesRequest = (c: Caller) => params.some((i) => c.args[i]?.some(isRequestControlled));
+  const requestCallers = callers.filter(passesRequest);
+  const allKnown =
+    callers.length > 0 && callers.every((c) => params.every((i) => c.args[i]?.every((v) => v.kind !== 'unknown')));
+  if (requestCallers.length > 0 || allKnown) {
+    // Every caller's arguments, together: each value keeps its own flow, so a caller's guard still applies.
+    const args = fn.params.map((_, i) => {
+      const all = callers.flatMap((c) => c.args[i] ?? []);
+      return all.length > 0 ? all : undefined;
+    });
+    const b = resolver.bind(fn, args);
+    const first = fn.params[params[0]!]!;
+    const id = first.type === T.AssignmentPattern ? first.left : first;
+    const parameter = id.type === T.Identifier ? id.name : 'origin';
+    return builder.headerPolicies(sites, varyCalls, b).map((p) => {
+      const origins = p.origins.filter((s) => !decidedByCaller(s, programOf(fn)));
+      // The callers named: those whose request data is still judged here (not decided by their own check).
+      const reflected = new Set(origins.flatMap((s) => (s.type === 'reflect' ? [programOf(s.source ?? s.node)] : [])));
+      const named = requestCallers.filter((c) => reflected.has(programOf(c.call))).map((c) => c.call);
+      const helper: HelperJudgement | undefined =
+        named.length > 0 ? { parameter, grounds: 'callers', callers: named } : undefined;
+      return { ...p, origins, ...(helper ? { helper } : {}) };
+    });
+  }
+  // Nothing known of the callers: the parameter's name and a host check inside say it is an origin.
+  const named = params.filter((i) => {
+    const p = fn.params[i]!;
+    const id = p.type === T.AssignmentPattern ? p.left : p;
+    return id.type === T.Identifier && ORIGIN_NAME.test(id.name);
+  });
+  if (named.length === 0) return undefined;
+  const markers = fn.params.map((p, i): Value[] | undefined => {
+    const id = p.type === T.AssignmentPattern ? p.left : p;
+    return named.includes(i) && id.type === T.Identifier
+      ? [{ kind: 'origin', what: id.name, node: id, sites: [id] }]
+      : undefined;
+  });
+  const b = resolver.bind(fn, markers);
+  const param = fn.params[named[0]!]!;
+  const id = (param.type === T.AssignmentPattern ? param.left : param) as TSESTree.Identifier;
+  const helper: HelperJudgement = { parameter: id.name, grounds: 'name', callers: [] };
+  // Judged: origins tested by a pattern check that names a host (the finding), or by an exact one (the
+  // safe look-alike, for the map); an unchecked or otherwise checked one is left as written.
+  const judged = (s: OriginSpec) =>
+    s.type === 'reflect' &&
+    (s.guard.strength === 'exact' ||
+      s.guard.all.some((c) => isPatternCheck(c) && c.verdict.kind !== 'inconclusive' && c.verdict.hosts.length > 0));
+  const policies = builder
+    .headerPolicies(sites, varyCalls, b)
+    .map((p) => ({ ...p, origins: p.origins.filter((s) => s.type !== 'reflect' || judged(s)), helper }))
+    .filter((p) => p.origins.some(judged));
+  return policies.length > 0 ? policies : undefined;
+}
+
+/**
+ * On the caller's side: whether the helper `fn` of `module`, setting the headers in `sites` itself, is
+ * judged in its own file for this caller: a parameter of it reaches Access-Control-Allow-Origin, no call
+ * in its own module judges it, and the linted file is among the importers its judgement reads.
+ */
+export function ownedByHelper(
+  fn: FunctionNode,
+  sites: readonly HeaderSite[],
+  module: LoadedModule,
+  resolver: ValueResolver,
+  session: ModuleSession,
+  localCalls: number,
+): boolean {
+  return (
+    localCalls === 0 &&
+    sites.every((s) => s.group === fn) &&
+    originParameters(fn, sites, resolver).length > 0 &&
+    importersOf(module.path, session.root, session.fs).includes(session.linted)
+  );
+}
+
+/** A caller-side policy of a helper judged in its own file: what the caller's own checks decide. */
+export function callerShare(policy: Policy, helper: FunctionNode): Policy | undefined {
+  const origins = policy.origins.filter((s) => decidedByCaller(s, programOf(helper)));
+  return origins.length > 0 ? { ...policy, origins } : undefined;
+}
