@@ -112,6 +112,8 @@ export function unanalysable(reason: string, notRun = false): Verdict {
 
 /** How the screen's reasons for a pattern whose RegExp can backtrack catastrophically begin. */
 const BACKTRACKS = 'its RegExp can backtrack';
+/** What makes the automaton of a pattern approximate: lookarounds, word boundaries, backreferences. */
+const INEXACT = /\(\?<?[=!]|\\[bB1-9k]/;
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
 /** The label pattern suggestions write: short and readable. */
@@ -755,9 +757,13 @@ export function analyzeOriginPattern(
   const re = compiles(p.pattern, p.flags);
   if (!re) return { kind: 'inconclusive', reason: 'the pattern does not compile' };
   const screened = screenPattern(p);
-  if (screened) return unanalysable(screened, true);
+  // A pattern whose RegExp could backtrack catastrophically (`([a-z0-9-]+.)*example\.com`, an unescaped dot
+  // in a subdomain group, is the common one) is still analysed when its automaton is exact (no lookaround,
+  // `\b` or backreference): witnesses are then checked on the automaton, and its RegExp is never run here.
+  const onAutomaton = !!screened && screened.startsWith(BACKTRACKS) && !INEXACT.test(p.pattern);
+  if (screened && !onAutomaton) return unanalysable(screened, true);
   // The check's own operation, bounded: a pattern that backtracks exponentially must not hang the linter.
-  const run = verify ?? boundedTest(re);
+  let run: (origin: string) => boolean | undefined = verify ?? boundedTest(re);
   const test = (o: string): boolean => {
     const r = run(o);
     if (r === undefined) throw new BudgetExhausted('its RegExp backtracks too long to be tested', true);
@@ -772,6 +778,7 @@ export function analyzeOriginPattern(
   deadline = Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs);
   try {
     const { nfa, unicode } = searchNfa(p);
+    if (onAutomaton) run = (o) => nfa.test([START, ...Array.from(o, (c) => c.codePointAt(0)!), END]);
     checkTime();
     const langs = languagesFor(hosts, unicode);
     checkTime();
