@@ -49,7 +49,7 @@ describe('explainPolicy, more libraries', () => {
 describe('explainPolicy, versions', () => {
   it('@koa/cors without origin and no package.json: both versions are described', () => {
     const e = explainOnly("import cors from '@koa/cors';\napp.use(cors());");
-    expect(e.originRule).toBe("`*` (any origin); or the request's Origin in versions before 5.0.0");
+    expect(e.originRule).toBe("`*` (any origin); or the request's Origin in releases before 5.0.0");
     expect(e.level).toBe('unsafe');
   });
 });

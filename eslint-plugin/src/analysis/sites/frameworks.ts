@@ -82,11 +82,22 @@ export interface LibrarySemantics {
    */
   readonly credentialsAlone?: 'always' | 'unless-callback-denies' | 'actual-request-without-origin';
   /**
-   * A default that changed between versions: before `before`, an options object without `origin`
-   * reflected the request's Origin (`@koa/cors` < 5.0.0). The version is read from the nearest
-   * package.json (installed version, else the declared range).
+   * The npm packages whose installed version decides which `versions` row applies (the first the project
+   * uses); default `[packageName]`.
    */
-  readonly legacyDefault?: { readonly before: string; readonly defaultOrigin: 'reflect' };
+  readonly versionPackages?: readonly string[];
+  /**
+   * Behaviour that differs in some releases: each row's fields replace the ones above for the versions in its
+   * semver `range` (the version read from node_modules, else the lockfile, else the declared range: see
+   * `releaseOf` in ./releases.ts). Checked in the published tarballs and by the version sweep
+   * (eslint-plugin/scripts/version-sweep.mjs, test/differential/versions.test.ts).
+   */
+  readonly versions?: readonly VersionRow[];
+  /**
+   * Set by the analysis, never in the table: the release the project runs, when a `versions` row applies to
+   * it (the semantics above are then that row's).
+   */
+  readonly release?: Release;
   /** Whether `origin` accepts an array (so a suggestion may write one). */
   readonly acceptsArray: boolean;
   /** Option name of the origin setting (`origin`), and of extra allowlists. */
@@ -97,6 +108,58 @@ export interface LibrarySemantics {
   /** Whether the origin value may be a RegExp that is tested and the origin reflected. */
   readonly acceptsRegExp: boolean;
   readonly responses: LibraryResponses;
+}
+
+/** The semantics fields a release range may change. */
+export type VersionedFields = Partial<
+  Pick<
+    LibrarySemantics,
+    | 'defaultOrigin'
+    | 'wildcardWithCredentials'
+    | 'wildcardReflects'
+    | 'defaultCredentials'
+    | 'withoutOrigin'
+    | 'reflectWithoutOrigin'
+    | 'credentialsAlone'
+  >
+>;
+
+/** One range of releases that behaves differently from the row's defaults. */
+export interface VersionRow extends VersionedFields {
+  /** A semver range of the package's versions (`>=4.12.9 <4.12.25`). */
+  readonly range: string;
+  /** The releases in words, for messages (`4.12.9 to 4.12.24`, `before 5.0.0`). */
+  readonly releases: string;
+  /** What these releases do, as a clause after the version ("reflect every Origin with credentials ..."). */
+  readonly does: string;
+  /** The advisory, when there is one (`CVE-2026-54290 / GHSA-88fw-hqm2-52qc`). */
+  readonly advisory?: string;
+  /** The first release that no longer does it: the upgrade advice. */
+  readonly fixedIn?: string;
+  /**
+   * These releases let in more than the others (reflection where the rest send `*` or nothing): a declared
+   * range that admits any of them is judged by them, and the finding says which versions it depends on.
+   */
+  readonly exposes?: boolean;
+  /** Nothing near the file says which version runs: these releases may (both behaviours are modelled). */
+  readonly assumeWhenUnknown?: boolean;
+  /** `@koa/cors` < 5 ignores no option; socket.io 2 ignores `cors` (its `origins` option is another format). */
+  readonly ignoresOptions?: boolean;
+}
+
+/** The release a project runs, and the version row that applies to it. */
+export interface Release {
+  readonly package: string;
+  /** The exact version (installed or locked); undefined when only a range is declared. */
+  readonly version?: string;
+  /** The declared range. */
+  readonly range?: string;
+  readonly source: 'installed' | 'lockfile' | 'declared' | 'unknown';
+  /** `runs`: the version (or every version the range admits) is in the row; `admits`: the range admits some. */
+  readonly certainty: 'runs' | 'admits' | 'unknown';
+  readonly row: VersionRow;
+  /** The package.json declaring the dependency (the editor opens it at the dependency). */
+  readonly manifest?: string;
 }
 
 /**
@@ -171,6 +234,20 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     // A string is sent only to that origin (differential test, hono 4.13: `optsOrigin === origin ? origin : null`).
     stringIsAllowlist: true,
     credentialsAlone: 'always',
+    versionPackages: ['hono'],
+    versions: [
+      {
+        // 4.12.9 src: `if (optsOrigin === '*') { if (opts.credentials) return (origin) => origin || null; ... }`;
+        // 4.12.8 and 4.12.25 return `*` (tarballs, and the version sweep).
+        range: '>=4.12.9 <4.12.25',
+        releases: '4.12.9 to 4.12.24',
+        wildcardWithCredentials: 'reflects',
+        does: "send back every request's Origin with credentials when `origin` is `*` (the default)",
+        advisory: 'CVE-2026-54290 / GHSA-88fw-hqm2-52qc',
+        fixedIn: '4.12.25',
+        exposes: true,
+      },
+    ],
     // hono 4.12 (src); earlier releases list the same without QUERY.
     responses: {
       methodsOption: 'allowMethods',
@@ -192,7 +269,26 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     originFunction: 'return-ctx',
     acceptsArray: false,
     acceptsRegExp: false,
-    legacyDefault: { before: '5.0.0', defaultOrigin: 'reflect' },
+    versions: [
+      {
+        // 4.0.0 src: `options.origin || requestOrigin`; 5.0.0: `options.origin || '*'`.
+        range: '<5.0.0',
+        releases: 'before 5.0.0',
+        defaultOrigin: 'reflect',
+        does: "send back every request's Origin when no `origin` is set",
+        advisory: 'CVE-2023-49803 / GHSA-qxrj-hx23-xp82',
+        fixedIn: '5.0.0',
+        exposes: true,
+        assumeWhenUnknown: true,
+      },
+      {
+        // 3.4.0 src has no `if (credentials && origin === '*') origin = requestOrigin` (added in 3.4.1).
+        range: '<3.4.1',
+        releases: 'before 3.4.1',
+        wildcardWithCredentials: 'rejected',
+        does: 'send `*` with credentials (browsers reject it)',
+      },
+    ],
     // Reflecting a request without Origin sets the header to '' (4.0.0 and 5.0.0, differential test); an
     // origin function returning '' skips CORS altogether.
     reflectWithoutOrigin: '',
@@ -214,6 +310,17 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     ...corsLike,
     defaultOrigin: 'none',
     reflectWithoutOrigin: '*',
+    versions: [
+      {
+        // 1.5.2, 2.5.7, 3.6.2, 4.7.0 and 5.5.1 src: `defaults = { origin: '*', ... }`; 6.0.0: `origin: undefined`.
+        range: '<6.0.0',
+        releases: 'before 6.0.0',
+        defaultOrigin: 'wildcard',
+        does: "default `origin` to `*`, which with credentials sends back every request's Origin",
+        fixedIn: '6.0.0',
+        exposes: true,
+      },
+    ],
     credentialsAlone: 'always',
     wildcardWithCredentials: 'reflects',
     originFunction: 'return-origin',
