@@ -539,9 +539,13 @@ export class PolicyBuilder {
     const originValues = this.resolver.objectPropertyOrMissing(obj, lib.originOption);
     const originProperty = findProperty(obj, lib.originOption);
     const origins: OriginSpec[] = [];
-    if (!originValues) {
+    // middy < 6: a non-empty `origins` list replaces the default `origin: '*'` (5.5.1 src).
+    const extraList = lib.extraOriginListOption
+      ? this.resolver.objectPropertyOrMissing(obj, lib.extraOriginListOption)
+      : undefined;
+    if (!originValues && !extraList) {
       origins.push(...this.defaultOrigins(lib, obj, credentials));
-    } else {
+    } else if (originValues) {
       for (const v of originValues) origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
     }
     if (lib.extraOriginListOption) {

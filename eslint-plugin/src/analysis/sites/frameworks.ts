@@ -288,6 +288,13 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
         wildcardWithCredentials: 'rejected',
         does: 'send `*` with credentials (browsers reject it)',
       },
+      {
+        // 3.4.1 src: `if (!requestOrigin) return await next();` (gone in 4.0.0, which sends an empty value).
+        range: '<4.0.0',
+        releases: 'before 4.0.0',
+        withoutOrigin: 'omit',
+        does: 'send no CORS headers to a request without Origin',
+      },
     ],
     // Reflecting a request without Origin sets the header to '' (4.0.0 and 5.0.0, differential test); an
     // origin function returning '' skips CORS altogether.
