@@ -29,6 +29,7 @@ export const SWEEP_LIBRARIES = [
     package: '@middy/http-cors',
     file: 'index.js',
     from: '5.0.0',
+    majors: 3,
     with: (version) => [`@middy/core@${version.split('.')[0]}`],
   },
 ];
@@ -65,13 +66,23 @@ export function lastPatches(versions) {
   return [...byMinor.values()];
 }
 
+const tarballDir = () => join(cacheDir, 'tarballs');
+const tarballOf = (pkg, version) => join(tarballDir(), `${pkg.replace(/^@/, '').replace('/', '-')}-${version}.tgz`);
+
+/** Fetches the tarballs of many versions (25 per `npm pack` call), skipping those already cached. */
+export async function packAll(pkg, versions) {
+  mkdirSync(tarballDir(), { recursive: true });
+  const missing = versions.filter((v) => !existsSync(tarballOf(pkg, v)));
+  for (let i = 0; i < missing.length; i += 25) {
+    const batch = missing.slice(i, i + 25).map((v) => `${pkg}@${v}`);
+    await run(npm, ['pack', ...batch, '--silent', '--pack-destination', tarballDir()], { maxBuffer: 16 * 1024 * 1024 });
+  }
+}
+
 /** sha256 of the CORS source file in a version's tarball (the tarball is cached), or undefined. */
 export async function corsFileHash(pkg, version, file) {
-  const dir = join(cacheDir, 'tarballs');
-  mkdirSync(dir, { recursive: true });
-  const name = `${pkg.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
-  const tgz = join(dir, name);
-  if (!existsSync(tgz)) await run(npm, ['pack', `${pkg}@${version}`, '--silent', '--pack-destination', dir]);
+  const tgz = tarballOf(pkg, version);
+  if (!existsSync(tgz)) await packAll(pkg, [version]);
   try {
     const { stdout } = await run('tar', ['-xzOf', tgz, `package/${file}`], {
       encoding: 'buffer',
