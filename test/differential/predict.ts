@@ -133,7 +133,8 @@ export function predict(
     (alone === 'unless-callback-denies' && !deniedByCallback) ||
     (alone === 'actual-request-without-origin' && origin === undefined && kind === 'get' && reflected);
   const dropped = acao === '*' && kind === 'get' && lib?.wildcardWithCredentials === 'drops-credentials';
-  return { acao, acac: credentials === true && credentialsGo && !dropped ? 'true' : undefined };
+  const withheld = origin === undefined && lib?.credentialsWithoutOrigin === 'omitted';
+  return { acao, acac: credentials === true && credentialsGo && !dropped && !withheld ? 'true' : undefined };
 }
 
 /** A request without Origin: the table row says what the library sends then. */

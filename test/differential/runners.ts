@@ -224,7 +224,9 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
   },
 
   async 'socket.io'(options, load = importModule) {
-    const { Server } = await load<typeof import('socket.io')>('socket.io');
+    // socket.io 2 exports the constructor itself (CommonJS `module.exports = Server`).
+    const mod = await load<typeof import('socket.io') & { default?: typeof import('socket.io').Server }>('socket.io');
+    const Server = mod.Server ?? mod.default!;
     const http = createServer();
     const io = new Server(http, options === NO_OPTIONS ? {} : { cors: options as never });
     const port = await listen(http);

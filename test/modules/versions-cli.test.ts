@@ -90,4 +90,13 @@ describe('library versions through the eslint CLI', async () => {
     ]);
     expect(findings('middy-6')).toEqual([]);
   });
+
+  it('socket.io: before 3.0.0 every origin is sent back with credentials (the `cors` option does not exist); 3+ reads `cors`', () => {
+    expect(findings('socket.io-2')).toEqual([
+      "cors-guard/no-origin-reflection: `socket.io` ^2.5.1: releases before 3.0.0 send back every request's Origin with credentials (the `cors` option is ignored; `origins` is the setting) (upgrade to 3.0.0 or later): any site reads it with the user's cookies.",
+    ]);
+    // socket.io 2's `origins` answers other origins with 403 before any CORS header: not reported.
+    expect(findings('socket.io-2-origins')).toEqual([]);
+    expect(findings('socket.io-4')).toEqual([]);
+  });
 });

@@ -340,6 +340,15 @@ export class PolicyBuilder {
   /** The policies an options site sets (one per options object it can be given). */
   optionPolicies(site: OptionSite): Policy[] {
     const lib = semanticsFor(LIBRARIES[site.library], this.project.packageVersion?.bind(this.project));
+    const ignores = lib.release?.certainty === 'unknown' ? undefined : lib.release?.row.ignoresOptions;
+    if (ignores) {
+      // socket.io 2: the `cors` option does not exist; CORS is on for every origin unless `origins` is set.
+      const root = site.argument ? this.resolver.resolve(site.argument) : [];
+      const restricted = root.some(
+        (v) => v.kind === 'object' && this.resolver.objectPropertyOrMissing(v.object, ignores.unlessOption),
+      );
+      return restricted ? [] : [this.defaultPolicy(lib, site.call, site.call)];
+    }
     if (!site.argument) {
       return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
     }
@@ -636,6 +645,11 @@ export class PolicyBuilder {
         if (lib.listMissSends === 'null' && !v.elements.some((e) => e.kind === 'literal' && e.value === '*')) {
           // Yoga: an origin not in the list gets `null`, which a sandboxed iframe's `Origin: null` matches.
           out.push({ type: 'null', node: v.node });
+        }
+        const first = v.elements[0];
+        if (lib.listMissSends === 'first' && first?.kind === 'literal' && typeof first.value === 'string') {
+          // hono < 4.6.5: an origin not in the list gets the first entry (harmless: it names another origin).
+          out.push(literalOriginSpec(first.value, first.node));
         }
         return out;
       }

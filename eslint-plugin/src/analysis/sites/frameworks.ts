@@ -59,7 +59,8 @@ export interface LibrarySemantics {
    * `Access-Control-Allow-Origin: null` (which a sandboxed iframe's `Origin: null` then matches).
    */
   readonly listOfOneIsFixed?: boolean;
-  readonly listMissSends?: 'null';
+  /** hono < 4.6.5: `first`, the list's first entry. */
+  readonly listMissSends?: 'null' | 'first';
   /** Yoga: `cors` may be a function of the request returning the options. */
   readonly optionsFactory?: 'return';
   /**
@@ -98,6 +99,8 @@ export interface LibrarySemantics {
    * it (the semantics above are then that row's).
    */
   readonly release?: Release;
+  /** socket.io 2: a request without Origin gets `*` but no Access-Control-Allow-Credentials. */
+  readonly credentialsWithoutOrigin?: 'omitted';
   /** Whether `origin` accepts an array (so a suggestion may write one). */
   readonly acceptsArray: boolean;
   /** Option name of the origin setting (`origin`), and of extra allowlists. */
@@ -121,6 +124,9 @@ export type VersionedFields = Partial<
     | 'withoutOrigin'
     | 'reflectWithoutOrigin'
     | 'credentialsAlone'
+    | 'credentialsWithoutOrigin'
+    | 'stringIsAllowlist'
+    | 'listMissSends'
   >
 >;
 
@@ -143,8 +149,12 @@ export interface VersionRow extends VersionedFields {
   readonly exposes?: boolean;
   /** Nothing near the file says which version runs: these releases may (both behaviours are modelled). */
   readonly assumeWhenUnknown?: boolean;
-  /** `@koa/cors` < 5 ignores no option; socket.io 2 ignores `cors` (its `origins` option is another format). */
-  readonly ignoresOptions?: boolean;
+  /**
+   * socket.io 2: the options path (`cors`) is not read; every call gets the defaults, unless the options
+   * object has this property (socket.io 2's `origins`, `host:port` patterns checked before any response:
+   * not modelled, so no policy is reported).
+   */
+  readonly ignoresOptions?: { readonly unlessOption: string };
 }
 
 /** The release a project runs, and the version row that applies to it. */
@@ -217,7 +227,27 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
   },
   // @apollo/server 4/5 `startStandaloneServer` always runs `cors()` with its defaults: `*`, no credentials (src).
   'apollo-standalone': { id: 'apollo-standalone', packageName: '@apollo/server/standalone', ...corsLike },
-  'socket.io': { id: 'socket.io', packageName: 'socket.io', ...corsLike },
+  'socket.io': {
+    id: 'socket.io',
+    packageName: 'socket.io',
+    ...corsLike,
+    versions: [
+      {
+        // 2.5.1 src and the version test: `cors` is not an option; engine.io 3 answers every Origin with itself
+        // and `Access-Control-Allow-Credentials: true` (`*` without an Origin); `origins: '*:*'` by default.
+        range: '<3.0.0',
+        releases: 'before 3.0.0',
+        defaultOrigin: 'reflect',
+        defaultCredentials: true,
+        reflectWithoutOrigin: '*',
+        credentialsWithoutOrigin: 'omitted',
+        ignoresOptions: { unlessOption: 'origins' },
+        does: "send back every request's Origin with credentials (the `cors` option is ignored; `origins` is the setting)",
+        fixedIn: '3.0.0',
+        exposes: true,
+      },
+    ],
+  },
   apollo: { id: 'apollo', packageName: 'apollo-server', ...corsLike },
   'fastify-cors': {
     id: 'fastify-cors',
@@ -246,6 +276,16 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
         advisory: 'CVE-2026-54290 / GHSA-88fw-hqm2-52qc',
         fixedIn: '4.12.25',
         exposes: true,
+      },
+      {
+        // The version sweep: before 4.6.5 a string origin was sent to every request (4.6.4 src:
+        // `() => optsOrigin`), a fixed origin rather than an allowlist of one, and an origin missing from a
+        // list got the list's first entry (`optsOrigin.includes(origin) ? origin : optsOrigin[0]`).
+        range: '<4.6.5',
+        releases: 'before 4.6.5',
+        stringIsAllowlist: false,
+        listMissSends: 'first',
+        does: 'send a configured origin string, or a list\'s first entry, to every other origin',
       },
     ],
     // hono 4.12 (src); earlier releases list the same without QUERY.
@@ -290,8 +330,9 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
       },
       {
         // 3.4.1 src: `if (!requestOrigin) return await next();` (gone in 4.0.0, which sends an empty value).
-        range: '<4.0.0',
-        releases: 'before 4.0.0',
+        // The version sweep: 3.4.2 dropped it, 3.4.3 put it back, 4.0.0 dropped it for good.
+        range: '<3.4.2 || >=3.4.3 <4.0.0',
+        releases: 'before 4.0.0 but 3.4.2',
         withoutOrigin: 'omit',
         does: 'send no CORS headers to a request without Origin',
       },

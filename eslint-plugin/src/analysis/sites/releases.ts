@@ -32,6 +32,9 @@ const FIELDS: readonly (keyof VersionedFields)[] = [
   'withoutOrigin',
   'reflectWithoutOrigin',
   'credentialsAlone',
+  'credentialsWithoutOrigin',
+  'stringIsAllowlist',
+  'listMissSends',
 ];
 
 const memo = new Map<string, LibrarySemantics>();
