@@ -98,8 +98,7 @@ for (const lib of libraries) {
     package: lib.package,
     versionsRun: mine.map((r) => r.target.version),
     errors: mine.filter((r) => r.error).map((r) => `${r.target.version}: ${r.error}`),
-    configurations: new Set(rows.map((r) => `${r.target?.version}|${r.shape}`)).size,
-    configurationsPerVersion: new Set(rows.map((r) => r.shape)).size,
+    configurations: mine.reduce((n, r) => n + new Set(r.rows.map((row) => row.shape)).size, 0),
     requests: rows.length,
     disagreements: disagreements.length,
     disagreementExamples: disagreements.slice(0, 10).map((r) => `${r.shape} | ${r.origin} | ${r.kind}`),
@@ -107,7 +106,9 @@ for (const lib of libraries) {
   };
   report.libraries.push(entry);
   console.log(`\n${lib.package}: ran ${entry.versionsRun.join(', ')}`);
-  console.log(`  ${entry.requests} requests, ${entry.disagreements} disagreements with the analysis`);
+  console.log(
+    `  ${entry.configurations} configurations, ${entry.requests} requests, ${entry.disagreements} disagreements with the analysis`,
+  );
   for (const e of entry.errors) console.log(`  error: ${e}`);
   for (const c of changePoints)
     console.log(`  change point ${c.before} -> ${c.after}: ${c.requestsChanged} requests differ (${c.examples.join('; ')})`);

@@ -368,6 +368,14 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
         fixedIn: '6.0.0',
         exposes: true,
       },
+      {
+        // The version sweep: before 5.3.2 an origin missing from `origins` got the list's first entry
+        // (5.2.6 src: `... ? incomingOrigin : options.origins[0]`); 5.3.2 sends nothing.
+        range: '<5.3.2',
+        releases: 'before 5.3.2',
+        listMissSends: 'first',
+        does: 'send the first of `origins` to every other origin',
+      },
     ],
     credentialsAlone: 'always',
     wildcardWithCredentials: 'reflects',
