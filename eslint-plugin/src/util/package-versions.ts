@@ -52,6 +52,12 @@ const LOCKFILES: readonly { readonly file: string; readonly parse: (text: string
 ];
 
 const cache = new Map<string, { mtimeMs: number; size: number; value: unknown }>();
+let parsed = 0;
+
+/** How many files this module has read and parsed (tests hold ordinary files to none). */
+export function filesParsed(): number {
+  return parsed;
+}
 
 /** A regular file's parsed content, cached by path and mtime; undefined when missing, not a file or too big. */
 function readCached<T>(path: string, maxBytes: number, parse: (text: string) => T | undefined): T | undefined {
@@ -70,6 +76,7 @@ function readCached<T>(path: string, maxBytes: number, parse: (text: string) => 
   let value: T | undefined;
   if (size <= maxBytes) {
     try {
+      parsed++;
       value = parse(readFileSync(path, 'utf8'));
     } catch {
       value = undefined;
@@ -235,8 +242,14 @@ export function jsoncToJson(text: string): string {
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? text.length : end + 2;
     } else if (c === ',') {
+      // A trailing comma: the next thing past blanks and comments closes the object or array.
       let j = i + 1;
-      while (j < text.length && /\s/.test(text[j]!)) j++;
+      for (;;) {
+        while (j < text.length && /\s/.test(text[j]!)) j++;
+        if (text.startsWith('//', j)) j = text.indexOf('\n', j) < 0 ? text.length : text.indexOf('\n', j);
+        else if (text.startsWith('/*', j)) j = text.indexOf('*/', j + 2) < 0 ? text.length : text.indexOf('*/', j + 2) + 2;
+        else break;
+      }
       if (text[j] !== '}' && text[j] !== ']') out += c;
       i++;
     } else {
