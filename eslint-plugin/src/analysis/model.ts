@@ -20,15 +20,18 @@ import { trustedHostsFrom } from './checks/origins';
 import { PolicyBuilder, type Policy, type ProjectFacts } from './policy';
 import {
   definedOptionSites,
+  definedOptionsLibrary,
   headerSitesOf,
-  isDefinedCorsOptions,
+  isLibraryModule,
   moduleOptionSites,
+  packageOptionSites,
   shapeOptionSites,
   type HeaderSite,
 } from './sites/sites';
-import { ValueResolver, type ResolverHost, type Scope } from './values/values';
+import { setLibraryPackageTest, ValueResolver, type ResolverHost, type Scope } from './values/values';
 
 setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
+setLibraryPackageTest(isLibraryModule);
 
 export interface AnalysisInput extends ResolverHost {
   readonly program: TSESTree.Program;
@@ -43,6 +46,8 @@ export interface AnalysisInput extends ResolverHost {
   readonly helperCalls?: readonly TSESTree.CallExpression[];
   /** Object literals with an `origin` property (options judged where they are defined). */
   readonly originObjects?: readonly TSESTree.ObjectExpression[];
+  /** `import('m')` expressions (a library loaded at run time: `register(import('@fastify/cors'))`). */
+  readonly dynamicImports?: readonly TSESTree.ImportExpression[];
   /** Other modules, when the linted file has a path on disk (or in the editor). */
   readonly modules?: ModuleSession;
   /** Origins the project trusts (`settings['cors-guard'].trustedOrigins`): the hosts checks are meant for. */
@@ -124,15 +129,24 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     if (session) {
       for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
     }
-    const optionSites = input.globalScope ? moduleOptionSites(input.globalScope) : [];
+    const optionSites = input.globalScope ? moduleOptionSites(input.globalScope, input.dynamicImports) : [];
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
+    if (session) {
+      // A library reached through the project's own modules (a wrapper module, a barrel).
+      const found = new Set(optionSites.map((s) => s.call));
+      for (const call of input.helperCalls ?? [])
+        if (!found.has(call)) optionSites.push(...packageOptionSites(call, resolver));
+    }
     for (const site of optionSites) {
       for (const p of builder.optionPolicies(site)) {
         // Options defined in another module in a shape that leaves no doubt are judged there, where the
         // fix goes; reporting them here too would say the same thing twice.
-        if (p.options && foreignModuleOf(p.options)) {
-          // (Only where the consumer reads them as `cors` does: another library may mean something else.)
-          if (isDefinedCorsOptions(p.options) && sameSemanticsAsCors(site.library)) continue;
+        const definedIn = p.options && foreignModuleOf(p.options);
+        if (p.options && definedIn) {
+          // (Only where the consumer reads them as `cors` does: another library may mean something else;
+          // and never for a JSON module, which ESLint does not lint.)
+          const defined = definedOptionsLibrary(p.options);
+          if (defined && sameSemantics(defined, site.library) && !/\.json$/i.test(definedIn.path)) continue;
           // What is found in these options is placed at the library call that takes them.
           entries?.noteNode(p.options, site.call);
         }
@@ -181,10 +195,10 @@ function originCheckUses(policies: readonly Policy[]): OriginCheckUse[] {
   return uses;
 }
 
-/** Whether a library reads options the way `cors` does (as options judged where defined are read). */
-function sameSemanticsAsCors(library: LibraryId): boolean {
+/** Whether two libraries read options the same way (options judged where defined, read by a consumer). */
+function sameSemantics(defined: LibraryId, library: LibraryId): boolean {
   const a = LIBRARIES[library];
-  const b = LIBRARIES.cors;
+  const b = LIBRARIES[defined];
   return (
     a.defaultOrigin === b.defaultOrigin &&
     a.wildcardWithCredentials === b.wildcardWithCredentials &&

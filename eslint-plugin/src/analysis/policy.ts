@@ -339,7 +339,14 @@ export class PolicyBuilder {
 
   /** The policies an options site sets (one per options object it can be given). */
   optionPolicies(site: OptionSite): Policy[] {
-    const lib = semanticsFor(LIBRARIES[site.library], this.project.packageVersion?.bind(this.project));
+    // A package assumed to work like a known library (issue 17) is not that library: its releases don't apply.
+    const lib = site.assumedPackage
+      ? {
+          ...LIBRARIES[site.library],
+          packageName: site.assumedPackage,
+          assumedLike: LIBRARIES[site.library].packageName,
+        }
+      : semanticsFor(LIBRARIES[site.library], this.project.packageVersion?.bind(this.project));
     const ignores = lib.release?.certainty === 'unknown' ? undefined : lib.release?.row.ignoresOptions;
     if (ignores) {
       // socket.io 2: the `cors` option does not exist; CORS is on for every origin unless `origins` is set.

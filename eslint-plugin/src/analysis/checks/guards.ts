@@ -78,10 +78,40 @@ const STRING_METHODS: ReadonlyMap<string, StringMethod> = new Map([
 const REGEX_STRING_METHODS = new Set(['match', 'search', 'matchAll']);
 const LIST_METHODS = new Set(['has', 'includes', 'indexOf', 'lastIndexOf', 'get', 'hasOwnProperty']);
 const ITERATION_METHODS = new Set(['some', 'find', 'findIndex', 'filter', 'every', 'findLast']);
+/**
+ * Calls whose result is always an object (an array, a set, an iterator), so truthy even when empty:
+ * `(env || '').split(',')`, `list.map(...)`, `list.filter(...)`, `Object.keys(x)`, `Array.from(x)`.
+ */
+const ALWAYS_OBJECT_METHODS = new Set([
+  'split',
+  'map',
+  'filter',
+  'flatMap',
+  'flat',
+  'keys',
+  'values',
+  'entries',
+  'from',
+  'of',
+  'matchAll',
+]);
+
+/** Whether an expression's value is an object whatever it is computed from (so `x || list` never fails). */
+function isAlwaysObject(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === T.NewExpression) return true;
+  if (n.type === T.CallExpression) {
+    const method = calleeMethodName(n);
+    return !!method && n.callee.type === T.MemberExpression && ALWAYS_OBJECT_METHODS.has(method);
+  }
+  return false;
+}
 
 export class GuardAnalyzer {
   private readonly testsMemo = new Map<Node, readonly GuardTest[]>();
   /** Per node (nodes of several modules may share ranges), for a holding and a failing test. */
+  /** Bound values that stand for the origin's parsed host (see `bindSubjects`). */
+  private readonly subjectTags = new WeakMap<Value, Subject>();
   private readonly outcomeMemo = [new Map<Node, Outcome | undefined>(), new Map<Node, Outcome | undefined>()] as const;
   private readonly originMemo = new Map<Node, boolean>();
   private depth = 0;
@@ -282,6 +312,10 @@ export class GuardAnalyzer {
           ((def.node as TSESTree.VariableDeclarator).id === def.name || only!.identifier !== def.name) &&
           (only!.identifier.parent?.type !== T.AssignmentExpression || only!.identifier.parent.operator === '=');
         if (plainWrite && !this.isOrigin(n, b)) return this.classify(written!, positive, b);
+        if (v && def?.type === 'Parameter' && writes.length === 0 && !this.isOrigin(n, b)) {
+          const answered = this.classifyAnswer(v, positive, b);
+          if (answered) return answered;
+        }
         if (v && def?.type === 'Variable' && writes.length > 1 && !this.isOrigin(n, b))
           return this.classifyFlag(v, positive, b);
         break;
@@ -341,9 +375,9 @@ export class GuardAnalyzer {
       const t = this.constantTruth(n.argument, b);
       return t === undefined ? undefined : !t;
     }
+    if (isAlwaysObject(n)) return true; // an array or iterator, truthy even when empty
     if (n.type === T.CallExpression) {
       const method = calleeMethodName(n);
-      if (method === 'matchAll') return true; // an iterator, truthy even when nothing matches
       const receiver = n.callee.type === T.MemberExpression ? n.callee.object : undefined;
       const needle = n.arguments[0];
       if (receiver && needle && needle.type !== T.SpreadElement && (method === 'includes' || method === 'has')) {
@@ -385,7 +419,8 @@ export class GuardAnalyzer {
           v.kind === 'set' ||
           v.kind === 'object' ||
           v.kind === 'function' ||
-          v.kind === 'regexp'
+          v.kind === 'regexp' ||
+          (v.kind === 'unknown' && isAlwaysObject(v.node))
         )
           t = true;
         else return undefined;
@@ -436,6 +471,21 @@ export class GuardAnalyzer {
         const holdsAbsent = (lit === 'undefined') === (eq === positive);
         return holdsAbsent ? leaf({ kind: 'absent', node: n }) : useless(n);
       }
+    }
+    // ALLOWED[origin] === true, origins[origin] !== undefined: the origin looked up among an object's keys
+    // (each key is an exact origin; what the value is compared with says whether a hit or a miss passes).
+    for (const [a, other] of [
+      [left, right],
+      [right, left],
+    ] as const) {
+      const ua = unwrap(a);
+      if (!(eq || neq) || ua.type !== T.MemberExpression || !ua.computed) continue;
+      if (!this.isOrigin(ua.property, b) || this.isOrigin(ua.object, b)) continue;
+      const compared = this.resolver.resolve(other, b);
+      if (compared.length === 0 || !compared.every((v) => v.kind === 'literal')) continue;
+      const missing = compared.every((v) => v.kind === 'literal' && (v.value === undefined || v.value === null));
+      const hitPasses = missing ? neq === positive : eq === positive;
+      return hitPasses ? leaf({ kind: 'exact', node: n, allowed: this.objectKeys(ua.object, b) }) : useless(n);
     }
     // origin.indexOf(y) === origin.length - y.length: a hand-written endsWith
     const suffix = (eq || neq) && positive === eq ? this.indexArithmetic(n, b) : undefined;
@@ -664,8 +714,8 @@ export class GuardAnalyzer {
     }
     if (callee.type === T.Identifier && callee.name === 'Boolean' && args[0])
       return this.classify(args[0], positive, b);
-    if (!args.some((a) => this.isOrigin(a, b))) return undefined;
-    // A local helper: isAllowed(origin)
+    if (!args.some((a) => this.isOrigin(a, b) || this.subjectOf(a, b))) return undefined;
+    // A local helper: isAllowed(origin), isTrustedHost(hostOf(origin)), however many calls deep.
     const fnValues = this.resolver.resolve(callee, b);
     const fnValue = fnValues.length === 1 && fnValues[0]!.kind === 'function' ? fnValues[0] : undefined;
     if (fnValue && fnValue.kind === 'function' && !fnValue.fn.async && positive) {
@@ -680,11 +730,7 @@ export class GuardAnalyzer {
     args: readonly TSESTree.Expression[],
     b?: Bindings,
   ): Outcome | undefined {
-    const inner = this.resolver.bind(
-      fn,
-      args.map((a) => this.resolver.resolve(a, b)),
-      b,
-    );
+    const inner = this.bindSubjects(fn, args, b);
     let out: Outcome | undefined;
     let allows = false;
     for (const r of this.resolver.returnsOf(fn)) {
@@ -703,6 +749,72 @@ export class GuardAnalyzer {
     }
     if (!allows) return leaf({ kind: 'exact', node: call, allowed: [] });
     return out;
+  }
+
+  /**
+   * A decision that arrives through a callback: `allowed` in `options.origin(origin, (err, allowed) => {
+   * if (allowed) ... })`. It holds when the called function answers truthy, so it passes where that
+   * function's answers pass (its parameters bound to the call's arguments, as for a helper).
+   */
+  private classifyAnswer(v: Variable, positive: boolean, b?: Bindings): Outcome | undefined {
+    const param = v.defs[0]!.name as Node;
+    const fn = param.parent;
+    if (!fn || !isFunction(fn)) return undefined;
+    const at = fn.params.indexOf(param as TSESTree.Parameter);
+    const call = fn.parent;
+    if (at < 0 || call?.type !== T.CallExpression || call.callee === fn) return undefined;
+    const k = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+    const args = call.arguments.filter((a): a is TSESTree.Expression => a.type !== T.SpreadElement);
+    if (k < 0 || args.length !== call.arguments.length || !args.some((a) => this.isOrigin(a, b))) return undefined;
+    const fns = this.resolver.resolve(call.callee, b);
+    const callee =
+      fns.length === 1 && fns[0]!.kind === 'function' ? (fns[0] as Value & { kind: 'function' }).fn : undefined;
+    // A function we can't read was asked about the origin: a check, but not one we can judge.
+    if (!callee || callee.async) return positive ? leaf({ kind: 'opaque', node: call }) : useless(param);
+    const answers = this.resolver.callsOfParam(callee, k);
+    if (answers.length === 0) return positive ? leaf({ kind: 'opaque', node: call }) : useless(param);
+    if (!positive) return useless(param);
+    const inner = this.bindSubjects(callee, args, b);
+    let out: Outcome | undefined;
+    let allows = false;
+    for (const answer of answers) {
+      const decision = answer.arguments[at];
+      if (!decision || decision.type === T.SpreadElement) continue; // callback(err): no decision
+      const values = this.resolver.resolve(decision, inner);
+      if (values.every((x) => x.kind === 'literal' && !x.value)) continue; // callback(null, false)
+      allows = true;
+      if (values.every((x) => x.kind === 'literal' && x.value)) {
+        const g = this.guardOf([answer], inner);
+        out = disjDefined(
+          out,
+          g.strength === 'none' ? useless(answer) : { rank: RANK[g.strength], checks: g.decisive, paths: g.paths },
+        );
+      } else {
+        out = disjDefined(out, this.classify(decision, true, inner) ?? leaf({ kind: 'opaque', node: answer }));
+      }
+    }
+    if (!allows) return leaf({ kind: 'exact', node: call, allowed: [] });
+    return out;
+  }
+
+  /**
+   * A helper's parameters bound to a call's arguments; an argument that is the origin's parsed host
+   * (`isTrustedHost(new URL(origin).hostname)`, `isTrustedHost(hostOf(origin))`) is bound to a value tagged
+   * with that subject, so checks inside the helper are judged on the host.
+   */
+  private bindSubjects(fn: FunctionNode, args: readonly TSESTree.Expression[], b?: Bindings): Bindings {
+    return this.resolver.bind(
+      fn,
+      args.map((a) => {
+        if (this.isOrigin(a, b)) return this.resolver.resolve(a, b);
+        const subject = this.subjectOf(a, b);
+        if (!subject || subject.part === 'origin') return this.resolver.resolve(a, b);
+        const tagged: Value = { kind: 'unknown', node: a, sites: [a] };
+        this.subjectTags.set(tagged, subject);
+        return [tagged];
+      }),
+      b,
+    );
   }
 
   /**
@@ -729,6 +841,33 @@ export class GuardAnalyzer {
     if (n.type === T.CallExpression && n.callee.type === T.MemberExpression) {
       const m = memberName(n.callee);
       if (m === 'toLowerCase' || m === 'trim' || m === 'toString') return this.subjectOf(n.callee.object, b, depth + 1);
+    }
+    if (n.type === T.CallExpression && n.callee.type === T.Identifier && depth < 4) {
+      // hostOf(origin), where function hostOf(u) { return new URL(u).hostname; }
+      const fns = this.resolver.resolve(n.callee, b);
+      const fn =
+        fns.length === 1 && fns[0]!.kind === 'function' ? (fns[0] as Value & { kind: 'function' }).fn : undefined;
+      const args = n.arguments.filter((a): a is TSESTree.Expression => a.type !== T.SpreadElement);
+      if (fn && !fn.async && args.some((a) => this.isOrigin(a, b) || this.subjectOf(a, b, depth + 1))) {
+        const inner = this.bindSubjects(fn, args, b);
+        let found: Subject | undefined;
+        for (const r of this.resolver.returnsOf(fn)) {
+          const s = this.subjectOf(r, inner, depth + 1);
+          if (!s || s.part === 'origin' || (found && (found.part !== s.part || found.prefix !== s.prefix)))
+            return undefined;
+          found = s;
+        }
+        return found;
+      }
+    }
+    if (n.type === T.Identifier) {
+      const v = this.resolver.variableOf(n);
+      const bound = v ? b?.get(v) : undefined;
+      if (bound && bound.length > 0) {
+        const tags = bound.map((x) => this.subjectTags.get(x));
+        const first = tags[0];
+        if (first && tags.every((t) => t && t.part === first.part && t.prefix === first.prefix)) return first;
+      }
     }
     if (n.type === T.Identifier) {
       // const host = new URL(origin).hostname; let host = ''; try { host = new URL(origin).hostname } catch {}

@@ -25,6 +25,11 @@ export interface LibrarySemantics {
   readonly id: LibraryId;
   /** The package users know it by, for messages. */
   readonly packageName: string;
+  /**
+   * Set for a package CORS Guard has no row for but whose name says it is a CORS middleware: the library
+   * whose semantics are assumed for it (messages say so).
+   */
+  readonly assumedLike?: string;
   /** What an options object without `origin` allows (`none`: no Access-Control-Allow-Origin at all). */
   readonly defaultOrigin: 'wildcard' | 'reflect' | 'none';
   /**
@@ -527,7 +532,8 @@ const NEST_ADAPTERS = [{ module: '@nestjs/platform-fastify', library: 'nestjs-fa
 
 export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
   { library: 'cors', modules: ['cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
-  { library: 'koa-cors', modules: ['@koa/cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  // kcors is @koa/cors under its old name (1.x and 2.x, which reflect when `origin` is unset).
+  { library: 'koa-cors', modules: ['@koa/cors', 'kcors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
   { library: 'koa2-cors', modules: ['koa2-cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
   { library: 'elysia', modules: ['@elysiajs/cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
   { library: 'elysia', modules: ['@elysiajs/cors'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
@@ -673,6 +679,68 @@ export const SHAPE_OPTION_SITES: readonly ShapeOptionSite[] = [
     arrayOfObjects: true,
   },
 ];
+
+/**
+ * Option types: an object annotated with one of these types (`const options: CorsOptions = {...}`,
+ * `{...} satisfies FastifyCorsOptions`, a function returning `Manifest`), the type imported from one of
+ * `modules`, is that library's CORS configuration wherever it is consumed, and is judged where it is
+ * defined. `path` leads from the typed object to the CORS options (`[]`: the object is the options).
+ */
+export interface TypedOptionsRow {
+  readonly library: LibraryId;
+  readonly modules: readonly string[];
+  readonly types: readonly string[];
+  readonly path: readonly string[];
+}
+
+export const TYPED_OPTIONS: readonly TypedOptionsRow[] = [
+  { library: 'cors', modules: ['cors'], types: ['CorsOptions', 'CorsOptionsDelegate'], path: [] },
+  {
+    library: 'nestjs',
+    modules: ['@nestjs/common', '@nestjs/common/interfaces/external/cors-options.interface'],
+    types: ['CorsOptions', 'CorsOptionsDelegate'],
+    path: [],
+  },
+  {
+    library: 'nestjs',
+    modules: ['@nestjs/common', '@nestjs/common/interfaces/nest-application-options.interface'],
+    types: ['NestApplicationOptions'],
+    path: ['cors'],
+  },
+  { library: 'fastify-cors', modules: ['@fastify/cors', 'fastify-cors'], types: ['FastifyCorsOptions'], path: [] },
+  { library: 'koa-cors', modules: ['@koa/cors'], types: ['Options'], path: [] },
+  { library: 'elysia', modules: ['@elysiajs/cors'], types: ['CORSConfig'], path: [] },
+  { library: 'hapi', modules: ['@hapi/hapi', 'hapi'], types: ['RouteOptionsCors'], path: [] },
+  { library: 'hapi', modules: ['@hapi/hapi', 'hapi'], types: ['RouteOptions'], path: ['cors'] },
+  { library: 'hapi', modules: ['@hapi/hapi', 'hapi'], types: ['ServerOptions'], path: ['routes', 'cors'] },
+  // @hapi/glue composes a server from `manifest.server`: its route defaults hold the CORS options.
+  { library: 'hapi', modules: ['@hapi/glue'], types: ['Manifest'], path: ['server', 'routes', 'cors'] },
+  { library: 'socket.io', modules: ['socket.io'], types: ['ServerOptions'], path: ['cors'] },
+  { library: 'hono', modules: ['hono/cors'], types: ['CORSOptions'], path: [] },
+];
+
+/**
+ * A package CORS Guard has no row for, whose name says it is a CORS middleware (`express-cors-middleware`,
+ * `@scope/cors`, `micro-cors`): its options are judged as `cors` reads them, and messages say so. Names
+ * that hold `cors` as a word but are something else (type packages, proxies, origin-only gates) are not.
+ */
+const ASSUMED_CORS_NAME = /(?:^|[/@._-])k?cors(?:$|[/._-])/i;
+const NOT_CORS_MIDDLEWARE = /^@types\/|(?:^|[/-])cors-(?:anywhere|proxy|gate|server)(?:$|[/])|^cors-anywhere$/i;
+export function assumedCorsModule(specifier: string): boolean {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')) return false;
+  if (specifier.startsWith('node:')) return false;
+  return ASSUMED_CORS_NAME.test(specifier) && !NOT_CORS_MIDDLEWARE.test(specifier);
+}
+
+/** The option site an assumed CORS package's call is read as: `cors(options)`. */
+export const ASSUMED_CORS_SITE: ModuleOptionSite = {
+  library: 'cors',
+  modules: [],
+  path: [],
+  kind: 'call',
+  optionsArg: 0,
+  optionsPath: [],
+};
 
 export const SHAPE_METHODS: ReadonlySet<string> = new Set(SHAPE_OPTION_SITES.map((s) => s.method));
 

@@ -22,8 +22,11 @@ import {
   CLIENT_REQUEST_CALLEES,
   CLIENT_VERB_METHODS,
   HEADER_SETTER_METHODS,
+  ASSUMED_CORS_SITE,
+  assumedCorsModule,
   MODULE_OPTION_SITES,
   SHAPE_OPTION_SITES,
+  TYPED_OPTIONS,
   type LibraryId,
   type ModuleOptionSite,
   type VersionBound,
@@ -62,6 +65,11 @@ export interface OptionSite {
   /** The library applies its defaults when the options path holds nothing (`createYoga({ schema })`). */
   readonly onByDefault?: boolean;
   readonly pathBefore?: VersionBound;
+  /**
+   * A package CORS Guard has no row for, recognised by its name as a CORS middleware: judged as `library`
+   * reads options, and the messages name this package and say so.
+   */
+  readonly assumedPackage?: string;
 }
 
 /** Header sites for a literal naming a CORS header (following `const NAME = '...'` to its uses). */
@@ -231,8 +239,6 @@ function isClientRequestHeaders(obj: TSESTree.ObjectExpression): boolean {
 
 type TraceLeaf = Record<string | symbol, unknown>;
 
-const MODULE_NAMES: ReadonlySet<string> = new Set(MODULE_OPTION_SITES.flatMap((s) => s.modules));
-
 /** Per module: the trace map of every option site it has, the spec as each leaf's info. Built once. */
 const TRACE_MAPS: ReadonlyMap<string, TraceLeaf> = (() => {
   const { CALL, CONSTRUCT, READ } = ASTUtils.ReferenceTracker;
@@ -250,26 +256,50 @@ const TRACE_MAPS: ReadonlyMap<string, TraceLeaf> = (() => {
   return maps;
 })();
 
-/** Options sites of CORS libraries found by module, however imported, required or renamed. */
-export function moduleOptionSites(globalScope: Scope): OptionSite[] {
+/** The trace map of a module CORS Guard knows, or of one whose name says it is a CORS middleware. */
+function traceMapOf(mod: string): TraceLeaf | undefined {
+  const known = TRACE_MAPS.get(mod);
+  if (known) return known;
+  if (!assumedCorsModule(mod)) return undefined;
+  return { [ASTUtils.ReferenceTracker.CALL]: { ...ASSUMED_CORS_SITE, modules: [mod], assumedPackage: mod } };
+}
+
+/**
+ * Options sites of CORS libraries found by module, however imported, required or renamed: `import`,
+ * `require(...)` anywhere, and `import('m')` (awaited and destructured, or handed to `register`).
+ */
+export function moduleOptionSites(
+  globalScope: Scope,
+  dynamicImports: readonly TSESTree.ImportExpression[] = [],
+): OptionSite[] {
   const program = globalScope.block as TSESTree.Program;
   const imported = new Set<string>();
   for (const stmt of program.body) {
-    if (stmt.type === T.ImportDeclaration && MODULE_NAMES.has(stmt.source.value)) imported.add(stmt.source.value);
+    if (stmt.type === T.ImportDeclaration && stmt.importKind !== 'type' && traceMapOf(stmt.source.value))
+      imported.add(stmt.source.value);
   }
   const requires = requireCalls(globalScope);
-  if (imported.size === 0 && requires.size === 0) return [];
+  const dynamic = dynamicImports.filter((d) => {
+    const name = moduleNameOf(d.source);
+    return name !== undefined && traceMapOf(name) !== undefined;
+  });
+  if (imported.size === 0 && requires.size === 0 && dynamic.length === 0) return [];
   const tracker = new ASTUtils.ReferenceTracker(globalScope);
   type TraceMap = Parameters<typeof tracker.iterateEsmReferences>[0];
   const out: OptionSite[] = [];
   const seen = new Set<Node>();
-  const add = (spec: ModuleOptionSite, nodes: readonly Node[]) => {
+  const add = (spec: ModuleOptionSite & { assumedPackage?: string }, nodes: readonly Node[]) => {
     for (const node of spec.kind === 'register' ? nodes.flatMap((n) => readsOf(n, globalScope)) : nodes) {
       const site = optionSiteOf(spec.library, spec.kind, node, spec.optionsArg, spec.optionsPath);
       if (site && !seen.has(site.call)) {
         seen.add(site.call);
         const library = adapterLibrary(spec.adapters, program) ?? site.library;
-        out.push({ ...site, library, ...(spec.onByDefault ? { onByDefault: true } : {}) });
+        out.push({
+          ...site,
+          library,
+          ...(spec.onByDefault ? { onByDefault: true } : {}),
+          ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),
+        });
       }
     }
   };
@@ -278,22 +308,72 @@ export function moduleOptionSites(globalScope: Scope): OptionSite[] {
     // named imports follow the export path either way.
     const esm: Record<string, TraceLeaf> = {};
     for (const mod of imported) {
-      const map = TRACE_MAPS.get(mod)!;
+      const map = traceMapOf(mod)!;
       esm[mod] = { [ASTUtils.ReferenceTracker.ESM]: true, default: map, ...map };
     }
     for (const r of tracker.iterateEsmReferences(esm as TraceMap)) {
       add(r.info as unknown as ModuleOptionSite, [r.node as Node]);
     }
   }
+  const traceValue = (value: Node, map: TraceLeaf, esModule: boolean) => {
+    const traced = esModule ? { default: map, ...map } : map;
+    for (const r of propertyReferences(tracker, value, traced)) add(r.info as ModuleOptionSite, [r.node as Node]);
+    const register = map[ASTUtils.ReferenceTracker.READ] as ModuleOptionSite | undefined;
+    if (register) add(register, [value]);
+  };
   for (const [mod, calls] of requires) {
-    const map = TRACE_MAPS.get(mod)!;
-    for (const call of calls) {
-      for (const r of propertyReferences(tracker, call, map)) add(r.info as ModuleOptionSite, [r.node as Node]);
-      const register = map[ASTUtils.ReferenceTracker.READ] as ModuleOptionSite | undefined;
-      if (register) add(register, [call]);
-    }
+    const map = traceMapOf(mod)!;
+    for (const call of calls) traceValue(call, map, false);
+  }
+  for (const d of dynamic) {
+    // register(import('@fastify/cors'), opts), const { default: cors } = await import('cors')
+    const map = traceMapOf(moduleNameOf(d.source)!)!;
+    const value = d.parent?.type === T.AwaitExpression ? d.parent : d;
+    traceValue(value, map, true);
   }
   return out;
+}
+
+/** Whether the framework table has option sites for a package (or its name says it is a CORS middleware). */
+export function isLibraryModule(name: string): boolean {
+  return traceMapOf(name) !== undefined;
+}
+
+/**
+ * Options sites of a library reached through the project's own modules: a call (or `register`) whose
+ * callee resolves to the package's export (`const cors = require('./middleware/cors')` where that module
+ * is `module.exports = require('cors')`, a barrel's `export { default as cors } from 'cors'`).
+ */
+export function packageOptionSites(call: TSESTree.CallExpression, resolver: ValueResolver): OptionSite[] {
+  const register = calleeMethodName(call) === 'register' && call.arguments[0] ? call.arguments[0] : undefined;
+  const target = register ?? call.callee;
+  const values = resolver.resolve(target);
+  const only = values.length === 1 ? values[0] : undefined;
+  if (only?.kind !== 'package') return [];
+  let node: TraceLeaf | undefined = traceMapOf(only.name);
+  for (const key of only.path) node = node?.[key] as TraceLeaf | undefined;
+  const { CALL, READ } = ASTUtils.ReferenceTracker;
+  const spec = node?.[register ? READ : CALL] as (ModuleOptionSite & { assumedPackage?: string }) | undefined;
+  if (!spec) return [];
+  const site = optionSiteOf(spec.library, spec.kind, register ?? call, spec.optionsArg, spec.optionsPath);
+  if (!site) return [];
+  const library = adapterLibrary(spec.adapters, programOf(call) ?? (call as never)) ?? site.library;
+  return [
+    {
+      ...site,
+      library,
+      ...(spec.onByDefault ? { onByDefault: true } : {}),
+      ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),
+    },
+  ];
+}
+
+/** The module a dynamic import names, when it is a literal. */
+function moduleNameOf(source: Node): string | undefined {
+  const s = unwrap(source);
+  if (s.type === T.Literal && typeof s.value === 'string') return s.value;
+  if (s.type === T.TemplateLiteral && s.expressions.length === 0) return s.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
 }
 
 function propertyReferences(
@@ -344,7 +424,7 @@ function requireCalls(globalScope: Scope): Map<string, TSESTree.CallExpression[]
     const call = id.parent;
     if (call?.type !== T.CallExpression || call.callee !== id) continue;
     const mod = call.arguments[0];
-    if (mod?.type !== T.Literal || typeof mod.value !== 'string' || !MODULE_NAMES.has(mod.value)) continue;
+    if (mod?.type !== T.Literal || typeof mod.value !== 'string' || !traceMapOf(mod.value)) continue;
     const list = out.get(mod.value);
     if (list) {
       if (!list.includes(call)) list.push(call);
@@ -484,9 +564,46 @@ function adapterLibrary(
 export function definedOptionSites(objects: readonly TSESTree.ObjectExpression[]): OptionSite[] {
   const out: OptionSite[] = [];
   for (const obj of objects) {
-    if (isDefinedCorsOptions(obj)) out.push({ library: 'cors', call: obj, argument: obj, path: [] });
+    const typed = typedOptionsOf(obj);
+    if (typed) out.push({ library: typed.library, call: obj, argument: obj, path: typed.path });
+    else if (isDefinedCorsOptions(obj)) out.push({ library: 'cors', call: obj, argument: obj, path: [] });
   }
   return out;
+}
+
+/**
+ * The library whose options an object literal is, by definition: its option type (`CorsOptions` from
+ * `cors`, `Manifest` from `@hapi/glue`), else `cors` when it is CORS options beyond doubt; undefined
+ * otherwise. Options judged where they are defined are not judged again at a consumer that reads them
+ * the same way.
+ */
+export function definedOptionsLibrary(obj: TSESTree.ObjectExpression): LibraryId | undefined {
+  const typed = typedOptionsOf(obj);
+  if (typed) return typed.path.length === 0 ? typed.library : undefined;
+  return isDefinedCorsOptions(obj) ? 'cors' : undefined;
+}
+
+/** The option-type row an object literal is annotated with, the type imported from the row's module. */
+export function typedOptionsOf(obj: TSESTree.ObjectExpression): TypedOptionsRowMatch | undefined {
+  const holder = holderOf(obj);
+  const ref = holder?.typeRef;
+  if (!ref) return undefined;
+  const imports = typeImportsOf(programRoot(obj));
+  let module: string | undefined;
+  let type: string;
+  if (ref.type === T.Identifier) {
+    const imported = imports.get(ref.name);
+    if (!imported) return undefined;
+    module = imported.module;
+    type = imported.name;
+  } else {
+    // cors.CorsOptions, with `import cors from 'cors'` / `import * as hapi from '@hapi/hapi'`
+    if (ref.type !== T.TSQualifiedName || ref.left.type !== T.Identifier) return undefined;
+    module = imports.get(ref.left.name)?.module;
+    type = ref.right.name;
+  }
+  const row = TYPED_OPTIONS.find((r) => r.types.includes(type) && r.modules.includes(module!));
+  return row ? { library: row.library, path: row.path } : undefined;
 }
 
 /**
@@ -506,20 +623,60 @@ export function isDefinedCorsOptions(obj: TSESTree.ObjectExpression): boolean {
   return holder.exported && !!findProperty(obj, 'credentials');
 }
 
+interface TypedOptionsRowMatch {
+  readonly library: LibraryId;
+  readonly path: readonly string[];
+}
+
+const typeImportCache = new WeakMap<TSESTree.Program, Map<string, { module: string; name: string }>>();
+
+/** Local names a program imports, with the module and the name each stands for. */
+function typeImportsOf(program: TSESTree.Program): Map<string, { module: string; name: string }> {
+  let map = typeImportCache.get(program);
+  if (map) return map;
+  map = new Map();
+  for (const stmt of program.body) {
+    if (stmt.type !== T.ImportDeclaration) continue;
+    for (const spec of stmt.specifiers) {
+      const name =
+        spec.type === T.ImportSpecifier
+          ? spec.imported.type === T.Identifier
+            ? spec.imported.name
+            : String(spec.imported.value)
+          : '*';
+      map.set(spec.local.name, { module: stmt.source.value, name });
+    }
+  }
+  typeImportCache.set(program, map);
+  return map;
+}
+
 interface Holder {
   readonly name: string;
   readonly type: string;
+  /** The annotation's type name as written (`CorsOptions`, `cors.CorsOptions`). */
+  readonly typeRef?: TSESTree.EntityName;
   readonly exported: boolean;
 }
 
 function holderOf(obj: TSESTree.ObjectExpression): Holder | undefined {
   let node: Node = obj;
   let type = '';
+  let typeRef: TSESTree.EntityName | undefined;
   // `{ ... } as CorsOptions`, `{ ... } satisfies CorsOptions`
   while (node.parent?.type === 'TSAsExpression' || node.parent?.type === 'TSSatisfiesExpression') {
     type ||= typeNameOf(node.parent.typeAnnotation);
+    typeRef ??= typeRefOf(node.parent.typeAnnotation);
     node = node.parent;
   }
+  const h = holderAt(node, type);
+  if (!h) return undefined;
+  if (typeRef) return { ...h, typeRef };
+  if (h.annotation) return { ...h, typeRef: typeRefOf(h.annotation) };
+  return h;
+}
+
+function holderAt(node: Node, type: string): (Holder & { annotation?: TSESTree.TypeNode }) | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
   switch (parent.type) {
@@ -528,7 +685,12 @@ function holderOf(obj: TSESTree.ObjectExpression): Holder | undefined {
       const id = parent.id;
       const exported =
         parent.parent?.parent?.type === 'ExportNamedDeclaration' || isExportedName(programRoot(parent), id.name);
-      return { name: id.name, type: type || typeNameOf(id.typeAnnotation?.typeAnnotation), exported };
+      return {
+        name: id.name,
+        type: type || typeNameOf(id.typeAnnotation?.typeAnnotation),
+        exported,
+        annotation: id.typeAnnotation?.typeAnnotation,
+      };
     }
     case 'ExportDefaultDeclaration':
       return { name: 'default', type, exported: true };
@@ -555,7 +717,14 @@ function holderOf(obj: TSESTree.ObjectExpression): Holder | undefined {
       if (parent.type === 'ArrowFunctionExpression' && parent.body !== node) return undefined;
       const fn = parent.type === 'ArrowFunctionExpression' ? parent : enclosingFunctionOf(parent);
       const name = fn ? functionName(fn) : '';
-      return name ? { name, type: type || typeNameOf(fn?.returnType?.typeAnnotation), exported: false } : undefined;
+      return name
+        ? {
+            name,
+            type: type || typeNameOf(fn?.returnType?.typeAnnotation),
+            exported: false,
+            annotation: fn?.returnType?.typeAnnotation,
+          }
+        : undefined;
     }
     default:
       return undefined;
@@ -598,6 +767,16 @@ function isExportedName(program: TSESTree.Program, name: string): boolean {
   return false;
 }
 
+/** The type name an annotation refers to (`CorsOptions`, `cors.CorsOptions`), unwrapping `Partial<…>`. */
+function typeRefOf(type: TSESTree.TypeNode | undefined): TSESTree.EntityName | undefined {
+  if (type?.type !== 'TSTypeReference') return undefined;
+  const name = type.typeName;
+  if (name.type === 'Identifier' && (name.name === 'Partial' || name.name === 'Readonly')) {
+    return typeRefOf(type.typeArguments?.params[0]);
+  }
+  return name.type === 'Identifier' || name.type === 'TSQualifiedName' ? name : undefined;
+}
+
 function typeNameOf(type: TSESTree.TypeNode | undefined): string {
   if (type?.type !== 'TSTypeReference') return '';
   const name = type.typeName;
@@ -609,9 +788,20 @@ function enclosingFunctionOf(node: Node): TSESTree.FunctionLike | undefined {
   return undefined;
 }
 
+/** A call's function or method name (`registerAs(...)`, `config.registerAs(...)`). */
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  return callee.type === T.Identifier ? callee.name : calleeMethodName(call);
+}
+
 function functionName(fn: TSESTree.FunctionLike): string {
   if ('id' in fn && fn.id?.type === 'Identifier') return fn.id.name;
   const parent = fn.parent;
+  // NestJS config namespaces: registerAs('cors', () => ({ ... })) is what ConfigService.get('cors') returns.
+  if (parent?.type === 'CallExpression' && parent.arguments[1] === fn && calleeName(parent) === 'registerAs') {
+    const key = parent.arguments[0];
+    if (key?.type === 'Literal' && typeof key.value === 'string') return key.value;
+  }
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition') && !parent.computed) {
     return staticKeyName(parent.key, false) ?? '';

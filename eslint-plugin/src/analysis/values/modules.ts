@@ -310,7 +310,9 @@ function realRootOf(root: string, fs: ModuleFileSystem): string {
 }
 
 function isProjectSource(file: string, root: string): boolean {
-  if (!SOURCE_EXT.has(nodePath.extname(file).toLowerCase())) return false;
+  const ext = nodePath.extname(file).toLowerCase();
+  // JSON only when named with its extension (`require('./config/settings.json')`): resolution adds none.
+  if (!SOURCE_EXT.has(ext) && ext !== '.json') return false;
   if (file.endsWith('.d.ts') || file.endsWith('.d.mts') || file.endsWith('.d.cts')) return false;
   const rel = nodePath.relative(root, file);
   if (rel === '' || rel.startsWith('..') || nodePath.isAbsolute(rel)) return false;
@@ -413,8 +415,16 @@ function looksMinified(text: string): boolean {
   return false;
 }
 
-function parseModule(path: string, text: string, parse: ModuleParser): LoadedModule | undefined {
-  const parsed = parse(text, path);
+/**
+ * A JSON module as the CommonJS module Node makes of it: `module.exports = <the JSON>`, on the same line
+ * so that line numbers in findings stay the file's own.
+ */
+const JSON_MODULE_PREFIX = 'module.exports = ';
+
+function parseModule(path: string, fileText: string, parse: ModuleParser): LoadedModule | undefined {
+  const isJson = path.toLowerCase().endsWith('.json');
+  const text = isJson ? `${JSON_MODULE_PREFIX}${fileText}` : fileText;
+  const parsed = parse(text, isJson ? `${path}.cjs` : path);
   if (!parsed) return undefined;
   const program = parsed.ast;
   const headerNames: Node[] = [];

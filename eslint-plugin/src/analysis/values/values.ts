@@ -62,6 +62,12 @@ export type Value =
   | (Base & { readonly kind: 'env'; readonly name: string })
   /** Another module's exports (a namespace import, `require('./x')` of an ES module, `import('./x')`). */
   | (Base & { readonly kind: 'module'; readonly module: LoadedModule })
+  /**
+   * An installed package's export, reached through the project's own modules (`module.exports =
+   * require('cors')`, `export { default as cors } from 'cors'`): the package and the path inside it
+   * (`[]` is what `require()` gives). Only made for packages the host says matter (`isLibraryPackage`).
+   */
+  | (Base & { readonly kind: 'package'; readonly name: string; readonly path: readonly string[] })
   /** A class, for its static members (`CorsConfig.options`). */
   | (Base & { readonly kind: 'class'; readonly declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression })
   | (Base & { readonly kind: 'unknown' });
@@ -86,6 +92,10 @@ const STEP_BUDGET = 50_000;
 const MAX_DEPTH = 12;
 /** The host an unreadable part of a RegExp source is judged as (see `patternAround`). */
 export const STAND_IN_HOST = 'app.example.com';
+/** Source text naming a host or domain (`hostname`, `config.apiDomain`, `FRONTEND_HOST`). */
+const HOST_NAME = /host|domain/i;
+/** Source text naming a pattern (`CORS_REGEX`, `originPattern`): a regex, not a host. */
+const PATTERN_NAME = /reg_?ex|pattern|regexp|\bre\b|matcher|glob/i;
 /** How many strings a concatenation or mapped list may spell before it is `unknown`. */
 const MAX_STRING_ALTERNATIVES = 32;
 
@@ -235,7 +245,10 @@ export class ValueResolver {
       case T.ImportExpression: {
         // await import('./cors-config')
         const m = this.moduleFrom(n.source, n);
-        return m ? [{ kind: 'module', module: m, node: n, sites: [n] }] : [unknown(n)];
+        if (m) return [{ kind: 'module', module: m, node: n, sites: [n] }];
+        // An ES namespace: `default` is what require() gives.
+        const pkg = this.packageAt(n.source, ['*'], n);
+        return pkg ? [pkg] : [unknown(n)];
       }
       case T.ClassExpression:
         return [{ kind: 'class', declaration: n, node: n, sites: [n] }];
@@ -461,6 +474,12 @@ export class ValueResolver {
     // A field of attacker-controlled request data (`query.origin`) is attacker-controlled too.
     if (v.kind === 'request') return [requestValue(at, 'request', `request parameter \`${key}\``)];
     if (v.kind === 'module') return addSite(this.exportOf(v.module, String(key), d, at), at);
+    if (v.kind === 'package') {
+      // A namespace's `default` is the package's require() value; other keys are its properties.
+      const inNamespace = v.path.length === 1 && v.path[0] === '*';
+      const path = inNamespace ? (key === 'default' ? [] : [String(key)]) : [...v.path, String(key)];
+      return [{ ...v, path, node: at, sites: [...v.sites, at] }];
+    }
     if (v.kind === 'class') return this.staticMember(v.declaration, String(key), d, at);
     if (v.kind === 'array' && typeof key === 'number') {
       return v.elements[key] ? [v.elements[key]!] : [unknown(at)];
@@ -555,12 +574,64 @@ export class ValueResolver {
         return addSite(this.resolve(object.arguments[0], b, d), n);
       }
     }
+    // this.settings, this.config.cors: an instance member, from its field initializer and the assignments
+    // `this.settings = ...` in the class's methods (the constructor, an init method).
+    if (object.type === T.ThisExpression) {
+      const members = this.instanceMember(n, key, d);
+      if (members) return addSite(members, n);
+    }
     const out: Value[] = [];
     for (const v of this.resolve(n.object, b, d)) {
       const index = /^\d+$/.test(key) ? Number(key) : key;
       out.push(...this.property(v, index, b, d, n));
     }
     return addSite(out, n);
+  }
+
+  /** What `this.<key>` can be inside a class: its field initializer and every `this.<key> = value`. */
+  private instanceMember(at: TSESTree.MemberExpression, key: string, d: number): readonly Value[] | undefined {
+    let fn: Node | undefined = at.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    // Arrow functions keep the enclosing `this`.
+    while (fn && fn.type === T.ArrowFunctionExpression) {
+      fn = fn.parent;
+      while (fn && !isFunction(fn) && fn.type !== T.PropertyDefinition) fn = fn.parent;
+    }
+    const member = fn?.type === T.PropertyDefinition ? fn : fn?.parent;
+    if (member?.type !== T.MethodDefinition && member?.type !== T.PropertyDefinition) return undefined;
+    if (member.static) return undefined;
+    const body = member.parent;
+    if (body?.type !== T.ClassBody) return undefined;
+    const out: Value[] = [];
+    for (const el of body.body) {
+      if (el.type === T.PropertyDefinition && !el.static && staticKeyName(el.key, el.computed) === key && el.value) {
+        out.push(...this.resolve(el.value, undefined, d));
+      }
+    }
+    let assignments = 0;
+    const visit = (node: Node, depth: number): void => {
+      if (depth > 40 || assignments > 8) return;
+      if (
+        node.type === T.AssignmentExpression &&
+        node.operator === '=' &&
+        node.left.type === T.MemberExpression &&
+        node.left.object.type === T.ThisExpression &&
+        memberName(node.left) === key
+      ) {
+        assignments++;
+        out.push(...this.resolve(node.right, undefined, d));
+      }
+      for (const k of CHILD_KEYS[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[k];
+        if (Array.isArray(child)) {
+          for (const c of child) if (c && typeof c === 'object') visit(c as Node, depth + 1);
+        } else if (child && typeof child === 'object' && 'type' in child) visit(child as Node, depth + 1);
+      }
+    };
+    for (const el of body.body) {
+      if (el.type === T.MethodDefinition && !el.static && el.value.body) visit(el.value.body, 0);
+    }
+    return out.length > 0 ? out : undefined;
   }
 
   private resolveCall(n: TSESTree.CallExpression, b: Bindings | undefined, d: number): readonly Value[] {
@@ -571,7 +642,9 @@ export class ValueResolver {
       const declared = this.variableOf(callee);
       if (!declared || declared.defs.length === 0) {
         const m = this.moduleFrom(n.arguments[0]!, n);
-        return m ? addSite(this.moduleExports(m, d, n), n) : [unknown(n)];
+        if (m) return addSite(this.moduleExports(m, d, n), n);
+        const pkg = this.packageAt(n.arguments[0]!, [], n);
+        return pkg ? [pkg] : [unknown(n)];
       }
     }
     if (callee.type === T.Identifier && callee.name === 'String' && n.arguments[0]) {
@@ -658,6 +731,16 @@ export class ValueResolver {
     return addSite(out, n);
   }
 
+  /**
+   * An installed package a specifier names, as a value, when it is one the analysis knows (a CORS library,
+   * or a package named like one): what lets `const cors = require('./lib/cors')` be the `cors` package.
+   */
+  private packageAt(specifier: Node, path: readonly string[], at: Node): Value | undefined {
+    const spec = stringLiteralValue(specifier);
+    if (spec === undefined || !this.modules || !isBarePackage(spec) || !isLibraryPackage(spec)) return undefined;
+    return { kind: 'package', name: spec, path, node: at, sites: [at] };
+  }
+
   /** The module a specifier (a string literal) names, loaded within the lint's bounds. */
   moduleFrom(specifier: Node, from: Node): LoadedModule | undefined {
     if (!this.modules) return undefined;
@@ -682,9 +765,14 @@ export class ValueResolver {
     if (decl?.type !== T.ImportDeclaration || decl.importKind === 'type') return [unknown(at)];
     if (spec.type === T.ImportSpecifier && spec.importKind === 'type') return [unknown(at)];
     const m = this.moduleFrom(decl.source, at);
-    if (!m) return [unknown(at)];
-    if (spec.type === T.ImportNamespaceSpecifier) return [{ kind: 'module', module: m, node: at, sites: [at] }];
     const name = spec.type === T.ImportSpecifier ? exportName(spec.imported) : 'default';
+    if (!m) {
+      // import cors from 'cors' is what require() gives; import { x } is its property x.
+      const path = spec.type === T.ImportNamespaceSpecifier ? ['*'] : name === 'default' ? [] : [name];
+      const pkg = this.packageAt(decl.source, path, at);
+      return pkg ? [pkg] : [unknown(at)];
+    }
+    if (spec.type === T.ImportNamespaceSpecifier) return [{ kind: 'module', module: m, node: at, sites: [at] }];
     return this.exportOf(m, name, d, at);
   }
 
@@ -733,7 +821,11 @@ export class ValueResolver {
             if (s.type !== T.ExportSpecifier || exportName(s.exported) !== name) continue;
             if (stmt.source) {
               const sub = this.moduleFrom(stmt.source, s);
-              return sub ? this.exportOf(sub, exportName(s.local), d, s) : [unknown(s)];
+              if (sub) return this.exportOf(sub, exportName(s.local), d, s);
+              // export { default as cors } from 'cors'
+              const local = exportName(s.local);
+              const pkg = this.packageAt(stmt.source, local === 'default' ? [] : [local], s);
+              return pkg ? [pkg] : [unknown(s)];
             }
             return this.resolve(s.local, undefined, d);
           }
@@ -828,7 +920,10 @@ export class ValueResolver {
         // '^https://' + domain.replace(/\./g, '\\.') + '$': the structure around an unknown host.
         const assumes: string[] = [];
         const shaped = this.patternAround(p, b, d, assumes, 0);
-        if (shaped !== undefined && assumes.length > 0 && /[\^$]|:\/\/|https?/.test(shaped))
+        // new RegExp(hostname): a host used as a pattern, its dots unescaped. An unknown part named like a
+        // pattern (`CORS_REGEX`) is someone's regex, not a host: nothing to assume.
+        const namesHost = assumes.length > 0 && assumes.every((a) => HOST_NAME.test(a) && !PATTERN_NAME.test(a));
+        if (shaped !== undefined && assumes.length > 0 && (/[\^$]|:\/\/|https?/.test(shaped) || namesHost))
           return [{ kind: 'regexp', pattern: shaped, flags, node: n, sites: [n], assumes }];
       }
       if (pattern === undefined || flags === undefined) return [unknown(n)];
@@ -924,6 +1019,40 @@ const STATEMENT_CHILD_KEYS = ['body', 'consequent', 'alternate', 'block', 'handl
 
 function literal(node: Node, value: string | number | boolean | null | undefined): Value {
   return { kind: 'literal', value, node, sites: [node] };
+}
+
+/**
+ * The child keys the instance-member search walks: statements and the expressions an assignment can sit
+ * in (not nested functions or classes, whose `this` is another).
+ */
+const CHILD_KEYS: Partial<Record<string, readonly string[]>> = {
+  BlockStatement: ['body'],
+  ExpressionStatement: ['expression'],
+  IfStatement: ['consequent', 'alternate'],
+  TryStatement: ['block', 'handler', 'finalizer'],
+  CatchClause: ['body'],
+  SwitchStatement: ['cases'],
+  SwitchCase: ['consequent'],
+  ForStatement: ['body'],
+  ForOfStatement: ['body'],
+  ForInStatement: ['body'],
+  WhileStatement: ['body'],
+  AssignmentExpression: ['right'],
+  SequenceExpression: ['expressions'],
+  AwaitExpression: ['argument'],
+  LogicalExpression: ['left', 'right'],
+  ArrowFunctionExpression: ['body'],
+};
+
+/** A specifier that names an installed package (not a path, a `#import` or a Node built-in). */
+function isBarePackage(spec: string): boolean {
+  return !/^(?:\.|\/|#|node:|[a-zA-Z]:[\\/])/.test(spec);
+}
+
+let isLibraryPackage: (name: string) => boolean = () => false;
+/** Which packages become `package` values (set once by the model: the framework table's libraries). */
+export function setLibraryPackageTest(test: (name: string) => boolean): void {
+  isLibraryPackage = test;
 }
 
 export function unknown(node: Node): Value {
