@@ -64,11 +64,15 @@ const input = join(cacheDir, 'sweep-in.json');
 const output = join(cacheDir, 'sweep-out.json');
 writeFileSync(input, JSON.stringify(targets));
 try {
-  await run(process.execPath, [join(rootDir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/differential/versions.test.ts'], {
-    cwd: rootDir,
-    env: { ...process.env, CORS_GUARD_SWEEP_IN: input, CORS_GUARD_SWEEP_OUT: output },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await run(
+    process.execPath,
+    [join(rootDir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/differential/versions.test.ts'],
+    {
+      cwd: rootDir,
+      env: { ...process.env, CORS_GUARD_SWEEP_IN: input, CORS_GUARD_SWEEP_OUT: output },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
 } catch {
   // Disagreements fail the test; the report below lists them.
 }
@@ -90,10 +94,17 @@ for (const lib of libraries) {
         return !o || o.acao !== r.observed.acao || o.acac !== r.observed.acac;
       })
       .map((r) => `${r.shape} | ${r.origin} | ${r.kind}`);
-    changePoints.push({ before: a.target.version, after: b.target.version, requestsChanged: changed.length, examples: changed.slice(0, 5) });
+    changePoints.push({
+      before: a.target.version,
+      after: b.target.version,
+      requestsChanged: changed.length,
+      examples: changed.slice(0, 5),
+    });
   }
   const rows = mine.flatMap((r) => r.rows);
-  const disagreements = rows.filter((r) => r.observed.acao !== r.predicted.acao || r.observed.acac !== r.predicted.acac);
+  const disagreements = rows.filter(
+    (r) => r.observed.acao !== r.predicted.acao || r.observed.acac !== r.predicted.acac,
+  );
   const entry = {
     package: lib.package,
     versionsRun: mine.map((r) => r.target.version),
@@ -111,7 +122,9 @@ for (const lib of libraries) {
   );
   for (const e of entry.errors) console.log(`  error: ${e}`);
   for (const c of changePoints)
-    console.log(`  change point ${c.before} -> ${c.after}: ${c.requestsChanged} requests differ (${c.examples.join('; ')})`);
+    console.log(
+      `  change point ${c.before} -> ${c.after}: ${c.requestsChanged} requests differ (${c.examples.join('; ')})`,
+    );
 }
 report.hashes = hashes;
 writeFileSync(join(cacheDir, 'sweep-report.json'), JSON.stringify(report, null, 2));

@@ -40,4 +40,3 @@ describe.sequential('differential: the framework table against the real librarie
       console.log(`  ${describeRow(r)}${intended(r) ? ` (intended: ${intended(r)})` : ''}`);
   });
 });
-

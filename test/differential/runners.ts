@@ -136,7 +136,7 @@ export const importModule: Loader = <T>(specifier: string) => import(specifier) 
 
 export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promise<Instance>> = {
   async cors(options, load = importModule) {
-    const { default: cors } = await load<typeof import('cors')>('cors');
+    const { default: cors } = await load<{ default: typeof import('cors') }>('cors');
     const mw: (req: unknown, res: unknown, next: () => void) => void = withArgs(options, cors);
     return nodeServer((req, res) => mw(req, res, () => res.end('ok')));
   },
@@ -164,16 +164,16 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
   },
 
   async 'koa-cors@5'(options, load = importModule) {
-    return koaWith((await load<Record<string, any>>('@koa/cors')).default as never, options, load);
+    return koaWith((await load<{ default: unknown }>('@koa/cors')).default as never, options, load);
   },
 
   async 'koa-cors@4'(options, load = importModule) {
     // @koa/cors 4.0.0, installed under an npm alias next to 5.0.0.
-    return koaWith((await load<Record<string, any>>('koa-cors-v4')).default as never, options, load);
+    return koaWith((await load<{ default: unknown }>('koa-cors-v4')).default as never, options, load);
   },
 
   async 'koa2-cors'(options, load = importModule) {
-    return koaWith((await load<Record<string, any>>('koa2-cors')).default as never, options, load);
+    return koaWith((await load<{ default: unknown }>('koa2-cors')).default as never, options, load);
   },
 
   async hapi(options, load = importModule) {
@@ -252,7 +252,8 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
 
   async 'apollo-standalone'(_options, load = importModule) {
     const { ApolloServer } = await load<typeof import('@apollo/server')>('@apollo/server');
-    const { startStandaloneServer } = await load<typeof import('@apollo/server/standalone')>('@apollo/server/standalone');
+    const { startStandaloneServer } =
+      await load<typeof import('@apollo/server/standalone')>('@apollo/server/standalone');
     const server = new ApolloServer({ typeDefs: 'type Query { a: Int }', resolvers: { Query: { a: () => 1 } } });
     const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
     const port = Number(new URL(url).port);
@@ -260,7 +261,9 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
   },
 
   async 'apollo-lambda'(options, load = importModule) {
-    const { ApolloServer } = await load<Record<string, any>>('apollo-server-lambda');
+    const { ApolloServer } = await load<{
+      ApolloServer: new (config: object) => { createHandler(options?: object): unknown; stop(): Promise<void> };
+    }>('apollo-server-lambda');
     const server = new ApolloServer({ typeDefs: 'type Query { a: Int }', resolvers: { Query: { a: () => 1 } } });
     const handler = server.createHandler(
       options === NO_OPTIONS ? undefined : { expressGetMiddlewareOptions: { cors: options } },
@@ -300,7 +303,7 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
 };
 
 async function koaWith(corsFn: (o?: unknown) => unknown, options: Options, load: Loader): Promise<Instance> {
-  const { default: Koa } = (await load<Record<string, any>>('koa')) as {
+  const { default: Koa } = (await load<{ default: unknown }>('koa')) as {
     default: new () => { use(mw: unknown): void; callback(): (req: IncomingMessage, res: ServerResponse) => void };
   };
   const app = new Koa();

@@ -49,7 +49,8 @@ describe.sequential('versions: each side of every change point against the frame
       const versions = { [target.package]: target.version };
       const rows: Row[] = [];
       try {
-        for (const shape of SHAPES[target.grid] ?? []) rows.push(...(await runShape(target.grid, shape, { load, versions })));
+        for (const shape of SHAPES[target.grid] ?? [])
+          rows.push(...(await runShape(target.grid, shape, { load, versions })));
       } catch (error) {
         results.push({ target, rows, error: String(error) });
         throw error;

@@ -41,7 +41,9 @@ describe('LintEngine', () => {
       column: 38,
       fixedIn: '4.12.25',
     });
-    expect(lint(code, join(root, 'test/fixtures/versions/hono-4.12.25/server.js')).findings[0]?.upgrade).toBeUndefined();
+    expect(
+      lint(code, join(root, 'test/fixtures/versions/hono-4.12.25/server.js')).findings[0]?.upgrade,
+    ).toBeUndefined();
   });
 
   it("reads library versions from the document's project (its real path), and says both without one", () => {
@@ -52,7 +54,9 @@ describe('LintEngine', () => {
     ]);
     expect(lint(code, join(root, 'test/fixtures/versions/koa-cors-5/server.js')).findings).toEqual([]);
     expect(lint(code, 'Untitled-1').findings.map((f) => f.message)).toEqual([
-      expect.stringContaining('releases before 5.0.0 send back every request\'s Origin when no `origin` is set (5.0.0 and later do not'),
+      expect.stringContaining(
+        "releases before 5.0.0 send back every request's Origin when no `origin` is set (5.0.0 and later do not",
+      ),
     ]);
   });
 

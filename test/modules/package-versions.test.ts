@@ -30,14 +30,20 @@ describe('packageVersionNear', () => {
   it('prefers node_modules, then the lockfile, then the declared range', () => {
     const dir = project('order', {
       'package.json': manifest({ hono: '^4.12.0' }),
-      'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/hono': { version: '4.12.20' } } }),
+      'package-lock.json': JSON.stringify({
+        lockfileVersion: 3,
+        packages: { 'node_modules/hono': { version: '4.12.20' } },
+      }),
     });
     expect(packageVersionNear(join(dir, 'a.js'), 'hono')).toMatchObject({ version: '4.12.20', source: 'lockfile' });
     writeFileSync(join(dir, 'package.json'), manifest({ hono: '^4.12.0', '@koa/cors': '^4.0.0' }));
     expect(packageVersionNear(join(dir, 'a.js'), '@koa/cors')).toMatchObject({ range: '^4.0.0', source: 'declared' });
     mkdirSync(join(dir, 'node_modules', 'hono'), { recursive: true });
     writeFileSync(join(dir, 'node_modules', 'hono', 'package.json'), JSON.stringify({ version: '4.12.30' }));
-    expect(packageVersionNear(join(dir, 'src', 'a.js'), 'hono')).toMatchObject({ version: '4.12.30', source: 'installed' });
+    expect(packageVersionNear(join(dir, 'src', 'a.js'), 'hono')).toMatchObject({
+      version: '4.12.30',
+      source: 'installed',
+    });
   });
 
   it('npm and pnpm workspaces: the workspace entry of the root lockfile', () => {
@@ -70,7 +76,10 @@ describe('packageVersionNear', () => {
 
   it("a lockfile above a project that doesn't list it is not that project's", () => {
     const dir = project('nested', {
-      'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/hono': { version: '4.13.0' } } }),
+      'package-lock.json': JSON.stringify({
+        lockfileVersion: 3,
+        packages: { '': {}, 'node_modules/hono': { version: '4.13.0' } },
+      }),
       'other/package.json': manifest({ hono: '4.12.20' }),
     });
     expect(packageVersionNear(join(dir, 'other/a.js'), 'hono')).toMatchObject({ range: '4.12.20', source: 'declared' });
@@ -87,7 +96,11 @@ describe('packageVersionNear', () => {
 
   it('skips lockfiles over 20 MB', () => {
     const dir = project('big', { 'package.json': manifest({ hono: '^4.12.0' }) });
-    const big = JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/hono': { version: '4.12.20' } }, pad: 'x'.repeat(21 * 1024 * 1024) });
+    const big = JSON.stringify({
+      lockfileVersion: 3,
+      packages: { 'node_modules/hono': { version: '4.12.20' } },
+      pad: 'x'.repeat(21 * 1024 * 1024),
+    });
     writeFileSync(join(dir, 'package-lock.json'), big);
     expect(packageVersionNear(join(dir, 'a.js'), 'hono')).toMatchObject({ source: 'declared' });
   });
@@ -99,12 +112,19 @@ describe('packageVersionNear', () => {
   it('a file with no CORS library call reads no package.json or lockfile', () => {
     const dir = project('plain', {
       'package.json': manifest({ hono: '^4.12.0' }),
-      'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/hono': { version: '4.12.20' } } }),
+      'package-lock.json': JSON.stringify({
+        lockfileVersion: 3,
+        packages: { 'node_modules/hono': { version: '4.12.20' } },
+      }),
     });
     const linter = new Linter({ cwd: dir });
     const config = [{ ...plugin.configs.recommended, files: ['**/*.js'] } as never];
     const before = filesParsed();
-    linter.verify("import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/', (c) => c.text('ok'));\n", config, join(dir, 'a.js'));
+    linter.verify(
+      "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/', (c) => c.text('ok'));\n",
+      config,
+      join(dir, 'a.js'),
+    );
     expect(filesParsed()).toBe(before);
     const messages = linter.verify(
       "import { cors } from 'hono/cors';\napp.use('*', cors({ credentials: true }));\n",
@@ -125,7 +145,9 @@ describe('matchRows', () => {
   });
   it('a range inside a row runs it; a range that only admits a row that exposes more is judged by it', () => {
     expect(matchRows(rows, { range: '~4.12.10', source: 'declared' })).toEqual([{ row: window, certainty: 'admits' }]);
-    expect(matchRows(rows, { range: '>=4.12.9 <4.12.20', source: 'declared' })).toEqual([{ row: window, certainty: 'runs' }]);
+    expect(matchRows(rows, { range: '>=4.12.9 <4.12.20', source: 'declared' })).toEqual([
+      { row: window, certainty: 'runs' },
+    ]);
     expect(matchRows(rows, { range: '^4.12.25', source: 'declared' })).toEqual([]);
     // Unreadable ranges (tags, git URLs) say nothing.
     expect(matchRows(rows, { range: 'latest', source: 'declared' })).toEqual([]);

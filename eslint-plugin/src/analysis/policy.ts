@@ -512,7 +512,8 @@ export class PolicyBuilder {
    */
   private wildcardSpec(lib: LibrarySemantics, node: Node, implicit: boolean, credentials: Credentials): OriginSpec {
     const becomesReflection = this.wildcardReflects(lib, credentials);
-    const byRelease = becomesReflection && !lib.wildcardReflects ? fromRelease(lib, 'wildcardWithCredentials') : undefined;
+    const byRelease =
+      becomesReflection && !lib.wildcardReflects ? fromRelease(lib, 'wildcardWithCredentials') : undefined;
     if (byRelease) return { ...reflectSpec(node, 'library', NO_GUARD), release: byRelease } as OriginSpec;
     const release = implicit ? fromRelease(lib, 'defaultOrigin') : undefined;
     return { type: 'wildcard', node, implicit, becomesReflection, ...(release ? { release } : {}) };

@@ -1,6 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { EXAMPLE_ATTACKER, releaseText, shortText, unconditionalAdmissions, type OriginSpec, type Policy } from '../analysis';
+import {
+  EXAMPLE_ATTACKER,
+  releaseText,
+  shortText,
+  unconditionalAdmissions,
+  type OriginSpec,
+  type Policy,
+} from '../analysis';
 import { createRule } from '../util/create-rule';
 import { credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';

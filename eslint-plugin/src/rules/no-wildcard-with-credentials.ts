@@ -124,9 +124,7 @@ export default createRule<Options, MessageIds>({
                 subject,
                 Subject: subject[0]!.toUpperCase() + subject.slice(1),
                 line: credentialsLine(policy.credentials),
-                library: spec.release
-                  ? `${libraryName(policy)} (${releaseNote(spec.release)})`
-                  : libraryName(policy),
+                library: spec.release ? `${libraryName(policy)} (${releaseNote(spec.release)})` : libraryName(policy),
                 attacker: EXAMPLE_ATTACKER,
               },
               suggest,

@@ -168,6 +168,7 @@ function npmLock(text: string): Lookup | undefined {
 /** pnpm-lock.yaml: `importers[<dir>].dependencies[<name>].version` (v6+), or the root's `dependencies` (v5). */
 function pnpmLock(text: string): Lookup | undefined {
   // Required lazily: only a project with a pnpm lockfile pays for the YAML parser.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { load } = require('js-yaml') as typeof import('js-yaml');
   const lock = obj(load(text));
   if (!lock) return undefined;
@@ -185,6 +186,8 @@ function pnpmLock(text: string): Lookup | undefined {
 
 /** yarn.lock, v1 and berry: the entry whose descriptor list holds `name@range` (`name@npm:range` in berry). */
 function yarnLock(text: string): Lookup | undefined {
+  // Required lazily too: only a project with a yarn lockfile pays for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parseSyml } = require('@yarnpkg/parsers') as typeof import('@yarnpkg/parsers');
   const lock = obj(parseSyml(text));
   if (!lock) return undefined;
@@ -247,7 +250,8 @@ export function jsoncToJson(text: string): string {
       for (;;) {
         while (j < text.length && /\s/.test(text[j]!)) j++;
         if (text.startsWith('//', j)) j = text.indexOf('\n', j) < 0 ? text.length : text.indexOf('\n', j);
-        else if (text.startsWith('/*', j)) j = text.indexOf('*/', j + 2) < 0 ? text.length : text.indexOf('*/', j + 2) + 2;
+        else if (text.startsWith('/*', j))
+          j = text.indexOf('*/', j + 2) < 0 ? text.length : text.indexOf('*/', j + 2) + 2;
         else break;
       }
       if (text[j] !== '}' && text[j] !== ']') out += c;

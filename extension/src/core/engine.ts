@@ -15,15 +15,7 @@ import { mapEntryOf, releaseOfPolicy, safely } from '../../../eslint-plugin/src/
 import { readFileSync, statSync } from 'node:fs';
 import { policyMarkdown } from './explain-markdown';
 import { hoverAt, type HoverAnswer } from './hover-content';
-import type {
-  Finding,
-  LintRequest,
-  LintResult,
-  LintSettings,
-  OffsetEdit,
-  PolicyEntry,
-  UpgradeHint,
-} from './protocol';
+import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit, PolicyEntry, UpgradeHint } from './protocol';
 
 export const RULE_PREFIX = 'cors-guard/';
 

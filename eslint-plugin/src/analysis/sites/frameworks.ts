@@ -290,7 +290,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
         releases: 'before 4.6.5',
         stringIsAllowlist: false,
         listMissSends: 'first',
-        does: 'send a configured origin string, or a list\'s first entry, to every other origin',
+        does: "send a configured origin string, or a list's first entry, to every other origin",
       },
     ],
     // hono 4.12 (src); earlier releases list the same without QUERY.
