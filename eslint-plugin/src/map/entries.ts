@@ -68,7 +68,7 @@ export interface MapPolicy {
   /** The simulated responses to trusted origins, the witness, `null` and `https://evil.example`. */
   readonly responses: readonly MapResponse[];
   /** The library release the verdict depends on (a `versions` row of the framework table), else null. */
-  readonly release: MapRelease | null;
+  readonly release?: MapRelease | null;
 }
 
 export interface MapRelease {
