@@ -12,6 +12,7 @@ import satisfies from 'semver/functions/satisfies';
 import subset from 'semver/ranges/subset';
 import validRange from 'semver/ranges/valid';
 import valid from 'semver/functions/valid';
+import minVersion from 'semver/ranges/min-version';
 import type { LibrarySemantics, Release, VersionRow, VersionedFields } from './frameworks';
 
 /** What a project says about a package's version (util/package-versions.ts `PackageVersion`). */
@@ -153,4 +154,15 @@ export function releaseNote(release: Release): string {
   const advisory = row.advisory ? `, ${row.advisory}` : '';
   const fix = row.fixedIn ? `: ${release.certainty === 'admits' ? 'pin' : 'upgrade to'} ${row.fixedIn} or later` : '';
   return `${which}${advisory}${fix}`;
+}
+
+/** The version a project runs, or the lowest its declared range admits (for bounds read as a floor). */
+export function lowestVersion(found: ProjectVersion | undefined): string | undefined {
+  if (found?.version) return found.version;
+  const range = rangeOf(found?.range);
+  try {
+    return range ? minVersion(range)?.version : undefined;
+  } catch {
+    return undefined;
+  }
 }
