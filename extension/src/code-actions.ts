@@ -86,6 +86,23 @@ export class CorsGuardCodeActions implements vscode.CodeActionProvider {
         why.command = { command: WHY_NO_FIX_COMMAND, title: why.title, arguments: [finding.ruleId, finding.message] };
         actions.push(why);
       }
+      const upgrade = finding.upgrade;
+      if (upgrade && !seen.has(`upgrade:${upgrade.package}`)) {
+        seen.add(`upgrade:${upgrade.package}`);
+        // A rule cannot edit package.json from a .js file: open it at the dependency instead.
+        const open = new vscode.CodeAction(
+          `Open package.json at ${upgrade.package} (upgrade to ${upgrade.fixedIn} or later)`,
+          vscode.CodeActionKind.QuickFix,
+        );
+        open.diagnostics = [diagnostic];
+        const at = new vscode.Position(upgrade.line - 1, upgrade.column - 1);
+        open.command = {
+          command: 'vscode.open',
+          title: open.title,
+          arguments: [vscode.Uri.file(upgrade.manifest), { selection: new vscode.Range(at, at) }],
+        };
+        actions.push(open);
+      }
       style ??= this.styleOf(document);
       const line = diagnostic.range.start.line + 1;
       if (!seen.has(`line:${rule}:${line}`)) {

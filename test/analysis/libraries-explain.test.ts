@@ -1,13 +1,15 @@
 // Hovers for the libraries added to the framework table read the same rows the rules and the differential
 // test do.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../eslint-plugin/src/index';
 import { explainPolicy } from '../../eslint-plugin/src/analysis';
 
-function explainOnly(code: string) {
+function explainOnly(code: string, filename = 'server.js') {
   const linter = new Linter();
-  linter.verify(code, [{ ...plugin.configs.recommended, files: ['**/*.js'] } as never], 'server.js');
+  linter.verify(code, [{ ...plugin.configs.recommended, files: ['**/*.js'] } as never], filename);
   const model = plugin.fileModelOf(linter.getSourceCode().ast as never)!;
   expect(model.policies.length).toBe(1);
   return explainPolicy(model.policies[0]!, model.trustedOrigins);
@@ -49,7 +51,28 @@ describe('explainPolicy, more libraries', () => {
 describe('explainPolicy, versions', () => {
   it('@koa/cors without origin and no package.json: both versions are described', () => {
     const e = explainOnly("import cors from '@koa/cors';\napp.use(cors());");
-    expect(e.originRule).toBe("`*` (any origin); or the request's Origin in versions before 5.0.0");
+    expect(e.originRule).toBe("`*` (any origin); or the request's Origin in releases before 5.0.0");
     expect(e.level).toBe('unsafe');
+  });
+});
+
+describe('explainPolicy, releases', () => {
+  const fixture = (name: string) =>
+    join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'versions', name, 'server.js');
+  const code = "import { cors } from 'hono/cors';\napp.use('*', cors({ credentials: true }));";
+
+  it('the hover names the release, the advisory and the upgrade (hono 4.12.20)', () => {
+    const e = explainOnly(code, fixture('hono-4.12.20'));
+    expect(e.originRule).toBe(
+      "the request's Origin (hono 4.12.20, CVE-2026-54290 / GHSA-88fw-hqm2-52qc: upgrade to 4.12.25 or later)",
+    );
+    expect(e.level).toBe('unsafe');
+  });
+
+  it('a range that admits the window says so; 4.12.25 is broken, not unsafe', () => {
+    expect(explainOnly(code, fixture('hono-range')).originRule).toBe(
+      "the request's Origin (hono ^4.12.0 (admits releases 4.12.9 to 4.12.24), CVE-2026-54290 / GHSA-88fw-hqm2-52qc: pin 4.12.25 or later)",
+    );
+    expect(explainOnly(code, fixture('hono-4.12.25')).level).toBe('broken');
   });
 });

@@ -77,16 +77,22 @@ export function cleanup(): void {
 const linter = new Linter({ cwd: root });
 const models = new Map<string, { model: FileModel; policies: readonly Policy[] }>();
 
-function modelOf(library: string, options: string | undefined): { model: FileModel; policies: readonly Policy[] } {
-  const key = `${library}\u0000${options ?? ''}`;
+function modelOf(
+  library: string,
+  options: string | undefined,
+  versions?: Readonly<Record<string, string>>,
+): { model: FileModel; policies: readonly Policy[] } {
+  const project = versions ?? TEMPLATES[library]?.project ?? {};
+  const projectKey = JSON.stringify(project);
+  const key = `${library}\u0000${options ?? ''}\u0000${projectKey}`;
   const hit = models.get(key);
   if (hit) return hit;
   const template = TEMPLATES[library];
   if (!template) throw new Error(`no template for ${library}`);
   // A project folder per library, with the package.json whose declared versions the analysis reads.
-  const dir = join(root, library.replace(/[^a-z0-9.-]/gi, '_'));
+  const dir = join(root, `${library}${versions ? `-${projectKey}` : ''}`.replace(/[^a-z0-9.-]/gi, '_'));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, dependencies: template.project ?? {} }));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, dependencies: project }));
   const filename = join(dir, 'server.js');
   const source = template.source(options);
   const messages = linter.verify(source, [{ ...plugin.configs.strict, files: ['**/*.js'] } as never], filename);
@@ -99,14 +105,18 @@ function modelOf(library: string, options: string | undefined): { model: FileMod
   return entry;
 }
 
-/** What the analysis says the library sends to a request (`<unknown: ...>` when it can't tell). */
+/**
+ * What the analysis says the library sends to a request (`<unknown: ...>` when it can't tell); `versions`:
+ * the package.json dependencies of the project the file is linted in (default: the template's).
+ */
 export function predict(
   library: string,
   options: string | undefined,
   origin: string | undefined,
   kind: Kind,
+  versions?: Readonly<Record<string, string>>,
 ): Observed {
-  const { policies } = modelOf(library, options);
+  const { policies } = modelOf(library, options, versions);
   if (policies.length === 0) return { acao: undefined, acac: undefined };
   if (policies.length > 1) return { acao: `<unknown: ${policies.length} policies>`, acac: undefined };
   const policy = policies[0]!;
@@ -133,7 +143,8 @@ export function predict(
     (alone === 'unless-callback-denies' && !deniedByCallback) ||
     (alone === 'actual-request-without-origin' && origin === undefined && kind === 'get' && reflected);
   const dropped = acao === '*' && kind === 'get' && lib?.wildcardWithCredentials === 'drops-credentials';
-  return { acao, acac: credentials === true && credentialsGo && !dropped ? 'true' : undefined };
+  const withheld = origin === undefined && lib?.credentialsWithoutOrigin === 'omitted';
+  return { acao, acac: credentials === true && credentialsGo && !dropped && !withheld ? 'true' : undefined };
 }
 
 /** A request without Origin: the table row says what the library sends then. */
@@ -147,8 +158,12 @@ function withoutOrigin(policy: Policy, probe: string | undefined, reflected: boo
 }
 
 /** The attacker origin the analysis names for the option's origin check, if it judges one unsafe. */
-export function witnessFor(library: string, options: string | undefined): string | undefined {
-  const { policies } = modelOf(library, options);
+export function witnessFor(
+  library: string,
+  options: string | undefined,
+  versions?: Readonly<Record<string, string>>,
+): string | undefined {
+  const { policies } = modelOf(library, options, versions);
   for (const policy of policies) {
     const w = policyWitness(policy);
     if (w) return w.finding.witness;

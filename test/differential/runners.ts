@@ -127,16 +127,23 @@ const withArgs = (options: Options, f: unknown): never => {
   return options === NO_OPTIONS ? call() : call(options);
 };
 
-export const RUNNERS: Record<string, (options: Options) => Promise<Instance>> = {
-  async cors(options) {
-    const { default: cors } = await import('cors');
+/**
+ * How a runner loads a library: `import()` from this repository's node_modules, or (the version sweep) from a
+ * folder where another published version is installed (`loaderFor`).
+ */
+export type Loader = <T>(specifier: string) => Promise<T>;
+export const importModule: Loader = <T>(specifier: string) => import(specifier) as Promise<T>;
+
+export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promise<Instance>> = {
+  async cors(options, load = importModule) {
+    const { default: cors } = await load<{ default: typeof import('cors') }>('cors');
     const mw: (req: unknown, res: unknown, next: () => void) => void = withArgs(options, cors);
     return nodeServer((req, res) => mw(req, res, () => res.end('ok')));
   },
 
-  async 'fastify-cors'(options) {
-    const { default: Fastify } = await import('fastify');
-    const { default: cors } = await import('@fastify/cors');
+  async 'fastify-cors'(options, load = importModule) {
+    const { default: Fastify } = await load<typeof import('fastify')>('fastify');
+    const { default: cors } = await load<typeof import('@fastify/cors')>('@fastify/cors');
     const app = Fastify();
     await app.register(cors as never, (options === NO_OPTIONS ? {} : options) as never);
     app.get('/', async () => 'ok');
@@ -144,9 +151,9 @@ export const RUNNERS: Record<string, (options: Options) => Promise<Instance>> = 
     return fastifyInstance(app);
   },
 
-  async 'nestjs-fastify'(options) {
+  async 'nestjs-fastify'(options, load = importModule) {
     // The adapter NestFactory.create(AppModule, new FastifyAdapter(), { cors }) builds, without a Nest app.
-    const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+    const { FastifyAdapter } = await load<typeof import('@nestjs/platform-fastify')>('@nestjs/platform-fastify');
     const adapter = new FastifyAdapter();
     if (options === NO_OPTIONS) adapter.enableCors();
     else adapter.enableCors(options as never);
@@ -156,21 +163,21 @@ export const RUNNERS: Record<string, (options: Options) => Promise<Instance>> = 
     return fastifyInstance(app);
   },
 
-  async 'koa-cors@5'(options) {
-    return koaWith((await import('@koa/cors' as string)).default as never, options);
+  async 'koa-cors@5'(options, load = importModule) {
+    return koaWith((await load<{ default: unknown }>('@koa/cors')).default as never, options, load);
   },
 
-  async 'koa-cors@4'(options) {
+  async 'koa-cors@4'(options, load = importModule) {
     // @koa/cors 4.0.0, installed under an npm alias next to 5.0.0.
-    return koaWith((await import('koa-cors-v4' as string)).default as never, options);
+    return koaWith((await load<{ default: unknown }>('koa-cors-v4')).default as never, options, load);
   },
 
-  async 'koa2-cors'(options) {
-    return koaWith((await import('koa2-cors' as string)).default as never, options);
+  async 'koa2-cors'(options, load = importModule) {
+    return koaWith((await load<{ default: unknown }>('koa2-cors')).default as never, options, load);
   },
 
-  async hapi(options) {
-    const Hapi = await import('@hapi/hapi');
+  async hapi(options, load = importModule) {
+    const Hapi = await load<typeof import('@hapi/hapi')>('@hapi/hapi');
     const server = Hapi.server();
     server.route({
       method: 'GET',
@@ -212,18 +219,18 @@ export const RUNNERS: Record<string, (options: Options) => Promise<Instance>> = 
     };
   },
 
-  async hono(options) {
-    const { Hono } = await import('hono');
-    const { cors } = await import('hono/cors');
+  async hono(options, load = importModule) {
+    const { Hono } = await load<typeof import('hono')>('hono');
+    const { cors } = await load<typeof import('hono/cors')>('hono/cors');
     const app = new Hono();
     app.use('*', withArgs(options, cors));
     app.get('/', (c) => c.text('ok'));
     return fetchInstance((req) => app.fetch(req));
   },
 
-  async middy(options) {
-    const { default: middy } = await import('@middy/core');
-    const { default: httpCors } = await import('@middy/http-cors');
+  async middy(options, load = importModule) {
+    const { default: middy } = await load<typeof import('@middy/core')>('@middy/core');
+    const { default: httpCors } = await load<typeof import('@middy/http-cors')>('@middy/http-cors');
     const handler = middy(async () => ({ statusCode: 200, body: 'ok', headers: {} })).use(
       withArgs(options, httpCors) as ReturnType<typeof httpCors>,
     );
@@ -240,8 +247,10 @@ export const RUNNERS: Record<string, (options: Options) => Promise<Instance>> = 
     };
   },
 
-  async 'socket.io'(options) {
-    const { Server } = await import('socket.io');
+  async 'socket.io'(options, load = importModule) {
+    // socket.io 2 exports the constructor itself (CommonJS `module.exports = Server`).
+    const mod = await load<typeof import('socket.io') & { default?: typeof import('socket.io').Server }>('socket.io');
+    const Server = mod.Server ?? mod.default!;
     const http = createServer();
     const io = new Server(http, options === NO_OPTIONS ? {} : { cors: options as never });
     const port = await listen(http);
@@ -251,31 +260,34 @@ export const RUNNERS: Record<string, (options: Options) => Promise<Instance>> = 
     };
   },
 
-  async yoga(options) {
-    const { createYoga, createSchema } = await import('graphql-yoga');
+  async yoga(options, load = importModule) {
+    const { createYoga, createSchema } = await load<typeof import('graphql-yoga')>('graphql-yoga');
     const schema = createSchema({ typeDefs: 'type Query { a: Int }' });
     const yoga = createYoga(options === NO_OPTIONS ? { schema } : { schema, cors: options as never });
     return fetchInstance((req) => yoga.fetch(req), '/graphql?query=%7Ba%7D');
   },
 
-  async elysia(options) {
-    const { Elysia } = await import('elysia');
-    const { cors } = await import('@elysiajs/cors');
+  async elysia(options, load = importModule) {
+    const { Elysia } = await load<typeof import('elysia')>('elysia');
+    const { cors } = await load<typeof import('@elysiajs/cors')>('@elysiajs/cors');
     const app = new Elysia().use(withArgs(options, cors) as ReturnType<typeof cors>).get('/', () => 'ok');
     return fetchInstance((req) => app.handle(req));
   },
 
-  async 'apollo-standalone'() {
-    const { ApolloServer } = await import('@apollo/server');
-    const { startStandaloneServer } = await import('@apollo/server/standalone');
+  async 'apollo-standalone'(_options, load = importModule) {
+    const { ApolloServer } = await load<typeof import('@apollo/server')>('@apollo/server');
+    const { startStandaloneServer } =
+      await load<typeof import('@apollo/server/standalone')>('@apollo/server/standalone');
     const server = new ApolloServer({ typeDefs: 'type Query { a: Int }', resolvers: { Query: { a: () => 1 } } });
     const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
     const port = Number(new URL(url).port);
     return { send: (r) => httpSend(port, '/?query=%7Ba%7D', r), close: () => server.stop() };
   },
 
-  async 'apollo-lambda'(options) {
-    const { ApolloServer } = await import('apollo-server-lambda' as string);
+  async 'apollo-lambda'(options, load = importModule) {
+    const { ApolloServer } = await load<{
+      ApolloServer: new (config: object) => { createHandler(options?: object): unknown; stop(): Promise<void> };
+    }>('apollo-server-lambda');
     const server = new ApolloServer({ typeDefs: 'type Query { a: Int }', resolvers: { Query: { a: () => 1 } } });
     const handler = server.createHandler(
       options === NO_OPTIONS ? undefined : { expressGetMiddlewareOptions: { cors: options } },
@@ -314,8 +326,8 @@ export const RUNNERS: Record<string, (options: Options) => Promise<Instance>> = 
   },
 };
 
-async function koaWith(corsFn: (o?: unknown) => unknown, options: Options): Promise<Instance> {
-  const { default: Koa } = (await import('koa' as string)) as {
+async function koaWith(corsFn: (o?: unknown) => unknown, options: Options, load: Loader): Promise<Instance> {
+  const { default: Koa } = (await load<{ default: unknown }>('koa')) as {
     default: new () => { use(mw: unknown): void; callback(): (req: IncomingMessage, res: ServerResponse) => void };
   };
   const app = new Koa();

@@ -28,15 +28,35 @@ function apply(text: string, edit: { range: readonly [number, number]; text: str
 }
 
 describe('LintEngine', () => {
+  it('where the fix is a version, a finding says where package.json declares the library', () => {
+    const code = "import { cors } from 'hono/cors';\napp.use('*', cors({ credentials: true }));\n";
+    const dir = join(root, 'test/fixtures/versions/hono-4.12.20');
+    const [finding, ...rest] = lint(code, join(dir, 'server.js')).findings;
+    expect(rest).toEqual([]);
+    expect(finding?.ruleId).toBe('cors-guard/no-origin-reflection');
+    expect(finding?.upgrade).toEqual({
+      package: 'hono',
+      manifest: join(dir, 'package.json'),
+      line: 1,
+      column: 38,
+      fixedIn: '4.12.25',
+    });
+    expect(
+      lint(code, join(root, 'test/fixtures/versions/hono-4.12.25/server.js')).findings[0]?.upgrade,
+    ).toBeUndefined();
+  });
+
   it("reads library versions from the document's project (its real path), and says both without one", () => {
     const code = "import cors from '@koa/cors';\napp.use(cors());\n";
     const inProject = lint(code, join(root, 'test/fixtures/versions/koa-cors-4/server.js'));
     expect(inProject.findings.map((f) => f.message)).toEqual([
-      expect.stringContaining('`@koa/cors` 4.0.0 (before 5.0.0) with no `origin` sends back'),
+      expect.stringContaining('`@koa/cors` ^4.0.0: releases before 5.0.0 send back'),
     ]);
     expect(lint(code, join(root, 'test/fixtures/versions/koa-cors-5/server.js')).findings).toEqual([]);
     expect(lint(code, 'Untitled-1').findings.map((f) => f.message)).toEqual([
-      expect.stringContaining('in versions before 5.0.0 (5.0.0 and later send `*`'),
+      expect.stringContaining(
+        "releases before 5.0.0 send back every request's Origin when no `origin` is set (5.0.0 and later do not",
+      ),
     ]);
   });
 

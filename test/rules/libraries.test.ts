@@ -105,7 +105,8 @@ app.use(cors({ credentials: true }));`,
         {
           messageId: 'reflectedWithoutCredentials',
           data: {
-            subject: "`@koa/cors` 4.0.0 (before 5.0.0) with no `origin` sends back every request's Origin",
+            subject:
+              "`@koa/cors` ^4.0.0: releases before 5.0.0 send back every request's Origin when no `origin` is set (CVE-2023-49803 / GHSA-qxrj-hx23-xp82; upgrade to 5.0.0 or later)",
             attacker: ATTACKER,
           },
         },
@@ -120,7 +121,7 @@ app.use(cors({ credentials: true }));`,
           messageId: 'reflectedWithoutCredentials',
           data: {
             subject:
-              "`@koa/cors` with no `origin` sends back every request's Origin in versions before 5.0.0 (5.0.0 and later send `*`; no package.json near this file says which version runs)",
+              "`@koa/cors` releases before 5.0.0 send back every request's Origin when no `origin` is set (5.0.0 and later do not; no package.json near this file says which version runs)",
             attacker: ATTACKER,
           },
         },

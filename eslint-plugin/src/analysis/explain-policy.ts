@@ -12,6 +12,7 @@ import {
   type RequestKind,
 } from './decide';
 import { EXAMPLE_ATTACKER } from './checks/origins';
+import { releaseNote } from './sites/releases';
 import type { OriginSpec, Policy } from './policy';
 
 export interface SimulatedResponse {
@@ -125,16 +126,18 @@ function specText(spec: OriginSpec, unchecked: boolean): string {
   switch (spec.type) {
     case 'wildcard':
       if (spec.whenOriginAbsent) return '`*` for requests without an Origin';
+      if (spec.release)
+        return `${spec.becomesReflection ? "`*`, which this library turns into the request's Origin" : '`*` (any origin)'} (${releaseNote(spec.release)})`;
       return spec.becomesReflection ? "`*`, which this library turns into the request's Origin" : '`*` (any origin)';
     case 'null':
       return '`null`';
     case 'fixed':
       return `the fixed origin \`${spec.value}\``;
     case 'reflect': {
-      if (spec.legacy)
-        return spec.legacy.version
-          ? `the request's Origin (version ${spec.legacy.version}, before ${spec.legacy.before})`
-          : `the request's Origin in versions before ${spec.legacy.before}`;
+      if (spec.release)
+        return spec.release.certainty === 'unknown'
+          ? `the request's Origin in releases ${spec.release.row.releases}`
+          : `the request's Origin (${releaseNote(spec.release)})`;
       if (unchecked) return "the request's Origin, unchecked";
       const g = spec.guard;
       return `the request's Origin when a ${g.strength === 'exact' ? 'exact allowlist' : g.strength} check passes`;

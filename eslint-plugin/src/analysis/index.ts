@@ -11,6 +11,7 @@ export * from './checks/origins';
 export * from './policy';
 export * from './values/request-sources';
 export * from './sites/sites';
+export * from './sites/releases';
 export * from './values/values';
 export * from './checks/pattern-source';
 export * from './checks/witness';

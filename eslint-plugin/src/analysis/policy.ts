@@ -8,7 +8,9 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { enclosingFunction, findProperty, memberName, unwrap, type FunctionNode, type Node } from './ast';
 import type { RegexCheck } from './checks/checks';
 import { NO_GUARD, strongerGuard, type GuardAnalyzer, type GuardSummary } from './checks/guards';
-import { LIBRARIES, wildcardOriginPattern, type LibrarySemantics } from './sites/frameworks';
+import minVersion from 'semver/ranges/min-version';
+import { LIBRARIES, wildcardOriginPattern, type LibrarySemantics, type Release } from './sites/frameworks';
+import { fromRelease, semanticsFor, type ProjectVersion } from './sites/releases';
 import { ACAC, ACAO, VARY, credentialsValueAllows } from './headers/header-names';
 import { headerFacts } from './headers/header-facts';
 import type { HeaderSite, OptionSite } from './sites/sites';
@@ -36,6 +38,8 @@ export type OriginSpec =
       /** `req.headers.origin || '*'`: sent only to requests without an Origin, to which CORS does not apply. */
       readonly whenOriginAbsent?: boolean;
       readonly permissiveDefault?: PermissiveDefault;
+      /** The release whose behaviour this is (middy < 6 defaulting to `*`), when a version row made it so. */
+      readonly release?: Release;
     }
   | { readonly type: 'null'; readonly node: Node }
   | {
@@ -55,8 +59,12 @@ export type OriginSpec =
       /** Where the request data was read, if different from `node`. */
       readonly source?: Node;
       readonly permissiveDefault?: PermissiveDefault;
-      /** A default of older versions only (`@koa/cors` < 5.0.0); `version` when package.json tells. */
-      readonly legacy?: { readonly before: string; readonly version?: string };
+      /**
+       * The release whose behaviour this is, when a version row of the framework table made it so (hono
+       * 4.12.9 to 4.12.24 reflecting `*` with credentials, `@koa/cors` < 5 reflecting by default); with
+       * `certainty: 'unknown'` it is one possibility beside the current behaviour.
+       */
+      readonly release?: Release;
     }
   | {
       readonly type: 'list';
@@ -141,8 +149,8 @@ export interface HelperJudgement {
 
 /** What the analysis may learn about the project around a file. */
 export interface ProjectFacts {
-  /** The version of a package the file's project uses (installed, else the declared range's floor). */
-  packageVersion?(name: string): string | undefined;
+  /** The version of a package the file's project uses: installed, else locked, else the declared range. */
+  packageVersion?(name: string): ProjectVersion | undefined;
   /** The linted file's path, for conventions that go by file name (`config/cors.ts`). */
   readonly file?: string;
   /** The packages the package.json in `dir` depends on; undefined when `dir` has none. */
@@ -347,13 +355,23 @@ export class PolicyBuilder {
 
   /** The policies an options site sets (one per options object it can be given). */
   optionPolicies(site: OptionSite): Policy[] {
+    // A package assumed to work like a known library (issue 17) is not that library: its releases don't apply.
     const lib = site.assumedPackage
       ? {
           ...LIBRARIES[site.library],
           packageName: site.assumedPackage,
           assumedLike: LIBRARIES[site.library].packageName,
         }
-      : LIBRARIES[site.library];
+      : semanticsFor(LIBRARIES[site.library], this.project.packageVersion?.bind(this.project));
+    const ignores = lib.release?.certainty === 'unknown' ? undefined : lib.release?.row.ignoresOptions;
+    if (ignores) {
+      // socket.io 2: the `cors` option does not exist; CORS is on for every origin unless `origins` is set.
+      const root = site.argument ? this.resolver.resolve(site.argument) : [];
+      const restricted = root.some(
+        (v) => v.kind === 'object' && this.resolver.objectPropertyOrMissing(v.object, ignores.unlessOption),
+      );
+      return restricted ? [] : [this.defaultPolicy(lib, site.call, site.call)];
+    }
     if (!site.argument) {
       return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
     }
@@ -509,37 +527,45 @@ export class PolicyBuilder {
     const bound = site.pathBefore;
     if (!bound) return true;
     for (const name of bound.packages) {
-      const version = this.project.packageVersion?.(name);
+      const found = this.project.packageVersion?.(name);
+      const version = found?.version ?? (found?.range ? minVersionOf(found.range) : undefined);
       if (version !== undefined) return compareVersions(version, bound.version) < 0;
     }
     return true;
   }
 
+  /**
+   * `*` as the library treats it: with credentials some libraries send back the Origin instead. When a
+   * version row is why (hono 4.12.9 to 4.12.24), that is the library reflecting, reported as reflection.
+   */
+  private wildcardSpec(lib: LibrarySemantics, node: Node, implicit: boolean, credentials: Credentials): OriginSpec {
+    const becomesReflection = this.wildcardReflects(lib, credentials);
+    const byRelease =
+      becomesReflection && !lib.wildcardReflects ? fromRelease(lib, 'wildcardWithCredentials') : undefined;
+    if (byRelease) return { ...reflectSpec(node, 'library', NO_GUARD), release: byRelease } as OriginSpec;
+    const release = implicit ? fromRelease(lib, 'defaultOrigin') : undefined;
+    return { type: 'wildcard', node, implicit, becomesReflection, ...(release ? { release } : {}) };
+  }
+
   /** What an unset `origin` allows, in the library version the project uses. */
   private defaultOrigins(lib: LibrarySemantics, node: Node, credentials: Credentials): OriginSpec[] {
-    if (lib.defaultOrigin === 'reflect') return [reflectSpec(node, 'library', NO_GUARD)];
+    if (lib.defaultOrigin === 'reflect') {
+      const release = fromRelease(lib, 'defaultOrigin');
+      return [{ ...reflectSpec(node, 'library', NO_GUARD), ...(release ? { release } : {}) } as OriginSpec];
+    }
     // Strapi's defaults: `*` with credentials, which @koa/cors answers with the Origin (credentials unset).
     if (lib.defaultsReflect && credentials.allowed === true && credentials.node === node)
       return [reflectSpec(node, 'library', NO_GUARD)];
     if (lib.defaultOrigin === 'none') return [];
-    const wildcard: OriginSpec = {
-      type: 'wildcard',
-      node,
-      implicit: true,
-      becomesReflection: this.wildcardReflects(lib, credentials),
-    };
-    const legacy = lib.legacyDefault;
-    // With credentials `*` reflects in every version: nothing older differs.
-    if (!legacy || wildcard.becomesReflection) return [wildcard];
-    const version = this.project.packageVersion?.(lib.packageName);
-    const older = version === undefined ? undefined : compareVersions(version, legacy.before) < 0;
-    if (older === false) return [wildcard];
-    const reflect: OriginSpec = {
-      ...(reflectSpec(node, 'library', NO_GUARD) as OriginSpec & { type: 'reflect' }),
-      legacy: { before: legacy.before, ...(version ? { version } : {}) },
-    };
-    // Unknown version: either may run, so both are in the policy (and the messages say which does what).
-    return older ? [reflect] : [wildcard, reflect];
+    const wildcard = this.wildcardSpec(lib, node, true, credentials);
+    // Nothing says which version runs, and older releases reflected by default (`@koa/cors` < 5): both may
+    // run, so both are in the policy (and the messages say which does what). With credentials `*` reflects
+    // in every version: nothing older differs.
+    const release = lib.release;
+    const unknown = release?.certainty === 'unknown' && release.row.defaultOrigin === 'reflect';
+    if (unknown && wildcard.type === 'wildcard' && !wildcard.becomesReflection)
+      return [wildcard, { ...reflectSpec(node, 'library', NO_GUARD), release } as OriginSpec];
+    return [wildcard];
   }
 
   private objectPolicy(
@@ -568,9 +594,13 @@ export class PolicyBuilder {
     const originValues = this.resolver.objectPropertyOrMissing(obj, lib.originOption);
     const originProperty = findProperty(obj, lib.originOption);
     const origins: OriginSpec[] = [];
-    if (!originValues) {
+    // middy < 6: a non-empty `origins` list replaces the default `origin: '*'` (5.5.1 src).
+    const extraList = lib.extraOriginListOption
+      ? this.resolver.objectPropertyOrMissing(obj, lib.extraOriginListOption)
+      : undefined;
+    if (!originValues && !extraList) {
       origins.push(...this.defaultOrigins(lib, obj, credentials));
-    } else {
+    } else if (originValues) {
       for (const v of originValues) origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
     }
     if (lib.extraOriginListOption) {
@@ -619,14 +649,7 @@ export class PolicyBuilder {
         }
         if (typeof v.value === 'string') {
           if (v.value === '*' || (lib.starInStringReflects && depth === 0 && v.value.includes('*'))) {
-            return [
-              {
-                type: 'wildcard',
-                node: v.node,
-                implicit: false,
-                becomesReflection: this.wildcardReflects(lib, credentials),
-              },
-            ];
+            return [this.wildcardSpec(lib, v.node, false, credentials)];
           }
           // hapi compiles `*` and `?` in origin strings to a regex; other libraries compare strings exactly.
           const wildcard = lib.compilesWildcardOrigins ? wildcardOriginPattern(v.value) : undefined;
@@ -678,6 +701,11 @@ export class PolicyBuilder {
         if (lib.listMissSends === 'null' && !v.elements.some((e) => e.kind === 'literal' && e.value === '*')) {
           // Yoga: an origin not in the list gets `null`, which a sandboxed iframe's `Origin: null` matches.
           out.push({ type: 'null', node: v.node });
+        }
+        const first = v.elements[0];
+        if (lib.listMissSends === 'first' && first?.kind === 'literal' && typeof first.value === 'string') {
+          // hono < 4.6.5: an origin not in the list gets the first entry (harmless: it names another origin).
+          out.push(literalOriginSpec(first.value, first.node));
         }
         return out;
       }
@@ -878,6 +906,17 @@ function envVariableOf(node: Node, values: readonly Value[]): string | undefined
 /** A header's usual spelling (`access-control-max-age` -> `Access-Control-Max-Age`). */
 function spellingOf(lower: string): string {
   return headerFacts(lower)?.name ?? lower.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase());
+}
+
+/** The lowest version a declared range admits (`^2.0.0` -> `2.0.0`), when semver reads it. */
+function minVersionOf(range: string): string | undefined {
+  let r = range.trim();
+  if (r.startsWith('npm:')) r = r.slice(r.lastIndexOf('@') + 1);
+  try {
+    return minVersion(r)?.version;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Compares dotted versions numerically (`4.0.0` < `5.0.0`); missing parts count as 0. */

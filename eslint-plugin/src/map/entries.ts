@@ -19,6 +19,8 @@ import {
   type OriginSpec,
   type Policy,
   type Readability,
+  type Release,
+  releaseNote,
 } from '../analysis';
 import { foreignModuleOf } from '../analysis/values/locations';
 
@@ -66,6 +68,43 @@ export interface MapPolicy {
   readonly related: readonly MapRelated[];
   /** The simulated responses to trusted origins, the witness, `null` and `https://evil.example`. */
   readonly responses: readonly MapResponse[];
+  /** The library release the verdict depends on (a `versions` row of the framework table), else null. */
+  readonly release?: MapRelease | null;
+}
+
+export interface MapRelease {
+  readonly package: string;
+  readonly version: string | null;
+  readonly range: string | null;
+  readonly source: Release['source'];
+  readonly certainty: Release['certainty'];
+  readonly releases: string;
+  readonly advisory: string | null;
+  readonly fixedIn: string | null;
+  readonly note: string;
+}
+
+/** The release a policy's verdict depends on: one its origin settings say they come from. */
+export function releaseOfPolicy(policy: Policy): Release | undefined {
+  const fromSpec = policy.origins.find(
+    (s): s is OriginSpec & { release: Release } => (s.type === 'reflect' || s.type === 'wildcard') && !!s.release,
+  );
+  return fromSpec?.release;
+}
+
+function mapRelease(release: Release | undefined): MapRelease | null {
+  if (!release) return null;
+  return {
+    package: release.package,
+    version: release.version ?? null,
+    range: release.range ?? null,
+    source: release.source,
+    certainty: release.certainty,
+    releases: release.row.releases,
+    advisory: release.row.advisory ?? null,
+    fixedIn: release.row.fixedIn ?? null,
+    note: releaseNote(release),
+  };
 }
 
 export interface PolicyMap {
@@ -140,6 +179,7 @@ export function mapEntryOf(
     summary: explanation.verdict.replace(/`/g, ''),
     related: relatedOf(policy, witness, file, displayName),
     responses: responsesOf(policy, trustedOrigins, assessment.allowedOrigin, witness),
+    release: mapRelease(releaseOfPolicy(policy)),
   };
 }
 

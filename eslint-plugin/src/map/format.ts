@@ -65,7 +65,7 @@ export function formatMarkdown(report: MapReport): string {
     lines.push('| --- | --- | --- | --- | --- | --- | --- |');
     for (const p of sortedPolicies(report.policies)) {
       lines.push(
-        `| ${ICON[p.verdict]} ${p.verdict} | ${code(`${p.file}:${p.line}`)} | ${p.library ? code(p.library) : 'headers'} | ${mdCell(p.allows)} | ${cookiesWord(p.credentials)} | ${p.witness ? code(p.witness) : ''} | ${p.rule ? code(p.rule) : ''} |`,
+        `| ${ICON[p.verdict]} ${p.verdict} | ${code(`${p.file}:${p.line}`)} | ${p.library ? code(p.library) : 'headers'}${p.release ? ` (${mdCell(p.release.note)})` : ''} | ${mdCell(p.allows)} | ${cookiesWord(p.credentials)} | ${p.witness ? code(p.witness) : ''} | ${p.rule ? code(p.rule) : ''} |`,
       );
     }
     lines.push('');
@@ -83,7 +83,7 @@ export function formatText(report: MapReport): string {
   const lines = [`CORS map: ${summaryLine(report)}`];
   const width = Math.min(60, Math.max(0, ...report.policies.map((p) => `${p.file}:${p.line}`.length)));
   for (const p of sortedPolicies(report.policies)) {
-    const extra = p.witness ? ` · e.g. ${p.witness}` : '';
+    const extra = `${p.witness ? ` · e.g. ${p.witness}` : ''}${p.release ? ` · ${p.release.note}` : ''}`;
     lines.push(
       `  ${p.verdict.padEnd(7)} ${`${p.file}:${p.line}`.padEnd(width)} ${p.allows} · ${cookiesWord(p.credentials)}${extra}`,
     );

@@ -75,7 +75,7 @@ export function formatHtml(report: MapReport, options: HtmlOptions = {}): string
       const cells = [
         `<td data-v="${VERDICTS.indexOf(p.verdict)}"><span class="verdict ${p.verdict}">${p.verdict}</span></td>`,
         `<td data-v="${esc(`${p.file}\u0000${String(p.line).padStart(7, '0')}`)}">${siteCell(p, options)}</td>`,
-        `<td>${p.library ? `<code>${esc(p.library)}</code>` : 'headers'}</td>`,
+        `<td>${p.library ? `<code>${esc(p.library)}</code>` : 'headers'}${p.release ? `<div class="release">${esc(p.release.note)}</div>` : ''}</td>`,
         `<td>${esc(p.allows)}</td>`,
         `<td data-v="${p.credentials === true ? 0 : p.credentials === null ? 1 : 2}">${esc(cookiesWord(p.credentials))}</td>`,
         `<td>${p.witness ? `<code>${esc(p.witness)}</code>` : ''}</td>`,

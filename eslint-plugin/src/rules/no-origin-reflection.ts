@@ -1,6 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { EXAMPLE_ATTACKER, shortText, unconditionalAdmissions, type OriginSpec, type Policy } from '../analysis';
+import {
+  EXAMPLE_ATTACKER,
+  releaseText,
+  shortText,
+  unconditionalAdmissions,
+  type OriginSpec,
+  type Policy,
+} from '../analysis';
 import { createRule } from '../util/create-rule';
 import { callersRelated, credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
@@ -58,10 +65,7 @@ function subjectOf(
     case 'callback-returns':
       return `The origin function returns the Origin${note || ' unchecked'}`;
     case 'library':
-      if (spec.legacy?.version)
-        return `${lib} ${spec.legacy.version} (before ${spec.legacy.before}) with no \`origin\` sends back every request's Origin`;
-      if (spec.legacy)
-        return `${lib} with no \`origin\` sends back every request's Origin in versions before ${spec.legacy.before} (${spec.legacy.before} and later send \`*\`; no package.json near this file says which version runs)`;
+      if (spec.release) return releaseText(spec.release);
       return `${lib} with no origin list sends back every request's Origin`;
   }
 }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { decide, EXAMPLE_ATTACKER, type OriginSpec, type Policy } from '../analysis';
+import { decide, EXAMPLE_ATTACKER, releaseNote, type OriginSpec, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
@@ -126,7 +126,7 @@ export default createRule<Options, MessageIds>({
                 subject,
                 Subject: subject[0]!.toUpperCase() + subject.slice(1),
                 line: credentialsLine(policy.credentials),
-                library: libraryName(policy),
+                library: spec.release ? `${libraryName(policy)} (${releaseNote(spec.release)})` : libraryName(policy),
                 attacker: EXAMPLE_ATTACKER,
               },
               suggest,

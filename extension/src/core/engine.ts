@@ -11,10 +11,11 @@ import { setModuleFileSystem } from '../../../eslint-plugin/src/util/file-model'
 import { setTypeScriptParserLoader } from '../../../eslint-plugin/src/util/module-parser';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
 import { explainPolicy } from '../../../eslint-plugin/src/analysis/explain-policy';
-import { mapEntryOf, safely } from '../../../eslint-plugin/src/map/entries';
+import { mapEntryOf, releaseOfPolicy, safely } from '../../../eslint-plugin/src/map/entries';
+import { readFileSync, statSync } from 'node:fs';
 import { policyMarkdown } from './explain-markdown';
 import { hoverAt, type HoverAnswer } from './hover-content';
-import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit, PolicyEntry } from './protocol';
+import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit, PolicyEntry, UpgradeHint } from './protocol';
 
 export const RULE_PREFIX = 'cors-guard/';
 
@@ -152,9 +153,12 @@ export class LintEngine {
     const related = new Map(this.captured.map((c) => [c.key, c.related]));
     this.captured = [];
     const findings: Finding[] = [];
+    const upgrades = model ? upgradeHints(model.policies) : [];
     for (const m of messages) {
       if (m.fatal || !m.ruleId?.startsWith(RULE_PREFIX)) continue;
+      const upgrade = upgrades.find((u) => m.line >= u.from && m.line <= u.to)?.hint;
       findings.push({
+        ...(upgrade ? { upgrade } : {}),
         ruleId: m.ruleId,
         ...(m.messageId ? { messageId: m.messageId } : {}),
         message: m.message,
@@ -297,4 +301,42 @@ function keyOf(ruleId: string, line: number, column: number, messageId: string |
 
 function editOf(fix: { range: [number, number]; text: string }): OffsetEdit {
   return { range: [fix.range[0], fix.range[1]], text: fix.text };
+}
+
+/**
+ * Findings whose fix is a version (a release of the library the framework table says behaves worse): the
+ * lines of the policy's call, and where package.json declares the dependency.
+ */
+function upgradeHints(
+  policies: readonly import('../../../eslint-plugin/src/analysis').Policy[],
+): { from: number; to: number; hint: UpgradeHint }[] {
+  const out: { from: number; to: number; hint: UpgradeHint }[] = [];
+  for (const policy of policies) {
+    const release = releaseOfPolicy(policy);
+    if (!release?.manifest || !release.row.fixedIn) continue;
+    const at = dependencyPosition(release.manifest, release.package);
+    if (!at) continue;
+    const loc = (policy.call ?? policy.node).loc;
+    out.push({
+      from: loc.start.line,
+      to: loc.end.line,
+      hint: { package: release.package, manifest: release.manifest, ...at, fixedIn: release.row.fixedIn },
+    });
+  }
+  return out;
+}
+
+/** The 1-based position of `"<name>":` in a package.json (a regular file under 2 MB), if found. */
+function dependencyPosition(manifest: string, name: string): { line: number; column: number } | undefined {
+  try {
+    const st = statSync(manifest);
+    if (!st.isFile() || st.size > 2 * 1024 * 1024) return undefined;
+    const text = readFileSync(manifest, 'utf8');
+    const index = text.search(new RegExp(`"${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"\\s*:`));
+    if (index < 0) return undefined;
+    const before = text.slice(0, index).split('\n');
+    return { line: before.length, column: before.at(-1)!.length + 1 };
+  } catch {
+    return undefined;
+  }
 }

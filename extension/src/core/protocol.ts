@@ -63,6 +63,19 @@ export interface Finding extends LintRange {
   /** An autofix, where a rule has one. */
   readonly fix?: OffsetEdit;
   readonly related: readonly RelatedFinding[];
+  /**
+   * Where the fix is a version: the package.json that declares the library, the dependency's position in it
+   * (1-based), and the release to upgrade to (the code action opens the file there).
+   */
+  readonly upgrade?: UpgradeHint;
+}
+
+export interface UpgradeHint {
+  readonly package: string;
+  readonly manifest: string;
+  readonly line: number;
+  readonly column: number;
+  readonly fixedIn: string;
 }
 
 /** A policy of the CORS map, with the hover a person sees on the policy in code. */

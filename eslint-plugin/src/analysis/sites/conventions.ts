@@ -18,6 +18,7 @@ import {
   type Registration,
 } from './frameworks';
 import type { OptionSite } from './sites';
+import { lowestVersion, type ProjectVersion } from './releases';
 import type { LoadedModule, ModuleSession } from '../values/modules';
 import { cjsExportsOf, type Scope, type Value, type ValueResolver } from '../values/values';
 
@@ -27,8 +28,8 @@ export interface ConventionProject {
   readonly file: string;
   /** The packages the package.json in `dir` depends on; undefined when `dir` has none. */
   dependenciesAt(dir: string): ReadonlySet<string> | undefined;
-  /** The version of a package the project uses (installed, else the declared range's floor). */
-  packageVersion?(name: string): string | undefined;
+  /** The version of a package the project uses (installed, else locked, else the declared range). */
+  packageVersion?(name: string): ProjectVersion | undefined;
 }
 
 /** Folders above a config file a convention may name (`config/env/production/middlewares.js`: 3). */
@@ -81,7 +82,7 @@ function compareVersions(a: string, b: string): number {
 
 function versionApplies(row: ConfigConvention, project: ConventionProject): boolean {
   const bound = row.versions;
-  const version = bound ? project.packageVersion?.(bound.package) : undefined;
+  const version = bound ? lowestVersion(project.packageVersion?.(bound.package)) : undefined;
   if (!bound || version === undefined) return !bound?.from;
   if (bound.below && compareVersions(version, bound.below) >= 0) return false;
   return !bound.from || compareVersions(version, bound.from) >= 0;

@@ -70,7 +70,8 @@ export interface LibrarySemantics {
    * `Access-Control-Allow-Origin: null` (which a sandboxed iframe's `Origin: null` then matches).
    */
   readonly listOfOneIsFixed?: boolean;
-  readonly listMissSends?: 'null';
+  /** hono < 4.6.5: `first`, the list's first entry. */
+  readonly listMissSends?: 'null' | 'first';
   /** Yoga: `cors` may be a function of the request returning the options. */
   readonly optionsFactory?: 'return';
   /**
@@ -94,11 +95,24 @@ export interface LibrarySemantics {
    */
   readonly credentialsAlone?: 'always' | 'unless-callback-denies' | 'actual-request-without-origin';
   /**
-   * A default that changed between versions: before `before`, an options object without `origin`
-   * reflected the request's Origin (`@koa/cors` < 5.0.0). The version is read from the nearest
-   * package.json (installed version, else the declared range).
+   * The npm packages whose installed version decides which `versions` row applies (the first the project
+   * uses); default `[packageName]`.
    */
-  readonly legacyDefault?: { readonly before: string; readonly defaultOrigin: 'reflect' };
+  readonly versionPackages?: readonly string[];
+  /**
+   * Behaviour that differs in some releases: each row's fields replace the ones above for the versions in its
+   * semver `range` (the version read from node_modules, else the lockfile, else the declared range: see
+   * `releaseOf` in ./releases.ts). Checked in the published tarballs and by the version sweep
+   * (eslint-plugin/scripts/version-sweep.mjs, test/differential/versions.test.ts).
+   */
+  readonly versions?: readonly VersionRow[];
+  /**
+   * Set by the analysis, never in the table: the release the project runs, when a `versions` row applies to
+   * it (the semantics above are then that row's).
+   */
+  readonly release?: Release;
+  /** socket.io 2: a request without Origin gets `*` but no Access-Control-Allow-Credentials. */
+  readonly credentialsWithoutOrigin?: 'omitted';
   /** Option name of the credentials setting when it is not `credentials` (Sails `allowCredentials`). */
   readonly credentialsOption?: string;
   /**
@@ -128,6 +142,65 @@ export interface LibrarySemantics {
   /** Whether the origin value may be a RegExp that is tested and the origin reflected. */
   readonly acceptsRegExp: boolean;
   readonly responses: LibraryResponses;
+}
+
+/** The semantics fields a release range may change. */
+export type VersionedFields = Partial<
+  Pick<
+    LibrarySemantics,
+    | 'defaultOrigin'
+    | 'wildcardWithCredentials'
+    | 'wildcardReflects'
+    | 'defaultCredentials'
+    | 'withoutOrigin'
+    | 'reflectWithoutOrigin'
+    | 'credentialsAlone'
+    | 'credentialsWithoutOrigin'
+    | 'stringIsAllowlist'
+    | 'listMissSends'
+  >
+>;
+
+/** One range of releases that behaves differently from the row's defaults. */
+export interface VersionRow extends VersionedFields {
+  /** A semver range of the package's versions (`>=4.12.9 <4.12.25`). */
+  readonly range: string;
+  /** The releases in words, for messages (`4.12.9 to 4.12.24`, `before 5.0.0`). */
+  readonly releases: string;
+  /** What these releases do, as a clause after the version ("reflect every Origin with credentials ..."). */
+  readonly does: string;
+  /** The advisory, when there is one (`CVE-2026-54290 / GHSA-88fw-hqm2-52qc`). */
+  readonly advisory?: string;
+  /** The first release that no longer does it: the upgrade advice. */
+  readonly fixedIn?: string;
+  /**
+   * These releases let in more than the others (reflection where the rest send `*` or nothing): a declared
+   * range that admits any of them is judged by them, and the finding says which versions it depends on.
+   */
+  readonly exposes?: boolean;
+  /** Nothing near the file says which version runs: these releases may (both behaviours are modelled). */
+  readonly assumeWhenUnknown?: boolean;
+  /**
+   * socket.io 2: the options path (`cors`) is not read; every call gets the defaults, unless the options
+   * object has this property (socket.io 2's `origins`, `host:port` patterns checked before any response:
+   * not modelled, so no policy is reported).
+   */
+  readonly ignoresOptions?: { readonly unlessOption: string };
+}
+
+/** The release a project runs, and the version row that applies to it. */
+export interface Release {
+  readonly package: string;
+  /** The exact version (installed or locked); undefined when only a range is declared. */
+  readonly version?: string;
+  /** The declared range. */
+  readonly range?: string;
+  readonly source: 'installed' | 'lockfile' | 'declared' | 'unknown';
+  /** `runs`: the version (or every version the range admits) is in the row; `admits`: the range admits some. */
+  readonly certainty: 'runs' | 'admits' | 'unknown';
+  readonly row: VersionRow;
+  /** The package.json declaring the dependency (the editor opens it at the dependency). */
+  readonly manifest?: string;
 }
 
 /**
@@ -185,7 +258,27 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
   },
   // @apollo/server 4/5 `startStandaloneServer` always runs `cors()` with its defaults: `*`, no credentials (src).
   'apollo-standalone': { id: 'apollo-standalone', packageName: '@apollo/server/standalone', ...corsLike },
-  'socket.io': { id: 'socket.io', packageName: 'socket.io', ...corsLike },
+  'socket.io': {
+    id: 'socket.io',
+    packageName: 'socket.io',
+    ...corsLike,
+    versions: [
+      {
+        // 2.5.1 src and the version test: `cors` is not an option; engine.io 3 answers every Origin with itself
+        // and `Access-Control-Allow-Credentials: true` (`*` without an Origin); `origins: '*:*'` by default.
+        range: '<3.0.0',
+        releases: 'before 3.0.0',
+        defaultOrigin: 'reflect',
+        defaultCredentials: true,
+        reflectWithoutOrigin: '*',
+        credentialsWithoutOrigin: 'omitted',
+        ignoresOptions: { unlessOption: 'origins' },
+        does: "send back every request's Origin with credentials (the `cors` option is ignored; `origins` is the setting)",
+        fixedIn: '3.0.0',
+        exposes: true,
+      },
+    ],
+  },
   apollo: { id: 'apollo', packageName: 'apollo-server', ...corsLike },
   'fastify-cors': {
     id: 'fastify-cors',
@@ -202,6 +295,30 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     // A string is sent only to that origin (differential test, hono 4.13: `optsOrigin === origin ? origin : null`).
     stringIsAllowlist: true,
     credentialsAlone: 'always',
+    versionPackages: ['hono'],
+    versions: [
+      {
+        // 4.12.9 src: `if (optsOrigin === '*') { if (opts.credentials) return (origin) => origin || null; ... }`;
+        // 4.12.8 and 4.12.25 return `*` (tarballs, and the version sweep).
+        range: '>=4.12.9 <4.12.25',
+        releases: '4.12.9 to 4.12.24',
+        wildcardWithCredentials: 'reflects',
+        does: "send back every request's Origin with credentials when `origin` is `*` (the default)",
+        advisory: 'CVE-2026-54290 / GHSA-88fw-hqm2-52qc',
+        fixedIn: '4.12.25',
+        exposes: true,
+      },
+      {
+        // The version sweep: before 4.6.5 a string origin was sent to every request (4.6.4 src:
+        // `() => optsOrigin`), a fixed origin rather than an allowlist of one, and an origin missing from a
+        // list got the list's first entry (`optsOrigin.includes(origin) ? origin : optsOrigin[0]`).
+        range: '<4.6.5',
+        releases: 'before 4.6.5',
+        stringIsAllowlist: false,
+        listMissSends: 'first',
+        does: "send a configured origin string, or a list's first entry, to every other origin",
+      },
+    ],
     // hono 4.12 (src); earlier releases list the same without QUERY.
     responses: {
       methodsOption: 'allowMethods',
@@ -223,7 +340,34 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     originFunction: 'return-ctx',
     acceptsArray: false,
     acceptsRegExp: false,
-    legacyDefault: { before: '5.0.0', defaultOrigin: 'reflect' },
+    versions: [
+      {
+        // 4.0.0 src: `options.origin || requestOrigin`; 5.0.0: `options.origin || '*'`.
+        range: '<5.0.0',
+        releases: 'before 5.0.0',
+        defaultOrigin: 'reflect',
+        does: "send back every request's Origin when no `origin` is set",
+        advisory: 'CVE-2023-49803 / GHSA-qxrj-hx23-xp82',
+        fixedIn: '5.0.0',
+        exposes: true,
+        assumeWhenUnknown: true,
+      },
+      {
+        // 3.4.0 src has no `if (credentials && origin === '*') origin = requestOrigin` (added in 3.4.1).
+        range: '<3.4.1',
+        releases: 'before 3.4.1',
+        wildcardWithCredentials: 'rejected',
+        does: 'send `*` with credentials (browsers reject it)',
+      },
+      {
+        // 3.4.1 src: `if (!requestOrigin) return await next();` (gone in 4.0.0, which sends an empty value).
+        // The version sweep: 3.4.2 dropped it, 3.4.3 put it back, 4.0.0 dropped it for good.
+        range: '<3.4.2 || >=3.4.3 <4.0.0',
+        releases: 'before 4.0.0 but 3.4.2',
+        withoutOrigin: 'omit',
+        does: 'send no CORS headers to a request without Origin',
+      },
+    ],
     // Reflecting a request without Origin sets the header to '' (4.0.0 and 5.0.0, differential test); an
     // origin function returning '' skips CORS altogether.
     reflectWithoutOrigin: '',
@@ -245,6 +389,25 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     ...corsLike,
     defaultOrigin: 'none',
     reflectWithoutOrigin: '*',
+    versions: [
+      {
+        // 1.5.2, 2.5.7, 3.6.2, 4.7.0 and 5.5.1 src: `defaults = { origin: '*', ... }`; 6.0.0: `origin: undefined`.
+        range: '<6.0.0',
+        releases: 'before 6.0.0',
+        defaultOrigin: 'wildcard',
+        does: "default `origin` to `*`, which with credentials sends back every request's Origin",
+        fixedIn: '6.0.0',
+        exposes: true,
+      },
+      {
+        // The version sweep: before 5.3.2 an origin missing from `origins` got the list's first entry
+        // (5.2.6 src: `... ? incomingOrigin : options.origins[0]`); 5.3.2 sends nothing.
+        range: '<5.3.2',
+        releases: 'before 5.3.2',
+        listMissSends: 'first',
+        does: 'send the first of `origins` to every other origin',
+      },
+    ],
     credentialsAlone: 'always',
     wildcardWithCredentials: 'reflects',
     originFunction: 'return-origin',
