@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatHtml } from '../../eslint-plugin/src/map/html';
 import { summaryLine } from '../../eslint-plugin/src/map/format';
-import { groupMap, itemLabel, reportOf, type Grouping, type MapGroup, type MapItem } from './core/map';
+import { groupMap, itemId, itemLabel, reportOf, type Grouping, type MapGroup, type MapItem } from './core/map';
 import type { PolicyEntry } from './core/protocol';
 import { lintSettingsOf } from './core/settings';
 import { settingsFor } from './config';
@@ -194,11 +194,20 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const { label, description, accessible } = itemLabel(item, this.grouping);
     const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     t.accessibilityInformation = { label: accessible };
-    t.id = `${item.uri}#${item.policy.line}:${item.policy.column}`;
+    t.id = itemId(item);
     t.description = description;
     t.iconPath = ICONS[item.policy.verdict];
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    // Why: each related line, naming its file when it is another module (a helper's, an imported config).
+    const why = item.policy.related.map((r) => {
+      const where =
+        r.file === item.policy.file
+          ? `line ${r.line}`
+          : `${vscode.workspace.asRelativePath(vscode.Uri.file(r.file), multiRoot)}:${r.line}`;
+      return `- ${where}: ${r.note}`;
+    });
     const tooltip = new vscode.MarkdownString(
-      `${item.policy.hover}\n\n---\n\n\`${item.file}:${item.policy.line}\`${item.policy.rule ? ` · \`${item.policy.rule}\`` : ''}`,
+      `${item.policy.hover}\n\n---\n\n${why.length > 0 ? `${why.join('\n')}\n\n` : ''}\`${item.file}:${item.policy.line}\`${item.policy.rule ? ` · \`${item.policy.rule}\`` : ''}`,
     );
     tooltip.isTrusted = false;
     t.tooltip = tooltip;
@@ -239,7 +248,9 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     }
     if (!uri) return undefined;
     const items = this.items();
-    const report = reportOf(items, this.scanner.summary?.files ?? new Set(items.map((i) => i.uri)).size);
+    const report = reportOf(items, this.scanner.summary?.files ?? new Set(items.map((i) => i.uri)).size, (p) =>
+      vscode.workspace.asRelativePath(vscode.Uri.file(p), (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+    );
     const byFile = new Map(items.map((i) => [i.file, vscode.Uri.parse(i.uri)]));
     const html = formatHtml(report, {
       title: `CORS map${folder ? ` of ${folder.name}` : ''}`,

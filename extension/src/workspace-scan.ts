@@ -246,12 +246,16 @@ export class WorkspaceScanner implements vscode.Disposable {
       return 'skipped';
     }
     const ext = /\.([^./]+)$/.exec(uri.path)?.[1]?.toLowerCase() ?? 'js';
+    // The workspace folder is the project root, as for an open document's lint: imported modules (a
+    // helper in ../lib) are resolved within it, not only beside the file.
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
     const outcome = await this.client.lintInBackground(key, {
       fileName: uri.fsPath || uri.path,
       languageId: LANGUAGE_OF[ext] ?? (ext.includes('t') ? 'typescript' : 'javascript'),
       text,
       settings: lintSettingsOf(settings),
       withPolicies: true,
+      ...(folder ? { root: uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.path } : {}),
     });
     if (outcome.kind === 'superseded') return 'superseded';
     // Opened while it was being linted: the editor's lint is the current one.

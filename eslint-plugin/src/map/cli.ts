@@ -151,7 +151,7 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
     meta: { type: 'suggestion', schema: [], docs: { description: 'Collects the CORS map' } },
     create(context: Parameters<typeof withFileModel>[0]) {
       return withFileModel(context, (model) => {
-        policies.push(...mapEntriesOf(model, displayName(cwd, context.filename)));
+        policies.push(...mapEntriesOf(model, displayName(cwd, context.filename), (p) => displayName(cwd, p)));
       });
     },
   };

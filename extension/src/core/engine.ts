@@ -11,7 +11,7 @@ import { setModuleFileSystem } from '../../../eslint-plugin/src/util/file-model'
 import { setTypeScriptParserLoader } from '../../../eslint-plugin/src/util/module-parser';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
 import { explainPolicy } from '../../../eslint-plugin/src/analysis/explain-policy';
-import { mapEntryOf, safely } from '../../../eslint-plugin/src/map/entries';
+import { mappedPoliciesOf, safely } from '../../../eslint-plugin/src/map/entries';
 import { policyMarkdown } from './explain-markdown';
 import { hoverAt, type HoverAnswer } from './hover-content';
 import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit, PolicyEntry } from './protocol';
@@ -221,14 +221,11 @@ export class LintEngine {
     const model = sourceCode ? plugin.fileModelOf(sourceCode.ast as never) : undefined;
     if (!model || model.error) return [];
     const out: PolicyEntry[] = [];
-    for (const policy of model.policies) {
-      const entry = safely(() => ({
-        ...mapEntryOf(policy, model.trustedOrigins, fileName),
-        hover: policyMarkdown(explainPolicy(policy, model.trustedOrigins)),
-      }));
-      if (entry) out.push(entry);
+    for (const { policy, entry } of mappedPoliciesOf(model, fileName)) {
+      const hover = safely(() => policyMarkdown(explainPolicy(policy, model.trustedOrigins)));
+      if (hover !== undefined) out.push({ ...entry, hover });
     }
-    return out.sort((a, b) => a.line - b.line || a.column - b.column);
+    return out;
   }
 
   /** The preset's rules with the user's overrides. */
