@@ -4,6 +4,7 @@
  * icon and the same simulated responses as the code hover, and opens its site on a click. "Export report"
  * writes the CLI's self-contained HTML page for what the view shows.
  */
+import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatHtml } from '../../eslint-plugin/src/map/html';
@@ -22,6 +23,7 @@ export const MAP_COMMANDS = {
   groupByFile: 'corsGuard.map.groupByFile',
   groupByVerdict: 'corsGuard.map.groupByVerdict',
   export: 'corsGuard.map.exportReport',
+  openReport: 'corsGuard.map.openReport',
   refresh: 'corsGuard.map.refresh',
 } as const;
 const GROUPING_CONTEXT = 'corsGuard.map.grouping';
@@ -234,6 +236,18 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return this.getChildren().map(shot);
   }
 
+  /**
+   * Where "Export Report" proposes to save: the user's home folder on the machine the workspace is on (the
+   * extension host's, also in a remote window), never inside the repository.
+   */
+  defaultExportUri(): vscode.Uri {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const name = `cors-map${folder ? `-${folder.name.replace(/[^\w.-]+/g, '-')}` : ''}.html`;
+    if (!folder || folder.uri.scheme === 'file') return vscode.Uri.file(path.join(homedir(), name));
+    // A virtual workspace has no home folder to offer: its root's parent, as the dialog's starting place.
+    return vscode.Uri.joinPath(folder.uri, '..', name);
+  }
+
   /** Writes the HTML report for what the view shows; asks where unless `target` is given. */
   async exportReport(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     await this.refreshOpenDocuments();
@@ -241,7 +255,7 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     let uri = target;
     if (!uri) {
       uri = await vscode.window.showSaveDialog({
-        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, 'cors-map.html') } : {}),
+        defaultUri: this.defaultExportUri(),
         filters: { HTML: ['html'] },
         title: 'Export the CORS map',
       });
@@ -265,9 +279,26 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
     if (!target) {
       const open = await vscode.window.showInformationMessage(`CORS map written to ${uri.fsPath || uri.path}`, 'Open');
-      if (open) await vscode.env.openExternal(uri);
+      if (open) await this.openReport(uri);
     }
     return uri;
+  }
+
+  /**
+   * Shows an exported report in a webview inside VS Code: it works in a remote window, where the file is
+   * on the remote machine and an external browser could not open it.
+   */
+  async openReport(uri: vscode.Uri): Promise<vscode.WebviewPanel> {
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const panel = vscode.window.createWebviewPanel(
+      'corsGuard.mapReport',
+      `CORS map: ${path.posix.basename(uri.path)}`,
+      vscode.ViewColumn.Active,
+      // The page sorts and filters its table with its own inline script and loads nothing.
+      { enableScripts: true, localResourceRoots: [] },
+    );
+    panel.webview.html = html;
+    return panel;
   }
 
   dispose(): void {

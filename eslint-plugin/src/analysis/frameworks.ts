@@ -81,6 +81,8 @@ export interface LibrarySemantics {
    * matching origin the browser ignores it; the differential test holds the table to it.
    */
   readonly credentialsAlone?: 'always' | 'unless-callback-denies' | 'actual-request-without-origin';
+  /** `@koa/cors`: `Vary: Origin` is set before the origin function runs, so a denied origin still gets it. */
+  readonly varyWhenDenied?: boolean;
   /**
    * A default that changed between versions: before `before`, an options object without `origin`
    * reflected the request's Origin (`@koa/cors` < 5.0.0). The version is read from the nearest
@@ -194,8 +196,9 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
     acceptsRegExp: false,
     legacyDefault: { before: '5.0.0', defaultOrigin: 'reflect' },
     // Reflecting a request without Origin sets the header to '' (4.0.0 and 5.0.0, differential test); an
-    // origin function returning '' skips CORS altogether.
+    // origin function returning '' skips CORS altogether, after `ctx.vary('Origin')` (src).
     reflectWithoutOrigin: '',
+    varyWhenDenied: true,
     responses: {
       methodsOption: 'allowMethods',
       defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',

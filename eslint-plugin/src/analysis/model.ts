@@ -69,6 +69,11 @@ export interface FileModel {
   readonly modules?: ModuleSession;
   /** Set when the analysis gave up (budget, unexpected shape): consumers stay silent. */
   readonly error?: unknown;
+  /**
+   * Library calls here whose options are defined in another module and judged there (where the rules
+   * report and the fix goes): not this file's policies, but what a hover at the call explains.
+   */
+  readonly judgedElsewhere?: readonly Policy[];
 }
 
 export function analyzeFile(input: AnalysisInput): FileModel {
@@ -126,13 +131,17 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     }
     const optionSites = input.globalScope ? moduleOptionSites(input.globalScope) : [];
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
+    const judgedElsewhere: Policy[] = [];
     for (const site of optionSites) {
       for (const p of builder.optionPolicies(site)) {
         // Options defined in another module in a shape that leaves no doubt are judged there, where the
         // fix goes; reporting them here too would say the same thing twice.
         if (p.options && foreignModuleOf(p.options)) {
           // (Only where the consumer reads them as `cors` does: another library may mean something else.)
-          if (isDefinedCorsOptions(p.options) && sameSemanticsAsCors(site.library)) continue;
+          if (isDefinedCorsOptions(p.options) && sameSemanticsAsCors(site.library)) {
+            judgedElsewhere.push(p);
+            continue;
+          }
           // What is found in these options is placed at the library call that takes them.
           entries?.noteNode(p.options, site.call);
         }
@@ -146,7 +155,15 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     }
     policies.push(...builder.unusedAllowlists(input.program));
     const originChecks = originCheckUses(policies);
-    return { policies, originChecks, trustedOrigins, judge, ...(entries ? { entries } : {}), modules: session };
+    return {
+      policies,
+      originChecks,
+      trustedOrigins,
+      judge,
+      ...(entries ? { entries } : {}),
+      modules: session,
+      ...(judgedElsewhere.length > 0 ? { judgedElsewhere } : {}),
+    };
   } catch (error) {
     // Odd code shapes must never crash a lint run or produce a guessed finding.
     if (process.env.CORS_GUARD_DEBUG) console.error('[cors-guard] analysis failed:', error);

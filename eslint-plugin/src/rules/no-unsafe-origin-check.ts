@@ -227,13 +227,11 @@ export default createRule<Options, MessageIds>({
           others.length > 0 && 'loc' in where && check.kind === 'regex'
             ? { loc: (check.patternNode ?? check.node).loc }
             : undefined;
-        const also = [...(whole ? [first!] : []), ...others].map(
-          (c, i) =>
-            [
-              locatedOf(c.where),
-              `${i === 0 && whole ? 'It accepts' : 'It also accepts'} \`${c.finding.witness}\` here: ${reason(c)}.`,
-            ] as const,
-        );
+        // In the order they appear in the pattern.
+        const also = [...(whole ? [first!] : []), ...others]
+          .map((c) => ({ c, loc: 'loc' in c.where ? c.where.loc : c.where.node.loc }))
+          .sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column)
+          .map(({ c }) => [locatedOf(c.where), `Accepts \`${c.finding.witness}\` here: ${reason(c)}.`] as const);
         reportWithRelated(
           context,
           {
