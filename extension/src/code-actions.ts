@@ -22,7 +22,10 @@ export const WHY_NO_FIX_COMMAND = 'corsGuard.whyNoFix';
 export type StylePicker = (document: vscode.TextDocument) => DisableStyle;
 
 /** Lints another module as it is now (its open buffer, else the disk): the findings made in it. */
-export type ModuleLinter = (uri: vscode.Uri, root: vscode.Uri | undefined) => Promise<{ text: string; findings: readonly Finding[] } | undefined>;
+export type ModuleLinter = (
+  uri: vscode.Uri,
+  root: vscode.Uri | undefined,
+) => Promise<{ text: string; findings: readonly Finding[] } | undefined>;
 
 /** The related location a finding made in another module carries first (see util/related.ts). */
 const PROBLEM_HERE = 'The problem is here.';
@@ -42,7 +45,10 @@ export class CorsGuardCodeActions implements vscode.CodeActionProvider {
    * Fixes for findings made in another module (a helper's origin check, reported here at its call): the
    * helper's own suggestions, applied in the helper's file, where the bug is.
    */
-  async helperFixes(document: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): Promise<vscode.CodeAction[]> {
+  async helperFixes(
+    document: vscode.TextDocument,
+    diagnostics: readonly vscode.Diagnostic[],
+  ): Promise<vscode.CodeAction[]> {
     if (!this.lintModule) return [];
     const out: vscode.CodeAction[] = [];
     const seen = new Set<string>();
@@ -126,11 +132,7 @@ export class CorsGuardCodeActions implements vscode.CodeActionProvider {
       const rule = shortRule(finding.ruleId);
       finding.suggestions.forEach((s, i) => {
         const placeholder = hasPlaceholder(s.fix);
-        const title = suggestionTitle(s.desc);
-        const action = new vscode.CodeAction(
-          placeholder ? `${title.replace(/\.$/, '')} (then type your origins)` : title,
-          vscode.CodeActionKind.QuickFix,
-        );
+        const action = new vscode.CodeAction(suggestionTitle(s.desc), vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.edit = placeholder ? snippetEdit(document, s.fix) : workspaceEdit(document, [s.fix]);
         action.isPreferred = i === 0;

@@ -39,6 +39,8 @@ const ICONS = {
 
 /** What a node shows, for tests and the API. */
 export interface MapNodeSnapshot {
+  /** The tree item's id (VS Code refuses two nodes with one id). */
+  readonly id?: string;
   readonly label: string;
   readonly description?: string;
   readonly tooltip?: string;
@@ -225,6 +227,7 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       const t = this.getTreeItem(node);
       const icon = t.iconPath instanceof vscode.ThemeIcon ? t.iconPath.id : undefined;
       return {
+        ...(t.id ? { id: t.id } : {}),
         label: typeof t.label === 'string' ? t.label : (t.label?.label ?? ''),
         ...(typeof t.description === 'string' ? { description: t.description } : {}),
         ...(t.tooltip instanceof vscode.MarkdownString ? { tooltip: t.tooltip.value } : {}),

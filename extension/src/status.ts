@@ -128,8 +128,10 @@ export class CountsStatusBar implements vscode.Disposable {
       }
     }
     const summary = this.scan.summary;
-    const when = summary ? new Date(summary.finishedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : undefined;
-    this.item.text = `$(shield) CORS ${errors} $(error) ${warnings} $(warning)${when ? ` · scanned ${when}` : ''}`;
+    const when = summary
+      ? new Date(summary.finishedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+      : undefined;
+    this.item.text = `$(shield) CORS $(error) ${errors} $(warning) ${warnings}${when ? ` · scanned ${when}` : ''}`;
     this.item.tooltip = [
       `CORS Guard: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in the workspace`,
       summary

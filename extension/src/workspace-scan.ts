@@ -28,6 +28,8 @@ export interface ScannedFile {
   readonly policies: readonly PolicyEntry[];
   /** The file's modification time when it was linted (a restored result is checked against it). */
   readonly mtime: number;
+  /** Other modules its lint read (a helper, imported options): a change there calls for a new lint. */
+  readonly dependencies?: readonly string[];
 }
 
 /** What the workspace state keeps of the last scan, so a reload shows it at once. */
@@ -36,7 +38,13 @@ const STATE_VERSION = 1;
 interface SavedScan {
   readonly version: number;
   readonly summary: ScanSummary;
-  readonly files: readonly { uri: string; mtime: number; findings: readonly Finding[]; policies: readonly PolicyEntry[] }[];
+  readonly files: readonly {
+    uri: string;
+    mtime: number;
+    findings: readonly Finding[];
+    policies: readonly PolicyEntry[];
+    dependencies?: readonly string[];
+  }[];
 }
 /** Saving waits for a pause in result changes (a scan changes hundreds). */
 const SAVE_DELAY_MS = 500;
@@ -92,7 +100,10 @@ export class WorkspaceScanner implements vscode.Disposable {
       watcher,
       watcher.onDidChange((uri) => this.onDiskChange(uri)),
       watcher.onDidCreate((uri) => this.onDiskChange(uri, true)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      watcher.onDidDelete((uri) => {
+        this.forget(uri);
+        this.onDiskChange(uri);
+      }),
       // Settings change what is reported (preset, rules, trusted origins) and what is scanned: scan again.
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (this.active && (e.affectsConfiguration('corsGuard') || e.affectsConfiguration('files.exclude')))
@@ -128,7 +139,13 @@ export class WorkspaceScanner implements vscode.Disposable {
     for (const f of saved.files) {
       const uri = vscode.Uri.parse(f.uri);
       if (this.diagnostics.isTracked(uri) || !vscode.workspace.getWorkspaceFolder(uri)) continue;
-      this.results.set(f.uri, { uri, findings: f.findings, policies: f.policies, mtime: f.mtime });
+      this.results.set(f.uri, {
+        uri,
+        findings: f.findings,
+        policies: f.policies,
+        mtime: f.mtime,
+        ...(f.dependencies ? { dependencies: f.dependencies } : {}),
+      });
       this.collection.set(
         uri,
         f.findings.map((x) => toDiagnostic(uri, x, this.diagnostics.docsUri)),
@@ -168,6 +185,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         mtime: f.mtime,
         findings: f.findings,
         policies: f.policies,
+        ...(f.dependencies ? { dependencies: f.dependencies } : {}),
       })),
     };
     await this.state.update(STATE_KEY, saved);
@@ -360,8 +378,8 @@ export class WorkspaceScanner implements vscode.Disposable {
       this.forget(uri);
       return 'failed';
     }
-    const { findings, policies = [] } = outcome.result;
-    this.results.set(key, { uri, findings, policies, mtime });
+    const { findings, policies = [], dependencies } = outcome.result;
+    this.results.set(key, { uri, findings, policies, mtime, ...(dependencies ? { dependencies } : {}) });
     this.collection.set(
       uri,
       findings.map((f) => toDiagnostic(uri, f, this.diagnostics.docsUri)),
@@ -371,7 +389,13 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private onDiskChange(uri: vscode.Uri, created = false): void {
-    if (!this.active || this.diagnostics.isTracked(uri)) return;
+    if (!this.active) return;
+    // Closed files whose lint read this module (a helper, imported options) are linted again.
+    const path = uri.scheme === 'file' ? uri.fsPath : uri.path;
+    for (const file of this.results.values()) {
+      if (file.dependencies?.includes(path) && !this.diagnostics.isTracked(file.uri)) this.schedule(file.uri);
+    }
+    if (this.diagnostics.isTracked(uri)) return;
     if (created || !this.results.has(uri.toString())) {
       // A new file (or one not scanned before): only if the scan would have listed it.
       void this.wouldScan(uri).then((yes) => yes && this.schedule(uri));

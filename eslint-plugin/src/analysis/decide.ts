@@ -94,7 +94,11 @@ export function decide(policy: Policy, origin: string, request: RequestKind = 'r
  * then sends no CORS headers (`cors`, `@fastify/cors`, the Koa packages), not even credentials.
  */
 function deniedByFunction(policy: Policy, acao: AllowOrigin): boolean {
-  if (acao.kind !== 'none' || policy.kind !== 'options' || policy.library?.credentialsAlone !== 'unless-callback-denies')
+  if (
+    acao.kind !== 'none' ||
+    policy.kind !== 'options' ||
+    policy.library?.credentialsAlone !== 'unless-callback-denies'
+  )
     return false;
   return (
     policy.origins.length > 0 &&

@@ -204,11 +204,13 @@ export function allowsOf(policy: Policy, reason: AssessmentReason): string {
   if (reason === 'any-origin') return "any origin (the request's Origin sent back unchecked)";
   const parts: string[] = [];
   const add = (s: string) => {
-    if (!parts.includes(s)) parts.push(s);
+    // An empty value (`{}` where no header is sent) allows no one: nothing to list.
+    if (s !== '' && !parts.includes(s)) parts.push(s);
   };
   const addCheck = (c: Check) => {
     if (c.kind === 'exact') {
-      for (const v of c.allowed) add(v.kind === 'literal' ? originWords(String(v.value)) : 'values CORS Guard cannot read');
+      for (const v of c.allowed)
+        add(v.kind === 'literal' ? originWords(String(v.value)) : 'values CORS Guard cannot read');
     } else if (isPatternCheck(c)) add(patternWords(c));
     else if (c.kind === 'useless') add('any origin (its check lets every origin through)');
     else if (c.kind === 'opaque') add('origins a check CORS Guard cannot see into accepts');

@@ -81,7 +81,9 @@ const READABLE: Record<SimulatedResponse['readable'], string> = {
 
 function responseMarkdown(r: SimulatedResponse): string {
   // "Credentialed" only where credentials are allowed: a `*` without them is read only without cookies.
-  const credentialed = r.headers.some(([n, v]) => n.toLowerCase() === 'access-control-allow-credentials' && v === 'true');
+  const credentialed = r.headers.some(
+    ([n, v]) => n.toLowerCase() === 'access-control-allow-credentials' && v === 'true',
+  );
   const title =
     r.request === 'preflight'
       ? `Preflight (\`OPTIONS\`) from \`${r.origin}\``

@@ -2,6 +2,7 @@
 import './extension.test';
 import './map.test';
 import './editor.test';
+import './project.test';
 import { runAll } from './harness';
 
 export function run(): Promise<void> {
