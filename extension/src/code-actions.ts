@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { noFixReason, plainText, ruleWhy, shortRule, suggestionTitle } from './core/describe';
 import { disableFileEdit, disableLineEdit, nonOverlapping, type DisableStyle } from './core/edits';
 import type { Finding, OffsetEdit } from './core/protocol';
-import { PLACEHOLDER_ORIGIN } from '../../eslint-plugin/src/analysis/origins';
+import { PLACEHOLDER_ORIGIN } from '../../eslint-plugin/src/analysis';
 import type { DiagnosticsManager } from './diagnostics';
 import { moduleUri, SOURCE } from './diagnostics';
 

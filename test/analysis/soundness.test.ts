@@ -2,7 +2,7 @@
 // the real RegExp and is not under an intended host, and every suggested repair rejects every witness
 // while still accepting the intended host itself.
 import { describe, expect, it } from 'vitest';
-import { analyzeOriginPattern, intendedHostsOf } from '../../eslint-plugin/src/analysis/witness';
+import { analyzeOriginPattern, intendedHostsOf } from '../../eslint-plugin/src/analysis/checks/witness';
 
 /** A small deterministic PRNG so failures reproduce. */
 function rng(seed: number): () => number {

@@ -1,7 +1,7 @@
 // The witness analysis on its own: (check, intended hosts) -> safe, or the expected witness and culprit.
 import { describe, expect, it } from 'vitest';
-import { stringCheckPattern, type StringMethod } from '../../eslint-plugin/src/analysis/checks';
-import { analyzeOriginPattern, intendedHostsOf } from '../../eslint-plugin/src/analysis/witness';
+import { stringCheckPattern, type StringMethod } from '../../eslint-plugin/src/analysis/checks/checks';
+import { analyzeOriginPattern, intendedHostsOf } from '../../eslint-plugin/src/analysis/checks/witness';
 
 type Expect = 'safe' | { witness: string; culprit?: string; cls?: string; repair?: string | null };
 

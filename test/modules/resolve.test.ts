@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISK, overlayFileSystem, resolveModule } from '../../eslint-plugin/src/analysis/modules';
+import { DISK, overlayFileSystem, resolveModule } from '../../eslint-plugin/src/analysis/values/modules';
 
 let root: string;
 const file = (...p: string[]) => join(root, ...p);

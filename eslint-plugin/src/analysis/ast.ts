@@ -2,11 +2,14 @@
  * Small AST helpers shared by the analysis. They depend only on the ESTree shapes
  * (typescript-estree's types, which are a superset of espree's), not on ESLint's API.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
+/** ESLint's scope types, which the analysis only reads (the module graph needs them without the value resolver). */
+export type Scope = TSESLint.Scope.Scope;
+export type Variable = TSESLint.Scope.Variable;
 export type FunctionNode =
   TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 

@@ -5,11 +5,11 @@
  * the origin in) and where (their nodes). Rules, quick-fix proofs, hovers and the map all read it.
  */
 import type { Node } from './ast';
-import { checkAdmits, isPatternCheck, sameCheck, type Check, type PatternCheck } from './checks';
-import type { GuardSummary } from './guards';
-import { EXAMPLE_ATTACKER } from './origins';
+import { checkAdmits, isPatternCheck, sameCheck, type Check, type PatternCheck } from './checks/checks';
+import type { GuardSummary } from './checks/guards';
+import { EXAMPLE_ATTACKER } from './checks/origins';
 import type { OriginSpec, Policy } from './policy';
-import type { Finding } from './witness';
+import type { Finding } from './checks/witness';
 
 export type RequestKind = 'preflight' | 'request';
 

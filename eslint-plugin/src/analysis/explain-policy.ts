@@ -11,7 +11,7 @@ import {
   type Readability,
   type RequestKind,
 } from './decide';
-import { EXAMPLE_ATTACKER } from './origins';
+import { EXAMPLE_ATTACKER } from './checks/origins';
 import type { OriginSpec, Policy } from './policy';
 
 export interface SimulatedResponse {

@@ -9,26 +9,29 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunction, stringLiteralValue, unwrap as unwrapNode, type FunctionNode, type Node } from './ast';
-import { CheckJudge, sameCheck, type PatternCheck } from './checks';
+import { CheckJudge, sameCheck, type PatternCheck } from './checks/checks';
 import { patternChecksOf } from './decide';
-import { LIBRARIES, type LibraryId } from './frameworks';
-import { GuardAnalyzer } from './guards';
-import { canonicalHeaderName } from './header-names';
-import { foreignModuleOf, ModuleEntries, programOf } from './locations';
-import { setHeaderNameTest, type ModuleSession } from './modules';
-import { trustedHostsFrom } from './origins';
+import { LIBRARIES, type LibraryId } from './sites/frameworks';
+import { GuardAnalyzer } from './checks/guards';
+import { canonicalHeaderName } from './headers/header-names';
+import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
+import { setHeaderNameTest, type ModuleSession } from './values/modules';
+import { trustedHostsFrom } from './checks/origins';
 import { PolicyBuilder, type Policy, type ProjectFacts } from './policy';
 import {
   definedOptionSites,
+  definedOptionsLibrary,
   headerSitesOf,
-  isDefinedCorsOptions,
+  isLibraryModule,
   moduleOptionSites,
+  packageOptionSites,
   shapeOptionSites,
   type HeaderSite,
-} from './sites';
-import { ValueResolver, type ResolverHost, type Scope } from './values';
+} from './sites/sites';
+import { setLibraryPackageTest, ValueResolver, type ResolverHost, type Scope } from './values/values';
 
 setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
+setLibraryPackageTest(isLibraryModule);
 
 export interface AnalysisInput extends ResolverHost {
   readonly program: TSESTree.Program;
@@ -43,6 +46,8 @@ export interface AnalysisInput extends ResolverHost {
   readonly helperCalls?: readonly TSESTree.CallExpression[];
   /** Object literals with an `origin` property (options judged where they are defined). */
   readonly originObjects?: readonly TSESTree.ObjectExpression[];
+  /** `import('m')` expressions (a library loaded at run time: `register(import('@fastify/cors'))`). */
+  readonly dynamicImports?: readonly TSESTree.ImportExpression[];
   /** Other modules, when the linted file has a path on disk (or in the editor). */
   readonly modules?: ModuleSession;
   /** Origins the project trusts (`settings['cors-guard'].trustedOrigins`): the hosts checks are meant for. */
@@ -129,16 +134,25 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     if (session) {
       for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
     }
-    const optionSites = input.globalScope ? moduleOptionSites(input.globalScope) : [];
+    const optionSites = input.globalScope ? moduleOptionSites(input.globalScope, input.dynamicImports) : [];
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
     const judgedElsewhere: Policy[] = [];
+    if (session) {
+      // A library reached through the project's own modules (a wrapper module, a barrel).
+      const found = new Set(optionSites.map((s) => s.call));
+      for (const call of input.helperCalls ?? [])
+        if (!found.has(call)) optionSites.push(...packageOptionSites(call, resolver));
+    }
     for (const site of optionSites) {
       for (const p of builder.optionPolicies(site)) {
         // Options defined in another module in a shape that leaves no doubt are judged there, where the
         // fix goes; reporting them here too would say the same thing twice.
-        if (p.options && foreignModuleOf(p.options)) {
-          // (Only where the consumer reads them as `cors` does: another library may mean something else.)
-          if (isDefinedCorsOptions(p.options) && sameSemanticsAsCors(site.library)) {
+        const definedIn = p.options && foreignModuleOf(p.options);
+        if (p.options && definedIn) {
+          // (Only where the consumer reads them as `cors` does: another library may mean something else;
+          // and never for a JSON module, which ESLint does not lint.)
+          const defined = definedOptionsLibrary(p.options);
+          if (defined && sameSemantics(defined, site.library) && !/\.json$/i.test(definedIn.path)) {
             judgedElsewhere.push(p);
             continue;
           }
@@ -198,10 +212,10 @@ function originCheckUses(policies: readonly Policy[]): OriginCheckUse[] {
   return uses;
 }
 
-/** Whether a library reads options the way `cors` does (as options judged where defined are read). */
-function sameSemanticsAsCors(library: LibraryId): boolean {
+/** Whether two libraries read options the same way (options judged where defined, read by a consumer). */
+function sameSemantics(defined: LibraryId, library: LibraryId): boolean {
   const a = LIBRARIES[library];
-  const b = LIBRARIES.cors;
+  const b = LIBRARIES[defined];
   return (
     a.defaultOrigin === b.defaultOrigin &&
     a.wildcardWithCredentials === b.wildcardWithCredentials &&

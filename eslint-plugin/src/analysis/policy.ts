@@ -6,13 +6,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { enclosingFunction, findProperty, memberName, unwrap, type FunctionNode, type Node } from './ast';
-import type { RegexCheck } from './checks';
-import { NO_GUARD, strongerGuard, type GuardAnalyzer, type GuardSummary } from './guards';
-import { LIBRARIES, wildcardOriginPattern, type LibrarySemantics } from './frameworks';
-import { ACAC, ACAO, VARY, credentialsValueAllows } from './header-names';
-import { headerFacts } from './header-facts';
-import type { HeaderSite, OptionSite } from './sites';
-import type { Bindings, Value, ValueResolver } from './values';
+import type { RegexCheck } from './checks/checks';
+import { NO_GUARD, strongerGuard, type GuardAnalyzer, type GuardSummary } from './checks/guards';
+import { LIBRARIES, wildcardOriginPattern, type LibrarySemantics } from './sites/frameworks';
+import { ACAC, ACAO, VARY, credentialsValueAllows } from './headers/header-names';
+import { headerFacts } from './headers/header-facts';
+import type { HeaderSite, OptionSite } from './sites/sites';
+import type { Bindings, Value, ValueResolver } from './values/values';
 
 /** How a reflected origin got into the policy. */
 export type ReflectVia =
@@ -331,7 +331,13 @@ export class PolicyBuilder {
 
   /** The policies an options site sets (one per options object it can be given). */
   optionPolicies(site: OptionSite): Policy[] {
-    const lib = LIBRARIES[site.library];
+    const lib = site.assumedPackage
+      ? {
+          ...LIBRARIES[site.library],
+          packageName: site.assumedPackage,
+          assumedLike: LIBRARIES[site.library].packageName,
+        }
+      : LIBRARIES[site.library];
     if (!site.argument) {
       return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
     }

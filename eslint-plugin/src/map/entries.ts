@@ -21,7 +21,7 @@ import {
   type Policy,
   type Readability,
 } from '../analysis';
-import { foreignModuleOf } from '../analysis/locations';
+import { foreignModuleOf } from '../analysis/values/locations';
 
 /** Which origin a simulated response was computed for. */
 export type OriginRole = 'trusted' | 'allowed' | 'witness' | 'null' | 'attacker';

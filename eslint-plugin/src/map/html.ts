@@ -5,7 +5,7 @@
  * `null`, `https://evil.example`) with the simulated response in each cell. Rows are rendered here, so the
  * page reads without its script; the script only sorts and filters.
  */
-import { EXAMPLE_ATTACKER } from '../analysis/origins';
+import { EXAMPLE_ATTACKER } from '../analysis/checks/origins';
 import type { MapPolicy, MapResponse, OriginRole } from './entries';
 import { cookiesWord, READABLE_WORDS, sortedPolicies, summaryLine, VERDICTS, type MapReport } from './format';
 

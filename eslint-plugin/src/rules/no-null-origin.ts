@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { nullAdmissions, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { credentialsRelated, reportWithRelated } from '../util/related';
-import { credentialState } from '../util/wording';
+import { credentialState, libraryName } from '../util/wording';
 import { withFileModel } from '../util/file-model';
 import { removeListItem } from '../util/fixes';
 
@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
           node,
           messageId: 'nullTrusted',
           data: {
-            where: WHERE_TEXT[where].replace('{{library}}', `\`${policy.library?.packageName ?? ''}\``),
+            where: WHERE_TEXT[where].replace('{{library}}', libraryName(policy)),
             credentials: state === 'with' ? ", with the user's cookies" : '',
           },
           suggest,

@@ -4,7 +4,7 @@ import { EXAMPLE_ATTACKER, shortText, unconditionalAdmissions, type OriginSpec, 
 import { createRule } from '../util/create-rule';
 import { credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
-import { credentialState, guardNote } from '../util/wording';
+import { credentialState, guardNote, libraryName } from '../util/wording';
 import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import {
@@ -36,7 +36,7 @@ type Reflection = { spec: OriginSpec; policy: Policy };
 
 /** The subject of the message: what sends the origin back, and past which guard. */
 function subjectOf(spec: OriginSpec, policy: Policy, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  const lib = policy.library ? `\`${policy.library.packageName}\`` : '';
+  const lib = policy.library ? libraryName(policy) : '';
   if (spec.type === 'wildcard')
     return `${lib} answers \`*\` in the origin list with the request's own Origin, with or without credentials`;
   if (spec.type !== 'reflect') return '';

@@ -11,7 +11,7 @@ import {
   type RegexCheck,
   type Policy,
 } from '../analysis';
-import { foreignModuleOf, fileTextOf } from '../analysis/locations';
+import { foreignModuleOf, fileTextOf } from '../analysis/values/locations';
 import { createRule } from '../util/create-rule';
 import { allowOriginRelated, credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';

@@ -8,7 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from '../analysis';
 import { corsGuardSettings } from './settings';
 import { packageVersionNear } from './package-versions';
-import { DISK, ModuleSession, type ModuleFileSystem } from '../analysis/modules';
+import { DISK, ModuleSession, type ModuleFileSystem } from '../analysis/values/modules';
 import { moduleParserFor } from './module-parser';
 
 interface Collector {
@@ -17,6 +17,7 @@ interface Collector {
   readonly varyCalls: TSESTree.CallExpression[];
   readonly helperCalls: TSESTree.CallExpression[];
   readonly originObjects: TSESTree.ObjectExpression[];
+  readonly dynamicImports: TSESTree.ImportExpression[];
   /** Whether a rule already registered the collecting listeners for this file. */
   owned: boolean;
   model?: FileModel;
@@ -80,10 +81,28 @@ function mentionsOrigin(node: TSESTree.Node): boolean {
   }
 }
 
+/** Whether an object literal is annotated: a typed variable, `as`/`satisfies`, a typed function's return. */
+function isTyped(node: TSESTree.ObjectExpression): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression') return true;
+  if (parent.type === 'VariableDeclarator') return parent.id.type === 'Identifier' && !!parent.id.typeAnnotation;
+  if (parent.type === 'ReturnStatement' || parent.type === 'ArrowFunctionExpression') return true;
+  return false;
+}
+
 function collectorOf(program: TSESTree.Program): Collector {
   let c = collectors.get(program);
   if (!c) {
-    c = { headerNames: [], shapeCalls: [], varyCalls: [], helperCalls: [], originObjects: [], owned: false };
+    c = {
+      headerNames: [],
+      shapeCalls: [],
+      varyCalls: [],
+      helperCalls: [],
+      originObjects: [],
+      dynamicImports: [],
+      owned: false,
+    };
     collectors.set(program, c);
   }
   return c;
@@ -107,6 +126,7 @@ export function withFileModel<MessageIds extends string, Options extends readonl
         trustedOrigins: corsGuardSettings(context).trustedOrigins,
         helperCalls: collector.helperCalls,
         originObjects: collector.originObjects,
+        dynamicImports: collector.dynamicImports,
         modules: sessionFor(context as never),
         getScope: (node) => sourceCode.getScope(node),
         text: (node) => sourceCode.getText(node),
@@ -134,6 +154,12 @@ export function withFileModel<MessageIds extends string, Options extends readonl
           return;
         }
       }
+      // An object given a type (`const manifest: Manifest = {...}`, `{...} satisfies CorsOptions`): the
+      // analysis reads the type to tell whether it is a library's options.
+      if (isTyped(node)) collector.originObjects.push(node);
+    },
+    ImportExpression(node) {
+      collector.dynamicImports.push(node);
     },
     CallExpression(node) {
       const callee = node.callee;
@@ -147,7 +173,10 @@ export function withFileModel<MessageIds extends string, Options extends readonl
       if (
         node.arguments.length > 0 &&
         (callee.type === 'Identifier' || (callee.type === 'MemberExpression' && callee.object.type === 'Identifier')) &&
-        (HELPER_NAME.test(name) || node.arguments.some(mentionsOrigin) || isMiddlewareArgument(node))
+        (HELPER_NAME.test(name) ||
+          name === 'register' ||
+          node.arguments.some(mentionsOrigin) ||
+          isMiddlewareArgument(node))
       ) {
         collector.helperCalls.push(node);
       }

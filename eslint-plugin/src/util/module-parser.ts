@@ -7,7 +7,7 @@
  */
 import * as espree from 'espree';
 import * as eslintScope from 'eslint-scope';
-import type { ModuleParser, ParsedModule } from '../analysis/modules';
+import type { ModuleParser, ParsedModule } from '../analysis/values/modules';
 
 interface EslintParser {
   parse?(text: string, options?: unknown): unknown;

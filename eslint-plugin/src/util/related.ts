@@ -13,7 +13,7 @@
 import * as nodePath from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ACAO, type Policy } from '../analysis';
-import { foreignModuleOf } from '../analysis/locations';
+import { foreignModuleOf } from '../analysis/values/locations';
 import { fileModelOf } from './file-model';
 
 export const RELATED: unique symbol = Symbol.for('cors-guard.related') as never;

@@ -2,7 +2,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { shortText, type Credentials, type GuardSummary, type Policy } from '../analysis';
-import { foreignModuleOf } from '../analysis/locations';
+import { foreignModuleOf } from '../analysis/values/locations';
 
 /** A node's source text, from whichever file it is in (the linted file, or a module it imports). */
 export function nodeText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
@@ -23,8 +23,13 @@ export function guardNote(g: GuardSummary, sourceCode: Readonly<TSESLint.SourceC
   return check ? ` (\`${shortText(nodeText(check.node, sourceCode), 30)}\` passes any origin)` : '';
 }
 
+/** The library a policy's options are for, in backticks; an assumed one says what it is assumed to be. */
 export function libraryName(policy: Policy): string {
-  return policy.library ? `\`${policy.library.packageName}\`` : 'this code';
+  const lib = policy.library;
+  if (!lib) return 'this code';
+  return lib.assumedLike
+    ? `\`${lib.packageName}\` (assumed to read options as \`${lib.assumedLike}\` does)`
+    : `\`${lib.packageName}\``;
 }
 
 /** The 1-based line of the credentials setting, or an empty string. */

@@ -6,7 +6,7 @@
 import { Linter } from 'eslint/universal';
 import { isAbsolute, dirname } from 'node:path';
 import plugin from '../../../eslint-plugin/src/index';
-import { DISK, overlayFileSystem } from '../../../eslint-plugin/src/analysis/modules';
+import { DISK, overlayFileSystem } from '../../../eslint-plugin/src/analysis/values/modules';
 import { setModuleFileSystem } from '../../../eslint-plugin/src/util/file-model';
 import { setTypeScriptParserLoader } from '../../../eslint-plugin/src/util/module-parser';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';

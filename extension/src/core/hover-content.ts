@@ -15,7 +15,7 @@ import {
   type Policy,
   type PolicyExplanation,
 } from '../../../eslint-plugin/src/analysis';
-import { foreignModuleOf } from '../../../eslint-plugin/src/analysis/locations';
+import { foreignModuleOf } from '../../../eslint-plugin/src/analysis/values/locations';
 import { decodedMarkdown, headerNameMarkdown, policyMarkdown } from './explain-markdown';
 
 export interface HoverAnswer {

@@ -1,0 +1,343 @@
+/**
+ * Origin checks: ONE type for every test the analysis meets on the way to Access-Control-Allow-Origin.
+ * Checks that match a pattern (a regex, `startsWith` / `endsWith` / `includes`, a library's wildcard
+ * origin) are compiled and judged by the witness analysis once, when the model is built: each carries a
+ * matcher that re-tests an origin with the real operation, and a verdict (the attacker origin it
+ * accepts, why, and a verified repair).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Node } from '../ast';
+import { escapeRegex } from './origins';
+import type { Value } from '../values/values';
+import { analyzeOriginPattern, type OriginPattern, type Verdict } from './witness';
+
+/** What holding a check does to the origin, weakest first: see `RANK` in guards.ts. */
+export type CheckKind = Check['kind'];
+
+export type StringMethod = 'startsWith' | 'endsWith' | 'includes';
+
+export type LengthOp = '===' | '!==' | '>' | '>=' | '<' | '<=';
+
+export interface Matcher {
+  /** The check as a regular expression over the whole origin (for the automata); undefined: not judged. */
+  readonly pattern: OriginPattern | undefined;
+  /** Re-tests an origin with the check's real operation (RegExp, string method). */
+  readonly verify: (origin: string) => boolean;
+}
+
+interface Judged {
+  /** Undefined when the check can't be compiled (an unknown argument, a pattern that doesn't compile). */
+  readonly matcher: Matcher | undefined;
+  /** The verdict for the model's trusted hosts. */
+  readonly verdict: Verdict;
+}
+
+export interface RegexCheck extends Judged {
+  readonly kind: 'regex';
+  /** The regex literal, the `new RegExp(...)` expression or the wildcard origin string. */
+  readonly node: Node;
+  readonly pattern: string;
+  readonly flags: string;
+  /** The literal the pattern is written in (the regex literal itself, or the string passed to RegExp). */
+  readonly patternNode?: Node;
+  /** A library wildcard origin (`'https://*.example.com'`) this pattern was compiled from. */
+  readonly wildcard?: string;
+  /** Unreadable parts of a pattern built at run time, judged as a stand-in host (values.ts `patternAround`). */
+  readonly assumes?: readonly string[];
+  /** Why the code amounts to this pattern, when it is not written as a regex (index arithmetic). */
+  readonly why?: string;
+}
+
+export interface StringCheck extends Judged {
+  readonly kind: 'string';
+  /** The call (`origin.endsWith('example.com')`). */
+  readonly node: TSESTree.CallExpression;
+  readonly method: StringMethod;
+  /** The argument's value, when it is one known string. */
+  readonly argument: string | undefined;
+  readonly argumentNode: Node;
+  /** The method name, where a report goes. */
+  readonly methodNode: Node;
+  /** The origin expression the method is called on. */
+  readonly receiver: Node;
+  /** The method is called on `new URL(origin).hostname` (or `.host`), not on the origin. */
+  readonly onHostname: boolean;
+  /** Text concatenated before the origin or host (`('.' + hostname).endsWith('.example.com')`). */
+  readonly prefix?: string;
+}
+
+/** `'https://a.example https://b.example'.includes(origin)`: the origin is looked for inside a string. */
+export interface WithinCheck extends Judged {
+  readonly kind: 'within';
+  readonly node: TSESTree.CallExpression;
+  readonly haystack: string | undefined;
+}
+
+export type PatternCheck = RegexCheck | StringCheck | WithinCheck;
+
+export type Check =
+  /** The path runs only when the request has no Origin. */
+  | { readonly kind: 'absent'; readonly node: Node }
+  /** Every origin passes (`if (origin)`, a failed allowlist test taken as a pass). */
+  | { readonly kind: 'useless'; readonly node: Node }
+  /** A test CORS Guard cannot see into (a function from elsewhere): trusted, nothing is claimed. */
+  | { readonly kind: 'opaque'; readonly node: Node }
+  /** The origin's length compared with a number (`origin.length >= y.length`): restricts nobody in particular. */
+  | { readonly kind: 'length'; readonly node: Node; readonly op: LengthOp; readonly n: number }
+  /**
+   * Equality with known values: a Set, a list, `===`, `in`, `switch`, a map lookup; on the origin, or on
+   * its parsed `hostname` / `host` (`new URL(origin).hostname === 'example.com'`).
+   */
+  | {
+      readonly kind: 'exact';
+      readonly node: Node;
+      readonly allowed: readonly Value[];
+      readonly subject?: 'hostname' | 'host';
+    }
+  | PatternCheck;
+
+export function isPatternCheck(c: Check): c is PatternCheck {
+  return c.kind === 'regex' || c.kind === 'string' || c.kind === 'within';
+}
+
+/** Whether two checks are the same test at the same site (a site is compiled once per path it guards). */
+export function sameCheck(a: Check, b: Check): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.node !== b.node) return false;
+  switch (a.kind) {
+    case 'string':
+      return b.kind === 'string' && a.argument === b.argument && a.method === b.method && a.prefix === b.prefix;
+    case 'regex':
+      return b.kind === 'regex' && a.pattern === b.pattern && a.flags === b.flags;
+    default:
+      return true;
+  }
+}
+
+/** What a check says about one origin: admits it (with the allowlist entry that matched), rejects it, or can't tell. */
+export interface CheckAnswer {
+  readonly admits: boolean | undefined;
+  readonly entry?: Node;
+}
+
+/** Whether `check` lets `origin` through. */
+export function checkAdmits(check: Check, origin: string): CheckAnswer {
+  switch (check.kind) {
+    case 'absent':
+      return { admits: false };
+    case 'useless':
+      return { admits: true };
+    case 'opaque':
+      return { admits: undefined };
+    case 'length': {
+      const l = origin.length;
+      const ok = {
+        '===': l === check.n,
+        '!==': l !== check.n,
+        '>': l > check.n,
+        '>=': l >= check.n,
+        '<': l < check.n,
+        '<=': l <= check.n,
+      }[check.op];
+      return { admits: ok };
+    }
+    case 'exact': {
+      const subject = check.subject ? parsedPart(origin, check.subject) : origin;
+      if (subject === undefined) return { admits: false };
+      let unknown = false;
+      for (const v of check.allowed) {
+        if (v.kind === 'literal') {
+          if (v.value === subject) return { admits: true, entry: v.node };
+        } else {
+          unknown = true;
+        }
+      }
+      return { admits: unknown ? undefined : false };
+    }
+    default:
+      return { admits: check.matcher ? check.matcher.verify(origin) : undefined };
+  }
+}
+
+/** `new URL(origin).hostname` / `.host`, as the runtime computes it (undefined where it would throw). */
+export function parsedPart(origin: string, part: 'hostname' | 'host'): string | undefined {
+  try {
+    return new URL(origin)[part];
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Compiling and judging
+
+/** Time one file may spend in automata; past it, remaining checks are not judged (the rules say less). */
+export const FILE_ANALYSIS_BUDGET_MS = 1500;
+
+const VERDICT_CACHE_LIMIT = 2000;
+/** Verdicts by pattern and hosts, shared across files (the same pattern and hosts give the same verdict). */
+const verdicts = new Map<string, Verdict>();
+const NOT_JUDGED: Verdict = { kind: 'inconclusive', reason: 'not an origin pattern' };
+
+/** Compiles and judges a file's checks against its trusted hosts, within the file's time budget. */
+export class CheckJudge {
+  private spentMs = 0;
+
+  constructor(readonly hosts: readonly string[]) {}
+
+  regex(fields: Omit<RegexCheck, 'kind' | 'matcher' | 'verdict'>): RegexCheck {
+    const matcher = regexMatcher(fields.pattern, fields.flags);
+    return { kind: 'regex', ...fields, matcher, verdict: this.verdictOf(matcher, 'regex') };
+  }
+
+  /** The check a RegExp value stands for (a regex literal, or `new RegExp(...)` with its string). */
+  regexValue(v: Value & { kind: 'regexp' }): RegexCheck {
+    const patternNode = v.node.type === 'Literal' ? v.node : v.source;
+    return this.regex({
+      node: v.node,
+      pattern: v.pattern,
+      flags: v.flags,
+      ...(patternNode ? { patternNode } : {}),
+      ...(v.assumes ? { assumes: v.assumes } : {}),
+    });
+  }
+
+  string(fields: Omit<StringCheck, 'kind' | 'matcher' | 'verdict'>): StringCheck {
+    const matcher =
+      fields.argument === undefined
+        ? undefined
+        : stringMatcher(fields.method, fields.argument, fields.onHostname, fields.prefix ?? '');
+    return {
+      kind: 'string',
+      ...fields,
+      matcher,
+      verdict: this.verdictOf(matcher, `string:${fields.method}:${fields.onHostname}:${fields.prefix ?? ''}`),
+    };
+  }
+
+  within(node: TSESTree.CallExpression, haystack: string | undefined): WithinCheck {
+    const matcher =
+      haystack === undefined
+        ? undefined
+        : { pattern: undefined, verify: (o: string) => o !== '' && haystack.includes(o) };
+    // Which substrings of a list are registrable origins is not something the automata are asked.
+    return {
+      kind: 'within',
+      node,
+      haystack,
+      matcher,
+      verdict: { kind: 'inconclusive', reason: 'a substring test on a list' },
+    };
+  }
+
+  /** The verdict of a pattern check for other trusted hosts (a rule's own `allowedOrigins`). */
+  rejudge(check: PatternCheck, hosts: readonly string[]): Verdict {
+    if (check.kind === 'within' || sameHosts(hosts, this.hosts)) return check.verdict;
+    const tag = check.kind === 'string' ? `string:${check.method}:${check.onHostname}:${check.prefix ?? ''}` : 'regex';
+    return this.verdictOf(check.matcher, tag, hosts);
+  }
+
+  private verdictOf(matcher: Matcher | undefined, tag: string, hosts: readonly string[] = this.hosts): Verdict {
+    const pattern = matcher?.pattern;
+    if (!matcher || !pattern) return NOT_JUDGED;
+    const key = `${tag}:${pattern.flags}:${pattern.pattern}:${hosts.join(',')}`;
+    const hit = verdicts.get(key);
+    if (hit) return hit;
+    if (this.spentMs > FILE_ANALYSIS_BUDGET_MS) {
+      return { kind: 'inconclusive', reason: 'the file used up its analysis budget' };
+    }
+    const t = performance.now();
+    let verdict: Verdict;
+    try {
+      verdict = analyzeOriginPattern(pattern, hosts, matcher.verify);
+    } finally {
+      this.spentMs += performance.now() - t;
+    }
+    if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+    verdicts.set(key, verdict);
+    return verdict;
+  }
+
+  /** Runs a costly analysis for this file unless its budget is used up; undefined when skipped. */
+  withinBudget<R>(analysis: () => R): R | undefined {
+    if (this.spentMs > FILE_ANALYSIS_BUDGET_MS) return undefined;
+    const t = performance.now();
+    try {
+      return analysis();
+    } finally {
+      this.spentMs += performance.now() - t;
+    }
+  }
+}
+
+function sameHosts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((h, i) => h === b[i]);
+}
+
+function regexMatcher(pattern: string, flags: string): Matcher | undefined {
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, flags.replace(/[gy]/g, ''));
+  } catch {
+    return undefined;
+  }
+  return { pattern: { pattern, flags }, verify: (o) => re.test(o) };
+}
+
+function stringMatcher(method: StringMethod, argument: string, onHostname: boolean, prefix: string): Matcher {
+  const pattern = stringCheckPattern(method, argument, onHostname, prefix);
+  const verify = (origin: string): boolean => {
+    let subject = origin;
+    if (onHostname) {
+      const host = parsedPart(origin, 'hostname');
+      if (host === undefined) return false;
+      subject = host;
+    }
+    subject = prefix + subject;
+    switch (method) {
+      case 'startsWith':
+        return subject.startsWith(argument);
+      case 'endsWith':
+        return subject.endsWith(argument);
+      case 'includes':
+        return subject.includes(argument);
+    }
+  };
+  return { pattern, verify };
+}
+
+/**
+ * A string check as a regex over the whole origin, for the automata: `method(argument)` on the origin, or
+ * on `new URL(origin).hostname`, after an optional `prefix` (`('.' + host).endsWith('.example.com')`:
+ * the subject ends with the argument, or is the part of the argument the prefix does not cover).
+ */
+export function stringCheckPattern(
+  method: StringMethod,
+  argument: string,
+  onHostname: boolean,
+  prefix = '',
+): OriginPattern | undefined {
+  const s = escapeRegex(argument);
+  if (!prefix && !onHostname) {
+    // Search semantics, as the witness analysis reads a regex (and proposes its repairs).
+    return { pattern: method === 'startsWith' ? `^${s}` : method === 'endsWith' ? `${s}$` : s, flags: '' };
+  }
+  const any = onHostname ? '[^:/]*' : '[\\s\\S]*';
+  let body: string;
+  if (method === 'endsWith') {
+    const covered: string[] = [];
+    for (let k = 1; k <= Math.min(prefix.length, argument.length - 1); k++) {
+      if (prefix.endsWith(argument.slice(0, k))) covered.push(escapeRegex(argument.slice(k)));
+    }
+    body = [`${any}${s}`, ...covered].join('|');
+  } else if (method === 'startsWith') {
+    if (!argument.startsWith(prefix)) return undefined;
+    body = `${escapeRegex(argument.slice(prefix.length))}${any}`;
+  } else {
+    if (prefix) return undefined;
+    body = `${any}${s}${any}`;
+  }
+  return onHostname
+    ? { pattern: `^[a-z]+:\\/\\/(?:${body})(?::\\d+)?$`, flags: '' }
+    : { pattern: `^(?:${body})$`, flags: '' };
+}

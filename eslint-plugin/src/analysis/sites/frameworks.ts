@@ -1,0 +1,652 @@
+/**
+ * Framework knowledge as data: which calls set CORS headers, which calls take CORS options, and what each
+ * library does with those options. Supporting a new library is a row here, not a rule change.
+ * Behaviour notes cite ../shared/cors-reference.md ("src" = read in the library's source).
+ */
+import { escapeRegex } from '../checks/origins';
+
+export type LibraryId =
+  | 'cors'
+  | 'koa-cors'
+  | 'koa2-cors'
+  | 'fastify-cors'
+  | 'hapi'
+  | 'nestjs'
+  | 'nestjs-fastify'
+  | 'hono'
+  | 'socket.io'
+  | 'apollo'
+  | 'apollo-standalone'
+  | 'middy'
+  | 'elysia'
+  | 'yoga';
+
+export interface LibrarySemantics {
+  readonly id: LibraryId;
+  /** The package users know it by, for messages. */
+  readonly packageName: string;
+  /**
+   * Set for a package CORS Guard has no row for but whose name says it is a CORS middleware: the library
+   * whose semantics are assumed for it (messages say so).
+   */
+  readonly assumedLike?: string;
+  /** What an options object without `origin` allows (`none`: no Access-Control-Allow-Origin at all). */
+  readonly defaultOrigin: 'wildcard' | 'reflect' | 'none';
+  /**
+   * What `*` plus credentials turns into: browsers reject it; the library reflects the Origin instead; or
+   * (`koa2-cors`) the library drops `Access-Control-Allow-Credentials` from actual responses (still broken).
+   */
+  readonly wildcardWithCredentials: 'rejected' | 'reflects' | 'drops-credentials';
+  /** hapi, Yoga: `*` in the origin list (or as the origin) always sends back the request's Origin. */
+  readonly wildcardReflects: boolean;
+  /** hapi: `*` and `?` in an origin string are wildcards (see `wildcardOriginPattern`). */
+  readonly compilesWildcardOrigins: boolean;
+  /** Yoga: an origin string that merely contains `*` (`https://*.example.com`) reflects every origin. */
+  readonly starInStringReflects?: boolean;
+  /** Elysia: `*` anywhere in the origin list sends `*` to every origin (other libraries compare it with ===). */
+  readonly wildcardInListIsWildcard?: boolean;
+  /**
+   * How an origin function is called and answers: a node-style callback; returns the origin to send
+   * (given the origin, or Koa's `ctx`); or (Elysia) is given the request and must return exactly `true`
+   * for the request's Origin to be sent back.
+   */
+  readonly originFunction: 'callback' | 'return-origin' | 'return-ctx' | 'return-true';
+  /** Credentials when the options do not say (Elysia and Yoga send `Access-Control-Allow-Credentials: true`). */
+  readonly defaultCredentials?: boolean;
+  /**
+   * Elysia: a single origin string is a one-entry allowlist (the Origin is sent back when it matches, nothing
+   * otherwise), and an entry without a scheme (`example.com`) matches the Origin with its scheme removed.
+   */
+  readonly stringIsAllowlist?: boolean;
+  readonly schemelessEntries?: boolean;
+  /**
+   * Yoga: a one-entry list is sent as a fixed origin, and an origin missing from a longer list gets
+   * `Access-Control-Allow-Origin: null` (which a sandboxed iframe's `Origin: null` then matches).
+   */
+  readonly listOfOneIsFixed?: boolean;
+  readonly listMissSends?: 'null';
+  /** Yoga: `cors` may be a function of the request returning the options. */
+  readonly optionsFactory?: 'return';
+  /**
+   * What the library sends when the request has no Origin: `omit` (no CORS headers: Yoga, `@koa/cors`
+   * before 5, `cors` with a list), `as-configured` (the configured value, `*` where it would reflect).
+   */
+  readonly withoutOrigin?: 'omit' | 'as-configured';
+  /**
+   * What a reflecting setting sends to a request without Origin: `*` (koa2-cors, Elysia, middy), an empty
+   * value (`@koa/cors`), else nothing.
+   */
+  readonly reflectWithoutOrigin?: '*' | '';
+  /**
+   * When `Access-Control-Allow-Credentials: true` goes out without an Access-Control-Allow-Origin (to an
+   * origin the settings do not admit, or a request without Origin): always (Hono, Elysia, middy); unless an
+   * origin function said no (`cors`, `@fastify/cors`, both Koa packages: a denying function skips CORS
+   * altogether); on actual requests without Origin to settings that admit every origin (hapi `*`).
+   * Harmless either way: without a
+   * matching origin the browser ignores it; the differential test holds the table to it.
+   */
+  readonly credentialsAlone?: 'always' | 'unless-callback-denies' | 'actual-request-without-origin';
+  /** `@koa/cors`: `Vary: Origin` is set before the origin function runs, so a denied origin still gets it. */
+  readonly varyWhenDenied?: boolean;
+  /**
+   * A default that changed between versions: before `before`, an options object without `origin`
+   * reflected the request's Origin (`@koa/cors` < 5.0.0). The version is read from the nearest
+   * package.json (installed version, else the declared range).
+   */
+  readonly legacyDefault?: { readonly before: string; readonly defaultOrigin: 'reflect' };
+  /** Whether `origin` accepts an array (so a suggestion may write one). */
+  readonly acceptsArray: boolean;
+  /** Option name of the origin setting (`origin`), and of extra allowlists. */
+  readonly originOption: string;
+  readonly extraOriginListOption?: string;
+  /** Option naming a function that returns the origin to send (middy `getOrigin`). */
+  readonly originGetterOption?: string;
+  /** Whether the origin value may be a RegExp that is tested and the origin reflected. */
+  readonly acceptsRegExp: boolean;
+  readonly responses: LibraryResponses;
+}
+
+/**
+ * What a library sends besides the origin: option names and defaults for the other CORS headers (read in
+ * each library's source), for hovers that show the response a configuration produces.
+ */
+export interface LibraryResponses {
+  readonly methodsOption?: string;
+  /**
+   * Default Access-Control-Allow-Methods on a preflight; `route`: the requested route's method (hapi);
+   * `reflect`: the request's Access-Control-Request-Method (Elysia, Yoga).
+   */
+  readonly defaultMethods?: string;
+  readonly headersOption: string;
+  /** Default Access-Control-Allow-Headers: a fixed list, or the request's Access-Control-Request-Headers. */
+  readonly defaultHeaders: 'reflect' | string | undefined;
+  readonly exposeOption: string;
+  readonly defaultExpose?: string;
+  readonly maxAgeOption: string;
+  readonly defaultMaxAge?: number;
+}
+
+const corsResponses: LibraryResponses = {
+  methodsOption: 'methods',
+  defaultMethods: 'GET,HEAD,PUT,PATCH,POST,DELETE',
+  headersOption: 'allowedHeaders',
+  defaultHeaders: 'reflect',
+  exposeOption: 'exposedHeaders',
+  maxAgeOption: 'maxAge',
+};
+
+const corsLike = {
+  defaultOrigin: 'wildcard',
+  credentialsAlone: 'unless-callback-denies',
+  wildcardWithCredentials: 'rejected',
+  wildcardReflects: false,
+  compilesWildcardOrigins: false,
+  originFunction: 'callback',
+  acceptsArray: true,
+  originOption: 'origin',
+  acceptsRegExp: true,
+  responses: corsResponses,
+} as const;
+
+export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
+  cors: { id: 'cors', packageName: 'cors', ...corsLike },
+  // NestJS on Express, socket.io and Apollo Server 2/3 hand their options to `cors`.
+  nestjs: { id: 'nestjs', packageName: '@nestjs/core', ...corsLike },
+  // NestJS on Fastify (`new FastifyAdapter()`) registers @fastify/cors with the same options.
+  'nestjs-fastify': {
+    id: 'nestjs-fastify',
+    packageName: '@nestjs/platform-fastify',
+    ...corsLike,
+    responses: { ...corsResponses, defaultMethods: 'GET,HEAD,POST' },
+  },
+  // @apollo/server 4/5 `startStandaloneServer` always runs `cors()` with its defaults: `*`, no credentials (src).
+  'apollo-standalone': { id: 'apollo-standalone', packageName: '@apollo/server/standalone', ...corsLike },
+  'socket.io': { id: 'socket.io', packageName: 'socket.io', ...corsLike },
+  apollo: { id: 'apollo', packageName: 'apollo-server', ...corsLike },
+  'fastify-cors': {
+    id: 'fastify-cors',
+    packageName: '@fastify/cors',
+    ...corsLike,
+    responses: { ...corsResponses, defaultMethods: 'GET,HEAD,POST' },
+  },
+  hono: {
+    id: 'hono',
+    packageName: 'hono/cors',
+    ...corsLike,
+    originFunction: 'return-origin',
+    acceptsRegExp: false,
+    // A string is sent only to that origin (differential test, hono 4.13: `optsOrigin === origin ? origin : null`).
+    stringIsAllowlist: true,
+    credentialsAlone: 'always',
+    // hono 4.12 (src); earlier releases list the same without QUERY.
+    responses: {
+      methodsOption: 'allowMethods',
+      defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH,QUERY',
+      headersOption: 'allowHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+  // @koa/cors >= 3.4.1 reflects the request origin when credentials are on and origin is `*` (src); before
+  // 5.0.0 an unset `origin` reflected too (4.0.0 src: `options.origin || requestOrigin`), and a request
+  // without Origin got no CORS headers.
+  'koa-cors': {
+    id: 'koa-cors',
+    packageName: '@koa/cors',
+    ...corsLike,
+    wildcardWithCredentials: 'reflects',
+    originFunction: 'return-ctx',
+    acceptsArray: false,
+    acceptsRegExp: false,
+    legacyDefault: { before: '5.0.0', defaultOrigin: 'reflect' },
+    // Reflecting a request without Origin sets the header to '' (4.0.0 and 5.0.0, differential test); an
+    // origin function returning '' skips CORS altogether, after `ctx.vary('Origin')` (src).
+    reflectWithoutOrigin: '',
+    varyWhenDenied: true,
+    responses: {
+      methodsOption: 'allowMethods',
+      defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
+      headersOption: 'allowHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+  // @middy/http-cors: `origin: '*'` with credentials reflects; `getOrigin` decides the value sent (src).
+  // 7.x (src, and the differential test): no `origin` and no `origins` sends no Access-Control-Allow-Origin
+  // (older majors defaulted to `*`); `*` with credentials and no Origin sends `*`.
+  middy: {
+    id: 'middy',
+    packageName: '@middy/http-cors',
+    ...corsLike,
+    defaultOrigin: 'none',
+    reflectWithoutOrigin: '*',
+    credentialsAlone: 'always',
+    wildcardWithCredentials: 'reflects',
+    originFunction: 'return-origin',
+    acceptsArray: false,
+    extraOriginListOption: 'origins',
+    originGetterOption: 'getOrigin',
+    acceptsRegExp: false,
+    responses: {
+      methodsOption: 'methods',
+      headersOption: 'headers',
+      defaultHeaders: undefined,
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+  // koa2-cors 2.0.6 (src), not @koa/cors: an unset `origin` reflects (`*` only without an Origin); a function's
+  // return value is sent as is; with credentials and `*` it keeps Access-Control-Allow-Credentials on
+  // preflights but removes it from actual responses, so `*` with credentials is broken, not reflecting.
+  'koa2-cors': {
+    id: 'koa2-cors',
+    packageName: 'koa2-cors',
+    ...corsLike,
+    defaultOrigin: 'reflect',
+    wildcardWithCredentials: 'drops-credentials',
+    reflectWithoutOrigin: '*',
+    originFunction: 'return-ctx',
+    acceptsArray: false,
+    acceptsRegExp: false,
+    responses: {
+      methodsOption: 'allowMethods',
+      defaultMethods: 'GET,PUT,POST,PATCH,DELETE,HEAD,OPTIONS',
+      headersOption: 'allowHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+  // @elysiajs/cors 1.4.2 (src): defaults `origin: true` and `credentials: true`, so a bare `cors()` reflects
+  // every Origin with credentials; `*` in the list sends `*`; strings are an allowlist compared with the
+  // Origin, or with the Origin minus its scheme; a function gets the request and must return `true`.
+  // RegExps are tested against the whole Origin, scheme included (1.4.2 src; cors-reference.md says
+  // "without its scheme", which this version does not do: the differential test checks it).
+  elysia: {
+    id: 'elysia',
+    packageName: '@elysiajs/cors',
+    ...corsLike,
+    defaultOrigin: 'reflect',
+    wildcardInListIsWildcard: true,
+    originFunction: 'return-true',
+    defaultCredentials: true,
+    stringIsAllowlist: true,
+    schemelessEntries: true,
+    reflectWithoutOrigin: '*',
+    // `credentials: true` is a default header of every response (src).
+    credentialsAlone: 'always',
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'reflect',
+      headersOption: 'allowedHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+      defaultMaxAge: 5,
+    },
+  },
+  // GraphQL Yoga 5 (useCORS of @whatwg-node/server, src): CORS is on by default; no `origin`, `[]` or `*`
+  // reflects; credentials default to true; one entry is fixed; a longer list sends `null` to others.
+  yoga: {
+    id: 'yoga',
+    packageName: 'graphql-yoga',
+    ...corsLike,
+    defaultOrigin: 'reflect',
+    wildcardReflects: true,
+    // `origin.includes('*')` is tested on strings too (src).
+    starInStringReflects: true,
+    originFunction: 'callback',
+    acceptsRegExp: false,
+    defaultCredentials: true,
+    listOfOneIsFixed: true,
+    listMissSends: 'null',
+    optionsFactory: 'return',
+    withoutOrigin: 'omit',
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'reflect',
+      headersOption: 'allowedHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposedHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+  // hapi: `cors: true` is `origin: ['*']`, which sends back the request's origin (src).
+  hapi: {
+    id: 'hapi',
+    packageName: '@hapi/hapi',
+    ...corsLike,
+    defaultOrigin: 'reflect',
+    wildcardWithCredentials: 'reflects',
+    wildcardReflects: true,
+    compilesWildcardOrigins: true,
+    acceptsRegExp: false,
+    credentialsAlone: 'actual-request-without-origin',
+    responses: {
+      defaultMethods: 'route',
+      headersOption: 'headers',
+      defaultHeaders: 'Accept,Authorization,Content-Type,If-None-Match',
+      exposeOption: 'exposedHeaders',
+      defaultExpose: 'WWW-Authenticate,Server-Authorization',
+      maxAgeOption: 'maxAge',
+      defaultMaxAge: 86400,
+    },
+  },
+};
+
+/**
+ * hapi's compilation of a wildcard origin string (src): escape, then `*` -> `.*` and `?` -> `.`, anchored.
+ * Undefined for a string with no wildcard (compared exactly).
+ */
+export function wildcardOriginPattern(origin: string): string | undefined {
+  if (!origin.includes('*') && !origin.includes('?')) return undefined;
+  return `^${escapeRegex(origin).replace(/\\\*/g, '.*').replace(/\\\?/g, '.')}$`;
+}
+
+/**
+ * Calls that take CORS options, found by module with a ReferenceTracker, however the module was
+ * imported or renamed.
+ *  - `path`: export path inside the module (`[]` = the module itself / its default export);
+ *  - `kind`: how that export is used;
+ *  - `optionsArg`: which argument holds the options (`last` = the last object argument);
+ *  - `optionsPath`: property path from that argument to the CORS options (`[]` = the argument).
+ */
+export interface ModuleOptionSite {
+  readonly library: LibraryId;
+  readonly modules: readonly string[];
+  readonly path: readonly string[];
+  readonly kind: 'call' | 'construct' | 'register';
+  /** `none`: the call takes no CORS options; it always applies the library's defaults. */
+  readonly optionsArg: number | 'last' | 'none';
+  readonly optionsPath: readonly string[];
+  /** CORS is on when the options say nothing about it (`createYoga({ schema })`): the defaults apply. */
+  readonly onByDefault?: boolean;
+  /** When the file imports one of these modules (a server adapter), the options follow its library. */
+  readonly adapters?: readonly { readonly module: string; readonly library: LibraryId }[];
+}
+
+/** NestJS on Fastify: `new FastifyAdapter()` hands the CORS options to @fastify/cors. */
+const NEST_ADAPTERS = [{ module: '@nestjs/platform-fastify', library: 'nestjs-fastify' }] as const;
+
+export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
+  { library: 'cors', modules: ['cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  // kcors is @koa/cors under its old name (1.x and 2.x, which reflect when `origin` is unset).
+  { library: 'koa-cors', modules: ['@koa/cors', 'kcors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'koa2-cors', modules: ['koa2-cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'elysia', modules: ['@elysiajs/cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'elysia', modules: ['@elysiajs/cors'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
+  {
+    library: 'yoga',
+    modules: ['graphql-yoga'],
+    path: ['createYoga'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: ['cors'],
+    onByDefault: true,
+  },
+  {
+    library: 'apollo-standalone',
+    modules: ['@apollo/server/standalone'],
+    path: ['startStandaloneServer'],
+    kind: 'call',
+    optionsArg: 'none',
+    optionsPath: [],
+  },
+  {
+    library: 'fastify-cors',
+    modules: ['@fastify/cors', 'fastify-cors'],
+    path: [],
+    kind: 'register',
+    optionsArg: 1,
+    optionsPath: [],
+  },
+  { library: 'hono', modules: ['hono/cors'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
+  {
+    library: 'middy',
+    modules: ['@middy/http-cors'],
+    path: [],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: [],
+  },
+  {
+    library: 'socket.io',
+    modules: ['socket.io'],
+    path: ['Server'],
+    kind: 'construct',
+    optionsArg: 'last',
+    optionsPath: ['cors'],
+  },
+  { library: 'socket.io', modules: ['socket.io'], path: [], kind: 'call', optionsArg: 'last', optionsPath: ['cors'] },
+  {
+    library: 'socket.io',
+    modules: ['socket.io'],
+    path: [],
+    kind: 'construct',
+    optionsArg: 'last',
+    optionsPath: ['cors'],
+  },
+  {
+    library: 'nestjs',
+    modules: ['@nestjs/core'],
+    path: ['NestFactory', 'create'],
+    kind: 'call',
+    // NestFactory.create(AppModule, { cors }) or create(AppModule, new FastifyAdapter(), { cors })
+    optionsArg: 'last',
+    optionsPath: ['cors'],
+    adapters: NEST_ADAPTERS,
+  },
+  {
+    library: 'apollo',
+    modules: ['apollo-server', 'apollo-server-express', 'apollo-server-koa', 'apollo-server-fastify'],
+    path: ['ApolloServer'],
+    kind: 'construct',
+    optionsArg: 0,
+    optionsPath: ['cors'],
+  },
+  {
+    library: 'hapi',
+    modules: ['@hapi/hapi', 'hapi'],
+    path: ['server'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: ['routes', 'cors'],
+  },
+  {
+    library: 'hapi',
+    modules: ['@hapi/hapi', 'hapi'],
+    path: ['Server'],
+    kind: 'construct',
+    optionsArg: 0,
+    optionsPath: ['routes', 'cors'],
+  },
+];
+
+/**
+ * Calls recognised by shape (the receiver is an app or server instance we cannot trace to a module),
+ * keyed by method name. Each is specific enough in name and argument shape to be safe to match.
+ */
+export interface ShapeOptionSite {
+  readonly library: LibraryId;
+  readonly method: string;
+  /** Where the options are: an argument index, and a property path inside it. */
+  readonly optionsArg: number;
+  readonly optionsPath: readonly string[];
+  /** Alternative property paths (hapi accepts `config` for `options`). */
+  readonly altPaths?: readonly (readonly string[])[];
+  /** The argument may be an array of such objects (hapi `server.route([...])`). */
+  readonly arrayOfObjects?: boolean;
+  readonly adapters?: ModuleOptionSite['adapters'];
+  readonly onByDefault?: boolean;
+  /** `optionsPath` is read only before this version of these packages (later ones use `altPaths`). */
+  readonly pathBefore?: VersionBound;
+}
+
+/** A version of one of several packages (the first the project uses). */
+export interface VersionBound {
+  readonly packages: readonly string[];
+  readonly version: string;
+}
+
+export const SHAPE_OPTION_SITES: readonly ShapeOptionSite[] = [
+  { library: 'nestjs', method: 'enableCors', optionsArg: 0, optionsPath: [], adapters: NEST_ADAPTERS },
+  { library: 'apollo', method: 'applyMiddleware', optionsArg: 0, optionsPath: ['cors'] },
+  { library: 'apollo', method: 'getMiddleware', optionsArg: 0, optionsPath: ['cors'] },
+  // apollo-server-lambda / -cloud-functions / -azure-functions: `createHandler({ cors })` (2.x) and
+  // `createHandler({ expressGetMiddlewareOptions: { cors } })` (3.x, handed to `cors`).
+  {
+    library: 'apollo',
+    method: 'createHandler',
+    optionsArg: 0,
+    optionsPath: ['cors'],
+    altPaths: [['expressGetMiddlewareOptions', 'cors']],
+    // 3.x runs `cors()` when no cors option is given: `*`, public (differential test).
+    onByDefault: true,
+    // 3.x no longer reads a top-level `cors` (src): only the 2.x path applies before 3.0.0.
+    pathBefore: {
+      packages: ['apollo-server-lambda', 'apollo-server-cloud-functions', 'apollo-server-azure-functions'],
+      version: '3.0.0',
+    },
+  },
+  {
+    library: 'hapi',
+    method: 'route',
+    optionsArg: 0,
+    optionsPath: ['options', 'cors'],
+    altPaths: [['config', 'cors']],
+    arrayOfObjects: true,
+  },
+];
+
+/**
+ * Option types: an object annotated with one of these types (`const options: CorsOptions = {...}`,
+ * `{...} satisfies FastifyCorsOptions`, a function returning `Manifest`), the type imported from one of
+ * `modules`, is that library's CORS configuration wherever it is consumed, and is judged where it is
+ * defined. `path` leads from the typed object to the CORS options (`[]`: the object is the options).
+ */
+export interface TypedOptionsRow {
+  readonly library: LibraryId;
+  readonly modules: readonly string[];
+  readonly types: readonly string[];
+  readonly path: readonly string[];
+}
+
+export const TYPED_OPTIONS: readonly TypedOptionsRow[] = [
+  { library: 'cors', modules: ['cors'], types: ['CorsOptions', 'CorsOptionsDelegate'], path: [] },
+  {
+    library: 'nestjs',
+    modules: ['@nestjs/common', '@nestjs/common/interfaces/external/cors-options.interface'],
+    types: ['CorsOptions', 'CorsOptionsDelegate'],
+    path: [],
+  },
+  {
+    library: 'nestjs',
+    modules: ['@nestjs/common', '@nestjs/common/interfaces/nest-application-options.interface'],
+    types: ['NestApplicationOptions'],
+    path: ['cors'],
+  },
+  { library: 'fastify-cors', modules: ['@fastify/cors', 'fastify-cors'], types: ['FastifyCorsOptions'], path: [] },
+  { library: 'koa-cors', modules: ['@koa/cors'], types: ['Options'], path: [] },
+  { library: 'elysia', modules: ['@elysiajs/cors'], types: ['CORSConfig'], path: [] },
+  { library: 'hapi', modules: ['@hapi/hapi', 'hapi'], types: ['RouteOptionsCors'], path: [] },
+  { library: 'hapi', modules: ['@hapi/hapi', 'hapi'], types: ['RouteOptions'], path: ['cors'] },
+  { library: 'hapi', modules: ['@hapi/hapi', 'hapi'], types: ['ServerOptions'], path: ['routes', 'cors'] },
+  // @hapi/glue composes a server from `manifest.server`: its route defaults hold the CORS options.
+  { library: 'hapi', modules: ['@hapi/glue'], types: ['Manifest'], path: ['server', 'routes', 'cors'] },
+  { library: 'socket.io', modules: ['socket.io'], types: ['ServerOptions'], path: ['cors'] },
+  { library: 'hono', modules: ['hono/cors'], types: ['CORSOptions'], path: [] },
+];
+
+/**
+ * A package CORS Guard has no row for, whose name says it is a CORS middleware (`express-cors-middleware`,
+ * `@scope/cors`, `micro-cors`): its options are judged as `cors` reads them, and messages say so. Names
+ * that hold `cors` as a word but are something else (type packages, proxies, origin-only gates) are not.
+ */
+const ASSUMED_CORS_NAME = /(?:^|[/@._-])k?cors(?:$|[/._-])/i;
+const NOT_CORS_MIDDLEWARE = /^@types\/|(?:^|[/-])cors-(?:anywhere|proxy|gate|server)(?:$|[/])|^cors-anywhere$/i;
+export function assumedCorsModule(specifier: string): boolean {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')) return false;
+  if (specifier.startsWith('node:')) return false;
+  return ASSUMED_CORS_NAME.test(specifier) && !NOT_CORS_MIDDLEWARE.test(specifier);
+}
+
+/** The option site an assumed CORS package's call is read as: `cors(options)`. */
+export const ASSUMED_CORS_SITE: ModuleOptionSite = {
+  library: 'cors',
+  modules: [],
+  path: [],
+  kind: 'call',
+  optionsArg: 0,
+  optionsPath: [],
+};
+
+export const SHAPE_METHODS: ReadonlySet<string> = new Set(SHAPE_OPTION_SITES.map((s) => s.method));
+
+/** Methods that set a response header from `(name, value)`: node, Express, Koa, Fastify, Hono, hapi, Headers. */
+export const HEADER_SETTER_METHODS: ReadonlySet<string> = new Set([
+  'setHeader',
+  'appendHeader',
+  'set',
+  'header',
+  'append',
+  'setHeaders',
+]);
+
+/** Calls whose options object's `headers` are *request* headers (client code), never a CORS policy. */
+export const CLIENT_REQUEST_CALLEES: ReadonlySet<string> = new Set([
+  'fetch',
+  'axios',
+  'request',
+  'got',
+  'ky',
+  'ajax',
+  'superagent',
+  '$fetch',
+  'ofetch',
+  'useFetch',
+]);
+
+/** HTTP client verbs; `client.get(url, { headers })` is a request, unlike `app.get(path, handler)`. */
+export const CLIENT_VERB_METHODS: ReadonlySet<string> = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'head',
+  'options',
+  'request',
+  'fetch',
+]);
+
+/** Values a header-map assignment must not come from (client defaults: `axios.defaults.headers`). */
+export const CLIENT_DEFAULT_MEMBERS: ReadonlySet<string> = new Set(['defaults', 'common']);
+
+/** Assertion calls: a headers object passed to one is an expectation in a test, not a policy. */
+export const ASSERTION_CALLEES: ReadonlySet<string> = new Set([
+  'expect',
+  'assert',
+  'deepStrictEqual',
+  'deepEqual',
+  'strictEqual',
+  'equal',
+  'equals',
+  'eql',
+  'same',
+  'toEqual',
+  'toStrictEqual',
+  'toMatchObject',
+  'toMatchInlineSnapshot',
+  'toHaveProperty',
+  'toBe',
+  'match',
+  'matchObject',
+  'include',
+  'includes',
+  'contains',
+  'containSubset',
+  'has',
+  'hasProperties',
+]);

@@ -1,0 +1,6 @@
+export default {
+  whitelist: [
+    'http://localhost:4200',
+    'http://localhost:4000',
+  ],
+};

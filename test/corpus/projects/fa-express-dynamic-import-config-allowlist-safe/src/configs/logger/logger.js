@@ -1,0 +1,5 @@
+import morgan from 'morgan';
+
+export default (app) => {
+  app.use(morgan('dev'));
+};

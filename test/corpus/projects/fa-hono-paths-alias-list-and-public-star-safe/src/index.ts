@@ -1,0 +1,7 @@
+import createApp from '@/lib/create-app';
+import listings from '@/routes/listing.route';
+
+const app = createApp();
+app.route('/api', listings);
+
+export default app;

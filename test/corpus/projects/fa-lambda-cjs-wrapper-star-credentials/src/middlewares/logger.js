@@ -1,0 +1,4 @@
+module.exports = (inner) => async (event, context) => {
+  console.log(event.httpMethod, event.path);
+  return inner(event, context);
+};

@@ -1,0 +1,3 @@
+import { applyCors } from './cors/cors.middleware';
+
+export { applyCors };

@@ -1,0 +1,3 @@
+export default defineEventHandler(async () => {
+  return [{ id: 1, name: 'sample product' }]
+})
