@@ -50,6 +50,8 @@ export interface CorsGuardApi {
   scanWorkspace(token?: vscode.CancellationToken): Promise<ScanSummary>;
   /** The CORS Map view's tree, as shown. */
   mapView(): Promise<MapNodeSnapshot[]>;
+  /** Scrolls the CORS Map view to a group (a file or a verdict). */
+  revealInMap(label: string): Promise<boolean>;
   /** Where "Export Report" proposes to save. */
   defaultExportUri(): vscode.Uri;
   /** Fires when a scanned (closed) file's result changes. */
@@ -238,6 +240,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     scanWorkspace: (token) => scanner.scan(token),
     mapView: () => map.snapshot(),
     defaultExportUri: () => map.defaultExportUri(),
+    revealInMap: (label) => map.revealGroup(label),
     onDidScan: scanner.onDidChange,
     codeActions: (document, _range, list) => codeActions.actionsFor(document, list),
     disableStyle,

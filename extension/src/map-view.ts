@@ -172,6 +172,24 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.view.description = items.length > 0 ? summaryLine(report).replace(/ in \d+ of \d+ files?/, '') : undefined;
   }
 
+  /** The group a policy node is in (VS Code needs it to reveal a node). */
+  getParent(node: Node): Node | undefined {
+    if (node.kind === 'group') return undefined;
+    const id = itemId(node.item);
+    const group = groupMap(this.items(), this.grouping).find((g) => g.items.some((i) => itemId(i) === id));
+    return group ? { kind: 'group', group } : undefined;
+  }
+
+  /** Scrolls the view to a group (a file or a verdict), expanded, with its last policy in view. */
+  async revealGroup(label: string): Promise<boolean> {
+    const group = groupMap(this.items(), this.grouping).find((g) => g.label === label);
+    const last = group?.items[group.items.length - 1];
+    if (!group || !last) return false;
+    await this.view.reveal({ kind: 'item', item: last }, { select: false, focus: false });
+    await this.view.reveal({ kind: 'group', group }, { expand: true, select: true, focus: true });
+    return true;
+  }
+
   getChildren(node?: Node): Node[] {
     if (!node) return groupMap(this.items(), this.grouping).map((group) => ({ kind: 'group', group }));
     if (node.kind === 'group') return node.group.items.map((item) => ({ kind: 'item', item }));

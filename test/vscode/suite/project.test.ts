@@ -146,6 +146,7 @@ test('the CORS Map lists a helper called twice once per call (unique ids), and i
   assert.ok(!proposed.path.startsWith(`${folder().path}/`), `proposed ${proposed.toString()}`);
   assert.match(proposed.path, /cors-map-[^/]*\.html$/);
   await vscode.commands.executeCommand('corsGuard.map.focus');
+  assert.ok(await api.revealInMap(ORDERS), 'the orders.js group in view');
   await screenshot('map-helper-twice');
 }, 120_000);
 
