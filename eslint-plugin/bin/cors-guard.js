@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// `cors-guard map [paths…] [--format text|json|md|html] [--out FILE]`: see `cors-guard --help`.
+// `cors-guard map [paths…] [--format …] [--diff REF]` and `cors-guard test <file>:<line>`: see `cors-guard --help`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS bin
-require('../dist/map/cli.js')
+require('../dist/cli.js')
   .main(process.argv.slice(2))
   .then(
     (code) => {

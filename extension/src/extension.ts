@@ -26,6 +26,7 @@ import {
   RawHeaderHoverProvider,
   showHoverDetails,
 } from './hover';
+import { RegressionTestActions, WRITE_TEST_COMMAND, writeRegressionTest } from './regression-test';
 import { CorsMapView, MAP_COMMANDS, revealPolicy, type MapNodeSnapshot } from './map-view';
 import { TraceLog } from './log';
 import { CountsStatusBar, SHOW_OUTPUT_COMMAND, StatusItem } from './status';
@@ -148,7 +149,12 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, view),
     diagnostics.onDidChange(() => status.update()),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
+    // Registered first: VS Code lists later providers first, and this action goes after the fixes.
+    vscode.languages.registerCodeActionsProvider(selector, new RegressionTestActions(), RegressionTestActions.metadata),
     vscode.languages.registerCodeActionsProvider(selector, codeActions, CorsGuardCodeActions.metadata),
+    vscode.commands.registerCommand(WRITE_TEST_COMMAND, (uri: vscode.Uri, line: number) =>
+      writeRegressionTest(client, log, uri, line),
+    ),
     vscode.workspace.onDidOpenTextDocument(lintSoon),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0) return;

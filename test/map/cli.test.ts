@@ -274,7 +274,10 @@ describe('the npm package', () => {
     expect(outside).toEqual([]);
     expect(files).toContain('bin/cors-guard.js');
     expect(files).toContain('dist/map/cli.js');
+    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('dist/prove/regression-test.js');
     expect(files).toContain('docs/map.schema.json');
+    expect(files).toContain('docs/map-diff.schema.json');
     const pkg = JSON.parse(readFileSync(join(root, 'eslint-plugin/package.json'), 'utf8')) as {
       bin: Record<string, string>;
     };

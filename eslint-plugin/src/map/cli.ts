@@ -9,9 +9,13 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import plugin from '../index';
+import type { Policy } from '../analysis';
+import { DISK, overlayFileSystem } from '../analysis/values/modules';
 import { FLAT_CONFIG_NAMES } from '../util/flat-config';
-import { withFileModel } from '../util/file-model';
-import { mapEntriesOf, type MapPolicy } from './entries';
+import { setModuleFileSystem, withFileModel } from '../util/file-model';
+import { mappedPoliciesOf, type MapPolicy } from './entries';
+import { diffMaps, formatDiffJson, formatDiffMarkdown, formatDiffText, type LivePolicy, type MapDiff } from './diff';
+import { commitOf, filesUnder, readRefTree } from './git';
 import { formatJson, formatMarkdown, formatText, type MapReport } from './format';
 import { formatHtml } from './html';
 
@@ -23,6 +27,7 @@ const TS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const JS = ['**/*.js', '**/*.jsx', '**/*.mjs'];
 
 const USAGE = `Usage: cors-guard map [paths…] [options]
+       cors-guard test <file>:<line> [options]   (cors-guard test --help)
 
 Lists every CORS policy in the given files or folders (default: .) and who it lets in.
 
@@ -33,6 +38,8 @@ Options:
                               else the recommended preset)
   --no-config                 ignore the project's config: use the recommended preset
   --link-base URL             HTML: link each site to URL + file + #L<line> (default: a relative file link)
+  --diff REF                  what the working tree changes against a git ref (text, json or md); exits 1
+                              when a change lets in an attacker origin that was blocked before
   --cwd DIR                   the folder paths and report file names are relative to
   -h, --help                  show this help
 `;
@@ -44,15 +51,23 @@ export interface MapOptions {
   readonly config?: string | false;
   /** Where notes go (a config found above the folder that ignores all of it). */
   readonly warn?: (message: string) => void;
+  /**
+   * Map the files as they are at this git ref (read from git, no checkout) instead of the working tree;
+   * modules they import are read from the same tree.
+   */
+  readonly ref?: string;
+  /** Called with each entry and the policy it was read from (the diff asks `decide()` more questions). */
+  readonly onPolicy?: (entry: MapPolicy, policy: Policy, trustedOrigins: readonly string[]) => void;
 }
 
+type LintResult = {
+  filePath: string;
+  messages: { fatal?: boolean; line?: number; message: string }[];
+};
 interface EslintLike {
-  lintFiles(patterns: string[]): Promise<
-    {
-      filePath: string;
-      messages: { fatal?: boolean; line?: number; message: string }[];
-    }[]
-  >;
+  lintFiles(patterns: string[]): Promise<LintResult[]>;
+  lintText(text: string, options: { filePath: string }): Promise<LintResult[]>;
+  isPathIgnored(filePath: string): Promise<boolean>;
 }
 type EslintClass = (new (options: Record<string, unknown>) => EslintLike) & { readonly version?: string };
 
@@ -147,11 +162,19 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const ESLint = await loadEslint(cwd);
   const policies: MapPolicy[] = [];
+  const models = new Map<MapPolicy, { policy: Policy; trustedOrigins: readonly string[] }>();
   const collect = {
     meta: { type: 'suggestion', schema: [], docs: { description: 'Collects the CORS map' } },
     create(context: Parameters<typeof withFileModel>[0]) {
       return withFileModel(context, (model) => {
-        policies.push(...mapEntriesOf(model, displayName(cwd, context.filename), (p) => displayName(cwd, p)));
+        if (model.error) return;
+        const file = displayName(cwd, context.filename);
+        // One entry per site (a helper judged per call is placed at each call); lines of another module
+        // name it relative to the same folder.
+        for (const { policy, entry } of mappedPoliciesOf(model, file, (p) => displayName(cwd, p))) {
+          policies.push(entry);
+          models.set(entry, { policy, trustedOrigins: model.trustedOrigins });
+        }
       });
     },
   };
@@ -162,52 +185,97 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
   const given = typeof options.config === 'string';
   const configFile = options.config === false ? undefined : (options.config ?? findFlatConfig(cwd));
   const paths = options.paths && options.paths.length > 0 ? [...options.paths] : ['.'];
+  // At a ref: the tree's texts, linted under their working-tree names (so the config applies as it would).
+  const tree = options.ref !== undefined ? readRefTree(cwd, options.ref) : undefined;
+  const refFiles = tree ? filesUnder(tree, cwd, paths) : [];
+  const lintSome = async (eslint: EslintLike, files: string[] | undefined): Promise<LintResult[]> => {
+    if (!tree) return eslint.lintFiles(files ?? paths);
+    const out: LintResult[] = [];
+    for (const file of files ?? refFiles) {
+      if (await eslint.isPathIgnored(file)) continue;
+      out.push(...(await eslint.lintText(tree.files.get(file) ?? '', { filePath: file })));
+    }
+    return out;
+  };
   const lint = (file: string | undefined) => {
     policies.length = 0;
     const config = file ? { file, given } : undefined;
     const eslint = new ESLint({ ...eslintOptionsFor(cwd, config, collector), errorOnUnmatchedPattern: false });
-    return eslint.lintFiles(paths);
+    return lintSome(eslint, undefined);
   };
-  let results = await lint(configFile);
-  let ownConfig = !!configFile;
-  if (results.length === 0 && configFile && !given) {
-    // A config found above the folder that ignores all of it (a parent repository's): map it on its own.
-    options.warn?.(`cors-guard: ${configFile} ignores every file here; mapping with the recommended preset instead`);
-    results = await lint(undefined);
-    ownConfig = false;
+  if (tree) {
+    const buffers = new Map([...tree.files].map(([path, text]) => [path, { text, version: hashOf(text) }]));
+    setModuleFileSystem(overlayFileSystem(buffers, DISK));
   }
-  // Without the project's config, JavaScript that is not a valid module with JSX is read again as the
-  // editor reads it (`a < b > c`; `with`, legacy octals, top-level `return` in CommonJS).
-  const retries = [
-    { sourceType: 'module', jsx: false },
-    { sourceType: 'commonjs', jsx: true },
-    { sourceType: 'commonjs', jsx: false },
-  ] as const;
-  for (const read of ownConfig ? [] : retries) {
-    const failed = results.filter((r) => /\.(m?js|jsx)$/.test(r.filePath) && r.messages.some((m) => m.fatal));
-    if (failed.length === 0) break;
-    const eslint = new ESLint({ ...eslintOptionsFor(cwd, undefined, collector, read), errorOnUnmatchedPattern: false });
-    // Policies are collected only from files that parse: a failed try adds none.
-    const retried = new Map((await eslint.lintFiles(failed.map((r) => r.filePath))).map((r) => [r.filePath, r]));
-    results = results.map((r) => {
-      const again = retried.get(r.filePath);
-      return again && !again.messages.some((m) => m.fatal) ? again : r;
-    });
+  try {
+    return await mapWith(lint, lintSome);
+  } finally {
+    if (tree) setModuleFileSystem(undefined);
   }
-  const errors: MapReport['errors'][number][] = [];
-  for (const r of results) {
-    const fatal = r.messages.find((m) => m.fatal);
-    if (fatal && !/File ignored/.test(fatal.message))
-      errors.push({ file: displayName(cwd, r.filePath), line: fatal.line ?? 0, message: fatal.message });
+
+  async function mapWith(
+    lint: (file: string | undefined) => Promise<LintResult[]>,
+    lintSome: (eslint: EslintLike, files: string[] | undefined) => Promise<LintResult[]>,
+  ): Promise<MapReport> {
+    let results = await lint(configFile);
+    let ownConfig = !!configFile;
+    if (results.length === 0 && configFile && !given) {
+      // A config found above the folder that ignores all of it (a parent repository's): map it on its own.
+      options.warn?.(`cors-guard: ${configFile} ignores every file here; mapping with the recommended preset instead`);
+      results = await lint(undefined);
+      ownConfig = false;
+    }
+    // Without the project's config, JavaScript that is not a valid module with JSX is read again as the
+    // editor reads it (`a < b > c`; `with`, legacy octals, top-level `return` in CommonJS).
+    const retries = [
+      { sourceType: 'module', jsx: false },
+      { sourceType: 'commonjs', jsx: true },
+      { sourceType: 'commonjs', jsx: false },
+    ] as const;
+    for (const read of ownConfig ? [] : retries) {
+      const failed = results.filter((r) => /\.(m?js|jsx)$/.test(r.filePath) && r.messages.some((m) => m.fatal));
+      if (failed.length === 0) break;
+      const eslint = new ESLint({
+        ...eslintOptionsFor(cwd, undefined, collector, read),
+        errorOnUnmatchedPattern: false,
+      });
+      // Policies are collected only from files that parse: a failed try adds none.
+      const again = await lintSome(
+        eslint,
+        failed.map((r) => r.filePath),
+      );
+      const retried = new Map(again.map((r) => [r.filePath, r]));
+      results = results.map((r) => {
+        const again = retried.get(r.filePath);
+        return again && !again.messages.some((m) => m.fatal) ? again : r;
+      });
+    }
+    const errors: MapReport['errors'][number][] = [];
+    for (const r of results) {
+      const fatal = r.messages.find((m) => m.fatal);
+      if (fatal && !/File ignored/.test(fatal.message))
+        errors.push({ file: displayName(cwd, r.filePath), line: fatal.line ?? 0, message: fatal.message });
+    }
+    policies.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    for (const entry of policies) {
+      const m = models.get(entry);
+      if (m) options.onPolicy?.(entry, m.policy, m.trustedOrigins);
+    }
+    return {
+      version: 1,
+      ...(ESLint.version ? { eslint: ESLint.version } : {}),
+      policies,
+      scanned: results.length,
+      errors,
+    };
   }
-  policies.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return {
-    version: 1,
-    ...(ESLint.version ? { eslint: ESLint.version } : {}),
-    policies,
-    scanned: results.length,
-    errors,
-  };
+}
+
+/** A number that changes with the text (the module cache's stamp for a file read from git). */
+function hashOf(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
 }
 
 export function render(
@@ -234,7 +302,7 @@ export function render(
   }
 }
 
-/** The command line; returns the exit code (0, or 2 for a usage or lint error). */
+/** The command line; returns the exit code (0; 1 when a --diff admits an attacker; 2 for a usage or lint error). */
 export async function main(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
@@ -247,6 +315,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean', default: false },
         'link-base': { type: 'string' },
+        diff: { type: 'string' },
         cwd: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -271,14 +340,32 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const cwd = resolve(values.cwd ?? process.cwd());
+  const common = {
+    cwd,
+    paths,
+    ...(values['no-config'] ? { config: false as const } : values.config ? { config: values.config } : {}),
+    warn: (message: string) => process.stderr.write(`${message}\n`),
+  };
+  if (values.diff !== undefined) {
+    if (format === 'html') {
+      process.stderr.write('--diff writes text, json or md\n');
+      return 2;
+    }
+    let diff: MapDiff;
+    try {
+      diff = await diffAgainst(values.diff, common);
+    } catch (error) {
+      process.stderr.write(`cors-guard: ${(error as Error).message}\n`);
+      return 2;
+    }
+    const out =
+      format === 'json' ? formatDiffJson(diff) : format === 'md' ? formatDiffMarkdown(diff) : formatDiffText(diff);
+    write(out);
+    return diff.admitsAttacker ? 1 : 0;
+  }
   let report: MapReport;
   try {
-    report = await mapProject({
-      cwd,
-      paths,
-      ...(values['no-config'] ? { config: false as const } : values.config ? { config: values.config } : {}),
-      warn: (message: string) => process.stderr.write(`${message}\n`),
-    });
+    report = await mapProject(common);
   } catch (error) {
     process.stderr.write(`cors-guard: ${(error as Error).message}\n`);
     return 2;
@@ -288,12 +375,34 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(values['link-base'] ? { linkBase: values['link-base'] } : {}),
     cwd,
   });
-  if (values.out) {
-    const file = resolve(cwd, values.out);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  } else {
-    process.stdout.write(text);
-  }
+  write(text);
   return 0;
+
+  function write(text: string): void {
+    if (values.out) {
+      const file = resolve(cwd, values.out);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    } else {
+      process.stdout.write(text);
+    }
+  }
+}
+
+/** The CORS diff of the working tree against a git ref (the files at the ref are read from git). */
+export async function diffAgainst(ref: string, options: Omit<MapOptions, 'ref' | 'onPolicy'> = {}): Promise<MapDiff> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const commit = commitOf(cwd, ref);
+  const before: LivePolicy[] = [];
+  const after: LivePolicy[] = [];
+  const now = await mapProject({
+    ...options,
+    onPolicy: (entry, policy, trustedOrigins) => after.push({ entry, policy, trustedOrigins }),
+  });
+  await mapProject({
+    ...options,
+    ref: commit,
+    onPolicy: (entry, policy, trustedOrigins) => before.push({ entry, policy, trustedOrigins }),
+  });
+  return diffMaps(before, after, { ref, commit, errors: now.errors });
 }

@@ -201,7 +201,13 @@ function responsesOf(
 
 /** Who gets in, in words: an exact list, a pattern, any origin, `null`, none. */
 export function allowsOf(policy: Policy, reason: AssessmentReason): string {
-  if (reason === 'any-origin') return "any origin (the request's Origin sent back unchecked)";
+  const parts = allowsPartsOf(policy, reason);
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+/** Who gets in, one part per origin, pattern or check (what `allowsOf` joins; the diff compares them). */
+export function allowsPartsOf(policy: Policy, reason: AssessmentReason): string[] {
+  if (reason === 'any-origin') return ["any origin (the request's Origin sent back unchecked)"];
   const parts: string[] = [];
   const add = (s: string) => {
     // An empty value (`{}` where no header is sent) allows no one: nothing to list.
@@ -257,7 +263,7 @@ export function allowsOf(policy: Policy, reason: AssessmentReason): string {
     }
   };
   policy.origins.forEach(visit);
-  return parts.length > 0 ? parts.join(', ') : 'none';
+  return parts;
 }
 
 /** An allowed origin; the suggested fixes' placeholder says it still has to be filled in. */

@@ -12,3 +12,5 @@ export {
   type Format,
   type MapOptions,
 } from './cli';
+export * from './diff';
+export { diffAgainst } from './cli';

@@ -160,6 +160,7 @@ test('a finding with no safe automatic fix gets an enabled "Why no automatic fix
       'Why no automatic fix for no-unsafe-origin-check?',
       'Disable no-unsafe-origin-check for this line',
       'Disable no-unsafe-origin-check for this file',
+      'Write a regression test for this finding',
       'Show documentation for no-unsafe-origin-check',
     ],
   );

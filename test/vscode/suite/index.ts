@@ -3,6 +3,7 @@ import './extension.test';
 import './map.test';
 import './editor.test';
 import './project.test';
+import './prove.test';
 import { runAll } from './harness';
 
 export function run(): Promise<void> {

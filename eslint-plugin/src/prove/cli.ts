@@ -1,0 +1,136 @@
+/**
+ * `cors-guard test <file>:<line>`: writes a regression test for the finding at that line, in the project's
+ * own stack (see regression-test.ts), beside the file. Maps the file as `cors-guard map` does (the project's
+ * ESLint config and its trusted origins), never replaces a file, and says what it could not set up.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { mapProject } from '../map/cli';
+import { CannotWriteTest, policyAtLine, regressionTestFor } from './regression-test';
+import { RUNNERS, type PackageJson, type Runner } from './stack';
+
+const USAGE = `Usage: cors-guard test <file>:<line> [options]
+
+Writes a regression test for the CORS finding at that line: it sends the attacker origin CORS Guard found
+and a trusted origin, fails while the attacker gets in, and passes once the policy is fixed. The test is
+written beside the file in the project's own stack (vitest, jest, mocha or node:test; supertest, inject,
+app.request or fetch), never over an existing file.
+
+Options:
+  --trusted ORIGIN     an origin that must still get in (repeatable; default: settings trustedOrigins,
+                       else one the policy lets in)
+  --runner NAME        vitest | jest | mocha | node:test (default: the one package.json uses)
+  --stdout             print the test instead of writing it
+  --config FILE        ESLint flat config to use (default: the project's eslint.config.*)
+  --no-config          ignore the project's config: use the recommended preset
+  --cwd DIR            the folder the file name is relative to
+  -h, --help           show this help
+`;
+
+/** The nearest folder with a package.json at or above `dir` (else `dir`). */
+export function packageRootOf(dir: string): string {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) return resolve(dir);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        trusted: { type: 'string', multiple: true, default: [] },
+        runner: { type: 'string' },
+        stdout: { type: 'boolean', default: false },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean', default: false },
+        cwd: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const target = /^(.+):(\d+)(?::\d+)?$/.exec(positionals[0] ?? '');
+  if (!target || positionals.length > 1) {
+    process.stderr.write(`${USAGE}`);
+    return 2;
+  }
+  const runner = values.runner as Runner | undefined;
+  if (runner && !RUNNERS.includes(runner)) {
+    process.stderr.write(`Unknown runner: ${runner} (one of ${RUNNERS.join(', ')})\n`);
+    return 2;
+  }
+  const cwd = resolve(values.cwd ?? process.cwd());
+  const file = resolve(cwd, target[1]!);
+  const line = Number(target[2]);
+  if (!existsSync(file)) {
+    process.stderr.write(`cors-guard: no such file: ${target[1]}\n`);
+    return 2;
+  }
+  const report = await mapProject({
+    cwd,
+    paths: [relative(cwd, file) || file],
+    ...(values['no-config'] ? { config: false as const } : values.config ? { config: values.config } : {}),
+    warn: (message: string) => process.stderr.write(`${message}\n`),
+  });
+  const shown = (relative(cwd, file) || file).split(sep).join('/');
+  const policy = policyAtLine(
+    report.policies.filter((p) => p.file === shown),
+    line,
+  );
+  if (!policy) {
+    process.stderr.write(`cors-guard: no CORS policy in ${shown}\n`);
+    return 1;
+  }
+  const root = packageRootOf(dirname(file));
+  let pkg: PackageJson = {};
+  try {
+    pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
+  } catch {
+    // no package.json: node:test, written as the source is
+  }
+  let test;
+  try {
+    test = regressionTestFor({
+      policy,
+      sourcePath: relative(root, file).split(sep).join('/'),
+      sourceText: readFileSync(file, 'utf8'),
+      pkg,
+      trustedOrigins: values.trusted,
+      exists: (p) => existsSync(join(root, p)),
+      ...(runner ? { runner } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof CannotWriteTest)) throw error;
+    process.stderr.write(`cors-guard: cannot write a test: ${error.message}\n`);
+    return 1;
+  }
+  if (values.stdout) {
+    process.stdout.write(test.content);
+  } else {
+    // `wx`: fails rather than replace a file created since the name was picked.
+    writeFileSync(join(root, test.path), test.content, { flag: 'wx' });
+    const shownTest = (relative(cwd, join(root, test.path)) || test.path).split(sep).join('/');
+    const lines = [
+      `Wrote ${shownTest} (${test.runner}, ${test.framework}) for the policy at ${policy.file}:${policy.line}`,
+      `  attacker: ${test.attacker}${test.trusted ? `   trusted: ${test.trusted}` : ''}`,
+      `  run it: ${test.command}   (it fails until the policy is fixed)${root === cwd ? '' : ` in ${relative(cwd, root) || '.'}`}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  if (test.notes.length > 0) {
+    process.stderr.write(`Could not set up everything:\n${test.notes.map((n) => `  - ${n}`).join('\n')}\n`);
+  }
+  return 0;
+}
