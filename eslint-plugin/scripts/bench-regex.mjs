@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const pluginDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
-const witness = join(pluginDir, 'dist', 'analysis', 'witness.js');
+const witness = join(pluginDir, 'dist', 'analysis', 'checks', 'witness.js');
 const { analyzeOriginPattern } = require(witness);
 
 const TABLE = [

@@ -11,7 +11,7 @@ const pluginDir = dirname(dirname(fileURLToPath(import.meta.url)));
 export const rootDir = dirname(pluginDir);
 const require = createRequire(import.meta.url);
 const plugin = require(join(pluginDir, 'dist', 'index.js'));
-const { analyzeOriginPattern } = require(join(pluginDir, 'dist', 'analysis', 'witness.js'));
+const { analyzeOriginPattern } = require(join(pluginDir, 'dist', 'analysis', 'checks', 'witness.js'));
 
 /** Files over this size are skipped (and counted): bundles this big are not server code people lint. */
 export const MAX_FILE_BYTES = 1_000_000;

@@ -44,6 +44,19 @@ const callbackFns = [
   ...both('origin callback allowing a list', `{ origin: (origin, cb) => cb(null, ${LIST}.includes(origin)) }`),
 ];
 
+/** hapi's `cors` route option, also as glue's `manifest.server.routes.cors`. */
+const HAPI: Shape[] = [
+  { name: 'no options', source: undefined },
+  { name: 'cors: true', source: 'true' },
+  { name: '{}', source: '{}' },
+  { name: '{ credentials: true }', source: '{ credentials: true }' },
+  ...both("origin ['*']", "{ origin: ['*'] }"),
+  ...both('origin list', `{ origin: ${LIST} }`),
+  ...both('origin list of one', `{ origin: ['${TRUSTED}'] }`),
+  ...both('origin wildcard pattern', "{ origin: ['https://*trusted.example'] }"),
+  ...both("origin list with 'null'", `{ origin: ['null', '${TRUSTED}'] }`),
+];
+
 /** The shapes each library's API takes (others are skipped, not failed). */
 export const SHAPES: Record<string, Shape[]> = {
   cors: [...common, ...withTrue, ...withRegex, ...withNull, ...callbackFns],
@@ -64,16 +77,17 @@ export const SHAPES: Record<string, Shape[]> = {
     ...common.filter((s) => !s.name.startsWith('origin list')),
     ...both('origin function reflecting', "{ origin: (ctx) => ctx.get('Origin') }"),
   ],
-  hapi: [
-    { name: 'no options', source: undefined },
-    { name: 'cors: true', source: 'true' },
-    { name: '{}', source: '{}' },
-    { name: '{ credentials: true }', source: '{ credentials: true }' },
-    ...both("origin ['*']", "{ origin: ['*'] }"),
+  hapi: HAPI,
+  glue: HAPI,
+  h3: [
+    ...common.filter((s) => s.name !== 'no options' && !s.name.startsWith('origin list')),
     ...both('origin list', `{ origin: ${LIST} }`),
     ...both('origin list of one', `{ origin: ['${TRUSTED}'] }`),
-    ...both('origin wildcard pattern', "{ origin: ['https://*trusted.example'] }"),
-    ...both("origin list with 'null'", `{ origin: ['null', '${TRUSTED}'] }`),
+    ...both('origin list with regex', `{ origin: [/^https:\\/\\/trusted\\.example$/, '${OTHER}'] }`),
+    ...both('origin list with suffix regex', `{ origin: [/trusted\\.example$/] }`),
+    ...withNull,
+    ...both('origin function allowing all', '{ origin: (origin) => true }'),
+    ...both('origin function allowing a list', `{ origin: (origin) => ${LIST}.includes(origin) }`),
   ],
   hono: [
     ...common,

@@ -47,6 +47,16 @@ const TEMPLATES: Record<string, { project?: Record<string, string>; source: (opt
         `import { createYoga } from 'graphql-yoga';\nconst yoga = createYoga({ schema${o === undefined ? '' : `, cors: ${o}`} });\n`,
     },
     elysia: { source: (o) => `import { cors } from '@elysiajs/cors';\nnew Elysia().use(cors(${o ?? ''}));\n` },
+    // h3 (Nitro, Nuxt): handleCors(event, options) in an event handler.
+    h3: {
+      source: (o) =>
+        `import { defineEventHandler, handleCors } from 'h3';\nexport default defineEventHandler((event) => handleCors(event, ${o ?? '{}'}));\n`,
+    },
+    // hapi glue: the manifest's server.routes.cors.
+    glue: {
+      source: (o) =>
+        `const Glue = require('@hapi/glue');\nGlue.compose({ server: { ${o === undefined ? '' : `routes: { cors: ${o} }`} } });\n`,
+    },
     'apollo-standalone': {
       source: () =>
         `import { startStandaloneServer } from '@apollo/server/standalone';\nawait startStandaloneServer(server, { listen: { port: 4000 } });\n`,
@@ -130,6 +140,7 @@ export function predict(
 function withoutOrigin(policy: Policy, probe: string | undefined, reflected: boolean): string | undefined {
   const lib = policy.library;
   if (lib?.withoutOrigin === 'omit') return undefined;
+  if (lib?.withoutOrigin === 'wildcard') return '*';
   // A fixed origin or `*` is sent as configured; a reflection has nothing to reflect.
   if (probe !== undefined && !reflected) return probe;
   return reflected ? lib?.reflectWithoutOrigin : undefined;

@@ -188,6 +188,30 @@ export const RUNNERS: Record<string, (options: Options) => Promise<Instance>> = 
     };
   },
 
+  async h3(options) {
+    const { createApp, eventHandler, handleCors, toNodeListener } = await import('h3');
+    const app = createApp();
+    const given = (options === NO_OPTIONS ? {} : options) as never;
+    app.use(eventHandler((event) => (handleCors(event, given) ? undefined : 'ok')));
+    return nodeServer(toNodeListener(app) as never);
+  },
+
+  async glue(options) {
+    // @hapi/glue composes the server from the manifest: `server.routes.cors` is every route's default.
+    const Glue = await import('@hapi/glue' as string);
+    const compose = (Glue.compose ?? Glue.default.compose) as (m: unknown) => Promise<import('@hapi/hapi').Server>;
+    const server = await compose({ server: options === NO_OPTIONS ? {} : { routes: { cors: options } } });
+    server.route({ method: 'GET', path: '/', handler: () => 'ok' });
+    await server.initialize();
+    return {
+      async send(r) {
+        const res = await server.inject({ method: methodOf(r), url: '/', headers: headersOf(r) });
+        return pick((n) => res.headers[n] as string | undefined);
+      },
+      close: () => server.stop(),
+    };
+  },
+
   async hono(options) {
     const { Hono } = await import('hono');
     const { cors } = await import('hono/cors');

@@ -13,11 +13,11 @@ import { CheckJudge, sameCheck, type PatternCheck } from './checks/checks';
 import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
-import { canonicalHeaderName } from './headers/header-names';
+import { ACAO, canonicalHeaderName } from './headers/header-names';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
-import { PolicyBuilder, type Policy, type ProjectFacts } from './policy';
+import { PolicyBuilder, type OriginSpec, type Policy, type ProjectFacts, type ResponseHeader } from './policy';
 import {
   definedOptionSites,
   definedOptionsLibrary,
@@ -27,7 +27,16 @@ import {
   packageOptionSites,
   shapeOptionSites,
   type HeaderSite,
+  type OptionSite,
 } from './sites/sites';
+import {
+  autoImportedSites,
+  conventionOptionSites,
+  dataFileSites,
+  isRegistered,
+  routeRulesOf,
+  type RouteRule,
+} from './sites/conventions';
 import { setLibraryPackageTest, ValueResolver, type ResolverHost, type Scope } from './values/values';
 
 setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
@@ -130,11 +139,29 @@ export function analyzeFile(input: AnalysisInput): FileModel {
         );
       }
     }
-    policies.unshift(...builder.headerPolicies(plain, varyCalls));
+    // Nitro / Nuxt route rules: each rule's headers are one policy, with what `cors: true` adds beneath them.
+    const rules = routeRulesOf(input.program, input.project?.file);
+    const inRule = (site: HeaderSite) =>
+      rules.find((r) => site.node.range[0] >= r.entry.range[0] && site.node.range[1] <= r.entry.range[1]);
+    const grouped =
+      rules.length === 0 ? plain : plain.map((site) => ({ ...site, group: inRule(site)?.entry ?? site.group }));
+    policies.unshift(...withRouteRules(builder.headerPolicies(grouped, varyCalls), rules));
     if (session) {
       for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
     }
-    const optionSites = input.globalScope ? moduleOptionSites(input.globalScope, input.dynamicImports) : [];
+    const optionSites: OptionSite[] = [];
+    const facts = input.project;
+    for (const site of input.globalScope ? moduleOptionSites(input.globalScope, input.dynamicImports) : []) {
+      // AdonisJS 6: config/cors.ts does nothing unless start/kernel.ts registers the middleware.
+      if (site.registration && facts?.file && facts.dependenciesAt) {
+        const project = { file: facts.file, dependenciesAt: facts.dependenciesAt };
+        if (!isRegistered(site.registration, project, session ? (p) => session.fs.readFile(p) : undefined)) continue;
+      }
+      // `boot(app, __dirname)`: the options are in the data files the call loads.
+      if (site.dataFiles) {
+        if (session) optionSites.push(...dataFileSites({ ...site, dataFiles: site.dataFiles }, session, resolver));
+      } else optionSites.push(site);
+    }
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
     const judgedElsewhere: Policy[] = [];
     if (session) {
@@ -142,6 +169,20 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       const found = new Set(optionSites.map((s) => s.call));
       for (const call of input.helperCalls ?? [])
         if (!found.has(call)) optionSites.push(...packageOptionSites(call, resolver));
+    }
+    // Options a convention reads are the convention's, even when they switch CORS off (`enabled: false`).
+    const claimed = new Set<Node>();
+    if (input.project?.file && input.project.dependenciesAt) {
+      const project = {
+        file: input.project.file,
+        dependenciesAt: input.project.dependenciesAt,
+        packageVersion: input.project.packageVersion,
+      };
+      for (const site of conventionOptionSites(input.program, project, resolver)) {
+        if (site.argument) claimed.add(site.argument);
+        optionSites.push(site);
+      }
+      if (input.globalScope) optionSites.push(...autoImportedSites(input.globalScope, project));
     }
     for (const site of optionSites) {
       for (const p of builder.optionPolicies(site)) {
@@ -164,7 +205,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     }
     const judged = new Set(policies.map((p) => p.options).filter(Boolean));
     for (const site of definedOptionSites(input.originObjects ?? [])) {
-      if (judged.has(site.argument as TSESTree.ObjectExpression)) continue;
+      if (judged.has(site.argument as TSESTree.ObjectExpression) || claimed.has(site.argument!)) continue;
       policies.push(...builder.optionPolicies(site));
     }
     policies.push(...builder.unusedAllowlists(input.program));
@@ -210,6 +251,41 @@ function originCheckUses(policies: readonly Policy[]): OriginCheckUse[] {
     }
   }
   return uses;
+}
+
+/**
+ * Route rules with `cors: true`: `*` (and the other headers it adds) unless the rule's own headers set them.
+ * A rule with `cors: true` and no CORS headers of its own is a policy of its own.
+ */
+function withRouteRules(policies: Policy[], rules: readonly RouteRule[]): Policy[] {
+  const out = [...policies];
+  for (const rule of rules) {
+    if (!rule.corsTrue) continue;
+    const at = out.findIndex((p) => p.node === rule.entry);
+    const own = at >= 0 ? out[at]! : undefined;
+    const written = new Set((own?.headers ?? []).map((h) => h.header.toLowerCase()));
+    const node = rule.corsTrue.value as Node;
+    const origins: OriginSpec[] = written.has(ACAO.toLowerCase())
+      ? []
+      : [{ type: 'wildcard', node, implicit: false, becomesReflection: false }];
+    const otherHeaders = Object.entries(rule.convention.corsTrueSends)
+      .filter(([name]) => name.toLowerCase() !== ACAO && !written.has(name.toLowerCase()))
+      .map(([name, value]): ResponseHeader => ({ name, value, when: 'always' }));
+    const policy: Policy = own
+      ? { ...own, origins: [...own.origins, ...origins], otherHeaders: [...own.otherHeaders, ...otherHeaders] }
+      : {
+          kind: 'headers',
+          node: rule.entry,
+          origins,
+          credentials: { allowed: false },
+          headers: [],
+          varyOrigin: false,
+          otherHeaders,
+        };
+    if (at >= 0) out[at] = policy;
+    else out.push(policy);
+  }
+  return out;
 }
 
 /** Whether two libraries read options the same way (options judged where defined, read by a consumer). */

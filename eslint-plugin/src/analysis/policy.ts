@@ -131,6 +131,10 @@ export interface Policy {
 export interface ProjectFacts {
   /** The version of a package the file's project uses (installed, else the declared range's floor). */
   packageVersion?(name: string): string | undefined;
+  /** The linted file's path, for conventions that go by file name (`config/cors.ts`). */
+  readonly file?: string;
+  /** The packages the package.json in `dir` depends on; undefined when `dir` has none. */
+  dependenciesAt?(dir: string): ReadonlySet<string> | undefined;
 }
 
 export class PolicyBuilder {
@@ -365,7 +369,8 @@ export class PolicyBuilder {
   }
 
   private policiesOfValue(lib: LibrarySemantics, site: OptionSite, v: Value, extraSites: readonly Node[]): Policy[] {
-    if (v.kind === 'object') return [this.objectPolicy(lib, site, v.object, extraSites)];
+    if (v.kind === 'object')
+      return this.disabled(lib, v.object) ? [] : [this.objectPolicy(lib, site, v.object, extraSites)];
     if (v.kind === 'literal') {
       if (v.value === true) {
         // hapi `cors: true` is origin ['*']: the request's origin is sent back.
@@ -419,6 +424,17 @@ export class PolicyBuilder {
     return [];
   }
 
+  /** AdonisJS `enabled: false`, Sails without `allRoutes: true`: the settings apply to no route. */
+  private disabled(lib: LibrarySemantics, obj: TSESTree.ObjectExpression): boolean {
+    const option = lib.enabledOption;
+    if (!option) return false;
+    const values = this.resolver.objectPropertyOrMissing(obj, option.name);
+    if (!values) return !option.unsetMeans;
+    return values.every(
+      (v) => v.kind === 'literal' && (v.value === false || (v.value === undefined && !option.unsetMeans)),
+    );
+  }
+
   private defaultPolicy(lib: LibrarySemantics, call: Node, node: Node): Policy {
     const credentials: Credentials = lib.defaultCredentials ? { allowed: true, node } : { allowed: false };
     return {
@@ -429,7 +445,7 @@ export class PolicyBuilder {
       origins: this.defaultOrigins(lib, node, credentials),
       credentials,
       headers: [],
-      varyOrigin: true,
+      varyOrigin: !lib.addsNoVary,
       otherHeaders: this.libraryHeaders(lib, undefined),
     };
   }
@@ -490,6 +506,9 @@ export class PolicyBuilder {
   /** What an unset `origin` allows, in the library version the project uses. */
   private defaultOrigins(lib: LibrarySemantics, node: Node, credentials: Credentials): OriginSpec[] {
     if (lib.defaultOrigin === 'reflect') return [reflectSpec(node, 'library', NO_GUARD)];
+    // Strapi's defaults: `*` with credentials, which @koa/cors answers with the Origin (credentials unset).
+    if (lib.defaultsReflect && credentials.allowed === true && credentials.node === node)
+      return [reflectSpec(node, 'library', NO_GUARD)];
     if (lib.defaultOrigin === 'none') return [];
     const wildcard: OriginSpec = {
       type: 'wildcard',
@@ -512,12 +531,19 @@ export class PolicyBuilder {
   }
 
   private objectPolicy(
-    lib: LibrarySemantics,
+    declared: LibrarySemantics,
     site: OptionSite,
     obj: TSESTree.ObjectExpression,
     extraSites: readonly Node[],
   ): Policy {
-    const credProp = this.resolver.objectPropertyOrMissing(obj, 'credentials');
+    // Sails `allowAnyOriginWithCredentialsUnsafe: true`: `*` with credentials sends back every Origin.
+    const unsafe = declared.unsafeWildcardOption
+      ? this.resolver.objectPropertyOrMissing(obj, declared.unsafeWildcardOption)
+      : undefined;
+    const lib: LibrarySemantics = unsafe?.some((v) => v.kind === 'literal' && v.value === true)
+      ? { ...declared, wildcardWithCredentials: 'reflects' }
+      : declared;
+    const credProp = this.resolver.objectPropertyOrMissing(obj, lib.credentialsOption ?? 'credentials');
     let credentials: Credentials =
       !credProp && lib.defaultCredentials ? { allowed: true, node: obj } : { allowed: false };
     for (const v of credProp ?? []) {
@@ -555,7 +581,7 @@ export class PolicyBuilder {
       origins: origins.map((s) => this.withPermissiveDefault(s)),
       credentials,
       headers: [],
-      varyOrigin: true,
+      varyOrigin: !lib.addsNoVary,
       otherHeaders: this.libraryHeaders(lib, obj),
     };
   }
@@ -595,6 +621,16 @@ export class PolicyBuilder {
           if (wildcard !== undefined) {
             const check = this.checks.judge.regex({ node: v.node, pattern: wildcard, flags: '', wildcard: v.value });
             return [{ type: 'regexp', node: v.node, check }];
+          }
+          // AdonisJS, Strapi, Sails: `'https://a.example.com,https://b.example.com'` is a list of exact origins.
+          if (lib.commaSeparatedString && depth === 0 && v.value.includes(',')) {
+            const elements: Value[] = v.value
+              .split(',')
+              .map((part) => ({ kind: 'literal', value: part.trim(), node: v.node, sites: v.sites }));
+            const members = elements.flatMap((e) =>
+              e.kind === 'literal' && e.value !== '*' ? [literalOriginSpec(String(e.value), v.node)] : [],
+            );
+            return [{ type: 'list', node: v.node, elements, members }];
           }
           const spec = literalOriginSpec(v.value, v.node);
           const member =
@@ -654,6 +690,8 @@ export class PolicyBuilder {
         if (depth > 0) return [{ type: 'unknown', node: v.node }];
         if (lib.originFunction === 'callback') return this.callbackOrigins(lib, v.fn, credentials, v.closure);
         if (lib.originFunction === 'return-true') return this.trueReturningOrigins(v.fn);
+        if (lib.originFunction === 'return-setting')
+          return this.settingReturningOrigins(lib, v.fn, credentials, v.closure);
         return this.returnedOrigins(lib, v.fn, credentials, lib.originFunction === 'return-origin', v.closure);
       default:
         return [{ type: 'unknown', node: v.node }];
@@ -711,6 +749,36 @@ export class PolicyBuilder {
       for (const v of this.resolver.resolve(r)) {
         if (v.kind === 'literal' && v.value === true) out.push(reflectSpec(r, 'callback', siteGuard));
         else if (v.kind !== 'literal') out.push({ type: 'unknown', node: v.node });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * AdonisJS `(origin, ctx) => setting`, h3 `(origin) => boolean`: `true` (or a check that passed) sends back
+   * the Origin; a string or list returned is read as the origin setting.
+   */
+  private settingReturningOrigins(
+    lib: LibrarySemantics,
+    fn: FunctionNode,
+    credentials: Credentials,
+    closure?: Bindings,
+  ): OriginSpec[] {
+    const b = this.originBindings(fn, closure);
+    const out: OriginSpec[] = [];
+    for (const r of this.resolver.returnsOf(fn)) {
+      const siteGuard = this.checks.guardOf([r], b);
+      const decision = this.checks.classifyDecision(r, b);
+      if (decision) {
+        out.push(reflectSpec(r, 'callback', strongerGuard(decision, siteGuard)));
+        continue;
+      }
+      for (const v of this.resolver.resolve(r, b)) {
+        if (v.kind === 'literal' && v.value === true) out.push(reflectSpec(r, 'callback', siteGuard));
+        else if (v.kind === 'literal' && !v.value) continue;
+        else if (v.kind === 'origin' || v.kind === 'request') {
+          out.push(reflectSpec(r, 'callback-returns', this.checks.guardOf([r, ...v.sites], b), v));
+        } else out.push(...this.originSpecs(lib, v, credentials, [r], b, 1));
       }
     }
     return out;

@@ -205,7 +205,8 @@ export default createRule<Options, MessageIds>({
         const prop = policy.originProperty;
         const replaceable =
           (prop && prop.value === target) ||
-          (spec.type === 'reflect' && spec.via === 'library' && target.type === T.Literal);
+          // hapi `cors: true` (not a middleware named by a string, Strapi's `'strapi::cors'`)
+          (spec.type === 'reflect' && spec.via === 'library' && target.type === T.Literal && target.value === true);
         if (!replaceable) return [];
         const text =
           spec.type === 'reflect' && spec.via === 'library' && !prop

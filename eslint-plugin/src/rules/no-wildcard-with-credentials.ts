@@ -57,6 +57,8 @@ export default createRule<Options, MessageIds>({
       if (policy.kind === 'options') {
         const prop = node.parent;
         if (prop?.type === T.Property && prop.value === node && prop.parent === policy.options) {
+          // Credentials on by default (Elysia, AdonisJS, Strapi): removing the option would keep them on.
+          if (policy.library?.defaultCredentials) return (fixer) => fixer.replaceText(node, 'false');
           return (fixer) => removeListItem(sourceCode, fixer, prop);
         }
         return undefined;

@@ -7,7 +7,7 @@ import * as nodePath from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from '../analysis';
 import { corsGuardSettings } from './settings';
-import { packageVersionNear } from './package-versions';
+import { dependenciesAt, packageVersionNear } from './package-versions';
 import { DISK, ModuleSession, type ModuleFileSystem } from '../analysis/values/modules';
 import { moduleParserFor } from './module-parser';
 
@@ -49,6 +49,11 @@ function sessionFor(context: Readonly<TSESLint.RuleContext<string, readonly unkn
   const root = settings.root ?? context.cwd;
   const parser = moduleParserFor((context.languageOptions as { parser?: unknown }).parser);
   return new ModuleSession(filename, root, parser, moduleFileSystem);
+}
+
+/** The linted file's path on disk (the editor names it in the settings). */
+function realFilename(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string {
+  return ((context.settings['cors-guard'] ?? {}) as CorsGuardSettings).filename ?? context.physicalFilename;
 }
 
 /** A call that may hand the origin, the request or the response to a helper: `setCorsHeaders(res, origin)`. */
@@ -130,7 +135,10 @@ export function withFileModel<MessageIds extends string, Options extends readonl
         modules: sessionFor(context as never),
         getScope: (node) => sourceCode.getScope(node),
         text: (node) => sourceCode.getText(node),
-        project: { packageVersion: (name) => packageVersionNear(context.physicalFilename, name) },
+        project: {
+          packageVersion: (name) => packageVersionNear(context.physicalFilename, name),
+          ...(nodePath.isAbsolute(realFilename(context)) ? { file: realFilename(context), dependenciesAt } : {}),
+        },
       });
       onModel(collector.model);
     },

@@ -69,3 +69,17 @@ export function packageVersionNear(filename: string | undefined, name: string): 
   }
   return undefined;
 }
+
+/**
+ * The packages a folder's package.json depends on (every dependency field), undefined when the folder has
+ * no readable package.json. For conventions that a framework dependency marks (`sails`, `@strapi/strapi`).
+ */
+export function dependenciesAt(dir: string): ReadonlySet<string> | undefined {
+  const pkg = readJson(join(dir, 'package.json'));
+  if (!pkg) return undefined;
+  const out = new Set<string>();
+  for (const deps of [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies, pkg.optionalDependencies]) {
+    if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) out.add(name);
+  }
+  return out;
+}

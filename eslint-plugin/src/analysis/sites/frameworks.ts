@@ -19,7 +19,12 @@ export type LibraryId =
   | 'apollo-standalone'
   | 'middy'
   | 'elysia'
-  | 'yoga';
+  | 'yoga'
+  | 'adonis'
+  | 'strapi'
+  | 'sails'
+  | 'sails0'
+  | 'h3';
 
 export interface LibrarySemantics {
   readonly id: LibraryId;
@@ -48,9 +53,10 @@ export interface LibrarySemantics {
   /**
    * How an origin function is called and answers: a node-style callback; returns the origin to send
    * (given the origin, or Koa's `ctx`); or (Elysia) is given the request and must return exactly `true`
-   * for the request's Origin to be sent back.
+   * for the request's Origin to be sent back; or (`return-setting`: AdonisJS, h3) is given the origin and
+   * returns a value read as the origin setting again (`true` sends back the request's Origin).
    */
-  readonly originFunction: 'callback' | 'return-origin' | 'return-ctx' | 'return-true';
+  readonly originFunction: 'callback' | 'return-origin' | 'return-ctx' | 'return-true' | 'return-setting';
   /** Credentials when the options do not say (Elysia and Yoga send `Access-Control-Allow-Credentials: true`). */
   readonly defaultCredentials?: boolean;
   /**
@@ -69,9 +75,10 @@ export interface LibrarySemantics {
   readonly optionsFactory?: 'return';
   /**
    * What the library sends when the request has no Origin: `omit` (no CORS headers: Yoga, `@koa/cors`
-   * before 5, `cors` with a list), `as-configured` (the configured value, `*` where it would reflect).
+   * before 5, `cors` with a list), `as-configured` (the configured value, `*` where it would reflect),
+   * `wildcard` (`*` whatever the settings: h3).
    */
-  readonly withoutOrigin?: 'omit' | 'as-configured';
+  readonly withoutOrigin?: 'omit' | 'as-configured' | 'wildcard';
   /**
    * What a reflecting setting sends to a request without Origin: `*` (koa2-cors, Elysia, middy), an empty
    * value (`@koa/cors`), else nothing.
@@ -94,6 +101,25 @@ export interface LibrarySemantics {
    * package.json (installed version, else the declared range).
    */
   readonly legacyDefault?: { readonly before: string; readonly defaultOrigin: 'reflect' };
+  /** Option name of the credentials setting when it is not `credentials` (Sails `allowCredentials`). */
+  readonly credentialsOption?: string;
+  /**
+   * An option that switches the policy off when `false` (AdonisJS `enabled`), and whether it is on when
+   * unset (Sails `allRoutes`: off, so the settings apply only to routes that ask for CORS).
+   */
+  readonly enabledOption?: { readonly name: string; readonly unsetMeans: boolean };
+  /**
+   * Strapi: with neither `origin` nor `credentials` written, the defaults (`*` with credentials) go to a
+   * library that answers them with the request's Origin: reported as the reflection it is, not as a `*`
+   * the author wrote.
+   */
+  readonly defaultsReflect?: boolean;
+  /** AdonisJS: the library never adds `Vary: Origin`, even when it sends back the request's Origin. */
+  readonly addsNoVary?: boolean;
+  /** A string origin holding commas is a list of exact origins (AdonisJS, Strapi and Sails split it on `,`). */
+  readonly commaSeparatedString?: boolean;
+  /** Sails: this option set to `true` turns `*` with credentials into reflection (else the app will not start). */
+  readonly unsafeWildcardOption?: string;
   /** Whether `origin` accepts an array (so a suggestion may write one). */
   readonly acceptsArray: boolean;
   /** Option name of the origin setting (`origin`), and of extra allowlists. */
@@ -313,6 +339,129 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
       maxAgeOption: 'maxAge',
     },
   },
+  // @adonisjs/cors 2.2.1 (src/cors_middleware.ts, src/define_config.ts at 25eb506; v5's 7.x reads the same
+  // shapes): `defineConfig` defaults to `enabled: true, origin: true, credentials: true`; `true` sends back
+  // the Origin; `*` with credentials sends back the Origin; an array and a comma-separated string are
+  // compared with `===` (a plain string is a list of one); a function `(origin, ctx)` returns a value read
+  // as the setting again. No CORS headers without an Origin; no Vary is added.
+  adonis: {
+    id: 'adonis',
+    packageName: '@adonisjs/cors',
+    ...corsLike,
+    defaultOrigin: 'reflect',
+    defaultCredentials: true,
+    wildcardWithCredentials: 'reflects',
+    originFunction: 'return-setting',
+    stringIsAllowlist: true,
+    commaSeparatedString: true,
+    acceptsRegExp: false,
+    withoutOrigin: 'omit',
+    enabledOption: { name: 'enabled', unsetMeans: true },
+    addsNoVary: true,
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'GET,HEAD,POST,PUT,DELETE',
+      headersOption: 'headers',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+      defaultMaxAge: 90,
+    },
+  },
+  // Strapi 4/5 `strapi::cors` (packages/core/core/src/middlewares/cors.ts, read 2026-12): defaults
+  // `origin: '*'`, `credentials: true`, handed to @koa/cors through an origin function that returns `*`
+  // (which @koa/cors then answers with the request's Origin, credentials on), an exact `includes` for an
+  // array or a comma-separated string, or a single string as is; a function of `ctx` returns the setting.
+  strapi: {
+    id: 'strapi',
+    packageName: '@strapi/strapi',
+    ...corsLike,
+    defaultCredentials: true,
+    defaultsReflect: true,
+    wildcardWithCredentials: 'reflects',
+    originFunction: 'return-ctx',
+    commaSeparatedString: true,
+    acceptsRegExp: false,
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS',
+      headersOption: 'headers',
+      defaultHeaders: 'Content-Type,Authorization,Origin,Accept',
+      exposeOption: 'expose',
+      maxAgeOption: 'maxAge',
+      defaultMaxAge: 31536000,
+    },
+  },
+  // Sails 1.5 (lib/hooks/security/index.js and cors/set-headers.js at 7b76422): `allowOrigins` defaults to `*`,
+  // `allowCredentials` to false; `allRoutes: true` applies the settings to every route (else only to routes
+  // with `cors: true`); a non-`*` string is split on `,` into exact origins; an array is compared with `===`
+  // (RegExps tested); `*` with credentials stops the app from starting unless
+  // `allowAnyOriginWithCredentialsUnsafe: true`, which sends back every Origin. Vary: Origin is added.
+  sails: {
+    id: 'sails',
+    packageName: 'sails',
+    ...corsLike,
+    originOption: 'allowOrigins',
+    credentialsOption: 'allowCredentials',
+    enabledOption: { name: 'allRoutes', unsetMeans: false },
+    unsafeWildcardOption: 'allowAnyOriginWithCredentialsUnsafe',
+    stringIsAllowlist: true,
+    commaSeparatedString: true,
+    withoutOrigin: 'omit',
+    responses: {
+      methodsOption: 'allowRequestMethods',
+      defaultMethods: 'GET,HEAD,PUT,PATCH,POST,DELETE',
+      headersOption: 'allowRequestHeaders',
+      defaultHeaders: 'content-type',
+      exposeOption: 'allowResponseHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+  // Sails 0.12 (lib/hooks/cors/index.js and to-prepare-send-headers.js at v0.12.14): `config/cors.js`
+  // `module.exports.cors = { allRoutes, origin, credentials }`, defaults `origin: '*'`, `credentials: true`;
+  // `origin` is split on `,` and an entry equal to the Origin, or `*`, sends back the Origin; applied to every
+  // route only with `allRoutes: true`.
+  sails0: {
+    id: 'sails0',
+    packageName: 'sails',
+    ...corsLike,
+    defaultCredentials: true,
+    wildcardWithCredentials: 'reflects',
+    wildcardReflects: true,
+    stringIsAllowlist: true,
+    commaSeparatedString: true,
+    acceptsArray: false,
+    acceptsRegExp: false,
+    enabledOption: { name: 'allRoutes', unsetMeans: false },
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'GET,POST,PUT,DELETE,OPTIONS,HEAD',
+      headersOption: 'headers',
+      defaultHeaders: 'content-type',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+  // h3 (src/utils/internal/cors.ts at ac609aa, 2.0 beta; 1.x has the same logic): `origin` defaults to `*`;
+  // a string is sent as is; an array matches by `===` or RegExp `.test()`; a function `(origin) => boolean`
+  // sends back the Origin when true; `*` with credentials sends `*` (rejected by browsers).
+  h3: {
+    id: 'h3',
+    packageName: 'h3',
+    ...corsLike,
+    originFunction: 'return-setting',
+    // `Access-Control-Allow-Credentials: true` goes with every response when `credentials` is on (src).
+    credentialsAlone: 'always',
+    withoutOrigin: 'wildcard',
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: '*',
+      headersOption: 'allowHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
   // hapi: `cors: true` is `origin: ['*']`, which sends back the request's origin (src).
   hapi: {
     id: 'hapi',
@@ -365,12 +514,117 @@ export interface ModuleOptionSite {
   readonly onByDefault?: boolean;
   /** When the file imports one of these modules (a server adapter), the options follow its library. */
   readonly adapters?: readonly { readonly module: string; readonly library: LibraryId }[];
+  /** The call loads its settings from data files (LoopBack 3 `boot(app, __dirname)` reads middleware.json). */
+  readonly dataFiles?: DataFiles;
+  /** The settings take effect only where the project registers the middleware (see `Registration`). */
+  readonly registration?: Registration;
+}
+
+/**
+ * Where a framework must be told to run the middleware its config file configures (AdonisJS 6: the package
+ * in package.json, and `@adonisjs/cors/cors_middleware` in `server.use([...])` of `start/kernel.ts`). A
+ * project that visibly lacks either does not run the settings; when the files cannot be read, they count.
+ */
+export interface Registration {
+  readonly dependency: string;
+  /** Files relative to the project root, the first that exists is read. */
+  readonly files: readonly string[];
+  readonly mentions: string;
+}
+
+/**
+ * Data files (JSON) a call loads settings from. ESLint lints only JavaScript and TypeScript, so they are
+ * judged from the call that loads them and reported there, naming the file.
+ */
+export interface DataFiles {
+  readonly framework: string;
+  /** The argument naming the folder the files are in (`__dirname`, a string relative to the calling file). */
+  readonly dirArg: number;
+  /** File names in that folder, tried in order. */
+  readonly names: readonly string[];
+  /** Steps from each file's value to the options. */
+  readonly path: readonly ConventionStep[];
 }
 
 /** NestJS on Fastify: `new FastifyAdapter()` hands the CORS options to @fastify/cors. */
 const NEST_ADAPTERS = [{ module: '@nestjs/platform-fastify', library: 'nestjs-fastify' }] as const;
 
+/** LoopBack 3 environments whose `middleware.<env>.json` overrides middleware.json (loopback-boot). */
+const LOOPBACK_ENVS = ['development', 'production', 'staging', 'test', 'local'];
+
 export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
+  // AdonisJS 6 `config/cors.ts`: `defineConfig({ ... })` from @adonisjs/cors (the import marks it), in effect
+  // when start/kernel.ts registers the middleware (stubs/main.ts of @adonisjs/cors adds it there).
+  {
+    library: 'adonis',
+    modules: ['@adonisjs/cors'],
+    path: ['defineConfig'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: [],
+    registration: {
+      dependency: '@adonisjs/cors',
+      files: ['start/kernel.ts', 'start/kernel.js'],
+      mentions: '@adonisjs/cors/cors_middleware',
+    },
+  },
+  // @hapi/glue 9 (lib/index.js at b0b3e7a): `compose(manifest)` builds `Hapi.server(manifest.server)`.
+  {
+    library: 'hapi',
+    modules: ['@hapi/glue', 'glue'],
+    path: ['compose'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: ['server', 'routes', 'cors'],
+  },
+  // h3 (Nitro, Nuxt server routes): `handleCors(event, options)`, `appendCorsHeaders(event, options)`.
+  ...['handleCors', 'appendCorsHeaders', 'appendCorsPreflightHeaders'].map((name): ModuleOptionSite => ({
+    library: 'h3',
+    modules: ['h3'],
+    path: [name],
+    kind: 'call',
+    optionsArg: 1,
+    optionsPath: [],
+  })),
+  // Feathers 5 re-exports the middleware: `cors` of @feathersjs/express is `cors`, of @feathersjs/koa is
+  // @koa/cors (the generated app.ts: `app.use(cors())`); `socketio({ cors })` hands `cors` to socket.io.
+  { library: 'cors', modules: ['@feathersjs/express'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'koa-cors', modules: ['@feathersjs/koa'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
+  {
+    library: 'socket.io',
+    modules: ['@feathersjs/socketio'],
+    path: [],
+    kind: 'call',
+    optionsArg: 'last',
+    optionsPath: ['cors'],
+  },
+  // LoopBack 4 (@loopback/rest rest.server.ts): `rest.cors` of the application options goes to `cors` as
+  // given (a `cors` object replaces the defaults, `origin: '*'` with credentials, as a whole).
+  ...['RestApplication', 'RestServer'].map((name): ModuleOptionSite => ({
+    library: 'cors',
+    modules: ['@loopback/rest'],
+    path: [name],
+    kind: 'construct',
+    optionsArg: name === 'RestServer' ? 1 : 0,
+    optionsPath: name === 'RestServer' ? ['cors'] : ['rest', 'cors'],
+  })),
+  // LoopBack 3: `boot(app, __dirname)` (loopback-boot) registers the middleware of `middleware.json` and
+  // `middleware.<env>.json` in that folder; the `cors` entry's `params` go to the `cors` package (the
+  // generated app ships `"origin": true, "credentials": true`).
+  {
+    library: 'cors',
+    modules: ['loopback-boot'],
+    path: [],
+    kind: 'call',
+    optionsArg: 'none',
+    optionsPath: [],
+    dataFiles: {
+      framework: 'LoopBack 3',
+      dirArg: 1,
+      names: ['middleware.json', ...LOOPBACK_ENVS.map((env) => `middleware.${env}.json`)],
+      path: [{ anyKey: true }, 'cors', 'params'],
+    },
+  },
   { library: 'cors', modules: ['cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
   // kcors is @koa/cors under its old name (1.x and 2.x, which reflect when `origin` is unset).
   { library: 'koa-cors', modules: ['@koa/cors', 'kcors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
@@ -461,6 +715,158 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
     kind: 'construct',
     optionsArg: 0,
     optionsPath: ['routes', 'cors'],
+  },
+];
+
+/** One step from a configuration value towards the CORS options. */
+export type ConventionStep =
+  /** A property. */
+  | string
+  /** Every property (LoopBack middleware phases: `initial`, `routes:before`, ...). */
+  | { readonly anyKey: true }
+  /**
+   * An entry of a list naming a middleware (Strapi): the string itself (the defaults apply), or an object
+   * whose `nameKey` is the name, with its options under `optionsKey` (missing: the defaults).
+   */
+  | { readonly entry: string; readonly nameKey: string; readonly optionsKey: string };
+
+/**
+ * Framework conventions that load CORS settings from a file by its name: the file (relative to the project
+ * root, the folder of the nearest package.json), what marks the framework (a dependency in that
+ * package.json, or an import in the file: a file merely named so stays quiet), the export that holds the
+ * settings and the steps from it to the options. An export that is a function (`({ env }) => [...]`) is
+ * read through what it returns.
+ */
+export interface ConfigConvention {
+  readonly framework: string;
+  readonly library: LibraryId;
+  readonly file: RegExp;
+  readonly dependencies?: readonly string[];
+  readonly imports?: readonly string[];
+  /** `default`: `export default` / `module.exports`; else a named export (`module.exports.security = ...`). */
+  readonly exportName: string;
+  readonly path: readonly ConventionStep[];
+  /** The row applies to these versions of a package only (the declared or installed one; unknown: it applies). */
+  readonly versions?: { readonly package: string; readonly below?: string; readonly from?: string };
+}
+
+export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
+  // AdonisJS 5: `const corsConfig: CorsConfig = { enabled, origin, credentials, ... }; export default corsConfig`
+  // with the type from `@ioc:Adonis/Core/Cors` (AdonisJS 6 uses `defineConfig`, a module option site).
+  {
+    framework: 'AdonisJS',
+    library: 'adonis',
+    file: /^config\/cors\.[cm]?[jt]s$/,
+    dependencies: ['@adonisjs/cors', '@adonisjs/core'],
+    imports: ['@ioc:Adonis/Core/Cors', '@adonisjs/cors'],
+    exportName: 'default',
+    path: [],
+  },
+  // Strapi 4/5: `config/middlewares.js` (or per environment, `config/env/<env>/middlewares.js`) exports the
+  // middleware list; `'strapi::cors'` or `{ name: 'strapi::cors', config: { ... } }` configures CORS.
+  {
+    framework: 'Strapi',
+    library: 'strapi',
+    file: /^config\/(?:env\/[^/]+\/)?middlewares\.[cm]?[jt]s$/,
+    dependencies: ['@strapi/strapi'],
+    exportName: 'default',
+    path: [{ entry: 'strapi::cors', nameKey: 'name', optionsKey: 'config' }],
+  },
+  // Sails 1: `module.exports.security = { cors: { allRoutes, allowOrigins, allowCredentials } }` in
+  // `config/security.js`, or `security: { cors }` in `config/env/<env>.js`.
+  {
+    framework: 'Sails',
+    library: 'sails',
+    file: /^config\/security\.js$/,
+    dependencies: ['sails'],
+    exportName: 'security',
+    path: ['cors'],
+  },
+  // Sails 0.x: `config/cors.js`, `module.exports.cors = { allRoutes, origin, credentials }` (Sails 1 maps a
+  // legacy one onto `security.cors` with deprecated names: not modelled).
+  {
+    framework: 'Sails',
+    library: 'sails0',
+    file: /^config\/cors\.js$/,
+    dependencies: ['sails'],
+    exportName: 'cors',
+    path: [],
+    versions: { package: 'sails', below: '1.0.0' },
+  },
+  {
+    framework: 'Sails',
+    library: 'sails',
+    file: /^config\/env\/[^/]+\.js$/,
+    dependencies: ['sails'],
+    exportName: 'default',
+    path: ['security', 'cors'],
+  },
+  // LoopBack 3: `server/middleware.<env>.js` exports the same shape as middleware.json (see `loopback-boot`).
+  {
+    framework: 'LoopBack 3',
+    library: 'cors',
+    // The app root is the folder given to boot(): `server/` as generated, `src/` in some apps.
+    file: /^(?:server|src)\/middleware(?:\.[\w-]+)?\.js$/,
+    dependencies: ['loopback', 'loopback-boot'],
+    exportName: 'default',
+    path: [{ anyKey: true }, 'cors', 'params'],
+  },
+];
+
+/**
+ * Route rules: per-path settings in a framework config file (Nitro `routeRules` in `nitro.config.ts`,
+ * Nuxt's in `nuxt.config.ts`, also under `nitro: { routeRules }`). Each entry is one policy: its `headers`
+ * object, plus what `cors: true` adds underneath them (src/config/resolvers/route-rules.ts of nitro:
+ * `cors: true` sends `access-control-allow-origin: *` with methods, headers and max-age, and the entry's own
+ * `headers` override those).
+ */
+export interface RouteRulesConvention {
+  readonly framework: string;
+  /** The config file's name (the config sits at the project or layer root). */
+  readonly file: RegExp;
+  readonly property: string;
+  readonly corsKey: string;
+  readonly headersKey: string;
+  /** What `cors: true` sends (header name to value). */
+  readonly corsTrueSends: Readonly<Record<string, string>>;
+}
+
+export const ROUTE_RULES: readonly RouteRulesConvention[] = [
+  {
+    framework: 'Nitro / Nuxt',
+    file: /^(?:nuxt|nitro)\.config\.[cm]?[jt]s$/,
+    property: 'routeRules',
+    corsKey: 'cors',
+    headersKey: 'headers',
+    corsTrueSends: {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': '*',
+      'Access-Control-Allow-Headers': '*',
+      'Access-Control-Max-Age': '0',
+    },
+  },
+];
+
+/**
+ * Functions a framework makes global (auto-imports: Nitro and Nuxt server routes call h3's `handleCors`
+ * without importing it): a call of the unbound name counts when the project (the nearest package.json)
+ * depends on one of `dependencies`.
+ */
+export interface AutoImportedOptionSite {
+  readonly framework: string;
+  readonly library: LibraryId;
+  readonly names: readonly string[];
+  readonly optionsArg: number;
+  readonly dependencies: readonly string[];
+}
+
+export const AUTO_IMPORTED_OPTION_SITES: readonly AutoImportedOptionSite[] = [
+  {
+    framework: 'Nitro / Nuxt',
+    library: 'h3',
+    names: ['handleCors', 'appendCorsHeaders', 'appendCorsPreflightHeaders'],
+    optionsArg: 1,
+    dependencies: ['nuxt', 'nitropack', 'nitro', 'h3'],
   },
 ];
 

@@ -27,7 +27,9 @@ import {
   MODULE_OPTION_SITES,
   SHAPE_OPTION_SITES,
   TYPED_OPTIONS,
+  type DataFiles,
   type LibraryId,
+  type Registration,
   type ModuleOptionSite,
   type VersionBound,
 } from './frameworks';
@@ -55,9 +57,10 @@ export interface OptionSite {
   readonly library: LibraryId;
   /**
    * The library call (`cors(...)`, `register(...)`, `new Server(...)`, `app.enableCors(...)`), or for
-   * options judged where they are defined (see `definedOptionSites`), the options object itself.
+   * options judged where they are defined (see `definedOptionSites`, conventions.ts), the options object
+   * itself (or the list entry naming a middleware whose defaults apply: Strapi's `'strapi::cors'`).
    */
-  readonly call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ObjectExpression;
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ObjectExpression | Node;
   /** The argument holding the options, and the property path inside it to the CORS options. */
   readonly argument: Node | undefined;
   readonly path: readonly string[];
@@ -65,6 +68,10 @@ export interface OptionSite {
   /** The library applies its defaults when the options path holds nothing (`createYoga({ schema })`). */
   readonly onByDefault?: boolean;
   readonly pathBefore?: VersionBound;
+  /** The call loads its options from data files (conventions.ts reads them). */
+  readonly dataFiles?: DataFiles;
+  /** The settings apply only where the project registers the middleware (conventions.ts checks). */
+  readonly registration?: Registration;
   /**
    * A package CORS Guard has no row for, recognised by its name as a CORS middleware: judged as `library`
    * reads options, and the messages name this package and say so.
@@ -298,6 +305,8 @@ export function moduleOptionSites(
           ...site,
           library,
           ...(spec.onByDefault ? { onByDefault: true } : {}),
+          ...(spec.dataFiles ? { dataFiles: spec.dataFiles } : {}),
+          ...(spec.registration ? { registration: spec.registration } : {}),
           ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),
         });
       }
@@ -566,9 +575,22 @@ export function definedOptionSites(objects: readonly TSESTree.ObjectExpression[]
   for (const obj of objects) {
     const typed = typedOptionsOf(obj);
     if (typed) out.push({ library: typed.library, call: obj, argument: obj, path: typed.path });
-    else if (isDefinedCorsOptions(obj)) out.push({ library: 'cors', call: obj, argument: obj, path: [] });
+    else if (isDefinedCorsOptions(obj))
+      out.push({ library: definedLibraryOf(obj), call: obj, argument: obj, path: [] });
   }
   return out;
+}
+
+/**
+ * The library options judged where they are defined are read as: hapi for `routes: { cors: { ... } }` (hapi
+ * server options, a glue manifest's `server`), else `cors`.
+ */
+export function definedLibraryOf(obj: TSESTree.ObjectExpression): LibraryId {
+  const prop = obj.parent;
+  if (prop?.type !== T.Property || prop.value !== obj || staticKeyName(prop.key, prop.computed) !== 'cors')
+    return 'cors';
+  const routes = prop.parent?.parent;
+  return routes?.type === T.Property && staticKeyName(routes.key, routes.computed) === 'routes' ? 'hapi' : 'cors';
 }
 
 /**
@@ -580,7 +602,7 @@ export function definedOptionSites(objects: readonly TSESTree.ObjectExpression[]
 export function definedOptionsLibrary(obj: TSESTree.ObjectExpression): LibraryId | undefined {
   const typed = typedOptionsOf(obj);
   if (typed) return typed.path.length === 0 ? typed.library : undefined;
-  return isDefinedCorsOptions(obj) ? 'cors' : undefined;
+  return isDefinedCorsOptions(obj) ? definedLibraryOf(obj) : undefined;
 }
 
 /** The option-type row an object literal is annotated with, the type imported from the row's module. */

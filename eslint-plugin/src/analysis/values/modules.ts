@@ -366,6 +366,17 @@ export class ModuleSession {
     return this.loadPath(path);
   }
 
+  /**
+   * Loads a data file of the project (JSON) by path, as the CommonJS module Node makes of it (see
+   * `parseModule`). Undefined outside the project or when it is missing or malformed.
+   */
+  loadData(path: string): LoadedModule | undefined {
+    const rel = nodePath.relative(this.root, path);
+    if (rel === '' || rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
+    if (rel.split(nodePath.sep).includes('node_modules') || !/\.json$/i.test(path)) return undefined;
+    return this.loadPath(path);
+  }
+
   private loadPath(path: string): LoadedModule | undefined {
     const stat = this.fs.stat(path);
     if (!stat) return undefined;

@@ -131,8 +131,18 @@ export function requestRead(node: Node, text: (n: Node) => string): RequestRead 
   return undefined;
 }
 
+/** h3 (Nitro, Nuxt): `getRequestHeader(event, 'origin')`, `getHeader(event, 'origin')`, imported or auto-imported. */
+const EVENT_HEADER_GETTERS = new Set(['getRequestHeader', 'getHeader']);
+
 function requestReadOfCall(call: TSESTree.CallExpression, text: (n: Node) => string): RequestRead | undefined {
   const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier && EVENT_HEADER_GETTERS.has(callee.name) && call.arguments.length === 2) {
+    const name = stringLiteralValue(call.arguments[1]);
+    const event = unwrap(call.arguments[0] as Node);
+    if (name !== undefined && event.type === T.Identifier && /^(?:event|e|evt|h3Event)$/i.test(event.name)) {
+      return headerRead(name, text(call));
+    }
+  }
   if (callee.type !== T.MemberExpression) return undefined;
   const method = memberName(callee);
   const receiver = calleeObject(call);
