@@ -9,8 +9,9 @@ import * as vscode from 'vscode';
 import { noFixReason, plainText, ruleWhy, shortRule, suggestionTitle } from './core/describe';
 import { disableFileEdit, disableLineEdit, nonOverlapping, type DisableStyle } from './core/edits';
 import type { Finding, OffsetEdit } from './core/protocol';
+import { PLACEHOLDER_ORIGIN } from '../../eslint-plugin/src/analysis';
 import type { DiagnosticsManager } from './diagnostics';
-import { SOURCE } from './diagnostics';
+import { moduleUri, SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('corsGuard');
 export const SHOW_DOCS_COMMAND = 'corsGuard.showDocumentation';
@@ -20,6 +21,15 @@ export const WHY_NO_FIX_COMMAND = 'corsGuard.whyNoFix';
 /** Picks the comment style for a document (see core/eslint-config.ts). */
 export type StylePicker = (document: vscode.TextDocument) => DisableStyle;
 
+/** Lints another module as it is now (its open buffer, else the disk): the findings made in it. */
+export type ModuleLinter = (
+  uri: vscode.Uri,
+  root: vscode.Uri | undefined,
+) => Promise<{ text: string; findings: readonly Finding[] } | undefined>;
+
+/** The related location a finding made in another module carries first (see util/related.ts). */
+const PROBLEM_HERE = 'The problem is here.';
+
 export class CorsGuardCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
@@ -28,7 +38,52 @@ export class CorsGuardCodeActions implements vscode.CodeActionProvider {
   constructor(
     private readonly diagnostics: DiagnosticsManager,
     private readonly styleOf: StylePicker,
+    private readonly lintModule?: ModuleLinter,
   ) {}
+
+  /**
+   * Fixes for findings made in another module (a helper's origin check, reported here at its call): the
+   * helper's own suggestions, applied in the helper's file, where the bug is.
+   */
+  async helperFixes(
+    document: vscode.TextDocument,
+    diagnostics: readonly vscode.Diagnostic[],
+  ): Promise<vscode.CodeAction[]> {
+    if (!this.lintModule) return [];
+    const out: vscode.CodeAction[] = [];
+    const seen = new Set<string>();
+    for (const diagnostic of diagnostics) {
+      const finding = diagnostic.source === SOURCE ? this.diagnostics.findingOf(document.uri, diagnostic) : undefined;
+      const at = finding?.related.find((r) => r.file && r.message === PROBLEM_HERE);
+      if (!finding || !at?.file) continue;
+      const uri = moduleUri(document.uri, at.file);
+      const linted = await this.lintModule(uri, vscode.workspace.getWorkspaceFolder(document.uri)?.uri);
+      const there = linted?.findings.find(
+        (f) =>
+          f.ruleId === finding.ruleId &&
+          (f.line < at.line || (f.line === at.line && f.column <= at.column)) &&
+          (f.endLine > at.line || (f.endLine === at.line && f.endColumn >= at.column)),
+      );
+      if (!linted || !there) continue;
+      const name = vscode.workspace.asRelativePath(uri, false);
+      for (const s of there.suggestions) {
+        const key = `${uri.toString()}:${s.fix.range.join(':')}:${s.fix.text}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const action = new vscode.CodeAction(
+          `${suggestionTitle(s.desc).replace(/\.$/, '')} (in ${name})`,
+          vscode.CodeActionKind.QuickFix,
+        );
+        action.diagnostics = [diagnostic];
+        action.isPreferred = out.length === 0;
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri, rangeIn(linted.text, s.fix.range), s.fix.text);
+        action.edit = edit;
+        out.push(action);
+      }
+    }
+    return out;
+  }
 
   async provideCodeActions(
     document: vscode.TextDocument,
@@ -47,7 +102,11 @@ export class CorsGuardCodeActions implements vscode.CodeActionProvider {
       // The diagnostics VS Code passed are the old ones: use the fresh ones at the same place.
       diagnostics = state.diagnostics.filter((d) => d.range.intersection(range) !== undefined);
     }
-    return this.actionsFor(document, diagnostics, context.only);
+    const own = this.actionsFor(document, diagnostics, context.only);
+    if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return own;
+    const helper = await this.helperFixes(document, diagnostics);
+    if (token?.isCancellationRequested) return own;
+    return [...helper, ...own];
   }
 
   /** The actions for diagnostics of the document's current state (synchronous: for tests and the API). */
@@ -72,9 +131,10 @@ export class CorsGuardCodeActions implements vscode.CodeActionProvider {
       if (!finding) continue;
       const rule = shortRule(finding.ruleId);
       finding.suggestions.forEach((s, i) => {
+        const placeholder = hasPlaceholder(s.fix);
         const action = new vscode.CodeAction(suggestionTitle(s.desc), vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
-        action.edit = workspaceEdit(document, [s.fix]);
+        action.edit = placeholder ? snippetEdit(document, s.fix) : workspaceEdit(document, [s.fix]);
         action.isPreferred = i === 0;
         actions.push(action);
       });
@@ -135,6 +195,39 @@ export class CorsGuardCodeActions implements vscode.CodeActionProvider {
   }
 }
 
+/** The quote-delimited placeholder an allowlist suggestion writes when no trusted origins are set. */
+const PLACEHOLDER = `'${PLACEHOLDER_ORIGIN}'`;
+
+function hasPlaceholder(edit: OffsetEdit): boolean {
+  return edit.text.includes(PLACEHOLDER);
+}
+
+/**
+ * The suggestion as a snippet whose tab stop is the placeholder origin (selected, so typing replaces it):
+ * with no `corsGuard.trustedOrigins`, the fix asks for the real origins instead of writing an empty list.
+ */
+function snippetEdit(document: vscode.TextDocument, edit: OffsetEdit): vscode.WorkspaceEdit {
+  const at = edit.text.indexOf(PLACEHOLDER);
+  const snippet = new vscode.SnippetString()
+    .appendText(edit.text.slice(0, at + 1))
+    .appendPlaceholder(PLACEHOLDER_ORIGIN)
+    .appendText(edit.text.slice(at + PLACEHOLDER.length - 1));
+  const range = new vscode.Range(document.positionAt(edit.range[0]), document.positionAt(edit.range[1]));
+  const workspace = new vscode.WorkspaceEdit();
+  workspace.set(document.uri, [new vscode.SnippetTextEdit(range, snippet)]);
+  return workspace;
+}
+
+/** A range of character offsets in a text that is not an open document. */
+function rangeIn(text: string, [from, to]: readonly [number, number]): vscode.Range {
+  const at = (offset: number) => {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return new vscode.Position(line, offset - (before.lastIndexOf('\n') + 1));
+  };
+  return new vscode.Range(at(from), at(to));
+}
+
 function workspaceEdit(document: vscode.TextDocument, edits: readonly OffsetEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits) {
@@ -147,8 +240,11 @@ function workspaceEdit(document: vscode.TextDocument, edits: readonly OffsetEdit
   return edit;
 }
 
-/** The Markdown the "Why no automatic fix?" action opens (`docs`: the bundled rule documentation). */
-export function whyNoFixMarkdown(ruleId: string, message: string, docs: vscode.Uri): string {
+/**
+ * The Markdown the "Why no automatic fix?" action opens, with the rule's bundled documentation below it
+ * (`docs`, its own title dropped): the how-to is right there, with no link to a file of the install folder.
+ */
+export function whyNoFixMarkdown(ruleId: string, message: string, docs: string | undefined): string {
   const rule = shortRule(ruleId);
   return [
     `# Why ${rule} has no automatic fix here`,
@@ -159,6 +255,8 @@ export function whyNoFixMarkdown(ruleId: string, message: string, docs: vscode.U
     '',
     `**Why it matters:** ${ruleWhy(ruleId)}`,
     '',
-    `How to fix it by hand: [the documentation for ${rule}](${docs.toString()}).`,
+    ...(docs
+      ? ['---', '', `## How to fix it by hand: the documentation of ${rule}`, '', docs.replace(/^# [^\n]*\n/, '')]
+      : [`How to fix it by hand: *Show documentation for ${rule}* in the quick-fix menu.`]),
   ].join('\n');
 }

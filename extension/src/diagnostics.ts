@@ -17,8 +17,6 @@ export const SOURCE = 'CORS Guard';
 export const LANGUAGES: readonly string[] = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 /** Views of other things that happen to have a JavaScript language id. */
 const IGNORED_SCHEMES: ReadonlySet<string> = new Set(['git', 'output', 'vscode-scm', 'gitlens', 'conflictResolution']);
-/** The code of the information diagnostic placed at a parse error. */
-export const PARSE_ERROR_CODE = 'parse-error';
 /** A lint slower than this is flagged in the status item. */
 export const SLOW_LINT_MS = 500;
 
@@ -93,25 +91,6 @@ function buffersFor(
     }
   }
   return out;
-}
-
-/** The information diagnostic at a parse error: why the findings are old (or missing). */
-export function parseErrorDiagnostic(
-  error: NonNullable<LintResult['parseError']>,
-  keptCount: number,
-): vscode.Diagnostic {
-  const at = new vscode.Position(Math.max(error.line - 1, 0), Math.max(error.column - 1, 0));
-  const what = plainText(error.message.replace(/^Parsing error:\s*/, '')).slice(0, 60);
-  const d = new vscode.Diagnostic(
-    new vscode.Range(at, at.translate(0, 1)),
-    keptCount > 0
-      ? `Syntax error (${what}): CORS findings are from the last version that parsed.`
-      : `Syntax error (${what}): CORS Guard checks this file once it parses.`,
-    vscode.DiagnosticSeverity.Information,
-  );
-  d.source = SOURCE;
-  d.code = PARSE_ERROR_CODE;
-  return d;
 }
 
 export class DiagnosticsManager implements vscode.Disposable {
@@ -320,13 +299,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     } else {
       this.kept.set(key, keep(text, result.findings));
     }
+    // No diagnostic of our own at a syntax error: the JavaScript/TypeScript language features already
+    // mark it, and a second squiggle would say the same thing. The status items say why the findings are
+    // old (or missing).
     const diagnostics = findings.map((f) => toDiagnostic(document.uri, f, this.docsUri));
-    // Say why at the syntax error when findings are kept, or when the file never parsed (no findings and
-    // no other sign); a clean file mid-edit gets no extra squiggle (the status item still says it).
-    const neverParsed = !this.kept.has(key);
-    if (result.parseError && (kept || neverParsed)) {
-      diagnostics.push(parseErrorDiagnostic(result.parseError, findings.length));
-    }
     this.log.verbose(
       `linted ${document.uri.fsPath || key} v${version} (${result.parser}) in ${result.durationMs.toFixed(0)} ms, shown after ${latencyMs.toFixed(0)} ms: ${findings.length} finding(s)${result.parseError ? ` (kept from the last version that parsed; parse error: ${result.parseError.message})` : ''}`,
     );

@@ -11,29 +11,46 @@ export class ExplainView implements vscode.TextDocumentContentProvider, vscode.D
   private readonly contents = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private next = 1;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.toString()) ?? '# Gone\n\nRun the command again.';
   }
 
-  /** Registers `markdown` under a read-only URI named `title` (kept for the session; views are small). */
+  /**
+   * The read-only URI of the view named `title`, now holding `markdown`. One URI per title: running a
+   * command again updates the view (and its open preview) instead of leaving the old result in a tab.
+   */
   uriFor(title: string, markdown: string): vscode.Uri {
-    const uri = vscode.Uri.from({
-      scheme: EXPLAIN_SCHEME,
-      path: `/${title.replace(/[\\/:*?"<>|]/g, '-')}.md`,
-      query: `v=${this.next++}`,
-    });
-    this.contents.set(uri.toString(), markdown);
+    const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${title.replace(/[\\/:*?"<>|]/g, '-')}.md` });
+    const key = uri.toString();
+    const before = this.contents.get(key);
+    this.contents.delete(key);
+    this.contents.set(key, markdown);
     // Old views of a long session: keep the last 50.
     if (this.contents.size > 50) this.contents.delete(this.contents.keys().next().value!);
+    if (before !== undefined && before !== markdown) this.changed.fire(uri);
     return uri;
   }
 
-  /** Shows `markdown` as a Markdown preview beside the editor; returns the virtual document. */
+  /** Shows `markdown` as a Markdown preview beside the editor; returns the virtual document, up to date. */
   async show(title: string, markdown: string): Promise<vscode.TextDocument> {
     const uri = this.uriFor(title, markdown);
-    const document = await vscode.workspace.openTextDocument(uri);
+    let document = await vscode.workspace.openTextDocument(uri);
+    if (document.getText() !== markdown) {
+      // An open document follows the provider's change event: wait for it.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, 2000);
+        const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+          if (e.document.uri.toString() === uri.toString() && e.document.getText() === markdown) done();
+        });
+        function done() {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        }
+      });
+      document = await vscode.workspace.openTextDocument(uri);
+    }
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
     return document;
   }

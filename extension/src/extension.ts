@@ -12,7 +12,7 @@ import {
 import { DisableStylePicker } from './core/eslint-config';
 import type { DisableStyle } from './core/edits';
 import { SECTION, settingsFor } from './config';
-import { DiagnosticsManager, isLintable, LANGUAGES } from './diagnostics';
+import { DiagnosticsManager, isLintable, LANGUAGES, SOURCE } from './diagnostics';
 import { RuleDocs } from './docs';
 import { EXPLAIN_SCHEME, ExplainView } from './explain-view';
 import {
@@ -29,9 +29,10 @@ import {
 import { RegressionTestActions, WRITE_TEST_COMMAND, writeRegressionTest } from './regression-test';
 import { CorsMapView, MAP_COMMANDS, revealPolicy, type MapNodeSnapshot } from './map-view';
 import { TraceLog } from './log';
-import { SHOW_OUTPUT_COMMAND, StatusItem } from './status';
+import { CountsStatusBar, SHOW_OUTPUT_COMMAND, StatusItem } from './status';
 import { LintWorkerClient } from './worker-client';
-import { SCAN_COMMAND, WorkspaceScanner, type ScanSummary } from './workspace-scan';
+import { languageOfPath, SCAN_COMMAND, WorkspaceScanner, type ScanSummary } from './workspace-scan';
+import { lintSettingsOf } from './core/settings';
 
 export interface CorsGuardApi {
   /** The last lint of a document, for tests and other extensions. */
@@ -39,10 +40,21 @@ export interface CorsGuardApi {
   readonly onDidLint: DiagnosticsManager['onDidChange'];
   /** What the language status item shows for the active editor. */
   status(): ReturnType<StatusItem['snapshot']>;
+  /** What the status bar item shows (counts and the last scan). */
+  statusBar(): ReturnType<CountsStatusBar['snapshot']>;
+  /**
+   * Drops the scan results held in memory and restores them from the workspace state, as a reloaded
+   * window does; returns how many files were restored.
+   */
+  reloadScan(): Promise<number>;
   /** Runs "Scan Workspace" (without the progress notification), cancellable like the notification. */
   scanWorkspace(token?: vscode.CancellationToken): Promise<ScanSummary>;
   /** The CORS Map view's tree, as shown. */
   mapView(): Promise<MapNodeSnapshot[]>;
+  /** Scrolls the CORS Map view to a group (a file or a verdict). */
+  revealInMap(label: string): Promise<boolean>;
+  /** Where "Export Report" proposes to save. */
+  defaultExportUri(): vscode.Uri;
   /** Fires when a scanned (closed) file's result changes. */
   readonly onDidScan: WorkspaceScanner['onDidChange'];
   /** The code actions CORS Guard offers for diagnostics of the document's current lint. */
@@ -53,8 +65,10 @@ export interface CorsGuardApi {
   ): vscode.CodeAction[];
   /** The comment style a disable quick fix writes in this document, and the flat config that decided it. */
   disableStyle(document: vscode.TextDocument): { style: DisableStyle; config?: string };
-  /** The bundled documentation of a rule. */
+  /** Where a diagnostic's rule link goes (the command that renders the bundled docs read-only). */
   docsUri(ruleId: string): vscode.Uri;
+  /** The bundled documentation file of a rule. */
+  docsFile(ruleId: string): vscode.Uri;
   /** What the log records (`corsGuard.trace`). */
   logLines(): readonly string[];
 }
@@ -67,8 +81,9 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     log: (m) => log.warn(m),
     ...(codeCacheDir ? { codeCacheDir } : {}),
   });
-  const docs = new RuleDocs(context.extensionUri);
-  const diagnostics = new DiagnosticsManager(client, log, (ruleId) => docs.uriOf(ruleId));
+  const view = new ExplainView();
+  const docs = new RuleDocs(context.extensionUri, view);
+  const diagnostics = new DiagnosticsManager(client, log, (ruleId) => docs.linkOf(ruleId));
   const status = new StatusItem(diagnostics);
   const selector = LANGUAGES.map((language) => ({ language }));
   const picker = new DisableStylePicker({
@@ -85,10 +100,30 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     document.uri.scheme === 'file'
       ? picker.styleFor(path.dirname(document.uri.fsPath))
       : { style: 'cors-guard' as const };
-  const codeActions = new CorsGuardCodeActions(diagnostics, (document) => disableStyle(document).style);
-  const view = new ExplainView();
+  const codeActions = new CorsGuardCodeActions(
+    diagnostics,
+    (document) => disableStyle(document).style,
+    async (uri, root) => {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      let text: string;
+      try {
+        text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        return undefined;
+      }
+      const outcome = await client.lint(`helper-fix:${uri.toString()}`, {
+        fileName: uri.scheme === 'file' ? uri.fsPath : uri.path,
+        languageId: open?.languageId ?? languageOfPath(uri.path),
+        text,
+        settings: lintSettingsOf(settingsFor(uri)),
+        ...(root ? { root: root.scheme === 'file' ? root.fsPath : root.path } : {}),
+      });
+      return outcome.kind === 'result' ? { text, findings: outcome.result.findings } : undefined;
+    },
+  );
   const http = new HttpDiagnostics();
-  const scanner = new WorkspaceScanner(client, diagnostics, log);
+  const scanner = new WorkspaceScanner(client, diagnostics, log, context.workspaceState);
+  const counts = new CountsStatusBar(SOURCE, scanner);
   const map = new CorsMapView(client, diagnostics, scanner);
 
   const lintSoon = (document: vscode.TextDocument) => {
@@ -175,15 +210,16 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.commands.registerCommand(HOVER_DETAILS_COMMAND, (uri: unknown, offset: unknown) =>
       showHoverDetails(client, view, uri, offset),
     ),
-    vscode.commands.registerCommand(WHY_NO_FIX_COMMAND, (ruleId: unknown, message: unknown) =>
+    vscode.commands.registerCommand(WHY_NO_FIX_COMMAND, async (ruleId: unknown, message: unknown) =>
       typeof ruleId === 'string' && typeof message === 'string'
-        ? view.show(`Why no automatic fix`, whyNoFixMarkdown(ruleId, message, docs.uriOf(ruleId)))
+        ? view.show(`Why no automatic fix`, whyNoFixMarkdown(ruleId, message, await docs.textOf(ruleId)))
         : undefined,
     ),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.channel.show(true)),
     vscode.commands.registerCommand(SHOW_DOCS_COMMAND, (ruleId: unknown) => docs.show(ruleId)),
     vscode.commands.registerCommand(SHOW_DOCS_ONLINE_COMMAND, (ruleId: unknown) => docs.showOnline(ruleId)),
     scanner,
+    counts,
     map,
     vscode.commands.registerCommand(SCAN_COMMAND, () => scanner.scanWithProgress()),
     vscode.commands.registerCommand(MAP_COMMANDS.reveal, revealPolicy),
@@ -191,20 +227,31 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.commands.registerCommand(MAP_COMMANDS.groupByVerdict, () => map.setGrouping('verdict')),
     vscode.commands.registerCommand(MAP_COMMANDS.refresh, () => map.refresh()),
     vscode.commands.registerCommand(MAP_COMMANDS.export, (target?: vscode.Uri) => map.exportReport(target)),
+    vscode.commands.registerCommand(MAP_COMMANDS.openReport, (uri: vscode.Uri) => map.openReport(uri)),
   );
 
   log.message(`CORS Guard activated (VS Code ${vscode.version})`);
   for (const document of vscode.workspace.textDocuments) lintSoon(document);
+  // The last session's scan, shown at once and brought up to date.
+  void scanner.restore();
   return {
     stateOf: (uri) => diagnostics.stateOf(uri),
     onDidLint: diagnostics.onDidChange,
     status: () => status.snapshot(),
+    statusBar: () => {
+      counts.update();
+      return counts.snapshot();
+    },
+    reloadScan: () => scanner.restore(true),
     scanWorkspace: (token) => scanner.scan(token),
     mapView: () => map.snapshot(),
+    defaultExportUri: () => map.defaultExportUri(),
+    revealInMap: (label) => map.revealGroup(label),
     onDidScan: scanner.onDidChange,
     codeActions: (document, _range, list) => codeActions.actionsFor(document, list),
     disableStyle,
-    docsUri: (ruleId) => docs.uriOf(ruleId),
+    docsUri: (ruleId) => docs.linkOf(ruleId),
+    docsFile: (ruleId) => docs.uriOf(ruleId),
     logLines: () => log.lines,
   };
 }

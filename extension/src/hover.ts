@@ -98,8 +98,12 @@ export class CodeHoverProvider implements vscode.HoverProvider {
     // The verdict only when it tells more than the message above it: a specific origin the message doesn't
     // name (not the generic example attacker, which says nothing new).
     const origins = (verdict?.match(/https?:\/\/[^\s`)]+/g) ?? []).filter((o) => o !== EXAMPLE_ATTACKER);
-    if (verdict && origins.some((o) => !diagnostic.message.includes(o))) lines.push(`**Verdict:** ${verdict}`, '');
-    lines.push(`${ruleWhy(ruleId)}`, '');
+    // VS Code lists the related locations above this hover, a line each: with several of them, only the
+    // links stay, so that "Quick Fix…" below remains in view.
+    const crowded = (diagnostic.relatedInformation?.length ?? 0) >= 2;
+    if (!crowded && verdict && origins.some((o) => !diagnostic.message.includes(o)))
+      lines.push(`**Verdict:** ${verdict}`, '');
+    if (!crowded) lines.push(`${ruleWhy(ruleId)}`, '');
     lines.push(
       [
         commandLink('Details', HOVER_DETAILS_COMMAND, [document.uri.toString(), document.offsetAt(position)]),

@@ -4,11 +4,12 @@
  * icon and the same simulated responses as the code hover, and opens its site on a click. "Export report"
  * writes the CLI's self-contained HTML page for what the view shows.
  */
+import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatHtml } from '../../eslint-plugin/src/map/html';
 import { summaryLine } from '../../eslint-plugin/src/map/format';
-import { groupMap, itemLabel, reportOf, type Grouping, type MapGroup, type MapItem } from './core/map';
+import { groupMap, itemId, itemLabel, reportOf, type Grouping, type MapGroup, type MapItem } from './core/map';
 import type { PolicyEntry } from './core/protocol';
 import { lintSettingsOf } from './core/settings';
 import { settingsFor } from './config';
@@ -22,6 +23,7 @@ export const MAP_COMMANDS = {
   groupByFile: 'corsGuard.map.groupByFile',
   groupByVerdict: 'corsGuard.map.groupByVerdict',
   export: 'corsGuard.map.exportReport',
+  openReport: 'corsGuard.map.openReport',
   refresh: 'corsGuard.map.refresh',
 } as const;
 const GROUPING_CONTEXT = 'corsGuard.map.grouping';
@@ -37,6 +39,8 @@ const ICONS = {
 
 /** What a node shows, for tests and the API. */
 export interface MapNodeSnapshot {
+  /** The tree item's id (VS Code refuses two nodes with one id). */
+  readonly id?: string;
   readonly label: string;
   readonly description?: string;
   readonly tooltip?: string;
@@ -168,6 +172,24 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.view.description = items.length > 0 ? summaryLine(report).replace(/ in \d+ of \d+ files?/, '') : undefined;
   }
 
+  /** The group a policy node is in (VS Code needs it to reveal a node). */
+  getParent(node: Node): Node | undefined {
+    if (node.kind === 'group') return undefined;
+    const id = itemId(node.item);
+    const group = groupMap(this.items(), this.grouping).find((g) => g.items.some((i) => itemId(i) === id));
+    return group ? { kind: 'group', group } : undefined;
+  }
+
+  /** Scrolls the view to a group (a file or a verdict), expanded, with its last policy in view. */
+  async revealGroup(label: string): Promise<boolean> {
+    const group = groupMap(this.items(), this.grouping).find((g) => g.label === label);
+    const last = group?.items[group.items.length - 1];
+    if (!group || !last) return false;
+    await this.view.reveal({ kind: 'item', item: last }, { select: false, focus: false });
+    await this.view.reveal({ kind: 'group', group }, { expand: true, select: true, focus: true });
+    return true;
+  }
+
   getChildren(node?: Node): Node[] {
     if (!node) return groupMap(this.items(), this.grouping).map((group) => ({ kind: 'group', group }));
     if (node.kind === 'group') return node.group.items.map((item) => ({ kind: 'item', item }));
@@ -194,11 +216,20 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const { label, description, accessible } = itemLabel(item, this.grouping);
     const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     t.accessibilityInformation = { label: accessible };
-    t.id = `${item.uri}#${item.policy.line}:${item.policy.column}`;
+    t.id = itemId(item);
     t.description = description;
     t.iconPath = ICONS[item.policy.verdict];
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    // Why: each related line, naming its file when it is another module (a helper's, an imported config).
+    const why = item.policy.related.map((r) => {
+      const where =
+        r.file === item.policy.file
+          ? `line ${r.line}`
+          : `${vscode.workspace.asRelativePath(vscode.Uri.file(r.file), multiRoot)}:${r.line}`;
+      return `- ${where}: ${r.note}`;
+    });
     const tooltip = new vscode.MarkdownString(
-      `${item.policy.hover}\n\n---\n\n\`${item.file}:${item.policy.line}\`${item.policy.rule ? ` · \`${item.policy.rule}\`` : ''}`,
+      `${item.policy.hover}\n\n---\n\n${why.length > 0 ? `${why.join('\n')}\n\n` : ''}\`${item.file}:${item.policy.line}\`${item.policy.rule ? ` · \`${item.policy.rule}\`` : ''}`,
     );
     tooltip.isTrusted = false;
     t.tooltip = tooltip;
@@ -214,6 +245,7 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       const t = this.getTreeItem(node);
       const icon = t.iconPath instanceof vscode.ThemeIcon ? t.iconPath.id : undefined;
       return {
+        ...(t.id ? { id: t.id } : {}),
         label: typeof t.label === 'string' ? t.label : (t.label?.label ?? ''),
         ...(typeof t.description === 'string' ? { description: t.description } : {}),
         ...(t.tooltip instanceof vscode.MarkdownString ? { tooltip: t.tooltip.value } : {}),
@@ -225,6 +257,18 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return this.getChildren().map(shot);
   }
 
+  /**
+   * Where "Export Report" proposes to save: the user's home folder on the machine the workspace is on (the
+   * extension host's, also in a remote window), never inside the repository.
+   */
+  defaultExportUri(): vscode.Uri {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const name = `cors-map${folder ? `-${folder.name.replace(/[^\w.-]+/g, '-')}` : ''}.html`;
+    if (!folder || folder.uri.scheme === 'file') return vscode.Uri.file(path.join(homedir(), name));
+    // A virtual workspace has no home folder to offer: its root's parent, as the dialog's starting place.
+    return vscode.Uri.joinPath(folder.uri, '..', name);
+  }
+
   /** Writes the HTML report for what the view shows; asks where unless `target` is given. */
   async exportReport(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     await this.refreshOpenDocuments();
@@ -232,14 +276,16 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     let uri = target;
     if (!uri) {
       uri = await vscode.window.showSaveDialog({
-        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, 'cors-map.html') } : {}),
+        defaultUri: this.defaultExportUri(),
         filters: { HTML: ['html'] },
         title: 'Export the CORS map',
       });
     }
     if (!uri) return undefined;
     const items = this.items();
-    const report = reportOf(items, this.scanner.summary?.files ?? new Set(items.map((i) => i.uri)).size);
+    const report = reportOf(items, this.scanner.summary?.files ?? new Set(items.map((i) => i.uri)).size, (p) =>
+      vscode.workspace.asRelativePath(vscode.Uri.file(p), (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+    );
     const byFile = new Map(items.map((i) => [i.file, vscode.Uri.parse(i.uri)]));
     const html = formatHtml(report, {
       title: `CORS map${folder ? ` of ${folder.name}` : ''}`,
@@ -254,9 +300,26 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
     if (!target) {
       const open = await vscode.window.showInformationMessage(`CORS map written to ${uri.fsPath || uri.path}`, 'Open');
-      if (open) await vscode.env.openExternal(uri);
+      if (open) await this.openReport(uri);
     }
     return uri;
+  }
+
+  /**
+   * Shows an exported report in a webview inside VS Code: it works in a remote window, where the file is
+   * on the remote machine and an external browser could not open it.
+   */
+  async openReport(uri: vscode.Uri): Promise<vscode.WebviewPanel> {
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const panel = vscode.window.createWebviewPanel(
+      'corsGuard.mapReport',
+      `CORS map: ${path.posix.basename(uri.path)}`,
+      vscode.ViewColumn.Active,
+      // The page sorts and filters its table with its own inline script and loads nothing.
+      { enableScripts: true, localResourceRoots: [] },
+    );
+    panel.webview.html = html;
+    return panel;
   }
 
   dispose(): void {

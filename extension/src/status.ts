@@ -77,3 +77,77 @@ export class StatusItem implements vscode.Disposable {
     this.item.dispose();
   }
 }
+
+/** What the status bar item needs of the workspace scan. */
+export interface ScanInfo {
+  readonly summary: { readonly finishedAt: number; readonly files: number; readonly cancelled: boolean } | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export const MAP_FOCUS_COMMAND = 'corsGuard.map.focus';
+
+/**
+ * The status bar item: CORS Guard's errors and warnings in the workspace (open files and the last scan)
+ * and when the last scan ran; a click opens the CORS Map.
+ */
+export class CountsStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('corsGuard.counts', vscode.StatusBarAlignment.Left, 50);
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly source: string,
+    private readonly scan: ScanInfo,
+  ) {
+    this.item.name = 'CORS Guard';
+    this.item.command = { command: MAP_FOCUS_COMMAND, title: 'Show the CORS Map' };
+    this.disposables.push(
+      this.item,
+      vscode.languages.onDidChangeDiagnostics(() => this.updateSoon()),
+      scan.onDidChange(() => this.updateSoon()),
+    );
+    this.update();
+    this.item.show();
+  }
+
+  private updateSoon(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, 100);
+  }
+
+  update(): void {
+    let errors = 0;
+    let warnings = 0;
+    for (const [, list] of vscode.languages.getDiagnostics()) {
+      for (const d of list) {
+        if (d.source !== this.source) continue;
+        if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+        else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+      }
+    }
+    const summary = this.scan.summary;
+    const when = summary
+      ? new Date(summary.finishedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+      : undefined;
+    this.item.text = `$(shield) CORS $(error) ${errors} $(warning) ${warnings}${when ? ` · scanned ${when}` : ''}`;
+    this.item.tooltip = [
+      `CORS Guard: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in the workspace`,
+      summary
+        ? `Last workspace scan: ${new Date(summary.finishedAt).toLocaleString()} (${plural(summary.files, 'file')}${summary.cancelled ? ', cancelled' : ''})`
+        : 'No workspace scan yet: run "CORS Guard: Scan Workspace"',
+      'Click to open the CORS Map',
+    ].join('\n');
+  }
+
+  /** What the item shows (for tests). */
+  snapshot(): { text: string; tooltip: string } {
+    return { text: this.item.text, tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : '' };
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -26,7 +26,28 @@ export interface ScannedFile {
   readonly uri: vscode.Uri;
   readonly findings: readonly Finding[];
   readonly policies: readonly PolicyEntry[];
+  /** The file's modification time when it was linted (a restored result is checked against it). */
+  readonly mtime: number;
+  /** Other modules its lint read (a helper, imported options): a change there calls for a new lint. */
+  readonly dependencies?: readonly string[];
 }
+
+/** What the workspace state keeps of the last scan, so a reload shows it at once. */
+const STATE_KEY = 'corsGuard.scan';
+const STATE_VERSION = 1;
+interface SavedScan {
+  readonly version: number;
+  readonly summary: ScanSummary;
+  readonly files: readonly {
+    uri: string;
+    mtime: number;
+    findings: readonly Finding[];
+    policies: readonly PolicyEntry[];
+    dependencies?: readonly string[];
+  }[];
+}
+/** Saving waits for a pause in result changes (a scan changes hundreds). */
+const SAVE_DELAY_MS = 500;
 
 export interface ScanSummary {
   /** Files found after excludes and `.gitignore`. */
@@ -39,9 +60,17 @@ export interface ScanSummary {
   readonly policies: number;
   readonly cancelled: boolean;
   readonly ms: number;
+  /** When the scan ended (Date.now()). */
+  readonly finishedAt: number;
 }
 
 const LANGUAGE_OF: Record<string, string> = { ts: 'typescript', tsx: 'typescriptreact', jsx: 'javascriptreact' };
+
+/** The language id of a file not open in the editor, from its extension. */
+export function languageOfPath(path: string): string {
+  const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? 'js';
+  return LANGUAGE_OF[ext] ?? (ext.includes('t') ? 'typescript' : 'javascript');
+}
 
 export class WorkspaceScanner implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cors-guard-workspace');
@@ -57,17 +86,24 @@ export class WorkspaceScanner implements vscode.Disposable {
   private running: Promise<ScanSummary> | undefined;
   private lastSummary: ScanSummary | undefined;
 
+  private saveTimer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly client: LintWorkerClient,
     private readonly diagnostics: DiagnosticsManager,
     private readonly log: TraceLog,
+    private readonly state?: vscode.Memento,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(SCAN_GLOB);
     this.disposables.push(
+      this.changed.event(() => this.saveSoon()),
       watcher,
       watcher.onDidChange((uri) => this.onDiskChange(uri)),
       watcher.onDidCreate((uri) => this.onDiskChange(uri, true)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      watcher.onDidDelete((uri) => {
+        this.forget(uri);
+        this.onDiskChange(uri);
+      }),
       // Settings change what is reported (preset, rules, trusted origins) and what is scanned: scan again.
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (this.active && (e.affectsConfiguration('corsGuard') || e.affectsConfiguration('files.exclude')))
@@ -80,6 +116,79 @@ export class WorkspaceScanner implements vscode.Disposable {
         else if (this.results.has(uri.toString()) || this.inAFolder(uri)) this.schedule(uri);
       }),
     );
+  }
+
+  /**
+   * Shows the last session's scan at once (findings and map), then lints again the files that changed on
+   * disk since, and forgets those that are gone; from then on the watcher keeps them current.
+   */
+  async restore(fresh = false): Promise<number> {
+    if (fresh) {
+      // As a new window starts: nothing in memory, only what the workspace state holds.
+      await this.save();
+      for (const t of this.timers.values()) clearTimeout(t);
+      this.timers.clear();
+      for (const key of [...this.results.keys()]) this.forget(vscode.Uri.parse(key), false);
+      this.active = false;
+      this.lastSummary = undefined;
+    }
+    const saved = this.state?.get<SavedScan>(STATE_KEY);
+    if (!saved || saved.version !== STATE_VERSION || this.active) return 0;
+    this.active = true;
+    this.lastSummary = saved.summary;
+    for (const f of saved.files) {
+      const uri = vscode.Uri.parse(f.uri);
+      if (this.diagnostics.isTracked(uri) || !vscode.workspace.getWorkspaceFolder(uri)) continue;
+      this.results.set(f.uri, {
+        uri,
+        findings: f.findings,
+        policies: f.policies,
+        mtime: f.mtime,
+        ...(f.dependencies ? { dependencies: f.dependencies } : {}),
+      });
+      this.collection.set(
+        uri,
+        f.findings.map((x) => toDiagnostic(uri, x, this.diagnostics.docsUri)),
+      );
+    }
+    this.changed.fire();
+    this.log.message(`restored the last workspace scan: ${this.results.size} files`);
+    await Promise.all(
+      [...this.results.values()].map(async (file) => {
+        try {
+          const stat = await vscode.workspace.fs.stat(file.uri);
+          if (stat.mtime !== file.mtime) this.schedule(file.uri);
+        } catch {
+          this.forget(file.uri);
+        }
+      }),
+    );
+    return this.results.size;
+  }
+
+  private saveSoon(): void {
+    if (!this.state || !this.active) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+  }
+
+  /** Writes the current results to the workspace state. */
+  async save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.state || !this.lastSummary) return;
+    const saved: SavedScan = {
+      version: STATE_VERSION,
+      summary: this.lastSummary,
+      files: [...this.results.values()].map((f) => ({
+        uri: f.uri.toString(),
+        mtime: f.mtime,
+        findings: f.findings,
+        policies: f.policies,
+        ...(f.dependencies ? { dependencies: f.dependencies } : {}),
+      })),
+    };
+    await this.state.update(STATE_KEY, saved);
   }
 
   /** Scanned files that are not open (open ones are the DiagnosticsManager's). */
@@ -130,6 +239,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         policies: 0,
         cancelled: true,
         ms: Date.now() - started,
+        finishedAt: Date.now(),
       };
     }
     let linted = 0;
@@ -167,6 +277,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       policies: files.reduce((n, f) => n + f.policies.length, 0),
       cancelled: cancelled(),
       ms: Date.now() - started,
+      finishedAt: Date.now(),
     };
     this.lastSummary = summary;
     this.log.message(
@@ -230,8 +341,10 @@ export class WorkspaceScanner implements vscode.Disposable {
       return 'skipped';
     }
     let text: string;
+    let mtime = 0;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
+      mtime = stat.mtime;
       if (stat.size > settings.maxFileSize) {
         this.forget(uri);
         return 'skipped';
@@ -246,12 +359,16 @@ export class WorkspaceScanner implements vscode.Disposable {
       return 'skipped';
     }
     const ext = /\.([^./]+)$/.exec(uri.path)?.[1]?.toLowerCase() ?? 'js';
+    // The workspace folder is the project root, as for an open document's lint: imported modules (a
+    // helper in ../lib) are resolved within it, not only beside the file.
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
     const outcome = await this.client.lintInBackground(key, {
       fileName: uri.fsPath || uri.path,
-      languageId: LANGUAGE_OF[ext] ?? (ext.includes('t') ? 'typescript' : 'javascript'),
+      languageId: languageOfPath(`x.${ext}`),
       text,
       settings: lintSettingsOf(settings),
       withPolicies: true,
+      ...(folder ? { root: uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.path } : {}),
     });
     if (outcome.kind === 'superseded') return 'superseded';
     // Opened while it was being linted: the editor's lint is the current one.
@@ -261,8 +378,8 @@ export class WorkspaceScanner implements vscode.Disposable {
       this.forget(uri);
       return 'failed';
     }
-    const { findings, policies = [] } = outcome.result;
-    this.results.set(key, { uri, findings, policies });
+    const { findings, policies = [], dependencies } = outcome.result;
+    this.results.set(key, { uri, findings, policies, mtime, ...(dependencies ? { dependencies } : {}) });
     this.collection.set(
       uri,
       findings.map((f) => toDiagnostic(uri, f, this.diagnostics.docsUri)),
@@ -272,7 +389,13 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private onDiskChange(uri: vscode.Uri, created = false): void {
-    if (!this.active || this.diagnostics.isTracked(uri)) return;
+    if (!this.active) return;
+    // Closed files whose lint read this module (a helper, imported options) are linted again.
+    const path = uri.scheme === 'file' ? uri.fsPath : uri.path;
+    for (const file of this.results.values()) {
+      if (file.dependencies?.includes(path) && !this.diagnostics.isTracked(file.uri)) this.schedule(file.uri);
+    }
+    if (this.diagnostics.isTracked(uri)) return;
     if (created || !this.results.has(uri.toString())) {
       // A new file (or one not scanned before): only if the scan would have listed it.
       void this.wouldScan(uri).then((yes) => yes && this.schedule(uri));
@@ -327,6 +450,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.saveTimer) void this.save();
     for (const t of this.timers.values()) clearTimeout(t);
     this.client.cancelBackground();
     this.collection.dispose();

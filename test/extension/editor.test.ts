@@ -176,6 +176,24 @@ describe('raw header verdicts', () => {
     expect(headerBlockVerdict(headerExchangesIn(verbose)[0]!).kind).toBe('reflection');
   });
 
+  it('curl -i output: the Origin comes from the command line; without it, the attacker origin still reads as reflection', () => {
+    const response = [
+      'HTTP/2 200',
+      'content-type: application/json',
+      'access-control-allow-origin: https://evil.example',
+      'access-control-allow-credentials: true',
+    ];
+    const withCommand = [`$ curl -i -H 'Origin: https://evil.example' https://api.example.com/orders`, ...response];
+    const [x] = headerExchangesIn(withCommand.join('\n'));
+    expect(x!.request?.headers).toEqual([{ name: 'Origin', value: 'https://evil.example', line: 0 }]);
+    expect(headerBlockVerdict(x!)).toMatchObject({ kind: 'reflection', severity: 'error', line: 3 });
+    const alone = headerBlockVerdict(headerExchangesIn(response.join('\n'))[0]!);
+    expect(alone).toMatchObject({ kind: 'reflection', severity: 'error' });
+    expect(alone.title).toBe('Reflection: the attacker origin https://evil.example is allowed, with credentials.');
+    // A command with no headers is not a request block of its own (and never a response).
+    expect(headerExchangesIn('curl -i https://api.example.com/')).toEqual([]);
+  });
+
   it('* with credentials is broken; * alone is public; a fixed origin is fine', () => {
     const verdict = (lines: string[]) => headerBlockVerdict(headerExchangesIn(lines.join('\n'))[0]!);
     expect(

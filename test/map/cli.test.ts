@@ -258,6 +258,24 @@ describe('cors-guard map on a helper judged at its call', () => {
   });
 });
 
+describe('cors-guard map on a project whose routes call a helper module', () => {
+  it('places each call of the helper at its own line, once, and names the helper file in the why lines', async () => {
+    const report = await mapDirectory(join(root, 'test/vscode/workspace/shop'));
+    expect(schemaErrors(report)).toEqual([]);
+    const where = report.policies.map((p) => `${p.file}:${p.line}`);
+    expect(new Set(where).size).toBe(where.length);
+    const orders = report.policies.filter((p) => p.file === 'src/routes/orders.js');
+    // Line 4 is `const router = express.Router();`: the helper's own line, not a line of orders.js.
+    expect(orders.map((p) => p.line)).toEqual([7, 12]);
+    expect(orders[0]!.related).toContainEqual({
+      file: 'src/lib/headers.js',
+      line: 3,
+      note: 'the origin check that lets https://shop-example.com in',
+    });
+    expect(orders[0]!.related.every((r) => r.file === 'src/lib/headers.js')).toBe(true);
+  });
+});
+
 describe('the map agrees with the rules (one evaluator)', () => {
   const dirs = [
     examples,

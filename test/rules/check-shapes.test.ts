@@ -48,10 +48,8 @@ const CASES: readonly Case[] = [
   {
     name: 'filter().length > 0 with an unanchored regex',
     code: `const PATTERNS = [/a-shop\\.com/];\n${reflectIf('PATTERNS.filter((re) => re.test(origin)).length > 0')}`,
-    expect: [
-      ['no-unsafe-origin-check', 'https://evila-shop.com'],
-      ['no-unsafe-origin-check', 'https://a-shop.com.evil.net'],
-    ],
+    // One regex, two flaws: one report (the other flaw is a related location).
+    expect: [['no-unsafe-origin-check', 'https://evila-shop.com']],
   },
   {
     name: 'filter().length > 0 with anchored regexes (safe)',
@@ -155,10 +153,7 @@ const CASES: readonly Case[] = [
   {
     name: 'a string pattern given to match()',
     code: reflectIf(`origin.match('a-shop.com$')`),
-    expect: [
-      ['no-unsafe-origin-check', 'https://evila-shop.com'],
-      ['no-unsafe-origin-check', 'https://a-shop-com'],
-    ],
+    expect: [['no-unsafe-origin-check', 'and 1 more flaw']],
   },
   // --- checks that name no host ------------------------------------------------------------------
   {

@@ -82,7 +82,7 @@ ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflectio
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: `const Glue = require('@hapi/glue');\nGlue.compose({ server: { routes: { cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */] } } } });`,
+              output: `const Glue = require('@hapi/glue');\nGlue.compose({ server: { routes: { cors: { origin: ['https://your-frontend.example'] } } } });`,
             },
           ],
         },
@@ -112,7 +112,7 @@ ruleTester.run('no-wildcard-with-credentials (framework conventions)', noWildcar
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: adonis(`{ origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true }`),
+              output: adonis(`{ origin: ['https://your-frontend.example'], credentials: true }`),
             },
             // AdonisJS turns credentials on by default: the fix switches them off rather than removing the option.
             { messageId: 'suggestRemoveCredentials', output: adonis(`{ origin: '*', credentials: false }`) },

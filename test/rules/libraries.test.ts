@@ -144,7 +144,7 @@ const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { 
               messageId: 'suggestAllowlistOption',
               output: `import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true } });`,
+const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { origin: ['https://your-frontend.example'], credentials: true } });`,
             },
           ],
         },
@@ -161,7 +161,7 @@ exports.handler = server.createHandler({ expressGetMiddlewareOptions: { cors: { 
             {
               messageId: 'suggestAllowlistOption',
               output: `const { ApolloServer } = require('apollo-server-lambda');
-exports.handler = server.createHandler({ expressGetMiddlewareOptions: { cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true } } });`,
+exports.handler = server.createHandler({ expressGetMiddlewareOptions: { cors: { origin: ['https://your-frontend.example'], credentials: true } } });`,
             },
           ],
         },
@@ -184,7 +184,7 @@ export function middleware(request) {
             {
               messageId: 'suggestAllowlistCheck',
               output: `import { NextResponse } from 'next/server';
-const ALLOWED_ORIGINS = new Set([/* trusted origins, e.g. 'https://app.example.com' */]);
+const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 export function middleware(request) {
   const res = NextResponse.next();
   if (ALLOWED_ORIGINS.has(request.headers.get('origin'))) {
@@ -204,7 +204,22 @@ export function middleware(request) {
 export function middleware(request) {
   return NextResponse.next({ headers: { 'Access-Control-Allow-Origin': request.headers.get('origin') } });
 }`,
-      errors: [{ messageId: 'reflectedWithoutCredentials', line: 3 }],
+      errors: [
+        {
+          messageId: 'reflectedWithoutCredentials',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistHeader',
+              output: `import { NextResponse } from 'next/server';
+const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
+export function middleware(request) {
+  return NextResponse.next({ headers: { ...(ALLOWED_ORIGINS.has(request.headers.get('origin')) ? { 'Access-Control-Allow-Origin': request.headers.get('origin') } : {}), Vary: 'Origin' } });
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // tRPC: the standalone adapter's `middleware: cors(...)`, and a fetch adapter's responseMeta headers.
@@ -219,7 +234,7 @@ createHTTPServer({ router, middleware: cors({ origin: true, credentials: true })
               messageId: 'suggestAllowlistOption',
               output: `import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import cors from 'cors';
-createHTTPServer({ router, middleware: cors({ origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true }) });`,
+createHTTPServer({ router, middleware: cors({ origin: ['https://your-frontend.example'], credentials: true }) });`,
             },
           ],
         },
@@ -237,7 +252,29 @@ export default {
     });
   },
 };`,
-      errors: [{ messageId: 'reflectedWithCredentials', line: 7 }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistHeader',
+              output: `import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
+export default {
+  fetch(req) {
+    return fetchRequestHandler({
+      endpoint: '/trpc', req, router,
+      responseMeta() {
+        return { headers: { ...(ALLOWED_ORIGINS.has(req.headers.get('origin')) ? { 'Access-Control-Allow-Origin': req.headers.get('origin') } : {}), Vary: 'Origin', 'Access-Control-Allow-Credentials': 'true' } };
+      },
+    });
+  },
+};`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -279,7 +316,7 @@ new Elysia().use(cors({ origin: ['*'] }));`,
             {
               messageId: 'suggestAllowlist',
               output: `import { cors } from '@elysiajs/cors';
-new Elysia().use(cors({ origin: [/* trusted origins, e.g. 'https://app.example.com' */] }));`,
+new Elysia().use(cors({ origin: ['https://your-frontend.example'] }));`,
             },
           ],
         },
@@ -297,7 +334,7 @@ const yoga = createYoga({ schema, cors: { origin: '*' } });`,
             {
               messageId: 'suggestAllowlist',
               output: `import { createYoga } from 'graphql-yoga';
-const yoga = createYoga({ schema, cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */] } });`,
+const yoga = createYoga({ schema, cors: { origin: ['https://your-frontend.example'] } });`,
             },
           ],
         },
@@ -314,7 +351,7 @@ const yoga = createYoga({ schema, cors: { origin: 'https://*.example.com' } });`
             {
               messageId: 'suggestAllowlist',
               output: `import { createYoga } from 'graphql-yoga';
-const yoga = createYoga({ schema, cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */] } });`,
+const yoga = createYoga({ schema, cors: { origin: ['https://your-frontend.example'] } });`,
             },
           ],
         },

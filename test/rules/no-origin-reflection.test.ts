@@ -133,7 +133,7 @@ ruleTester.run('no-origin-reflection', rule, {
           suggestions: [
             {
               messageId: 'suggestAllowlistCheck',
-              output: `const ALLOWED_ORIGINS = new Set([/* trusted origins, e.g. 'https://app.example.com' */]);
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 app.options('/orders', (req, res) => {
   if (ALLOWED_ORIGINS.has(req.header('Origin'))) {
     res.header('Access-Control-Allow-Origin', req.header('Origin'));
@@ -181,7 +181,21 @@ http.createServer((req, res) => {
     {
       // writeHead with a headers object, bracket access.
       code: `function h(req, res) { res.writeHead(200, { 'Access-Control-Allow-Origin': req.headers['origin'], 'Access-Control-Allow-Credentials': 'true' }); }`,
-      errors: [{ messageId: 'reflectedWithCredentials', line: 1, column: 76, endColumn: 97, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 1,
+          column: 76,
+          endColumn: 97,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistHeader',
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
+function h(req, res) { res.writeHead(200, { ...(ALLOWED_ORIGINS.has(req.headers['origin']) ? { 'Access-Control-Allow-Origin': req.headers['origin'] } : {}), Vary: 'Origin', 'Access-Control-Allow-Credentials': 'true' }); }`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A guard that only proves an Origin is present.
@@ -205,7 +219,7 @@ http.createServer((req, res) => {
           suggestions: [
             {
               messageId: 'suggestAllowlistCheck',
-              output: `const ALLOWED_ORIGINS = new Set([/* trusted origins, e.g. 'https://app.example.com' */]);
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 app.use((req, res, next) => {
   const origin = req.headers.origin;
   if (origin) {
@@ -243,7 +257,7 @@ app.use((req, res) => { const { origin } = req.headers; res.set(ACAO, origin); }
           suggestions: [
             {
               messageId: 'suggestAllowlistCheck',
-              output: `const ALLOWED_ORIGINS = new Set([/* trusted origins, e.g. 'https://app.example.com' */]);
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 const ACAO = 'access-control-allow-origin';
 app.use((req, res) => { const { origin } = req.headers; if (ALLOWED_ORIGINS.has(origin)) {
   res.set(ACAO, origin);
@@ -287,7 +301,7 @@ app.use((req, res) => { if (!blocked.has(req.headers.origin)) res.setHeader('Acc
           suggestions: [
             {
               messageId: 'suggestAllowlistCheck',
-              output: `const ALLOWED_ORIGINS = new Set([/* trusted origins, e.g. 'https://app.example.com' */]);
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 app.get('/jsonp', (req, res) => { if (ALLOWED_ORIGINS.has(req.query.origin)) {
   res.setHeader('Access-Control-Allow-Origin', req.query.origin);
   res.setHeader('Vary', 'Origin');
@@ -315,7 +329,7 @@ app.use((req, res) => { res.setHeader('Access-Control-Allow-Origin', originOf(re
           suggestions: [
             {
               messageId: 'suggestAllowlistCheck',
-              output: `const ALLOWED_ORIGINS = new Set([/* trusted origins, e.g. 'https://app.example.com' */]);
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 app.use(async (ctx, next) => { if (ALLOWED_ORIGINS.has(ctx.request.header.origin)) {
   ctx.set('Access-Control-Allow-Origin', ctx.request.header.origin);
   ctx.append('Vary', 'Origin');
@@ -337,7 +351,7 @@ app.use(async (ctx, next) => { if (ALLOWED_ORIGINS.has(ctx.request.header.origin
           suggestions: [
             {
               messageId: 'suggestAllowlistCheck',
-              output: `const ALLOWED_ORIGINS = new Set([/* trusted origins, e.g. 'https://app.example.com' */]);
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 fastify.addHook('onRequest', async (request, reply) => { if (ALLOWED_ORIGINS.has(request.headers.origin)) {
   reply.header('Access-Control-Allow-Origin', request.headers.origin);
   reply.header('Vary', 'Origin');
@@ -364,7 +378,7 @@ fastify.addHook('onRequest', async (request, reply) => { if (ALLOWED_ORIGINS.has
           suggestions: [
             {
               messageId: 'suggestAllowlistCheck',
-              output: `const ALLOWED_ORIGINS = new Set([/* trusted origins, e.g. 'https://app.example.com' */]);
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 app.use('*', async (c, next) => { if (ALLOWED_ORIGINS.has(c.req.header('origin'))) {
   c.header('Access-Control-Allow-Origin', c.req.header('origin'));
   c.header('Vary', 'Origin');
@@ -379,7 +393,22 @@ app.use('*', async (c, next) => { if (ALLOWED_ORIGINS.has(c.req.header('origin')
       code: `export default { async fetch(request) {
   return new Response('ok', { headers: { 'Access-Control-Allow-Origin': request.headers.get('Origin') } });
 } };`,
-      errors: [{ messageId: 'reflectedWithoutCredentials', line: 2, column: 73 }],
+      errors: [
+        {
+          messageId: 'reflectedWithoutCredentials',
+          line: 2,
+          column: 73,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistHeader',
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
+export default { async fetch(request) {
+  return new Response('ok', { headers: { ...(ALLOWED_ORIGINS.has(request.headers.get('Origin')) ? { 'Access-Control-Allow-Origin': request.headers.get('Origin') } : {}), Vary: 'Origin' } });
+} };`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Next.js middleware.
@@ -395,7 +424,20 @@ export function middleware(req) {
     {
       // AWS Lambda.
       code: `export const handler = async (event) => ({ statusCode: 200, headers: { 'Access-Control-Allow-Origin': event.headers.Origin }, body: '' });`,
-      errors: [{ messageId: 'reflectedWithoutCredentials', line: 1, column: 103 }],
+      errors: [
+        {
+          messageId: 'reflectedWithoutCredentials',
+          line: 1,
+          column: 103,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistHeader',
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
+export const handler = async (event) => ({ statusCode: 200, headers: { ...(ALLOWED_ORIGINS.has(event.headers.Origin) ? { 'Access-Control-Allow-Origin': event.headers.Origin } : {}), Vary: 'Origin' }, body: '' });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // cors: origin: true.
@@ -415,7 +457,7 @@ app.use(cors({ origin: true, credentials: true }));`,
             {
               messageId: 'suggestAllowlistOption',
               output: `import cors from 'cors';
-app.use(cors({ origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true }));`,
+app.use(cors({ origin: ['https://your-frontend.example'], credentials: true }));`,
             },
           ],
         },
@@ -454,6 +496,15 @@ app.use(cors({ credentials: true, origin: (origin, callback) => callback(null, t
           line: 2,
           column: 80,
           endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistCallback',
+              data: { origin: 'origin' },
+              output: `import cors from 'cors';
+const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
+app.use(cors({ credentials: true, origin: (origin, callback) => callback(null, ALLOWED_ORIGINS.has(origin)) }));`,
+            },
+          ],
         },
       ],
     },
@@ -471,7 +522,7 @@ app.use(cors((req, cb) => cb(null, { origin: req.header('Origin'), credentials: 
             {
               messageId: 'suggestAllowlistOption',
               output: `import cors from 'cors';
-app.use(cors((req, cb) => cb(null, { origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true })));`,
+app.use(cors((req, cb) => cb(null, { origin: ['https://your-frontend.example'], credentials: true })));`,
             },
           ],
         },
@@ -489,7 +540,7 @@ app.use(cors((req, cb) => cb(null, { origin: [/* trusted origins, e.g. 'https://
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: `fastify.register(require('@fastify/cors'), { origin: [/* trusted origins, e.g. 'https://app.example.com' */] });`,
+              output: `fastify.register(require('@fastify/cors'), { origin: ['https://your-frontend.example'] });`,
             },
           ],
         },
@@ -515,7 +566,7 @@ await fastify.register(fastifyCors, { origin: async (origin) => true, credential
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: `server.route({ method: 'GET', path: '/orders', options: { cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */] } }, handler: () => [] });`,
+              output: `server.route({ method: 'GET', path: '/orders', options: { cors: { origin: ['https://your-frontend.example'] } }, handler: () => [] });`,
             },
           ],
         },
@@ -538,7 +589,7 @@ const server = Hapi.server({ port: 3000, routes: { cors: { credentials: true } }
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: `app.enableCors({ origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true });`,
+              output: `app.enableCors({ origin: ['https://your-frontend.example'], credentials: true });`,
             },
           ],
         },
@@ -557,7 +608,7 @@ const app = await NestFactory.create(AppModule, { cors: { origin: true } });`,
             {
               messageId: 'suggestAllowlistOption',
               output: `import { NestFactory } from '@nestjs/core';
-const app = await NestFactory.create(AppModule, { cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */] } });`,
+const app = await NestFactory.create(AppModule, { cors: { origin: ['https://your-frontend.example'] } });`,
             },
           ],
         },
@@ -605,7 +656,7 @@ const io = new Server(httpServer, { cors: { origin: true, credentials: true } })
             {
               messageId: 'suggestAllowlistOption',
               output: `const { Server } = require('socket.io');
-const io = new Server(httpServer, { cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true } });`,
+const io = new Server(httpServer, { cors: { origin: ['https://your-frontend.example'], credentials: true } });`,
             },
           ],
         },
@@ -626,7 +677,7 @@ server.applyMiddleware({ app, cors: { origin: true } });`,
             {
               messageId: 'suggestAllowlistOption',
               output: `import { ApolloServer } from 'apollo-server-express';
-const server = new ApolloServer({ typeDefs, resolvers, cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */], credentials: true } });
+const server = new ApolloServer({ typeDefs, resolvers, cors: { origin: ['https://your-frontend.example'], credentials: true } });
 server.applyMiddleware({ app, cors: { origin: true } });`,
             },
           ],
@@ -641,7 +692,7 @@ server.applyMiddleware({ app, cors: { origin: true } });`,
               messageId: 'suggestAllowlistOption',
               output: `import { ApolloServer } from 'apollo-server-express';
 const server = new ApolloServer({ typeDefs, resolvers, cors: { origin: true, credentials: true } });
-server.applyMiddleware({ app, cors: { origin: [/* trusted origins, e.g. 'https://app.example.com' */] } });`,
+server.applyMiddleware({ app, cors: { origin: ['https://your-frontend.example'] } });`,
             },
           ],
         },
@@ -659,7 +710,7 @@ server.applyMiddleware({ app, cors: { origin: [/* trusted origins, e.g. 'https:/
           suggestions: [
             {
               messageId: 'suggestAllowlistCheck',
-              output: `const ALLOWED_ORIGINS = new Set([/* trusted origins, e.g. 'https://app.example.com' */]);
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 app.use((req, res) => { if (ALLOWED_ORIGINS.has(req.headers.origin)) {
   res.set('Access-Control-Allow-Origin', req.headers.origin);
   res.append('Vary', 'Origin');
@@ -692,7 +743,7 @@ ruleTester.run('no-origin-reflection (reportWithoutCredentials: false)', rule, {
           suggestions: [
             {
               messageId: 'suggestAllowlistCheck',
-              output: `const ALLOWED_ORIGINS = new Set([/* trusted origins, e.g. 'https://app.example.com' */]);
+              output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 app.use((req, res) => { if (ALLOWED_ORIGINS.has(req.headers.origin)) {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
   res.setHeader('Vary', 'Origin');

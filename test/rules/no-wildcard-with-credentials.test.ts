@@ -1,7 +1,7 @@
 import rule from '../../eslint-plugin/src/rules/no-wildcard-with-credentials';
 import { ruleTester } from './tester';
 
-const EMPTY = "[/* trusted origins, e.g. 'https://app.example.com' */]";
+const EMPTY = "['https://your-frontend.example']";
 
 ruleTester.run('no-wildcard-with-credentials', rule, {
   valid: [

@@ -46,7 +46,7 @@ try {
               : shot.endsWith('hover')
                 ? hoverScreenshot(page, shot)
                 : shot === 'http-diagnostics' || shot === 'kept-findings'
-                  ? squiggleHoverScreenshot(page, shot, shot === 'kept-findings' ? '.squiggly-info' : '.squiggly-error')
+                  ? squiggleHoverScreenshot(page, shot, '.squiggly-error')
                   : plainScreenshot(page, shot);
         take
           .catch((error) => (screenshotError ??= error))
@@ -179,12 +179,20 @@ async function screenshots(page, measurements) {
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(artifacts, 'finding.png') });
   // Hover the reflected-origin squiggle: the marker hover shows the message, rule link and quick fix.
+  // The squiggle on the cursor's line (the suite put the cursor on the reflection finding).
   const squiggles = page.locator('.monaco-editor .squiggly-error');
   const count = await squiggles.count();
+  const cursor = await page.locator('.monaco-editor .cursor').first().boundingBox();
   let target = squiggle;
+  let best = Infinity;
   for (let i = 0; i < count; i++) {
     const box = await squiggles.nth(i).boundingBox();
-    if (box && box.width > 60) target = squiggles.nth(i);
+    if (!box || box.width <= 20) continue;
+    const distance = cursor ? Math.abs(box.y + box.height / 2 - (cursor.y + cursor.height / 2)) : -box.width;
+    if (distance < best) {
+      best = distance;
+      target = squiggles.nth(i);
+    }
   }
   const box = await target.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

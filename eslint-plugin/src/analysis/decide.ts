@@ -72,7 +72,8 @@ export function decide(policy: Policy, origin: string, request: RequestKind = 'r
   else if (value?.kind === 'value') allowOrigin = { kind: 'value', value: value.value, reflected: false };
   else allowOrigin = { kind: 'none' };
 
-  const credentials = policy.credentials.allowed;
+  const denied = deniedByFunction(policy, allowOrigin);
+  const credentials = denied ? false : policy.credentials.allowed;
   return {
     origin,
     request,
@@ -80,8 +81,29 @@ export function decide(policy: Policy, origin: string, request: RequestKind = 'r
     credentials,
     readable: readabilityOf(allowOrigin, origin, credentials),
     admissions,
-    headers: responseHeaders(policy, allowOrigin, request),
+    headers: denied
+      ? policy.library?.varyWhenDenied
+        ? [['Vary', 'Origin']]
+        : []
+      : responseHeaders(policy, allowOrigin, request),
   };
+}
+
+/**
+ * Whether a library skips CORS altogether for this answer: its origin function said no, and the library
+ * then sends no CORS headers (`cors`, `@fastify/cors`, the Koa packages), not even credentials.
+ */
+function deniedByFunction(policy: Policy, acao: AllowOrigin): boolean {
+  if (
+    acao.kind !== 'none' ||
+    policy.kind !== 'options' ||
+    policy.library?.credentialsAlone !== 'unless-callback-denies'
+  )
+    return false;
+  return (
+    policy.origins.length > 0 &&
+    policy.origins.every((s) => s.type === 'reflect' && (s.via === 'callback' || s.via === 'callback-returns'))
+  );
 }
 
 function readabilityOf(acao: AllowOrigin, origin: string, credentials: boolean | 'unknown'): Readability {

@@ -140,7 +140,8 @@ function specText(spec: OriginSpec, unchecked: boolean): string {
           : `the request's Origin (${releaseNote(spec.release)})`;
       if (unchecked) return "the request's Origin, unchecked";
       const g = spec.guard;
-      return `the request's Origin when a ${g.strength === 'exact' ? 'exact allowlist' : g.strength} check passes`;
+      const check = g.strength === 'exact' ? 'exact allowlist' : g.strength;
+      return `the request's Origin when ${/^[aeiou]/i.test(check) ? 'an' : 'a'} ${check} check passes`;
     }
     case 'list':
       return `an allowlist of ${spec.elements.length} entr${spec.elements.length === 1 ? 'y' : 'ies'}`;

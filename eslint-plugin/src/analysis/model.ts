@@ -84,6 +84,11 @@ export interface FileModel {
   readonly modules?: ModuleSession;
   /** Set when the analysis gave up (budget, unexpected shape): consumers stay silent. */
   readonly error?: unknown;
+  /**
+   * Library calls here whose options are defined in another module and judged there (where the rules
+   * report and the fix goes): not this file's policies, but what a hover at the call explains.
+   */
+  readonly judgedElsewhere?: readonly Policy[];
 }
 
 export function analyzeFile(input: AnalysisInput): FileModel {
@@ -170,6 +175,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       } else optionSites.push(site);
     }
     for (const call of input.shapeCalls) optionSites.push(...shapeOptionSites(call));
+    const judgedElsewhere: Policy[] = [];
     if (session) {
       // A library reached through the project's own modules (a wrapper module, a barrel).
       const found = new Set(optionSites.map((s) => s.call));
@@ -199,7 +205,10 @@ export function analyzeFile(input: AnalysisInput): FileModel {
           // (Only where the consumer reads them as `cors` does: another library may mean something else;
           // and never for a JSON module, which ESLint does not lint.)
           const defined = definedOptionsLibrary(p.options);
-          if (defined && sameSemantics(defined, site.library) && !/\.json$/i.test(definedIn.path)) continue;
+          if (defined && sameSemantics(defined, site.library) && !/\.json$/i.test(definedIn.path)) {
+            judgedElsewhere.push(p);
+            continue;
+          }
           // What is found in these options is placed at the library call that takes them.
           entries?.noteNode(p.options, site.call);
         }
@@ -213,7 +222,15 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     }
     policies.push(...builder.unusedAllowlists(input.program));
     const originChecks = originCheckUses(policies);
-    return { policies, originChecks, trustedOrigins, judge, ...(entries ? { entries } : {}), modules: session };
+    return {
+      policies,
+      originChecks,
+      trustedOrigins,
+      judge,
+      ...(entries ? { entries } : {}),
+      modules: session,
+      ...(judgedElsewhere.length > 0 ? { judgedElsewhere } : {}),
+    };
   } catch (error) {
     // Odd code shapes must never crash a lint run or produce a guessed finding.
     if (process.env.CORS_GUARD_DEBUG) console.error('[cors-guard] analysis failed:', error);

@@ -13,7 +13,7 @@ import type { Policy } from '../analysis';
 import { DISK, isRegularFile, overlayFileSystem } from '../analysis/values/modules';
 import { FLAT_CONFIG_NAMES } from '../util/flat-config';
 import { setModuleFileSystem, withFileModel } from '../util/file-model';
-import { mapEntryOf, safely, type MapPolicy } from './entries';
+import { mappedPoliciesOf, type MapPolicy } from './entries';
 import { diffMaps, formatDiffJson, formatDiffMarkdown, formatDiffText, type LivePolicy, type MapDiff } from './diff';
 import { commitOf, filesUnder, readRefTree } from './git';
 import { formatJson, formatMarkdown, formatText, type MapReport } from './format';
@@ -169,9 +169,9 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
       return withFileModel(context, (model) => {
         if (model.error) return;
         const file = displayName(cwd, context.filename);
-        for (const policy of model.policies) {
-          const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file, (p) => displayName(cwd, p)));
-          if (!entry) continue;
+        // One entry per site (a helper judged per call is placed at each call); lines of another module
+        // name it relative to the same folder.
+        for (const { policy, entry } of mappedPoliciesOf(model, file, (p) => displayName(cwd, p))) {
           policies.push(entry);
           models.set(entry, { policy, trustedOrigins: model.trustedOrigins });
         }

@@ -5,6 +5,7 @@
  */
 import {
   EXAMPLE_ATTACKER,
+  PLACEHOLDER_ORIGIN,
   assessPolicy,
   decide,
   explainPolicy,
@@ -118,27 +119,52 @@ const RULE_OF: Partial<Record<AssessmentReason, string>> = {
   'wildcard-credentials': 'cors-guard/no-wildcard-with-credentials',
 };
 
-/** Where a policy is set: the library call, or the Access-Control-Allow-Origin setter (else the first header). */
+/**
+ * Where a policy is set: the library call, or the Access-Control-Allow-Origin setter (else the first
+ * header). Headers set by a helper of another module are placed at the call in the linted file that runs
+ * the helper: the map lists the linted file's policies, and a line of the helper's file would name a line
+ * of the linted file that has nothing to do with CORS (and two calls would share one place).
+ */
 export function policySite(policy: Policy): Node {
   if (policy.kind === 'options') return policy.call ?? policy.node;
   const acao = policy.headers.find((h) => h.header === 'access-control-allow-origin') ?? policy.headers[0];
   const site = acao?.node ?? policy.node;
-  // Headers set by a helper of another module, for this file's call: the entry is at the call.
-  return foreignModuleOf(site) && policy.call && !foreignModuleOf(policy.call) ? policy.call : site;
+  if (foreignModuleOf(site) && policy.call && !foreignModuleOf(policy.call)) return policy.call;
+  return site;
 }
 
-/** How a report names a file (relative to the working directory), given its absolute path. */
-export type DisplayName = (path: string) => string;
+/**
+ * How another module's path is shown in a related line (the linted file's `file` is already shown):
+ * the CLI passes paths relative to its working folder, the editor absolute ones.
+ */
+export type DisplayPath = (absolutePath: string) => string;
 
 /** The map entries of one linted file (`file`: the name the report shows). */
-export function mapEntriesOf(model: FileModel, file: string, displayName?: DisplayName): MapPolicy[] {
+export function mapEntriesOf(model: FileModel, file: string, displayPath: DisplayPath = (p) => p): MapPolicy[] {
+  return mappedPoliciesOf(model, file, displayPath).map((m) => m.entry);
+}
+
+/**
+ * Each listed policy with its entry, sorted by site. One entry per site and answer: the same policy
+ * reached twice (a helper judged per call, an options object reached from two places) is listed once.
+ */
+export function mappedPoliciesOf(
+  model: FileModel,
+  file: string,
+  displayPath: DisplayPath = (p) => p,
+): { policy: Policy; entry: MapPolicy }[] {
   if (model.error) return [];
-  const entries: MapPolicy[] = [];
+  const out: { policy: Policy; entry: MapPolicy }[] = [];
+  const seen = new Set<string>();
   for (const policy of model.policies) {
-    const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file, displayName));
-    if (entry) entries.push(entry);
+    const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file, displayPath));
+    if (!entry) continue;
+    const key = `${entry.line}:${entry.column}:${entry.allows}:${entry.verdict}:${entry.credentials}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ policy, entry });
   }
-  return entries.sort((a, b) => a.line - b.line || a.column - b.column);
+  return out.sort((a, b) => a.entry.line - b.entry.line || a.entry.column - b.entry.column);
 }
 
 /** An odd policy shape must never stop a lint run (the rules stay silent on what the model can't read). */
@@ -155,7 +181,7 @@ export function mapEntryOf(
   policy: Policy,
   trustedOrigins: readonly string[],
   file: string,
-  displayName?: DisplayName,
+  displayPath: DisplayPath = (p) => p,
 ): MapPolicy {
   const assessment = assessPolicy(policy, trustedOrigins);
   const explanation = explainPolicy(policy, trustedOrigins);
@@ -177,7 +203,7 @@ export function mapEntryOf(
     witness,
     rule: assessment.level === 'unsafe' || assessment.level === 'broken' ? (RULE_OF[assessment.reason] ?? null) : null,
     summary: explanation.verdict.replace(/`/g, ''),
-    related: relatedOf(policy, witness, file, displayName),
+    related: relatedOf(policy, witness, file, displayPath),
     responses: responsesOf(policy, trustedOrigins, assessment.allowedOrigin, witness),
     release: mapRelease(releaseOfPolicy(policy)),
   };
@@ -224,11 +250,13 @@ export function allowsPartsOf(policy: Policy, reason: AssessmentReason): string[
   if (reason === 'any-origin') return ["any origin (the request's Origin sent back unchecked)"];
   const parts: string[] = [];
   const add = (s: string) => {
-    if (!parts.includes(s)) parts.push(s);
+    // An empty value (`{}` where no header is sent) allows no one: nothing to list.
+    if (s !== '' && !parts.includes(s)) parts.push(s);
   };
   const addCheck = (c: Check) => {
     if (c.kind === 'exact') {
-      for (const v of c.allowed) add(v.kind === 'literal' ? String(v.value) : 'values CORS Guard cannot read');
+      for (const v of c.allowed)
+        add(v.kind === 'literal' ? originWords(String(v.value)) : 'values CORS Guard cannot read');
     } else if (isPatternCheck(c)) add(patternWords(c));
     else if (c.kind === 'useless') add('any origin (its check lets every origin through)');
     else if (c.kind === 'opaque') add('origins a check CORS Guard cannot see into accepts');
@@ -244,7 +272,7 @@ export function allowsPartsOf(policy: Policy, reason: AssessmentReason): string[
         add('null');
         return;
       case 'fixed':
-        add(spec.value);
+        add(originWords(spec.value));
         return;
       case 'list':
         spec.members.forEach(visit);
@@ -278,6 +306,11 @@ export function allowsPartsOf(policy: Policy, reason: AssessmentReason): string[
   return parts;
 }
 
+/** An allowed origin; the suggested fixes' placeholder says it still has to be filled in. */
+function originWords(origin: string): string {
+  return origin === PLACEHOLDER_ORIGIN ? `${origin} (a placeholder: replace it with your origins)` : origin;
+}
+
 function patternWords(c: PatternCheck): string {
   switch (c.kind) {
     case 'regex':
@@ -293,16 +326,17 @@ function patternWords(c: PatternCheck): string {
   }
 }
 
-function relatedOf(policy: Policy, witness: string | null, file: string, displayName?: DisplayName): MapRelated[] {
-  const site = policySite(policy).loc.start.line;
+function relatedOf(policy: Policy, witness: string | null, file: string, displayPath: DisplayPath): MapRelated[] {
+  const siteNode = policySite(policy);
+  const site = siteNode.loc.start.line;
+  const siteFile = fileOf(siteNode, file, displayPath);
   const out: MapRelated[] = [];
   const add = (node: Node | undefined, note: string, evenOnSiteLine = false) => {
     if (!node) return;
     const line = node.loc.start.line;
-    // A node of another module (a helper's caller, the helper of this file's call) is named by its file.
-    const m = foreignModuleOf(node);
-    const where = m ? (displayName?.(m.path) ?? m.path) : file;
-    if (where === file && line === site && !evenOnSiteLine) return;
+    // A line of another module names that module's file.
+    const where = fileOf(node, file, displayPath);
+    if (line === site && where === siteFile && !evenOnSiteLine) return;
     // In another file, one note per line: a caller's line is where it reads the request's Origin too.
     if (where !== file && out.some((r) => r.file === where && r.line === line)) return;
     if (!out.some((r) => r.file === where && r.line === line && r.note === note)) out.push({ file: where, line, note });
@@ -318,5 +352,15 @@ function relatedOf(policy: Policy, witness: string | null, file: string, display
       if (check.matcher?.verify(witness)) add(check.node, `the origin check that lets ${witness} in`, true);
     }
   }
+  if (policy.kind === 'headers') {
+    const acao = policy.headers.find((h) => h.header === 'access-control-allow-origin');
+    if (acao && foreignModuleOf(acao.node)) add(acao.node, 'where the helper sets Access-Control-Allow-Origin');
+  }
+  // This file's lines first, then each other file's.
   return out.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line);
+}
+
+function fileOf(node: Node, file: string, displayPath: DisplayPath): string {
+  const module = foreignModuleOf(node);
+  return module ? displayPath(module.path) : file;
 }

@@ -80,7 +80,7 @@ export function formatHtml(report: MapReport, options: HtmlOptions = {}): string
         `<td data-v="${p.credentials === true ? 0 : p.credentials === null ? 1 : 2}">${esc(cookiesWord(p.credentials))}</td>`,
         `<td>${p.witness ? `<code>${esc(p.witness)}</code>` : ''}</td>`,
         `<td>${p.rule ? `<code>${esc(p.rule.replace(/^cors-guard\//, ''))}</code>` : ''}</td>`,
-        `<td class="summary">${esc(p.summary)}${p.related.length > 0 ? `<ul class="related">${p.related.map((r) => `<li>line ${r.line}: ${esc(r.note)}</li>`).join('')}</ul>` : ''}</td>`,
+        `<td class="summary">${esc(p.summary)}${p.related.length > 0 ? `<ul class="related">${p.related.map((r) => `<li>${r.file === p.file ? 'line' : `${esc(r.file)}, line`} ${r.line}: ${esc(r.note)}</li>`).join('')}</ul>` : ''}</td>`,
       ];
       return `<tr id="p${i}" data-i="${i}" data-verdict="${p.verdict}">${cells.join('')}</tr>`;
     })

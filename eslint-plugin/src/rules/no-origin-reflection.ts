@@ -15,9 +15,11 @@ import { credentialState, guardNote, helperNote, libraryName } from '../util/wor
 import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import {
+  ALLOWLIST_NAME,
   allowlistArrayText,
   ensureAllowlistSet,
   headerSiteWithValue,
+  indentOf,
   isRepeatable,
   varyStatement,
   wrapInAllowlistCheck,
@@ -34,7 +36,9 @@ export type MessageIds =
   | 'reflectedWithoutCredentials'
   | 'reflectedMaybeCredentials'
   | 'suggestAllowlistCheck'
-  | 'suggestAllowlistOption';
+  | 'suggestAllowlistOption'
+  | 'suggestAllowlistCallback'
+  | 'suggestAllowlistHeader';
 
 type Reflection = { spec: OriginSpec; policy: Policy };
 
@@ -70,6 +74,24 @@ function subjectOf(
   }
 }
 
+/**
+ * The origin parameter of the callback-style origin function a decision is made in
+ * (`(origin, callback) => callback(null, true)`), when it is a plain identifier.
+ */
+function originParameterOf(decision: TSESTree.Node): string | undefined {
+  const call = decision.parent;
+  if (call?.type !== T.CallExpression || call.callee.type !== T.Identifier || call.arguments[1] !== decision) return;
+  const callee = call.callee.name;
+  for (let n: TSESTree.Node | undefined = call.parent; n; n = n.parent) {
+    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) {
+      const [origin, callback] = n.params;
+      if (callback?.type === T.Identifier && callback.name === callee)
+        return origin?.type === T.Identifier ? origin.name : undefined;
+    }
+  }
+  return undefined;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-origin-reflection',
   meta: {
@@ -97,6 +119,8 @@ export default createRule<Options, MessageIds>({
       reflectedMaybeCredentials: '{{subject}}: any site reads it, with cookies if credentials are on.',
       suggestAllowlistCheck: 'Allow only origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
       suggestAllowlistOption: 'Replace with a list of trusted origins.',
+      suggestAllowlistCallback: 'Allow only origins in an allowlist (`ALLOWED_ORIGINS.has({{origin}})`).',
+      suggestAllowlistHeader: 'Send Access-Control-Allow-Origin only for origins in an allowlist (`ALLOWED_ORIGINS`).',
     },
   },
   create(context, [options]) {
@@ -107,6 +131,39 @@ export default createRule<Options, MessageIds>({
       const { spec, policy } = r;
       if (policy.kind === 'headers' && spec.type === 'reflect' && spec.via === 'header') {
         const site = headerSiteWithValue(policy.headers, spec.node);
+        // `headers: { 'Access-Control-Allow-Origin': origin }` (a Response, Next.js route handlers):
+        // the property is spread in only for allowlisted origins.
+        if (site?.shape === 'object' && site.node.type === T.Property && isRepeatable(spec.node)) {
+          const property = site.node;
+          const object = property.parent;
+          const originText = sourceCode.getText(spec.node);
+          const hasVary =
+            policy.varyOrigin === true ||
+            (object?.type === T.ObjectExpression &&
+              object.properties.some(
+                (p) =>
+                  p.type === T.Property &&
+                  ((p.key.type === T.Identifier && p.key.name.toLowerCase() === 'vary') ||
+                    (p.key.type === T.Literal && String(p.key.value).toLowerCase() === 'vary')),
+              ));
+          const spread = `...(${ALLOWLIST_NAME}.has(${originText}) ? { ${sourceCode.getText(property)} } : {})`;
+          return [
+            {
+              messageId: 'suggestAllowlistHeader',
+              fix: (fixer) => [
+                ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
+                fixer.replaceText(
+                  property,
+                  hasVary
+                    ? spread
+                    : property.loc.start.line === object?.loc.start.line
+                      ? `${spread}, Vary: 'Origin'`
+                      : `${spread},\n${indentOf(sourceCode, property)}Vary: 'Origin'`,
+                ),
+              ],
+            },
+          ];
+        }
         const statement = site?.node.parent;
         const inStatementList =
           statement?.parent?.type === T.BlockStatement ||
@@ -132,6 +189,29 @@ export default createRule<Options, MessageIds>({
             ],
           },
         ];
+      }
+      // `origin: (origin, callback) => callback(null, true)`: the decision becomes an allowlist check.
+      if (
+        policy.kind === 'options' &&
+        spec.type === 'reflect' &&
+        spec.via === 'callback' &&
+        spec.node.type === T.Literal &&
+        spec.node.value === true
+      ) {
+        const origin = originParameterOf(spec.node);
+        if (origin) {
+          const decision = spec.node;
+          return [
+            {
+              messageId: 'suggestAllowlistCallback',
+              data: { origin },
+              fix: (fixer) => [
+                ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
+                fixer.replaceText(decision, `${ALLOWLIST_NAME}.has(${origin})`),
+              ],
+            },
+          ];
+        }
       }
       if (policy.kind === 'options' && policy.library?.acceptsArray) {
         const target = spec.node;

@@ -222,26 +222,47 @@ export default createRule<Options, MessageIds>({
         }
       }
       candidates.sort((a, b) => MESSAGE_RANK.indexOf(a.messageId) - MESSAGE_RANK.indexOf(b.messageId));
-      const reported = new Set<string>();
-      for (const { key, where, check, finding, messageId, policy, repair, hosts: intended } of candidates) {
-        if (reported.has(key)) continue;
-        reported.add(key);
+      // One report per check (one defect, one diagnostic): its strongest witness is the message, the
+      // other flaws of the same check (an unescaped dot and a missing `$` in one regex) ride along as
+      // related locations.
+      const byCheck = new Map<string, Candidate[]>();
+      for (const c of candidates) {
+        const id = `${foreignModuleOf(c.check.node)?.path ?? ''}:${c.check.node.range[0]}:${c.check.node.range[1]}`;
+        const list = byCheck.get(id);
+        if (!list) byCheck.set(id, [c]);
+        else if (!list.some((o) => o.key === c.key)) list.push(c);
+      }
+      for (const [first, ...others] of byCheck.values()) {
+        const { where, check, finding, messageId, policy, repair, hosts: intended } = first!;
         const fix = repair ? repairFix(check, repair) : undefined;
+        const reason = (c: Candidate) => reasonOf(c.check, c.finding.culprit, sourceCode, c.hosts, c.finding.witness);
+        // Several flaws: the report covers the whole pattern, each flaw is a related location.
+        const whole =
+          others.length > 0 && 'loc' in where && check.kind === 'regex'
+            ? { loc: (check.patternNode ?? check.node).loc }
+            : undefined;
+        // In the order they appear in the pattern.
+        const also = [...(whole ? [first!] : []), ...others]
+          .map((c) => ({ c, loc: 'loc' in c.where ? c.where.loc : c.where.node.loc }))
+          .sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column)
+          .map(({ c }) => [locatedOf(c.where), `Accepts \`${c.finding.witness}\` here: ${reason(c)}.`] as const);
         reportWithRelated(
           context,
           {
-            ...where,
+            ...(whole ?? where),
             messageId,
             data: {
               witness: finding.witness,
               reason:
                 reasonOf(check, finding.culprit, sourceCode, intended, finding.witness) +
                 assumption(check) +
-                helperNote(policy, model.modules?.root ?? context.cwd),
+                helperNote(policy, model.modules?.root ?? context.cwd) +
+                (others.length > 0 ? ` (and ${others.length} more flaw${others.length === 1 ? '' : 's'})` : ''),
             },
             suggest: fix && repair ? [{ messageId: 'suggestRepair', data: { pattern: repair }, fix }] : [],
           },
           [
+            ...also,
             [
               check.kind === 'regex' && check.node !== check.patternNode ? check.node : undefined,
               'The pattern is built here.',
@@ -255,6 +276,11 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
+
+/** A report location as a related location (a node, or a range inside a pattern). */
+function locatedOf(where: Candidate['where']): { loc: TSESTree.SourceLocation } | TSESTree.Node {
+  return 'loc' in where && !('node' in where) ? { loc: where.loc } : (where as { node: TSESTree.Node }).node;
+}
 
 /** For a pattern built at run time: which unreadable parts the verdict took as a host. */
 function assumption(check: PatternCheck): string {

@@ -3,7 +3,7 @@
  * wrapping a header statement in an allowlist check, removing an element or property.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { HeaderSite } from '../analysis';
+import { PLACEHOLDER_ORIGIN, type HeaderSite } from '../analysis';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
@@ -13,10 +13,14 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
 
-/** `['https://a.example', 'https://b.example']`, or an empty list the user fills in (denies all meanwhile). */
+/**
+ * `['https://a.example', 'https://b.example']`, or, with no trusted origins configured, a list holding the
+ * placeholder origin the user replaces: never an empty list, which TypeScript types as `never[]` (so
+ * `ALLOWED_ORIGINS.has(origin)` fails to compile) and which silently blocks the real front end.
+ */
 export function allowlistArrayText(origins: readonly string[]): string {
-  if (origins.length === 0) return "[/* trusted origins, e.g. 'https://app.example.com' */]";
-  return `[${origins.map((o) => `'${o.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}]`;
+  const list = origins.length > 0 ? origins : [PLACEHOLDER_ORIGIN];
+  return `[${list.map((o) => `'${o.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}]`;
 }
 
 /** Inserts `const ALLOWED_ORIGINS = new Set([...]);` after the imports, unless the module has one. */

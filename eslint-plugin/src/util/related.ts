@@ -82,7 +82,8 @@ export function reportWithRelated<M extends string>(
     if (!entry || !template) return; // nowhere to place it: say nothing rather than point at the wrong code
     const where = displayPath(elsewhere.path, model?.modules?.root ?? ctx.cwd);
     const line = d.node!.loc.start.line;
-    list.push({ loc: d.node!.loc, file: elsewhere.path, message: `The problem is here, in ${where}.` });
+    // The editor names the file of a related location itself: the message does not repeat it.
+    list.push({ loc: d.node!.loc, file: elsewhere.path, message: 'The problem is here.' });
     const { messageId: _id, suggest: _s, fix: _f, loc: _l, ...rest } = d;
     void [_id, _s, _f, _l];
     d = { ...rest, node: entry, message: `In \`${where}\` (line ${line}): ${template}` } as never;

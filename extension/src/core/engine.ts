@@ -11,7 +11,7 @@ import { setModuleFileSystem } from '../../../eslint-plugin/src/util/file-model'
 import { setTypeScriptParserLoader } from '../../../eslint-plugin/src/util/module-parser';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
 import { explainPolicy } from '../../../eslint-plugin/src/analysis/explain-policy';
-import { mapEntryOf, releaseOfPolicy, safely } from '../../../eslint-plugin/src/map/entries';
+import { mappedPoliciesOf, releaseOfPolicy, safely } from '../../../eslint-plugin/src/map/entries';
 import { readFileSync, statSync } from 'node:fs';
 import { policyMarkdown } from './explain-markdown';
 import { hoverAt, type HoverAnswer } from './hover-content';
@@ -225,15 +225,11 @@ export class LintEngine {
     const model = sourceCode ? plugin.fileModelOf(sourceCode.ast as never) : undefined;
     if (!model || model.error) return [];
     const out: PolicyEntry[] = [];
-    for (const policy of model.policies) {
-      const entry = safely(() => ({
-        // Related lines in other files (a helper's callers) are named by their path, as this file is.
-        ...mapEntryOf(policy, model.trustedOrigins, fileName, (p) => p),
-        hover: policyMarkdown(explainPolicy(policy, model.trustedOrigins)),
-      }));
-      if (entry) out.push(entry);
+    for (const { policy, entry } of mappedPoliciesOf(model, fileName)) {
+      const hover = safely(() => policyMarkdown(explainPolicy(policy, model.trustedOrigins)));
+      if (hover !== undefined) out.push({ ...entry, hover });
     }
-    return out.sort((a, b) => a.line - b.line || a.column - b.column);
+    return out;
   }
 
   /** The preset's rules with the user's overrides. */

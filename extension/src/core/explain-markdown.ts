@@ -72,19 +72,24 @@ export function decodedMarkdown(d: DecodedValue): string {
 
 const READABLE: Record<SimulatedResponse['readable'], string> = {
   'with-cookies': "**readable, with the user's cookies**",
-  'without-cookies': '**readable**, without cookies',
+  // No Access-Control-Allow-Credentials: true, so a request that sends cookies is not readable.
+  'without-cookies': '**readable** without cookies (a request with cookies is blocked)',
   no: 'not readable',
   rejected: 'rejected by the browser (`*` with credentials)',
   unknown: 'depends on values CORS Guard cannot read',
 };
 
 function responseMarkdown(r: SimulatedResponse): string {
+  // "Credentialed" only where credentials are allowed: a `*` without them is read only without cookies.
+  const credentialed = r.headers.some(
+    ([n, v]) => n.toLowerCase() === 'access-control-allow-credentials' && v === 'true',
+  );
   const title =
     r.request === 'preflight'
       ? `Preflight (\`OPTIONS\`) from \`${r.origin}\``
       : r.request === 'response'
-        ? `A credentialed request from \`${r.origin}\`: ${READABLE[r.readable]}`
-        : `Credentialed \`GET\` from \`${r.origin}\`: ${READABLE[r.readable]}`;
+        ? `${credentialed ? 'A credentialed request' : 'A request'} from \`${r.origin}\`: ${READABLE[r.readable]}`
+        : `${credentialed ? 'Credentialed \`GET\`' : '\`GET\`'} from \`${r.origin}\`: ${READABLE[r.readable]}`;
   const headers = r.headers.length > 0 ? r.headers.map(([n, v]) => `${n}: ${v}`).join('\n') : '(no CORS headers)';
   return `${title}\n\n\`\`\`http\n${headers}\n\`\`\``;
 }

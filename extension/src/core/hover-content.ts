@@ -75,15 +75,30 @@ export function hoverAt(source: SourceLike, model: FileModel | undefined, offset
     };
   }
 
-  // A CORS configuration: the library call or its options.
-  const configuration = policies
-    .filter((p) => p.kind === 'options' && p.call && contains(p.call, offset))
+  // A CORS configuration: the library call or its options (also options imported from another module,
+  // which are judged there: `app.use(cors(corsOptions))`).
+  const elsewhere = model && !model.error ? (model.judgedElsewhere ?? []) : [];
+  const configuration = [...policies, ...elsewhere]
+    .filter((p) => p.kind === 'options' && p.call && !foreignModuleOf(p.call) && contains(p.call, offset))
     .sort((a, b) => width(a.call!) - width(b.call!))[0];
   if (configuration && model) {
     const explained = explainPolicy(configuration, model.trustedOrigins);
-    return { markdown: policyMarkdown(explained), range: configuration.call!.range, verdict: explained.verdict };
+    const from = configuration.options ? foreignModuleOf(configuration.options) : undefined;
+    const note = from
+      ? `\n\n*The options come from \`${displayName(from.path)}\`, where CORS Guard reports them and the fix goes.*`
+      : '';
+    return {
+      markdown: policyMarkdown(explained) + note,
+      range: configuration.call!.range,
+      verdict: explained.verdict,
+    };
   }
   return undefined;
+}
+
+/** A module's file name for a hover: the last two path segments (`src/config.js`). */
+function displayName(file: string): string {
+  return file.split(/[\\/]/).slice(-2).join('/');
 }
 
 function width(n: Node): number {
@@ -113,7 +128,7 @@ function headerValueMarkdown(
         ? spec.guard.strength === 'useless' && spec.guard.decisive[0]
           ? `guarded only by \`${textOf(source, spec.guard.decisive[0]!.node)}\`, which every origin passes`
           : 'with no check guarding it'
-        : `guarded by ${spec.guard.strength === 'exact' ? 'an exact allowlist check' : `a ${spec.guard.strength} check`} (\`${textOf(source, spec.guard.decisive[0]!.node).slice(0, 80)}\`)`;
+        : `guarded by ${spec.guard.strength === 'exact' ? 'an exact allowlist check' : `${/^[aeiou]/.test(spec.guard.strength) ? 'an' : 'a'} ${spec.guard.strength} check`} (\`${textOf(source, spec.guard.decisive[0]!.node).slice(0, 80)}\`)`;
       parts.push(
         `**\`${facts.name}\`** reflects the request's Origin (\`${spec.what}\`), ${guard}.\n\n[MDN: ${facts.name}](${facts.mdn})`,
       );

@@ -75,11 +75,27 @@ export interface MapGroup {
   readonly items: readonly MapItem[];
 }
 
-/** Groups in display order: files by name, or verdicts worst first; items by file, then line. */
+/** A policy node's id in the tree: its file and site (unique: `groupMap` keeps one item per site). */
+export function itemId(item: MapItem): string {
+  return `${item.uri}#${item.policy.line}:${item.policy.column}`;
+}
+
+/**
+ * Groups in display order: files by name, or verdicts worst first; items by file, then line. Items at the
+ * same site (one policy reached twice) are shown once, the worst verdict first: a tree may not register
+ * two nodes with one id.
+ */
 export function groupMap(items: readonly MapItem[], by: Grouping): MapGroup[] {
-  const sorted = [...items].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.policy.line - b.policy.line || a.policy.column - b.policy.column,
+  const rank = (i: MapItem) => VERDICT_ORDER.indexOf(i.policy.verdict);
+  const ordered = [...items].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.policy.line - b.policy.line ||
+      a.policy.column - b.policy.column ||
+      rank(a) - rank(b),
   );
+  const ids = new Set<string>();
+  const sorted = ordered.filter((i) => !ids.has(itemId(i)) && !!ids.add(itemId(i)));
   if (by === 'verdict') {
     return VERDICT_ORDER.map((verdict) => ({
       key: `verdict:${verdict}`,
@@ -116,8 +132,15 @@ export function itemLabel(item: MapItem, by: Grouping): { label: string; descrip
   return { label, description, accessible: `${p.verdict}: ${p.allows}, ${description}` };
 }
 
-/** The report the CLI would write for these entries (file names relative to their workspace folder). */
-export function reportOf(items: readonly MapItem[], scanned: number): MapReport {
+/**
+ * The report the CLI would write for these entries (file names relative to their workspace folder;
+ * `displayPath` names the other modules related lines point into, given as absolute paths).
+ */
+export function reportOf(
+  items: readonly MapItem[],
+  scanned: number,
+  displayPath: (absolutePath: string) => string = (p) => p,
+): MapReport {
   return {
     version: 1,
     policies: [...items]
@@ -128,7 +151,7 @@ export function reportOf(items: readonly MapItem[], scanned: number): MapReport 
         return {
           ...entry,
           file,
-          related: entry.related.map((r) => ({ ...r, file })),
+          related: entry.related.map((r) => ({ ...r, file: r.file === policy.file ? file : displayPath(r.file) })),
         };
       }),
     scanned,

@@ -2,6 +2,7 @@
 import './extension.test';
 import './map.test';
 import './editor.test';
+import './project.test';
 import './prove.test';
 import { runAll } from './harness';
 

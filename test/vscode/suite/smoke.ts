@@ -25,11 +25,11 @@ test('the installed .vsix activates and reports', async () => {
   let found: vscode.Diagnostic[] = [];
   while (Date.now() < deadline) {
     found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'CORS Guard');
-    if (found.length === 5) break;
+    if (found.length === 3) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   assert.ok(extension.isActive);
-  assert.equal(found.length, 5, `findings: ${found.map((d) => d.message).join(' | ')}`);
+  assert.equal(found.length, 3, `findings: ${found.map((d) => d.message).join(' | ')}`);
   // The TypeScript parser bundle is in the package too.
   const ts = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'cors-options.ts'));
   await vscode.window.showTextDocument(ts);

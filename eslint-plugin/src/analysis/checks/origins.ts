@@ -6,6 +6,14 @@
 /** An origin any attacker can send from a page they control. */
 export const EXAMPLE_ATTACKER = 'https://evil.example';
 
+/**
+ * What a suggested allowlist holds when no trusted origins are configured: an origin under the reserved
+ * `.example` top-level domain, which no one can register, so the list type-checks as a list of strings
+ * and trusts nobody real until it is filled in. The editor selects it as a snippet's tab stop; the map
+ * calls it a placeholder instead of an allowlist.
+ */
+export const PLACEHOLDER_ORIGIN = 'https://your-frontend.example';
+
 export interface OriginParts {
   readonly scheme: string;
   /** The host as written (browsers send it in lower case); IPv6 literals keep their brackets. */

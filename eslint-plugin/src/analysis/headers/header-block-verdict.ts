@@ -6,6 +6,7 @@
  */
 import { headerBlockAt, type HeaderBlock } from './header-blocks';
 import { parseAllowOriginValue } from './header-names';
+import { EXAMPLE_ATTACKER } from '../checks/origins';
 
 export type HeaderVerdictKind =
   /** Echoes the request's Origin, with credentials: any site that sends its Origin reads with cookies. */
@@ -52,20 +53,50 @@ function valuesOf(block: HeaderBlock, name: string): { value: string; line: numb
   return block.headers.filter((h) => h.name.toLowerCase() === name).map((h) => ({ value: h.value, line: h.line }));
 }
 
+function isCurl(block: HeaderBlock): boolean {
+  return /^\s*(?:\$\s*|>\s*|#\s*)?curl\s/.test(block.status?.text ?? '');
+}
+
 function isRequest(block: HeaderBlock): boolean {
   if (block.status?.code !== undefined) return false;
   if (block.status) return true;
   return valuesOf(block, 'access-control-allow-origin').length === 0;
 }
 
+/** A `-H 'Name: value'` / `--header "Name: value"` argument of a curl command line. */
+const CURL_HEADER = /(?:^|\s)(?:-H|--header)\s*(?:'([^']*)'|"([^"]*)"|(\S+))/g;
+
+/**
+ * The request a `curl` command line sends (`curl -i -H 'Origin: https://evil.example' URL`), as a block
+ * of the headers it sets: `curl -i` prints only the response, so the Origin it was asked with comes from
+ * the command pasted above it.
+ */
+export function curlRequestAt(line: string, index: number): HeaderBlock | undefined {
+  if (!/^\s*(?:\$\s*|>\s*|#\s*)?curl\s/.test(line)) return undefined;
+  const headers: HeaderBlock['headers'][number][] = [];
+  for (const m of line.matchAll(CURL_HEADER)) {
+    const arg = m[1] ?? m[2] ?? m[3] ?? '';
+    const at = arg.indexOf(':');
+    if (at > 0) headers.push({ name: arg.slice(0, at).trim(), value: arg.slice(at + 1).trim(), line: index });
+  }
+  return { status: { line: index, text: line.trim() }, headers };
+}
+
 /** Every block of a text (lines keep their numbers), paired request -> response in order of appearance. */
 export function headerExchangesIn(text: string): HeaderExchange[] {
-  const lines = text.split(/\r?\n/).map(unprefixed);
+  const raw = text.split(/\r?\n/);
+  const lines = raw.map(unprefixed);
   const out: HeaderExchange[] = [];
   let pending: HeaderBlock | undefined;
   let covered = -1;
   for (let i = 0; i < lines.length; i++) {
     if (i <= covered) continue;
+    const command = curlRequestAt(raw[i]!, i);
+    if (command) {
+      // A request block that `curl -v` prints later replaces it (it is what was sent).
+      pending = command;
+      continue;
+    }
     const block = headerBlockAt(lines, i);
     if (!block) continue;
     covered = Math.max(block.status?.line ?? 0, ...block.headers.map((h) => h.line));
@@ -76,7 +107,7 @@ export function headerExchangesIn(text: string): HeaderExchange[] {
     out.push(pending ? { request: pending, response: block } : { response: block });
     pending = undefined;
   }
-  if (pending) out.push({ response: pending });
+  if (pending && !isCurl(pending)) out.push({ response: pending });
   return out;
 }
 
@@ -190,6 +221,18 @@ export function headerBlockVerdict(exchange: HeaderExchange): HeaderVerdict {
           line: main.line,
           related,
         };
+  }
+  if (!origin && main.value.trim() === EXAMPLE_ATTACKER) {
+    // `curl -i -H 'Origin: https://evil.example' …` output pasted without its command: no site of yours
+    // is called that, so the server sent back the Origin it was given.
+    return {
+      kind: 'reflection',
+      severity: credentials ? 'error' : 'warning',
+      title: `Reflection: the attacker origin ${EXAMPLE_ATTACKER} is allowed${credentials ? ', with credentials' : ''}.`,
+      detail: `No site of yours is \`${EXAMPLE_ATTACKER}\`: the server sent back the Origin it was given${credentials ? ", so any website can read these responses with the user's cookies" : ', so any website can read these responses'}.`,
+      line: main.line,
+      related,
+    };
   }
   return {
     kind: 'single-origin',

@@ -94,6 +94,8 @@ export interface LibrarySemantics {
    * matching origin the browser ignores it; the differential test holds the table to it.
    */
   readonly credentialsAlone?: 'always' | 'unless-callback-denies' | 'actual-request-without-origin';
+  /** `@koa/cors`: `Vary: Origin` is set before the origin function runs, so a denied origin still gets it. */
+  readonly varyWhenDenied?: boolean;
   /**
    * The npm packages whose installed version decides which `versions` row applies (the first the project
    * uses); default `[packageName]`.
@@ -369,8 +371,9 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
       },
     ],
     // Reflecting a request without Origin sets the header to '' (4.0.0 and 5.0.0, differential test); an
-    // origin function returning '' skips CORS altogether.
+    // origin function returning '' skips CORS altogether, after `ctx.vary('Origin')` (src).
     reflectWithoutOrigin: '',
+    varyWhenDenied: true,
     responses: {
       methodsOption: 'allowMethods',
       defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',

@@ -1,0 +1,385 @@
+/**
+ * The editor and the map as a new user finds them, on a small project (`shop/`: an Express app with a
+ * config module, a helper module and routes, a Koa admin app, a TypeScript server and a Next.js route):
+ * the workspace scan with nothing open, a helper called twice, the allowlist fix with and without trusted
+ * origins (type-checked), Explain Headers on `curl -i` and on a second run, the fixes for the commonest
+ * shapes, the hover at a call with imported options, one finding per defect, read-only docs, the exported
+ * report, scan results across a reload, the status bar item and the wording of the hovers.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MapNodeSnapshot } from '../../../extension/src/map-view';
+import { test } from './harness';
+import {
+  api,
+  codeActions,
+  EXTENSION_ID,
+  findings,
+  folder,
+  hoverText,
+  linted,
+  open,
+  ours,
+  positionOf,
+  revert,
+  ruleOf,
+  screenshot,
+  setting,
+  until,
+} from './helpers';
+
+const uriOf = (name: string) => vscode.Uri.joinPath(folder(), name);
+const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+const ORDERS = 'shop/src/routes/orders.js';
+const HEADERS = 'shop/src/lib/headers.js';
+
+function rules(uri: vscode.Uri): string[] {
+  return findings(uri).map(ruleOf);
+}
+
+async function group(label: string): Promise<MapNodeSnapshot | undefined> {
+  return (await api.mapView()).find((g) => g.label === label);
+}
+
+/** Type-checks one TypeScript file with the repository's compiler and Node's types. */
+function typeCheck(text: string): { ok: boolean; output: string } {
+  const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+  const dir = mkdtempSync(path.join(tmpdir(), 'cors-guard-tsc-'));
+  const file = path.join(dir, 'server.ts');
+  writeFileSync(file, text);
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/typescript/bin/tsc'),
+      '--noEmit',
+      '--strict',
+      '--skipLibCheck',
+      '--module',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--typeRoots',
+      path.join(root, 'node_modules/@types'),
+      '--types',
+      'node',
+      file,
+    ],
+    { encoding: 'utf8', cwd: dir },
+  );
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+/** Applies a code action's edit with its file in the active editor (a snippet edit needs one). */
+async function apply(action: vscode.CodeAction | undefined, what: string): Promise<void> {
+  assert.ok(action?.edit, `${what}: an action with an edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `${what}: applied`);
+}
+
+test('Scan Workspace with nothing open finds the helper bug of src/lib/headers.js where src/routes/orders.js calls it', async () => {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (const name of [ORDERS, HEADERS]) assert.equal(isOpen(uriOf(name)), false, `${name} was never opened`);
+  const summary = await api.scanWorkspace();
+  assert.equal(summary.cancelled, false);
+  // The scan resolves `../lib/headers` within the workspace folder, as the open-file lint does.
+  assert.deepEqual(rules(uriOf(ORDERS)), ['cors-guard/no-unsafe-origin-check']);
+  const [finding] = findings(uriOf(ORDERS));
+  assert.match(finding!.message, /^In shop\/src\/lib\/headers\.js \(line 3\): Origin check accepts/);
+  assert.deepEqual(rules(uriOf(HEADERS)), ['cors-guard/no-unsafe-origin-check']);
+  // The other findings of the project: the config's callback, the Koa admin app, the TypeScript server, Next.js.
+  for (const name of [
+    'shop/src/config.js',
+    'shop/src/admin/index.js',
+    'shop/src/server.ts',
+    'shop/app/api/data/route.ts',
+  ])
+    assert.deepEqual(rules(uriOf(name)), ['cors-guard/no-origin-reflection'], name);
+  assert.deepEqual(rules(uriOf('shop/src/admin/partners.js')), []);
+  // The related location names the file once (VS Code shows it), not again in the message.
+  assert.equal(finding!.relatedInformation?.[0]?.message, 'The problem is here.');
+  assert.ok(finding!.relatedInformation?.[0]?.location.uri.path.endsWith('/shop/src/lib/headers.js'));
+  for (const name of [ORDERS, HEADERS]) assert.equal(isOpen(uriOf(name)), false, 'scanning opens nothing');
+  // The status bar item: the counts and the time of the last scan.
+  const bar = api.statusBar();
+  assert.match(bar.text, /^\$\(shield\) CORS \$\(error\) \d+ \$\(warning\) \d+ · scanned \d{1,2}:\d{2}/);
+  assert.match(bar.tooltip, /Last workspace scan: /);
+  await vscode.commands.executeCommand('workbench.action.problems.focus');
+  await screenshot('scan-project');
+}, 120_000);
+
+test('the CORS Map lists a helper called twice once per call (unique ids), and its why lines name the helper file', async () => {
+  const orders = await group(ORDERS);
+  assert.ok(orders, `groups: ${(await api.mapView()).map((g) => g.label).join(', ')}`);
+  assert.deepEqual(
+    orders.children.map((c) => c.description),
+    ['with cookies · headers · line 7', 'with cookies · headers · line 12'],
+  );
+  const ids = (await api.mapView()).flatMap((g) => [g.id, ...g.children.map((c) => c.id)]);
+  assert.equal(new Set(ids).size, ids.length, `unique ids: ${ids.join(', ')}`);
+  const tooltip = orders.children[0]!.tooltip ?? '';
+  assert.match(tooltip, /- shop\/src\/lib\/headers\.js:3: the origin check that lets https:\/\/shop-example\.com in/);
+  assert.match(tooltip, /- shop\/src\/lib\/headers\.js:4: where the helper sets Access-Control-Allow-Origin/);
+  // The exported page lists each site once and names the helper file in the why lines.
+  const target = vscode.Uri.joinPath(vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'cors-map-'))), 'map.html');
+  await vscode.commands.executeCommand('corsGuard.map.exportReport', target);
+  const html = readFileSync(target.fsPath, 'utf8');
+  assert.match(html, /shop\/src\/routes\/orders\.js#L7"/);
+  assert.match(html, /shop\/src\/routes\/orders\.js#L12"/);
+  assert.doesNotMatch(html, /orders\.js#L4"/);
+  assert.match(html, /shop\/src\/lib\/headers\.js, line 3: the origin check/);
+  // "Open" shows the page inside VS Code (a webview: it works in a remote window too).
+  await vscode.commands.executeCommand('corsGuard.map.openReport', target);
+  await until(
+    () =>
+      vscode.window.tabGroups.all.some((g) =>
+        g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /corsGuard\.mapReport/.test(t.input.viewType)),
+      ),
+    'the report in a webview',
+  );
+  await screenshot('map-report-webview');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // Saving proposes a place outside the repository.
+  const proposed = api.defaultExportUri();
+  assert.ok(!proposed.path.startsWith(`${folder().path}/`), `proposed ${proposed.toString()}`);
+  assert.match(proposed.path, /cors-map-[^/]*\.html$/);
+  await vscode.commands.executeCommand('corsGuard.map.focus');
+  assert.ok(await api.revealInMap(ORDERS), 'the orders.js group in view');
+  await screenshot('map-helper-twice');
+}, 120_000);
+
+test('scan results persist across a reload (workspace state) and follow the helper changing on disk', async () => {
+  const restored = await api.reloadScan();
+  assert.ok(restored >= 8, `restored ${restored} files`);
+  // At once, before any lint: the findings and the map are back.
+  assert.deepEqual(rules(uriOf(ORDERS)), ['cors-guard/no-unsafe-origin-check']);
+  assert.ok(await group(ORDERS), 'the map has the restored files');
+  const file = uriOf(HEADERS).fsPath;
+  const original = readFileSync(file, 'utf8');
+  try {
+    writeFileSync(file, original.replace('/^https:\\/\\/shop.example.com/', '/^https:\\/\\/shop\\.example\\.com$/'));
+    // The watcher lints the helper and the closed file that calls it again.
+    await until(
+      () => rules(uriOf(ORDERS)).length === 0 && rules(uriOf(HEADERS)).length === 0,
+      'the findings to clear after the helper was fixed on disk',
+      30_000,
+      api.onDidScan,
+    );
+  } finally {
+    writeFileSync(file, original);
+  }
+  await until(() => rules(uriOf(ORDERS)).length === 1, 'the finding to come back', 30_000, api.onDidScan);
+}, 90_000);
+
+test('the allowlist fix never writes an empty list: a placeholder snippet without trusted origins, the origins with them (type-checked)', async () => {
+  const editor = await open('shop/src/server.ts');
+  const [reflection] = await linted(editor.document, (d) => d.length === 1);
+  assert.equal(ruleOf(reflection!), 'cors-guard/no-origin-reflection');
+  const fix = ours(await codeActions(editor.document, reflection!.range)).find((a) => a.isPreferred);
+  assert.equal(fix?.title, 'Allow only origins in an allowlist (ALLOWED_ORIGINS), with Vary: Origin');
+  await apply(fix, 'the placeholder fix');
+  const text = editor.document.getText();
+  assert.match(text, /const ALLOWED_ORIGINS = new Set\(\['https:\/\/your-frontend\.example'\]\);/);
+  assert.doesNotMatch(text, /new Set\(\[\]\)|new Set\(\[\/\*/);
+  // A snippet whose tab stop is the placeholder: typing replaces it.
+  await until(() => editor.document.getText(editor.selection) === 'https://your-frontend.example', 'the tab stop');
+  await screenshot('allowlist-snippet');
+  const checked = typeCheck(text);
+  assert.ok(checked.ok, `the fixed file type-checks:\n${checked.output}`);
+  await vscode.commands.executeCommand('type', { text: 'https://shop.example.com' });
+  await until(() => editor.document.getText().includes("new Set(['https://shop.example.com'])"), 'the typed origin');
+  await linted(editor.document, (d) => d.length === 0);
+  await revert(editor);
+  // With corsGuard.trustedOrigins set: the list is filled, no snippet.
+  const t = await setting('trustedOrigins', ['https://shop.example.com', 'https://admin.example.com']);
+  try {
+    const [again] = await linted(editor.document, (d) => d.length === 1, t);
+    const filled = ours(await codeActions(editor.document, again!.range)).find((a) => a.isPreferred);
+    assert.equal(filled?.title, 'Allow only origins in an allowlist (ALLOWED_ORIGINS), with Vary: Origin');
+    await apply(filled, 'the filled fix');
+    assert.match(
+      editor.document.getText(),
+      /new Set\(\['https:\/\/shop\.example\.com', 'https:\/\/admin\.example\.com'\]\)/,
+    );
+    assert.ok(typeCheck(editor.document.getText()).ok, 'the filled fix type-checks');
+    await linted(editor.document, (d) => d.length === 0);
+  } finally {
+    await setting('trustedOrigins', undefined);
+    await revert(editor);
+  }
+}, 120_000);
+
+test('quick fixes for an origin callback, a Next.js headers object and a helper in another file (fixed there)', async () => {
+  const t = await setting('trustedOrigins', ['https://shop.example.com']);
+  try {
+    // cors: origin: (origin, cb) => cb(null, true)
+    const config = await open('shop/src/config.js');
+    const [callback] = await linted(config.document, (d) => d.length === 1, t);
+    const byCallback = ours(await codeActions(config.document, callback!.range)).find((a) => a.isPreferred);
+    assert.equal(byCallback?.title, 'Allow only origins in an allowlist (ALLOWED_ORIGINS.has(origin))');
+    await apply(byCallback, 'the callback fix');
+    assert.match(config.document.getText(), /cb\(null, ALLOWED_ORIGINS\.has\(origin\)\)/);
+    assert.match(config.document.getText(), /const ALLOWED_ORIGINS = new Set\(\['https:\/\/shop\.example\.com'\]\);/);
+    await linted(config.document, (d) => d.length === 0);
+    await screenshot('quick-fix-callback');
+    await revert(config);
+    // Next.js: new Response(…, { headers: { 'Access-Control-Allow-Origin': origin } })
+    const route = await open('shop/app/api/data/route.ts');
+    const [header] = await linted(route.document, (d) => d.length === 1, t);
+    const byHeader = ours(await codeActions(route.document, header!.range)).find((a) => a.isPreferred);
+    assert.equal(
+      byHeader?.title,
+      'Send Access-Control-Allow-Origin only for origins in an allowlist (ALLOWED_ORIGINS)',
+    );
+    await apply(byHeader, 'the headers-object fix');
+    assert.match(
+      route.document.getText(),
+      /\.\.\.\(ALLOWED_ORIGINS\.has\(origin\) \? \{ 'Access-Control-Allow-Origin': origin \} : \{\}\),\n\s+Vary: 'Origin'/,
+    );
+    await linted(route.document, (d) => d.length === 0);
+    assert.ok(typeCheck(route.document.getText()).ok, 'the Next.js fix type-checks');
+    await revert(route);
+    // The helper's origin check, reported at its call in orders.js, is repaired in headers.js.
+    const orders = await open(ORDERS);
+    const [call] = await linted(orders.document, (d) => d.length === 1, t);
+    const inHelper = ours(await codeActions(orders.document, call!.range)).find((a) =>
+      a.title.endsWith('(in shop/src/lib/headers.js)'),
+    );
+    assert.ok(inHelper, 'a fix in the helper file');
+    assert.match(inHelper.title, /^Use the verified pattern /);
+    await apply(inHelper, 'the helper fix');
+    const helper = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriOf(HEADERS).toString());
+    assert.ok(helper?.isDirty, 'the helper file was edited');
+    assert.match(helper.getText(), /\/\^https:\\\/\\\/shop\\\.example\\\.com/);
+    assert.equal(orders.document.isDirty, false, 'the calling file is unchanged');
+    // The unsaved helper is read from its buffer: the call's finding clears.
+    await linted(orders.document, (d) => d.length === 0);
+    await vscode.window.showTextDocument(helper);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await until(() => !helper.isDirty, 'the helper revert');
+  } finally {
+    await setting('trustedOrigins', undefined);
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 120_000);
+
+test('the hover at app.use(cors(corsOptions)) explains the imported options; a finding with many related locations keeps its hover short', async () => {
+  const app = await open('shop/src/app.js');
+  await linted(app.document);
+  const text = await hoverText(app.document, positionOf(app.document, 'cors(corsOptions)'));
+  assert.match(text, /\*\*Verdict:\*\* Unsafe: any website/);
+  assert.match(text, /The options come from `src\/config\.js`/);
+  app.selection = new vscode.Selection(
+    positionOf(app.document, 'cors(corsOptions)'),
+    positionOf(app.document, 'cors(corsOptions)'),
+  );
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await screenshot('imported-options-hover');
+  // orders.js: five related locations; the compact hover keeps only its links.
+  const orders = await open(ORDERS);
+  const [call] = await linted(orders.document, (d) => d.length === 1);
+  assert.ok((call!.relatedInformation?.length ?? 0) >= 3);
+  const compact = await hoverText(orders.document, call!.range.start.translate(0, 1));
+  assert.match(compact, /^\[Details\]/m);
+  assert.doesNotMatch(compact, /\*\*Verdict:\*\*/);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 60_000);
+
+test('Explain Headers reads curl -i output (the command gives the Origin) and refreshes its open preview', async () => {
+  const curl = [
+    "$ curl -i -H 'Origin: https://evil.example' https://api.shop.example.com/orders",
+    'HTTP/2 200',
+    'content-type: application/json',
+    'access-control-allow-origin: https://evil.example',
+    'access-control-allow-credentials: true',
+    '',
+    '[]',
+  ].join('\n');
+  const pasted = uriOf('shop/curl-i.txt');
+  writeFileSync(pasted.fsPath, curl);
+  const scratch = await vscode.workspace.openTextDocument(pasted);
+  const editor = await vscode.window.showTextDocument(scratch, vscode.ViewColumn.One);
+  editor.selection = new vscode.Selection(0, 0, scratch.lineCount, 0);
+  await until(
+    () => vscode.window.activeTextEditor?.document === scratch && !vscode.window.activeTextEditor.selection.isEmpty,
+    'the pasted output selected',
+  );
+  const first = await vscode.commands.executeCommand<vscode.TextDocument>('corsGuard.explainHeaders');
+  assert.match(
+    first.getText(),
+    /## Reflection: echoes the request's Origin \(https:\/\/evil\.example\) with credentials\./,
+  );
+  // Without the command line, the attacker origin in the answer still reads as reflection.
+  await vscode.window.showTextDocument(scratch, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+  await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+  await until(
+    () => vscode.window.activeTextEditor?.document.uri.toString() === pasted.toString(),
+    `the pasted output in front (active: ${vscode.window.activeTextEditor?.document.uri.toString()})`,
+  );
+  const again = vscode.window.activeTextEditor!;
+  await again.edit((b) => b.delete(scratch.lineAt(0).rangeIncludingLineBreak));
+  again.selection = new vscode.Selection(0, 0, scratch.lineCount, 0);
+  const second = await vscode.commands.executeCommand<vscode.TextDocument>('corsGuard.explainHeaders');
+  assert.equal(second.uri.toString(), first.uri.toString(), 'the same view, updated');
+  assert.match(
+    second.getText(),
+    /## Reflection: the attacker origin https:\/\/evil\.example is allowed, with credentials\./,
+  );
+  const shown = vscode.workspace.textDocuments.find((d) => d.uri.toString() === first.uri.toString());
+  assert.equal(shown?.getText(), second.getText(), 'the open preview shows the second run');
+  await screenshot('explain-curl-i');
+  await vscode.window.showTextDocument(scratch, vscode.ViewColumn.One);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.workspace.fs.delete(pasted);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 60_000);
+
+test('"Why no automatic fix" shows the docs inline, with no file link; the rule link renders them read-only', async () => {
+  const editor = await open('custom-check.js');
+  const [check] = await linted(editor.document, (d) => d.length === 1);
+  const why = ours(await codeActions(editor.document, check!.range)).find((a) =>
+    a.title.startsWith('Why no automatic fix'),
+  );
+  assert.ok(why?.command);
+  const shown = await vscode.commands.executeCommand<vscode.TextDocument>(
+    why.command.command,
+    ...(why.command.arguments ?? []),
+  );
+  assert.doesNotMatch(shown.getText(), /file:\/\/|vscode-remote:\/\//);
+  assert.match(shown.getText(), /## How to fix it by hand: the documentation of no-unsafe-origin-check/);
+  await screenshot('why-no-fix');
+  // What the Problems panel's rule link runs.
+  const target = typeof check!.code === 'object' ? check!.code.target : undefined;
+  assert.equal(target?.scheme, 'command');
+  const args = JSON.parse(decodeURIComponent(target!.query)) as unknown[];
+  const docs = await vscode.commands.executeCommand<vscode.Uri>(target!.path, ...args);
+  assert.equal(docs.scheme, 'cors-guard-explain');
+  await screenshot('docs-rendered');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 60_000);
+
+test('hover wording: @koa/cors sends a rejected origin only Vary, * is not readable with cookies, "an exact allowlist"', async () => {
+  const koa = await open('shop/src/admin/partners.js');
+  await linted(koa.document);
+  const koaText = await hoverText(koa.document, positionOf(koa.document, 'cors({'));
+  const evil = koaText.slice(koaText.indexOf('from `https://evil.example`'));
+  assert.ok(evil.length > 0, koaText);
+  const block = /```http\n([\s\S]*?)\n```/.exec(evil)?.[1] ?? '';
+  assert.equal(block, 'Vary: Origin', `the response to a rejected origin:\n${koaText}`);
+  assert.match(koaText, /when an exact allowlist check passes/);
+  assert.doesNotMatch(koaText, /\ba exact\b/);
+  koa.selection = new vscode.Selection(positionOf(koa.document, 'cors({'), positionOf(koa.document, 'cors({'));
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await screenshot('koa-hover');
+  const pub = await open('shop/src/public.js');
+  await linted(pub.document);
+  const star = await hoverText(pub.document, positionOf(pub.document, "'*'"));
+  assert.doesNotMatch(star, /[Cc]redentialed[^\n]*readable/);
+  assert.match(
+    star,
+    /A request from `https:\/\/evil\.example`: \*\*readable\*\* without cookies \(a request with cookies is blocked\)/,
+  );
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 60_000);

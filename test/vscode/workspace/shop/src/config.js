@@ -1,0 +1,4 @@
+module.exports.corsOptions = {
+  origin: (origin, cb) => cb(null, true),
+  credentials: true,
+};
