@@ -10,7 +10,7 @@ import type { RegexCheck } from './checks/checks';
 import { NO_GUARD, strongerGuard, type GuardAnalyzer, type GuardSummary } from './checks/guards';
 import minVersion from 'semver/ranges/min-version';
 import { LIBRARIES, wildcardOriginPattern, type LibrarySemantics, type Release } from './sites/frameworks';
-import { fromRelease, semanticsFor, type ProjectVersion } from './sites/releases';
+import { compareVersions, fromRelease, semanticsFor, type ProjectVersion } from './sites/releases';
 import { ACAC, ACAO, VARY, credentialsValueAllows } from './headers/header-names';
 import { headerFacts } from './headers/header-facts';
 import type { HeaderSite, OptionSite } from './sites/sites';
@@ -917,17 +917,6 @@ function minVersionOf(range: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Compares dotted versions numerically (`4.0.0` < `5.0.0`); missing parts count as 0. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 function mergeCredentials(a: Credentials, b: Credentials): Credentials {

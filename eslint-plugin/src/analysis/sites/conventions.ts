@@ -18,7 +18,7 @@ import {
   type Registration,
 } from './frameworks';
 import type { OptionSite } from './sites';
-import { lowestVersion, type ProjectVersion } from './releases';
+import { compareVersions, lowestVersion, type ProjectVersion } from './releases';
 import type { LoadedModule, ModuleSession } from '../values/modules';
 import { cjsExportsOf, type Scope, type Value, type ValueResolver } from '../values/values';
 
@@ -67,17 +67,6 @@ function importsOf(program: TSESTree.Program): Set<string> {
     if (stmt.type === T.ImportDeclaration) out.add(stmt.source.value);
   }
   return out;
-}
-
-/** Dotted versions compared numerically (`0.12.14` < `1.0.0`). */
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 function versionApplies(row: ConfigConvention, project: ConventionProject): boolean {

@@ -166,3 +166,14 @@ export function lowestVersion(found: ProjectVersion | undefined): string | undef
     return undefined;
   }
 }
+
+/** Compares dotted versions numerically (`4.0.0` < `5.0.0`); missing parts count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
