@@ -742,23 +742,40 @@ export class GuardAnalyzer {
     b?: Bindings,
   ): Outcome | undefined {
     const inner = this.bindSubjects(fn, args, b);
+    return this.answersOutcome(
+      this.resolver.returnsOf(fn).map((r) => ({ value: r, site: r })),
+      inner,
+      call,
+    );
+  }
+
+  /**
+   * What a function's answers let through, each answer a value given at a site (a `return`, a callback
+   * call): falsy answers let nothing in, a truthy literal passes where its site's guards pass, anything
+   * else is classified itself. No truthy answer at all is an empty allowlist.
+   */
+  private answersOutcome(
+    answers: readonly { readonly value: Node; readonly site: Node }[],
+    inner: Bindings,
+    at: TSESTree.CallExpression,
+  ): Outcome | undefined {
     let out: Outcome | undefined;
     let allows = false;
-    for (const r of this.resolver.returnsOf(fn)) {
-      const values = this.resolver.resolve(r, inner);
-      if (values.every((v) => v.kind === 'literal' && !v.value)) continue; // return false/null
+    for (const { value, site } of answers) {
+      const values = this.resolver.resolve(value, inner);
+      if (values.every((v) => v.kind === 'literal' && !v.value)) continue; // false, null, no decision
       allows = true;
       if (values.every((v) => v.kind === 'literal' && v.value)) {
-        const g = this.guardOf([r], inner);
+        const g = this.guardOf([site], inner);
         out = disjDefined(
           out,
-          g.strength === 'none' ? useless(call) : { rank: RANK[g.strength], checks: g.decisive, paths: g.paths },
+          g.strength === 'none' ? useless(at) : { rank: RANK[g.strength], checks: g.decisive, paths: g.paths },
         );
       } else {
-        out = disjDefined(out, this.classify(r, true, inner) ?? leaf({ kind: 'opaque', node: call }));
+        out = disjDefined(out, this.classify(value, true, inner) ?? leaf({ kind: 'opaque', node: at }));
       }
     }
-    if (!allows) return leaf({ kind: 'exact', node: call, allowed: [] });
+    if (!allows) return leaf({ kind: 'exact', node: at, allowed: [] });
     return out;
   }
 
@@ -786,26 +803,16 @@ export class GuardAnalyzer {
     if (answers.length === 0) return positive ? leaf({ kind: 'opaque', node: call }) : useless(param);
     if (!positive) return useless(param);
     const inner = this.bindSubjects(callee, args, b);
-    let out: Outcome | undefined;
-    let allows = false;
-    for (const answer of answers) {
+    // callback(err) or callback(null, false): no decision, nothing let in.
+    const decisions = answers.map((answer) => {
       const decision = answer.arguments[at];
-      if (!decision || decision.type === T.SpreadElement) continue; // callback(err): no decision
-      const values = this.resolver.resolve(decision, inner);
-      if (values.every((x) => x.kind === 'literal' && !x.value)) continue; // callback(null, false)
-      allows = true;
-      if (values.every((x) => x.kind === 'literal' && x.value)) {
-        const g = this.guardOf([answer], inner);
-        out = disjDefined(
-          out,
-          g.strength === 'none' ? useless(answer) : { rank: RANK[g.strength], checks: g.decisive, paths: g.paths },
-        );
-      } else {
-        out = disjDefined(out, this.classify(decision, true, inner) ?? leaf({ kind: 'opaque', node: answer }));
-      }
-    }
-    if (!allows) return leaf({ kind: 'exact', node: call, allowed: [] });
-    return out;
+      return { value: decision && decision.type !== T.SpreadElement ? decision : undefined, site: answer };
+    });
+    return this.answersOutcome(
+      decisions.filter((d): d is { value: TSESTree.Expression; site: TSESTree.CallExpression } => !!d.value),
+      inner,
+      call,
+    );
   }
 
   /**
