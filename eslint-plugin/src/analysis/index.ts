@@ -19,3 +19,4 @@ export * from './headers/header-facts';
 export * from './explain-policy';
 export * from './headers/header-block-verdict';
 export * from './helpers';
+export * from './screen';

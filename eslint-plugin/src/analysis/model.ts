@@ -91,6 +91,11 @@ export interface FileModel {
   readonly judgedElsewhere?: readonly Policy[];
 }
 
+/** The model of a file that failed the text screen (screen.ts): it sets no CORS policy. */
+export function emptyModel(trustedOrigins: readonly string[] = []): FileModel {
+  return { policies: [], originChecks: [], trustedOrigins, judge: new CheckJudge(trustedHostsFrom(trustedOrigins)) };
+}
+
 export function analyzeFile(input: AnalysisInput): FileModel {
   const trustedOrigins = input.trustedOrigins ?? [];
   const judge = new CheckJudge(trustedHostsFrom(trustedOrigins));

@@ -881,7 +881,7 @@ function literalOriginSpec(value: string, node: Node): OriginSpec {
 }
 
 /** Names that say a value is an origin allowlist: `allowedOrigins`, `CORS_ORIGINS`, `whitelist`, `corsDomains`. */
-const ALLOWLIST_NAME =
+export const ALLOWLIST_NAME =
   /^(?:(?:allowed|trusted|valid|permitted|safe|cors)_?(?:origin|domain|host)s?(?:_?(?:list|regexp?|patterns?|re))?|(?:origin|cors)_?(?:whitelist|allowlist|patterns?|regexp?s?)|whitelist(?:ed)?(?:_?origins?)?|allowlist|origins)$/i;
 
 /** `process.env.X`, directly or at the base of `process.env.X?.split(',')`. */

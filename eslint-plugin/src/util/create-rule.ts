@@ -1,8 +1,9 @@
-import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
+import { applyDefault, RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import { docsUrlOf } from './docs-url';
 import { rememberMessages } from './related';
 import { honouringIgnoreComments } from './ignore-comments';
+import { screenedOut } from './file-model';
 
 export interface CorsGuardDocs {
   /** Short imperative description. */
@@ -19,8 +20,10 @@ const creator = RuleCreator<CorsGuardDocs>(docsUrlOf);
 
 /**
  * typescript-eslint's RuleCreator, with two differences: a rule states its default options once, in
- * `meta.defaultOptions` (where ESLint and the docs read them); and they are merged only when a user gives
- * options, because the per-file deep merge showed up in profiles of the preset on real code.
+ * `meta.defaultOptions` (where ESLint and the docs read them); and the merge with the user's options is
+ * done once per distinct options value, not once per file: ESLint 9.15+ hands every file the defaults
+ * as `context.options`, and the per-file deep merge (a structuredClone) showed up in profiles of the
+ * presets on real code.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<Omit<RuleWithMetaAndName<Options, MessageIds, CorsGuardDocs>, 'defaultOptions'>>,
@@ -28,14 +31,25 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const defaults = (rule.meta.defaultOptions ?? []) as unknown as Options;
   const created = creator<Options, MessageIds>({ ...rule, defaultOptions: defaults });
   const inner = rule.create;
+  const merged = new Map<string, Options>();
+  const optionsOf = (given: readonly unknown[]): Options => {
+    const key = JSON.stringify(given);
+    let options = merged.get(key);
+    if (!options) {
+      options = applyDefault(defaults, given as Options) as Options;
+      if (merged.size < 32) merged.set(key, options);
+    }
+    return options;
+  };
   return {
     ...created,
     create(raw: Parameters<typeof created.create>[0]) {
+      // Every rule reads the file model: a file that cannot hold a CORS setting costs nothing more.
+      if (screenedOut(raw as never)) return {};
       // `cors-guard-ignore` comments (see ignore-comments.ts) drop reports before ESLint sees them.
       const context = honouringIgnoreComments(raw, rule.name);
       rememberMessages(context, rule.meta.messages);
-      if (context.options.length > 0) return created.create(context);
-      return inner(context, defaults);
+      return inner(context, context.options.length > 0 ? optionsOf(context.options) : defaults);
     },
   } as typeof created;
 }

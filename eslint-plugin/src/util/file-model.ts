@@ -5,7 +5,15 @@
  */
 import * as nodePath from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { analyzeFile, canonicalHeaderName, SHAPE_METHODS, type FileModel } from '../analysis';
+import {
+  analyzeFile,
+  canonicalHeaderName,
+  emptyModel,
+  HELPER_CALLEE,
+  mayHoldCors,
+  SHAPE_METHODS,
+  type FileModel,
+} from '../analysis';
 import { corsGuardSettings } from './settings';
 import { dependenciesAt, packageVersionNear } from './package-versions';
 import { DISK, ModuleSession, type ModuleFileSystem } from '../analysis/values/modules';
@@ -20,6 +28,8 @@ interface Collector {
   readonly dynamicImports: TSESTree.ImportExpression[];
   /** Whether a rule already registered the collecting listeners for this file. */
   owned: boolean;
+  /** Whether the file's text passed the screen (analysis/screen.ts); decided by the first rule. */
+  passesScreen?: boolean;
   model?: FileModel;
 }
 
@@ -38,6 +48,8 @@ interface CorsGuardSettings {
   readonly root?: string;
   /** The file's real path when ESLint is given another name (the editor extension). */
   readonly filename?: string;
+  /** `false` analyses every file, even one the text screen (analysis/screen.ts) says holds no CORS setting. */
+  readonly screen?: boolean;
 }
 
 /** The per-lint module session, when the file has a real path to resolve imports from. */
@@ -55,9 +67,6 @@ function sessionFor(context: Readonly<TSESLint.RuleContext<string, readonly unkn
 function realFilename(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string {
   return ((context.settings['cors-guard'] ?? {}) as CorsGuardSettings).filename ?? context.physicalFilename;
 }
-
-/** A call that may hand the origin, the request or the response to a helper: `setCorsHeaders(res, origin)`. */
-const HELPER_NAME = /cors|origin|allow/i;
 
 /** `app.use(factory(options))`: a factory that returns the middleware (it may set the headers). */
 function isMiddlewareArgument(node: TSESTree.CallExpression): boolean {
@@ -113,6 +122,20 @@ function collectorOf(program: TSESTree.Program): Collector {
   return c;
 }
 
+/**
+ * Whether the file fails the text screen (analysis/screen.ts): no word any CORS setting is written with.
+ * Such a file gets no listeners and no analysis, and its model is empty. Decided once per file.
+ */
+export function screenedOut(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const collector = collectorOf(context.sourceCode.ast);
+  collector.passesScreen ??=
+    ((context.settings['cors-guard'] ?? {}) as CorsGuardSettings).screen === false ||
+    mayHoldCors(context.sourceCode.text);
+  if (collector.passesScreen) return false;
+  collector.model ??= emptyModel(corsGuardSettings(context).trustedOrigins);
+  return true;
+}
+
 /** Returns listeners that feed the shared collector and hand the file model to `onModel`. */
 export function withFileModel<MessageIds extends string, Options extends readonly unknown[]>(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
@@ -120,6 +143,7 @@ export function withFileModel<MessageIds extends string, Options extends readonl
 ): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
   const collector = collectorOf(sourceCode.ast);
+  if (screenedOut(context)) return {};
   const exit: TSESLint.RuleListener = {
     'Program:exit'(program) {
       collector.model ??= analyzeFile({
@@ -181,7 +205,7 @@ export function withFileModel<MessageIds extends string, Options extends readonl
       if (
         node.arguments.length > 0 &&
         (callee.type === 'Identifier' || (callee.type === 'MemberExpression' && callee.object.type === 'Identifier')) &&
-        (HELPER_NAME.test(name) ||
+        (HELPER_CALLEE.test(name) ||
           name === 'register' ||
           node.arguments.some(mentionsOrigin) ||
           isMiddlewareArgument(node))

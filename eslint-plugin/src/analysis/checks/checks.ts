@@ -11,7 +11,7 @@ import { FILE_REGEX_BUDGET_MS } from '../budgets';
 import { boundedTest, cpuMs } from './bounded-regexp';
 import { escapeRegex } from './origins';
 import type { Value } from '../values/values';
-import { analyzeOriginPattern, unanalysable, type OriginPattern, type Verdict } from './witness';
+import { analyzeOriginPattern, automatonTest, unanalysable, type OriginPattern, type Verdict } from './witness';
 
 /** What holding a check does to the origin, weakest first: see `RANK` in guards.ts. */
 export type CheckKind = Check['kind'];
@@ -288,7 +288,9 @@ function regexMatcher(pattern: string, flags: string): Matcher | undefined {
   } catch {
     return undefined;
   }
-  return { pattern: { pattern, flags }, verify: boundedTest(re) };
+  // A pattern judged on its exact automaton is tested there too: its RegExp could backtrack.
+  const onAutomaton = automatonTest({ pattern, flags });
+  return { pattern: { pattern, flags }, verify: onAutomaton ?? boundedTest(re) };
 }
 
 function stringMatcher(method: StringMethod, argument: string, onHostname: boolean, prefix: string): Matcher {

@@ -246,10 +246,28 @@ const OPEN_TLDS = [
   'biz',
 ];
 
+/**
+ * The languages a pattern is judged against. Only `attack` is built up front: most checks are safe, and
+ * their verdict needs nothing else; the preference classes (wanted for a witness) and the legitimate
+ * origins (wanted for a repair) are built the first time they are asked for, one class at a time.
+ */
 interface Languages {
   readonly attack: NFA;
-  readonly prefs: readonly { cls: WitnessClass; nfa: NFA }[];
-  readonly legit: NFA;
+  readonly prefs: readonly { readonly cls: WitnessClass; nfa(): NFA }[];
+  legit(): NFA;
+}
+
+/** `make()` once, on first use. */
+function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
 }
 
 const languageCache = new Map<string, Languages>();
@@ -289,10 +307,12 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
     complementDfa(good, unicode, max),
     new NFA.LimitedNodeFactory(NODE_LIMIT),
   );
-  const legit = NFA.fromIntersection(
-    NFA.fromIntersection(originNfa, literalNfa(good, unicode, max), new NFA.LimitedNodeFactory(NODE_LIMIT)),
-    complementDfa(twice, unicode, max),
-    new NFA.LimitedNodeFactory(NODE_LIMIT),
+  const legit = lazily(() =>
+    NFA.fromIntersection(
+      NFA.fromIntersection(originNfa, literalNfa(good, unicode, max), new NFA.LimitedNodeFactory(NODE_LIMIT)),
+      complementDfa(twice, unicode, max),
+      new NFA.LimitedNodeFactory(NODE_LIMIT),
+    ),
   );
   const sites = [...new Set(owned.map((h) => registrableDomainOf(h) ?? h))].map(escapeRegex).join('|') || '(?!)';
   // Registrable by construction: at least one label under a suffix of the Public Suffix List.
@@ -308,12 +328,15 @@ function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
     NFA.fromIntersection(a, b, new NFA.LimitedNodeFactory(NODE_LIMIT));
   // Preference classes, intersected lazily with (pattern ∩ attack) when a witness is wanted.
   const suffix = `${s}https:\\/\\/(?:${LABEL}\\.)*evil\\.net${PORT}${e}`;
-  const prefs: { cls: WitnessClass; nfa: NFA }[] = [
-    { cls: 'attacker-suffix', nfa: literalNfa(suffix, unicode, max) },
-    { cls: 'registrable', nfa: inter(literalNfa(registrable, unicode, max), complementDfa(ownSite, unicode, max)) },
-    { cls: 'same-site', nfa: literalNfa(ownSite, unicode, max) },
-    { cls: 'null', nfa: literalNfa(`${s}null${e}`, unicode, max) },
-    { cls: 'unregistrable', nfa: originNfa },
+  const prefs: Languages['prefs'] = [
+    { cls: 'attacker-suffix', nfa: lazily(() => literalNfa(suffix, unicode, max)) },
+    {
+      cls: 'registrable',
+      nfa: lazily(() => inter(literalNfa(registrable, unicode, max), complementDfa(ownSite, unicode, max))),
+    },
+    { cls: 'same-site', nfa: lazily(() => literalNfa(ownSite, unicode, max)) },
+    { cls: 'null', nfa: lazily(() => literalNfa(`${s}null${e}`, unicode, max)) },
+    { cls: 'unregistrable', nfa: () => originNfa },
   ];
   const result = { attack, prefs, legit };
   if (languageCache.size > 200) languageCache.clear();
@@ -623,7 +646,7 @@ function findWitness(
     // A class ranked no better than the witness in hand cannot improve on it.
     if (best && CLASS_RANK[cls] >= CLASS_RANK[best.witnessClass]) break;
     // Shortest word set on the lazy product: path enumeration blows up on ambiguous patterns.
-    const ws = FAIterators.shortestWordSet(getIntersectionIterator(accepted, nfa, NODE_LIMIT));
+    const ws = FAIterators.shortestWordSet(getIntersectionIterator(accepted, nfa(), NODE_LIMIT));
     if (!ws) continue;
     // The automaton drops lookarounds (`(?=$|\/)`): when the first word fails the real check, try the
     // other characters each position allows before giving up on the class.
@@ -745,6 +768,33 @@ function compiles(pattern: string, flags: string): RegExp | undefined {
   }
 }
 
+const automatonTests = new Map<string, ((origin: string) => boolean) | null>();
+
+/**
+ * For a pattern whose RegExp could backtrack but whose automaton is exact (no lookaround, `\b` or
+ * backreference: `^https:\/\/(a+)+\.example\.com$`): a test of an origin on the automaton, which answers
+ * what the RegExp would in time linear in the origin. Undefined for any other pattern (its RegExp is run).
+ */
+export function automatonTest(p: OriginPattern): ((origin: string) => boolean) | undefined {
+  const key = `${p.flags}:${p.pattern}`;
+  let test = automatonTests.get(key);
+  if (test === undefined) {
+    test = null;
+    const screened = screenPattern(p);
+    if (screened?.startsWith(BACKTRACKS) && !INEXACT.test(p.pattern)) {
+      try {
+        const { nfa } = searchNfa(p);
+        test = (o) => nfa.test([START, ...Array.from(o, (c) => c.codePointAt(0)!), END]);
+      } catch {
+        test = null; // too large or unreadable: the RegExp runs, bounded
+      }
+    }
+    if (automatonTests.size > 500) automatonTests.clear();
+    automatonTests.set(key, test);
+  }
+  return test ?? undefined;
+}
+
 /**
  * Analyses one origin pattern. `hosts` are the intended hosts (inferred from the pattern when empty).
  * `verify` re-tests a witness with the real check (RegExp or string method); defaults to RegExp.test.
@@ -831,7 +881,7 @@ export function analyzeOriginPattern(
 function verifiedRepair(original: NFA, fixed: NFA, langs: Languages, fixedSource: string, flags: string): boolean {
   if (!compiles(fixedSource, flags)) return false;
   if (!isDisjointWith(fixed, langs.attack, NODE_LIMIT)) return false;
-  const kept = NFA.fromIntersection(original, langs.legit, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  const kept = NFA.fromIntersection(original, langs.legit(), new NFA.LimitedNodeFactory(NODE_LIMIT));
   const notFixed = DFA.fromFA(fixed, new DFA.LimitedNodeFactory(NODE_LIMIT));
   notFixed.complement();
   return isDisjointWith(kept, notFixed, NODE_LIMIT);
