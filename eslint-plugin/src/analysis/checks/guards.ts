@@ -19,7 +19,8 @@ import {
 import type { Check, CheckJudge, CheckKind, LengthOp, StringMethod } from './checks';
 import { MAX_EXITS_PER_SITE } from '../budgets';
 import { escapeRegex } from './origins';
-import { isRequestControlled, type Bindings, type Value, type ValueResolver, type Variable } from '../values/values';
+import { CheckSubjects } from './subjects';
+import { type Bindings, type Value, type ValueResolver, type Variable } from '../values/values';
 
 /** How strongly each kind of check restricts the origin on the path it guards. */
 const RANK: Readonly<Record<CheckKind, number>> = {
@@ -72,12 +73,6 @@ interface ExitIndex {
 }
 const exitIndexes = new WeakMap<readonly Node[], ExitIndex>();
 
-/** What a check is applied to: the origin, or its parsed host, after an optional prefix. */
-interface Subject {
-  readonly part: 'origin' | 'hostname' | 'host';
-  readonly prefix: string;
-}
-
 const STRING_METHODS: ReadonlyMap<string, StringMethod> = new Map([
   ['startsWith', 'startsWith'],
   ['endsWith', 'endsWith'],
@@ -120,16 +115,18 @@ function isAlwaysObject(node: Node): boolean {
 export class GuardAnalyzer {
   private readonly testsMemo = new Map<Node, readonly GuardTest[]>();
   /** Per node (nodes of several modules may share ranges), for a holding and a failing test. */
-  /** Bound values that stand for the origin's parsed host (see `bindSubjects`). */
-  private readonly subjectTags = new WeakMap<Value, Subject>();
   private readonly outcomeMemo = [new Map<Node, Outcome | undefined>(), new Map<Node, Outcome | undefined>()] as const;
-  private readonly originMemo = new Map<Node, boolean>();
   private depth = 0;
+
+  /** What the checks look at: the origin, its parsed host. */
+  private readonly subjects: CheckSubjects;
 
   constructor(
     private readonly resolver: ValueResolver,
     readonly judge: CheckJudge,
-  ) {}
+  ) {
+    this.subjects = new CheckSubjects(resolver);
+  }
 
   /** The guards dominating every site of a value flow, combined (all must hold). */
   guardOf(sites: readonly Node[], b?: Bindings): GuardSummary {
@@ -164,15 +161,7 @@ export class GuardAnalyzer {
 
   /** Whether a node evaluates to request-controlled data. */
   isOrigin(node: Node, b?: Bindings): boolean {
-    const n = unwrap(node);
-    const canMemo = !b || b.size === 0;
-    if (canMemo) {
-      const hit = this.originMemo.get(n);
-      if (hit !== undefined) return hit;
-    }
-    const result = this.resolver.resolve(n, b).some(isRequestControlled);
-    if (canMemo) this.originMemo.set(n, result);
-    return result;
+    return this.subjects.isOrigin(node, b);
   }
 
   /** Conditions that must hold for `site` to execute, up to its enclosing function. */
@@ -220,7 +209,7 @@ export class GuardAnalyzer {
   private classifyGuard(t: GuardTest, b?: Bindings): Outcome | undefined {
     if (t.opaque) return leaf({ kind: 'opaque', node: t.test });
     if (t.discriminant) {
-      if (!this.isOrigin(t.discriminant, b)) {
+      if (!this.subjects.isOrigin(t.discriminant, b)) {
         // `switch (true) { case allowed.has(origin): ... }`
         return t.test === t.discriminant ? undefined : this.classify(t.test, true, b);
       }
@@ -302,7 +291,7 @@ export class GuardAnalyzer {
         return this.classifyCall(n, positive, b);
       case T.MemberExpression:
         // allowedOrigins[origin] (map lookup)
-        if (n.computed && this.isOrigin(n.property, b) && !this.isOrigin(n.object, b)) {
+        if (n.computed && this.subjects.isOrigin(n.property, b) && !this.subjects.isOrigin(n.object, b)) {
           return positive ? leaf({ kind: 'exact', node: n, allowed: this.objectKeys(n.object, b) }) : useless(n);
         }
         // list.filter((o) => …).length
@@ -322,19 +311,19 @@ export class GuardAnalyzer {
           !!written &&
           ((def.node as TSESTree.VariableDeclarator).id === def.name || only!.identifier !== def.name) &&
           (only!.identifier.parent?.type !== T.AssignmentExpression || only!.identifier.parent.operator === '=');
-        if (plainWrite && !this.isOrigin(n, b)) return this.classify(written!, positive, b);
-        if (v && def?.type === 'Parameter' && writes.length === 0 && !this.isOrigin(n, b)) {
+        if (plainWrite && !this.subjects.isOrigin(n, b)) return this.classify(written!, positive, b);
+        if (v && def?.type === 'Parameter' && writes.length === 0 && !this.subjects.isOrigin(n, b)) {
           const answered = this.classifyAnswer(v, positive, b);
           if (answered) return answered;
         }
-        if (v && def?.type === 'Variable' && writes.length > 1 && !this.isOrigin(n, b))
+        if (v && def?.type === 'Variable' && writes.length > 1 && !this.subjects.isOrigin(n, b))
           return this.classifyFlag(v, positive, b);
         break;
       }
       default:
         break;
     }
-    if (this.isOrigin(n, b)) {
+    if (this.subjects.isOrigin(n, b)) {
       // `if (origin)` only proves a value is present
       return positive ? useless(n) : leaf({ kind: 'absent', node: n });
     }
@@ -381,7 +370,7 @@ export class GuardAnalyzer {
    */
   constantTruth(node: Node, b?: Bindings): boolean | undefined {
     const n = unwrap(node);
-    if (this.isOrigin(n, b)) return undefined;
+    if (this.subjects.isOrigin(n, b)) return undefined;
     if (n.type === T.UnaryExpression && n.operator === '!') {
       const t = this.constantTruth(n.argument, b);
       return t === undefined ? undefined : !t;
@@ -466,7 +455,7 @@ export class GuardAnalyzer {
     const left = n.left as Node;
     const right = n.right as Node;
     if (n.operator === 'in') {
-      if (!this.isOrigin(left, b)) return undefined;
+      if (!this.subjects.isOrigin(left, b)) return undefined;
       return positive ? leaf({ kind: 'exact', node: n, allowed: this.objectKeys(right, b) }) : useless(n);
     }
     const eq = n.operator === '===' || n.operator === '==';
@@ -477,7 +466,12 @@ export class GuardAnalyzer {
       [right, left],
     ] as const) {
       const ua = unwrap(a);
-      if ((eq || neq) && ua.type === T.UnaryExpression && ua.operator === 'typeof' && this.isOrigin(ua.argument, b)) {
+      if (
+        (eq || neq) &&
+        ua.type === T.UnaryExpression &&
+        ua.operator === 'typeof' &&
+        this.subjects.isOrigin(ua.argument, b)
+      ) {
         const lit = this.resolver.singleString(other, b);
         const holdsAbsent = (lit === 'undefined') === (eq === positive);
         return holdsAbsent ? leaf({ kind: 'absent', node: n }) : useless(n);
@@ -491,7 +485,7 @@ export class GuardAnalyzer {
     ] as const) {
       const ua = unwrap(a);
       if (!(eq || neq) || ua.type !== T.MemberExpression || !ua.computed) continue;
-      if (!this.isOrigin(ua.property, b) || this.isOrigin(ua.object, b)) continue;
+      if (!this.subjects.isOrigin(ua.property, b) || this.subjects.isOrigin(ua.object, b)) continue;
       const compared = this.resolver.resolve(other, b);
       if (compared.length === 0 || !compared.every((v) => v.kind === 'literal')) continue;
       const missing = compared.every((v) => v.kind === 'literal' && (v.value === undefined || v.value === null));
@@ -510,8 +504,8 @@ export class GuardAnalyzer {
       return this.classifyFound(idx.call, idx.found === 'found' ? positive : !positive, b, n);
     }
     if (eq || neq) {
-      const ls = this.subjectOf(left, b);
-      const rs = this.subjectOf(right, b);
+      const ls = this.subjects.subjectOf(left, b);
+      const rs = this.subjects.subjectOf(right, b);
       if (!!ls === !!rs) return undefined;
       const on = (ls ?? rs)!;
       const other = ls ? right : left;
@@ -558,7 +552,7 @@ export class GuardAnalyzer {
 
   private originLength(node: Node, b?: Bindings): boolean {
     const u = unwrap(node);
-    return u.type === T.MemberExpression && memberName(u) === 'length' && this.isOrigin(u.object, b);
+    return u.type === T.MemberExpression && memberName(u) === 'length' && this.subjects.isOrigin(u.object, b);
   }
 
   /** A number written as a literal, `y.length` of a known string, or `a - b` of those. */
@@ -591,7 +585,8 @@ export class GuardAnalyzer {
       const m = call.type === T.CallExpression ? calleeMethodName(call) : undefined;
       if (call.type !== T.CallExpression || (m !== 'indexOf' && m !== 'lastIndexOf')) continue;
       const callee = unwrap(call.callee);
-      if (callee.type !== T.MemberExpression || !this.isOrigin(callee.object, b) || !call.arguments[0]) continue;
+      if (callee.type !== T.MemberExpression || !this.subjects.isOrigin(callee.object, b) || !call.arguments[0])
+        continue;
       const needle = this.resolver.singleString(call.arguments[0], b);
       const diff = unwrap(other);
       if (!this.mentionsOriginLength(diff, b)) continue;
@@ -647,9 +642,9 @@ export class GuardAnalyzer {
     if (callee.type === T.MemberExpression && method) {
       const receiver = callee.object as Node;
       const arg0 = args[0];
-      const receiverIsOrigin = this.isOrigin(receiver, b);
-      const on = this.subjectOf(receiver, b);
-      if (on && arg0 && !this.isOrigin(arg0, b)) {
+      const receiverIsOrigin = this.subjects.isOrigin(receiver, b);
+      const on = this.subjects.subjectOf(receiver, b);
+      if (on && arg0 && !this.subjects.isOrigin(arg0, b)) {
         const stringMethod = STRING_METHODS.get(method);
         if (stringMethod) {
           if (!positive) return useless(call);
@@ -683,7 +678,7 @@ export class GuardAnalyzer {
         }
         return undefined;
       }
-      const needle = arg0 && !receiverIsOrigin ? this.subjectOf(arg0, b) : undefined;
+      const needle = arg0 && !receiverIsOrigin ? this.subjects.subjectOf(arg0, b) : undefined;
       if (arg0 && needle) {
         if (method === 'test' || method === 'exec') {
           if (!positive) return useless(call);
@@ -725,7 +720,7 @@ export class GuardAnalyzer {
     }
     if (callee.type === T.Identifier && callee.name === 'Boolean' && args[0])
       return this.classify(args[0], positive, b);
-    if (!args.some((a) => this.isOrigin(a, b) || this.subjectOf(a, b))) return undefined;
+    if (!args.some((a) => this.subjects.isOrigin(a, b) || this.subjects.subjectOf(a, b))) return undefined;
     // A local helper: isAllowed(origin), isTrustedHost(hostOf(origin)), however many calls deep.
     const fnValues = this.resolver.resolve(callee, b);
     const fnValue = fnValues.length === 1 && fnValues[0]!.kind === 'function' ? fnValues[0] : undefined;
@@ -741,7 +736,7 @@ export class GuardAnalyzer {
     args: readonly TSESTree.Expression[],
     b?: Bindings,
   ): Outcome | undefined {
-    const inner = this.bindSubjects(fn, args, b);
+    const inner = this.subjects.bind(fn, args, b);
     return this.answersOutcome(
       this.resolver.returnsOf(fn).map((r) => ({ value: r, site: r })),
       inner,
@@ -793,7 +788,8 @@ export class GuardAnalyzer {
     if (at < 0 || call?.type !== T.CallExpression || call.callee === fn) return undefined;
     const k = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
     const args = call.arguments.filter((a): a is TSESTree.Expression => a.type !== T.SpreadElement);
-    if (k < 0 || args.length !== call.arguments.length || !args.some((a) => this.isOrigin(a, b))) return undefined;
+    if (k < 0 || args.length !== call.arguments.length || !args.some((a) => this.subjects.isOrigin(a, b)))
+      return undefined;
     const fns = this.resolver.resolve(call.callee, b);
     const callee =
       fns.length === 1 && fns[0]!.kind === 'function' ? (fns[0] as Value & { kind: 'function' }).fn : undefined;
@@ -802,7 +798,7 @@ export class GuardAnalyzer {
     const answers = this.resolver.callsOfParam(callee, k);
     if (answers.length === 0) return positive ? leaf({ kind: 'opaque', node: call }) : useless(param);
     if (!positive) return useless(param);
-    const inner = this.bindSubjects(callee, args, b);
+    const inner = this.subjects.bind(callee, args, b);
     // callback(err) or callback(null, false): no decision, nothing let in.
     const decisions = answers.map((answer) => {
       const decision = answer.arguments[at];
@@ -813,154 +809,6 @@ export class GuardAnalyzer {
       inner,
       call,
     );
-  }
-
-  /**
-   * A helper's parameters bound to a call's arguments; an argument that is the origin's parsed host
-   * (`isTrustedHost(new URL(origin).hostname)`, `isTrustedHost(hostOf(origin))`) is bound to a value tagged
-   * with that subject, so checks inside the helper are judged on the host.
-   */
-  private bindSubjects(fn: FunctionNode, args: readonly TSESTree.Expression[], b?: Bindings): Bindings {
-    return this.resolver.bind(
-      fn,
-      args.map((a) => {
-        if (this.isOrigin(a, b)) return this.resolver.resolve(a, b);
-        const subject = this.subjectOf(a, b);
-        if (!subject || subject.part === 'origin') return this.resolver.resolve(a, b);
-        const tagged: Value = { kind: 'unknown', node: a, sites: [a] };
-        this.subjectTags.set(tagged, subject);
-        return [tagged];
-      }),
-      b,
-    );
-  }
-
-  /**
-   * What a check looks at: the origin itself, or its parsed host (`new URL(origin).hostname`,
-   * `const { hostname } = new URL(origin)`, `url.parse(origin).host`), possibly after a prefix
-   * (`'.' + hostname`); undefined when it is not derived from the origin.
-   */
-  private subjectOf(node: Node, b?: Bindings, depth = 0): Subject | undefined {
-    const n = unwrap(node);
-    if (this.isOrigin(n, b)) return { part: 'origin', prefix: '' };
-    if (depth > 4) return undefined;
-    const part = this.parsedHostPart(n, b, depth);
-    if (part) return { part, prefix: '' };
-    if (n.type === T.BinaryExpression && n.operator === '+') {
-      const head = this.resolver.singleString(n.left as Node, b);
-      const inner = head === undefined ? undefined : this.subjectOf(n.right, b, depth + 1);
-      return inner && head !== undefined ? { part: inner.part, prefix: head + inner.prefix } : undefined;
-    }
-    if (n.type === T.TemplateLiteral && n.expressions.length === 1 && n.quasis[1]?.value.cooked === '') {
-      const inner = this.subjectOf(n.expressions[0]!, b, depth + 1);
-      const head = n.quasis[0]?.value.cooked ?? '';
-      return inner ? { part: inner.part, prefix: head + inner.prefix } : undefined;
-    }
-    if (n.type === T.CallExpression && n.callee.type === T.MemberExpression) {
-      const m = memberName(n.callee);
-      if (m === 'toLowerCase' || m === 'trim' || m === 'toString') return this.subjectOf(n.callee.object, b, depth + 1);
-    }
-    if (n.type === T.CallExpression && n.callee.type === T.Identifier && depth < 4) {
-      // hostOf(origin), where function hostOf(u) { return new URL(u).hostname; }
-      const fns = this.resolver.resolve(n.callee, b);
-      const fn =
-        fns.length === 1 && fns[0]!.kind === 'function' ? (fns[0] as Value & { kind: 'function' }).fn : undefined;
-      const args = n.arguments.filter((a): a is TSESTree.Expression => a.type !== T.SpreadElement);
-      if (fn && !fn.async && args.some((a) => this.isOrigin(a, b) || this.subjectOf(a, b, depth + 1))) {
-        const inner = this.bindSubjects(fn, args, b);
-        let found: Subject | undefined;
-        for (const r of this.resolver.returnsOf(fn)) {
-          const s = this.subjectOf(r, inner, depth + 1);
-          if (!s || s.part === 'origin' || (found && (found.part !== s.part || found.prefix !== s.prefix)))
-            return undefined;
-          found = s;
-        }
-        return found;
-      }
-    }
-    if (n.type === T.Identifier) {
-      const v = this.resolver.variableOf(n);
-      const bound = v ? b?.get(v) : undefined;
-      if (bound && bound.length > 0) {
-        const tags = bound.map((x) => this.subjectTags.get(x));
-        const first = tags[0];
-        if (first && tags.every((t) => t && t.part === first.part && t.prefix === first.prefix)) return first;
-      }
-    }
-    if (n.type === T.Identifier) {
-      // const host = new URL(origin).hostname; let host = ''; try { host = new URL(origin).hostname } catch {}
-      const v = this.resolver.variableOf(n);
-      const def = v?.defs[0];
-      if (def?.type !== 'Variable' || (def.node as TSESTree.VariableDeclarator).id !== def.name) return undefined;
-      let found: Subject | undefined;
-      for (const ref of v!.references) {
-        if (!ref.isWrite()) continue;
-        const written = ref.writeExpr as Node | null;
-        const parent = ref.identifier.parent;
-        if (!written || (parent?.type === T.AssignmentExpression && parent.operator !== '=')) return undefined;
-        if (unwrap(written).type === T.Literal) continue; // a placeholder ('' or null) no check passes
-        const s = this.subjectOf(written, b, depth + 1);
-        if (!s || (found && (found.part !== s.part || found.prefix !== s.prefix))) return undefined;
-        found = s;
-      }
-      return found;
-    }
-    return undefined;
-  }
-
-  /** `hostname` / `host` when `node` is that part of the parsed origin. */
-  private parsedHostPart(n: Node, b: Bindings | undefined, depth: number): 'hostname' | 'host' | undefined {
-    if (n.type === T.MemberExpression) {
-      const name = memberName(n);
-      if (name !== 'hostname' && name !== 'host') return undefined;
-      return this.isParsedOrigin(n.object, b, depth) ? name : undefined;
-    }
-    if (n.type === T.Identifier) {
-      // const { hostname } = new URL(origin);
-      const v = this.resolver.variableOf(n);
-      const def = v?.defs[0];
-      if (def?.type !== 'Variable') return undefined;
-      const declarator = def.node as TSESTree.VariableDeclarator;
-      if (declarator.id.type !== T.ObjectPattern || !declarator.init) return undefined;
-      const prop = declarator.id.properties.find(
-        (p): p is TSESTree.Property =>
-          p.type === T.Property &&
-          (p.value === def.name || (p.value.type === T.AssignmentPattern && p.value.left === def.name)),
-      );
-      const key = prop && !prop.computed && prop.key.type === T.Identifier ? prop.key.name : undefined;
-      if (key !== 'hostname' && key !== 'host') return undefined;
-      return this.isParsedOrigin(declarator.init, b, depth) ? key : undefined;
-    }
-    return undefined;
-  }
-
-  /** `new URL(origin)`, `url.parse(origin)`, or a constant holding one. */
-  private isParsedOrigin(node: Node, b: Bindings | undefined, depth: number): boolean {
-    const n = unwrap(node);
-    if (n.type === T.NewExpression) {
-      const ctor = unwrap(n.callee);
-      const name =
-        ctor.type === T.Identifier ? ctor.name : ctor.type === T.MemberExpression ? memberName(ctor) : undefined;
-      return name === 'URL' && !!n.arguments[0] && this.isOrigin(n.arguments[0], b);
-    }
-    if (n.type === T.CallExpression) {
-      return (
-        (calleeMethodName(n) === 'parse' && !!n.arguments[0] && this.isOrigin(n.arguments[0], b)) ||
-        (n.callee.type === T.Identifier &&
-          n.callee.name === 'parse' &&
-          !!n.arguments[0] &&
-          this.isOrigin(n.arguments[0], b))
-      );
-    }
-    if (n.type === T.Identifier && depth < 4) {
-      const v = this.resolver.variableOf(n);
-      const def = v?.defs[0];
-      const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : null;
-      return (
-        !!init && (def!.node as TSESTree.VariableDeclarator).id === def!.name && this.isParsedOrigin(init, b, depth + 1)
-      );
-    }
-    return false;
   }
 
   /** `re.test(origin)` where `re` may be any of `values`: one check per pattern, any of which may pass. */

@@ -45,7 +45,18 @@ class BudgetExhausted extends Error {
 
 /** When the pattern being analysed must be done (`cpuMs()` time). */
 let deadline = Infinity;
+/**
+ * Before this wall-clock time (`performance.now()`) the deadline cannot have passed: the main thread's CPU
+ * time grows no faster than the clock. Reading CPU time is a system call (tens of microseconds on some
+ * machines), so it is asked only once the clock alone could have run out.
+ */
+let clockCannotExceed = -Infinity;
+function setDeadline(d: number): void {
+  deadline = d;
+  clockCannotExceed = d === Infinity ? Infinity : performance.now() + (d - cpuMs());
+}
 function checkTime(): void {
+  if (performance.now() < clockCannotExceed) return;
   if (cpuMs() > deadline) throw new BudgetExhausted('the analysis ran out of time');
 }
 
@@ -825,7 +836,7 @@ export function analyzeOriginPattern(
   if (/\\[1-9]|\\k</.test(p.pattern))
     return unanalysable('it uses backreferences, which the automata cannot read', true);
   const outer = deadline;
-  deadline = Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs);
+  setDeadline(Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs));
   try {
     const { nfa, unicode } = searchNfa(p);
     if (onAutomaton) run = (o) => nfa.test([START, ...Array.from(o, (c) => c.codePointAt(0)!), END]);
@@ -873,7 +884,7 @@ export function analyzeOriginPattern(
     if (error instanceof BudgetExhausted) return unanalysable(error.message, error.backtracks);
     return { kind: 'inconclusive', reason: error instanceof Error ? error.message : String(error) };
   } finally {
-    deadline = outer;
+    setDeadline(outer);
   }
 }
 
@@ -904,7 +915,7 @@ export function insecureWitness(
   );
   if (hosts.length === 0 || /\\[1-9]|\\k</.test(p.pattern)) return undefined;
   const outer = deadline;
-  deadline = Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs);
+  setDeadline(Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs));
   try {
     const { nfa, unicode } = searchNfa(p);
     checkTime();
@@ -920,6 +931,6 @@ export function insecureWitness(
   } catch {
     return undefined;
   } finally {
-    deadline = outer;
+    setDeadline(outer);
   }
 }
