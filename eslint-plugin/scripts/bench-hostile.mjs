@@ -13,7 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Linter } from 'eslint';
-import { manyHandlersFile, manySettersFile, regexBombFile, regexBombs, writeImportProjects } from './hostile-lib.mjs';
+import {
+  manyHandlersFile,
+  manySettersFile,
+  regexBombFile,
+  regexBombs,
+  screenNearMissFile,
+  writeImportProjects,
+} from './hostile-lib.mjs';
 import { rootDir } from './sweep-lib.mjs';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, quick: { type: 'boolean' } } });
@@ -91,6 +98,9 @@ const setters = manySettersFile(values.quick ? 5_000 : 50_000);
 fileCase('50,000 header setters in one handler', 5, (k) => `// round ${k}\n${setters}`, rounds);
 const handlers = manyHandlersFile(values.quick ? 1_000 : 10_000);
 fileCase('10,000 handlers', 5, (k) => `// round ${k}\n${handlers}`, rounds);
+// The text screen on a file of near misses (it tries every alternative on every line and finds none).
+const nearMisses = screenNearMissFile(values.quick ? 500_000 : 5_000_000);
+fileCase('text screen: near misses', 5, (k) => `// round ${k}\n${nearMisses}`, rounds);
 
 // 3. Options imported from other modules: a fresh copy of the projects per round (cold module cache), the
 //    floor ESLint parsing the linted file.

@@ -16,6 +16,7 @@ export function regexBombFile(bomb: RegexBomb): string;
 export function manySettersFile(n?: number): string;
 export function manyHandlersFile(n?: number): string;
 export function filler(bytes: number, seed?: number): string;
+export function screenNearMissFile(bytes: number, reflectAtEnd?: boolean): string;
 export function writeImportProjects(
   dir: string,
   sizes?: { chain?: number; huge?: number; minified?: number },

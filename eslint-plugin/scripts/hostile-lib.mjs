@@ -142,6 +142,31 @@ export function filler(bytes, seed = 0) {
 }
 
 /**
+ * About `bytes` bytes of near misses for the text screen (analysis/screen.ts): each line starts one of its
+ * alternatives (`.use(`, `register(`, `allow`, a quoted library name, `vary`) and fails it, so the screen
+ * tries every one at every line and finds nothing. With `reflectAtEnd`, the last line reflects the origin.
+ */
+export function screenNearMissFile(bytes, reflectAtEnd = false) {
+  const lines = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const line = [
+      `app.use(logger${i});`,
+      `router.use('/r${i}', handlers.list${i});`,
+      `fastify.register(routes${i});`,
+      `const allowance${i} = variance${i} + 1;`,
+      `import x${i} from 'hono-like-${i}';`,
+      `const s${i} = 'h3-${i}/x' + "socket.iox";`,
+    ][i % 6];
+    lines.push(line);
+    size += line.length + 1;
+  }
+  if (reflectAtEnd)
+    lines.push("export const h = (req, res) => res.setHeader('Access-Control-Allow-Origin', req.headers.origin);");
+  return `${lines.join('\n')}\n`;
+}
+
+/**
  * Projects under `dir`, each with `server.js` importing its CORS options through a different hostile
  * graph. `due` says whether the options (`origin: true`) must be found within the budgets.
  */

@@ -10,8 +10,10 @@ import {
   manySettersFile,
   regexBombFile,
   regexBombs,
+  screenNearMissFile,
 } from '../../eslint-plugin/scripts/hostile-lib.mjs';
 import plugin from '../../eslint-plugin/src/index';
+import { mayHoldCors } from '../../eslint-plugin/src/analysis';
 
 const linter = new Linter();
 const lint = (text: string, preset: 'recommended' | 'strict' = 'recommended') =>
@@ -42,6 +44,14 @@ describe('many sites', () => {
     const exits = Array.from({ length: 200 }, (_, i) => `  if (!ok${i}(origin)) return;`);
     const text = `function handler(req, res) {\n  const origin = req.headers.origin;\n  if (!allowed.includes(origin)) return;\n${exits.join('\n')}\n  res.setHeader('Access-Control-Allow-Origin', origin);\n}\n`;
     expect(lint(text)).toEqual([]);
+  });
+
+  it('the text screen over 3 MB of near misses: nothing reported; a reflection on the last line is found', () => {
+    const misses = screenNearMissFile(3_000_000);
+    expect(mayHoldCors(misses)).toBe(false);
+    expect(lint(misses)).toEqual([]);
+    const withReflection = screenNearMissFile(3_000_000, true);
+    expect(lint(withReflection)).toEqual([`${withReflection.split('\n').length - 1} cors-guard/no-origin-reflection`]);
   });
 
   it('deep nesting around a reflection: returns, and the reflection is found', () => {

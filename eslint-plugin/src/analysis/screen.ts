@@ -19,6 +19,7 @@
  * A file whose only link to CORS is a name nothing here knows (`app.use(security())`, where `security` is
  * defined in another module) is judged in the module that sets the headers, which passes the screen.
  */
+import { escapeRegex } from './checks/origins';
 import { ALLOWLIST_NAME } from './policy';
 import {
   AUTO_IMPORTED_OPTION_SITES,
@@ -31,8 +32,6 @@ import {
 
 /** Callee names that may hand the origin, the request or the response to a helper (`setCorsHeaders(res)`). */
 export const HELPER_CALLEE = /cors|origin|allow/i;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** The package a module specifier names: `@apollo/server/standalone` -> `@apollo/server`, `hono/cors` -> `hono`. */
 function packageOf(specifier: string): string {
@@ -64,8 +63,8 @@ export function screenedCalls(): string[] {
 function screenPattern(): RegExp {
   const words = ['cors', 'origin', 'access-control', 'credentials', '\\bvary\\b'];
   // A module specifier is a string: the package name, quoted, then its end or a subpath.
-  const packages = `['"\`](?:${screenedPackages().map(escape).join('|')})['"\`/]`;
-  const calls = `\\b(?:${screenedCalls().map(escape).join('|')})\\s*\\(`;
+  const packages = `['"\`](?:${screenedPackages().map(escapeRegex).join('|')})['"\`/]`;
+  const calls = `\\b(?:${screenedCalls().map(escapeRegex).join('|')})\\s*\\(`;
   // HELPER_CALLEE on a callee name: a name holding `allow` followed by the call (`allowAll(`, `isAllowed?.(`, `f<T>(`).
   const helper = 'allow\\w*\\s*(?:\\?\\.\\s*)?[(<]';
   // `app.use(factory(...))`, `router.use('/api', factory(...))`; `register(plugin, options)`.

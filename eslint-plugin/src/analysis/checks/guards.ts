@@ -209,7 +209,7 @@ export class GuardAnalyzer {
   private classifyGuard(t: GuardTest, b?: Bindings): Outcome | undefined {
     if (t.opaque) return leaf({ kind: 'opaque', node: t.test });
     if (t.discriminant) {
-      if (!this.subjects.isOrigin(t.discriminant, b)) {
+      if (!this.isOrigin(t.discriminant, b)) {
         // `switch (true) { case allowed.has(origin): ... }`
         return t.test === t.discriminant ? undefined : this.classify(t.test, true, b);
       }
@@ -291,7 +291,7 @@ export class GuardAnalyzer {
         return this.classifyCall(n, positive, b);
       case T.MemberExpression:
         // allowedOrigins[origin] (map lookup)
-        if (n.computed && this.subjects.isOrigin(n.property, b) && !this.subjects.isOrigin(n.object, b)) {
+        if (n.computed && this.isOrigin(n.property, b) && !this.isOrigin(n.object, b)) {
           return positive ? leaf({ kind: 'exact', node: n, allowed: this.objectKeys(n.object, b) }) : useless(n);
         }
         // list.filter((o) => …).length
@@ -311,19 +311,19 @@ export class GuardAnalyzer {
           !!written &&
           ((def.node as TSESTree.VariableDeclarator).id === def.name || only!.identifier !== def.name) &&
           (only!.identifier.parent?.type !== T.AssignmentExpression || only!.identifier.parent.operator === '=');
-        if (plainWrite && !this.subjects.isOrigin(n, b)) return this.classify(written!, positive, b);
-        if (v && def?.type === 'Parameter' && writes.length === 0 && !this.subjects.isOrigin(n, b)) {
+        if (plainWrite && !this.isOrigin(n, b)) return this.classify(written!, positive, b);
+        if (v && def?.type === 'Parameter' && writes.length === 0 && !this.isOrigin(n, b)) {
           const answered = this.classifyAnswer(v, positive, b);
           if (answered) return answered;
         }
-        if (v && def?.type === 'Variable' && writes.length > 1 && !this.subjects.isOrigin(n, b))
+        if (v && def?.type === 'Variable' && writes.length > 1 && !this.isOrigin(n, b))
           return this.classifyFlag(v, positive, b);
         break;
       }
       default:
         break;
     }
-    if (this.subjects.isOrigin(n, b)) {
+    if (this.isOrigin(n, b)) {
       // `if (origin)` only proves a value is present
       return positive ? useless(n) : leaf({ kind: 'absent', node: n });
     }
@@ -370,7 +370,7 @@ export class GuardAnalyzer {
    */
   constantTruth(node: Node, b?: Bindings): boolean | undefined {
     const n = unwrap(node);
-    if (this.subjects.isOrigin(n, b)) return undefined;
+    if (this.isOrigin(n, b)) return undefined;
     if (n.type === T.UnaryExpression && n.operator === '!') {
       const t = this.constantTruth(n.argument, b);
       return t === undefined ? undefined : !t;
@@ -455,7 +455,7 @@ export class GuardAnalyzer {
     const left = n.left as Node;
     const right = n.right as Node;
     if (n.operator === 'in') {
-      if (!this.subjects.isOrigin(left, b)) return undefined;
+      if (!this.isOrigin(left, b)) return undefined;
       return positive ? leaf({ kind: 'exact', node: n, allowed: this.objectKeys(right, b) }) : useless(n);
     }
     const eq = n.operator === '===' || n.operator === '==';
@@ -466,12 +466,7 @@ export class GuardAnalyzer {
       [right, left],
     ] as const) {
       const ua = unwrap(a);
-      if (
-        (eq || neq) &&
-        ua.type === T.UnaryExpression &&
-        ua.operator === 'typeof' &&
-        this.subjects.isOrigin(ua.argument, b)
-      ) {
+      if ((eq || neq) && ua.type === T.UnaryExpression && ua.operator === 'typeof' && this.isOrigin(ua.argument, b)) {
         const lit = this.resolver.singleString(other, b);
         const holdsAbsent = (lit === 'undefined') === (eq === positive);
         return holdsAbsent ? leaf({ kind: 'absent', node: n }) : useless(n);
@@ -485,7 +480,7 @@ export class GuardAnalyzer {
     ] as const) {
       const ua = unwrap(a);
       if (!(eq || neq) || ua.type !== T.MemberExpression || !ua.computed) continue;
-      if (!this.subjects.isOrigin(ua.property, b) || this.subjects.isOrigin(ua.object, b)) continue;
+      if (!this.isOrigin(ua.property, b) || this.isOrigin(ua.object, b)) continue;
       const compared = this.resolver.resolve(other, b);
       if (compared.length === 0 || !compared.every((v) => v.kind === 'literal')) continue;
       const missing = compared.every((v) => v.kind === 'literal' && (v.value === undefined || v.value === null));
@@ -552,7 +547,7 @@ export class GuardAnalyzer {
 
   private originLength(node: Node, b?: Bindings): boolean {
     const u = unwrap(node);
-    return u.type === T.MemberExpression && memberName(u) === 'length' && this.subjects.isOrigin(u.object, b);
+    return u.type === T.MemberExpression && memberName(u) === 'length' && this.isOrigin(u.object, b);
   }
 
   /** A number written as a literal, `y.length` of a known string, or `a - b` of those. */
@@ -585,8 +580,7 @@ export class GuardAnalyzer {
       const m = call.type === T.CallExpression ? calleeMethodName(call) : undefined;
       if (call.type !== T.CallExpression || (m !== 'indexOf' && m !== 'lastIndexOf')) continue;
       const callee = unwrap(call.callee);
-      if (callee.type !== T.MemberExpression || !this.subjects.isOrigin(callee.object, b) || !call.arguments[0])
-        continue;
+      if (callee.type !== T.MemberExpression || !this.isOrigin(callee.object, b) || !call.arguments[0]) continue;
       const needle = this.resolver.singleString(call.arguments[0], b);
       const diff = unwrap(other);
       if (!this.mentionsOriginLength(diff, b)) continue;
@@ -642,9 +636,9 @@ export class GuardAnalyzer {
     if (callee.type === T.MemberExpression && method) {
       const receiver = callee.object as Node;
       const arg0 = args[0];
-      const receiverIsOrigin = this.subjects.isOrigin(receiver, b);
+      const receiverIsOrigin = this.isOrigin(receiver, b);
       const on = this.subjects.subjectOf(receiver, b);
-      if (on && arg0 && !this.subjects.isOrigin(arg0, b)) {
+      if (on && arg0 && !this.isOrigin(arg0, b)) {
         const stringMethod = STRING_METHODS.get(method);
         if (stringMethod) {
           if (!positive) return useless(call);
@@ -720,7 +714,7 @@ export class GuardAnalyzer {
     }
     if (callee.type === T.Identifier && callee.name === 'Boolean' && args[0])
       return this.classify(args[0], positive, b);
-    if (!args.some((a) => this.subjects.isOrigin(a, b) || this.subjects.subjectOf(a, b))) return undefined;
+    if (!args.some((a) => this.isOrigin(a, b) || this.subjects.subjectOf(a, b))) return undefined;
     // A local helper: isAllowed(origin), isTrustedHost(hostOf(origin)), however many calls deep.
     const fnValues = this.resolver.resolve(callee, b);
     const fnValue = fnValues.length === 1 && fnValues[0]!.kind === 'function' ? fnValues[0] : undefined;
@@ -788,8 +782,7 @@ export class GuardAnalyzer {
     if (at < 0 || call?.type !== T.CallExpression || call.callee === fn) return undefined;
     const k = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
     const args = call.arguments.filter((a): a is TSESTree.Expression => a.type !== T.SpreadElement);
-    if (k < 0 || args.length !== call.arguments.length || !args.some((a) => this.subjects.isOrigin(a, b)))
-      return undefined;
+    if (k < 0 || args.length !== call.arguments.length || !args.some((a) => this.isOrigin(a, b))) return undefined;
     const fns = this.resolver.resolve(call.callee, b);
     const callee =
       fns.length === 1 && fns[0]!.kind === 'function' ? (fns[0] as Value & { kind: 'function' }).fn : undefined;

@@ -50,7 +50,7 @@ let deadline = Infinity;
  * time grows no faster than the clock. Reading CPU time is a system call (tens of microseconds on some
  * machines), so it is asked only once the clock alone could have run out.
  */
-let clockCannotExceed = -Infinity;
+let clockCannotExceed = Infinity;
 function setDeadline(d: number): void {
   deadline = d;
   clockCannotExceed = d === Infinity ? Infinity : performance.now() + (d - cpuMs());
@@ -779,31 +779,48 @@ function compiles(pattern: string, flags: string): RegExp | undefined {
   }
 }
 
-const automatonTests = new Map<string, ((origin: string) => boolean) | null>();
-
 /**
- * For a pattern whose RegExp could backtrack but whose automaton is exact (no lookaround, `\b` or
- * backreference: `^https:\/\/(a+)+\.example\.com$`): a test of an origin on the automaton, which answers
- * what the RegExp would in time linear in the origin. Undefined for any other pattern (its RegExp is run).
+ * Whether a pattern the screen turned away is still judged, on its automaton: its RegExp could backtrack
+ * catastrophically (`([a-z0-9-]+.)*example\.com`, an unescaped dot in a subdomain group, is the common one),
+ * but the automaton is exact (no lookaround, `\b` or backreference), so the automaton answers for it.
  */
-export function automatonTest(p: OriginPattern): ((origin: string) => boolean) | undefined {
+function judgedOnAutomaton(p: OriginPattern, screened: string | undefined): boolean {
+  return !!screened && screened.startsWith(BACKTRACKS) && !INEXACT.test(p.pattern);
+}
+
+/** An origin run through a search automaton (the anchors as markers), in time linear in the origin. */
+function testOn(nfa: NFA): (origin: string) => boolean {
+  return (o) => nfa.test([START, ...Array.from(o, (c) => c.codePointAt(0)!), END]);
+}
+
+/** The search automata of patterns judged on them, built once for the verdict and for `automatonTest`. */
+const exactSearches = new Map<string, ReturnType<typeof searchNfa> | null>();
+function exactSearchOf(p: OriginPattern): ReturnType<typeof searchNfa> | undefined {
   const key = `${p.flags}:${p.pattern}`;
-  let test = automatonTests.get(key);
-  if (test === undefined) {
-    test = null;
-    const screened = screenPattern(p);
-    if (screened?.startsWith(BACKTRACKS) && !INEXACT.test(p.pattern)) {
+  let search = exactSearches.get(key);
+  if (search === undefined) {
+    search = null;
+    if (judgedOnAutomaton(p, screenPattern(p))) {
       try {
-        const { nfa } = searchNfa(p);
-        test = (o) => nfa.test([START, ...Array.from(o, (c) => c.codePointAt(0)!), END]);
+        search = searchNfa(p);
       } catch {
-        test = null; // too large or unreadable: the RegExp runs, bounded
+        search = null; // too large or unreadable: the analysis says why
       }
     }
-    if (automatonTests.size > 500) automatonTests.clear();
-    automatonTests.set(key, test);
+    if (exactSearches.size > 500) exactSearches.clear();
+    exactSearches.set(key, search);
   }
-  return test ?? undefined;
+  return search ?? undefined;
+}
+
+/**
+ * For a pattern judged on its automaton (see `judgedOnAutomaton`: `^https:\/\/(a+)+\.example\.com$`): a
+ * test of an origin on the automaton, which answers what the RegExp would without backtracking. Undefined
+ * for any other pattern (its RegExp is run, bounded).
+ */
+export function automatonTest(p: OriginPattern): ((origin: string) => boolean) | undefined {
+  const search = exactSearchOf(p);
+  return search && testOn(search.nfa);
 }
 
 /**
@@ -818,10 +835,8 @@ export function analyzeOriginPattern(
   const re = compiles(p.pattern, p.flags);
   if (!re) return { kind: 'inconclusive', reason: 'the pattern does not compile' };
   const screened = screenPattern(p);
-  // A pattern whose RegExp could backtrack catastrophically (`([a-z0-9-]+.)*example\.com`, an unescaped dot
-  // in a subdomain group, is the common one) is still analysed when its automaton is exact (no lookaround,
-  // `\b` or backreference): witnesses are then checked on the automaton, and its RegExp is never run here.
-  const onAutomaton = !!screened && screened.startsWith(BACKTRACKS) && !INEXACT.test(p.pattern);
+  // Witnesses of a pattern judged on its automaton are checked there: its RegExp is never run here.
+  const onAutomaton = judgedOnAutomaton(p, screened);
   if (screened && !onAutomaton) return unanalysable(screened, true);
   // The check's own operation, bounded: a pattern that backtracks exponentially must not hang the linter.
   let run: (origin: string) => boolean | undefined = verify ?? boundedTest(re);
@@ -838,8 +853,8 @@ export function analyzeOriginPattern(
   const outer = deadline;
   setDeadline(Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs));
   try {
-    const { nfa, unicode } = searchNfa(p);
-    if (onAutomaton) run = (o) => nfa.test([START, ...Array.from(o, (c) => c.codePointAt(0)!), END]);
+    const { nfa, unicode } = (onAutomaton ? exactSearchOf(p) : undefined) ?? searchNfa(p);
+    if (onAutomaton) run = testOn(nfa);
     checkTime();
     const langs = languagesFor(hosts, unicode);
     checkTime();
