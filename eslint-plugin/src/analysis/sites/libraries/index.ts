@@ -1,0 +1,24 @@
+/**
+ * The library table: every CORS library CORS Guard models, by id. A new library is a row in the file of
+ * its family (node, fetch, conventions).
+ */
+import { escapeRegex } from '../../checks/origins';
+import type { LibraryId, LibrarySemantics } from '../library-types';
+import { CONVENTIONS_LIBRARIES } from './conventions';
+import { FETCH_LIBRARIES } from './fetch';
+import { NODE_LIBRARIES } from './node';
+
+export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
+  ...NODE_LIBRARIES,
+  ...FETCH_LIBRARIES,
+  ...CONVENTIONS_LIBRARIES,
+};
+
+/**
+ * hapi's compilation of a wildcard origin string (src): escape, then `*` -> `.*` and `?` -> `.`, anchored.
+ * Undefined for a string with no wildcard (compared exactly).
+ */
+export function wildcardOriginPattern(origin: string): string | undefined {
+  if (!origin.includes('*') && !origin.includes('?')) return undefined;
+  return `^${escapeRegex(origin).replace(/\\\*/g, '.*').replace(/\\\?/g, '.')}$`;
+}

@@ -1,0 +1,223 @@
+/**
+ * The shape of a library's row in the framework table: what a CORS library does with its options, which
+ * releases behave differently, and the headers it sends besides the origin. The rows are in ./libraries/.
+ */
+export type LibraryId =
+  | 'cors'
+  | 'koa-cors'
+  | 'koa2-cors'
+  | 'fastify-cors'
+  | 'hapi'
+  | 'nestjs'
+  | 'nestjs-fastify'
+  | 'hono'
+  | 'socket.io'
+  | 'apollo'
+  | 'apollo-standalone'
+  | 'middy'
+  | 'elysia'
+  | 'yoga'
+  | 'adonis'
+  | 'strapi'
+  | 'sails'
+  | 'sails0'
+  | 'h3';
+
+export interface LibrarySemantics {
+  readonly id: LibraryId;
+  /** The package users know it by, for messages. */
+  readonly packageName: string;
+  /**
+   * Set for a package CORS Guard has no row for but whose name says it is a CORS middleware: the library
+   * whose semantics are assumed for it (messages say so).
+   */
+  readonly assumedLike?: string;
+  /** What an options object without `origin` allows (`none`: no Access-Control-Allow-Origin at all). */
+  readonly defaultOrigin: 'wildcard' | 'reflect' | 'none';
+  /**
+   * What `*` plus credentials turns into: browsers reject it; the library reflects the Origin instead; or
+   * (`koa2-cors`) the library drops `Access-Control-Allow-Credentials` from actual responses (still broken).
+   */
+  readonly wildcardWithCredentials: 'rejected' | 'reflects' | 'drops-credentials';
+  /** hapi, Yoga: `*` in the origin list (or as the origin) always sends back the request's Origin. */
+  readonly wildcardReflects: boolean;
+  /** hapi: `*` and `?` in an origin string are wildcards (see `wildcardOriginPattern`). */
+  readonly compilesWildcardOrigins: boolean;
+  /** Yoga: an origin string that merely contains `*` (`https://*.example.com`) reflects every origin. */
+  readonly starInStringReflects?: boolean;
+  /** Elysia: `*` anywhere in the origin list sends `*` to every origin (other libraries compare it with ===). */
+  readonly wildcardInListIsWildcard?: boolean;
+  /**
+   * How an origin function is called and answers: a node-style callback; returns the origin to send
+   * (given the origin, or Koa's `ctx`); or (Elysia) is given the request and must return exactly `true`
+   * for the request's Origin to be sent back; or (`return-setting`: AdonisJS, h3) is given the origin and
+   * returns a value read as the origin setting again (`true` sends back the request's Origin).
+   */
+  readonly originFunction: 'callback' | 'return-origin' | 'return-ctx' | 'return-true' | 'return-setting';
+  /** Credentials when the options do not say (Elysia and Yoga send `Access-Control-Allow-Credentials: true`). */
+  readonly defaultCredentials?: boolean;
+  /**
+   * Elysia: a single origin string is a one-entry allowlist (the Origin is sent back when it matches, nothing
+   * otherwise), and an entry without a scheme (`example.com`) matches the Origin with its scheme removed.
+   */
+  readonly stringIsAllowlist?: boolean;
+  readonly schemelessEntries?: boolean;
+  /**
+   * Yoga: a one-entry list is sent as a fixed origin, and an origin missing from a longer list gets
+   * `Access-Control-Allow-Origin: null` (which a sandboxed iframe's `Origin: null` then matches).
+   */
+  readonly listOfOneIsFixed?: boolean;
+  /** hono < 4.6.5: `first`, the list's first entry. */
+  readonly listMissSends?: 'null' | 'first';
+  /** Yoga: `cors` may be a function of the request returning the options. */
+  readonly optionsFactory?: 'return';
+  /**
+   * What the library sends when the request has no Origin: `omit` (no CORS headers: Yoga, `@koa/cors`
+   * before 5, `cors` with a list), `as-configured` (the configured value, `*` where it would reflect),
+   * `wildcard` (`*` whatever the settings: h3).
+   */
+  readonly withoutOrigin?: 'omit' | 'as-configured' | 'wildcard';
+  /**
+   * What a reflecting setting sends to a request without Origin: `*` (koa2-cors, Elysia, middy), an empty
+   * value (`@koa/cors`), else nothing.
+   */
+  readonly reflectWithoutOrigin?: '*' | '';
+  /**
+   * When `Access-Control-Allow-Credentials: true` goes out without an Access-Control-Allow-Origin (to an
+   * origin the settings do not admit, or a request without Origin): always (Hono, Elysia, middy); unless an
+   * origin function said no (`cors`, `@fastify/cors`, both Koa packages: a denying function skips CORS
+   * altogether); on actual requests without Origin to settings that admit every origin (hapi `*`).
+   * Harmless either way: without a
+   * matching origin the browser ignores it; the differential test holds the table to it.
+   */
+  readonly credentialsAlone?: 'always' | 'unless-callback-denies' | 'actual-request-without-origin';
+  /** `@koa/cors`: `Vary: Origin` is set before the origin function runs, so a denied origin still gets it. */
+  readonly varyWhenDenied?: boolean;
+  /**
+   * The npm packages whose installed version decides which `versions` row applies (the first the project
+   * uses); default `[packageName]`.
+   */
+  readonly versionPackages?: readonly string[];
+  /**
+   * Behaviour that differs in some releases: each row's fields replace the ones above for the versions in its
+   * semver `range` (the version read from node_modules, else the lockfile, else the declared range: see
+   * `releaseOf` in ./releases.ts). Checked in the published tarballs and by the version sweep
+   * (eslint-plugin/scripts/version-sweep.mjs, test/differential/versions.test.ts).
+   */
+  readonly versions?: readonly VersionRow[];
+  /**
+   * Set by the analysis, never in the table: the release the project runs, when a `versions` row applies to
+   * it (the semantics above are then that row's).
+   */
+  readonly release?: Release;
+  /** socket.io 2: a request without Origin gets `*` but no Access-Control-Allow-Credentials. */
+  readonly credentialsWithoutOrigin?: 'omitted';
+  /** Option name of the credentials setting when it is not `credentials` (Sails `allowCredentials`). */
+  readonly credentialsOption?: string;
+  /**
+   * An option that switches the policy off when `false` (AdonisJS `enabled`), and whether it is on when
+   * unset (Sails `allRoutes`: off, so the settings apply only to routes that ask for CORS).
+   */
+  readonly enabledOption?: { readonly name: string; readonly unsetMeans: boolean };
+  /**
+   * Strapi: with neither `origin` nor `credentials` written, the defaults (`*` with credentials) go to a
+   * library that answers them with the request's Origin: reported as the reflection it is, not as a `*`
+   * the author wrote.
+   */
+  readonly defaultsReflect?: boolean;
+  /** AdonisJS: the library never adds `Vary: Origin`, even when it sends back the request's Origin. */
+  readonly addsNoVary?: boolean;
+  /** A string origin holding commas is a list of exact origins (AdonisJS, Strapi and Sails split it on `,`). */
+  readonly commaSeparatedString?: boolean;
+  /** Sails: this option set to `true` turns `*` with credentials into reflection (else the app will not start). */
+  readonly unsafeWildcardOption?: string;
+  /** Whether `origin` accepts an array (so a suggestion may write one). */
+  readonly acceptsArray: boolean;
+  /** Option name of the origin setting (`origin`), and of extra allowlists. */
+  readonly originOption: string;
+  readonly extraOriginListOption?: string;
+  /** Option naming a function that returns the origin to send (middy `getOrigin`). */
+  readonly originGetterOption?: string;
+  /** Whether the origin value may be a RegExp that is tested and the origin reflected. */
+  readonly acceptsRegExp: boolean;
+  readonly responses: LibraryResponses;
+}
+
+/** The semantics fields a release range may change. */
+export type VersionedFields = Partial<
+  Pick<
+    LibrarySemantics,
+    | 'defaultOrigin'
+    | 'wildcardWithCredentials'
+    | 'wildcardReflects'
+    | 'defaultCredentials'
+    | 'withoutOrigin'
+    | 'reflectWithoutOrigin'
+    | 'credentialsAlone'
+    | 'credentialsWithoutOrigin'
+    | 'stringIsAllowlist'
+    | 'listMissSends'
+  >
+>;
+
+/** One range of releases that behaves differently from the row's defaults. */
+export interface VersionRow extends VersionedFields {
+  /** A semver range of the package's versions (`>=4.12.9 <4.12.25`). */
+  readonly range: string;
+  /** The releases in words, for messages (`4.12.9 to 4.12.24`, `before 5.0.0`). */
+  readonly releases: string;
+  /** What these releases do, as a clause after the version ("reflect every Origin with credentials ..."). */
+  readonly does: string;
+  /** The advisory, when there is one (`CVE-2026-54290 / GHSA-88fw-hqm2-52qc`). */
+  readonly advisory?: string;
+  /** The first release that no longer does it: the upgrade advice. */
+  readonly fixedIn?: string;
+  /**
+   * These releases let in more than the others (reflection where the rest send `*` or nothing): a declared
+   * range that admits any of them is judged by them, and the finding says which versions it depends on.
+   */
+  readonly exposes?: boolean;
+  /** Nothing near the file says which version runs: these releases may (both behaviours are modelled). */
+  readonly assumeWhenUnknown?: boolean;
+  /**
+   * socket.io 2: the options path (`cors`) is not read; every call gets the defaults, unless the options
+   * object has this property (socket.io 2's `origins`, `host:port` patterns checked before any response:
+   * not modelled, so no policy is reported).
+   */
+  readonly ignoresOptions?: { readonly unlessOption: string };
+}
+
+/** The release a project runs, and the version row that applies to it. */
+export interface Release {
+  readonly package: string;
+  /** The exact version (installed or locked); undefined when only a range is declared. */
+  readonly version?: string;
+  /** The declared range. */
+  readonly range?: string;
+  readonly source: 'installed' | 'lockfile' | 'declared' | 'unknown';
+  /** `runs`: the version (or every version the range admits) is in the row; `admits`: the range admits some. */
+  readonly certainty: 'runs' | 'admits' | 'unknown';
+  readonly row: VersionRow;
+  /** The package.json declaring the dependency (the editor opens it at the dependency). */
+  readonly manifest?: string;
+}
+
+/**
+ * What a library sends besides the origin: option names and defaults for the other CORS headers (read in
+ * each library's source), for hovers that show the response a configuration produces.
+ */
+export interface LibraryResponses {
+  readonly methodsOption?: string;
+  /**
+   * Default Access-Control-Allow-Methods on a preflight; `route`: the requested route's method (hapi);
+   * `reflect`: the request's Access-Control-Request-Method (Elysia, Yoga).
+   */
+  readonly defaultMethods?: string;
+  readonly headersOption: string;
+  /** Default Access-Control-Allow-Headers: a fixed list, or the request's Access-Control-Request-Headers. */
+  readonly defaultHeaders: 'reflect' | string | undefined;
+  readonly exposeOption: string;
+  readonly defaultExpose?: string;
+  readonly maxAgeOption: string;
+  readonly defaultMaxAge?: number;
+}
