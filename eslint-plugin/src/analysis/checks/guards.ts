@@ -4,6 +4,9 @@
  * restricts it to known values; a `useless` one (`if (origin)`, `!== undefined`) lets any origin through;
  * `regex` and `string` checks are judged by the witness analysis; `opaque` ones (a function we cannot
  * see) are trusted, so the rules say nothing rather than guess.
+ *
+ * `GuardAnalyzer` here is the entry; its pieces: the `&&`/`||` algebra of outcomes (`outcomes.ts`), the
+ * tests that dominate a site (`dominators.ts`), calls (`call-guards.ts`) and comparisons (`comparisons.ts`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';

@@ -3,6 +3,10 @@
  * browser-sendable origin outside the hosts its author meant, names the most convincing such origin (a
  * witness), finds the part of the pattern responsible (the culprit), and proposes a repair that is verified
  * with the same automata. Everything is bounded: past the node budget the answer is `inconclusive`.
+ *
+ * This module gives the verdict; its pieces: Public Suffix List facts (`suffixes.ts`), the screen that
+ * turns hostile patterns away (`regex-screen.ts`), the automata and their budget (`automata.ts`), witness
+ * words (`witness-words.ts`) and repairs (`repairs.ts`).
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import { FAIterators, TooManyNodesError, getIntersectionIterator, isDisjointWith } from 'refa';
