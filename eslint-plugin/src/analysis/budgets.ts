@@ -7,7 +7,7 @@
  * outcome, and `npm run bench` times each hostile case against ESLint's own parse of the same file.
  */
 
-/** One origin pattern's analysis (`checks/witness.ts`). */
+/** One origin pattern's analysis (`checks/witness.ts` and `checks/automata.ts`). */
 export const REGEX_BUDGET = {
   /** Automaton nodes any one construction may create (refa's limited node factory). */
   maxNodes: 20_000,
@@ -52,7 +52,7 @@ export const VALUE_BUDGET = {
 } as const;
 
 /**
- * Guards (`checks/guards.ts`): early exits (`if (!ok) return;`) before a site that one site takes into
+ * Guards (`checks/dominators.ts`): early exits (`if (!ok) return;`) before a site that one site takes into
  * account; beyond, the guard is opaque (trusted: nothing is claimed), never weaker.
  */
 export const MAX_EXITS_PER_SITE = 64;

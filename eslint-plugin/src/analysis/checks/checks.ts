@@ -13,7 +13,7 @@ import { escapeRegex } from './origins';
 import type { Value } from '../values/values';
 import { analyzeOriginPattern, automatonTest, unanalysable, type OriginPattern, type Verdict } from './witness';
 
-/** What holding a check does to the origin, weakest first: see `RANK` in guards.ts. */
+/** What holding a check does to the origin, weakest first: see `RANK` in outcomes.ts. */
 export type CheckKind = Check['kind'];
 
 export type StringMethod = 'startsWith' | 'endsWith' | 'includes';

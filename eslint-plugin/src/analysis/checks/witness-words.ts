@@ -1,0 +1,103 @@
+/**
+ * Witness words: the most convincing attacker origin an automaton accepts, read from its shortest words
+ * (readable characters preferred, verified with the real check), by preference class, and made to read
+ * like an attack (`https://evilexample.com`).
+ */
+import { FAIterators, NFA, getIntersectionIterator, isDisjointWith, type CharSet } from 'refa';
+import { checkTime, END, NODE_LIMIT, START, type Languages } from './automata';
+import { parseOrigin } from './origins';
+import { classOf, isUnder, ownedHosts, registrableDomainOf, type WitnessClass } from './suffixes';
+
+/** Readable characters to prefer when a position allows many. */
+const PREFERRED = 'xaeiounlmrstvbcdfghjkpqwyz0123456789-.';
+
+export function pickWord(wordSet: readonly CharSet[]): string {
+  let out = '';
+  for (const set of wordSet) {
+    const c = [...PREFERRED].map((ch) => ch.charCodeAt(0)).find((ch) => set.has(ch)) ?? set.ranges[0]!.min;
+    out += String.fromCodePoint(c);
+  }
+  return out;
+}
+
+/** The preferred word of a word set, then words that differ from it at one position (a few at most). */
+export function candidateWords(wordSet: readonly CharSet[]): string[] {
+  const first = pickWord(wordSet);
+  const out = [first];
+  const chars = [...first];
+  for (let i = 0; i < wordSet.length && out.length < 24; i++) {
+    for (const ch of PREFERRED) {
+      const c = ch.charCodeAt(0);
+      if (ch === chars[i] || !wordSet[i]!.has(c)) continue;
+      out.push([...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(''));
+      break;
+    }
+  }
+  return out;
+}
+
+export function stripMarkers(word: string): string | undefined {
+  if (word.codePointAt(0) !== START || word.codePointAt(word.length - 1) !== END) return undefined;
+  return word.slice(1, -1);
+}
+
+/** Makes a witness read like an attack: `https://xxexample.com` -> `https://evilexample.com` when accepted. */
+function beautify(witness: string, accepts: (origin: string) => boolean): string {
+  const m = /^(https?:\/\/)([^.:]+)(.*)$/.exec(witness);
+  if (!m) return witness;
+  const [, scheme, first, rest] = m as unknown as [string, string, string, string];
+  const candidates: string[] = [];
+  for (let k = first.length; k >= 0; k--) candidates.push(`${scheme}evil${first.slice(k)}${rest}`);
+  // A prefix the check insists on (`myapp-` in `^https:\/\/myapp-.*\.vercel\.app$`) is kept.
+  for (let k = 1; k < first.length; k++) candidates.push(`${scheme}${first.slice(0, k)}evil${rest}`);
+  return candidates.find(accepts) ?? witness;
+}
+
+export const CLASS_RANK: Readonly<Record<WitnessClass, number>> = {
+  'attacker-suffix': 0,
+  registrable: 0,
+  'same-site': 1,
+  null: 2,
+  unregistrable: 3,
+};
+
+/** The shortest verified witness of `search ∩ attack`, by preference class. */
+export function findWitness(
+  search: NFA,
+  langs: Languages,
+  hosts: readonly string[],
+  verify: (origin: string) => boolean,
+): { witness: string; witnessClass: WitnessClass } | undefined {
+  if (isDisjointWith(search, langs.attack, NODE_LIMIT)) return undefined;
+  const owned = ownedHosts(hosts);
+  const ownSites = new Set(owned.map((h) => registrableDomainOf(h) ?? h));
+  const accepted = NFA.fromIntersection(search, langs.attack, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  const acceptable = (o: string) => {
+    const p = parseOrigin(o);
+    return !!p && !isUnder(p.host, owned) && verify(o);
+  };
+  let best: { witness: string; witnessClass: WitnessClass } | undefined;
+  for (const { cls, nfa } of langs.prefs) {
+    checkTime();
+    // A class ranked no better than the witness in hand cannot improve on it.
+    if (best && CLASS_RANK[cls] >= CLASS_RANK[best.witnessClass]) break;
+    // Shortest word set on the lazy product: path enumeration blows up on ambiguous patterns.
+    const ws = FAIterators.shortestWordSet(getIntersectionIterator(accepted, nfa(), NODE_LIMIT));
+    if (!ws) continue;
+    // The automaton drops lookarounds (`(?=$|\/)`): when the first word fails the real check, try the
+    // other characters each position allows before giving up on the class.
+    const word = candidateWords(ws)
+      .map(stripMarkers)
+      .find((w): w is string => w !== undefined && (w === 'null' ? verify(w) : acceptable(w)));
+    if (word === undefined) continue;
+    let pretty = word;
+    if (pretty.startsWith('http://') && acceptable(`https://${pretty.slice(7)}`)) pretty = `https://${pretty.slice(7)}`;
+    const witnessClass = classOf(pretty, ownSites);
+    if (cls === 'registrable' && witnessClass === 'registrable')
+      pretty = beautify(pretty, (o) => acceptable(o) && classOf(o, ownSites) === 'registrable');
+    const found = { witness: pretty, witnessClass };
+    if (!best || CLASS_RANK[witnessClass] < CLASS_RANK[best.witnessClass]) best = found;
+    if (CLASS_RANK[witnessClass] === 0) break;
+  }
+  return best;
+}
