@@ -121,7 +121,10 @@ export class OriginFunctions {
     return out;
   }
 
-  /** Hono `(origin, c) => string`, @middy `getOrigin(origin)`, @koa/cors `(ctx) => string`. */
+  /**
+   * Hono `(origin, c) => string`, @middy `getOrigin(origin)`, @koa/cors `(ctx) => string`. Public for the
+   * options reader's origin-getter option (`lib.originGetterOption`).
+   */
   returnedOrigins(
     lib: LibrarySemantics,
     fn: FunctionNode,

@@ -216,6 +216,7 @@ export class PolicyBuilder {
     }
     return result;
   }
+
   /** The policies an options site sets (one per options object it can be given). */
   optionPolicies(site: OptionSite): Policy[] {
     return this.options.optionPolicies(site);
