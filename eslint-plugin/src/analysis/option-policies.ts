@@ -1,0 +1,439 @@
+/**
+ * Options policies: what a CORS library's configuration allows (`cors({ origin, credentials })`, hapi
+ * `cors: true`, Yoga's options factory), read with the library's semantics in the version the project
+ * uses: its defaults, how it treats `*`, lists and strings, and the other headers it sends.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findProperty, type Node } from './ast';
+import { NO_GUARD, type GuardAnalyzer } from './checks/guards';
+import minVersion from 'semver/ranges/min-version';
+import { LIBRARIES, wildcardOriginPattern, type LibrarySemantics } from './sites/frameworks';
+import { compareVersions, fromRelease, semanticsFor } from './sites/releases';
+import { OriginFunctions } from './origin-functions';
+import { withPermissiveDefault } from './permissive-default';
+import {
+  literalOriginSpec,
+  reflectSpec,
+  type Credentials,
+  type OriginSpec,
+  type Policy,
+  type ProjectFacts,
+  type ResponseHeader,
+} from './policy-types';
+import type { OptionSite } from './sites/sites';
+import type { Bindings, Value, ValueResolver } from './values/values';
+
+export class OptionPolicies {
+  /** Origin functions read what they answer or return as an origin setting, through `originSpecs`. */
+  private readonly functions: OriginFunctions;
+
+  constructor(
+    private readonly resolver: ValueResolver,
+    private readonly checks: GuardAnalyzer,
+    private readonly project: ProjectFacts,
+  ) {
+    this.functions = new OriginFunctions(resolver, checks, (lib, v, credentials, extraSites, b, depth) =>
+      this.originSpecs(lib, v, credentials, extraSites, b, depth),
+    );
+  }
+
+  /** The policies an options site sets (one per options object it can be given). */
+  optionPolicies(site: OptionSite): Policy[] {
+    // A package assumed to work like a known library (issue 17) is not that library: its releases don't apply.
+    const lib = site.assumedPackage
+      ? {
+          ...LIBRARIES[site.library],
+          packageName: site.assumedPackage,
+          assumedLike: LIBRARIES[site.library].packageName,
+        }
+      : semanticsFor(LIBRARIES[site.library], this.project.packageVersion?.bind(this.project));
+    const ignores = lib.release?.certainty === 'unknown' ? undefined : lib.release?.row.ignoresOptions;
+    if (ignores) {
+      // socket.io 2: the `cors` option does not exist; CORS is on for every origin unless `origins` is set.
+      const root = site.argument ? this.resolver.resolve(site.argument) : [];
+      const restricted = root.some(
+        (v) => v.kind === 'object' && this.resolver.objectPropertyOrMissing(v.object, ignores.unlessOption),
+      );
+      return restricted ? [] : [this.defaultPolicy(lib, site.call, site.call)];
+    }
+    if (!site.argument) {
+      return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
+    }
+    const root = this.resolver.resolve(site.argument);
+    let values = this.pathApplies(site)
+      ? this.followPath(root, site.path, site.argument)
+      : [literalValue(site.argument, undefined)];
+    for (const alt of site.altPaths ?? []) {
+      if (!values.every(isUndefinedLiteral)) break;
+      values = this.followPath(root, alt, site.argument);
+    }
+    const out: Policy[] = [];
+    for (const v of values) out.push(...this.policiesOfValue(lib, site, v, []));
+    return out;
+  }
+
+  private followPath(values: readonly Value[], path: readonly string[], at: Node): readonly Value[] {
+    let current = values;
+    for (const key of path) {
+      const next: Value[] = [];
+      for (const v of current) next.push(...this.resolver.property(v, key, undefined, 0, at));
+      current = next;
+    }
+    return current;
+  }
+
+  private policiesOfValue(lib: LibrarySemantics, site: OptionSite, v: Value, extraSites: readonly Node[]): Policy[] {
+    if (v.kind === 'object')
+      return this.disabled(lib, v.object) ? [] : [this.objectPolicy(lib, site, v.object, extraSites)];
+    if (v.kind === 'literal') {
+      if (v.value === true) {
+        // hapi `cors: true` is origin ['*']: the request's origin is sent back.
+        if (lib.wildcardReflects) {
+          return [
+            {
+              kind: 'options',
+              library: lib,
+              node: v.node,
+              call: site.call,
+              origins: [reflectSpec(v.node, 'library', NO_GUARD)],
+              credentials: lib.defaultCredentials ? { allowed: true, node: v.node } : { allowed: false },
+              headers: [],
+              varyOrigin: true,
+              otherHeaders: this.libraryHeaders(lib, undefined),
+            },
+          ];
+        }
+        return [this.defaultPolicy(lib, site.call, v.node)];
+      }
+      if (v.value === undefined && site.path.length === 0 && v.node === site.argument) {
+        return [this.defaultPolicy(lib, site.call, site.call)];
+      }
+      // createYoga({ schema }): CORS is on with its defaults unless `cors: false`
+      if (v.value === undefined && site.onByDefault) return [this.defaultPolicy(lib, site.call, site.call)];
+      return [];
+    }
+    if (v.kind === 'function' && lib.optionsFactory === 'return') {
+      // Yoga: cors: (request) => ({ origin: ... })
+      const out: Policy[] = [];
+      for (const r of this.resolver.returnsOf(v.fn)) {
+        for (const ov of this.resolver.resolve(r)) {
+          if (ov.kind === 'object') out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, r]));
+        }
+      }
+      return out;
+    }
+    if (v.kind === 'function' && site.path.length === 0 && lib.originFunction === 'callback') {
+      // cors((req, callback) => callback(null, options)): a per-request options delegate
+      const out: Policy[] = [];
+      for (const call of this.resolver.callsOfParam(v.fn, 1)) {
+        const arg = call.arguments[1];
+        if (!arg) continue;
+        for (const ov of this.resolver.resolve(arg)) {
+          if (ov.kind === 'object')
+            out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, call, ...ov.sites]));
+        }
+      }
+      return out;
+    }
+    return [];
+  }
+
+  /** AdonisJS `enabled: false`, Sails without `allRoutes: true`: the settings apply to no route. */
+  private disabled(lib: LibrarySemantics, obj: TSESTree.ObjectExpression): boolean {
+    const option = lib.enabledOption;
+    if (!option) return false;
+    const values = this.resolver.objectPropertyOrMissing(obj, option.name);
+    if (!values) return !option.unsetMeans;
+    return values.every(
+      (v) => v.kind === 'literal' && (v.value === false || (v.value === undefined && !option.unsetMeans)),
+    );
+  }
+
+  private defaultPolicy(lib: LibrarySemantics, call: Node, node: Node): Policy {
+    const credentials: Credentials = lib.defaultCredentials ? { allowed: true, node } : { allowed: false };
+    return {
+      kind: 'options',
+      library: lib,
+      node,
+      call,
+      origins: this.defaultOrigins(lib, node, credentials),
+      credentials,
+      headers: [],
+      varyOrigin: !lib.addsNoVary,
+      otherHeaders: this.libraryHeaders(lib, undefined),
+    };
+  }
+
+  /** Methods, headers, max-age and expose headers a library sends for these options (or its defaults). */
+  private libraryHeaders(lib: LibrarySemantics, options: TSESTree.ObjectExpression | undefined): ResponseHeader[] {
+    const r = lib.responses;
+    const out: ResponseHeader[] = [];
+    const option = (name: string | undefined) => (name && options ? this.optionText(options, name) : undefined);
+    const computedMethods =
+      r.defaultMethods === 'route'
+        ? 'the route method'
+        : r.defaultMethods === 'reflect'
+          ? "the request's Access-Control-Request-Method"
+          : undefined;
+    const methods = option(r.methodsOption) ?? (computedMethods ? undefined : r.defaultMethods);
+    if (methods !== undefined) out.push({ name: 'Access-Control-Allow-Methods', value: methods, when: 'preflight' });
+    else if (computedMethods)
+      out.push({ name: 'Access-Control-Allow-Methods', computed: computedMethods, when: 'preflight' });
+    const allowHeaders = option(r.headersOption) ?? (r.defaultHeaders === 'reflect' ? undefined : r.defaultHeaders);
+    if (allowHeaders !== undefined)
+      out.push({ name: 'Access-Control-Allow-Headers', value: allowHeaders, when: 'preflight' });
+    else if (r.defaultHeaders === 'reflect')
+      out.push({
+        name: 'Access-Control-Allow-Headers',
+        computed: "the request's Access-Control-Request-Headers",
+        when: 'preflight',
+      });
+    const maxAge = option(r.maxAgeOption) ?? (r.defaultMaxAge !== undefined ? String(r.defaultMaxAge) : undefined);
+    if (maxAge !== undefined) out.push({ name: 'Access-Control-Max-Age', value: maxAge, when: 'preflight' });
+    const expose = option(r.exposeOption) ?? r.defaultExpose;
+    if (expose !== undefined) out.push({ name: 'Access-Control-Expose-Headers', value: expose, when: 'request' });
+    return out;
+  }
+
+  /** A literal option value as a header value (`['GET', 'POST']` -> `GET,POST`), if written in the code. */
+  private optionText(options: TSESTree.ObjectExpression, name: string): string | undefined {
+    const values = this.resolver.objectPropertyOrMissing(options, name);
+    if (!values || values.length !== 1) return undefined;
+    const v = values[0]!;
+    if (v.kind === 'literal' && (typeof v.value === 'string' || typeof v.value === 'number')) return String(v.value);
+    if (v.kind === 'array' && v.elements.every((e) => e.kind === 'literal' && typeof e.value === 'string'))
+      return v.elements.map((e) => (e as { value: string }).value).join(',');
+    return undefined;
+  }
+
+  /** Whether the site's main options path is read by the version the project uses (unknown: yes). */
+  private pathApplies(site: OptionSite): boolean {
+    const bound = site.pathBefore;
+    if (!bound) return true;
+    for (const name of bound.packages) {
+      const found = this.project.packageVersion?.(name);
+      const version = found?.version ?? (found?.range ? minVersionOf(found.range) : undefined);
+      if (version !== undefined) return compareVersions(version, bound.version) < 0;
+    }
+    return true;
+  }
+
+  /**
+   * `*` as the library treats it: with credentials some libraries send back the Origin instead. When a
+   * version row is why (hono 4.12.9 to 4.12.24), that is the library reflecting, reported as reflection.
+   */
+  private wildcardSpec(lib: LibrarySemantics, node: Node, implicit: boolean, credentials: Credentials): OriginSpec {
+    const becomesReflection = this.wildcardReflects(lib, credentials);
+    const byRelease =
+      becomesReflection && !lib.wildcardReflects ? fromRelease(lib, 'wildcardWithCredentials') : undefined;
+    if (byRelease) return { ...reflectSpec(node, 'library', NO_GUARD), release: byRelease } as OriginSpec;
+    const release = implicit ? fromRelease(lib, 'defaultOrigin') : undefined;
+    return { type: 'wildcard', node, implicit, becomesReflection, ...(release ? { release } : {}) };
+  }
+
+  /** What an unset `origin` allows, in the library version the project uses. */
+  private defaultOrigins(lib: LibrarySemantics, node: Node, credentials: Credentials): OriginSpec[] {
+    if (lib.defaultOrigin === 'reflect') {
+      const release = fromRelease(lib, 'defaultOrigin');
+      return [{ ...reflectSpec(node, 'library', NO_GUARD), ...(release ? { release } : {}) } as OriginSpec];
+    }
+    // Strapi's defaults: `*` with credentials, which @koa/cors answers with the Origin (credentials unset).
+    if (lib.defaultsReflect && credentials.allowed === true && credentials.node === node)
+      return [reflectSpec(node, 'library', NO_GUARD)];
+    if (lib.defaultOrigin === 'none') return [];
+    const wildcard = this.wildcardSpec(lib, node, true, credentials);
+    // Nothing says which version runs, and older releases reflected by default (`@koa/cors` < 5): both may
+    // run, so both are in the policy (and the messages say which does what). With credentials `*` reflects
+    // in every version: nothing older differs.
+    const release = lib.release;
+    const unknown = release?.certainty === 'unknown' && release.row.defaultOrigin === 'reflect';
+    if (unknown && wildcard.type === 'wildcard' && !wildcard.becomesReflection)
+      return [wildcard, { ...reflectSpec(node, 'library', NO_GUARD), release } as OriginSpec];
+    return [wildcard];
+  }
+
+  private objectPolicy(
+    declared: LibrarySemantics,
+    site: OptionSite,
+    obj: TSESTree.ObjectExpression,
+    extraSites: readonly Node[],
+  ): Policy {
+    // Sails `allowAnyOriginWithCredentialsUnsafe: true`: `*` with credentials sends back every Origin.
+    const unsafe = declared.unsafeWildcardOption
+      ? this.resolver.objectPropertyOrMissing(obj, declared.unsafeWildcardOption)
+      : undefined;
+    const lib: LibrarySemantics = unsafe?.some((v) => v.kind === 'literal' && v.value === true)
+      ? { ...declared, wildcardWithCredentials: 'reflects' }
+      : declared;
+    const credProp = this.resolver.objectPropertyOrMissing(obj, lib.credentialsOption ?? 'credentials');
+    let credentials: Credentials =
+      !credProp && lib.defaultCredentials ? { allowed: true, node: obj } : { allowed: false };
+    for (const v of credProp ?? []) {
+      if (v.kind === 'literal') {
+        if (v.value === true) credentials = { allowed: true, node: v.node };
+      } else if (credentials.allowed !== true) {
+        credentials = { allowed: 'unknown', node: v.node };
+      }
+    }
+    const originValues = this.resolver.objectPropertyOrMissing(obj, lib.originOption);
+    const originProperty = findProperty(obj, lib.originOption);
+    const origins: OriginSpec[] = [];
+    // middy < 6: a non-empty `origins` list replaces the default `origin: '*'` (5.5.1 src).
+    const extraList = lib.extraOriginListOption
+      ? this.resolver.objectPropertyOrMissing(obj, lib.extraOriginListOption)
+      : undefined;
+    if (!originValues && !extraList) {
+      origins.push(...this.defaultOrigins(lib, obj, credentials));
+    } else if (originValues) {
+      for (const v of originValues) origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
+    }
+    if (lib.extraOriginListOption) {
+      for (const v of this.resolver.objectPropertyOrMissing(obj, lib.extraOriginListOption) ?? []) {
+        origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
+      }
+    }
+    if (lib.originGetterOption) {
+      for (const v of this.resolver.objectPropertyOrMissing(obj, lib.originGetterOption) ?? []) {
+        if (v.kind === 'function') origins.push(...this.functions.returnedOrigins(lib, v.fn, credentials, true));
+      }
+    }
+    return {
+      kind: 'options',
+      library: lib,
+      node: obj,
+      call: site.call,
+      options: obj,
+      originProperty,
+      origins: origins.map((s) => withPermissiveDefault(s, this.resolver)),
+      credentials,
+      headers: [],
+      varyOrigin: !lib.addsNoVary,
+      otherHeaders: this.libraryHeaders(lib, obj),
+    };
+  }
+
+  private wildcardReflects(lib: LibrarySemantics, credentials: Credentials): boolean {
+    // 'drops-credentials' (koa2-cors): `*` stays `*`; the library removes the credentials header instead.
+    return lib.wildcardReflects || (credentials.allowed === true && lib.wildcardWithCredentials === 'reflects');
+  }
+
+  /** What one value of the `origin` option allows. */
+  private originSpecs(
+    lib: LibrarySemantics,
+    v: Value,
+    credentials: Credentials,
+    extraSites: readonly Node[],
+    b: Bindings | undefined,
+    depth = 0,
+  ): OriginSpec[] {
+    switch (v.kind) {
+      case 'literal':
+        if (v.value === true) {
+          return [reflectSpec(v.node, 'origin-true', this.checks.guardOf([...v.sites, ...extraSites], b))];
+        }
+        if (typeof v.value === 'string') {
+          if (v.value === '*' || (lib.starInStringReflects && depth === 0 && v.value.includes('*'))) {
+            return [this.wildcardSpec(lib, v.node, false, credentials)];
+          }
+          // hapi compiles `*` and `?` in origin strings to a regex; other libraries compare strings exactly.
+          const wildcard = lib.compilesWildcardOrigins ? wildcardOriginPattern(v.value) : undefined;
+          if (wildcard !== undefined) {
+            const check = this.checks.judge.regex({ node: v.node, pattern: wildcard, flags: '', wildcard: v.value });
+            return [{ type: 'regexp', node: v.node, check }];
+          }
+          // AdonisJS, Strapi, Sails: `'https://a.example.com,https://b.example.com'` is a list of exact origins.
+          if (lib.commaSeparatedString && depth === 0 && v.value.includes(',')) {
+            const elements: Value[] = v.value
+              .split(',')
+              .map((part) => ({ kind: 'literal', value: part.trim(), node: v.node, sites: v.sites }));
+            const members = elements.flatMap((e) =>
+              e.kind === 'literal' && e.value !== '*' ? [literalOriginSpec(String(e.value), v.node)] : [],
+            );
+            return [{ type: 'list', node: v.node, elements, members }];
+          }
+          const spec = literalOriginSpec(v.value, v.node);
+          const member =
+            spec.type === 'fixed' && lib.schemelessEntries && !v.value.includes('://')
+              ? { ...spec, schemeless: true }
+              : spec;
+          // Elysia: one origin string is an allowlist of one (the Origin is sent back when it matches).
+          if (lib.stringIsAllowlist && depth === 0)
+            return [{ type: 'list', node: v.node.parent ?? v.node, elements: [v], members: [member] }];
+          return [member];
+        }
+        return [];
+      case 'array':
+      case 'set': {
+        if (lib.wildcardInListIsWildcard && v.elements.some((e) => e.kind === 'literal' && e.value === '*')) {
+          // Elysia: `*` anywhere in the list sends `*` to everyone.
+          return [{ type: 'wildcard', node: v.node, implicit: false, becomesReflection: false }];
+        }
+        if (lib.listOfOneIsFixed && v.kind === 'array' && v.elements.length <= 1) {
+          // Yoga: one entry is sent as a fixed origin; an empty list reflects.
+          const only = v.elements[0];
+          if (!only) return [reflectSpec(v.node, 'library', NO_GUARD)];
+          if (only.kind === 'literal' && typeof only.value === 'string' && only.value !== '*')
+            return [literalOriginSpec(only.value, only.node)];
+        }
+        const members: OriginSpec[] = [];
+        for (const e of v.elements) {
+          if (e.kind === 'literal' && e.value === '*' && !lib.wildcardReflects) continue; // compared with ===
+          if (depth < 2) members.push(...this.originSpecs(lib, e, credentials, extraSites, b, depth + 1));
+          else members.push({ type: 'unknown', node: e.node });
+        }
+        const out: OriginSpec[] = [{ type: 'list', node: v.node, elements: v.elements, members }];
+        if (lib.listMissSends === 'null' && !v.elements.some((e) => e.kind === 'literal' && e.value === '*')) {
+          // Yoga: an origin not in the list gets `null`, which a sandboxed iframe's `Origin: null` matches.
+          out.push({ type: 'null', node: v.node });
+        }
+        const first = v.elements[0];
+        if (lib.listMissSends === 'first' && first?.kind === 'literal' && typeof first.value === 'string') {
+          // hono < 4.6.5: an origin not in the list gets the first entry (harmless: it names another origin).
+          out.push(literalOriginSpec(first.value, first.node));
+        }
+        return out;
+      }
+      case 'regexp': {
+        const check = this.checks.judge.regexValue(v);
+        return [{ type: 'regexp', node: v.node, check }];
+      }
+      case 'origin':
+      case 'request':
+        return [
+          {
+            type: 'reflect',
+            node: v.node,
+            what: v.what,
+            request: v.kind,
+            via: 'header',
+            guard: this.checks.guardOf([...v.sites, ...extraSites], b),
+            source: v.node,
+          },
+        ];
+      case 'function':
+        if (depth > 0) return [{ type: 'unknown', node: v.node }];
+        return this.functions.originsOf(lib, v.fn, credentials, v.closure);
+      default:
+        return [{ type: 'unknown', node: v.node }];
+    }
+  }
+}
+
+/** The lowest version a declared range admits (`^2.0.0` -> `2.0.0`), when semver reads it. */
+function minVersionOf(range: string): string | undefined {
+  let r = range.trim();
+  if (r.startsWith('npm:')) r = r.slice(r.lastIndexOf('@') + 1);
+  try {
+    return minVersion(r)?.version;
+  } catch {
+    return undefined;
+  }
+}
+
+function literalValue(node: Node, value: undefined): Value {
+  return { kind: 'literal', value, node, sites: [node] };
+}
+
+function isUndefinedLiteral(v: Value): boolean {
+  return v.kind === 'literal' && v.value === undefined;
+}
