@@ -32,6 +32,7 @@ export interface ProjectResult {
   class: CorsClass | null;
   framework: string;
   pattern: string;
+  expect: ManifestEntry['expect'];
   found: boolean;
   flagged: boolean;
   rules: string[];
@@ -48,15 +49,25 @@ export interface CorpusResult {
   projects: ProjectResult[];
   totals: { all: Counts; 'multi-file': Counts; 'single-file': Counts; batches: Record<string, Counts>; errors: number };
 }
-export interface Baseline {
-  found: string[];
-  flagged: string[];
+export type KnownKind = 'miss' | 'false-positive';
+/** An entry of test/corpus/known-wrong.json: a project known to fail its hand verdict, and why. */
+export interface KnownWrong {
+  id: string;
+  kind: KnownKind;
+  reason: string;
+}
+export type Outcome = 'right' | 'miss' | 'false-positive' | 'error';
+export interface VerdictProblem {
+  /** `unexpected`: wrong and not listed (or a crash); `stale`: listed but right now, or wrong another way. */
+  status: 'unexpected' | 'stale';
+  message: string;
 }
 export const rootDir: string;
 export const corpusDir: string;
 export const projectsDir: string;
 export const manifestPath: string;
-export const baselinePath: string;
+export const knownWrongPath: string;
+export const KNOWN_KINDS: KnownKind[];
 export const KINDS: Kind[];
 export const VERDICTS: Verdict[];
 export const CLASSES: CorsClass[];
@@ -65,16 +76,18 @@ export const batchesDir: string;
 export function batchNames(): string[];
 export function loadManifest(): ManifestEntry[];
 export function loadBatchBefore(batch: string): { release: string; found: string[]; flagged: string[] } | undefined;
-export function loadBaseline(): Baseline;
+export function loadKnownWrong(): KnownWrong[];
+export function validateKnownWrong(known?: unknown, manifest?: ManifestEntry[]): string[];
+export function outcomeOf(p: ProjectResult): Outcome;
+export function problemOf(p: ProjectResult, known?: KnownWrong): VerdictProblem | undefined;
+export function judgeCorpus(
+  result: CorpusResult,
+  known?: KnownWrong[],
+): { problems: (VerdictProblem & { id: string; batch: string })[]; known: KnownWrong[] };
 export function projectFiles(id: string): string[];
 export function validateManifest(manifest?: ManifestEntry[]): string[];
 export function corpusConfig(): unknown[];
 export function lintProject(id: string): Promise<{ findings: CorpusFinding[]; errors: string[] }>;
 export function scoreCorpus(options?: { ids?: string[]; batch?: string }): Promise<CorpusResult>;
-export function baselineOf(result: CorpusResult): Baseline;
-export function compareWithBaseline(
-  result: CorpusResult,
-  baseline?: Baseline,
-): { lost: string[]; newlyFlagged: string[] };
 export function summaryLine(totals: CorpusResult['totals']): string;
-export function corpusMarkdown(result: CorpusResult): string;
+export function corpusMarkdown(result: CorpusResult, known?: KnownWrong[]): string;

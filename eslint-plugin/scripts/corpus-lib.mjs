@@ -1,11 +1,15 @@
 // The real-world corpus (test/corpus): small projects, each reduced by hand from a shape seen in public
 // repositories and judged by hand (vulnerable or safe), linted with the real `ESLint` class and the
 // recommended preset, one project at a time with `cwd` set to the project (so cross-module resolution sees
-// the project as a whole). Shared by `npm run corpus`, `npm run bench` and test/corpus.test.ts.
+// the project as a whole), all in this one process. Shared by `npm run corpus`, `npm run bench` and
+// test/corpus.test.ts.
 //
 // A vulnerable project counts as found when one of its `expect` rules reports in one of its `expect`
 // files, or reports elsewhere naming that file (a finding placed where the linted file enters the module
 // that holds the fix); a safe project counts as flagged when the preset reports anything anywhere in it.
+// Every project is held to its hand verdict: found when vulnerable, clean when safe. The only exceptions
+// are the entries of test/corpus/known-wrong.json (a known miss or false positive, each with its reason);
+// an entry whose project comes out right is stale and must be removed, so the list can only shrink.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -18,7 +22,8 @@ export const rootDir = dirname(pluginDir);
 export const corpusDir = join(rootDir, 'test', 'corpus');
 export const projectsDir = join(corpusDir, 'projects');
 export const manifestPath = join(corpusDir, 'corpus.json');
-export const baselinePath = join(corpusDir, 'baseline.json');
+/** The known wrong results: `[{ id, kind: 'miss' | 'false-positive', reason }]`, judged by hand. */
+export const knownWrongPath = join(corpusDir, 'known-wrong.json');
 /**
  * Fresh batches: projects collected after the analysis was built, scored by the release of their day before
  * any change was made for them (`<batch>.before.json`), and reported apart from the rows built for
@@ -64,9 +69,94 @@ export function loadBatchBefore(batch) {
   return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : undefined;
 }
 
-/** The committed baseline: the ids found and the safe ids flagged when it was last written. */
-export function loadBaseline() {
-  return JSON.parse(readFileSync(baselinePath, 'utf8'));
+/** The committed list of known wrong results (test/corpus/known-wrong.json). */
+export function loadKnownWrong() {
+  return JSON.parse(readFileSync(knownWrongPath, 'utf8'));
+}
+
+export const KNOWN_KINDS = ['miss', 'false-positive'];
+
+/**
+ * Problems with the known-wrong list itself (an empty list when it is sound): each entry names a project of
+ * the manifest once, its kind fits the project's verdict (a miss is vulnerable, a false positive safe) and
+ * its reason is one line.
+ */
+export function validateKnownWrong(known = loadKnownWrong(), manifest = loadManifest()) {
+  if (!Array.isArray(known)) return ['known-wrong.json must hold an array'];
+  const problems = [];
+  const byId = new Map(manifest.map((p) => [p.id, p]));
+  const seen = new Set();
+  for (const k of known) {
+    const where = `known-wrong ${k?.id ?? '(no id)'}`;
+    const keys = Object.keys(k ?? {}).filter((key) => !['id', 'kind', 'reason'].includes(key));
+    if (keys.length) problems.push(`${where}: unknown field ${keys.join(', ')}`);
+    if (seen.has(k?.id)) problems.push(`${where}: listed twice`);
+    seen.add(k?.id);
+    const p = byId.get(k?.id);
+    if (!p) problems.push(`${where}: no such project in corpus.json or batches/*.json`);
+    if (!KNOWN_KINDS.includes(k?.kind)) problems.push(`${where}: kind must be one of ${KNOWN_KINDS.join(', ')}`);
+    else if (p && (k.kind === 'miss') !== (p.verdict === 'vulnerable'))
+      problems.push(`${where}: a ${k.kind} on a ${p.verdict} project`);
+    if (typeof k?.reason !== 'string' || k.reason.trim() === '' || /[\r\n]/.test(k.reason))
+      problems.push(`${where}: needs a one-line reason`);
+  }
+  return problems;
+}
+
+/** How a scored project compares with its hand verdict: `right`, `miss`, `false-positive` or `error`. */
+export function outcomeOf(p) {
+  if (p.errors.length) return 'error';
+  if (p.verdict === 'vulnerable') return p.found ? 'right' : 'miss';
+  return p.flagged ? 'false-positive' : 'right';
+}
+
+/**
+ * Each scored project judged against its hand verdict and the known-wrong list: `ok` (right, or wrong as a
+ * known entry says), or a problem: `unexpected` (wrong and not listed, or a parse error or crash), `stale`
+ * (listed but now right, or wrong another way than listed). Returns the problems, and the known entries
+ * that still hold.
+ */
+export function judgeCorpus(result, known = loadKnownWrong()) {
+  const knownById = new Map(known.map((k) => [k.id, k]));
+  const problems = [];
+  const stillKnown = [];
+  for (const p of result.projects) {
+    const problem = problemOf(p, knownById.get(p.id));
+    if (problem) problems.push({ id: p.id, batch: p.batch, ...problem });
+    else if (knownById.has(p.id)) stillKnown.push(knownById.get(p.id));
+  }
+  return { problems, known: stillKnown };
+}
+
+/**
+ * Why a scored project fails its hand verdict, as `{ status, message }`, or `undefined` when it holds (right
+ * and not listed, or wrong exactly as its known-wrong entry says).
+ */
+export function problemOf(p, known) {
+  const outcome = outcomeOf(p);
+  const reported = p.findings.length ? p.findings.map((f) => `${f.rule} at ${f.file}:${f.line}`).join('; ') : 'nothing';
+  if (outcome === 'error')
+    return { status: 'unexpected', message: `${p.id}: parse error or crash: ${p.errors.join('; ')}` };
+  if (known) {
+    if (outcome === known.kind) return undefined;
+    return {
+      status: 'stale',
+      message:
+        outcome === 'right'
+          ? `${p.id} is listed in known-wrong.json as a ${known.kind} but is now right: remove it from the list`
+          : `${p.id} is listed in known-wrong.json as a ${known.kind} but is a ${outcome}: correct the entry`,
+    };
+  }
+  if (outcome === 'miss') {
+    const expected = p.expect.map((e) => `${e.rule} in ${e.file}`).join(' or ');
+    return {
+      status: 'unexpected',
+      message: `${p.id} (vulnerable) missed: expected ${expected}; the preset reported ${reported}`,
+    };
+  }
+  if (outcome === 'false-positive')
+    return { status: 'unexpected', message: `${p.id} (safe) flagged: the preset reported ${reported}` };
+  return undefined;
 }
 
 /** Every source file of a project, relative to it, sorted. */
@@ -195,6 +285,7 @@ export async function scoreCorpus({ ids, batch } = {}) {
       class: p.class,
       framework: p.framework,
       pattern: p.pattern,
+      expect: p.expect,
       found,
       flagged,
       rules: [...new Set(findings.map((f) => f.rule))].sort(),
@@ -225,23 +316,6 @@ function totals(projects) {
   };
 }
 
-/** What a baseline records: the ids found and the safe ids flagged. */
-export function baselineOf(result) {
-  return {
-    found: result.projects.filter((p) => p.found).map((p) => p.id),
-    flagged: result.projects.filter((p) => p.flagged).map((p) => p.id),
-  };
-}
-
-/** Regressions against a baseline: baseline-found projects no longer found, safe projects newly flagged. */
-export function compareWithBaseline(result, baseline = loadBaseline()) {
-  const byId = new Map(result.projects.map((p) => [p.id, p]));
-  return {
-    lost: baseline.found.filter((id) => byId.has(id) && !byId.get(id).found),
-    newlyFlagged: result.projects.filter((p) => p.flagged && !baseline.flagged.includes(p.id)).map((p) => p.id),
-  };
-}
-
 /** The one-line totals, e.g. for the bench. */
 export function summaryLine(t) {
   const part = (c) => `found ${c.found}/${c.vulnerable} vulnerable, flagged ${c.flagged}/${c.safe} safe`;
@@ -251,18 +325,27 @@ export function summaryLine(t) {
   return `All: ${part(t.all)}. Multi-file: ${part(t['multi-file'])}. Single-file: ${part(t['single-file'])}.${batches}`;
 }
 
-/** A Markdown table of every project, then the totals. */
-export function corpusMarkdown(result) {
+/**
+ * A Markdown table of every project (its outcome, and whether that is a known wrong result or a problem),
+ * the totals per kind, the score per batch beside what the batch's release scored before anything was built
+ * for it (`<batch>.before.json`), then the known-wrong entries and any problems.
+ */
+export function corpusMarkdown(result, known = loadKnownWrong()) {
+  const { problems } = judgeCorpus(result, known);
+  const problemById = new Map(problems.map((q) => [q.id, q]));
+  const knownById = new Map(known.map((k) => [k.id, k]));
   const lines = [
-    '| project | batch | kind | verdict | result | rules fired |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| project | batch | kind | verdict | result | rules fired | against the hand verdict |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const p of result.projects) {
     const outcome =
       p.verdict === 'vulnerable' ? (p.found ? 'found' : '**missed**') : p.flagged ? '**flagged**' : 'clean';
     const crash = p.errors.length ? ' (error)' : '';
+    const problem = problemById.get(p.id);
+    const judged = problem ? `**${problem.status}**` : knownById.has(p.id) ? `known ${knownById.get(p.id).kind}` : 'ok';
     lines.push(
-      `| ${p.id} | ${p.batch} | ${p.kind} | ${p.verdict} | ${outcome}${crash} | ${p.rules.join(', ') || '-'} |`,
+      `| ${p.id} | ${p.batch} | ${p.kind} | ${p.verdict} | ${outcome}${crash} | ${p.rules.join(', ') || '-'} | ${judged} |`,
     );
   }
   lines.push('', '| kind | vulnerable found | safe flagged |', '| --- | --- | --- |');
@@ -270,13 +353,37 @@ export function corpusMarkdown(result) {
     const c = result.totals[k];
     lines.push(`| ${k} | ${c.found}/${c.vulnerable} | ${c.flagged}/${c.safe} |`);
   }
+  lines.push(
+    '',
+    '| batch | projects | vulnerable found: before → now | safe flagged: before → now | known wrong | problems |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
   for (const [b, c] of Object.entries(result.totals.batches ?? {})) {
+    const mine = result.projects.filter((p) => p.batch === b);
     const before = loadBatchBefore(b);
-    const was = before
-      ? ` (release ${before.release}: ${before.found.length}/${c.vulnerable} found, ${before.flagged.length}/${c.safe} flagged)`
-      : '';
-    lines.push(`| batch ${b}${was} | ${c.found}/${c.vulnerable} | ${c.flagged}/${c.safe} |`);
+    const ids = new Set(mine.map((p) => p.id));
+    const was = (list, of) => (before ? `${list.filter((id) => ids.has(id)).length}/${of}` : '-');
+    const label = before ? `${b} (before: release ${before.release})` : b;
+    const knownHere = mine.filter((p) => knownById.has(p.id) && !problemById.has(p.id)).length;
+    const problemsHere = mine.filter((p) => problemById.has(p.id)).length;
+    lines.push(
+      `| ${label} | ${mine.length} | ${was(before?.found ?? [], c.vulnerable)} → ${c.found}/${c.vulnerable} | ${was(before?.flagged ?? [], c.safe)} → ${c.flagged}/${c.safe} | ${knownHere} | ${problemsHere} |`,
+    );
   }
+  const scored = new Set(result.projects.map((p) => p.id));
+  const listed = known.filter((k) => scored.has(k.id));
+  if (listed.length) {
+    lines.push('', `Known wrong (test/corpus/known-wrong.json, ${listed.length} scored here):`);
+    for (const k of listed) {
+      const problem = problemById.get(k.id);
+      lines.push(`- \`${k.id}\` (${k.kind})${problem ? ` **${problem.status}**` : ''}: ${k.reason}`);
+    }
+  }
+  lines.push('');
+  if (problems.length) {
+    lines.push(`Problems against the hand verdicts (${problems.length}):`);
+    for (const q of problems) lines.push(`- **${q.status}** (${q.batch}): ${q.message}`);
+  } else lines.push('Every project scored holds its hand verdict or its known-wrong entry.');
   if (result.totals.errors) lines.push('', `Projects with a parse error or crash: ${result.totals.errors}.`);
   return lines.join('\n');
 }
