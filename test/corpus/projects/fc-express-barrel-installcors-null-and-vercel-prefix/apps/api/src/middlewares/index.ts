@@ -1,0 +1,2 @@
+export * from './installCors';
+export * from './installHeadersFromCookies';

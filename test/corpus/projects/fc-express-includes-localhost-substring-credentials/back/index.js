@@ -1,0 +1,10 @@
+const express = require('express')
+const cors = require('cors')
+const cookieParser = require('cookie-parser')
+const corsOptions = require('./configs/cors')
+
+const app = express()
+app.use(cors(corsOptions))
+app.use(cookieParser())
+app.get('/api/profile', (req, res) => res.json({ user: req.cookies.session }))
+app.listen(4000)

@@ -1,0 +1,3 @@
+module.exports = {
+  cors: Object.assign(new Error('Not allowed by CORS'), { statusCode: 403 }),
+}

@@ -1,0 +1,2 @@
+const allowOrigins = ['http://localhost:5173', 'https://booking.example.net'];
+export default allowOrigins;

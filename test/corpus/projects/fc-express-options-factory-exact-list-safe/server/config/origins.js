@@ -1,0 +1,1 @@
+module.exports = ['http://localhost:5173', 'https://arena.example.gg'];

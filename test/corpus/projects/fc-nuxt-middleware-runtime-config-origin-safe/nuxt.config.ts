@@ -1,0 +1,7 @@
+export default defineNuxtConfig({
+  runtimeConfig: {
+    private: {
+      corsUrl: 'https://psy.example.app',
+    },
+  },
+})
