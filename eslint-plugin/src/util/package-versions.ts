@@ -12,6 +12,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { workspaceOf, type Workspace } from '../analysis/values/workspaces';
 
 const MAX_LEVELS = 40;
 const MAX_PACKAGE_JSON_BYTES = 2 * 1024 * 1024;
@@ -41,7 +42,7 @@ interface PackageJson {
 }
 
 /** Locked versions of one lockfile: (declaring folder relative to the lockfile's, package, range) -> version. */
-type Lookup = (relDir: string, name: string, range: string | undefined) => string | undefined;
+type Lookup = (relDir: string, name: string, range: string | undefined, member: boolean) => string | undefined;
 
 const LOCKFILES: readonly { readonly file: string; readonly parse: (text: string) => Lookup | undefined }[] = [
   { file: 'package-lock.json', parse: npmLock },
@@ -100,30 +101,49 @@ function declaredRange(pkg: PackageJson, name: string): string | undefined {
 /** What the project of `filename` says about package `name` (see the module comment). */
 export function packageVersionNear(filename: string | undefined, name: string): PackageVersion | undefined {
   if (!filename || !isAbsolute(filename)) return undefined;
-  let dir = dirname(filename);
+  const fileDir = dirname(filename);
+  // In a workspace, Node finds a hoisted install at the workspace root: look for one up to there before
+  // trusting a lockfile or a declared range (installed beats locked beats declared).
+  const workspace = workspaceOf(fileDir);
+  let declaring: { dir: string; range: string; manifest: string } | undefined;
+  let dir = fileDir;
   for (let i = 0; i < MAX_LEVELS; i++) {
     const installedFile = join(dir, 'node_modules', name, 'package.json');
     const installed = readJson(installedFile);
     const manifestFile = join(dir, 'package.json');
     const pkg = readJson(manifestFile);
     const range = pkg ? declaredRange(pkg, name) : undefined;
-    const manifest = range !== undefined ? manifestFile : undefined;
+    if (range !== undefined && !declaring) declaring = { dir, range, manifest: manifestFile };
     if (installed && typeof installed.version === 'string')
-      return { name, version: installed.version, range, source: 'installed', file: installedFile, manifest };
-    if (range !== undefined) {
-      const locked = lockedVersion(dir, name, range);
-      if (locked) return { name, version: locked.version, range, source: 'lockfile', file: locked.file, manifest };
-      return { name, range, source: 'declared', file: manifestFile, manifest };
-    }
+      return {
+        name,
+        version: installed.version,
+        range: declaring?.range,
+        source: 'installed',
+        file: installedFile,
+        manifest: declaring?.manifest,
+      };
+    if (declaring && (!workspace || dir === workspace.root)) break;
+    if (workspace && dir === workspace.root) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  return undefined;
+  if (!declaring) return undefined;
+  const locked = lockedVersion(declaring.dir, name, declaring.range, workspace);
+  const manifest = declaring.manifest;
+  if (locked)
+    return { name, version: locked.version, range: declaring.range, source: 'lockfile', file: locked.file, manifest };
+  return { name, range: declaring.range, source: 'declared', file: manifest, manifest };
 }
 
 /** The version the nearest lockfile at or above `projectDir` resolved `name@range` to. */
-function lockedVersion(projectDir: string, name: string, range: string): { version: string; file: string } | undefined {
+function lockedVersion(
+  projectDir: string,
+  name: string,
+  range: string,
+  workspace: Workspace | undefined,
+): { version: string; file: string } | undefined {
   let dir = projectDir;
   for (let i = 0; i < MAX_LEVELS; i++) {
     for (const { file, parse } of LOCKFILES) {
@@ -131,7 +151,9 @@ function lockedVersion(projectDir: string, name: string, range: string): { versi
       const lookup = readCached(path, MAX_LOCKFILE_BYTES, parse);
       if (!lookup) continue;
       const rel = relative(dir, projectDir).split(sep).join('/');
-      const version = lookup(rel, name, range);
+      // The lockfile at a workspace's root governs its members, whether or not the lockfile lists them.
+      const member = workspace !== undefined && workspace.root === dir && workspace.isMember(projectDir);
+      const version = lookup(rel, name, range, member);
       // The first lockfile found is the project's: don't look further up for this package.
       return version ? { version, file: path } : undefined;
     }
@@ -204,10 +226,11 @@ function yarnLock(text: string): Lookup | undefined {
     }
   }
   const berry = lock.__metadata !== undefined;
-  return (rel, name, range) => {
+  return (rel, name, range, member) => {
     if (range === undefined) return undefined;
-    // Berry lists its workspaces; a v1 lockfile above a folder is trusted only for its own folder.
-    if (rel && !(berry && workspaces.has(rel))) return undefined;
+    // Berry lists its workspaces; a v1 lockfile above a folder is trusted for its own folder and for the
+    // members of the workspace whose root it sits in (their descriptors share its entries).
+    if (rel && !(berry && workspaces.has(rel)) && !member) return undefined;
     return byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`);
   };
 }

@@ -12,6 +12,7 @@
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import { CachedInputFileSystem, ResolverFactory } from 'enhanced-resolve';
+import { workspacePackageEntry, type WorkspaceEntry } from './workspaces';
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../ast';
@@ -40,6 +41,8 @@ export interface ModuleFileSystem {
   readonly tsconfigFromDisk: boolean;
   /** A folder's entries (to find who imports a module); absent or undefined when it can't be listed. */
   listDir?(dir: string): readonly { readonly name: string; readonly directory: boolean }[] | undefined;
+  /** Where a bare specifier leads when it names a package of the importing file's workspace (disk only). */
+  workspacePackage?(specifier: string, fromDir: string): WorkspaceEntry | undefined;
 }
 
 /** A module parsed on demand. Its AST nodes have `parent` set, like the linted file's. */
@@ -145,6 +148,7 @@ export const DISK: ModuleFileSystem = {
   },
   resolverFs: diskInput,
   tsconfigFromDisk: true,
+  workspacePackage: workspacePackageEntry,
   listDir(dir) {
     try {
       return nodeFs
@@ -232,6 +236,7 @@ export function overlayFileSystem(
     },
     resolverFs: fsLike,
     tsconfigFromDisk: !!base?.tsconfigFromDisk,
+    ...(base?.workspacePackage ? { workspacePackage: base.workspacePackage } : {}),
     ...(base?.listDir
       ? {
           // The folders on disk, with the open buffers that are not saved there yet.
@@ -375,6 +380,17 @@ export function resolveModule(
     for (const candidate of matcher?.(specifier) ?? []) {
       found = attempt(candidate);
       if (found) break;
+    }
+    if (!found && fs.tsconfigFromDisk && fs.workspacePackage) {
+      // A package of the project's own workspace, imported by name: its folder, installed or not.
+      const entry = fs.workspacePackage(specifier, dir);
+      if (entry) {
+        for (const candidate of entry.candidates) {
+          found = attempt(candidate);
+          if (found) break;
+        }
+        if (found) root = entry.root;
+      }
     }
   }
   if (!found || !isProjectSource(found, root)) return undefined;
