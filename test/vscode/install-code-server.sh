@@ -3,9 +3,11 @@
 # folder, the way ../shared/vscode-testing.md describes: the plain `npm install` fails here because the
 # kerberos addon needs libkrb5-dev and @vscode/ripgrep downloads rg from GitHub.
 # Usage: install-code-server.sh [cache-root]   (prints the code-server package folder on success)
+# The cache root is the argument, else $CORS_GUARD_CACHE (CI points it outside the clone, so a machine
+# installs it once), else .cache/ in the repository.
 set -euo pipefail
 VERSION=4.100.3
-ROOT="${1:-$(cd "$(dirname "$0")/../.." && pwd)/.cache}"
+ROOT="${1:-${CORS_GUARD_CACHE:-$(cd "$(dirname "$0")/../.." && pwd)/.cache}}"
 DEST="$ROOT/code-server-$VERSION"
 PKG="$DEST/node_modules/code-server"
 if [ -f "$DEST/.complete" ]; then echo "$PKG"; exit 0; fi
