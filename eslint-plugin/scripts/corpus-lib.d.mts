@@ -17,6 +17,10 @@ export interface ManifestEntry {
   expect: { file: string; rule: RuleName }[];
   witness?: string;
   notes: string;
+  /** The public repository a fresh batch's entry was reduced from. */
+  repo?: string;
+  /** Earlier projects drawn from the same repository (such an entry is scored apart from fresh code). */
+  seenIn?: string[];
 }
 export interface CorpusFinding {
   file: string;
@@ -33,6 +37,7 @@ export interface ProjectResult {
   framework: string;
   pattern: string;
   expect: ManifestEntry['expect'];
+  seenIn: string[];
   found: boolean;
   flagged: boolean;
   rules: string[];
@@ -91,3 +96,5 @@ export function lintProject(id: string): Promise<{ findings: CorpusFinding[]; er
 export function scoreCorpus(options?: { ids?: string[]; batch?: string }): Promise<CorpusResult>;
 export function summaryLine(totals: CorpusResult['totals']): string;
 export function corpusMarkdown(result: CorpusResult, known?: KnownWrong[]): string;
+
+export function isNewRepository(p: { batch: string; seenIn?: string[] }): boolean;

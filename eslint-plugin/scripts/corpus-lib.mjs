@@ -211,7 +211,36 @@ export function validateManifest(manifest = loadManifest()) {
   }
   if (existsSync(projectsDir))
     for (const d of readdirSync(projectsDir)) if (!ids.has(d)) problems.push(`directory ${d} is not in the manifest`);
+  problems.push(...repositoryOverlaps(manifest));
   return problems;
+}
+
+/**
+ * A fresh batch measures code the analysis was not built for, so an entry whose repository an earlier batch
+ * (or the built-for rows) already drew from must say so in `seenIn` (the earlier ids), and is scored apart.
+ */
+function repositoryOverlaps(manifest) {
+  const order = ['built-for', ...batchNames()];
+  const problems = [];
+  for (const p of manifest) {
+    if (p.batch === 'built-for' || typeof p.repo !== 'string' || !p.repo.includes('/')) continue;
+    const earlier = manifest.filter(
+      (q) =>
+        order.indexOf(q.batch) < order.indexOf(p.batch) && `${q.provenance ?? ''} ${q.repo ?? ''}`.includes(p.repo),
+    );
+    const declared = Array.isArray(p.seenIn) ? [...p.seenIn].sort() : [];
+    const actual = earlier.map((q) => q.id).sort();
+    if (declared.join() !== actual.join())
+      problems.push(
+        `project ${p.id}: its repository ${p.repo} is in ${actual.length ? actual.join(', ') : 'no earlier project'}; seenIn must list exactly those`,
+      );
+  }
+  return problems;
+}
+
+/** Whether an entry is fresh code: a fresh batch's, from a repository no earlier batch drew from. */
+export function isNewRepository(p) {
+  return p.batch !== 'built-for' && !(Array.isArray(p.seenIn) && p.seenIn.length > 0);
 }
 
 /** The flat config: the built plugin's recommended preset, TypeScript through typescript-eslint's parser. */
@@ -286,6 +315,7 @@ export async function scoreCorpus({ ids, batch } = {}) {
       framework: p.framework,
       pattern: p.pattern,
       expect: p.expect,
+      seenIn: p.seenIn ?? [],
       found,
       flagged,
       rules: [...new Set(findings.map((f) => f.rule))].sort(),
@@ -369,6 +399,17 @@ export function corpusMarkdown(result, known = loadKnownWrong()) {
     lines.push(
       `| ${label} | ${mine.length} | ${was(before?.found ?? [], c.vulnerable)} → ${c.found}/${c.vulnerable} | ${was(before?.flagged ?? [], c.safe)} → ${c.flagged}/${c.safe} | ${knownHere} | ${problemsHere} |`,
     );
+    // The same batch without the repositories an earlier batch already drew from (`seenIn`).
+    const fresh = mine.filter(isNewRepository);
+    if (b !== 'built-for' && fresh.length !== mine.length) {
+      const f = new Set(fresh.map((p) => p.id));
+      const vuln = fresh.filter((p) => p.verdict === 'vulnerable');
+      const safe = fresh.filter((p) => p.verdict === 'safe');
+      const wasF = (list, of) => (before ? `${list.filter((id) => f.has(id)).length}/${of}` : '-');
+      lines.push(
+        `| ${b}, new repositories only | ${fresh.length} | ${wasF(before?.found ?? [], vuln.length)} → ${vuln.filter((p) => p.found).length}/${vuln.length} | ${wasF(before?.flagged ?? [], safe.length)} → ${safe.filter((p) => p.flagged).length}/${safe.length} | ${fresh.filter((p) => knownById.has(p.id) && !problemById.has(p.id)).length} | ${fresh.filter((p) => problemById.has(p.id)).length} |`,
+      );
+    }
   }
   const scored = new Set(result.projects.map((p) => p.id));
   const listed = known.filter((k) => scored.has(k.id));
