@@ -1,7 +1,8 @@
 /**
  * A small test harness for the extension host (no test framework to load there): tests run in order,
  * each with a timeout; the results go to the console (the runner forwards it) and, when
- * CORS_GUARD_TEST_RESULTS names a file, to JSON for `npm test`.
+ * CORS_GUARD_TEST_RESULTS names a file, to JSON for `npm test`. The timeout is the one clock a test has:
+ * the suite's waits wait on events and conditions (`waitingFor` says what for, should the timeout hit).
  */
 import { writeFileSync } from 'node:fs';
 
@@ -10,6 +11,14 @@ const tests: { name: string; fn: TestFn; timeoutMs: number }[] = [];
 
 export function test(name: string, fn: TestFn, timeoutMs = 30_000): void {
   tests.push({ name, fn, timeoutMs });
+}
+
+/** What the running test waits for now (said when its timeout hits), with the state seen so far. */
+const waits = new Set<() => string>();
+/** Notes a wait of the running test; returns its end. */
+export function waitingFor(describe: () => string): () => void {
+  waits.add(describe);
+  return () => waits.delete(describe);
 }
 
 export interface TestOutcome {
@@ -28,7 +37,10 @@ export async function runAll(): Promise<void> {
       await Promise.race([
         Promise.resolve().then(t.fn),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs} ms`)), t.timeoutMs);
+          timer = setTimeout(() => {
+            const waiting = [...waits].map((describe) => describe()).join('; ');
+            reject(new Error(`timed out after ${t.timeoutMs} ms${waiting ? `, waiting for ${waiting}` : ''}`));
+          }, t.timeoutMs);
         }),
       ]);
       results.push({ name: t.name, ok: true, ms: Date.now() - started });
@@ -39,6 +51,7 @@ export async function runAll(): Promise<void> {
       console.log(`  ✗ ${t.name}\n${message}`);
     } finally {
       clearTimeout(timer);
+      waits.clear();
     }
   }
   const failed = results.filter((r) => !r.ok).length;

@@ -164,13 +164,12 @@ test('scan results persist across a reload (workspace state) and follow the help
     await until(
       () => rules(uriOf(ORDERS)).length === 0 && rules(uriOf(HEADERS)).length === 0,
       'the findings to clear after the helper was fixed on disk',
-      30_000,
       api.onDidScan,
     );
   } finally {
     writeFileSync(file, original);
   }
-  await until(() => rules(uriOf(ORDERS)).length === 1, 'the finding to come back', 30_000, api.onDidScan);
+  await until(() => rules(uriOf(ORDERS)).length === 1, 'the finding to come back', api.onDidScan);
 }, 90_000);
 
 test('the allowlist fix never writes an empty list: a placeholder snippet without trusted origins, the origins with them (type-checked)', async () => {
