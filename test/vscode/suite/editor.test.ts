@@ -30,8 +30,8 @@ const INFO = vscode.DiagnosticSeverity.Information;
 
 /**
  * Types `text` at `position` one character at a time, as fast as the editor takes the edits, pausing after
- * each space and `/` until the extension has linted what is there (a typist's pause, ended by the lint
- * rather than by a clock: so the half-typed states, ` /` among them, are linted whatever the load).
+ * each `=` and `/` until the extension has linted what is there (a typist's pause, ended by the lint rather
+ * than by a clock: so these half-typed states, the lone `/` among them, are linted whatever the load).
  */
 async function typeSlowly(
   editor: vscode.TextEditor,
@@ -50,7 +50,7 @@ async function typeSlowly(
     assert.ok(applied, `typed ${JSON.stringify(ch)} at ${at.line}:${at.character}`);
     at = at.translate(0, 1);
     onKey();
-    if (ch === ' ' || ch === '/') await linted(editor.document);
+    if (ch === '=' || ch === '/') await linted(editor.document);
   }
 }
 
@@ -88,7 +88,7 @@ test('findings are kept (moved with the edits) while the file does not parse; th
   );
   assert.equal(api.stateOf(editor.document.uri)?.kept, undefined);
   await revert(editor);
-}, 60_000);
+}, 120_000);
 
 test('a file that never parsed says why it has no findings (in the status, not a second squiggle); a clean file mid-edit neither', async () => {
   const broken = await open('never-parsed.js');
@@ -148,7 +148,7 @@ test('no flicker while typing a line character by character (counts sampled on e
     `the finding count stayed at 3 through ${samples.length} samples`,
   );
   await revert(editor);
-}, 60_000);
+}, 120_000);
 
 test('a quick fix is offered for a request made right after a keystroke, before its lint', async () => {
   const editor = await open('order-processing-server.js');
@@ -214,7 +214,7 @@ test('the disable comment follows the ESLint config: a directive only where the 
     }
     await revert(editor);
   }
-}, 60_000);
+}, 120_000);
 
 test('the compact hover on a finding fits its box with "Quick Fix…" in view (measured in the workbench)', async () => {
   // The runner hovered the reflection finding for the `finding` screenshots (extension.test.ts).

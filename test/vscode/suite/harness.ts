@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 type TestFn = () => Promise<void> | void;
 const tests: { name: string; fn: TestFn; timeoutMs: number }[] = [];
 
-export function test(name: string, fn: TestFn, timeoutMs = 30_000): void {
+export function test(name: string, fn: TestFn, timeoutMs = 90_000): void {
   tests.push({ name, fn, timeoutMs });
 }
 

@@ -284,7 +284,7 @@ test('the hover at app.use(cors(corsOptions)) explains the imported options; a f
   assert.match(compact, /^\[Details\]/m);
   assert.doesNotMatch(compact, /\*\*Verdict:\*\*/);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}, 60_000);
+}, 120_000);
 
 test('Explain Headers reads curl -i output (the command gives the Origin) and refreshes its open preview', async () => {
   const curl = [
@@ -333,7 +333,7 @@ test('Explain Headers reads curl -i output (the command gives the Origin) and re
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.workspace.fs.delete(pasted);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}, 60_000);
+}, 120_000);
 
 test('"Why no automatic fix" shows the docs inline, with no file link; the rule link renders them read-only', async () => {
   const editor = await open('custom-check.js');
@@ -357,7 +357,7 @@ test('"Why no automatic fix" shows the docs inline, with no file link; the rule 
   assert.equal(docs.scheme, 'cors-guard-explain');
   await screenshot('docs-rendered');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}, 60_000);
+}, 120_000);
 
 test('hover wording: @koa/cors sends a rejected origin only Vary, * is not readable with cookies, "an exact allowlist"', async () => {
   const koa = await open('shop/src/admin/partners.js');
@@ -381,4 +381,4 @@ test('hover wording: @koa/cors sends a rejected origin only Vary, * is not reada
     /A request from `https:\/\/evil\.example`: \*\*readable\*\* without cookies \(a request with cookies is blocked\)/,
   );
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}, 60_000);
+}, 120_000);
