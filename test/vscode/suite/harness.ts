@@ -13,12 +13,19 @@ export function test(name: string, fn: TestFn, timeoutMs = 90_000): void {
   tests.push({ name, fn, timeoutMs });
 }
 
-/** What the running test waits for now (said when its timeout hits), with the state seen so far. */
-const waits = new Set<() => string>();
-/** Notes a wait of the running test; returns its end. */
-export function waitingFor(describe: () => string): () => void {
-  waits.add(describe);
-  return () => waits.delete(describe);
+/** A wait of the running test: what it waits for (said when the timeout hits), and whether to give up. */
+export interface Wait {
+  /** The test ended (its timeout hit): the wait stops instead of polling on into the next tests. */
+  readonly abandoned: boolean;
+  /** The wait is over. */
+  done(): void;
+}
+const waits = new Set<{ describe: () => string; abandoned: boolean }>();
+/** Notes a wait of the running test, described by `describe` (with the state seen so far). */
+export function waitingFor(describe: () => string): Wait {
+  const wait = { describe, abandoned: false, done: () => void waits.delete(wait) };
+  waits.add(wait);
+  return wait;
 }
 
 export interface TestOutcome {
@@ -38,7 +45,7 @@ export async function runAll(): Promise<void> {
         Promise.resolve().then(t.fn),
         new Promise((_, reject) => {
           timer = setTimeout(() => {
-            const waiting = [...waits].map((describe) => describe()).join('; ');
+            const waiting = [...waits].map((w) => w.describe()).join('; ');
             reject(new Error(`timed out after ${t.timeoutMs} ms${waiting ? `, waiting for ${waiting}` : ''}`));
           }, t.timeoutMs);
         }),
@@ -51,6 +58,7 @@ export async function runAll(): Promise<void> {
       console.log(`  ✗ ${t.name}\n${message}`);
     } finally {
       clearTimeout(timer);
+      for (const w of waits) w.abandoned = true;
       waits.clear();
     }
   }

@@ -49,16 +49,17 @@ export async function linted(
     const current = findings(document.uri);
     return `a lint of ${document.fileName} v${document.version} that matches (state: v${state?.version} started ${state ? state.startedAt - after : '-'} ms after, ${state?.findings.map((f) => `${f.ruleId}@${f.line}`).join(', ')}; diagnostics: ${current.map(ruleOf).join(', ') || 'none'}; settings: ${JSON.stringify(vscode.workspace.getConfiguration('corsGuard'))})`;
   };
-  const done = waitingFor(seen);
+  const wait = waitingFor(seen);
   try {
     for (;;) {
       const state = api.stateOf(document.uri);
       const current = findings(document.uri);
       if (state && state.version === document.version && state.startedAt >= after && until(current)) return current;
+      if (wait.abandoned) throw new Error(`gave up waiting for ${seen()}`);
       await nextChange(api.onDidLint, vscode.languages.onDidChangeDiagnostics);
     }
   } finally {
-    done();
+    wait.done();
   }
 }
 
@@ -88,9 +89,10 @@ export function eventOrTimeout(event: vscode.Event<unknown> | vscode.Event<unkno
  * with a short backstop poll. No clock of its own: the test's timeout bounds it and names `what`.
  */
 export async function until(condition: () => boolean, what: string, wake?: vscode.Event<unknown>): Promise<void> {
-  const done = waitingFor(() => what);
+  const wait = waitingFor(() => what);
   try {
     while (!condition()) {
+      if (wait.abandoned) throw new Error(`gave up waiting for ${what}`);
       await nextChange(
         ...(wake
           ? [wake]
@@ -98,7 +100,7 @@ export async function until(condition: () => boolean, what: string, wake?: vscod
       );
     }
   } finally {
-    done();
+    wait.done();
   }
 }
 

@@ -48,11 +48,14 @@ async function group(label: string): Promise<MapNodeSnapshot | undefined> {
 
 /** Waits for an async condition, re-checked after each scan update (with a short backstop poll). */
 async function eventually(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const done = waitingFor(() => what);
+  const wait = waitingFor(() => what);
   try {
-    while (!(await condition())) await nextChange(api().onDidScan);
+    while (!(await condition())) {
+      if (wait.abandoned) throw new Error(`gave up waiting for ${what}`);
+      await nextChange(api().onDidScan);
+    }
   } finally {
-    done();
+    wait.done();
   }
 }
 
