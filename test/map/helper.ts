@@ -36,8 +36,10 @@ type Main = (
   argv: readonly string[],
   io: { cwd: string; stdout: (t: string) => void; stderr: (t: string) => void },
 ) => Promise<number>;
-/** The bin's entry, built (what `bin/cors-guard.js` calls), loaded once into this test process. */
-const { main } = require('../../eslint-plugin/dist/cli.js') as { main: Main };
+/** The bin's entry, built (what `bin/cors-guard.js` calls), loaded into this test process at its first run. */
+let entry: Main | undefined;
+const main: Main = (argv, io) =>
+  (entry ??= (require('../../eslint-plugin/dist/cli.js') as { main: Main }).main)(argv, io);
 
 /**
  * Runs `cors-guard <args>` in `cwd` in this process: the bin's own entry with its output captured and its
