@@ -37,15 +37,22 @@ export class ExplainView implements vscode.TextDocumentContentProvider, vscode.D
     const uri = this.uriFor(title, markdown);
     let document = await vscode.workspace.openTextDocument(uri);
     if (document.getText() !== markdown) {
-      // An open document follows the provider's change event: wait for it.
+      // An open document follows the provider's change event: wait for it (or for the document to close).
+      // The timer is only a backstop for an update that never comes; a busy machine takes seconds to
+      // deliver one, and the command must not hand back the old text.
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, 2000);
-        const sub = vscode.workspace.onDidChangeTextDocument((e) => {
-          if (e.document.uri.toString() === uri.toString() && e.document.getText() === markdown) done();
-        });
+        const timer = setTimeout(done, 60_000);
+        const subs = [
+          vscode.workspace.onDidChangeTextDocument((e) => {
+            if (e.document.uri.toString() === uri.toString() && e.document.getText() === markdown) done();
+          }),
+          vscode.workspace.onDidCloseTextDocument((d) => {
+            if (d.uri.toString() === uri.toString()) done();
+          }),
+        ];
         function done() {
           clearTimeout(timer);
-          sub.dispose();
+          subs.forEach((s) => s.dispose());
           resolve();
         }
       });

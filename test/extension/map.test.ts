@@ -135,14 +135,16 @@ describe.runIf(existsSync(workerPath))('the worker during a scan', () => {
       const request = (text: string) => ({ fileName: '/w/f.js', languageId: 'javascript', text, settings });
       await client.lint('warm', request(guide));
       let backgroundDone = 0;
+      let scanGoing!: () => void;
+      const twoDone = new Promise<void>((resolve) => (scanGoing = resolve));
       const background = Array.from({ length: 30 }, (_, i) =>
         client.lintInBackground(`file:///w/${i}.js`, request(big)).then((o) => {
-          backgroundDone++;
+          if (++backgroundDone === 2) scanGoing();
           return o;
         }),
       );
-      // Let the scan get going, then "type".
-      while (backgroundDone < 2) await new Promise((r) => setTimeout(r, 5));
+      // Let the scan get going (two files answered), then "type".
+      await twoDone;
       const before = backgroundDone;
       const edit = await client.lint('file:///w/open.js', request(guide));
       const overtaken = backgroundDone - before;

@@ -1,5 +1,6 @@
 /**
- * The `cors-guard map` CLI, run as a user would (the bin, in a project folder): its four formats on the
+ * The `cors-guard map` CLI, run as a user would (in a project folder): the bin's own entry in this process,
+ * with the real bin spawned for exit codes and to show it prints the same; its four formats on the
  * built-in examples and on multi-file fixture projects (with and without a flat config of their own), the
  * JSON checked against the committed JSON Schema, the verdicts held to the rules' findings, ESLint 9 as
  * well as 10, and the npm package's contents. The HTML page is checked in Chromium (map-html.test.ts).
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MapReport } from '../../eslint-plugin/src/map';
-import { agreementOf, cli, mapDirectory, root, schemaErrors } from './helper';
+import { agreementOf, cli, mapDirectory, root, schemaErrors, spawnCli } from './helper';
 
 const examples = join(root, 'eslint-plugin', 'examples');
 const fixtures = join(root, 'test', 'fixtures', 'map');
@@ -116,12 +117,20 @@ describe('cors-guard map on the built-in examples', () => {
     expect(html).toContain('href="../../');
   });
 
-  it('usage errors exit with 2', async () => {
-    expect((await cli(['map', '--format', 'xml'], examples)).code).toBe(2);
-    expect((await cli(['frobnicate'], examples)).code).toBe(2);
-    const help = await cli(['--help'], examples);
+  it('usage errors exit with 2 (the real bin)', async () => {
+    expect((await spawnCli(['map', '--format', 'xml'], examples)).code).toBe(2);
+    expect((await spawnCli(['frobnicate'], examples)).code).toBe(2);
+    const help = await spawnCli(['--help'], examples);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: cors-guard map');
+  });
+
+  it('the real bin prints what the entry run in this process prints', async () => {
+    const args = ['map', '--no-config', '--format', 'json'];
+    const [spawned, inProcess] = [await spawnCli(args, examples), await cli(args, examples)];
+    expect(spawned.code, spawned.stderr).toBe(0);
+    expect(spawned).toEqual(inProcess);
+    expect((JSON.parse(spawned.stdout) as MapReport).policies).toHaveLength(13);
   });
 });
 

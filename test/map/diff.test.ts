@@ -1,7 +1,8 @@
 /**
  * `cors-guard map --diff <ref>` on a git history built here: a commit that weakens a regex, one that adds
  * credentials, one that fixes a reflection, one that only moves lines, and an uncommitted new policy.
- * Checks the Markdown (a PR comment), the JSON against its schema, and the exit codes CI gates on.
+ * Checks the Markdown (a PR comment), the JSON against its schema, and the exit codes CI gates on (the
+ * command's entry in this process; the real bin where the exit code is what is checked).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MapDiff } from '../../eslint-plugin/src/map';
-import { cli, root } from './helper';
+import { cli, root, spawnCli } from './helper';
 
 const require = createRequire(import.meta.url);
 const validate = new Ajv({ allErrors: true, strict: true }).compile(
@@ -72,6 +73,8 @@ function commit(name: string): void {
   commits[name] = git('rev-parse', 'HEAD');
 }
 const diff = (ref: string, ...args: string[]) => cli(['map', '--no-config', '--diff', ref, ...args], dir);
+/** The same through the real bin, for the exit code a CI job sees. */
+const diffBin = (ref: string, ...args: string[]) => spawnCli(['map', '--no-config', '--diff', ref, ...args], dir);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cors-guard-diff-'));
@@ -96,7 +99,7 @@ beforeAll(() => {
 describe('cors-guard map --diff', () => {
   it('a commit that weakens a regex: the witness, and exit 1', async () => {
     git('checkout', '-q', commits['weaken']!);
-    const r = await diff('HEAD~1', '--format', 'md');
+    const r = await diffBin('HEAD~1', '--format', 'md');
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain('## CORS diff against `HEAD~1`');
     expect(r.stdout).toContain('🔴 **1 policy now lets in an attacker origin that was blocked before.**');
@@ -224,7 +227,7 @@ describe('cors-guard map --diff', () => {
   });
 
   it('a ref git does not know, or a folder outside git: exit 2', async () => {
-    const r = await diff('no-such-ref');
+    const r = await diffBin('no-such-ref');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not a commit: no-such-ref');
     const outside = mkdtempSync(join(tmpdir(), 'cors-guard-nogit-'));

@@ -1,6 +1,7 @@
 /**
- * Maps any directory with the real `cors-guard` bin and checks the map against the rules: every file the
- * recommended preset flags has an unsafe or broken policy in the map (and, where `strict`, the converse).
+ * Maps any directory with the `cors-guard` command (its built entry, run in this process) and checks the
+ * map against the rules: every file the recommended preset flags has an unsafe or broken policy in the map
+ * (and, where `strict`, the converse).
  * Used over the fixture projects and the examples here, and over any corpus of projects (test/corpus/).
  */
 import { execFile } from 'node:child_process';
@@ -31,8 +32,39 @@ export interface MapRun {
   readonly code: number;
 }
 
-/** Runs `cors-guard <args>` in `cwd` (with `node`, so it works wherever the bin's shebang would). */
-export async function cli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<MapRun> {
+type Main = (
+  argv: readonly string[],
+  io: { cwd: string; stdout: (t: string) => void; stderr: (t: string) => void },
+) => Promise<number>;
+/** The bin's entry, built (what `bin/cors-guard.js` calls), loaded into this test process at its first run. */
+let entry: Main | undefined;
+const main: Main = (argv, io) =>
+  (entry ??= (require('../../eslint-plugin/dist/cli.js') as { main: Main }).main)(argv, io);
+
+/**
+ * Runs `cors-guard <args>` in `cwd` in this process: the bin's own entry with its output captured and its
+ * exit code returned (an exception is exit 2 with the stack on stderr, as the bin reports it). One process
+ * for every run; `spawnCli` runs the real bin for what only a process shows.
+ */
+export async function cli(args: readonly string[], cwd: string): Promise<MapRun> {
+  let stdout = '';
+  let stderr = '';
+  let code: number;
+  try {
+    code = await main(args, {
+      cwd,
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+    });
+  } catch (error) {
+    stderr += `cors-guard: ${error instanceof Error && error.stack ? error.stack : String(error)}\n`;
+    code = 2;
+  }
+  return { stdout, stderr, code };
+}
+
+/** Runs the real bin, `node bin/cors-guard.js <args>`, in `cwd` (a process of its own). */
+export async function spawnCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<MapRun> {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
       cwd,

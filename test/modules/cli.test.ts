@@ -25,7 +25,7 @@ interface Result {
   messages: Message[];
 }
 
-async function cli(args: string[]): Promise<Result[]> {
+async function runCli(args: string[]): Promise<Result[]> {
   try {
     const { stdout } = await run(process.execPath, [eslintBin, '--format', 'json', ...args, '.'], {
       cwd: fixtures,
@@ -37,6 +37,15 @@ async function cli(args: string[]): Promise<Result[]> {
     if (!e.stdout) throw new Error(`eslint failed: ${e.stderr}`);
     return JSON.parse(e.stdout) as Result[];
   }
+}
+
+/** One run of the eslint CLI per argument list, shared by the tests that read it (results are not changed). */
+const runs = new Map<string, Promise<Result[]>>();
+function cli(args: string[]): Promise<Result[]> {
+  const key = JSON.stringify(args);
+  let run = runs.get(key);
+  if (!run) runs.set(key, (run = runCli(args)));
+  return run;
 }
 
 function summary(results: readonly Result[]): string[] {

@@ -1,8 +1,9 @@
 /**
- * `cors-guard test <file>:<line>` on fixture projects, each with the real library: the generated test is
- * run (node:test or vitest, as the fixture's package.json says) in a temp copy and must fail on the
- * vulnerable code, then pass once the fix is in (the rule's suggestion where it has one, else the fixed
- * version of the file from test/fixtures/prove-fixed/). Never writes over a file.
+ * `cors-guard test <file>:<line>` (the command's entry, in this process; the real bin for the exit codes) on
+ * fixture projects, each with the real library: the generated test is run (node:test or vitest, as the
+ * fixture's package.json says) in a temp copy and must fail on the vulnerable code, then pass once the fix
+ * is in (the rule's suggestion where it has one, else the fixed version of the file from
+ * test/fixtures/prove-fixed/). Never writes over a file.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { cli, root } from '../map/helper';
+import { cli, root, spawnCli } from '../map/helper';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -181,8 +182,9 @@ describe('cors-guard test: a regression test that fails on the finding and passe
   it('refuses a line with no CORS policy and a usage error', async () => {
     const dir = copyProject('express-cors');
     writeFileSync(join(dir, 'other.js'), 'export const x = 1;\n');
-    expect((await cli(['test', 'other.js:1', '--no-config'], dir)).code).toBe(1);
-    expect((await cli(['test', 'app.js'], dir)).code).toBe(2);
+    // Through the real bin: the exit codes a script sees.
+    expect((await spawnCli(['test', 'other.js:1', '--no-config'], dir)).code).toBe(1);
+    expect((await spawnCli(['test', 'app.js'], dir)).code).toBe(2);
     expect((await cli(['test', 'missing.js:3'], dir)).code).toBe(2);
   });
 });

@@ -19,7 +19,8 @@ const linter = new Linter();
 const lint = (text: string, preset: 'recommended' | 'strict' = 'recommended') =>
   linter.verify(text, [plugin.configs[preset] as never], 'generated.js').map((m) => `${m.line} ${m.ruleId}`);
 
-describe('many sites', () => {
+// Each test lints megabytes: its timeout is a hang guard for a loaded machine, not a measurement.
+describe('many sites', { timeout: 180_000 }, () => {
   it('20,000 header setters in one handler: only the reflection at the end is reported', () => {
     const text = manySettersFile(20_000);
     const last = text.split('\n').length - 2;
@@ -62,7 +63,7 @@ describe('many sites', () => {
   });
 });
 
-describe("the editor's engine under the same inputs", () => {
+describe("the editor's engine under the same inputs", { timeout: 180_000 }, () => {
   const engine = new LintEngine({ loadTypeScriptParser: () => tsParser as never });
   const settings = { preset: 'recommended' as const, rules: {}, trustedOrigins: [] };
 

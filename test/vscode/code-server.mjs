@@ -132,12 +132,14 @@ export async function launchBrowser() {
 
 /**
  * Opens the workbench with the extension-test payload and resolves with the exit code the workbench
- * reports through `codeAutomationExit`; the page stays open for screenshots.
+ * reports through `codeAutomationExit`; the page stays open for screenshots. Each test has its own timeout
+ * (the suite's harness); `timeoutMs` only catches a workbench that never reports, so it is generous: a
+ * loaded 2-core machine must not fail the suite by it.
  */
 export async function runTestsInWorkbench(
   browser,
   server,
-  { workspace, extensionDevelopmentPath, extensionTestsPath, timeoutMs = 300_000, onLog = (text) => console.log(text) },
+  { workspace, extensionDevelopmentPath, extensionTestsPath, timeoutMs = 720_000, onLog = (text) => console.log(text) },
 ) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let resolveExit;

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import plugin from '../index';
 import type { Policy } from '../analysis';
 import { DISK, isRegularFile, overlayFileSystem } from '../analysis/values/modules';
+import { ioOf, type CliIo } from '../util/cli-io';
 import { FLAT_CONFIG_NAMES } from '../util/flat-config';
 import { setModuleFileSystem, withFileModel } from '../util/file-model';
 import { mappedPoliciesOf, type MapPolicy } from './entries';
@@ -315,8 +316,12 @@ export function render(
   }
 }
 
-/** The command line; returns the exit code (0; 1 when a --diff admits an attacker; 2 for a usage or lint error). */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * The command line; returns the exit code (0; 1 when a --diff admits an attacker; 2 for a usage or lint error).
+ * Writes to and runs in `io` (default: the process's streams and working directory).
+ */
+export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const { stdout, stderr, cwd: workdir } = ioOf(io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -334,41 +339,41 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    stderr(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
   const [command, ...paths] = positionals;
   if (values.help || command === 'help') {
-    process.stdout.write(USAGE);
+    stdout(USAGE);
     return 0;
   }
   if (command !== 'map') {
-    process.stderr.write(`${command ? `Unknown command: ${command}\n\n` : ''}${USAGE}`);
+    stderr(`${command ? `Unknown command: ${command}\n\n` : ''}${USAGE}`);
     return 2;
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) {
-    process.stderr.write(`Unknown format: ${format} (one of ${FORMATS.join(', ')})\n`);
+    stderr(`Unknown format: ${format} (one of ${FORMATS.join(', ')})\n`);
     return 2;
   }
-  const cwd = resolve(values.cwd ?? process.cwd());
+  const cwd = resolve(workdir, values.cwd ?? '.');
   const common = {
     cwd,
     paths,
     ...(values['no-config'] ? { config: false as const } : values.config ? { config: values.config } : {}),
-    warn: (message: string) => process.stderr.write(`${message}\n`),
+    warn: (message: string) => stderr(`${message}\n`),
   };
   if (values.diff !== undefined) {
     if (format === 'html') {
-      process.stderr.write('--diff writes text, json or md\n');
+      stderr('--diff writes text, json or md\n');
       return 2;
     }
     let diff: MapDiff;
     try {
       diff = await diffAgainst(values.diff, common);
     } catch (error) {
-      process.stderr.write(`cors-guard: ${(error as Error).message}\n`);
+      stderr(`cors-guard: ${(error as Error).message}\n`);
       return 2;
     }
     const out =
@@ -380,7 +385,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     report = await mapProject(common);
   } catch (error) {
-    process.stderr.write(`cors-guard: ${(error as Error).message}\n`);
+    stderr(`cors-guard: ${(error as Error).message}\n`);
     return 2;
   }
   const text = render(report, format, {
@@ -397,7 +402,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text);
     } else {
-      process.stdout.write(text);
+      stdout(text);
     }
   }
 }

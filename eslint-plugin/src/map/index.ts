@@ -14,3 +14,4 @@ export {
 } from './cli';
 export * from './diff';
 export { diffAgainst } from './cli';
+export type { CliIo } from '../util/cli-io';

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mapProject } from '../map/cli';
+import { ioOf, type CliIo } from '../util/cli-io';
 import { CannotWriteTest, policyAtLine, regressionTestFor } from './regression-test';
 import { RUNNERS, type PackageJson, type Runner } from './stack';
 
@@ -36,7 +37,9 @@ export function packageRootOf(dir: string): string {
   }
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** The `test` command line; returns the exit code. Writes to and runs in `io` (default: the process's). */
+export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const { stdout, stderr, cwd: workdir } = ioOf(io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -53,36 +56,36 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    stderr(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(USAGE);
+    stdout(USAGE);
     return 0;
   }
   const target = /^(.+):(\d+)(?::\d+)?$/.exec(positionals[0] ?? '');
   if (!target || positionals.length > 1) {
-    process.stderr.write(`${USAGE}`);
+    stderr(`${USAGE}`);
     return 2;
   }
   const runner = values.runner as Runner | undefined;
   if (runner && !RUNNERS.includes(runner)) {
-    process.stderr.write(`Unknown runner: ${runner} (one of ${RUNNERS.join(', ')})\n`);
+    stderr(`Unknown runner: ${runner} (one of ${RUNNERS.join(', ')})\n`);
     return 2;
   }
-  const cwd = resolve(values.cwd ?? process.cwd());
+  const cwd = resolve(workdir, values.cwd ?? '.');
   const file = resolve(cwd, target[1]!);
   const line = Number(target[2]);
   if (!existsSync(file)) {
-    process.stderr.write(`cors-guard: no such file: ${target[1]}\n`);
+    stderr(`cors-guard: no such file: ${target[1]}\n`);
     return 2;
   }
   const report = await mapProject({
     cwd,
     paths: [relative(cwd, file) || file],
     ...(values['no-config'] ? { config: false as const } : values.config ? { config: values.config } : {}),
-    warn: (message: string) => process.stderr.write(`${message}\n`),
+    warn: (message: string) => stderr(`${message}\n`),
   });
   const shown = (relative(cwd, file) || file).split(sep).join('/');
   const policy = policyAtLine(
@@ -90,7 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     line,
   );
   if (!policy) {
-    process.stderr.write(`cors-guard: no CORS policy in ${shown}\n`);
+    stderr(`cors-guard: no CORS policy in ${shown}\n`);
     return 1;
   }
   const root = packageRootOf(dirname(file));
@@ -113,11 +116,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
   } catch (error) {
     if (!(error instanceof CannotWriteTest)) throw error;
-    process.stderr.write(`cors-guard: cannot write a test: ${error.message}\n`);
+    stderr(`cors-guard: cannot write a test: ${error.message}\n`);
     return 1;
   }
   if (values.stdout) {
-    process.stdout.write(test.content);
+    stdout(test.content);
   } else {
     // `wx`: fails rather than replace a file created since the name was picked.
     writeFileSync(join(root, test.path), test.content, { flag: 'wx' });
@@ -127,10 +130,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       `  attacker: ${test.attacker}${test.trusted ? `   trusted: ${test.trusted}` : ''}`,
       `  run it: ${test.command}   (it fails until the policy is fixed)${root === cwd ? '' : ` in ${relative(cwd, root) || '.'}`}`,
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    stdout(`${lines.join('\n')}\n`);
   }
   if (test.notes.length > 0) {
-    process.stderr.write(`Could not set up everything:\n${test.notes.map((n) => `  - ${n}`).join('\n')}\n`);
+    stderr(`Could not set up everything:\n${test.notes.map((n) => `  - ${n}`).join('\n')}\n`);
   }
   return 0;
 }

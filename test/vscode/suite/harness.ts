@@ -1,15 +1,31 @@
 /**
  * A small test harness for the extension host (no test framework to load there): tests run in order,
  * each with a timeout; the results go to the console (the runner forwards it) and, when
- * CORS_GUARD_TEST_RESULTS names a file, to JSON for `npm test`.
+ * CORS_GUARD_TEST_RESULTS names a file, to JSON for `npm test`. The timeout is the one clock a test has:
+ * the suite's waits wait on events and conditions (`waitingFor` says what for, should the timeout hit).
  */
 import { writeFileSync } from 'node:fs';
 
 type TestFn = () => Promise<void> | void;
 const tests: { name: string; fn: TestFn; timeoutMs: number }[] = [];
 
-export function test(name: string, fn: TestFn, timeoutMs = 30_000): void {
+export function test(name: string, fn: TestFn, timeoutMs = 90_000): void {
   tests.push({ name, fn, timeoutMs });
+}
+
+/** A wait of the running test: what it waits for (said when the timeout hits), and whether to give up. */
+export interface Wait {
+  /** The test ended (its timeout hit): the wait stops instead of polling on into the next tests. */
+  readonly abandoned: boolean;
+  /** The wait is over. */
+  done(): void;
+}
+const waits = new Set<{ describe: () => string; abandoned: boolean }>();
+/** Notes a wait of the running test, described by `describe` (with the state seen so far). */
+export function waitingFor(describe: () => string): Wait {
+  const wait = { describe, abandoned: false, done: () => void waits.delete(wait) };
+  waits.add(wait);
+  return wait;
 }
 
 export interface TestOutcome {
@@ -28,7 +44,10 @@ export async function runAll(): Promise<void> {
       await Promise.race([
         Promise.resolve().then(t.fn),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs} ms`)), t.timeoutMs);
+          timer = setTimeout(() => {
+            const waiting = [...waits].map((w) => w.describe()).join('; ');
+            reject(new Error(`timed out after ${t.timeoutMs} ms${waiting ? `, waiting for ${waiting}` : ''}`));
+          }, t.timeoutMs);
         }),
       ]);
       results.push({ name: t.name, ok: true, ms: Date.now() - started });
@@ -39,6 +58,8 @@ export async function runAll(): Promise<void> {
       console.log(`  ✗ ${t.name}\n${message}`);
     } finally {
       clearTimeout(timer);
+      for (const w of waits) w.abandoned = true;
+      waits.clear();
     }
   }
   const failed = results.filter((r) => !r.ok).length;

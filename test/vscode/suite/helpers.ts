@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { CorsGuardApi } from '../../../extension/src/extension';
+import { waitingFor } from './harness';
 
 export const EXTENSION_ID = 'cors-guard.cors-guard';
 export const SOURCE = 'CORS Guard';
@@ -32,53 +33,74 @@ export function ruleOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
-/** Waits until the extension has linted the document's current version (and `until` holds). */
+/**
+ * Waits until the extension has linted the document's current version (and `until` holds): checked at
+ * every lint and diagnostics change. No clock of its own: the test's timeout bounds it, and says what the
+ * last state was.
+ */
 export async function linted(
   document: vscode.TextDocument,
   until: (d: vscode.Diagnostic[]) => boolean = () => true,
   /** Only a lint that started (read text and settings) at or after this time (Date.now()) counts. */
   after = 0,
-  timeoutMs = 20_000,
 ): Promise<vscode.Diagnostic[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  const seen = () => {
     const state = api.stateOf(document.uri);
     const current = findings(document.uri);
-    if (state && state.version === document.version && state.startedAt >= after && until(current)) return current;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `no lint of ${document.fileName} v${document.version} matched in ${timeoutMs} ms (state: v${state?.version} started ${state ? state.startedAt - after : '-'} ms after, ${state?.findings.map((f) => `${f.ruleId}@${f.line}`).join(', ')}; diagnostics: ${current.map(ruleOf).join(', ') || 'none'}; settings: ${JSON.stringify(vscode.workspace.getConfiguration('corsGuard'))})`,
-      );
+    return `a lint of ${document.fileName} v${document.version} that matches (state: v${state?.version} started ${state ? state.startedAt - after : '-'} ms after, ${state?.findings.map((f) => `${f.ruleId}@${f.line}`).join(', ')}; diagnostics: ${current.map(ruleOf).join(', ') || 'none'}; settings: ${JSON.stringify(vscode.workspace.getConfiguration('corsGuard'))})`;
+  };
+  const wait = waitingFor(seen);
+  try {
+    for (;;) {
+      const state = api.stateOf(document.uri);
+      const current = findings(document.uri);
+      if (state && state.version === document.version && state.startedAt >= after && until(current)) return current;
+      if (wait.abandoned) throw new Error(`gave up waiting for ${seen()}`);
+      await nextChange(api.onDidLint, vscode.languages.onDidChangeDiagnostics);
     }
-    await eventOrTimeout(api.onDidLint, 100);
+  } finally {
+    wait.done();
   }
 }
 
-/** Resolves at the next `event`, or after `ms` at the latest. */
-export function eventOrTimeout(event: vscode.Event<unknown>, ms: number): Promise<void> {
+/**
+ * Resolves at the next of `events`, or after `ms` at the latest (a backstop for a state that changes
+ * without an event; never a verdict).
+ */
+export function nextChange(...events: vscode.Event<unknown>[]): Promise<void> {
+  return eventOrTimeout(events, 100);
+}
+
+/** Resolves at the next `event` (any of them), or after `ms` at the latest. */
+export function eventOrTimeout(event: vscode.Event<unknown> | vscode.Event<unknown>[], ms: number): Promise<void> {
   return new Promise<void>((resolve) => {
-    const sub = event(() => {
-      sub.dispose();
+    const subs = (Array.isArray(event) ? event : [event]).map((e) => e(finish));
+    const timer = setTimeout(finish, ms);
+    function finish() {
+      clearTimeout(timer);
+      subs.forEach((s) => s.dispose());
       resolve();
-    });
-    setTimeout(() => {
-      sub.dispose();
-      resolve();
-    }, ms);
+    }
   });
 }
 
-/** Waits for a condition, checking it at every `wake` event (or every 50 ms without one). */
-export async function until(
-  condition: () => boolean,
-  what: string,
-  timeoutMs = 20_000,
-  wake?: vscode.Event<unknown>,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await (wake ? eventOrTimeout(wake, 100) : new Promise((resolve) => setTimeout(resolve, 50)));
+/**
+ * Waits for a condition, checked at every `wake` event (default: a lint, a diagnostics change, an edit),
+ * with a short backstop poll. No clock of its own: the test's timeout bounds it and names `what`.
+ */
+export async function until(condition: () => boolean, what: string, wake?: vscode.Event<unknown>): Promise<void> {
+  const wait = waitingFor(() => what);
+  try {
+    while (!condition()) {
+      if (wait.abandoned) throw new Error(`gave up waiting for ${what}`);
+      await nextChange(
+        ...(wake
+          ? [wake]
+          : [api.onDidLint, vscode.languages.onDidChangeDiagnostics, vscode.workspace.onDidChangeTextDocument]),
+      );
+    }
+  } finally {
+    wait.done();
   }
 }
 
@@ -149,5 +171,5 @@ export async function screenshot(name: string): Promise<void> {
   const done = process.env['CORS_GUARD_SCREENSHOT_DONE'];
   if (!done) return;
   console.log(`CORS_GUARD_SCREENSHOT ${name}`);
-  await until(() => existsSync(`${done}.${name}`), `the ${name} screenshots`, 90_000);
+  await until(() => existsSync(`${done}.${name}`), `the ${name} screenshots`);
 }

@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import * as vscode from 'vscode';
 import type { CorsGuardApi } from '../../../extension/src/extension';
 import type { MapNodeSnapshot } from '../../../extension/src/map-view';
-import { test } from './harness';
-import { until as untilEvent } from './helpers';
+import { test, waitingFor } from './harness';
+import { nextChange, until as untilEvent } from './helpers';
 
 const SOURCE = 'CORS Guard';
 
@@ -34,8 +34,8 @@ function ruleIds(uri: vscode.Uri): string[] {
 }
 
 /** Waits for a condition, checking it at every scan result. */
-function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  return untilEvent(condition, what, timeoutMs, api().onDidScan);
+function until(condition: () => boolean, what: string): Promise<void> {
+  return untilEvent(condition, what, api().onDidScan);
 }
 
 function isOpen(uri: vscode.Uri): boolean {
@@ -46,12 +46,16 @@ async function group(label: string): Promise<MapNodeSnapshot | undefined> {
   return (await api().mapView()).find((g) => g.label === label);
 }
 
-/** Waits for an async condition, re-checked after each scan update (or every 100 ms). */
-async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/** Waits for an async condition, re-checked after each scan update (with a short backstop poll). */
+async function eventually(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const wait = waitingFor(() => what);
+  try {
+    while (!(await condition())) {
+      if (wait.abandoned) throw new Error(`gave up waiting for ${what}`);
+      await nextChange(api().onDidScan);
+    }
+  } finally {
+    wait.done();
   }
 }
 
@@ -191,11 +195,7 @@ test('shows the CORS Map view (screenshot by the runner)', async () => {
   const done = process.env['CORS_GUARD_SCREENSHOT_DONE'];
   if (!done) return;
   console.log('CORS_GUARD_SCREENSHOT map-view');
-  const deadline = Date.now() + 90_000;
-  while (!existsSync(`${done}.map-view`)) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the map-view screenshot');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await untilEvent(() => existsSync(`${done}.map-view`), 'the map-view screenshot');
   // The runner clicked the closed file's policy in the view: its site is open.
   await until(
     () => vscode.window.activeTextEditor?.document.uri.toString() === closed().toString(),
