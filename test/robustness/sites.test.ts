@@ -51,7 +51,9 @@ describe('many sites', { timeout: 180_000 }, () => {
     const misses = screenNearMissFile(3_000_000);
     expect(mayHoldCors(misses)).toBe(false);
     expect(lint(misses)).toEqual([]);
-    const withReflection = screenNearMissFile(3_000_000, true);
+    // A file that passes the screen gets the whole analysis: a megabyte of the same lines is enough to show the
+    // last one is still reached (bench:hostile times 5 MB).
+    const withReflection = screenNearMissFile(1_000_000, true);
     expect(lint(withReflection)).toEqual([`${withReflection.split('\n').length - 1} cors-guard/no-origin-reflection`]);
   });
 
