@@ -54,6 +54,25 @@ function indexFor(root: string, fs: ModuleFileSystem): ProjectIndex {
   return index;
 }
 
+/** The project's source files under `root` (sorted, node_modules and dot folders left out), at most `maxFiles`. */
+export function projectFiles(root: string, fs: ModuleFileSystem = DISK): readonly string[] {
+  if (!fs.listDir) return [];
+  const index = indexFor(root, fs);
+  if (Date.now() - index.listedAt > IMPORTER_LIMITS.freshMs) {
+    index.files = list(root, fs);
+    index.listedAt = Date.now();
+    index.importers.clear();
+  }
+  return index.files;
+}
+
+/** The import specifiers a module's text names, read without parsing (as the index reads them). */
+export function specifiersIn(text: string): string[] {
+  const specifiers = new Set<string>();
+  for (const m of text.matchAll(SPECIFIER)) specifiers.add(m[2]!);
+  return [...specifiers];
+}
+
 function list(root: string, fs: ModuleFileSystem): string[] {
   const out: string[] = [];
   const dirs = [root];
@@ -80,10 +99,7 @@ function specifiersOf(file: string, index: ProjectIndex, fs: ModuleFileSystem): 
   if (!stat || stat.size > IMPORTER_LIMITS.maxBytes) return [];
   const hit = index.entries.get(file);
   if (hit && hit.stamp === stat.stamp) return hit.specifiers;
-  const text = fs.readFile(file) ?? '';
-  const specifiers = new Set<string>();
-  for (const m of text.matchAll(SPECIFIER)) specifiers.add(m[2]!);
-  const entry = { stamp: stat.stamp, specifiers: [...specifiers] };
+  const entry = { stamp: stat.stamp, specifiers: specifiersIn(fs.readFile(file) ?? '') };
   index.entries.set(file, entry);
   return entry.specifiers;
 }
