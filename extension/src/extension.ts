@@ -133,11 +133,22 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     void diagnostics.lint(document);
   };
 
-  const modulesWatcher = vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}');
+  const MAX_IMPORTER_BYTES = 512 * 1024;
+  const modulesWatcher = vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json}');
+  /** A module changed, appeared or went on disk: the open files whose findings may change with it. */
   const relintDependents = (uri: vscode.Uri) => {
-    for (const d of diagnostics.dependentsOf(uri.scheme === 'file' ? uri.fsPath : uri.path)) {
-      diagnostics.schedule(d, 0, false);
+    const fileName = uri.scheme === 'file' ? uri.fsPath : uri.path;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text = open?.getText();
+    if (text === undefined && uri.scheme === 'file' && !fileName.endsWith('.json')) {
+      try {
+        const size = statSync(fileName).size;
+        if (size <= MAX_IMPORTER_BYTES) text = readFileSync(fileName, 'utf8');
+      } catch {
+        // gone meanwhile: its dependents are still linted again
+      }
     }
+    for (const d of diagnostics.readersOf(fileName, text)) diagnostics.schedule(d, 0, false);
   };
   context.subscriptions.push(
     log,
@@ -166,13 +177,14 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (isLintable(document) && settingsFor(document).run === 'onSave') void diagnostics.lint(document);
       // Open files that import this one read it from disk from now on.
-      for (const d of diagnostics.dependentsOf(document.fileName))
+      for (const d of diagnostics.readersOf(document.fileName, document.getText()))
         if (d !== document) diagnostics.schedule(d, 0, false);
     }),
     // A module changed on disk (a checkout, another tool): lint the open files that import it again.
     modulesWatcher,
     modulesWatcher.onDidChange(relintDependents),
     modulesWatcher.onDidDelete(relintDependents),
+    modulesWatcher.onDidCreate(relintDependents),
     vscode.workspace.onDidCloseTextDocument((document) => {
       diagnostics.clear(document.uri);
       http.clear(document.uri);
