@@ -9,6 +9,7 @@
  *
  * Computed only when ESLint serialises the configuration (with `--cache`), once per process and root.
  */
+import { runScopeKey } from '../analysis/run-scope';
 import { corsDigest } from '../analysis/values/dependencies';
 
 const digests = new Map<string, string>();
@@ -37,9 +38,10 @@ export function cacheKeySettings(): Record<string, unknown> {
   return {
     toJSON(this: Record<string, unknown>) {
       const { toJSON: _, ...rest } = this;
-      if (rest.modules === false) return rest;
       const root = typeof rest.root === 'string' ? rest.root : process.cwd();
-      return { ...rest, projectDigest: digestFor(root) };
+      if (rest.modules === false) return rest;
+      // Where a finding sits depends on which files the run lints (analysis/run-scope.ts).
+      return { ...rest, projectDigest: digestFor(root), runScope: runScopeKey(root) };
     },
   };
 }
