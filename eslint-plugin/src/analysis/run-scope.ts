@@ -23,14 +23,20 @@ export interface RunScope {
   readonly globs: boolean;
 }
 
-let given: RunScope | null | undefined;
+/**
+ * Kept on the global object under a registered symbol: the project's copy of the plugin (loaded by its
+ * ESLint config) and the copy that runs a `cors-guard` command may be two module instances.
+ */
+const SLOT = Symbol.for('cors-guard.run-scope');
+const slot = globalThis as { [SLOT]?: RunScope | null };
 
 /**
  * Says which files the run covers (`null`: unknown, the default reading), or forgets it (`undefined`:
  * read the command line again).
  */
 export function setRunScope(scope: RunScope | null | undefined): void {
-  given = scope;
+  if (scope === undefined) delete slot[SLOT];
+  else slot[SLOT] = scope;
 }
 
 let fromArgv: { readonly argv: string; readonly scope: RunScope | null } | undefined;
@@ -66,7 +72,7 @@ function commandLineScope(): RunScope | null {
 
 /** The run's scope: given by the caller, else ESLint's command line, else unknown (null). */
 export function runScope(): RunScope | null {
-  return given !== undefined ? given : commandLineScope();
+  return SLOT in slot ? (slot[SLOT] ?? null) : commandLineScope();
 }
 
 /** Whether the run lints `file`: true or false when known, undefined when the run is unknown. */

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setRunScope } from '../analysis/run-scope';
 import { affectedBy } from '../analysis/values/dependencies';
 import { isRegularFile, SOURCE_EXTENSIONS } from '../analysis/values/modules';
 
@@ -66,9 +67,11 @@ async function loadEslint(cwd: string): Promise<EslintClass> {
 }
 
 function git(cwd: string, args: readonly string[]): string {
-  return execFileSync('git', [...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).toString(
-    'utf8',
-  );
+  return execFileSync('git', [...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  }).toString('utf8');
 }
 
 /** Files named by a NUL-separated `git diff --name-only -z` listing, absolute, that exist as files. */
@@ -171,7 +174,8 @@ export async function main(argv: readonly string[], io: CheckIo = processIo): Pr
     return 2;
   }
   const { files, incomplete } = filesToCheck(cwd, changed);
-  if (incomplete) io.err('cors-guard: the project is larger than the dependency walk follows; some files may be missed\n');
+  if (incomplete)
+    io.err('cors-guard: the project is larger than the dependency walk follows; some files may be missed\n');
   if (values.list) {
     io.out(files.map((f) => `${relative(cwd, f).split(sep).join('/')}\n`).join(''));
     return 0;
@@ -182,7 +186,14 @@ export async function main(argv: readonly string[], io: CheckIo = processIo): Pr
     const eslint = new ESLint({ cwd, errorOnUnmatchedPattern: false });
     const lintable: string[] = [];
     for (const f of files) if (!(await eslint.isPathIgnored(f))) lintable.push(f);
-    const results = await eslint.lintFiles(lintable);
+    // The fix location of a finding is in the run when it is among these files (analysis/run-scope.ts).
+    setRunScope({ paths: lintable, globs: false });
+    let results: EslintResult[];
+    try {
+      results = await eslint.lintFiles(lintable);
+    } finally {
+      setRunScope(undefined);
+    }
     const formatter = await eslint.loadFormatter(values.format);
     const text = await formatter.format(results);
     if (text) io.out(text.endsWith('\n') ? text : `${text}\n`);

@@ -37,7 +37,8 @@ function digestFor(root: string): string {
 export function cacheKeySettings(): Record<string, unknown> {
   return {
     toJSON(this: Record<string, unknown>) {
-      const { toJSON: _, ...rest } = this;
+      const rest: Record<string, unknown> = { ...this };
+      delete rest.toJSON;
       const root = typeof rest.root === 'string' ? rest.root : process.cwd();
       if (rest.modules === false) return rest;
       // Where a finding sits depends on which files the run lints (analysis/run-scope.ts).

@@ -67,7 +67,6 @@ export function projectFiles(root: string, fs: ModuleFileSystem = DISK): readonl
   return index.files;
 }
 
-
 function list(root: string, fs: ModuleFileSystem): string[] {
   const out: string[] = [];
   const dirs = [root];

@@ -14,7 +14,12 @@ export function specifiersIn(text: string): string[] {
 }
 
 function baseName(path: string): string {
-  return path.replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? '';
+  return (
+    path
+      .replace(/[/\\]+$/, '')
+      .split(/[/\\]/)
+      .pop() ?? ''
+  );
 }
 
 /** The names a specifier may use for `target`: its file name without extension, or its folder's for `index`. */
