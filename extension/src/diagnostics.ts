@@ -111,6 +111,8 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Other modules each document's last lint read, by document. */
   private readonly dependencies = new Map<string, ReadonlySet<string>>();
+  /** Whether files appeared or went on disk since the last lint request (`forgetModules`). */
+  private modulesChanged = false;
   /** Import specifiers of open documents, by document and version (`readersOf`). */
   private readonly specifiers = new Map<string, { readonly version: number; readonly list: readonly string[] }>();
   /** Fires when a document's result (or skip) changes. */
@@ -225,6 +227,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     return [...out];
   }
 
+  /** Files appeared or went on disk: the next lint resolves imports afresh (the worker's cache forgets). */
+  forgetModules(): void {
+    this.modulesChanged = true;
+  }
+
   /** A document's import specifiers, read once per version. */
   private specifiersOf(document: vscode.TextDocument): readonly string[] {
     const key = document.uri.toString();
@@ -287,7 +294,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     try {
       const virtual = isVirtual(document.uri);
       const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+      const modulesChanged = this.modulesChanged;
+      this.modulesChanged = false;
       outcome = await this.client.lint(key, {
+        ...(modulesChanged ? { modulesChanged } : {}),
         fileName: document.fileName,
         languageId: document.languageId,
         text,

@@ -136,7 +136,8 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
   const MAX_IMPORTER_BYTES = 512 * 1024;
   const modulesWatcher = vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json}');
   /** A module changed, appeared or went on disk: the open files whose findings may change with it. */
-  const relintDependents = (uri: vscode.Uri) => {
+  const relintDependents = (uri: vscode.Uri, appearedOrWent = false) => {
+    if (appearedOrWent) diagnostics.forgetModules();
     const fileName = uri.scheme === 'file' ? uri.fsPath : uri.path;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     let text = open?.getText();
@@ -182,9 +183,9 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     }),
     // A module changed on disk (a checkout, another tool): lint the open files that import it again.
     modulesWatcher,
-    modulesWatcher.onDidChange(relintDependents),
-    modulesWatcher.onDidDelete(relintDependents),
-    modulesWatcher.onDidCreate(relintDependents),
+    modulesWatcher.onDidChange((uri) => relintDependents(uri)),
+    modulesWatcher.onDidDelete((uri) => relintDependents(uri, true)),
+    modulesWatcher.onDidCreate((uri) => relintDependents(uri, true)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       diagnostics.clear(document.uri);
       http.clear(document.uri);

@@ -6,7 +6,7 @@
 import { Linter } from 'eslint/universal';
 import { isAbsolute, dirname } from 'node:path';
 import plugin from '../../../eslint-plugin/src/index';
-import { DISK, overlayFileSystem } from '../../../eslint-plugin/src/analysis/values/modules';
+import { DISK, forgetResolutions, overlayFileSystem } from '../../../eslint-plugin/src/analysis/values/modules';
 import { setModuleFileSystem } from '../../../eslint-plugin/src/util/file-model';
 import { setTypeScriptParserLoader } from '../../../eslint-plugin/src/util/module-parser';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
@@ -75,7 +75,7 @@ export class LintEngine {
   lint(
     request: Pick<
       LintRequest,
-      'fileName' | 'languageId' | 'text' | 'settings' | 'buffers' | 'root' | 'virtual' | 'withPolicies'
+      'fileName' | 'languageId' | 'text' | 'settings' | 'buffers' | 'root' | 'virtual' | 'withPolicies' | 'modulesChanged'
     >,
   ): LintResult {
     const started = performance.now();
@@ -88,6 +88,7 @@ export class LintEngine {
           ? overlayFileSystem(buffers, DISK)
           : DISK,
     );
+    if (request.modulesChanged) forgetResolutions();
     const real = isAbsolute(request.fileName) ? request.fileName : undefined;
     // corsGuard.trustedOrigins is the plugin's shared setting: every rule and the hover read it.
     const trustedOrigins = [...request.settings.trustedOrigins];

@@ -31,6 +31,8 @@ export interface LintRequest {
   readonly virtual?: boolean;
   /** Return the file's CORS policies with the result (the workspace scan; open documents ask separately). */
   readonly withPolicies?: boolean;
+  /** Files appeared or went on disk since the last lint: what import resolution cached is forgotten. */
+  readonly modulesChanged?: boolean;
 }
 
 /** An ESLint-style range: 1-based lines, 1-based columns (end exclusive), as in `Linter` messages. */
