@@ -94,6 +94,13 @@ function buffersFor(
   return out;
 }
 
+/** The other open documents (their findings are shown): where a finding of two files goes (run-scope.ts). */
+function shownFiles(document: vscode.TextDocument): string[] {
+  return vscode.workspace.textDocuments
+    .filter((d) => d !== document && isLintable(d) && d.uri.scheme === document.uri.scheme)
+    .map((d) => d.fileName);
+}
+
 export class DiagnosticsManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cors-guard');
   private readonly states = new Map<string, FileState>();
@@ -298,6 +305,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.modulesChanged = false;
       outcome = await this.client.lint(key, {
         ...(modulesChanged ? { modulesChanged } : {}),
+        shown: shownFiles(document),
         fileName: document.fileName,
         languageId: document.languageId,
         text,

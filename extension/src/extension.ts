@@ -167,7 +167,12 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.commands.registerCommand(WRITE_TEST_COMMAND, (uri: vscode.Uri, line: number) =>
       writeRegressionTest(client, log, uri, line),
     ),
-    vscode.workspace.onDidOpenTextDocument(lintSoon),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      lintSoon(document);
+      // What it shows from now on, the files that read it need not show again (run-scope.ts).
+      if (isLintable(document))
+        for (const d of diagnostics.readersOf(document.fileName)) if (d !== document) diagnostics.schedule(d, 0, false);
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0) return;
       if (isHttpFile(e.document)) return http.update(e.document);
@@ -187,8 +192,11 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     modulesWatcher.onDidDelete((uri) => relintDependents(uri, true)),
     modulesWatcher.onDidCreate((uri) => relintDependents(uri, true)),
     vscode.workspace.onDidCloseTextDocument((document) => {
+      // The files that read it may now show what was shown in it (run-scope.ts).
+      const readers = isLintable(document) ? diagnostics.readersOf(document.fileName) : [];
       diagnostics.clear(document.uri);
       http.clear(document.uri);
+      for (const d of readers) if (d !== document && !d.isClosed) diagnostics.schedule(d, 0, false);
     }),
     // VS Code closes a document's model minutes after its last tab: clear when the last tab goes, and
     // lint again if the document comes back into view.

@@ -11,7 +11,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCovers, runScopeKey, setRunScope } from '../../eslint-plugin/src/analysis/run-scope';
 import { affectedBy, corsDigest } from '../../eslint-plugin/src/analysis/values/dependencies';
+import { LintEngine } from '../../extension/src/core/engine';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -250,5 +252,50 @@ describe('affectedBy', () => {
     expect(rel(affectedBy([join(root, 'hosts.js')], root).files)).toEqual(['hosts.js', 'server.js']);
     expect(rel(affectedBy([join(root, 'check.js')], root).files)).toEqual(['check.js', 'hosts.js', 'server.js']);
     expect(rel(affectedBy([join(root, 'util.js')], root).files)).toEqual(['util.js']);
+  });
+});
+
+describe('run scope', () => {
+  it('covers a folder, a file, globs; is unknown outside an ESLint command line; keys the cache', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cors-guard-scope-'));
+    try {
+      // Under vitest, process.argv is not ESLint's: the run is unknown.
+      expect(runCovers(join(root, 'options.js'))).toBeUndefined();
+      expect(runScopeKey(root)).toBe('unknown');
+      setRunScope({ paths: [join(root, 'server.js')], globs: false });
+      expect(runCovers(join(root, 'server.js'))).toBe(true);
+      expect(runCovers(join(root, 'options.js'))).toBe(false);
+      expect(runScopeKey(root)).toBe('server.js');
+      setRunScope({ paths: [root], globs: false });
+      expect(runCovers(join(root, 'lib', 'options.js'))).toBe(true);
+      expect(runCovers(join(root, '..', 'elsewhere.js'))).toBe(false);
+      expect(runScopeKey(root)).toBe('all');
+      setRunScope({ paths: [], globs: true });
+      expect(runCovers(join(root, 'options.js'))).toBe(true);
+    } finally {
+      setRunScope(undefined);
+    }
+  });
+
+  it('the editor: options in another module are shown in that file while it is open, else at their use', () => {
+    const shape = SHAPES[1]!;
+    const root = project(shape, 'unsafe', 'uses');
+    const engine = new LintEngine({ loadTypeScriptParser: () => undefined as never });
+    const lint = (shown: string[] | undefined) =>
+      engine
+        .lint({
+          fileName: join(root, 'server.js'),
+          languageId: 'javascript',
+          text: shape.server.uses,
+          settings: { preset: 'recommended', rules: {}, trustedOrigins: [] },
+          root,
+          ...(shown ? { shown } : {}),
+        })
+        .findings.map((f) => `${f.line} ${f.ruleId} ${f.message.split(':')[0]}`);
+    expect(lint([])).toEqual(['5 cors-guard/no-origin-reflection In `options.js` (line 1)']);
+    expect(lint([join(root, 'options.js')])).toEqual([]);
+    // The workspace scan names no open files: every file is linted, each defect reported where it is fixed.
+    expect(lint(undefined)).toEqual([]);
+    expect(runScopeKey(root)).toBe('unknown');
   });
 });

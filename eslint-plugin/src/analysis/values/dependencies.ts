@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import * as nodePath from 'node:path';
 import { mayHoldCors } from '../screen';
-import { IMPORTER_LIMITS, importersOf, projectFiles, specifiersIn } from './importers';
+import { IMPORTER_LIMITS, projectFiles, specifiersIn } from './importers';
 import { DISK, MODULE_LIMITS, resolveModule, type ModuleFileSystem } from './modules';
 
 export const DEPENDENCY_LIMITS = {
@@ -86,16 +86,45 @@ export interface Dependencies {
 }
 
 /**
- * The files whose findings may change with `file` (per file, as above): filled by walking imports from
- * each analysed file; `dependents` is the inverse, for `affectedBy`.
+ * One question's walk over the project's imports: each file's resolved imports read once, and the reverse
+ * (who imports a file) built from them for every listed file, in path order as `importersOf` lists them.
  */
 class Walk {
   followed = 0;
   incomplete = false;
+  private readonly imports = new Map<string, readonly string[]>();
+  private reverse: Map<string, string[]> | undefined;
   constructor(
     readonly root: string,
     readonly fs: ModuleFileSystem,
   ) {}
+
+  importsOf(file: string): readonly string[] {
+    let list = this.imports.get(file);
+    if (!list) {
+      list = importsOf(file, this.root, this.fs);
+      this.imports.set(file, list);
+    }
+    return list;
+  }
+
+  /**
+   * The first `maxImporters` project files importing `file`, as the analysis reads them (helpers.ts through
+   * `importersOf`, which finds the same files by name before resolving).
+   */
+  importersOf(file: string): readonly string[] {
+    if (!this.reverse) {
+      this.reverse = new Map();
+      for (const f of projectFiles(this.root, this.fs)) {
+        for (const target of this.importsOf(f)) {
+          let list = this.reverse.get(target);
+          if (!list) this.reverse.set(target, (list = []));
+          if (list.length < IMPORTER_LIMITS.maxImporters) list.push(f);
+        }
+      }
+    }
+    return this.reverse.get(file) ?? [];
+  }
 
   /** Files reached from `start` through imports, within `hops`. */
   forward(start: string, hops: number, into: Set<string>): void {
@@ -107,7 +136,7 @@ class Walk {
           this.incomplete = true;
           return;
         }
-        for (const target of importsOf(file, this.root, this.fs)) {
+        for (const target of this.importsOf(file)) {
           if (into.has(target) || target === start) continue;
           into.add(target);
           next.push(target);
@@ -121,9 +150,7 @@ class Walk {
   readsOf(file: string): Set<string> {
     const out = new Set<string>();
     this.forward(file, MODULE_LIMITS.maxDepth, out);
-    // The first `maxImporters` only, as the analysis reads them (helpers.ts).
-    const importers = importersOf(file, this.root, this.fs);
-    for (const importer of importers) {
+    for (const importer of this.importersOf(file)) {
       out.add(importer);
       this.forward(importer, MODULE_LIMITS.maxDepth - 1, out);
     }
