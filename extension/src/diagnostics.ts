@@ -94,13 +94,6 @@ function buffersFor(
   return out;
 }
 
-/** The other open documents (their findings are shown): where a finding of two files goes (run-scope.ts). */
-function shownFiles(document: vscode.TextDocument): string[] {
-  return vscode.workspace.textDocuments
-    .filter((d) => d !== document && isLintable(d) && d.uri.scheme === document.uri.scheme)
-    .map((d) => d.fileName);
-}
-
 export class DiagnosticsManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cors-guard');
   private readonly states = new Map<string, FileState>();
@@ -239,6 +232,16 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.modulesChanged = true;
   }
 
+  /**
+   * The other documents whose findings are shown (tracked: open in a tab, or being linted): where a finding
+   * of two files goes (run-scope.ts). A closed tab's document may stay in `textDocuments` for minutes.
+   */
+  private shownFiles(document: vscode.TextDocument): string[] {
+    return vscode.workspace.textDocuments
+      .filter((d) => d !== document && d.uri.scheme === document.uri.scheme && this.isTracked(d.uri))
+      .map((d) => d.fileName);
+  }
+
   /** A document's import specifiers, read once per version. */
   private specifiersOf(document: vscode.TextDocument): readonly string[] {
     const key = document.uri.toString();
@@ -305,7 +308,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.modulesChanged = false;
       outcome = await this.client.lint(key, {
         ...(modulesChanged ? { modulesChanged } : {}),
-        shown: shownFiles(document),
+        shown: this.shownFiles(document),
         fileName: document.fileName,
         languageId: document.languageId,
         text,

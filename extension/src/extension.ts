@@ -204,8 +204,13 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
       for (const tab of e.closed) {
         const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
         if (uri && !isInTab(uri)) {
+          // The files that read it may now show what was shown in it (run-scope.ts).
+          const readers = diagnostics.isTracked(uri)
+            ? diagnostics.readersOf(uri.scheme === 'file' ? uri.fsPath : uri.path)
+            : [];
           diagnostics.clear(uri);
           http.clear(uri);
+          for (const d of readers) if (d.uri.toString() !== uri.toString()) diagnostics.schedule(d, 0, false);
         }
       }
     }),
