@@ -28,16 +28,12 @@ Options:
   -h, --help        show this help
 `;
 
-/** Where the command writes. */
+/** Where the command writes and the folder it runs in (the shape of the other commands' `io`). */
 export interface CheckIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
 }
-
-const processIo: CheckIo = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-};
 
 interface EslintResult {
   filePath: string;
@@ -132,7 +128,12 @@ export function filesToCheck(cwd: string, changed: readonly string[]): { files: 
 }
 
 /** The command line (`argv` after `check`); returns the exit code. */
-export async function main(argv: readonly string[], io: CheckIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], given: Partial<CheckIo> = {}): Promise<number> {
+  const io: CheckIo = {
+    stdout: given.stdout ?? ((t) => void process.stdout.write(t)),
+    stderr: given.stderr ?? ((t) => void process.stderr.write(t)),
+    cwd: given.cwd ?? process.cwd(),
+  };
   let parsed;
   try {
     parsed = parseArgs({
@@ -148,20 +149,20 @@ export async function main(argv: readonly string[], io: CheckIo = processIo): Pr
       },
     });
   } catch (error) {
-    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    io.stderr(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.out(USAGE);
+    io.stdout(USAGE);
     return 0;
   }
   const sources = [values.staged, values.changed !== undefined, positionals.length > 0].filter(Boolean).length;
   if (sources !== 1) {
-    io.err(`Give files, --staged or --changed REF (exactly one of them)\n\n${USAGE}`);
+    io.stderr(`Give files, --staged or --changed REF (exactly one of them)\n\n${USAGE}`);
     return 2;
   }
-  const cwd = resolve(values.cwd ?? process.cwd());
+  const cwd = resolve(io.cwd, values.cwd ?? '.');
   let changed: string[];
   try {
     changed = values.staged
@@ -170,14 +171,14 @@ export async function main(argv: readonly string[], io: CheckIo = processIo): Pr
         ? changedFiles(cwd, values.changed)
         : positionals.map((p) => resolve(cwd, p));
   } catch (error) {
-    io.err(`cors-guard: ${(error as Error).message}\n`);
+    io.stderr(`cors-guard: ${(error as Error).message}\n`);
     return 2;
   }
   const { files, incomplete } = filesToCheck(cwd, changed);
   if (incomplete)
-    io.err('cors-guard: the project is larger than the dependency walk follows; some files may be missed\n');
+    io.stderr('cors-guard: the project is larger than the dependency walk follows; some files may be missed\n');
   if (values.list) {
-    io.out(files.map((f) => `${relative(cwd, f).split(sep).join('/')}\n`).join(''));
+    io.stdout(files.map((f) => `${relative(cwd, f).split(sep).join('/')}\n`).join(''));
     return 0;
   }
   if (files.length === 0) return 0;
@@ -196,10 +197,10 @@ export async function main(argv: readonly string[], io: CheckIo = processIo): Pr
     }
     const formatter = await eslint.loadFormatter(values.format);
     const text = await formatter.format(results);
-    if (text) io.out(text.endsWith('\n') ? text : `${text}\n`);
+    if (text) io.stdout(text.endsWith('\n') ? text : `${text}\n`);
     return results.some((r) => r.errorCount > 0 || (r.fatalErrorCount ?? 0) > 0) ? 1 : 0;
   } catch (error) {
-    io.err(`cors-guard: ${(error as Error).message}\n`);
+    io.stderr(`cors-guard: ${(error as Error).message}\n`);
     return 2;
   }
 }
