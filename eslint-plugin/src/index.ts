@@ -7,6 +7,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { rules, type RuleName } from './rules';
 import { fileModelOf } from './util/file-model';
+import { cacheKeySettings } from './util/cache-key';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { name, version } = require('../package.json') as { name: string; version: string };
@@ -29,6 +30,8 @@ interface FlatConfig {
   name: string;
   plugins: Record<string, unknown>;
   rules: Record<string, TSESLint.Linter.RuleLevel>;
+  /** `cors-guard`: what `eslint --cache` keys results on besides the file (util/cache-key.ts). */
+  settings: Record<string, unknown>;
 }
 
 const plugin = {
@@ -43,11 +46,13 @@ plugin.configs.recommended = {
   name: 'cors-guard/recommended',
   plugins: { 'cors-guard': plugin },
   rules: presetRules('recommended'),
+  settings: { 'cors-guard': cacheKeySettings() },
 };
 plugin.configs.strict = {
   name: 'cors-guard/strict',
   plugins: { 'cors-guard': plugin },
   rules: presetRules('strict'),
+  settings: { 'cors-guard': cacheKeySettings() },
 };
 
 export = plugin;

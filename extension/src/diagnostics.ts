@@ -11,6 +11,7 @@ import { lintSettingsOf } from './core/settings';
 import { skipReason, type SkipReason } from './core/skip';
 import { settingsFor } from './config';
 import type { Logger } from './log';
+import { mayName, namesOf, specifiersIn } from '../../eslint-plugin/src/analysis/values/specifiers';
 import type { LintOutcome, LintWorkerClient } from './worker-client';
 
 export const SOURCE = 'CORS Guard';
@@ -110,6 +111,10 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Other modules each document's last lint read, by document. */
   private readonly dependencies = new Map<string, ReadonlySet<string>>();
+  /** Whether files appeared or went on disk since the last lint request (`forgetModules`). */
+  private modulesChanged = false;
+  /** Import specifiers of open documents, by document and version (`readersOf`). */
+  private readonly specifiers = new Map<string, { readonly version: number; readonly list: readonly string[] }>();
   /** Fires when a document's result (or skip) changes. */
   readonly onDidChange = this.changed.event;
 
@@ -204,12 +209,56 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /**
+   * Open documents whose findings may change with `fileName` (whose text is `text`, when known): those whose
+   * last lint read it, those that import a file of its name (it may have been missing, or be new), and
+   * those it imports (a new importer changes what a helper there is judged on). Names are matched without
+   * resolving: a document too many costs one lint.
+   */
+  readersOf(fileName: string, text?: string): vscode.TextDocument[] {
+    const out = new Set(this.dependentsOf(fileName));
+    const names = namesOf(fileName);
+    const imported = text === undefined ? [] : specifiersIn(text);
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.fileName === fileName || out.has(document) || !this.isTracked(document.uri)) continue;
+      const own = namesOf(document.fileName);
+      if (imported.some((s) => mayName(s, own) && !s.startsWith('#'))) out.add(document);
+      else if (this.specifiersOf(document).some((s) => !s.startsWith('#') && mayName(s, names))) out.add(document);
+    }
+    return [...out];
+  }
+
+  /** Files appeared or went on disk: the next lint resolves imports afresh (the worker's cache forgets). */
+  forgetModules(): void {
+    this.modulesChanged = true;
+  }
+
+  /**
+   * The other documents whose findings are shown (tracked: open in a tab, or being linted): where a finding
+   * of two files goes (run-scope.ts). A closed tab's document may stay in `textDocuments` for minutes.
+   */
+  private shownFiles(document: vscode.TextDocument): string[] {
+    return vscode.workspace.textDocuments
+      .filter((d) => d !== document && d.uri.scheme === document.uri.scheme && this.isTracked(d.uri))
+      .map((d) => d.fileName);
+  }
+
+  /** A document's import specifiers, read once per version. */
+  private specifiersOf(document: vscode.TextDocument): readonly string[] {
+    const key = document.uri.toString();
+    const hit = this.specifiers.get(key);
+    if (hit?.version === document.version) return hit.list;
+    const list = specifiersIn(document.getText());
+    this.specifiers.set(key, { version: document.version, list });
+    return list;
+  }
+
+  /**
    * Lints after a pause in typing: longer for files whose last lint was slow (see `typingDelay`). Open
-   * documents importing this one follow.
+   * documents whose findings may change with this one follow (`readersOf`).
    */
   schedule(document: vscode.TextDocument, delayMs?: number, dependents = true): void {
     if (dependents) {
-      for (const d of this.dependentsOf(document.fileName)) {
+      for (const d of this.readersOf(document.fileName, document.getText())) {
         if (d !== document) this.schedule(d, delayMs === undefined ? undefined : delayMs * 2, false);
       }
     }
@@ -255,7 +304,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     try {
       const virtual = isVirtual(document.uri);
       const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+      const modulesChanged = this.modulesChanged;
+      this.modulesChanged = false;
       outcome = await this.client.lint(key, {
+        ...(modulesChanged ? { modulesChanged } : {}),
+        shown: this.shownFiles(document),
         fileName: document.fileName,
         languageId: document.languageId,
         text,
@@ -330,6 +383,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.client.cancel(key);
     this.collection.delete(uri);
     this.dependencies.delete(key);
+    this.specifiers.delete(key);
     this.kept.delete(key);
     this.warmLintMs.delete(key);
     if (this.states.delete(key)) this.changed.fire(uri);

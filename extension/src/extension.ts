@@ -133,11 +133,23 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     void diagnostics.lint(document);
   };
 
-  const modulesWatcher = vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}');
-  const relintDependents = (uri: vscode.Uri) => {
-    for (const d of diagnostics.dependentsOf(uri.scheme === 'file' ? uri.fsPath : uri.path)) {
-      diagnostics.schedule(d, 0, false);
+  const MAX_IMPORTER_BYTES = 512 * 1024;
+  const modulesWatcher = vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json}');
+  /** A module changed, appeared or went on disk: the open files whose findings may change with it. */
+  const relintDependents = (uri: vscode.Uri, appearedOrWent = false) => {
+    if (appearedOrWent) diagnostics.forgetModules();
+    const fileName = uri.scheme === 'file' ? uri.fsPath : uri.path;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text = open?.getText();
+    if (text === undefined && uri.scheme === 'file' && !fileName.endsWith('.json')) {
+      try {
+        const size = statSync(fileName).size;
+        if (size <= MAX_IMPORTER_BYTES) text = readFileSync(fileName, 'utf8');
+      } catch {
+        // gone meanwhile: its dependents are still linted again
+      }
     }
+    for (const d of diagnostics.readersOf(fileName, text)) diagnostics.schedule(d, 0, false);
   };
   context.subscriptions.push(
     log,
@@ -155,7 +167,12 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.commands.registerCommand(WRITE_TEST_COMMAND, (uri: vscode.Uri, line: number) =>
       writeRegressionTest(client, log, uri, line),
     ),
-    vscode.workspace.onDidOpenTextDocument(lintSoon),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      lintSoon(document);
+      // What it shows from now on, the files that read it need not show again (run-scope.ts).
+      if (isLintable(document))
+        for (const d of diagnostics.readersOf(document.fileName)) if (d !== document) diagnostics.schedule(d, 0, false);
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0) return;
       if (isHttpFile(e.document)) return http.update(e.document);
@@ -166,16 +183,20 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (isLintable(document) && settingsFor(document).run === 'onSave') void diagnostics.lint(document);
       // Open files that import this one read it from disk from now on.
-      for (const d of diagnostics.dependentsOf(document.fileName))
+      for (const d of diagnostics.readersOf(document.fileName, document.getText()))
         if (d !== document) diagnostics.schedule(d, 0, false);
     }),
     // A module changed on disk (a checkout, another tool): lint the open files that import it again.
     modulesWatcher,
-    modulesWatcher.onDidChange(relintDependents),
-    modulesWatcher.onDidDelete(relintDependents),
+    modulesWatcher.onDidChange((uri) => relintDependents(uri)),
+    modulesWatcher.onDidDelete((uri) => relintDependents(uri, true)),
+    modulesWatcher.onDidCreate((uri) => relintDependents(uri, true)),
     vscode.workspace.onDidCloseTextDocument((document) => {
+      // The files that read it may now show what was shown in it (run-scope.ts).
+      const readers = isLintable(document) ? diagnostics.readersOf(document.fileName) : [];
       diagnostics.clear(document.uri);
       http.clear(document.uri);
+      for (const d of readers) if (d !== document && !d.isClosed) diagnostics.schedule(d, 0, false);
     }),
     // VS Code closes a document's model minutes after its last tab: clear when the last tab goes, and
     // lint again if the document comes back into view.
@@ -183,8 +204,13 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
       for (const tab of e.closed) {
         const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
         if (uri && !isInTab(uri)) {
+          // The files that read it may now show what was shown in it (run-scope.ts).
+          const readers = diagnostics.isTracked(uri)
+            ? diagnostics.readersOf(uri.scheme === 'file' ? uri.fsPath : uri.path)
+            : [];
           diagnostics.clear(uri);
           http.clear(uri);
+          for (const d of readers) if (d.uri.toString() !== uri.toString()) diagnostics.schedule(d, 0, false);
         }
       }
     }),

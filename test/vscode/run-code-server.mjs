@@ -2,7 +2,8 @@
 // `npm run test:vscode`: the extension's integration suite inside a real VS Code (code-server 4.100.3,
 // VS Code 1.100.3) driven by Debian's Chromium. Then, as a person would see it, screenshots of a
 // finding's squiggle, its hover and its quick-fix menu under test-results/vscode/.
-// Options: --results <file> (per-test JSON), --no-build, --keep (leave the sandbox).
+// Options: --results <file> (per-test JSON), --no-build, --keep (leave the sandbox), --grep <text> (only
+// the tests whose name holds it).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifacts, buildExtension, buildSuite, makeSandbox, root } from './prepare.mjs';
@@ -25,6 +26,7 @@ const screenshotDone = join(sandbox.dir, 'screenshots.done');
 const server = await startCodeServer(pkg, sandbox, {
   CORS_GUARD_TEST_RESULTS: results,
   CORS_GUARD_SCREENSHOT_DONE: screenshotDone,
+  ...(option('--grep') ? { CORS_GUARD_TEST_GREP: option('--grep') } : {}),
 });
 let screenshotError;
 const browser = await launchBrowser();

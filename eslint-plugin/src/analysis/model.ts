@@ -15,6 +15,7 @@ import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
 import { callerShare, helperPolicies, ownedByHelper } from './helpers';
+import { runCovers } from './run-scope';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
@@ -208,9 +209,15 @@ export function analyzeFile(input: AnalysisInput): FileModel {
         const definedIn = p.options && foreignModuleOf(p.options);
         if (p.options && definedIn) {
           // (Only where the consumer reads them as `cors` does: another library may mean something else;
-          // and never for a JSON module, which ESLint does not lint.)
+          // never for a JSON module, which ESLint does not lint; and only when this run lints that module,
+          // else this file is where the defect is seen: run-scope.ts.)
           const defined = definedOptionsLibrary(p.options);
-          if (defined && sameSemantics(defined, site.library) && !/\.json$/i.test(definedIn.path)) {
+          if (
+            defined &&
+            sameSemantics(defined, site.library) &&
+            !/\.json$/i.test(definedIn.path) &&
+            runCovers(definedIn.path) !== false
+          ) {
             judgedElsewhere.push(p);
             continue;
           }
@@ -392,7 +399,12 @@ function foreignHelperPolicies(
   // A helper judged in its own file with this caller among its callers (helpers.ts): the finding is the
   // helper's, reported there once; only what this file's own checks decide stays here.
   const session = resolver.modules?.session;
-  if (session && ownedByHelper(fn, sites, module, resolver, session, localCallsOf(fn, resolver).length)) {
+  // (Unless this run does not lint the helper's module: then the defect is seen here, run-scope.ts.)
+  if (
+    session &&
+    runCovers(module.path) !== false &&
+    ownedByHelper(fn, sites, module, resolver, session, localCallsOf(fn, resolver).length)
+  ) {
     return policies.map((p) => callerShare(p, fn)).filter((p): p is Policy => !!p);
   }
   return policies;

@@ -29,6 +29,7 @@ const JS = ['**/*.js', '**/*.jsx', '**/*.mjs'];
 
 const USAGE = `Usage: cors-guard map [paths…] [options]
        cors-guard test <file>:<line> [options]   (cors-guard test --help)
+       cors-guard check [files…] [--staged | --changed REF]   (cors-guard check --help)
 
 Lists every CORS policy in the given files or folders (default: .) and who it lets in.
 

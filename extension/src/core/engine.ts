@@ -6,7 +6,8 @@
 import { Linter } from 'eslint/universal';
 import { isAbsolute, dirname } from 'node:path';
 import plugin from '../../../eslint-plugin/src/index';
-import { DISK, overlayFileSystem } from '../../../eslint-plugin/src/analysis/values/modules';
+import { DISK, forgetResolutions, overlayFileSystem } from '../../../eslint-plugin/src/analysis/values/modules';
+import { setRunScope } from '../../../eslint-plugin/src/analysis/run-scope';
 import { setModuleFileSystem } from '../../../eslint-plugin/src/util/file-model';
 import { setTypeScriptParserLoader } from '../../../eslint-plugin/src/util/module-parser';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
@@ -75,7 +76,16 @@ export class LintEngine {
   lint(
     request: Pick<
       LintRequest,
-      'fileName' | 'languageId' | 'text' | 'settings' | 'buffers' | 'root' | 'virtual' | 'withPolicies'
+      | 'fileName'
+      | 'languageId'
+      | 'text'
+      | 'settings'
+      | 'buffers'
+      | 'root'
+      | 'virtual'
+      | 'withPolicies'
+      | 'modulesChanged'
+      | 'shown'
     >,
   ): LintResult {
     const started = performance.now();
@@ -88,6 +98,7 @@ export class LintEngine {
           ? overlayFileSystem(buffers, DISK)
           : DISK,
     );
+    if (request.modulesChanged) forgetResolutions();
     const real = isAbsolute(request.fileName) ? request.fileName : undefined;
     // corsGuard.trustedOrigins is the plugin's shared setting: every rule and the hover read it.
     const trustedOrigins = [...request.settings.trustedOrigins];
@@ -119,7 +130,13 @@ export class LintEngine {
       // The real path (when the document has one) lets the rules read the project's package.json for
       // library versions whose defaults changed (`@koa/cors` < 5); config matching keeps `input.<ext>`.
       const physical = /^(?:\/|[A-Za-z]:[\\/])/.test(request.fileName) ? { physicalFilename: request.fileName } : {};
-      return this.linter.verify(request.text, config, { filename: `input.${ext}`, ...physical });
+      // What the editor shows besides this file decides where a finding of two files is placed.
+      if (request.shown && real) setRunScope({ paths: [real, ...request.shown], globs: false });
+      try {
+        return this.linter.verify(request.text, config, { filename: `input.${ext}`, ...physical });
+      } finally {
+        if (request.shown && real) setRunScope(undefined);
+      }
     };
     let messages = run(dialect.commonjs ? 'commonjs' : 'module');
     // Scripts that are not valid modules (`with`, legacy octals, top-level `return` in CJS) parse as

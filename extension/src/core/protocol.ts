@@ -31,6 +31,14 @@ export interface LintRequest {
   readonly virtual?: boolean;
   /** Return the file's CORS policies with the result (the workspace scan; open documents ask separately). */
   readonly withPolicies?: boolean;
+  /**
+   * The other files whose findings the editor shows (the open documents): a finding whose fix goes in one
+   * of them is reported there, else in this file (run-scope.ts). Absent: every file counts as shown (the
+   * workspace scan).
+   */
+  readonly shown?: readonly string[];
+  /** Files appeared or went on disk since the last lint: what import resolution cached is forgotten. */
+  readonly modulesChanged?: boolean;
 }
 
 /** An ESLint-style range: 1-based lines, 1-based columns (end exclusive), as in `Linter` messages. */

@@ -37,7 +37,10 @@ export interface TestOutcome {
 
 export async function runAll(): Promise<void> {
   const results: TestOutcome[] = [];
+  // CORS_GUARD_TEST_GREP: run only the tests whose name holds it (the first test, activation, always runs).
+  const grep = process.env['CORS_GUARD_TEST_GREP'];
   for (const t of tests) {
+    if (grep && t !== tests[0] && !t.name.includes(grep)) continue;
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -4,6 +4,7 @@ import './map.test';
 import './editor.test';
 import './project.test';
 import './prove.test';
+import './workflows.test';
 import { runAll } from './harness';
 
 export function run(): Promise<void> {

@@ -8,6 +8,9 @@
  */
 import * as nodePath from 'node:path';
 import { DISK, resolveModule, SOURCE_EXTENSIONS, type ModuleFileSystem } from './modules';
+import { mayName, namesOf, specifiersIn } from './specifiers';
+
+export { specifiersIn };
 
 export const IMPORTER_LIMITS = {
   /** Source files listed per project root; past it the rest of the project is not searched. */
@@ -22,8 +25,6 @@ export const IMPORTER_LIMITS = {
 
 const SKIP_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages', 'coverage']);
 const SOURCE_EXT = new Set<string>(SOURCE_EXTENSIONS);
-/** `from '…'`, `import('…')`, `import '…'`, `require('…')`, `export … from '…'`. */
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"`])([^'"`\n]{1,300})\1/g;
 
 interface FileEntry {
   readonly stamp: string;
@@ -54,6 +55,18 @@ function indexFor(root: string, fs: ModuleFileSystem): ProjectIndex {
   return index;
 }
 
+/** The project's source files under `root` (sorted, node_modules and dot folders left out), at most `maxFiles`. */
+export function projectFiles(root: string, fs: ModuleFileSystem = DISK): readonly string[] {
+  if (!fs.listDir) return [];
+  const index = indexFor(root, fs);
+  if (Date.now() - index.listedAt > IMPORTER_LIMITS.freshMs) {
+    index.files = list(root, fs);
+    index.listedAt = Date.now();
+    index.importers.clear();
+  }
+  return index.files;
+}
+
 function list(root: string, fs: ModuleFileSystem): string[] {
   const out: string[] = [];
   const dirs = [root];
@@ -80,26 +93,9 @@ function specifiersOf(file: string, index: ProjectIndex, fs: ModuleFileSystem): 
   if (!stat || stat.size > IMPORTER_LIMITS.maxBytes) return [];
   const hit = index.entries.get(file);
   if (hit && hit.stamp === stat.stamp) return hit.specifiers;
-  const text = fs.readFile(file) ?? '';
-  const specifiers = new Set<string>();
-  for (const m of text.matchAll(SPECIFIER)) specifiers.add(m[2]!);
-  const entry = { stamp: stat.stamp, specifiers: [...specifiers] };
+  const entry = { stamp: stat.stamp, specifiers: specifiersIn(fs.readFile(file) ?? '') };
   index.entries.set(file, entry);
   return entry.specifiers;
-}
-
-/** The names a specifier may use for `target`: its file name without extension, or its folder's for `index`. */
-function namesOf(target: string): Set<string> {
-  const base = nodePath.basename(target).replace(/\.[^.]+$/, '');
-  const names = new Set([base]);
-  if (base === 'index') names.add(nodePath.basename(nodePath.dirname(target)));
-  return names;
-}
-
-function mayName(specifier: string, names: ReadonlySet<string>): boolean {
-  if (specifier.startsWith('#')) return true;
-  const last = specifier.replace(/\/+$/, '').split('/').pop() ?? '';
-  return names.has(last.replace(/\.[^.]+$/, '')) || names.has(last);
 }
 
 /**

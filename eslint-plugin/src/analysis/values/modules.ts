@@ -122,6 +122,14 @@ const regularFs = {
 
 const diskInput = new CachedInputFileSystem(regularFs as typeof nodeFs, 4000);
 
+/**
+ * Forgets what resolution read from disk (a file that was missing may exist now, and one that existed may
+ * be gone): the editor calls it after files appear or go, instead of waiting out the cache's seconds.
+ */
+export function forgetResolutions(): void {
+  diskInput.purge();
+}
+
 /** The disk, as ESLint sees it. */
 export const DISK: ModuleFileSystem = {
   stat(path) {

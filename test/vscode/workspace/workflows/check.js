@@ -1,0 +1,1 @@
+exports.ok = (o) => o === 'https://a.example.com';

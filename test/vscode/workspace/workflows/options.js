@@ -1,0 +1,1 @@
+exports.corsOptions = { origin: ['https://a.example.com'], credentials: true };
