@@ -52,7 +52,7 @@ export const REGEX_BUDGET = {
  * One file's regex analyses together (`checks/checks.ts`), in the meter's units: a cap only a hostile file
  * reaches (each pattern has its own `maxWork` within it); past it, further checks are not analysed.
  */
-export const FILE_REGEX_WORK = 1_000_000;
+export const FILE_REGEX_WORK = 3_000_000;
 
 /** Resolving values (`values/values.ts`). */
 export const VALUE_BUDGET = {
