@@ -123,7 +123,7 @@ export function generateCheck(r: Rng): GeneratedCheck {
   const a = stringCheck(r);
   const b = pick(r, [stringCheck(r), { source: `origin === 'https://${HOST}'`, family: 'exact' }]);
   const op = pick(r, ['&&', '||']);
-  return { source: `(${a.source}) ${op} (${b.source})`, family: `combo${op}` };
+  return { source: `(${a.source}) ${op} (${b.source})`, family: `combo${op}(${a.family},${b.family})` };
 }
 
 function stringCheck(r: Rng): GeneratedCheck {
