@@ -76,32 +76,28 @@ async function mapJson(dir: string): Promise<string> {
 describe('the same answer everywhere', () => {
   const rounds = Number(process.env.CORS_GUARD_SAME_ANSWER_ROUNDS ?? 1);
 
-  it(
-    'a file of 300 ordinary origin regexes: every one judged, the same JSON alone and beside two busy loops',
-    async () => {
-      const dir = patternsProject();
-      const alone = await mapJson(dir);
-      const report = JSON.parse(alone) as MapReport;
-      const verdicts: Record<string, number> = {};
-      for (const p of report.policies) verdicts[p.verdict] = (verdicts[p.verdict] ?? 0) + 1;
-      console.log(`300 ordinary patterns: ${JSON.stringify(verdicts)}`);
-      expect(report.policies).toHaveLength(300);
-      // Every ordinary pattern gets a verdict: the budget is per pattern, and the file's cap is for hostile files.
-      expect(verdicts.unknown ?? 0).toBe(0);
-      expect(verdicts.safe).toBeGreaterThan(100);
-      expect(verdicts.unsafe).toBeGreaterThan(100);
-      for (let round = 0; round < rounds; round++) {
-        const busy = await busyLoops();
-        try {
-          expect(await mapJson(dir)).toBe(alone);
-        } finally {
-          for (const l of busy) l.kill('SIGKILL');
-        }
-        if (round > 0) expect(await mapJson(dir)).toBe(alone);
+  it('a file of 300 ordinary origin regexes: every one judged, the same JSON alone and beside two busy loops', async () => {
+    const dir = patternsProject();
+    const alone = await mapJson(dir);
+    const report = JSON.parse(alone) as MapReport;
+    const verdicts: Record<string, number> = {};
+    for (const p of report.policies) verdicts[p.verdict] = (verdicts[p.verdict] ?? 0) + 1;
+    console.log(`300 ordinary patterns: ${JSON.stringify(verdicts)}`);
+    expect(report.policies).toHaveLength(300);
+    // Every ordinary pattern gets a verdict: the budget is per pattern, and the file's cap is for hostile files.
+    expect(verdicts.unknown ?? 0).toBe(0);
+    expect(verdicts.safe).toBeGreaterThan(100);
+    expect(verdicts.unsafe).toBeGreaterThan(100);
+    for (let round = 0; round < rounds; round++) {
+      const busy = await busyLoops();
+      try {
+        expect(await mapJson(dir)).toBe(alone);
+      } finally {
+        for (const l of busy) l.kill('SIGKILL');
       }
-    },
-    600_000,
-  );
+      if (round > 0) expect(await mapJson(dir)).toBe(alone);
+    }
+  }, 600_000);
 
   it('a pattern costs the same work cold and warm (cached automata are charged what they cost)', () => {
     const p = { pattern: String.raw`^https:\/\/([a-z0-9-]+.)?cold-warm\.example\.org$`, flags: '' };
