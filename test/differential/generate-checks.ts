@@ -105,9 +105,10 @@ export function generateCheck(r: Rng): GeneratedCheck {
     if (form === 'match') return { source: `origin.match(${re})`, family: `${family}-match` };
     if (form === 'exec') return { source: `${re}.exec(origin) !== null`, family: `${family}-exec` };
     if (form === 'search-truthy') return { source: `!!origin.search(${re})`, family: 'search-truthy' };
+    const comparison = pick(r, ['!== -1', '>= 0', '> -1', '=== 0']);
     return {
-      source: `origin.search(${re}) ${pick(r, ['!== -1', '>= 0', '> -1', '=== 0'])}`,
-      family: `${family}-search`,
+      source: `origin.search(${re}) ${comparison}`,
+      family: `${family}-search${comparison === '=== 0' ? '-at-start' : ''}`,
     };
   }
   if (kind === 'string') return stringCheck(r);

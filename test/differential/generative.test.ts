@@ -33,6 +33,11 @@ const KNOWN: readonly { readonly family: RegExp; readonly what: 'refuted' | 'ref
     why: '`re.exec(origin) !== null` is not read as a check: the origin is taken as unchecked (over-report)',
   },
   {
+    family: /search-at-start/,
+    what: 'refused',
+    why: '`origin.search(re) === 0` is read as `re.test(origin)`: the match need not start the origin (witness too wide)',
+  },
+  {
     family: /indexOf-after-start/,
     what: 'refused',
     why: '`origin.indexOf(s) > 0` is not read as a check: the origin is taken as unchecked (over-report)',
