@@ -1,7 +1,8 @@
 /**
  * Every budget of the analysis, in one place: what may grow with the input (regex automata, values
- * followed, guards per site, modules imported, bytes read, time) stops at a named limit, so hostile or huge
- * input never hangs the linter, the editor or the map. What a budget cuts off is "could not be analysed"
+ * followed, guards per site, modules imported, bytes read) stops at a named limit of counted work, never of
+ * time, so hostile or huge input never hangs the linter, the editor or the map, and the same input gets the
+ * same verdicts on any machine, alone or under load, cold or warm. What a budget cuts off is "could not be analysed"
  * (said in the message where it decides a finding, e.g. an origin check that could not be verified) or
  * "unknown" (silent), never "safe". The README ("Budgets") lists them; test/robustness/ holds each to an
  * outcome, and `npm run bench` times each hostile case against ESLint's own parse of the same file.
@@ -12,16 +13,26 @@ export const REGEX_BUDGET = {
   /** Automaton nodes any one construction may create (refa's limited node factory). */
   maxNodes: 20_000,
   /**
-   * CPU time one pattern's analysis may take, checked between automaton steps: a backstop (the slowest
-   * real origin checks take about 50 ms); hostile patterns are stopped before, by the screen below.
+   * Work one pattern's analysis may do, counted by the meter of `checks/automata.ts`: one unit per automaton
+   * node created, per state of a product explored and per transition out of it, `regExpRunCost` per run of
+   * the pattern's own RegExp, and the base costs below (a unit is roughly 10 µs on a quiet laptop). An
+   * ordinary origin check takes 500 to 3,000 units, a list of 100 hosts in one pattern about 20,000;
+   * hostile patterns are stopped before, by the screen below.
    */
-  maxMs: 250,
+  maxWork: 100_000,
+  /** Units one pattern's analysis counts before any automaton (parsing, the screen, the search automaton's setup). */
+  patternBaseCost: 200,
+  /** Units building the attacker languages for a set of hosts counts beyond its nodes (charged on cache hits too). */
+  languagesBaseCost: 500,
+  /** Units one run of the project's RegExp counts (re-testing a witness). */
+  regExpRunCost: 50,
   /**
-   * CPU time all runs of the pattern's own RegExp may take (re-testing witnesses; deciding which origins
-   * a check admits), for a pattern that can backtrack (a quantified group, nested or adjacent unbounded
-   * quantifiers, backreferences, lookarounds). Such a pattern runs under a watchdog (`node:vm` timeout).
+   * Last-resort guard on one run of the project's RegExp, for a pattern that can backtrack (a quantified
+   * group, adjacent unbounded quantifiers, lookarounds): it runs under a `node:vm` timeout. The screen keeps
+   * every pattern it lets through far below it (linear or low-polynomial on an origin), so it never decides
+   * a verdict; past it the answer is unknown.
    */
-  maxRegExpMs: 50,
+  regExpGuardMs: 2_000,
   /** Longest pattern source analysed at all (longer: could not be analysed). */
   maxPatternLength: 20_000,
   /**
@@ -37,8 +48,11 @@ export const REGEX_BUDGET = {
   screenNodes: 2_000,
 } as const;
 
-/** One file's regex analyses together (`checks/checks.ts`): past it, further checks are not analysed. */
-export const FILE_REGEX_BUDGET_MS = 1500;
+/**
+ * One file's regex analyses together (`checks/checks.ts`), in the meter's units: a cap only a hostile file
+ * reaches (each pattern has its own `maxWork` within it); past it, further checks are not analysed.
+ */
+export const FILE_REGEX_WORK = 3_000_000;
 
 /** Resolving values (`values/values.ts`). */
 export const VALUE_BUDGET = {
@@ -65,12 +79,12 @@ export const MODULE_LIMITS = {
   maxLineLength: 4000,
   /** Modules one lint may load (parsed or from the cache). */
   maxModulesPerLint: 60,
+  /** Import specifiers one lint may resolve (each a few file-system look-ups). */
+  maxResolutionsPerLint: 600,
   /** Bytes one lint may read and parse from other modules. */
   maxBytesPerLint: 2 * 1024 * 1024,
   /** Import hops from the linted file. */
   maxDepth: 6,
-  /** Time one lint may spend resolving, reading and parsing modules. */
-  maxMsPerLint: 750,
   /** Parsed modules kept per process. */
   cacheEntries: 400,
 } as const;

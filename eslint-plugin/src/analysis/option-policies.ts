@@ -23,6 +23,18 @@ import {
 import type { OptionSite } from './sites/sites';
 import type { Bindings, Value, ValueResolver } from './values/values';
 
+/**
+ * An options object as a library reads it: an object literal (with the writes made to it afterwards), or a
+ * module namespace (`import * as options from './cors-options'`), whose named exports are its properties.
+ */
+interface OptionsSource {
+  readonly node: Node;
+  /** The object literal, where the options are one (rules point into it and suggest edits there). */
+  readonly literal?: TSESTree.ObjectExpression;
+  /** The values of one option; undefined when the options certainly lack it. */
+  get(name: string): readonly Value[] | undefined;
+}
+
 export class OptionPolicies {
   /** Origin functions read what they answer or return as an origin setting, through `originSpecs`. */
   private readonly functions: OriginFunctions;
@@ -83,8 +95,30 @@ export class OptionPolicies {
   }
 
   private policiesOfValue(lib: LibrarySemantics, site: OptionSite, v: Value, extraSites: readonly Node[]): Policy[] {
-    if (v.kind === 'object')
-      return this.disabled(lib, v.object) ? [] : [this.objectPolicy(lib, site, v.object, extraSites)];
+    if (v.kind === 'object' || v.kind === 'module') {
+      const src =
+        v.kind === 'object'
+          ? this.literalSource(v.object)
+          : { node: v.node, get: (name: string) => this.resolver.exportOf(v.module, name, 0, v.node) };
+      return this.disabled(lib, src) ? [] : [this.sourcePolicy(lib, site, src, extraSites)];
+    }
+    if (v.kind === 'unknown' && site.path.length === 0) {
+      // `cors(loadConfig())`, `cors(JSON.parse(process.env.CORS))`: options CORS Guard cannot read are a
+      // policy whose origins and credentials are unknown, listed as such, never left out.
+      return [
+        {
+          kind: 'options',
+          library: lib,
+          node: v.node,
+          call: site.call,
+          origins: [{ type: 'unknown', node: v.node }],
+          credentials: { allowed: 'unknown', node: v.node },
+          headers: [],
+          varyOrigin: !lib.addsNoVary,
+          otherHeaders: this.libraryHeaders(lib, undefined),
+        },
+      ];
+    }
     if (v.kind === 'literal') {
       if (v.value === true) {
         // hapi `cors: true` is origin ['*']: the request's origin is sent back.
@@ -139,10 +173,10 @@ export class OptionPolicies {
   }
 
   /** AdonisJS `enabled: false`, Sails without `allRoutes: true`: the settings apply to no route. */
-  private disabled(lib: LibrarySemantics, obj: TSESTree.ObjectExpression): boolean {
+  private disabled(lib: LibrarySemantics, src: OptionsSource): boolean {
     const option = lib.enabledOption;
     if (!option) return false;
-    const values = this.resolver.objectPropertyOrMissing(obj, option.name);
+    const values = src.get(option.name);
     if (!values) return !option.unsetMeans;
     return values.every(
       (v) => v.kind === 'literal' && (v.value === false || (v.value === undefined && !option.unsetMeans)),
@@ -252,20 +286,32 @@ export class OptionPolicies {
     return [wildcard];
   }
 
+  private literalSource(obj: TSESTree.ObjectExpression): OptionsSource {
+    return { node: obj, literal: obj, get: (name) => this.resolver.objectPropertyOrMissing(obj, name) };
+  }
+
   private objectPolicy(
     declared: LibrarySemantics,
     site: OptionSite,
     obj: TSESTree.ObjectExpression,
     extraSites: readonly Node[],
   ): Policy {
+    return this.sourcePolicy(declared, site, this.literalSource(obj), extraSites);
+  }
+
+  private sourcePolicy(
+    declared: LibrarySemantics,
+    site: OptionSite,
+    src: OptionsSource,
+    extraSites: readonly Node[],
+  ): Policy {
+    const obj = src.node;
     // Sails `allowAnyOriginWithCredentialsUnsafe: true`: `*` with credentials sends back every Origin.
-    const unsafe = declared.unsafeWildcardOption
-      ? this.resolver.objectPropertyOrMissing(obj, declared.unsafeWildcardOption)
-      : undefined;
+    const unsafe = declared.unsafeWildcardOption ? src.get(declared.unsafeWildcardOption) : undefined;
     const lib: LibrarySemantics = unsafe?.some((v) => v.kind === 'literal' && v.value === true)
       ? { ...declared, wildcardWithCredentials: 'reflects' }
       : declared;
-    const credProp = this.resolver.objectPropertyOrMissing(obj, lib.credentialsOption ?? 'credentials');
+    const credProp = src.get(lib.credentialsOption ?? 'credentials');
     let credentials: Credentials =
       !credProp && lib.defaultCredentials ? { allowed: true, node: obj } : { allowed: false };
     for (const v of credProp ?? []) {
@@ -275,25 +321,23 @@ export class OptionPolicies {
         credentials = { allowed: 'unknown', node: v.node };
       }
     }
-    const originValues = this.resolver.objectPropertyOrMissing(obj, lib.originOption);
-    const originProperty = findProperty(obj, lib.originOption);
+    const originValues = src.get(lib.originOption);
+    const originProperty = src.literal && findProperty(src.literal, lib.originOption);
     const origins: OriginSpec[] = [];
     // middy < 6: a non-empty `origins` list replaces the default `origin: '*'` (5.5.1 src).
-    const extraList = lib.extraOriginListOption
-      ? this.resolver.objectPropertyOrMissing(obj, lib.extraOriginListOption)
-      : undefined;
+    const extraList = lib.extraOriginListOption ? src.get(lib.extraOriginListOption) : undefined;
     if (!originValues && !extraList) {
       origins.push(...this.defaultOrigins(lib, obj, credentials));
     } else if (originValues) {
       for (const v of originValues) origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
     }
     if (lib.extraOriginListOption) {
-      for (const v of this.resolver.objectPropertyOrMissing(obj, lib.extraOriginListOption) ?? []) {
+      for (const v of src.get(lib.extraOriginListOption) ?? []) {
         origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
       }
     }
     if (lib.originGetterOption) {
-      for (const v of this.resolver.objectPropertyOrMissing(obj, lib.originGetterOption) ?? []) {
+      for (const v of src.get(lib.originGetterOption) ?? []) {
         if (v.kind === 'function') origins.push(...this.functions.returnedOrigins(lib, v.fn, credentials, true));
       }
     }
@@ -302,13 +346,13 @@ export class OptionPolicies {
       library: lib,
       node: obj,
       call: site.call,
-      options: obj,
-      originProperty,
+      ...(src.literal ? { options: src.literal } : {}),
+      ...(originProperty ? { originProperty } : {}),
       origins: origins.map((s) => withPermissiveDefault(s, this.resolver)),
       credentials,
       headers: [],
       varyOrigin: !lib.addsNoVary,
-      otherHeaders: this.libraryHeaders(lib, obj),
+      otherHeaders: this.libraryHeaders(lib, src.literal),
     };
   }
 

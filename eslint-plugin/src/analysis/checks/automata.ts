@@ -1,14 +1,25 @@
 /**
- * Automata of origin patterns and of the origins an attacker can send, built with refa under a node and
- * time budget, and the cached search automata of patterns judged on them.
+ * Automata of origin patterns and of the origins an attacker can send, built with refa under a budget of
+ * counted work (nodes created, product states explored), and the cached search automata of patterns judged
+ * on them.
  *
  * Search semantics: `re.test(origin)` matches anywhere unless anchored. The pattern's `^`/`$` are turned
  * into two marker characters that the origin language places only at its ends, and the pattern is wrapped
  * in `[^]*...[^]*`; every character class excludes the markers, so only an anchor can match them.
  */
-import { CharSet, DFA, JS, NFA, type Element, type NoParent, type Node as RNode, type TransitionIterable } from 'refa';
+import {
+  CharSet,
+  DFA,
+  FAIterators,
+  JS,
+  NFA,
+  getIntersectionIterator,
+  type Element,
+  type NoParent,
+  type Node as RNode,
+  type TransitionIterable,
+} from 'refa';
 import { REGEX_BUDGET } from '../budgets';
-import { cpuMs } from './bounded-regexp';
 import { escapeRegex } from './origins';
 import { judgedOnAutomaton, screenPattern, type OriginPattern } from './regex-screen';
 import {
@@ -26,7 +37,7 @@ export const START = 0xe000;
 export const END = 0xe001;
 export const NODE_LIMIT = REGEX_BUDGET.maxNodes;
 
-/** Thrown when a pattern's analysis runs out of its budget (time, or its own RegExp's running time). */
+/** Thrown when a pattern's analysis runs out of its budget (counted work, or its own RegExp's guard). */
 export class BudgetExhausted extends Error {
   constructor(
     message: string,
@@ -36,25 +47,88 @@ export class BudgetExhausted extends Error {
   }
 }
 
-/** When the pattern being analysed must be done (`cpuMs()` time). */
-let deadline = Infinity;
 /**
- * Before this wall-clock time (`performance.now()`) the deadline cannot have passed: the main thread's CPU
- * time grows no faster than the clock. Reading CPU time is a system call (tens of microseconds on some
- * machines), so it is asked only once the clock alone could have run out.
+ * The work meter: every unit of work the automata do is counted (a node created by any construction, a state
+ * of a product explored, a run of the project's RegExp), never time, so the same input gets the same verdict
+ * alone, under load, cold or warm. Work served from a cache is charged what it cost to build, so a warm
+ * process stops exactly where a cold one does.
  */
-let clockCannotExceed = Infinity;
-export function setDeadline(d: number): void {
-  deadline = d;
-  clockCannotExceed = d === Infinity ? Infinity : performance.now() + (d - cpuMs());
+let spent = 0;
+/** The absolute count at which the analysis in progress must stop, and what it says when it does. */
+let limit = Infinity;
+let limitReason = 'its analysis used up its work budget';
+export function spend(units = 1): void {
+  spent += units;
+  if (spent > limit) throw new BudgetExhausted(limitReason);
 }
-export function checkTime(): void {
-  if (performance.now() < clockCannotExceed) return;
-  if (cpuMs() > deadline) throw new BudgetExhausted('the analysis ran out of time');
+/** Work counted so far in this process (only differences mean anything). */
+export function workSpent(): number {
+  return spent;
 }
-/** The deadline in force, to be restored after narrowing it for one pattern. */
-export function currentDeadline(): number {
-  return deadline;
+/** Runs `f` with at most `units` more work (never more than an enclosing limit allows). */
+export function withinWork<T>(units: number, reason: string, f: () => T): T {
+  const outer = { limit, limitReason };
+  if (spent + units < limit) {
+    limit = spent + units;
+    limitReason = reason;
+  }
+  try {
+    return f();
+  } finally {
+    limit = outer.limit;
+    limitReason = outer.limitReason;
+  }
+}
+
+/** refa node factories that count every node they create against the meter (and cap one construction). */
+class CountedNfaFactory extends NFA.LimitedNodeFactory {
+  override createNode(): ReturnType<NFA.LimitedNodeFactory['createNode']> {
+    spend();
+    return super.createNode();
+  }
+}
+class CountedDfaFactory extends DFA.LimitedNodeFactory {
+  override createNode(): ReturnType<DFA.LimitedNodeFactory['createNode']> {
+    spend();
+    return super.createNode();
+  }
+}
+export const nfaFactory = (): NFA.LimitedNodeFactory => new CountedNfaFactory(NODE_LIMIT);
+export const dfaFactory = (): DFA.LimitedNodeFactory => new CountedDfaFactory(NODE_LIMIT);
+
+/** The lazy product of two automata, each state explored counted against the meter. */
+export function product<L, R>(
+  a: TransitionIterable<L>,
+  b: TransitionIterable<R>,
+): ReturnType<typeof getIntersectionIterator<L, R>> {
+  const it = getIntersectionIterator(a, b, NODE_LIMIT);
+  return {
+    ...it,
+    getOut: (state) => {
+      const out = it.getOut(state);
+      spend(1 + out.size);
+      return out;
+    },
+  };
+}
+/** Whether two automata accept no common word, counted (refa's `isDisjointWith`, metered). */
+export function disjoint<L, R>(a: TransitionIterable<L>, b: TransitionIterable<R>): boolean {
+  return !FAIterators.canReachFinal(FAIterators.mapOut(product(a, b), (out) => out.keys()));
+}
+
+/** `make()` once, on first use; later uses are charged the work the first one cost. */
+function cached<T>(make: () => T): () => T {
+  let value: { v: T; cost: number } | undefined;
+  return () => {
+    if (value) {
+      spend(value.cost);
+      return value.v;
+    }
+    const before = spent;
+    const v = make();
+    value = { v, cost: spent - before };
+    return v;
+  };
 }
 
 export const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
@@ -72,29 +146,17 @@ export interface Languages {
   legit(): NFA;
 }
 
-/** `make()` once, on first use. */
-function lazily<T>(make: () => T): () => T {
-  let value: T | undefined;
-  let made = false;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value as T;
-  };
-}
-
-const languageCache = new Map<string, Languages>();
+/** Languages by hosts, with the work building them cost (charged again on every hit). */
+const languageCache = new Map<string, { readonly langs: Languages; readonly cost: number }>();
 
 export function literalNfa(source: string, unicode: boolean, maxCharacter: number): NFA {
   const parser = JS.Parser.fromLiteral({ source, flags: unicode ? 'u' : '' });
   const { expression } = parser.parse();
-  return NFA.fromRegex(expression, { maxCharacter }, {}, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  return NFA.fromRegex(expression, { maxCharacter }, {}, nfaFactory());
 }
 
 function complementDfa(source: string, unicode: boolean, maxCharacter: number): DFA {
-  const dfa = DFA.fromFA(literalNfa(source, unicode, maxCharacter), new DFA.LimitedNodeFactory(NODE_LIMIT));
+  const dfa = DFA.fromFA(literalNfa(source, unicode, maxCharacter), dfaFactory());
   dfa.complement();
   return dfa;
 }
@@ -103,7 +165,13 @@ function complementDfa(source: string, unicode: boolean, maxCharacter: number): 
 export function languagesFor(hosts: readonly string[], unicode: boolean): Languages {
   const key = `${unicode ? 'u' : ''}:${hosts.join(',')}`;
   const hit = languageCache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    spend(hit.cost);
+    return hit.langs;
+  }
+  const before = spent;
+  // Building them costs more than their nodes (character sets split and merged on every transition).
+  spend(REGEX_BUDGET.languagesBaseCost);
   const max = unicode ? 0x10ffff : 0xffff;
   const s = M(START);
   const e = M(END);
@@ -117,16 +185,12 @@ export function languagesFor(hosts: readonly string[], unicode: boolean): Langua
   // (`a.example.com.example.com`) are artifacts of unanchored matching, not origins anyone meant.
   const twice = `${s}https?:\\/\\/(?:${LABEL}\\.)*(?:${hostAlternatives})\\.(?:${LABEL}\\.)*(?:${hostAlternatives})${PORT}${e}`;
   const originNfa = literalNfa(origin, unicode, max);
-  const attack = NFA.fromIntersection(
-    originNfa,
-    complementDfa(good, unicode, max),
-    new NFA.LimitedNodeFactory(NODE_LIMIT),
-  );
-  const legit = lazily(() =>
+  const attack = NFA.fromIntersection(originNfa, complementDfa(good, unicode, max), nfaFactory());
+  const legit = cached(() =>
     NFA.fromIntersection(
-      NFA.fromIntersection(originNfa, literalNfa(good, unicode, max), new NFA.LimitedNodeFactory(NODE_LIMIT)),
+      NFA.fromIntersection(originNfa, literalNfa(good, unicode, max), nfaFactory()),
       complementDfa(twice, unicode, max),
-      new NFA.LimitedNodeFactory(NODE_LIMIT),
+      nfaFactory(),
     ),
   );
   const sites = [...new Set(owned.map((h) => registrableDomainOf(h) ?? h))].map(escapeRegex).join('|') || '(?!)';
@@ -139,23 +203,22 @@ export function languagesFor(hosts: readonly string[], unicode: boolean): Langua
   ];
   const registrable = `${s}https?:\\/\\/(?:${LABEL}\\.)*${LABEL}\\.(?:${suffixes.map(escapeRegex).join('|')})${PORT}${e}`;
   const ownSite = `${s}https?:\\/\\/(?:${LABEL}\\.)*(?:${sites})${PORT}${e}`;
-  const inter = <T>(a: NFA, b: TransitionIterable<T>) =>
-    NFA.fromIntersection(a, b, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  const inter = <T>(a: NFA, b: TransitionIterable<T>) => NFA.fromIntersection(a, b, nfaFactory());
   // Preference classes, intersected lazily with (pattern ∩ attack) when a witness is wanted.
   const suffix = `${s}https:\\/\\/(?:${LABEL}\\.)*evil\\.net${PORT}${e}`;
   const prefs: Languages['prefs'] = [
-    { cls: 'attacker-suffix', nfa: lazily(() => literalNfa(suffix, unicode, max)) },
+    { cls: 'attacker-suffix', nfa: cached(() => literalNfa(suffix, unicode, max)) },
     {
       cls: 'registrable',
-      nfa: lazily(() => inter(literalNfa(registrable, unicode, max), complementDfa(ownSite, unicode, max))),
+      nfa: cached(() => inter(literalNfa(registrable, unicode, max), complementDfa(ownSite, unicode, max))),
     },
-    { cls: 'same-site', nfa: lazily(() => literalNfa(ownSite, unicode, max)) },
-    { cls: 'null', nfa: lazily(() => literalNfa(`${s}null${e}`, unicode, max)) },
+    { cls: 'same-site', nfa: cached(() => literalNfa(ownSite, unicode, max)) },
+    { cls: 'null', nfa: cached(() => literalNfa(`${s}null${e}`, unicode, max)) },
     { cls: 'unregistrable', nfa: () => originNfa },
   ];
   const result = { attack, prefs, legit };
   if (languageCache.size > 200) languageCache.clear();
-  languageCache.set(key, result);
+  languageCache.set(key, { langs: result, cost: spent - before });
   return result;
 }
 
@@ -172,7 +235,9 @@ export function searchNfa(p: OriginPattern): { nfa: NFA; approximate: boolean; u
     a.negate &&
     a.alternatives.length === 1 &&
     a.alternatives[0]!.elements.length === 1 &&
-    a.alternatives[0]!.elements[0]!.type === 'CharacterClass';
+    a.alternatives[0]!.elements[0]!.type === 'CharacterClass' &&
+    // `(?![^])` is `$`; `(?!-)` is a one-character lookahead, not an anchor
+    a.alternatives[0]!.elements[0]!.characters.isAll;
   /**
    * A lookahead that ends the pattern and looks at one character or the end (`(?=$|\/)`, `(?![\w.-])`): with
    * search semantics it may consume that character, so it becomes a class (the end marker for `$`), exactly.
@@ -234,7 +299,7 @@ export function searchNfa(p: OriginPattern): { nfa: NFA; approximate: boolean; u
     alternatives: expression.alternatives.map((a) => mapConcat(a, true)),
   };
   const wrapped = [{ type: 'Concatenation' as const, elements: [any, body, any] }];
-  const nfa = NFA.fromRegex(wrapped, { maxCharacter }, { assertions: 'throw' }, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  const nfa = NFA.fromRegex(wrapped, { maxCharacter }, { assertions: 'throw' }, nfaFactory());
   return { nfa, approximate, unicode: maxCharacter > 0xffff };
 }
 
@@ -244,22 +309,30 @@ export function testOn(nfa: NFA): (origin: string) => boolean {
 }
 
 /** The search automata of patterns judged on them, built once for the verdict and for `automatonTest`. */
-const exactSearches = new Map<string, ReturnType<typeof searchNfa> | null>();
+const exactSearches = new Map<
+  string,
+  { readonly search: ReturnType<typeof searchNfa> | null; readonly cost: number }
+>();
 export function exactSearchOf(p: OriginPattern): ReturnType<typeof searchNfa> | undefined {
   const key = `${p.flags}:${p.pattern}`;
-  let search = exactSearches.get(key);
-  if (search === undefined) {
-    search = null;
-    if (judgedOnAutomaton(p, screenPattern(p))) {
-      try {
-        search = searchNfa(p);
-      } catch {
-        search = null; // too large or unreadable: the analysis says why
-      }
-    }
-    if (exactSearches.size > 500) exactSearches.clear();
-    exactSearches.set(key, search);
+  const hit = exactSearches.get(key);
+  if (hit) {
+    spend(hit.cost);
+    return hit.search ?? undefined;
   }
+  const before = spent;
+  let search: ReturnType<typeof searchNfa> | null = null;
+  if (judgedOnAutomaton(p, screenPattern(p))) {
+    try {
+      search = searchNfa(p);
+    } catch (error) {
+      // A budget that ran out is not an answer to keep; too large or unreadable is (the analysis says why).
+      if (error instanceof BudgetExhausted) throw error;
+      search = null;
+    }
+  }
+  if (exactSearches.size > 500) exactSearches.clear();
+  exactSearches.set(key, { search, cost: spent - before });
   return search ?? undefined;
 }
 

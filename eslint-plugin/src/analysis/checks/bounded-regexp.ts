@@ -1,25 +1,17 @@
 /**
  * Runs a project's own RegExp on an origin without letting it hang the linter. JavaScript's backtracking
  * engine takes exponential time on some patterns (`(?:a|a){34}(?=z)`, `(a+)+$`) for the very inputs the
- * witness analysis builds, and a running `RegExp.test` cannot be interrupted from JavaScript. So a pattern
- * that can backtrack runs inside `node:vm` with a timeout (V8 interrupts the regex), within one time budget
- * per pattern; a pattern that cannot (no quantified group, at most one unbounded quantifier, no
- * backreference or lookaround) runs directly, at no cost.
+ * witness analysis builds, and a running `RegExp.test` cannot be interrupted from JavaScript. Such patterns
+ * are turned away by the screen (`regex-screen.ts`) before they are run; as a last resort, a pattern that can
+ * backtrack runs inside `node:vm` under a timeout (V8 interrupts the regex) that no screened pattern comes
+ * near, so time never decides a verdict: past it the answer is unknown. A pattern that cannot backtrack (no
+ * quantified group, at most one unbounded quantifier, no backreference or lookaround) runs directly.
  */
 import * as vm from 'node:vm';
 import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import { REGEX_BUDGET } from '../budgets';
 
-/**
- * Milliseconds of CPU time this process has used: budgets count it rather than wall time, so a busy
- * machine (CI, many parallel test workers) does not turn a verdict into "could not be analysed".
- */
-export function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
-/** Tests `subject`; undefined once the pattern's RegExp budget is used up (the answer is not known). */
+/** Tests `subject`; undefined once a run of the pattern's RegExp hit the guard (the answer is not known). */
 export type BoundedTest = (subject: string) => boolean | undefined;
 
 /** Whether the backtracking engine can take more than linear time on this pattern. */
@@ -57,10 +49,9 @@ const script = new vm.Script('re.test(subject)');
 /** One context for every pattern (creating one costs about a millisecond). */
 let shared: vm.Context | undefined;
 
-/** A test of `re` within the pattern's RegExp budget (shared by every call of the returned function). */
+/** A test of `re` under the last-resort guard; after one run hits it, every new question is unknown. */
 export function boundedTest(re: RegExp, risky = canBacktrack(re.source, re.flags)): BoundedTest {
   if (!risky) return (s) => re.test(s);
-  let spent = 0;
   let exhausted = false;
   // The same origins are asked about again and again (each rule asks decide()): each runs once.
   const answers = new Map<string, boolean>();
@@ -68,22 +59,16 @@ export function boundedTest(re: RegExp, risky = canBacktrack(re.source, re.flags
     const known = answers.get(subject);
     if (known !== undefined) return known;
     if (exhausted) return undefined;
-    const started = cpuMs();
     try {
       const context = (shared ??= vm.createContext({ re, subject }));
       context.re = re;
       context.subject = subject;
-      // The watchdog counts wall time: it is given slack for a busy machine; the budget counts CPU time.
-      const remaining = REGEX_BUDGET.maxRegExpMs - spent;
-      const answer = script.runInContext(context, { timeout: Math.ceil(4 * remaining + 10) }) === true;
+      const answer = script.runInContext(context, { timeout: REGEX_BUDGET.regExpGuardMs }) === true;
       if (answers.size < 256) answers.set(subject, answer);
       return answer;
     } catch {
       exhausted = true;
       return undefined;
-    } finally {
-      spent += cpuMs() - started;
-      if (spent >= REGEX_BUDGET.maxRegExpMs) exhausted = true;
     }
   };
 }

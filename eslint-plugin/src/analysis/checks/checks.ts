@@ -7,8 +7,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../ast';
-import { FILE_REGEX_BUDGET_MS } from '../budgets';
-import { boundedTest, cpuMs } from './bounded-regexp';
+import { FILE_REGEX_WORK } from '../budgets';
+import { BudgetExhausted, withinWork, workSpent } from './automata';
+import { boundedTest } from './bounded-regexp';
 import { escapeRegex } from './origins';
 import type { Value } from '../values/values';
 import { analyzeOriginPattern, automatonTest, unanalysable, type OriginPattern, type Verdict } from './witness';
@@ -176,17 +177,22 @@ export function parsedPart(origin: string, part: 'hostname' | 'host'): string | 
 // ---------------------------------------------------------------------------------------------------
 // Compiling and judging
 
-/** Time one file may spend in automata; past it, remaining checks are not analysed (and the rules say so). */
-export const FILE_ANALYSIS_BUDGET_MS = FILE_REGEX_BUDGET_MS;
-
 const VERDICT_CACHE_LIMIT = 2000;
-/** Verdicts by pattern and hosts, shared across files (the same pattern and hosts give the same verdict). */
-const verdicts = new Map<string, Verdict>();
+/**
+ * Verdicts by pattern and hosts, shared across files (the same pattern and hosts give the same verdict), with
+ * the work each cost: a hit is charged it again, so a file's budget runs out at the same check warm or cold.
+ * A verdict some budget cut short is never kept.
+ */
+const verdicts = new Map<string, { readonly verdict: Verdict; readonly cost: number }>();
+const FILE_BUDGET_REASON = 'the file used up its regex analysis budget';
 const NOT_JUDGED: Verdict = { kind: 'inconclusive', reason: 'not an origin pattern' };
 
-/** Compiles and judges a file's checks against its trusted hosts, within the file's time budget. */
+/**
+ * Compiles and judges a file's checks against its trusted hosts: each pattern within its own counted budget,
+ * all of them within the file's cap (`FILE_REGEX_WORK`), which only a hostile file reaches.
+ */
 export class CheckJudge {
-  private spentMs = 0;
+  private spent = 0;
 
   constructor(readonly hosts: readonly string[]) {}
 
@@ -251,29 +257,47 @@ export class CheckJudge {
     if (!matcher || !pattern) return NOT_JUDGED;
     const key = `${tag}:${pattern.flags}:${pattern.pattern}:${hosts.join(',')}`;
     const hit = verdicts.get(key);
-    if (hit) return hit;
-    if (this.spentMs > FILE_ANALYSIS_BUDGET_MS) return unanalysable('the file used up its regex analysis budget');
-    const t = cpuMs();
-    let verdict: Verdict;
-    try {
-      verdict = analyzeOriginPattern(pattern, hosts, matcher.verify);
-    } finally {
-      this.spentMs += cpuMs() - t;
+    if (hit) {
+      if (this.spent + hit.cost > FILE_REGEX_WORK) {
+        this.spent = FILE_REGEX_WORK + 1;
+        return unanalysable(FILE_BUDGET_REASON);
+      }
+      this.spent += hit.cost;
+      return hit.verdict;
     }
-    if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
-    verdicts.set(key, verdict);
+    let cutShort = false;
+    const { result: verdict, cost } = this.metered(() => {
+      const v = analyzeOriginPattern(pattern, hosts, matcher.verify);
+      cutShort = v.kind === 'inconclusive' && v.outOfBudget === true;
+      return v;
+    });
+    if (verdict === undefined) return unanalysable(FILE_BUDGET_REASON);
+    if (!cutShort) {
+      if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+      verdicts.set(key, { verdict, cost });
+    }
     return verdict;
   }
 
-  /** Runs a costly analysis for this file unless its budget is used up; undefined when skipped. */
+  /** Runs a costly analysis for this file unless its budget is used up; undefined when skipped or cut short. */
   withinBudget<R>(analysis: () => R): R | undefined {
-    if (this.spentMs > FILE_ANALYSIS_BUDGET_MS) return undefined;
-    const t = cpuMs();
+    return this.metered(analysis).result;
+  }
+
+  /** `analysis()` within what is left of the file's budget, its work counted; undefined once it is used up. */
+  private metered<R>(analysis: () => R): { result: R | undefined; cost: number } {
+    if (this.spent > FILE_REGEX_WORK) return { result: undefined, cost: 0 };
+    const before = workSpent();
+    let result: R | undefined;
     try {
-      return analysis();
-    } finally {
-      this.spentMs += cpuMs() - t;
+      result = withinWork(FILE_REGEX_WORK - this.spent, FILE_BUDGET_REASON, analysis);
+    } catch (error) {
+      if (!(error instanceof BudgetExhausted)) throw error;
+      result = undefined;
     }
+    const cost = workSpent() - before;
+    this.spent += cost;
+    return { result, cost };
   }
 }
 

@@ -4,8 +4,8 @@
  * every legitimate one.
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
-import { DFA, NFA, isDisjointWith } from 'refa';
-import { NODE_LIMIT, type Languages } from './automata';
+import { DFA, NFA } from 'refa';
+import { dfaFactory, disjoint, nfaFactory, type Languages } from './automata';
 
 export type CulpritKind = 'unescaped-dot' | 'missing-start-anchor' | 'missing-end-anchor' | 'broad-wildcard';
 
@@ -130,9 +130,9 @@ export function verifiedRepair(
   flags: string,
 ): boolean {
   if (!compiles(fixedSource, flags)) return false;
-  if (!isDisjointWith(fixed, langs.attack, NODE_LIMIT)) return false;
-  const kept = NFA.fromIntersection(original, langs.legit(), new NFA.LimitedNodeFactory(NODE_LIMIT));
-  const notFixed = DFA.fromFA(fixed, new DFA.LimitedNodeFactory(NODE_LIMIT));
+  if (!disjoint(fixed, langs.attack)) return false;
+  const kept = NFA.fromIntersection(original, langs.legit(), nfaFactory());
+  const notFixed = DFA.fromFA(fixed, dfaFactory());
   notFixed.complement();
-  return isDisjointWith(kept, notFixed, NODE_LIMIT);
+  return disjoint(kept, notFixed);
 }

@@ -3,8 +3,8 @@
  * (readable characters preferred, verified with the real check), by preference class, and made to read
  * like an attack (`https://evilexample.com`).
  */
-import { FAIterators, NFA, getIntersectionIterator, isDisjointWith, type CharSet } from 'refa';
-import { checkTime, END, NODE_LIMIT, START, type Languages } from './automata';
+import { FAIterators, NFA, type CharSet } from 'refa';
+import { disjoint, END, nfaFactory, product, START, type Languages } from './automata';
 import { parseOrigin } from './origins';
 import { classOf, isUnder, ownedHosts, registrableDomainOf, type WitnessClass } from './suffixes';
 
@@ -68,26 +68,28 @@ export function findWitness(
   hosts: readonly string[],
   verify: (origin: string) => boolean,
 ): { witness: string; witnessClass: WitnessClass } | undefined {
-  if (isDisjointWith(search, langs.attack, NODE_LIMIT)) return undefined;
+  if (disjoint(search, langs.attack)) return undefined;
   const owned = ownedHosts(hosts);
   const ownSites = new Set(owned.map((h) => registrableDomainOf(h) ?? h));
-  const accepted = NFA.fromIntersection(search, langs.attack, new NFA.LimitedNodeFactory(NODE_LIMIT));
+  const accepted = NFA.fromIntersection(search, langs.attack, nfaFactory());
   const acceptable = (o: string) => {
     const p = parseOrigin(o);
     return !!p && !isUnder(p.host, owned) && verify(o);
   };
   let best: { witness: string; witnessClass: WitnessClass } | undefined;
   for (const { cls, nfa } of langs.prefs) {
-    checkTime();
     // A class ranked no better than the witness in hand cannot improve on it.
     if (best && CLASS_RANK[cls] >= CLASS_RANK[best.witnessClass]) break;
     // Shortest word set on the lazy product: path enumeration blows up on ambiguous patterns.
-    const ws = FAIterators.shortestWordSet(getIntersectionIterator(accepted, nfa(), NODE_LIMIT));
+    const ws = FAIterators.shortestWordSet(product(accepted, nfa()));
     if (!ws) continue;
     // The automaton drops lookarounds (`(?=$|\/)`): when the first word fails the real check, try the
     // other characters each position allows before giving up on the class.
+    // A lookahead on the scheme (`^(?=https:)`) refuses the shortest words, which are `http://`: their
+    // `https://` twins are tried next.
     const word = candidateWords(ws)
       .map(stripMarkers)
+      .flatMap((w) => (w?.startsWith('http://') ? [w, `https://${w.slice(7)}`] : [w]))
       .find((w): w is string => w !== undefined && (w === 'null' ? verify(w) : acceptable(w)));
     if (word === undefined) continue;
     let pretty = word;

@@ -9,25 +9,25 @@
  * words (`witness-words.ts`) and repairs (`repairs.ts`).
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
-import { FAIterators, TooManyNodesError, getIntersectionIterator, isDisjointWith } from 'refa';
+import { FAIterators, TooManyNodesError } from 'refa';
 import { REGEX_BUDGET } from '../budgets';
-import { boundedTest, cpuMs } from './bounded-regexp';
+import { boundedTest } from './bounded-regexp';
 import {
   BudgetExhausted,
-  checkTime,
-  currentDeadline,
+  disjoint,
   END,
   exactSearchOf,
   LABEL,
   languagesFor,
   literalNfa,
   M,
-  NODE_LIMIT,
   PORT,
+  product,
   searchNfa,
-  setDeadline,
+  spend,
   START,
   testOn,
+  withinWork,
 } from './automata';
 import { escapeRegex, isLocalHost } from './origins';
 import { judgedOnAutomaton, screenPattern, type OriginPattern } from './regex-screen';
@@ -68,11 +68,19 @@ export type Verdict =
        * it is too large): its RegExp is not run at all, so what it admits is unknown for every origin.
        */
       readonly notRun?: true;
+      /** A budget of counted work ran out: the verdict is not kept in any cache. */
+      readonly outOfBudget?: true;
     };
 
 /** The verdict of a check whose analysis ran out of budget, or could not start. */
-export function unanalysable(reason: string, notRun = false): Verdict {
-  return { kind: 'inconclusive', reason, unanalysable: true, ...(notRun ? { notRun: true as const } : {}) };
+export function unanalysable(reason: string, notRun = false, outOfBudget = false): Verdict {
+  return {
+    kind: 'inconclusive',
+    reason,
+    unanalysable: true,
+    ...(notRun ? { notRun: true as const } : {}),
+    ...(outOfBudget ? { outOfBudget: true as const } : {}),
+  };
 }
 
 /** Separates literal runs in the strings expandLiteral builds. */
@@ -150,6 +158,8 @@ export function analyzeOriginPattern(
   // The check's own operation, bounded: a pattern that backtracks exponentially must not hang the linter.
   let run: (origin: string) => boolean | undefined = verify ?? boundedTest(re);
   const test = (o: string): boolean => {
+    // Each run is counted work, whether or not its answer was already known (a warm cache stops where a cold one does).
+    spend(REGEX_BUDGET.regExpRunCost);
     const r = run(o);
     if (r === undefined) throw new BudgetExhausted('its RegExp backtracks too long to be tested', true);
     return r;
@@ -159,57 +169,69 @@ export function analyzeOriginPattern(
   // every registrable origin it accepts is an attacker's (the languages below then treat no host as own).
   if (/\\[1-9]|\\k</.test(p.pattern))
     return unanalysable('it uses backreferences, which the automata cannot read', true);
-  const outer = currentDeadline();
-  setDeadline(Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs));
   try {
-    const { nfa, unicode } = (onAutomaton ? exactSearchOf(p) : undefined) ?? searchNfa(p);
-    if (onAutomaton) run = testOn(nfa);
-    checkTime();
-    const langs = languagesFor(hosts, unicode);
-    checkTime();
-    const overall = findWitness(nfa, langs, hosts, test);
-    if (!overall) {
-      // No verified witness: safe, unless the automaton found one the real RegExp rejects (lookarounds).
-      if (isDisjointWith(nfa, langs.attack, NODE_LIMIT)) return { kind: 'safe', hosts };
-      return { kind: 'inconclusive', reason: 'lookarounds make the automaton approximate' };
-    }
-    const repairs = repairsOf(p.pattern, p.flags).slice(0, 8);
-    const fixedSource = applyRepairs(p.pattern, repairs);
-    const fixed = compiles(fixedSource, p.flags) ? searchNfa({ pattern: fixedSource, flags: p.flags }).nfa : undefined;
-    const findings: Finding[] = [];
-    if (fixed && isDisjointWith(fixed, langs.attack, NODE_LIMIT)) {
-      for (const r of repairs) {
-        checkTime();
-        const others = repairs.filter((o) => o !== r);
-        const source = applyRepairs(p.pattern, others);
-        if (!compiles(source, p.flags)) continue;
-        const w = findWitness(searchNfa({ pattern: source, flags: p.flags }).nfa, langs, hosts, test);
-        if (w) findings.push({ ...w, culprit: r.culprit });
-      }
-    }
-    if (findings.length === 0) findings.push(overall);
-    // Strongest first: where findings share a location (a string check), the registrable witness is named.
-    findings.sort((a, b) => CLASS_RANK[a.witnessClass] - CLASS_RANK[b.witnessClass]);
-    // The legitimate origins a repair must keep are those the original accepts as a whole origin: the
-    // original with only its anchors added (unanchored search also accepts artifacts such as
-    // `https://a.mydomainxcom.mydomain.com`, which nobody meant).
-    const anchoredSource = applyRepairs(
-      p.pattern,
-      repairs.filter((r) => r.culprit.kind.startsWith('missing-')),
-    );
-    const anchored = compiles(anchoredSource, p.flags)
-      ? searchNfa({ pattern: anchoredSource, flags: p.flags }).nfa
-      : undefined;
-    const repair =
-      fixed && anchored && verifiedRepair(anchored, fixed, langs, fixedSource, p.flags) ? fixedSource : undefined;
-    return { kind: 'unsafe', hosts, findings, repair };
+    return withinWork(REGEX_BUDGET.maxWork, 'its analysis used up its work budget', () => {
+      spend(REGEX_BUDGET.patternBaseCost);
+      return judge(p, hosts, onAutomaton, test, (t) => (run = t));
+    });
   } catch (error) {
     if (error instanceof TooManyNodesError) return unanalysable('its automaton grew past the size budget');
-    if (error instanceof BudgetExhausted) return unanalysable(error.message, error.backtracks);
+    if (error instanceof BudgetExhausted) return unanalysable(error.message, error.backtracks, true);
     return { kind: 'inconclusive', reason: error instanceof Error ? error.message : String(error) };
-  } finally {
-    setDeadline(outer);
   }
+}
+
+function judge(
+  p: OriginPattern,
+  hosts: string[],
+  onAutomaton: boolean,
+  test: (origin: string) => boolean,
+  testWith: (run: (origin: string) => boolean) => void,
+): Verdict {
+  const { nfa, unicode, approximate } = (onAutomaton ? exactSearchOf(p) : undefined) ?? searchNfa(p);
+  if (onAutomaton) testWith(testOn(nfa));
+  const langs = languagesFor(hosts, unicode);
+  const overall = findWitness(nfa, langs, hosts, test);
+  if (!overall) {
+    // No verified witness: safe when even the automaton (a superset, where lookarounds and `\b` are dropped)
+    // admits no attacker origin; else the words it admits are ones the real RegExp refuses, and what the
+    // pattern admits is not known exactly.
+    if (disjoint(nfa, langs.attack)) return { kind: 'safe', hosts };
+    return unanalysable(
+      approximate
+        ? 'its lookarounds or word boundaries are not read exactly, and no attacker origin found passes it'
+        : 'no attacker origin its automaton admits passes its RegExp',
+    );
+  }
+  const repairs = repairsOf(p.pattern, p.flags).slice(0, 8);
+  const fixedSource = applyRepairs(p.pattern, repairs);
+  const fixed = compiles(fixedSource, p.flags) ? searchNfa({ pattern: fixedSource, flags: p.flags }).nfa : undefined;
+  const findings: Finding[] = [];
+  if (fixed && disjoint(fixed, langs.attack)) {
+    for (const r of repairs) {
+      const others = repairs.filter((o) => o !== r);
+      const source = applyRepairs(p.pattern, others);
+      if (!compiles(source, p.flags)) continue;
+      const w = findWitness(searchNfa({ pattern: source, flags: p.flags }).nfa, langs, hosts, test);
+      if (w) findings.push({ ...w, culprit: r.culprit });
+    }
+  }
+  if (findings.length === 0) findings.push(overall);
+  // Strongest first: where findings share a location (a string check), the registrable witness is named.
+  findings.sort((a, b) => CLASS_RANK[a.witnessClass] - CLASS_RANK[b.witnessClass]);
+  // The legitimate origins a repair must keep are those the original accepts as a whole origin: the
+  // original with only its anchors added (unanchored search also accepts artifacts such as
+  // `https://a.mydomainxcom.mydomain.com`, which nobody meant).
+  const anchoredSource = applyRepairs(
+    p.pattern,
+    repairs.filter((r) => r.culprit.kind.startsWith('missing-')),
+  );
+  const anchored = compiles(anchoredSource, p.flags)
+    ? searchNfa({ pattern: anchoredSource, flags: p.flags }).nfa
+    : undefined;
+  const repair =
+    fixed && anchored && verifiedRepair(anchored, fixed, langs, fixedSource, p.flags) ? fixedSource : undefined;
+  return { kind: 'unsafe', hosts, findings, repair };
 }
 
 /**
@@ -228,23 +250,20 @@ export function insecureWitness(
     (h) => !isLocalHost(h),
   );
   if (hosts.length === 0 || /\\[1-9]|\\k</.test(p.pattern)) return undefined;
-  const outer = currentDeadline();
-  setDeadline(Math.min(outer, cpuMs() + REGEX_BUDGET.maxMs));
   try {
-    const { nfa, unicode } = searchNfa(p);
-    checkTime();
-    const max = unicode ? 0x10ffff : 0xffff;
-    const plain = literalNfa(
-      `${M(START)}http:\\/\\/(?:${LABEL}\\.)*(?:${hosts.map(escapeRegex).join('|')})${PORT}${M(END)}`,
-      unicode,
-      max,
-    );
-    const ws = FAIterators.shortestWordSet(getIntersectionIterator(nfa, plain, NODE_LIMIT));
-    const word = ws ? stripMarkers(pickWord(ws)) : undefined;
-    return word !== undefined && test(word) === true ? word : undefined;
+    return withinWork(REGEX_BUDGET.maxWork, 'its analysis used up its work budget', () => {
+      const { nfa, unicode } = searchNfa(p);
+      const max = unicode ? 0x10ffff : 0xffff;
+      const plain = literalNfa(
+        `${M(START)}http:\\/\\/(?:${LABEL}\\.)*(?:${hosts.map(escapeRegex).join('|')})${PORT}${M(END)}`,
+        unicode,
+        max,
+      );
+      const ws = FAIterators.shortestWordSet(product(nfa, plain));
+      const word = ws ? stripMarkers(pickWord(ws)) : undefined;
+      return word !== undefined && test(word) === true ? word : undefined;
+    });
   } catch {
     return undefined;
-  } finally {
-    setDeadline(outer);
   }
 }

@@ -6,10 +6,107 @@ import { CHILD_KEYS } from './syntax';
 import { literal, unknown, type Bindings, type Evaluator, type Value } from './value';
 
 /**
- * The value of `name` in an object literal, following spreads. Last definition wins; an unknown spread
- * after the last definition makes the result unknown.
+ * The value of `name` in an object literal, following spreads, then the writes made to it through the
+ * variable it initialises (see `writesTo`). Last definition wins; an unknown spread after the last
+ * definition makes the result unknown.
  */
 export function objectProperty(
+  r: Evaluator,
+  obj: TSESTree.ObjectExpression,
+  name: string,
+  b?: Bindings,
+  d = 0,
+): readonly Value[] {
+  const writes = writesTo(r, obj);
+  const initial = literalProperty(r, obj, name, b, d);
+  if (writes.length === 0) return initial;
+  let current: readonly Value[] = initial;
+  const possible: Value[] = [];
+  for (const w of writes) {
+    if (w.key !== undefined && w.key !== name) continue;
+    const value = w.key === undefined || !w.value ? [unknown(w.at)] : r.resolve(w.value, b, d);
+    // A write every run makes replaces what was there; any other may or may not have happened.
+    if (w.definite && w.key === name) {
+      current = value;
+      possible.length = 0;
+    } else possible.push(...value);
+  }
+  return possible.length > 0 ? [...current, ...possible] : current;
+}
+
+/** A write to an object through the variable it initialises (`opts.origin = true`), in source order. */
+interface ObjectWrite {
+  /** The property written; undefined when not known (`opts[k] = v`, `Object.assign(opts, x)`). */
+  readonly key: string | undefined;
+  /** The value written; undefined when not known (`opts.n += 1`, `delete opts.origin`). */
+  readonly value: Node | undefined;
+  readonly at: Node;
+  /**
+   * The write is a statement of the block that declares the object, after the declaration: it runs
+   * whenever the object is created (libraries that read their options per request see it, wherever
+   * the object is used).
+   */
+  readonly definite: boolean;
+}
+
+const writesMemo = new WeakMap<TSESTree.ObjectExpression, readonly ObjectWrite[]>();
+
+/**
+ * Writes to an object literal through the variable it initialises (`const opts = {...}`): member
+ * assignments, `delete`, updates, and `Object.assign(opts, ...)`. A local object's writes are a sequence;
+ * one whose key or value can't be read makes the property unknown, never what it was before.
+ */
+function writesTo(r: Evaluator, obj: TSESTree.ObjectExpression): readonly ObjectWrite[] {
+  const hit = writesMemo.get(obj);
+  if (hit) return hit;
+  const out: ObjectWrite[] = [];
+  writesMemo.set(obj, out);
+  const declarator = obj.parent;
+  if (declarator?.type !== T.VariableDeclarator || declarator.init !== obj || declarator.id.type !== T.Identifier)
+    return out;
+  const variable = r.variableOf(declarator.id);
+  const declaration = declarator.parent;
+  if (!variable || declaration?.type !== T.VariableDeclaration) return out;
+  const definiteAt = (n: Node): boolean => {
+    let stmt: Node = n;
+    while (stmt.parent && stmt.parent.type !== T.ExpressionStatement) {
+      if (stmt.parent.type !== T.AssignmentExpression && stmt.parent.type !== T.MemberExpression) return false;
+      stmt = stmt.parent;
+    }
+    const statement = stmt.parent;
+    return !!statement && statement.parent === declaration.parent && statement.range[0] > declaration.range[1];
+  };
+  for (const ref of variable.references) {
+    if (!ref.isRead()) continue;
+    const id = ref.identifier as Node;
+    const parent = id.parent;
+    if (parent?.type === T.MemberExpression && parent.object === id) {
+      const key = parent.computed ? r.singleString(parent.property) : memberName(parent);
+      const outer = parent.parent;
+      if (outer?.type === T.AssignmentExpression && outer.left === parent) {
+        const value = outer.operator === '=' ? outer.right : undefined;
+        out.push({ key, value, at: outer, definite: value !== undefined && key !== undefined && definiteAt(outer) });
+      } else if (outer?.type === T.UnaryExpression && outer.operator === 'delete') {
+        out.push({ key, value: undefined, at: outer, definite: false });
+      } else if (outer?.type === T.UpdateExpression) {
+        out.push({ key, value: undefined, at: outer, definite: false });
+      }
+    } else if (
+      parent?.type === T.CallExpression &&
+      parent.arguments[0] === id &&
+      parent.callee.type === T.MemberExpression &&
+      parent.callee.object.type === T.Identifier &&
+      parent.callee.object.name === 'Object' &&
+      ['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf'].includes(memberName(parent.callee) ?? '')
+    ) {
+      out.push({ key: undefined, value: undefined, at: parent, definite: false });
+    }
+  }
+  return out;
+}
+
+/** The value of `name` in the object literal itself (its properties and spreads), before any write. */
+function literalProperty(
   r: Evaluator,
   obj: TSESTree.ObjectExpression,
   name: string,
@@ -58,7 +155,7 @@ export function objectPropertyBefore(
   d: number,
 ): readonly Value[] {
   const head = { ...obj, properties: obj.properties.slice(0, end) } as TSESTree.ObjectExpression;
-  return objectProperty(r, head, name, b, d);
+  return literalProperty(r, head, name, b, d);
 }
 
 /** Like objectProperty, but undefined when the object certainly lacks the key. */

@@ -449,7 +449,7 @@ export function moduleOfProgram(program: TSESTree.Program): LoadedModule | undef
 export class ModuleSession {
   private loaded = 0;
   private bytes = 0;
-  private ms = 0;
+  private resolved = 0;
   /** Whether any module was loaded (until then, every node is the linted file's). */
   used = false;
   /** Import hops from the linted file, per loaded module path. */
@@ -477,14 +477,8 @@ export class ModuleSession {
   load(specifier: string, fromFile: string): LoadedModule | undefined {
     const fromDepth = this.depthOf.get(fromFile) ?? MODULE_LIMITS.maxDepth;
     if (fromDepth >= MODULE_LIMITS.maxDepth) return this.skip(`depth: ${specifier}`);
-    if (this.ms > MODULE_LIMITS.maxMsPerLint) return this.skip(`time: ${specifier}`);
-    const started = performance.now();
-    let path: string | undefined;
-    try {
-      path = resolveModule(specifier, fromFile, this.root, this.fs);
-    } finally {
-      this.ms += performance.now() - started;
-    }
+    if (++this.resolved > MODULE_LIMITS.maxResolutionsPerLint) return this.skip(`resolutions: ${specifier}`);
+    const path = resolveModule(specifier, fromFile, this.root, this.fs);
     if (!path || path === this.linted) return undefined;
     const known = this.depthOf.get(path);
     if (known === undefined || known > fromDepth + 1) this.depthOf.set(path, fromDepth + 1);
@@ -515,10 +509,8 @@ export class ModuleSession {
       return hit.module ?? undefined;
     }
     if (++this.loaded > MODULE_LIMITS.maxModulesPerLint) return this.skip(`modules: ${path}`);
-    if (this.ms > MODULE_LIMITS.maxMsPerLint) return this.skip(`time: ${path}`);
     if (this.bytes + stat.size > MODULE_LIMITS.maxBytesPerLint) return this.skip(`bytes: ${path}`);
     this.bytes += stat.size;
-    const started = performance.now();
     let module: LoadedModule | null = null;
     try {
       const text = this.fs.readFile(path);
@@ -527,8 +519,6 @@ export class ModuleSession {
       }
     } catch {
       module = null;
-    } finally {
-      this.ms += performance.now() - started;
     }
     moduleCache.set(path, { stamp: stat.stamp, module });
     if (moduleCache.size > MODULE_LIMITS.cacheEntries) moduleCache.delete(moduleCache.keys().next().value!);

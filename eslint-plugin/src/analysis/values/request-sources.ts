@@ -50,9 +50,43 @@ function isHeadersObject(node: Node): boolean {
   if (n.type === T.Identifier) return HEADERS_NAMES.has(n.name);
   if (n.type === T.MemberExpression) {
     const name = memberName(n);
-    return name !== undefined && HEADERS_MEMBERS.has(name) && isRequestObject(n.object);
+    if (name === undefined || !HEADERS_MEMBERS.has(name)) return false;
+    return isRequestObject(n.object) || (name === 'headers' && isHandlerRequestParameter(n.object));
   }
   return false;
+}
+
+/**
+ * Minified and renamed code (`function(t,e){e.setHeader("Access-Control-Allow-Origin",t.headers.origin)}`):
+ * by shape, not name, `X.headers` is the request's headers when X is the first parameter of the nearest
+ * function that declares it, and that function takes a second parameter (Node's `(req, res)` handler
+ * signature, Express's `(req, res, next)`).
+ */
+function isHandlerRequestParameter(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type !== T.Identifier) return false;
+  for (let at: Node | undefined = n.parent; at; at = at.parent) {
+    if (at.type !== T.FunctionExpression && at.type !== T.ArrowFunctionExpression && at.type !== T.FunctionDeclaration)
+      continue;
+    const index = at.params.findIndex((p) => p.type === T.Identifier && p.name === n.name);
+    if (index === -1) {
+      // Declared in this function's body instead: not a parameter we can read by shape.
+      if (declaresInBody(at, n.name)) return false;
+      continue;
+    }
+    return index === 0 && at.params.length >= 2 && at.params[1]!.type === T.Identifier;
+  }
+  return false;
+}
+
+/** Whether a function's own body declares `name` at its top (a `var`/`let`/`const`), shadowing outer ones. */
+function declaresInBody(fn: TSESTree.FunctionLike, name: string): boolean {
+  const body = fn.body;
+  if (!body || body.type !== T.BlockStatement) return false;
+  return body.body.some(
+    (s) =>
+      s.type === T.VariableDeclaration && s.declarations.some((d) => d.id.type === T.Identifier && d.id.name === name),
+  );
 }
 
 function isQueryObject(node: Node): boolean {
