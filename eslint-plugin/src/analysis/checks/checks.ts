@@ -260,6 +260,8 @@ export class CheckJudge {
     } finally {
       this.spentMs += cpuMs() - t;
     }
+    // A verdict cut off by time is no answer for the pattern: the next lint asks again.
+    if (verdict.kind === 'inconclusive' && verdict.outOfTime) return verdict;
     if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
     verdicts.set(key, verdict);
     return verdict;

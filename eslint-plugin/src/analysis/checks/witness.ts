@@ -114,6 +114,8 @@ export type Verdict =
        * it is too large): its RegExp is not run at all, so what it admits is unknown for every origin.
        */
       readonly notRun?: true;
+      /** It ran out of time: another run may well decide it, so the verdict is never cached. */
+      readonly outOfTime?: true;
     };
 
 /** The verdict of a check whose analysis ran out of budget, or could not start. */
@@ -896,7 +898,7 @@ export function analyzeOriginPattern(
     return { kind: 'unsafe', hosts, findings, repair };
   } catch (error) {
     if (error instanceof TooManyNodesError) return unanalysable('its automaton grew past the size budget');
-    if (error instanceof BudgetExhausted) return unanalysable(error.message, error.backtracks);
+    if (error instanceof BudgetExhausted) return { ...unanalysable(error.message, error.backtracks), outOfTime: true };
     return { kind: 'inconclusive', reason: error instanceof Error ? error.message : String(error) };
   } finally {
     setDeadline(outer);
