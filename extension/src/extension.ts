@@ -84,7 +84,9 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
   const view = new ExplainView();
   const docs = new RuleDocs(context.extensionUri, view);
   const diagnostics = new DiagnosticsManager(client, log, (ruleId) => docs.linkOf(ruleId));
-  const status = new StatusItem(diagnostics);
+  // Built before the scanner (the language status item reads it through this).
+  let scanned: WorkspaceScanner | undefined;
+  const status = new StatusItem(diagnostics, (uri) => scanned?.fileOf(uri));
   const selector = LANGUAGES.map((language) => ({ language }));
   const picker = new DisableStylePicker({
     stamp: (file) => {
@@ -123,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
   );
   const http = new HttpDiagnostics();
   const scanner = new WorkspaceScanner(client, diagnostics, log, context.workspaceState);
+  scanned = scanner;
   const counts = new CountsStatusBar(SOURCE, scanner);
   const map = new CorsMapView(client, diagnostics, scanner);
 
@@ -148,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     http,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, view),
     diagnostics.onDidChange(() => status.update()),
+    scanner.onDidChange(() => status.update()),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
     // Registered first: VS Code lists later providers first, and this action goes after the fixes.
     vscode.languages.registerCodeActionsProvider(selector, new RegressionTestActions(), RegressionTestActions.metadata),
@@ -161,6 +165,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
       if (isHttpFile(e.document)) return http.update(e.document);
       if (!isLintable(e.document)) return;
       diagnostics.onChange(e);
+      if (e.document === vscode.window.activeTextEditor?.document) status.update();
       if (settingsFor(e.document).run === 'onType') diagnostics.schedule(e.document);
     }),
     vscode.workspace.onDidSaveTextDocument((document) => {
@@ -242,7 +247,14 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
       counts.update();
       return counts.snapshot();
     },
-    reloadScan: () => scanner.restore(true),
+    reloadScan: async () => {
+      // As a new window starts: no lint results in memory; the open documents are linted again and the
+      // scan comes back from the workspace state.
+      diagnostics.clearAll();
+      const restored = scanner.restore(true);
+      for (const document of vscode.workspace.textDocuments) lintSoon(document);
+      return restored;
+    },
     scanWorkspace: (token) => scanner.scan(token),
     mapView: () => map.snapshot(),
     defaultExportUri: () => map.defaultExportUri(),

@@ -898,7 +898,14 @@ export function analyzeOriginPattern(
     return { kind: 'unsafe', hosts, findings, repair };
   } catch (error) {
     if (error instanceof TooManyNodesError) return unanalysable('its automaton grew past the size budget');
-    if (error instanceof BudgetExhausted) return { ...unanalysable(error.message, error.backtracks), outOfTime: true };
+    if (error instanceof BudgetExhausted)
+      return {
+        kind: 'inconclusive',
+        reason: error.message,
+        unanalysable: true,
+        outOfTime: true,
+        ...(error.backtracks ? { notRun: true as const } : {}),
+      };
     return { kind: 'inconclusive', reason: error instanceof Error ? error.message : String(error) };
   } finally {
     setDeadline(outer);
