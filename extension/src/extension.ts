@@ -84,9 +84,8 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
   const view = new ExplainView();
   const docs = new RuleDocs(context.extensionUri, view);
   const diagnostics = new DiagnosticsManager(client, log, (ruleId) => docs.linkOf(ruleId));
-  // Built before the scanner (the language status item reads it through this).
-  let scanned: WorkspaceScanner | undefined;
-  const status = new StatusItem(diagnostics, (uri) => scanned?.fileOf(uri));
+  const scanner = new WorkspaceScanner(client, diagnostics, log, context.workspaceState);
+  const status = new StatusItem(diagnostics, (uri) => scanner.fileOf(uri));
   const selector = LANGUAGES.map((language) => ({ language }));
   const picker = new DisableStylePicker({
     stamp: (file) => {
@@ -124,8 +123,6 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     },
   );
   const http = new HttpDiagnostics();
-  const scanner = new WorkspaceScanner(client, diagnostics, log, context.workspaceState);
-  scanned = scanner;
   const counts = new CountsStatusBar(SOURCE, scanner);
   const map = new CorsMapView(client, diagnostics, scanner);
 
@@ -252,7 +249,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
       // scan comes back from the workspace state.
       diagnostics.clearAll();
       const restored = scanner.restore(true);
-      for (const document of vscode.workspace.textDocuments) lintSoon(document);
+      for (const document of vscode.workspace.textDocuments) if (isInTab(document.uri)) lintSoon(document);
       return restored;
     },
     scanWorkspace: (token) => scanner.scan(token),

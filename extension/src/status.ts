@@ -184,9 +184,7 @@ export class CountsStatusBar implements vscode.Disposable {
       summary
         ? `Last workspace scan: ${new Date(summary.finishedAt).toLocaleString()} (${plural(summary.files, 'file')}${summary.cancelled ? ', cancelled: some files were not linted' : ''})`
         : 'No workspace scan yet: files that are not open have not been linted. Run "CORS Guard: Scan Workspace"',
-      ...(stale > 0
-        ? [`${plural(stale, 'file')} changed on disk since the scan: stale until linted again`]
-        : []),
+      ...(stale > 0 ? [`${plural(stale, 'file')} changed on disk since the scan: stale until linted again`] : []),
       ...(failed > 0 ? [`${plural(failed, 'file')} could not be analysed`] : []),
       'Click to open the CORS Map',
     ].join('\n');

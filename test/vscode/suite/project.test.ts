@@ -173,6 +173,104 @@ test('scan results persist across a reload (workspace state) and follow the help
   await until(() => rules(uriOf(ORDERS)).length === 1, 'the finding to come back', 30_000, api.onDidScan);
 }, 90_000);
 
+/** Every CORS Guard diagnostic of the workspace, as the Problems panel lists it. */
+function problemsPanel(): string[] {
+  return vscode.languages
+    .getDiagnostics()
+    .flatMap(([uri, list]) =>
+      list
+        .filter((d) => d.source === 'CORS Guard')
+        .map((d) => `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${ruleOf(d)} ${d.message}`),
+    )
+    .sort();
+}
+
+/** The map as labels and descriptions (what a person reads). */
+async function mapLines(): Promise<string[]> {
+  return (await api.mapView()).flatMap((g) => [
+    `${g.label} (${g.description ?? ''})`,
+    ...g.children.map((c) => `  ${c.label} · ${c.description ?? ''}`),
+  ]);
+}
+
+test('a scan with files open in tabs survives a reload (simulated: results dropped, restored from the workspace state, open files linted again): the same map, Problems and status bar; a file changed on disk since is stale, never clean', async () => {
+  // Files open in tabs while the workspace is scanned.
+  const tabs = [ORDERS, 'shop/src/config.js', 'shop/src/server.ts'];
+  for (const name of tabs) await linted((await open(name)).document);
+  await api.scanWorkspace();
+  const before = { problems: problemsPanel(), map: await mapLines(), bar: api.statusBar().text };
+  for (const name of tabs)
+    assert.ok(
+      before.map.some((l) => l.startsWith(name)),
+      `${name} is in the map before`,
+    );
+  assert.ok(
+    before.problems.some((l) => l.startsWith('shop/src/config.js')),
+    before.problems.join('\n'),
+  );
+  const sameAsBefore = async (when: string) => {
+    assert.deepEqual(problemsPanel(), before.problems, `Problems ${when}`);
+    assert.deepEqual(await mapLines(), before.map, `the map ${when}`);
+    assert.equal(api.statusBar().text, before.bar, `the status bar ${when}`);
+  };
+  // Reload with the tabs open: at once (the scan's results, before the editor's lints are back) ...
+  const restored = await api.reloadScan();
+  assert.ok(restored >= 8, `restored ${restored} files`);
+  assert.deepEqual(problemsPanel(), before.problems, 'Problems at once after the reload');
+  assert.equal(api.statusBar().text, before.bar, 'the status bar at once after the reload');
+  // ... and once the open files are linted again.
+  for (const name of tabs) await linted((await open(name)).document);
+  await sameAsBefore('after the reload with files open');
+  await vscode.commands.executeCommand('corsGuard.map.focus');
+  await vscode.commands.executeCommand('workbench.action.problems.focus');
+  await screenshot('reload-with-tabs');
+  // Close every editor and reload: nothing is open, the findings are all still there.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await api.reloadScan();
+  await sameAsBefore('after Close All Editors and a reload');
+  // A file changed on disk after the scan: stale (in Problems, the map and the status bar) until linted
+  // again, whether the watcher or the restored scan notices first.
+  const admin = uriOf('shop/src/admin/index.js');
+  const original = readFileSync(admin.fsPath, 'utf8');
+  const seen: { problems: string[]; bar: string; map?: string[] }[] = [];
+  const record = api.onDidScan(() => {
+    const at = { problems: findings(admin).map((d) => d.message), bar: api.statusBar().text };
+    seen.push(at);
+    // With nothing open the map asks the worker nothing: it is read before any new lint can land.
+    void mapLines().then((m) => (at.map = m.filter((l) => l.startsWith('shop/src/admin/index.js'))));
+  });
+  try {
+    writeFileSync(admin.fsPath, `${original}\n// changed after the scan\n`);
+    await api.reloadScan();
+    await until(
+      () =>
+        seen.some((s) => s.problems.some((m) => m.includes('(stale:'))) &&
+        findings(admin).length > 0 &&
+        !findings(admin)[0]!.message.includes('(stale:'),
+      'the stale result, then the new lint',
+      30_000,
+      api.onDidScan,
+    );
+    const stale = seen.find((s) =>
+      s.problems.some((m) => m.includes('(stale: the file changed on disk since the scan')),
+    );
+    assert.ok(stale, `a stale state was shown: ${JSON.stringify(seen.slice(0, 3))}`);
+    assert.match(stale.bar, /\$\(history\) 1 stale/);
+    await until(() => stale.map !== undefined, 'the map as it was then');
+    assert.ok(
+      stale.map!.some((l) => / \(\d+ polic(y|ies) · stale\)$/.test(l)) && stale.map!.some((l) => /· stale · /.test(l)),
+      `the map marks it stale: ${stale.map!.join('\n')}`,
+    );
+    // Linted again: current, and the same finding as before.
+    assert.deepEqual(rules(admin), ['cors-guard/no-origin-reflection']);
+    await until(() => !api.statusBar().text.includes('stale'), 'the status bar without stale files');
+  } finally {
+    record.dispose();
+    writeFileSync(admin.fsPath, original);
+  }
+  await until(() => !api.statusBar().text.includes('stale'), 'the restored file linted again', 30_000, api.onDidScan);
+}, 180_000);
+
 test('the allowlist fix never writes an empty list: a placeholder snippet without trusted origins, the origins with them (type-checked)', async () => {
   const editor = await open('shop/src/server.ts');
   const [reflection] = await linted(editor.document, (d) => d.length === 1);
