@@ -24,7 +24,7 @@ import { plural } from './core/describe';
 import type { PolicyEntry } from './core/protocol';
 import { lintSettingsOf } from './core/settings';
 import { settingsFor } from './config';
-import { isLintable, type DiagnosticsManager } from './diagnostics';
+import { isLintable, isVirtual, type DiagnosticsManager } from './diagnostics';
 import type { LintWorkerClient } from './worker-client';
 import type { WorkspaceScanner } from './workspace-scan';
 
@@ -119,6 +119,10 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
         continue;
       }
       const version = document.version;
+      // Read as the document's own lint reads it: imports resolved within its workspace folder (a helper
+      // in ../lib called here is this file's policy too).
+      const virtual = isVirtual(document.uri);
+      const folder = vscode.workspace.getWorkspaceFolder(document.uri);
       asks.push(
         this.client
           .policies({
@@ -126,6 +130,8 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
             languageId: document.languageId,
             text: document.getText(),
             settings: lintSettingsOf(settingsFor(document)),
+            ...(folder ? { root: virtual ? folder.uri.path : folder.uri.fsPath } : {}),
+            ...(virtual ? { virtual } : {}),
           })
           .then((policies) => {
             if (policies && document.version === version) this.openPolicies.set(key, { version, policies });

@@ -21,6 +21,8 @@ import {
   headerSiteWithValue,
   indentOf,
   isRepeatable,
+  listCheckRepair,
+  listInScope,
   varyStatement,
   wrapInAllowlistCheck,
 } from '../util/fixes';
@@ -38,7 +40,10 @@ export type MessageIds =
   | 'suggestAllowlistCheck'
   | 'suggestAllowlistOption'
   | 'suggestAllowlistCallback'
-  | 'suggestAllowlistHeader';
+  | 'suggestAllowlistHeader'
+  | 'suggestListCheck'
+  | 'suggestOwnList'
+  | 'suggestOwnListHeader';
 
 type Reflection = { spec: OriginSpec; policy: Policy };
 
@@ -121,6 +126,9 @@ export default createRule<Options, MessageIds>({
       suggestAllowlistOption: 'Replace with a list of trusted origins.',
       suggestAllowlistCallback: 'Allow only origins in an allowlist (`ALLOWED_ORIGINS.has({{origin}})`).',
       suggestAllowlistHeader: 'Send Access-Control-Allow-Origin only for origins in an allowlist (`ALLOWED_ORIGINS`).',
+      suggestListCheck: 'Check `{{list}}` as meant: `{{fixed}}`.',
+      suggestOwnList: 'Allow only origins in `{{list}}` (`{{check}}`).',
+      suggestOwnListHeader: 'Send Access-Control-Allow-Origin only for origins in `{{list}}`, with `Vary: Origin`.',
     },
   },
   create(context, [options]) {
@@ -129,6 +137,20 @@ export default createRule<Options, MessageIds>({
 
     function suggestions(r: Reflection): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const { spec, policy } = r;
+      // The code compares against its own list but lets every origin past (`list.indexOf(origin) !== 1`):
+      // the comparison is corrected, the list kept (no second, placeholder allowlist).
+      const repair = spec.type === 'reflect' ? listCheckRepair(sourceCode, spec.node) : undefined;
+      if (repair) {
+        return [
+          {
+            messageId: 'suggestListCheck',
+            data: { list: repair.list, fixed: repair.text },
+            fix: (fixer) => fixer.replaceText(repair.node, repair.text),
+          },
+        ];
+      }
+      // The project's own list, if it has one: a fix checks against it, not a placeholder.
+      const own = spec.type === 'reflect' ? listInScope(sourceCode, spec.node) : undefined;
       if (policy.kind === 'headers' && spec.type === 'reflect' && spec.via === 'header') {
         const site = headerSiteWithValue(policy.headers, spec.node);
         // `headers: { 'Access-Control-Allow-Origin': origin }` (a Response, Next.js route handlers):
@@ -179,13 +201,22 @@ export default createRule<Options, MessageIds>({
         }
         const originText = sourceCode.getText(spec.node);
         const vary = policy.varyOrigin === true ? undefined : varyStatement(sourceCode, site);
-        const extra = vary ? [vary] : [];
+        const before = vary ? [vary] : [];
+        if (own) {
+          return [
+            {
+              messageId: 'suggestOwnListHeader',
+              data: { list: own.name },
+              fix: (fixer) => wrapInAllowlistCheck(sourceCode, fixer, statement, originText, before, own),
+            },
+          ];
+        }
         return [
           {
             messageId: 'suggestAllowlistCheck',
             fix: (fixer) => [
               ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
-              wrapInAllowlistCheck(sourceCode, fixer, statement, originText, extra),
+              wrapInAllowlistCheck(sourceCode, fixer, statement, originText, before),
             ],
           },
         ];
@@ -199,6 +230,17 @@ export default createRule<Options, MessageIds>({
         spec.node.value === true
       ) {
         const origin = originParameterOf(spec.node);
+        if (origin && own) {
+          const decision = spec.node;
+          const check = `${own.name}.${own.method}(${origin})`;
+          return [
+            {
+              messageId: 'suggestOwnList',
+              data: { list: own.name, check },
+              fix: (fixer) => fixer.replaceText(decision, check),
+            },
+          ];
+        }
         if (origin) {
           const decision = spec.node;
           return [
