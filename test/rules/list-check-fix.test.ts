@@ -170,5 +170,52 @@ app.use((req, res, next) => {
         },
       ],
     },
+    {
+      // No comparison at all, but the project has its list: the fix checks against it (no placeholder).
+      code: `const cors = require('cors');
+const allowedOrigins = process.env.ALLOWED_ORIGINS.split(',').map((o) => o.trim());
+app.use(cors({ credentials: true, origin: (origin, callback) => callback(null, true) }));`,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          suggestions: [
+            {
+              messageId: 'suggestOwnList',
+              data: { list: 'allowedOrigins', check: 'allowedOrigins.includes(origin)' },
+              output: `const cors = require('cors');
+const allowedOrigins = process.env.ALLOWED_ORIGINS.split(',').map((o) => o.trim());
+app.use(cors({ credentials: true, origin: (origin, callback) => callback(null, allowedOrigins.includes(origin)) }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A Set of the project's, four-space indentation: the header is sent only for its origins, Vary always.
+      code: `const TRUSTED_ORIGINS = new Set(['https://shop.example.com']);
+app.use((req, res, next) => {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+    next();
+});`,
+      errors: [
+        {
+          messageId: 'reflectedWithoutCredentials',
+          suggestions: [
+            {
+              messageId: 'suggestOwnListHeader',
+              data: { list: 'TRUSTED_ORIGINS' },
+              output: `const TRUSTED_ORIGINS = new Set(['https://shop.example.com']);
+app.use((req, res, next) => {
+    res.setHeader('Vary', 'Origin');
+    if (TRUSTED_ORIGINS.has(req.headers.origin)) {
+        res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+    }
+    next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
