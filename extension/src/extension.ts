@@ -19,6 +19,7 @@ import {
   CodeHoverProvider,
   EXPLAIN_COMMAND,
   explainHeaders,
+  HeaderCodeLenses,
   HOVER_DETAILS_COMMAND,
   HttpDiagnostics,
   isHttpFile,
@@ -208,7 +209,10 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     }),
     vscode.languages.registerHoverProvider(selector, new CodeHoverProvider(client, diagnostics)),
     vscode.languages.registerHoverProvider(RAW_HEADER_SELECTOR, new RawHeaderHoverProvider()),
-    vscode.commands.registerCommand(EXPLAIN_COMMAND, () => explainHeaders(view)),
+    vscode.commands.registerCommand(EXPLAIN_COMMAND, (uri?: unknown, line?: unknown) =>
+      explainHeaders(view, uri instanceof vscode.Uri && typeof line === 'number' ? { uri, line } : undefined),
+    ),
+    vscode.languages.registerCodeLensProvider(RAW_HEADER_SELECTOR, new HeaderCodeLenses()),
     vscode.commands.registerCommand(HOVER_DETAILS_COMMAND, (uri: unknown, offset: unknown) =>
       showHoverDetails(client, view, uri, offset),
     ),

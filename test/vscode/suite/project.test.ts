@@ -234,7 +234,7 @@ test('a scan with files open in tabs survives a reload (simulated: results dropp
   const original = readFileSync(admin.fsPath, 'utf8');
   const seen: { problems: string[]; bar: string; map?: string[] }[] = [];
   const record = api.onDidScan(() => {
-    const at = { problems: findings(admin).map((d) => d.message), bar: api.statusBar().text };
+    const at: (typeof seen)[number] = { problems: findings(admin).map((d) => d.message), bar: api.statusBar().text };
     seen.push(at);
     // With nothing open the map asks the worker nothing: it is read before any new lint can land.
     void mapLines().then((m) => (at.map = m.filter((l) => l.startsWith('shop/src/admin/index.js'))));
@@ -383,6 +383,55 @@ test('the hover at app.use(cors(corsOptions)) explains the imported options; a f
   assert.match(compact, /^\[Details\]/m);
   assert.doesNotMatch(compact, /\*\*Verdict:\*\*/);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 60_000);
+
+test('a curl -i response pasted into a new editor detected as YAML gets the header hover and an "Explain these headers" CodeLens; a YAML key named origin does not', async () => {
+  const response = [
+    'HTTP/2 200',
+    'content-type: application/json',
+    'access-control-allow-origin: https://evil.example',
+    'access-control-allow-credentials: true',
+    '',
+    '[]',
+  ].join('\n');
+  const pasted = await vscode.workspace.openTextDocument({ language: 'yaml', content: response });
+  await vscode.window.showTextDocument(pasted, { preview: false });
+  assert.equal(pasted.uri.scheme, 'untitled');
+  assert.equal(pasted.languageId, 'yaml');
+  const hover = await hoverText(pasted, positionOf(pasted, 'access-control-allow-origin', 3));
+  assert.match(hover, /Access-Control-Allow-Origin/);
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+    'vscode.executeCodeLensProvider',
+    pasted.uri,
+    10,
+  );
+  const lens = lenses.find((l) => l.command?.title === 'Explain these headers');
+  assert.ok(lens?.command, `lenses: ${lenses.map((l) => l.command?.title).join(', ')}`);
+  assert.equal(lens.range.start.line, 0, 'on the status line');
+  await screenshot('untitled-yaml-codelens');
+  const explained = await vscode.commands.executeCommand<vscode.TextDocument>(
+    lens.command.command,
+    ...(lens.command.arguments ?? []),
+  );
+  assert.match(
+    explained.getText(),
+    /## Reflection: the attacker origin https:\/\/evil\.example is allowed, with credentials\./,
+  );
+  // A YAML file whose keys happen to be header names is not an HTTP response: no hover, no lens.
+  const config = await vscode.workspace.openTextDocument({
+    language: 'yaml',
+    content: 'origin: https://shop.example.com\nvary: Origin\n',
+  });
+  assert.equal(await hoverText(config, new vscode.Position(0, 2)), '');
+  const none = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', config.uri);
+  assert.deepEqual(
+    none.map((l) => l.command?.title),
+    [],
+  );
+  for (const d of [pasted, config]) {
+    await vscode.window.showTextDocument(d);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
 }, 60_000);
 
 test('Explain Headers reads curl -i output (the command gives the Origin) and refreshes its open preview', async () => {
