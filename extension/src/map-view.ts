@@ -265,7 +265,7 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       return `- ${where}: ${r.note}`;
     });
     const tooltip = new vscode.MarkdownString(
-      `${item.outdated ? `**${OUTDATED_WORDS[item.outdated].long}**\n\n` : ''}${item.policy.hover}\n\n---\n\n${why.length > 0 ? `${why.join('\n')}\n\n` : ''}\`${item.file}:${item.policy.line}\`${item.policy.rule ? ` · \`${item.policy.rule}\`` : ''}`,
+      `${item.outdated ? `**${OUTDATED_WORDS[item.outdated].long}**\n\n` : ''}${fullLabel(item, this.grouping)}${item.policy.hover}\n\n---\n\n${why.length > 0 ? `${why.join('\n')}\n\n` : ''}\`${item.file}:${item.policy.line}\`${item.policy.rule ? ` · \`${item.policy.rule}\`` : ''}`,
     );
     tooltip.isTrusted = false;
     t.tooltip = tooltip;
@@ -362,6 +362,16 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * The node's whole label and description, which the tree cuts off in a narrow side bar (Markdown-escaped:
+ * origins and patterns hold `*`, `_` and backslashes).
+ */
+function fullLabel(item: MapItem, grouping: Grouping): string {
+  const { label, description } = itemLabel(item, grouping);
+  const escape = (t: string) => t.replace(/[\\`*_{}[\]<>()#+\-.!|]/g, '\\$&');
+  return `${escape(label)}  \n${escape(description)}\n\n---\n\n`;
 }
 
 /**
