@@ -627,6 +627,14 @@ app.use('/api/*', cors({ origin: (origin) => origin, credentials: true }));`,
           },
           line: 2,
           column: 46,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistReturn',
+              output: `import { cors } from 'hono/cors';
+const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
+app.use('/api/*', cors({ origin: (origin) => ALLOWED_ORIGINS.has(origin) ? origin : null, credentials: true }));`,
+            },
+          ],
         },
       ],
     },

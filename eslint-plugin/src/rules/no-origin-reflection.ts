@@ -43,6 +43,7 @@ export type MessageIds =
   | 'suggestAllowlistHeader'
   | 'suggestListCheck'
   | 'suggestOwnList'
+  | 'suggestAllowlistReturn'
   | 'suggestOwnListHeader';
 
 type Reflection = { spec: OriginSpec; policy: Policy };
@@ -128,6 +129,8 @@ export default createRule<Options, MessageIds>({
       suggestAllowlistHeader: 'Send Access-Control-Allow-Origin only for origins in an allowlist (`ALLOWED_ORIGINS`).',
       suggestListCheck: 'Check `{{list}}` as meant: `{{fixed}}`.',
       suggestOwnList: 'Allow only origins in `{{list}}` (`{{check}}`).',
+      suggestAllowlistReturn:
+        'Return the origin only when it is in an allowlist (`ALLOWED_ORIGINS`; replace the placeholder with your origins).',
       suggestOwnListHeader: 'Send Access-Control-Allow-Origin only for origins in `{{list}}`, with `Vary: Origin`.',
     },
   },
@@ -219,6 +222,36 @@ export default createRule<Options, MessageIds>({
               wrapInAllowlistCheck(sourceCode, fixer, statement, originText, before),
             ],
           },
+        ];
+      }
+      // Hono's `origin: (o) => o`: the function returns the origin only when it is listed (null: no header;
+      // Hono sends `Vary: Origin` itself for a function origin).
+      if (
+        policy.kind === 'options' &&
+        policy.library?.packageName === 'hono/cors' &&
+        spec.type === 'reflect' &&
+        spec.via === 'callback-returns' &&
+        isRepeatable(spec.node) &&
+        (spec.node.parent?.type === T.ArrowFunctionExpression || spec.node.parent?.type === T.ReturnStatement)
+      ) {
+        const returned = spec.node;
+        const text = sourceCode.getText(returned);
+        const list = own ?? { name: ALLOWLIST_NAME, method: 'has' as const };
+        const replacement = `${list.name}.${list.method}(${text}) ? ${text} : null`;
+        return [
+          own
+            ? {
+                messageId: 'suggestOwnList',
+                data: { list: own.name, check: replacement },
+                fix: (fixer) => fixer.replaceText(returned, replacement),
+              }
+            : {
+                messageId: 'suggestAllowlistReturn',
+                fix: (fixer) => [
+                  ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
+                  fixer.replaceText(returned, replacement),
+                ],
+              },
         ];
       }
       // `origin: (origin, callback) => callback(null, true)`: the decision becomes an allowlist check.
