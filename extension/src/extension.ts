@@ -19,6 +19,7 @@ import {
   CodeHoverProvider,
   EXPLAIN_COMMAND,
   explainHeaders,
+  HeaderCodeLenses,
   HOVER_DETAILS_COMMAND,
   HttpDiagnostics,
   isHttpFile,
@@ -84,7 +85,8 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
   const view = new ExplainView();
   const docs = new RuleDocs(context.extensionUri, view);
   const diagnostics = new DiagnosticsManager(client, log, (ruleId) => docs.linkOf(ruleId));
-  const status = new StatusItem(diagnostics);
+  const scanner = new WorkspaceScanner(client, diagnostics, log, context.workspaceState);
+  const status = new StatusItem(diagnostics, (uri) => scanner.fileOf(uri));
   const selector = LANGUAGES.map((language) => ({ language }));
   const picker = new DisableStylePicker({
     stamp: (file) => {
@@ -122,7 +124,6 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     },
   );
   const http = new HttpDiagnostics();
-  const scanner = new WorkspaceScanner(client, diagnostics, log, context.workspaceState);
   const counts = new CountsStatusBar(SOURCE, scanner);
   const map = new CorsMapView(client, diagnostics, scanner);
 
@@ -160,6 +161,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     http,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, view),
     diagnostics.onDidChange(() => status.update()),
+    scanner.onDidChange(() => status.update()),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
     // Registered first: VS Code lists later providers first, and this action goes after the fixes.
     vscode.languages.registerCodeActionsProvider(selector, new RegressionTestActions(), RegressionTestActions.metadata),
@@ -178,6 +180,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
       if (isHttpFile(e.document)) return http.update(e.document);
       if (!isLintable(e.document)) return;
       diagnostics.onChange(e);
+      if (e.document === vscode.window.activeTextEditor?.document) status.update();
       if (settingsFor(e.document).run === 'onType') diagnostics.schedule(e.document);
     }),
     vscode.workspace.onDidSaveTextDocument((document) => {
@@ -232,7 +235,10 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     }),
     vscode.languages.registerHoverProvider(selector, new CodeHoverProvider(client, diagnostics)),
     vscode.languages.registerHoverProvider(RAW_HEADER_SELECTOR, new RawHeaderHoverProvider()),
-    vscode.commands.registerCommand(EXPLAIN_COMMAND, () => explainHeaders(view)),
+    vscode.commands.registerCommand(EXPLAIN_COMMAND, (uri?: unknown, line?: unknown) =>
+      explainHeaders(view, uri instanceof vscode.Uri && typeof line === 'number' ? { uri, line } : undefined),
+    ),
+    vscode.languages.registerCodeLensProvider(RAW_HEADER_SELECTOR, new HeaderCodeLenses()),
     vscode.commands.registerCommand(HOVER_DETAILS_COMMAND, (uri: unknown, offset: unknown) =>
       showHoverDetails(client, view, uri, offset),
     ),
@@ -268,7 +274,14 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
       counts.update();
       return counts.snapshot();
     },
-    reloadScan: () => scanner.restore(true),
+    reloadScan: async () => {
+      // As a new window starts: no lint results in memory; the open documents are linted again and the
+      // scan comes back from the workspace state.
+      diagnostics.clearAll();
+      const restored = scanner.restore(true);
+      for (const document of vscode.workspace.textDocuments) if (isInTab(document.uri)) lintSoon(document);
+      return restored;
+    },
     scanWorkspace: (token) => scanner.scan(token),
     mapView: () => map.snapshot(),
     defaultExportUri: () => map.defaultExportUri(),

@@ -28,8 +28,14 @@ export const HOVER_DETAILS_COMMAND = 'corsGuard.showHoverDetails';
 /** Where raw header blocks are hovered. */
 export const RAW_HEADER_SELECTOR: vscode.DocumentSelector = [
   { language: 'http' },
-  { language: 'plaintext' },
   { pattern: '**/*.{http,rest}' },
+  // A response pasted anywhere is recognised by its content (a status line and headers), whatever mode
+  // the editor guessed: `curl -i` output is often detected as YAML, or left as plain text or a log.
+  { language: 'plaintext' },
+  { language: 'yaml' },
+  { language: 'log' },
+  { language: 'markdown' },
+  { scheme: 'untitled' },
 ];
 
 function markdown(text: string, commands: readonly string[] = []): vscode.MarkdownString {
@@ -182,7 +188,8 @@ export class RawHeaderHoverProvider implements vscode.HoverProvider {
     const isStatus = /^HTTP\/\d/.test(line);
     if (!isStatus && !(name && headerFacts(name))) return undefined;
     const exchange = exchangeOf(document, position.line);
-    if (!exchange) return undefined;
+    // Outside .http files, only what reads as an HTTP response (a status line): not a YAML key `origin:`.
+    if (!exchange || (!isHttpFile(document) && !exchange.response.status)) return undefined;
     const inRequest = exchange.request?.headers.some((h) => h.line === position.line);
     const block = inRequest ? exchange.request! : exchange.response;
     // On the line a diagnostic marks, VS Code already shows the verdict's title above this hover.
@@ -202,8 +209,47 @@ export function isHttpFile(document: vscode.TextDocument): boolean {
   return document.languageId === 'http' || /\.(http|rest)$/i.test(document.uri.path);
 }
 
-/** The exchanges to explain: the selection, the whole `.http` file, the block at the cursor, or the clipboard. */
-async function exchangesToExplain(): Promise<{ exchanges: HeaderExchange[]; from: string }> {
+/**
+ * The HTTP responses in a document, by content: outside `.http` files, blocks with a status line. For the
+ * "Explain these headers" CodeLens.
+ */
+export class HeaderCodeLenses implements vscode.CodeLensProvider {
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (document.lineCount > 50_000 || isLintable(document)) return [];
+    const http = isHttpFile(document);
+    const lenses: vscode.CodeLens[] = [];
+    for (const exchange of headerExchangesIn(document.getText())) {
+      const { status, headers } = exchange.response;
+      if (!http && !status) continue;
+      // Only responses with something CORS to say.
+      if (!headers.some((h) => /^(access-control-|vary$|origin$)/i.test(h.name))) continue;
+      const line = status?.line ?? headers[0]?.line;
+      if (line === undefined || line >= document.lineCount) continue;
+      lenses.push(
+        new vscode.CodeLens(document.lineAt(line).range, {
+          title: 'Explain these headers',
+          command: EXPLAIN_COMMAND,
+          arguments: [document.uri, line],
+        }),
+      );
+    }
+    return lenses;
+  }
+}
+
+/**
+ * The exchanges to explain: the block at a given line (a CodeLens), the selection, the whole `.http` file,
+ * the block at the cursor, or the clipboard.
+ */
+async function exchangesToExplain(at?: {
+  uri: vscode.Uri;
+  line: number;
+}): Promise<{ exchanges: HeaderExchange[]; from: string }> {
+  const target = at && vscode.workspace.textDocuments.find((d) => d.uri.toString() === at.uri.toString());
+  if (target && at) {
+    const found = exchangeOf(target, at.line);
+    if (found) return { exchanges: [found], from: `line ${at.line + 1}` };
+  }
   const editor = vscode.window.activeTextEditor;
   if (editor) {
     const { document, selection } = editor;
@@ -220,8 +266,11 @@ async function exchangesToExplain(): Promise<{ exchanges: HeaderExchange[]; from
 }
 
 /** Explain Headers: each exchange's verdict, then its headers decoded, in a read-only Markdown preview. */
-export async function explainHeaders(view: ExplainView): Promise<vscode.TextDocument | undefined> {
-  const { exchanges, from } = await exchangesToExplain();
+export async function explainHeaders(
+  view: ExplainView,
+  at?: { uri: vscode.Uri; line: number },
+): Promise<vscode.TextDocument | undefined> {
+  const { exchanges, from } = await exchangesToExplain(at);
   if (exchanges.length === 0) {
     void vscode.window.showInformationMessage(
       'CORS Guard: no HTTP headers at the cursor, in the selection or on the clipboard.',

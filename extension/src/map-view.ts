@@ -9,11 +9,22 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatHtml } from '../../eslint-plugin/src/map/html';
 import { summaryLine } from '../../eslint-plugin/src/map/format';
-import { groupMap, itemId, itemLabel, reportOf, type Grouping, type MapGroup, type MapItem } from './core/map';
+import {
+  groupMap,
+  itemId,
+  itemLabel,
+  OUTDATED_WORDS,
+  reportOf,
+  type Grouping,
+  type MapGroup,
+  type MapItem,
+  type Outdated,
+} from './core/map';
+import { plural } from './core/describe';
 import type { PolicyEntry } from './core/protocol';
 import { lintSettingsOf } from './core/settings';
 import { settingsFor } from './config';
-import { isLintable, type DiagnosticsManager } from './diagnostics';
+import { isLintable, isVirtual, type DiagnosticsManager } from './diagnostics';
 import type { LintWorkerClient } from './worker-client';
 import type { WorkspaceScanner } from './workspace-scan';
 
@@ -35,6 +46,8 @@ const ICONS = {
   broken: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
   unknown: new vscode.ThemeIcon('question'),
   safe: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  /** A safe verdict of code that has changed since: not shown as a pass. */
+  outdated: new vscode.ThemeIcon('history'),
 } as const;
 
 /** What a node shows, for tests and the API. */
@@ -106,6 +119,10 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
         continue;
       }
       const version = document.version;
+      // Read as the document's own lint reads it: imports resolved within its workspace folder (a helper
+      // in ../lib called here is this file's policy too).
+      const virtual = isVirtual(document.uri);
+      const folder = vscode.workspace.getWorkspaceFolder(document.uri);
       asks.push(
         this.client
           .policies({
@@ -113,6 +130,8 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
             languageId: document.languageId,
             text: document.getText(),
             settings: lintSettingsOf(settingsFor(document)),
+            ...(folder ? { root: virtual ? folder.uri.path : folder.uri.fsPath } : {}),
+            ...(virtual ? { virtual } : {}),
           })
           .then((policies) => {
             if (policies && document.version === version) this.openPolicies.set(key, { version, policies });
@@ -123,28 +142,42 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (asks.length > 0) this.refreshSoon();
   }
 
-  /** Every policy: open documents from their own lint, other files from the workspace scan. */
+  /**
+   * Every policy: an open document's from its own lint once the view has asked for them, every other
+   * file's (and an open one's until then) from the workspace scan. Entries of code that changed since
+   * their lint say so.
+   */
   items(): MapItem[] {
     const out: MapItem[] = [];
     const seen = new Set<string>();
+    const dirty = new Set<string>();
     for (const document of vscode.workspace.textDocuments) {
       if (!isLintable(document)) continue;
-      const state = this.diagnostics.stateOf(document.uri);
-      if (!state) continue;
-      seen.add(document.uri.toString());
-      for (const policy of this.openPolicies.get(document.uri.toString())?.policies ?? [])
-        out.push(this.itemOf(document.uri, policy));
+      const key = document.uri.toString();
+      if (document.isDirty) dirty.add(key);
+      const asked = this.openPolicies.get(key);
+      if (!this.diagnostics.stateOf(document.uri) || !asked) continue;
+      seen.add(key);
+      const outdated = asked.version !== document.version ? 'unlinted' : undefined;
+      for (const policy of asked.policies) out.push(this.itemOf(document.uri, policy, outdated));
     }
     for (const file of this.scanner.files()) {
-      if (seen.has(file.uri.toString())) continue;
-      for (const policy of file.policies) out.push(this.itemOf(file.uri, policy));
+      const key = file.uri.toString();
+      if (seen.has(key)) continue;
+      const outdated = file.stale ? 'stale' : dirty.has(key) ? 'unlinted' : undefined;
+      for (const policy of file.policies) out.push(this.itemOf(file.uri, policy, outdated));
     }
     return out;
   }
 
-  private itemOf(uri: vscode.Uri, policy: PolicyEntry): MapItem {
+  private itemOf(uri: vscode.Uri, policy: PolicyEntry, outdated?: Outdated): MapItem {
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-    return { uri: uri.toString(), file: vscode.workspace.asRelativePath(uri, multiRoot), policy };
+    return {
+      uri: uri.toString(),
+      file: vscode.workspace.asRelativePath(uri, multiRoot),
+      policy,
+      ...(outdated ? { outdated } : {}),
+    };
   }
 
   setGrouping(grouping: Grouping): void {
@@ -170,6 +203,7 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const summary = this.scanner.summary;
     const report = reportOf(items, summary?.files ?? new Set(items.map((i) => i.uri)).size);
     this.view.description = items.length > 0 ? summaryLine(report).replace(/ in \d+ of \d+ files?/, '') : undefined;
+    this.view.message = scanMessage(summary, this.scanner.files(), items.length);
   }
 
   /** The group a policy node is in (VS Code needs it to reveal a node). */
@@ -202,7 +236,8 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       const t = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
       t.id = group.key;
       const counts = group.items.length;
-      t.description = `${counts} ${counts === 1 ? 'policy' : 'policies'}`;
+      const outdated = group.items.find((i) => i.outdated)?.outdated;
+      t.description = `${counts} ${counts === 1 ? 'policy' : 'policies'}${outdated ? ` · ${OUTDATED_WORDS[outdated].short}` : ''}`;
       if (this.grouping === 'file') {
         t.resourceUri = vscode.Uri.parse(group.items[0]!.uri);
         t.iconPath = vscode.ThemeIcon.File;
@@ -218,7 +253,8 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     t.accessibilityInformation = { label: accessible };
     t.id = itemId(item);
     t.description = description;
-    t.iconPath = ICONS[item.policy.verdict];
+    // A pass is shown only for code linted as it is now.
+    t.iconPath = item.outdated && item.policy.verdict === 'safe' ? ICONS.outdated : ICONS[item.policy.verdict];
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     // Why: each related line, naming its file when it is another module (a helper's, an imported config).
     const why = item.policy.related.map((r) => {
@@ -229,7 +265,7 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       return `- ${where}: ${r.note}`;
     });
     const tooltip = new vscode.MarkdownString(
-      `${item.policy.hover}\n\n---\n\n${why.length > 0 ? `${why.join('\n')}\n\n` : ''}\`${item.file}:${item.policy.line}\`${item.policy.rule ? ` · \`${item.policy.rule}\`` : ''}`,
+      `${item.outdated ? `**${OUTDATED_WORDS[item.outdated].long}**\n\n` : ''}${fullLabel(item, this.grouping)}${item.policy.hover}\n\n---\n\n${why.length > 0 ? `${why.join('\n')}\n\n` : ''}\`${item.file}:${item.policy.line}\`${item.policy.rule ? ` · \`${item.policy.rule}\`` : ''}`,
     );
     tooltip.isTrusted = false;
     t.tooltip = tooltip;
@@ -326,6 +362,36 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * The node's whole label and description, which the tree cuts off in a narrow side bar (Markdown-escaped:
+ * origins and patterns hold `*`, `_` and backslashes).
+ */
+function fullLabel(item: MapItem, grouping: Grouping): string {
+  const { label, description } = itemLabel(item, grouping);
+  const escape = (t: string) => t.replace(/[\\`*_{}[\]<>()#+\-.!|]/g, '\\$&');
+  return `${escape(label)}  \n${escape(description)}\n\n---\n\n`;
+}
+
+/**
+ * What the view says above its tree: that only open files are shown (no scan yet), a scan stopped early,
+ * files whose result is stale or that could not be analysed. Undefined when the tree is the whole story.
+ */
+export function scanMessage(
+  summary: { readonly cancelled: boolean } | undefined,
+  files: readonly { readonly stale?: boolean; readonly failed?: string }[],
+  shown: number,
+): string | undefined {
+  const parts: string[] = [];
+  // With nothing to show, the welcome view offers the scan.
+  if (!summary && shown > 0) parts.push('Open files only: the workspace has not been scanned.');
+  if (summary?.cancelled) parts.push('The last scan was cancelled: some files were not linted.');
+  const stale = files.filter((f) => f.stale).length;
+  if (stale > 0) parts.push(`${plural(stale, 'file')} changed on disk since the scan (stale until linted again).`);
+  const failed = files.filter((f) => f.failed).length;
+  if (failed > 0) parts.push(`${plural(failed, 'file')} could not be analysed.`);
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 function rangeOf(p: PolicyEntry): vscode.Range {

@@ -68,11 +68,14 @@ export async function writeRegressionTest(
 ): Promise<string | undefined> {
   const document = await vscode.workspace.openTextDocument(uri);
   const settings = settingsFor(document);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
   const policies = await client.policies({
     fileName: document.fileName,
     languageId: document.languageId,
     text: document.getText(),
     settings: lintSettingsOf(settings),
+    // Imports resolved within the workspace folder, as the document's lint resolves them.
+    ...(folder?.uri.scheme === 'file' ? { root: folder.uri.fsPath } : {}),
   });
   const policy = policyAtLine(policies ?? [], line);
   const root = packageRootOf(path.dirname(document.fileName)) ?? path.dirname(document.fileName);
@@ -85,12 +88,22 @@ export async function writeRegressionTest(
   let test;
   try {
     if (!policy) throw new CannotWriteTest('no CORS policy in this file');
+    const sourcePath = path.relative(root, document.fileName).split(path.sep).join('/');
+    // The test names files relative to the package (it is committed and run on other machines).
+    const relative = (file: string) =>
+      path.isAbsolute(file) ? path.relative(root, file).split(path.sep).join('/') : file;
     test = regressionTestFor({
-      policy,
-      sourcePath: path.relative(root, document.fileName).split(path.sep).join('/'),
+      policy: {
+        ...policy,
+        file: sourcePath,
+        related: policy.related.map((r) => ({ ...r, file: relative(r.file) })),
+      },
+      sourcePath,
       sourceText: document.getText(),
       pkg,
       trustedOrigins: settings.trustedOrigins,
+      trustedOriginsSetting:
+        'the `corsGuard.trustedOrigins` setting (or settings["cors-guard"].trustedOrigins in the ESLint config)',
       exists: (p) => existsSync(path.join(root, p)),
     });
   } catch (error) {

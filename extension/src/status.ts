@@ -1,14 +1,26 @@
 /** The language status item (findings in this file, last lint, skips and slow lints) and its log. */
 import * as vscode from 'vscode';
 import { plainText, plural, statusSummary } from './core/describe';
+import type { Finding } from './core/protocol';
 import { isVirtual, LANGUAGES, SLOW_LINT_MS, type DiagnosticsManager } from './diagnostics';
 
 export const SHOW_OUTPUT_COMMAND = 'corsGuard.showOutput';
 
+/** A file's result in the last workspace scan, as the status items read it. */
+export interface ScannedResult {
+  readonly findings: readonly Pick<Finding, 'severity'>[];
+  readonly stale?: boolean;
+  readonly failed?: string;
+}
+
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('corsGuard.status', [...LANGUAGES]);
 
-  constructor(private readonly diagnostics: DiagnosticsManager) {
+  constructor(
+    private readonly diagnostics: DiagnosticsManager,
+    /** The file's result in the last workspace scan (shown until the document's own lint has one). */
+    private readonly scanned: (uri: vscode.Uri) => ScannedResult | undefined = () => undefined,
+  ) {
     this.item.name = 'CORS Guard';
     this.item.command = { command: SHOW_OUTPUT_COMMAND, title: 'Show log' };
     this.update();
@@ -21,8 +33,26 @@ export class StatusItem implements vscode.Disposable {
     item.severity = vscode.LanguageStatusSeverity.Information;
     item.busy = false;
     if (!state) {
-      item.text = 'CORS Guard';
-      item.detail = 'not linted yet';
+      const file = document ? this.scanned(document.uri) : undefined;
+      if (!document || !file) {
+        item.text = 'CORS Guard: not linted yet';
+        item.detail = document && this.diagnostics.isPending(document.uri) ? 'Linting…' : 'Not linted yet';
+        item.busy = document ? this.diagnostics.isPending(document.uri) : false;
+        return;
+      }
+      // The workspace scan's result, until the editor's own lint has one.
+      if (file.failed) {
+        item.text = 'CORS Guard: not analysed';
+        item.detail = `The workspace scan could not lint this file: ${file.failed}`;
+        item.severity = vscode.LanguageStatusSeverity.Error;
+        return;
+      }
+      item.text = `${statusSummary(file.findings)} (from the scan)`;
+      item.detail = file.stale
+        ? 'Stale: the file changed on disk since the workspace scan; linting it again'
+        : 'From the workspace scan; the editor has not linted this document yet';
+      item.severity = file.stale ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+      item.busy = this.diagnostics.isPending(document.uri);
       return;
     }
     const at = state.finishedAt.toLocaleTimeString();
@@ -51,6 +81,14 @@ export class StatusItem implements vscode.Disposable {
     }
     item.text = statusSummary(state.findings);
     item.detail = `${plural(state.findings.length, 'finding')}; linted at ${at} in ${ms.toFixed(0)} ms`;
+    if (document && document.version !== state.version) {
+      // Edited since: the findings are of an earlier version (a lint is due, or runs on save only).
+      item.text += ' (not linted since this change)';
+      item.detail += this.diagnostics.isPending(document.uri)
+        ? '; linting the latest change…'
+        : '; not linted since the last change (corsGuard.run lints on save)';
+      if (!this.diagnostics.isPending(document.uri)) item.severity = vscode.LanguageStatusSeverity.Warning;
+    }
     if (isVirtual(state.uri)) {
       item.detail += '; imports resolved among open files only (this workspace has no disk to read)';
     } else if (result?.dependencies?.length) {
@@ -82,6 +120,8 @@ export class StatusItem implements vscode.Disposable {
 export interface ScanInfo {
   readonly summary: { readonly finishedAt: number; readonly files: number; readonly cancelled: boolean } | undefined;
   readonly onDidChange: vscode.Event<void>;
+  /** Every file's scan result. */
+  files(): readonly { readonly stale?: boolean; readonly failed?: string }[];
 }
 
 export const MAP_FOCUS_COMMAND = 'corsGuard.map.focus';
@@ -131,12 +171,21 @@ export class CountsStatusBar implements vscode.Disposable {
     const when = summary
       ? new Date(summary.finishedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
       : undefined;
-    this.item.text = `$(shield) CORS $(error) ${errors} $(warning) ${warnings}${when ? ` · scanned ${when}` : ''}`;
+    const files = this.scan.files();
+    const stale = files.filter((f) => f.stale).length;
+    const failed = files.filter((f) => f.failed).length;
+    // Zero counts are an all-clear only for what was linted: say what was not.
+    const scope = !summary ? ' · open files only' : ` · ${summary.cancelled ? 'scan cancelled' : 'scanned'} ${when}`;
+    this.item.text = `$(shield) CORS $(error) ${errors} $(warning) ${warnings}${scope}${
+      stale > 0 ? ` · $(history) ${stale} stale` : ''
+    }${failed > 0 ? ` · ${failed} not analysed` : ''}`;
     this.item.tooltip = [
-      `CORS Guard: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in the workspace`,
+      `CORS Guard: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${summary ? 'the workspace' : 'the open files'}`,
       summary
-        ? `Last workspace scan: ${new Date(summary.finishedAt).toLocaleString()} (${plural(summary.files, 'file')}${summary.cancelled ? ', cancelled' : ''})`
-        : 'No workspace scan yet: run "CORS Guard: Scan Workspace"',
+        ? `Last workspace scan: ${new Date(summary.finishedAt).toLocaleString()} (${plural(summary.files, 'file')}${summary.cancelled ? ', cancelled: some files were not linted' : ''})`
+        : 'No workspace scan yet: files that are not open have not been linted. Run "CORS Guard: Scan Workspace"',
+      ...(stale > 0 ? [`${plural(stale, 'file')} changed on disk since the scan: stale until linted again`] : []),
+      ...(failed > 0 ? [`${plural(failed, 'file')} could not be analysed`] : []),
       'Click to open the CORS Map',
     ].join('\n');
   }

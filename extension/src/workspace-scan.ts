@@ -1,14 +1,17 @@
 /**
- * "CORS Guard: Scan Workspace": lints every JavaScript and TypeScript file of the workspace folders
- * through the worker (behind any edit of an open document), respecting `files.exclude`, `.gitignore`,
- * `corsGuard.maxFileSize` and the skip rules, and publishes findings for files that are not open. A file
- * watcher keeps them current until the file changes or is deleted; an open document's own lint takes over
- * while it is open. The policies each lint returns feed the CORS map.
+ * "CORS Guard: Scan Workspace": lints every JavaScript and TypeScript file of the workspace folders as it
+ * is on disk, open or not, through the worker (behind any edit of an open document), respecting
+ * `files.exclude`, `.gitignore`, `corsGuard.maxFileSize` and the skip rules. Every file's result is kept
+ * and saved in the workspace state, so a reload shows all of it at once; an open document's own lint is
+ * shown instead of the file's scan result only once that lint has a result. A file watcher lints changed
+ * files again; until it has, their result is marked stale (changed on disk since the scan), never shown as
+ * current. The policies each lint returns feed the CORS map.
  */
 import * as vscode from 'vscode';
 import type { TraceLog } from './log';
 import { excludeGlob, GitIgnores, SCAN_EXTENSIONS, SCAN_GLOB } from './core/map';
 import type { Finding, PolicyEntry } from './core/protocol';
+import { plural } from './core/describe';
 import { lintSettingsOf } from './core/settings';
 import { skipReason } from './core/skip';
 import { settingsFor } from './config';
@@ -30,7 +33,17 @@ export interface ScannedFile {
   readonly mtime: number;
   /** Other modules its lint read (a helper, imported options): a change there calls for a new lint. */
   readonly dependencies?: readonly string[];
+  /**
+   * The file (or a module its lint read) changed on disk since this result: it is shown, marked as stale,
+   * until the new lint replaces it.
+   */
+  readonly stale?: boolean;
+  /** The lint failed: nothing is known of the file (it is never counted as clean). */
+  readonly failed?: string;
 }
+
+/** How a file's scan result stands: current, or stale (the file changed on disk since it was linted). */
+export type Freshness = 'current' | 'stale';
 
 /** What the workspace state keeps of the last scan, so a reload shows it at once. */
 const STATE_KEY = 'corsGuard.scan';
@@ -44,8 +57,11 @@ interface SavedScan {
     findings: readonly Finding[];
     policies: readonly PolicyEntry[];
     dependencies?: readonly string[];
+    failed?: string;
   }[];
 }
+/** Appended to the Problems message of a stale result. */
+export const STALE_NOTE = ' (stale: the file changed on disk since the scan; linting it again)';
 /** Saving waits for a pause in result changes (a scan changes hundreds). */
 const SAVE_DELAY_MS = 500;
 
@@ -53,7 +69,7 @@ export interface ScanSummary {
   /** Files found after excludes and `.gitignore`. */
   readonly files: number;
   readonly linted: number;
-  /** Skipped by size, as minified or generated, or open in the editor (linted there). */
+  /** Skipped by size, as minified or generated, or disabled there. */
   readonly skipped: number;
   readonly failed: number;
   readonly findings: number;
@@ -109,11 +125,15 @@ export class WorkspaceScanner implements vscode.Disposable {
         if (this.active && (e.affectsConfiguration('corsGuard') || e.affectsConfiguration('files.exclude')))
           void this.scanWithProgress();
       }),
-      // An open document's own lint takes over; when it is closed, the file on disk is linted again.
+      // An open document's own lint is shown once it has a result; when it is closed, the scan result is
+      // shown again (linted again if the file changed on disk meanwhile, or was never scanned).
       diagnostics.onDidChange((uri) => {
         if (!this.active || uri.scheme !== 'file') return;
-        if (diagnostics.isTracked(uri)) this.drop(uri);
-        else if (this.results.has(uri.toString()) || this.inAFolder(uri)) this.schedule(uri);
+        this.show(uri);
+        if (diagnostics.stateOf(uri)) return;
+        const file = this.results.get(uri.toString());
+        if (file) void this.relintIfChanged(file);
+        else if (this.inAFolder(uri)) this.schedule(uri);
       }),
     );
   }
@@ -136,34 +156,98 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (!saved || saved.version !== STATE_VERSION || this.active) return 0;
     this.active = true;
     this.lastSummary = saved.summary;
+    // Every file of the scan, open or not: an open document's lint is shown instead once it has a result.
     for (const f of saved.files) {
       const uri = vscode.Uri.parse(f.uri);
-      if (this.diagnostics.isTracked(uri) || !vscode.workspace.getWorkspaceFolder(uri)) continue;
+      if (!vscode.workspace.getWorkspaceFolder(uri)) continue;
       this.results.set(f.uri, {
         uri,
         findings: f.findings,
         policies: f.policies,
         mtime: f.mtime,
         ...(f.dependencies ? { dependencies: f.dependencies } : {}),
+        ...(f.failed ? { failed: f.failed } : {}),
       });
-      this.collection.set(
-        uri,
-        f.findings.map((x) => toDiagnostic(uri, x, this.diagnostics.docsUri)),
-      );
+      this.show(uri);
     }
     this.changed.fire();
     this.log.message(`restored the last workspace scan: ${this.results.size} files`);
+    // Files changed on disk since (or whose imported modules did) are stale until linted again.
+    const changed = new Set<string>();
     await Promise.all(
       [...this.results.values()].map(async (file) => {
         try {
           const stat = await vscode.workspace.fs.stat(file.uri);
-          if (stat.mtime !== file.mtime) this.schedule(file.uri);
+          if (stat.mtime !== file.mtime) changed.add(file.uri.scheme === 'file' ? file.uri.fsPath : file.uri.path);
         } catch {
           this.forget(file.uri);
         }
       }),
     );
+    const stale = [...this.results.values()].filter(
+      (file) =>
+        changed.has(file.uri.scheme === 'file' ? file.uri.fsPath : file.uri.path) ||
+        file.dependencies?.some((d) => changed.has(d)),
+    );
+    for (const file of stale) this.markStale(file.uri, false);
+    if (stale.length > 0) {
+      this.log.message(`restored scan: ${plural(stale.length, 'file')} changed on disk since; linting again`);
+      this.changed.fire();
+    }
+    for (const file of stale) this.schedule(file.uri);
     return this.results.size;
+  }
+
+  /** Marks a file's result stale (it changed on disk, or a module it read did) until it is linted again. */
+  private markStale(uri: vscode.Uri, notify = true): void {
+    const file = this.results.get(uri.toString());
+    if (!file || file.stale) return;
+    this.results.set(uri.toString(), { ...file, stale: true });
+    this.show(uri);
+    if (notify) this.changed.fire();
+  }
+
+  /** Lints a closed file again when it changed on disk while it was open (or since its result). */
+  private async relintIfChanged(file: ScannedFile): Promise<void> {
+    try {
+      const stat = await vscode.workspace.fs.stat(file.uri);
+      if (stat.mtime === file.mtime && !file.stale) return;
+      this.markStale(file.uri);
+      this.schedule(file.uri);
+    } catch {
+      this.forget(file.uri);
+    }
+  }
+
+  /**
+   * Shows a file's scan result in the Problems panel, unless the open document's own lint has a result
+   * (that is shown instead). A stale result says so in each message.
+   */
+  private show(uri: vscode.Uri): void {
+    const file = this.results.get(uri.toString());
+    if (!file || this.diagnostics.stateOf(uri)) {
+      this.collection.delete(uri);
+      return;
+    }
+    this.collection.set(
+      uri,
+      file.findings.map((x) => {
+        const d = toDiagnostic(uri, x, this.diagnostics.docsUri);
+        if (file.stale) d.message += STALE_NOTE;
+        return d;
+      }),
+    );
+  }
+
+  /** How a file stands in the last scan: undefined when it has no scan result. */
+  freshnessOf(uri: vscode.Uri): Freshness | undefined {
+    const file = this.results.get(uri.toString());
+    return file ? (file.stale ? 'stale' : 'current') : undefined;
+  }
+
+  /** A file's scan result (open or not). */
+  fileOf(uri: vscode.Uri): ScannedFile | undefined {
+    return this.results.get(uri.toString());
   }
 
   private saveSoon(): void {
@@ -186,12 +270,13 @@ export class WorkspaceScanner implements vscode.Disposable {
         findings: f.findings,
         policies: f.policies,
         ...(f.dependencies ? { dependencies: f.dependencies } : {}),
+        ...(f.failed ? { failed: f.failed } : {}),
       })),
     };
     await this.state.update(STATE_KEY, saved);
   }
 
-  /** Scanned files that are not open (open ones are the DiagnosticsManager's). */
+  /** Every scanned file's result, open or not (an open document's own lint may be newer). */
   files(): readonly ScannedFile[] {
     return [...this.results.values()];
   }
@@ -281,7 +366,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     };
     this.lastSummary = summary;
     this.log.message(
-      `workspace scan${summary.cancelled ? ' (cancelled)' : ''}: ${summary.files} files, ${linted} linted, ${skipped} skipped, ${failed} failed, ${summary.findings} findings in closed files, ${summary.policies} policies, ${summary.ms} ms`,
+      `workspace scan${summary.cancelled ? ' (cancelled)' : ''}: ${summary.files} files, ${linted} linted, ${skipped} skipped, ${failed} failed, ${summary.findings} findings, ${summary.policies} policies, ${summary.ms} ms`,
     );
     this.changed.fire();
     return summary;
@@ -328,13 +413,12 @@ export class WorkspaceScanner implements vscode.Disposable {
     return ignores;
   }
 
-  /** Lints the file as it is on disk, unless it is open (the editor lints it) or skipped. */
+  /**
+   * Lints the file as it is on disk, open or not: the result is kept (and saved) for the file, and shown
+   * while no open document's own lint has a result.
+   */
   private async lintFromDisk(uri: vscode.Uri): Promise<'linted' | 'skipped' | 'failed' | 'superseded'> {
     const key = uri.toString();
-    if (this.diagnostics.isTracked(uri)) {
-      this.drop(uri);
-      return 'skipped';
-    }
     const settings = settingsFor(uri);
     if (!settings.enable) {
       this.forget(uri);
@@ -371,19 +455,17 @@ export class WorkspaceScanner implements vscode.Disposable {
       ...(folder ? { root: uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.path } : {}),
     });
     if (outcome.kind === 'superseded') return 'superseded';
-    // Opened while it was being linted: the editor's lint is the current one.
-    if (this.diagnostics.isTracked(uri)) return 'skipped';
     if (outcome.kind === 'failed') {
       this.log.warn(`scan: lint of ${uri.fsPath} failed: ${outcome.message}`);
-      this.forget(uri);
+      // Kept as "not analysed": a file whose lint failed never reads as clean.
+      this.results.set(key, { uri, findings: [], policies: [], mtime, failed: outcome.message });
+      this.show(uri);
+      this.changed.fire();
       return 'failed';
     }
     const { findings, policies = [], dependencies } = outcome.result;
     this.results.set(key, { uri, findings, policies, mtime, ...(dependencies ? { dependencies } : {}) });
-    this.collection.set(
-      uri,
-      findings.map((f) => toDiagnostic(uri, f, this.diagnostics.docsUri)),
-    );
+    this.show(uri);
     this.changed.fire();
     return 'linted';
   }
@@ -391,16 +473,19 @@ export class WorkspaceScanner implements vscode.Disposable {
   private onDiskChange(uri: vscode.Uri, created = false): void {
     if (!this.active) return;
     // Closed files whose lint read this module (a helper, imported options) are linted again.
+    // Open ones too: their scan result is what the next window shows.
     const path = uri.scheme === 'file' ? uri.fsPath : uri.path;
-    for (const file of this.results.values()) {
-      if (file.dependencies?.includes(path) && !this.diagnostics.isTracked(file.uri)) this.schedule(file.uri);
+    for (const file of [...this.results.values()]) {
+      if (!file.dependencies?.includes(path)) continue;
+      this.markStale(file.uri);
+      this.schedule(file.uri);
     }
-    if (this.diagnostics.isTracked(uri)) return;
     if (created || !this.results.has(uri.toString())) {
       // A new file (or one not scanned before): only if the scan would have listed it.
       void this.wouldScan(uri).then((yes) => yes && this.schedule(uri));
       return;
     }
+    this.markStale(uri);
     this.schedule(uri);
   }
 
@@ -433,14 +518,6 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   private inAFolder(uri: vscode.Uri): boolean {
     return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
-  }
-
-  /** Drops a file's scan result (it is open: the editor's lint shows it). */
-  private drop(uri: vscode.Uri): void {
-    clearTimeout(this.timers.get(uri.toString()));
-    this.timers.delete(uri.toString());
-    this.collection.delete(uri);
-    if (this.results.delete(uri.toString())) this.changed.fire();
   }
 
   /** Forgets a file (deleted, excluded, skipped). */

@@ -159,6 +159,25 @@ function headersOf(e: ReturnType<typeof explainOnly>, request: string, origin: s
 }
 
 describe('explainPolicy', () => {
+  it('an allowlist holding only the placeholder a fix wrote is "not configured yet" (broken), never safe', () => {
+    const fixed = (origins: string) => `const ALLOWED_ORIGINS = new Set([${origins}]);
+app.use((req, res, next) => {
+  res.setHeader('Vary', 'Origin');
+  if (ALLOWED_ORIGINS.has(req.headers.origin)) res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  next();
+});`;
+    const placeholder = explainOnly(fixed("'https://your-frontend.example'"));
+    expect(placeholder.level).toBe('broken');
+    expect(placeholder.verdict).toMatch(/^Not configured yet: the allowlist holds only the placeholder/);
+    const options = explainOnly(
+      "const cors = require('cors');\napp.use(cors({ origin: ['https://your-frontend.example'], credentials: true }));",
+    );
+    expect(options.level).toBe('broken');
+    // The same shape with a real origin (or the placeholder beside one) is a configured allowlist.
+    expect(explainOnly(fixed("'https://shop.example.com'")).level).toBe('safe');
+    expect(explainOnly(fixed("'https://shop.example.com', 'https://your-frontend.example'")).level).toBe('safe');
+  });
+
   it('cors({ origin: true, credentials: true }) reflects every origin, with cookies', () => {
     const e = explainOnly("const cors = require('cors');\napp.use(cors({ origin: true, credentials: true }));");
     expect(e.library).toBe('cors');

@@ -187,9 +187,9 @@ export function middleware(request) {
 const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 export function middleware(request) {
   const res = NextResponse.next();
+  res.headers.append('Vary', 'Origin');
   if (ALLOWED_ORIGINS.has(request.headers.get('origin'))) {
     res.headers.set('Access-Control-Allow-Origin', request.headers.get('origin'));
-    res.headers.append('Vary', 'Origin');
   }
   res.headers.set('Access-Control-Allow-Credentials', 'true');
   return res;

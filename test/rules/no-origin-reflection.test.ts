@@ -135,9 +135,9 @@ ruleTester.run('no-origin-reflection', rule, {
               messageId: 'suggestAllowlistCheck',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 app.options('/orders', (req, res) => {
+  res.header('Vary', 'Origin');
   if (ALLOWED_ORIGINS.has(req.header('Origin'))) {
     res.header('Access-Control-Allow-Origin', req.header('Origin'));
-    res.header('Vary', 'Origin');
   }
   res.header('Access-Control-Allow-Credentials', 'true');
   res.sendStatus(204);
@@ -167,9 +167,9 @@ http.createServer((req, res) => {
               output: `import http from 'node:http';
 const ALLOWED_ORIGINS = new Set(['https://shop.example.com']);
 http.createServer((req, res) => {
+  res.setHeader('Vary', 'Origin');
   if (ALLOWED_ORIGINS.has(req.headers.origin)) {
     res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
-    res.setHeader('Vary', 'Origin');
   }
   res.end();
 });`,
@@ -223,9 +223,9 @@ function h(req, res) { res.writeHead(200, { ...(ALLOWED_ORIGINS.has(req.headers[
 app.use((req, res, next) => {
   const origin = req.headers.origin;
   if (origin) {
+    res.setHeader('Vary', 'Origin');
     if (ALLOWED_ORIGINS.has(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
     }
     res.setHeader('Access-Control-Allow-Credentials', 'true');
   }
@@ -259,9 +259,9 @@ app.use((req, res) => { const { origin } = req.headers; res.set(ACAO, origin); }
               messageId: 'suggestAllowlistCheck',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 const ACAO = 'access-control-allow-origin';
-app.use((req, res) => { const { origin } = req.headers; if (ALLOWED_ORIGINS.has(origin)) {
+app.use((req, res) => { const { origin } = req.headers; res.append('Vary', 'Origin');
+if (ALLOWED_ORIGINS.has(origin)) {
   res.set(ACAO, origin);
-  res.append('Vary', 'Origin');
 } });`,
             },
           ],
@@ -302,9 +302,9 @@ app.use((req, res) => { if (!blocked.has(req.headers.origin)) res.setHeader('Acc
             {
               messageId: 'suggestAllowlistCheck',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
-app.get('/jsonp', (req, res) => { if (ALLOWED_ORIGINS.has(req.query.origin)) {
+app.get('/jsonp', (req, res) => { res.setHeader('Vary', 'Origin');
+if (ALLOWED_ORIGINS.has(req.query.origin)) {
   res.setHeader('Access-Control-Allow-Origin', req.query.origin);
-  res.setHeader('Vary', 'Origin');
 } });`,
             },
           ],
@@ -330,9 +330,9 @@ app.use((req, res) => { res.setHeader('Access-Control-Allow-Origin', originOf(re
             {
               messageId: 'suggestAllowlistCheck',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
-app.use(async (ctx, next) => { if (ALLOWED_ORIGINS.has(ctx.request.header.origin)) {
+app.use(async (ctx, next) => { ctx.append('Vary', 'Origin');
+if (ALLOWED_ORIGINS.has(ctx.request.header.origin)) {
   ctx.set('Access-Control-Allow-Origin', ctx.request.header.origin);
-  ctx.append('Vary', 'Origin');
 } ctx.set('Access-Control-Allow-Credentials', 'true'); await next(); });`,
             },
           ],
@@ -352,9 +352,9 @@ app.use(async (ctx, next) => { if (ALLOWED_ORIGINS.has(ctx.request.header.origin
             {
               messageId: 'suggestAllowlistCheck',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
-fastify.addHook('onRequest', async (request, reply) => { if (ALLOWED_ORIGINS.has(request.headers.origin)) {
+fastify.addHook('onRequest', async (request, reply) => { reply.header('Vary', 'Origin');
+if (ALLOWED_ORIGINS.has(request.headers.origin)) {
   reply.header('Access-Control-Allow-Origin', request.headers.origin);
-  reply.header('Vary', 'Origin');
 } });`,
             },
           ],
@@ -379,9 +379,9 @@ fastify.addHook('onRequest', async (request, reply) => { if (ALLOWED_ORIGINS.has
             {
               messageId: 'suggestAllowlistCheck',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
-app.use('*', async (c, next) => { if (ALLOWED_ORIGINS.has(c.req.header('origin'))) {
+app.use('*', async (c, next) => { c.header('Vary', 'Origin');
+if (ALLOWED_ORIGINS.has(c.req.header('origin'))) {
   c.header('Access-Control-Allow-Origin', c.req.header('origin'));
-  c.header('Vary', 'Origin');
 } c.header('Access-Control-Allow-Credentials', 'true'); await next(); });`,
             },
           ],
@@ -627,6 +627,14 @@ app.use('/api/*', cors({ origin: (origin) => origin, credentials: true }));`,
           },
           line: 2,
           column: 46,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistReturn',
+              output: `import { cors } from 'hono/cors';
+const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
+app.use('/api/*', cors({ origin: (origin) => ALLOWED_ORIGINS.has(origin) ? origin : null, credentials: true }));`,
+            },
+          ],
         },
       ],
     },
@@ -711,9 +719,9 @@ server.applyMiddleware({ app, cors: { origin: ['https://your-frontend.example'] 
             {
               messageId: 'suggestAllowlistCheck',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
-app.use((req, res) => { if (ALLOWED_ORIGINS.has(req.headers.origin)) {
+app.use((req, res) => { res.append('Vary', 'Origin');
+if (ALLOWED_ORIGINS.has(req.headers.origin)) {
   res.set('Access-Control-Allow-Origin', req.headers.origin);
-  res.append('Vary', 'Origin');
 } res.set('Access-Control-Allow-Credentials', process.env.CORS_CREDENTIALS); });`,
             },
           ],
@@ -744,9 +752,9 @@ ruleTester.run('no-origin-reflection (reportWithoutCredentials: false)', rule, {
             {
               messageId: 'suggestAllowlistCheck',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
-app.use((req, res) => { if (ALLOWED_ORIGINS.has(req.headers.origin)) {
+app.use((req, res) => { res.setHeader('Vary', 'Origin');
+if (ALLOWED_ORIGINS.has(req.headers.origin)) {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
-  res.setHeader('Vary', 'Origin');
 } res.setHeader('Access-Control-Allow-Credentials', true); });`,
             },
           ],

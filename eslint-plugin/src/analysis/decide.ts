@@ -7,7 +7,7 @@
 import type { Node } from './ast';
 import { checkAdmits, isPatternCheck, sameCheck, type Check, type PatternCheck } from './checks/checks';
 import type { GuardSummary } from './checks/guards';
-import { EXAMPLE_ATTACKER } from './checks/origins';
+import { EXAMPLE_ATTACKER, PLACEHOLDER_ORIGIN } from './checks/origins';
 import type { OriginSpec, Policy } from './policy';
 import type { Finding } from './checks/witness';
 
@@ -302,6 +302,11 @@ export type AssessmentReason =
   | 'public'
   /** Only listed origins. */
   | 'allowlist'
+  /**
+   * The only listed origin is the placeholder a fix wrote (`https://your-frontend.example`): not configured
+   * yet, and the real front end is refused too.
+   */
+  | 'placeholder'
   | 'no-cors'
   | 'unknown';
 
@@ -359,12 +364,25 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
   if (attacker.readable === 'without-cookies') return { ...base, level: 'safe', reason: 'public' };
   if (attacker.readable === 'unknown') return { ...base, level: 'unknown', reason: 'unknown' };
   if (policy.origins.length === 0) return { ...base, level: 'safe', reason: 'no-cors' };
+  const written = writtenOrigins(policy);
+  if (written.length > 0 && written.every((o) => o === PLACEHOLDER_ORIGIN))
+    return { ...base, level: 'broken', reason: 'placeholder' };
   return { ...base, level: 'safe', reason: 'allowlist' };
 }
 
 /** An origin the policy lets in: a trusted origin, else one written in the code. */
 function allowedExample(policy: Policy, trustedOrigins: readonly string[]): string | undefined {
-  const candidates: string[] = [...trustedOrigins];
+  const candidates: string[] = [...trustedOrigins, ...writtenOrigins(policy)];
+  return candidates.find((o) => {
+    if (o === 'null' || o === '*') return false;
+    const d = decide(policy, o);
+    return d.allowOrigin.kind === 'value' && d.allowOrigin.value === o;
+  });
+}
+
+/** The origins written in the code of a policy: fixed values, list members, an exact check's values. */
+function writtenOrigins(policy: Policy): string[] {
+  const candidates: string[] = [];
   const visit = (spec: OriginSpec) => {
     if (spec.type === 'fixed') candidates.push(spec.value);
     else if (spec.type === 'list') spec.members.forEach(visit);
@@ -376,9 +394,5 @@ function allowedExample(policy: Policy, trustedOrigins: readonly string[]): stri
           for (const v of c.allowed) if (v.kind === 'literal' && typeof v.value === 'string') candidates.push(v.value);
   };
   policy.origins.forEach(visit);
-  return candidates.find((o) => {
-    if (o === 'null' || o === '*') return false;
-    const d = decide(policy, o);
-    return d.allowOrigin.kind === 'value' && d.allowOrigin.value === o;
-  });
+  return candidates;
 }

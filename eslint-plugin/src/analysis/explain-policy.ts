@@ -11,7 +11,7 @@ import {
   type Readability,
   type RequestKind,
 } from './decide';
-import { EXAMPLE_ATTACKER } from './checks/origins';
+import { EXAMPLE_ATTACKER, PLACEHOLDER_ORIGIN } from './checks/origins';
 import { releaseNote } from './sites/releases';
 import type { OriginSpec, Policy } from './policy';
 
@@ -84,6 +84,9 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
       break;
     case 'no-cors':
       verdict = 'Other websites cannot read responses.';
+      break;
+    case 'placeholder':
+      verdict = `Not configured yet: the allowlist holds only the placeholder \`${PLACEHOLDER_ORIGIN}\`. Replace it with your front end's origin; until then your front end is refused too.`;
       break;
     case 'allowlist':
       verdict = allowedOrigin

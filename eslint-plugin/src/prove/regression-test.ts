@@ -26,6 +26,8 @@ export interface RegressionTestInput {
   readonly pkg: PackageJson;
   /** Origins the project trusts (settings `trustedOrigins`, the command line), tried before the map's. */
   readonly trustedOrigins?: readonly string[];
+  /** Where the user sets trusted origins, for the note when none is known (the editor names its setting). */
+  readonly trustedOriginsSetting?: string;
   /** Whether a file (relative to the package root) exists: the test never replaces one. */
   readonly exists: (path: string) => boolean;
   /** Force a runner instead of the one package.json names. */
@@ -65,7 +67,14 @@ export function policyAtLine(policies: readonly MapPolicy[], line: number): MapP
 const ALLOWED = new Set(['with-cookies', 'without-cookies']);
 
 /** The trusted origin to test: one given that the policy admits, else one the map saw admitted, else one given. */
-function trustedFor(policy: MapPolicy, given: readonly string[]): { origin?: string; note?: string } {
+const ESLINT_TRUSTED_SETTING =
+  'settings["cors-guard"].trustedOrigins in the ESLint config (or pass --trusted <origin>)';
+
+function trustedFor(
+  policy: MapPolicy,
+  given: readonly string[],
+  setting = ESLINT_TRUSTED_SETTING,
+): { origin?: string; note?: string } {
   const admitted = (o: string) => policy.responses.some((r) => r.origin === o && ALLOWED.has(r.readable));
   const exact = given.filter((o) => !o.includes('*'));
   const fromMap = policy.responses.find(
@@ -74,7 +83,7 @@ function trustedFor(policy: MapPolicy, given: readonly string[]): { origin?: str
   const origin = exact.find(admitted) ?? exact[0] ?? fromMap;
   if (!origin) {
     return {
-      note: 'no trusted origin known: the test only checks the attacker. Set settings["cors-guard"].trustedOrigins in the ESLint config (or pass --trusted <origin>) to test that the fix still lets your site in.',
+      note: `no trusted origin known: the test only checks the attacker. Set ${setting} to test that the fix still lets your site in.`,
     };
   }
   return { origin };
@@ -348,7 +357,7 @@ export function regressionTestFor(input: RegressionTestInput): RegressionTest {
     sourceText,
   });
   notes.push(...client.notes);
-  const trusted = trustedFor(policy, input.trustedOrigins ?? []);
+  const trusted = trustedFor(policy, input.trustedOrigins ?? [], input.trustedOriginsSetting);
   if (trusted.note) notes.push(trusted.note);
   const trustedResponse = trusted.origin ? policy.responses.find((r) => r.origin === trusted.origin) : undefined;
   const withCookies = trustedResponse ? trustedResponse.credentials === true : policy.credentials === true;

@@ -21,6 +21,8 @@ import {
   headerSiteWithValue,
   indentOf,
   isRepeatable,
+  listCheckRepair,
+  listInScope,
   varyStatement,
   wrapInAllowlistCheck,
 } from '../util/fixes';
@@ -38,7 +40,11 @@ export type MessageIds =
   | 'suggestAllowlistCheck'
   | 'suggestAllowlistOption'
   | 'suggestAllowlistCallback'
-  | 'suggestAllowlistHeader';
+  | 'suggestAllowlistHeader'
+  | 'suggestListCheck'
+  | 'suggestOwnList'
+  | 'suggestAllowlistReturn'
+  | 'suggestOwnListHeader';
 
 type Reflection = { spec: OriginSpec; policy: Policy };
 
@@ -121,6 +127,11 @@ export default createRule<Options, MessageIds>({
       suggestAllowlistOption: 'Replace with a list of trusted origins.',
       suggestAllowlistCallback: 'Allow only origins in an allowlist (`ALLOWED_ORIGINS.has({{origin}})`).',
       suggestAllowlistHeader: 'Send Access-Control-Allow-Origin only for origins in an allowlist (`ALLOWED_ORIGINS`).',
+      suggestListCheck: 'Check `{{list}}` as meant: `{{fixed}}`.',
+      suggestOwnList: 'Allow only origins in `{{list}}` (`{{check}}`).',
+      suggestAllowlistReturn:
+        'Return the origin only when it is in an allowlist (`ALLOWED_ORIGINS`; replace the placeholder with your origins).',
+      suggestOwnListHeader: 'Send Access-Control-Allow-Origin only for origins in `{{list}}`, with `Vary: Origin`.',
     },
   },
   create(context, [options]) {
@@ -129,6 +140,20 @@ export default createRule<Options, MessageIds>({
 
     function suggestions(r: Reflection): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const { spec, policy } = r;
+      // The code compares against its own list but lets every origin past (`list.indexOf(origin) !== 1`):
+      // the comparison is corrected, the list kept (no second, placeholder allowlist).
+      const repair = spec.type === 'reflect' ? listCheckRepair(sourceCode, spec.node) : undefined;
+      if (repair) {
+        return [
+          {
+            messageId: 'suggestListCheck',
+            data: { list: repair.list, fixed: repair.text },
+            fix: (fixer) => fixer.replaceText(repair.node, repair.text),
+          },
+        ];
+      }
+      // The project's own list, if it has one: a fix checks against it, not a placeholder.
+      const own = spec.type === 'reflect' ? listInScope(sourceCode, spec.node) : undefined;
       if (policy.kind === 'headers' && spec.type === 'reflect' && spec.via === 'header') {
         const site = headerSiteWithValue(policy.headers, spec.node);
         // `headers: { 'Access-Control-Allow-Origin': origin }` (a Response, Next.js route handlers):
@@ -179,15 +204,54 @@ export default createRule<Options, MessageIds>({
         }
         const originText = sourceCode.getText(spec.node);
         const vary = policy.varyOrigin === true ? undefined : varyStatement(sourceCode, site);
-        const extra = vary ? [vary] : [];
+        const before = vary ? [vary] : [];
+        if (own) {
+          return [
+            {
+              messageId: 'suggestOwnListHeader',
+              data: { list: own.name },
+              fix: (fixer) => wrapInAllowlistCheck(sourceCode, fixer, statement, originText, before, own),
+            },
+          ];
+        }
         return [
           {
             messageId: 'suggestAllowlistCheck',
             fix: (fixer) => [
               ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
-              wrapInAllowlistCheck(sourceCode, fixer, statement, originText, extra),
+              wrapInAllowlistCheck(sourceCode, fixer, statement, originText, before),
             ],
           },
+        ];
+      }
+      // Hono's `origin: (o) => o`: the function returns the origin only when it is listed (null: no header;
+      // Hono sends `Vary: Origin` itself for a function origin).
+      if (
+        policy.kind === 'options' &&
+        policy.library?.packageName === 'hono/cors' &&
+        spec.type === 'reflect' &&
+        spec.via === 'callback-returns' &&
+        isRepeatable(spec.node) &&
+        (spec.node.parent?.type === T.ArrowFunctionExpression || spec.node.parent?.type === T.ReturnStatement)
+      ) {
+        const returned = spec.node;
+        const text = sourceCode.getText(returned);
+        const list = own ?? { name: ALLOWLIST_NAME, method: 'has' as const };
+        const replacement = `${list.name}.${list.method}(${text}) ? ${text} : null`;
+        return [
+          own
+            ? {
+                messageId: 'suggestOwnList',
+                data: { list: own.name, check: replacement },
+                fix: (fixer) => fixer.replaceText(returned, replacement),
+              }
+            : {
+                messageId: 'suggestAllowlistReturn',
+                fix: (fixer) => [
+                  ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
+                  fixer.replaceText(returned, replacement),
+                ],
+              },
         ];
       }
       // `origin: (origin, callback) => callback(null, true)`: the decision becomes an allowlist check.
@@ -199,6 +263,17 @@ export default createRule<Options, MessageIds>({
         spec.node.value === true
       ) {
         const origin = originParameterOf(spec.node);
+        if (origin && own) {
+          const decision = spec.node;
+          const check = `${own.name}.${own.method}(${origin})`;
+          return [
+            {
+              messageId: 'suggestOwnList',
+              data: { list: own.name, check },
+              fix: (fixer) => fixer.replaceText(decision, check),
+            },
+          ];
+        }
         if (origin) {
           const decision = spec.node;
           return [

@@ -66,7 +66,20 @@ export interface MapItem {
   readonly uri: string;
   readonly file: string;
   readonly policy: PolicyEntry;
+  /**
+   * The entry is not of the file as it is now: `stale`, the file changed on disk since the scan that found
+   * it; `unlinted`, the open document was edited since its last lint. Never shown as a current verdict.
+   */
+  readonly outdated?: Outdated;
 }
+
+export type Outdated = 'stale' | 'unlinted';
+
+/** What an outdated entry says of itself. */
+export const OUTDATED_WORDS: Readonly<Record<Outdated, { short: string; long: string }>> = {
+  stale: { short: 'stale', long: 'Stale: the file changed on disk since the scan; it is being linted again.' },
+  unlinted: { short: 'not linted since this change', long: 'Not linted since the last change of the document.' },
+};
 
 export interface MapGroup {
   readonly key: string;
@@ -128,7 +141,8 @@ export function itemLabel(item: MapItem, by: Grouping): { label: string; descrip
   const cookies = p.credentials === true ? 'with cookies' : p.credentials === false ? 'no cookies' : 'cookies?';
   const what = p.library ?? 'headers';
   const label = p.allows.replace("any origin (the request's Origin sent back unchecked)", 'any origin, reflected');
-  const description = `${cookies} · ${what} · ${where}`;
+  const outdated = item.outdated ? `${OUTDATED_WORDS[item.outdated].short} · ` : '';
+  const description = `${outdated}${cookies} · ${what} · ${where}`;
   return { label, description, accessible: `${p.verdict}: ${p.allows}, ${description}` };
 }
 

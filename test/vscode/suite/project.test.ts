@@ -172,6 +172,107 @@ test('scan results persist across a reload (workspace state) and follow the help
   await until(() => rules(uriOf(ORDERS)).length === 1, 'the finding to come back', api.onDidScan);
 }, 90_000);
 
+/** Every CORS Guard diagnostic of the workspace, as the Problems panel lists it. */
+function problemsPanel(): string[] {
+  return vscode.languages
+    .getDiagnostics()
+    .flatMap(([uri, list]) =>
+      list
+        .filter((d) => d.source === 'CORS Guard')
+        .map((d) => `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${ruleOf(d)} ${d.message}`),
+    )
+    .sort();
+}
+
+/** The map as labels and descriptions (what a person reads). */
+async function mapLines(): Promise<string[]> {
+  return (await api.mapView()).flatMap((g) => [
+    `${g.label} (${g.description ?? ''})`,
+    ...g.children.map((c) => `  ${c.label} · ${c.description ?? ''}`),
+  ]);
+}
+
+test('a scan with files open in tabs survives a reload (simulated: results dropped, restored from the workspace state, open files linted again): the same map, Problems and status bar; a file changed on disk since is stale, never clean', async () => {
+  // Files open in tabs while the workspace is scanned.
+  const tabs = [ORDERS, 'shop/src/config.js', 'shop/src/server.ts'];
+  for (const name of tabs) await linted((await open(name)).document);
+  await api.scanWorkspace();
+  const before = { problems: problemsPanel(), map: await mapLines(), bar: api.statusBar().text };
+  for (const name of tabs)
+    assert.ok(
+      before.map.some((l) => l.startsWith(name)),
+      `${name} is in the map before`,
+    );
+  assert.ok(
+    before.problems.some((l) => l.startsWith('shop/src/config.js')),
+    before.problems.join('\n'),
+  );
+  const sameAsBefore = async (when: string) => {
+    assert.deepEqual(problemsPanel(), before.problems, `Problems ${when}`);
+    assert.deepEqual(await mapLines(), before.map, `the map ${when}`);
+    assert.equal(api.statusBar().text, before.bar, `the status bar ${when}`);
+  };
+  // Reload with the tabs open: at once (the scan's results, before the editor's lints are back) ...
+  const restored = await api.reloadScan();
+  assert.ok(restored >= 8, `restored ${restored} files`);
+  assert.deepEqual(problemsPanel(), before.problems, 'Problems at once after the reload');
+  assert.equal(api.statusBar().text, before.bar, 'the status bar at once after the reload');
+  // ... and once the open files are linted again.
+  for (const name of tabs) await linted((await open(name)).document);
+  await sameAsBefore('after the reload with files open');
+  await vscode.commands.executeCommand('corsGuard.map.focus');
+  await vscode.commands.executeCommand('workbench.action.problems.focus');
+  await screenshot('reload-with-tabs');
+  // Close every editor and reload: nothing is open, the findings are all still there.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await api.reloadScan();
+  await sameAsBefore('after Close All Editors and a reload');
+  // A file changed on disk after the scan: stale (in Problems, the map and the status bar) until linted
+  // again, whether the watcher or the restored scan notices first.
+  const admin = uriOf('shop/src/admin/index.js');
+  const original = readFileSync(admin.fsPath, 'utf8');
+  const seen: { problems: string[]; bar: string; map?: string[] }[] = [];
+  const record = api.onDidScan(() => {
+    const at: (typeof seen)[number] = { problems: findings(admin).map((d) => d.message), bar: api.statusBar().text };
+    seen.push(at);
+    // With nothing open the map asks the worker nothing: it is read before any new lint can land.
+    void api.mapView().then((groups) => {
+      const g = groups.find((x) => x.label === 'shop/src/admin/index.js');
+      at.map = g ? [g.description ?? '', ...g.children.map((c) => c.description ?? '')] : [];
+    });
+  });
+  try {
+    writeFileSync(admin.fsPath, `${original}\n// changed after the scan\n`);
+    await api.reloadScan();
+    await until(
+      () =>
+        seen.some((s) => s.problems.some((m) => m.includes('(stale:'))) &&
+        findings(admin).length > 0 &&
+        !findings(admin)[0]!.message.includes('(stale:'),
+      'the stale result, then the new lint',
+      api.onDidScan,
+    );
+    const stale = seen.find((s) =>
+      s.problems.some((m) => m.includes('(stale: the file changed on disk since the scan')),
+    );
+    assert.ok(stale, `a stale state was shown: ${JSON.stringify(seen.slice(0, 3))}`);
+    assert.match(stale.bar, /\$\(history\) 1 stale/);
+    await until(() => stale.map !== undefined, 'the map as it was then');
+    assert.ok(
+      /^\d+ polic(y|ies) · stale$/.test(stale.map![0] ?? '') &&
+        stale.map!.slice(1).every((l) => l.startsWith('stale · ')),
+      `the map marks it stale: ${stale.map!.join('\n')}`,
+    );
+    // Linted again: current, and the same finding as before.
+    assert.deepEqual(rules(admin), ['cors-guard/no-origin-reflection']);
+    await until(() => !api.statusBar().text.includes('stale'), 'the status bar without stale files');
+  } finally {
+    record.dispose();
+    writeFileSync(admin.fsPath, original);
+  }
+  await until(() => !api.statusBar().text.includes('stale'), 'the restored file linted again', api.onDidScan);
+}, 180_000);
+
 test('the allowlist fix never writes an empty list: a placeholder snippet without trusted origins, the origins with them (type-checked)', async () => {
   const editor = await open('shop/src/server.ts');
   const [reflection] = await linted(editor.document, (d) => d.length === 1);
@@ -285,6 +386,55 @@ test('the hover at app.use(cors(corsOptions)) explains the imported options; a f
   assert.doesNotMatch(compact, /\*\*Verdict:\*\*/);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }, 120_000);
+
+test('a curl -i response pasted into a new editor detected as YAML gets the header hover and an "Explain these headers" CodeLens; a YAML key named origin does not', async () => {
+  const response = [
+    'HTTP/2 200',
+    'content-type: application/json',
+    'access-control-allow-origin: https://evil.example',
+    'access-control-allow-credentials: true',
+    '',
+    '[]',
+  ].join('\n');
+  const pasted = await vscode.workspace.openTextDocument({ language: 'yaml', content: response });
+  await vscode.window.showTextDocument(pasted, { preview: false });
+  assert.equal(pasted.uri.scheme, 'untitled');
+  assert.equal(pasted.languageId, 'yaml');
+  const hover = await hoverText(pasted, positionOf(pasted, 'access-control-allow-origin', 3));
+  assert.match(hover, /Access-Control-Allow-Origin/);
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+    'vscode.executeCodeLensProvider',
+    pasted.uri,
+    10,
+  );
+  const lens = lenses.find((l) => l.command?.title === 'Explain these headers');
+  assert.ok(lens?.command, `lenses: ${lenses.map((l) => l.command?.title).join(', ')}`);
+  assert.equal(lens.range.start.line, 0, 'on the status line');
+  await screenshot('untitled-yaml-codelens');
+  const explained = await vscode.commands.executeCommand<vscode.TextDocument>(
+    lens.command.command,
+    ...(lens.command.arguments ?? []),
+  );
+  assert.match(
+    explained.getText(),
+    /## Reflection: the attacker origin https:\/\/evil\.example is allowed, with credentials\./,
+  );
+  // A YAML file whose keys happen to be header names is not an HTTP response: no hover, no lens.
+  const config = await vscode.workspace.openTextDocument({
+    language: 'yaml',
+    content: 'origin: https://shop.example.com\nvary: Origin\n',
+  });
+  assert.equal(await hoverText(config, new vscode.Position(0, 2)), '');
+  const none = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', config.uri);
+  assert.deepEqual(
+    none.map((l) => l.command?.title),
+    [],
+  );
+  for (const d of [pasted, config]) {
+    await vscode.window.showTextDocument(d);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}, 60_000);
 
 test('Explain Headers reads curl -i output (the command gives the Origin) and refreshes its open preview', async () => {
   const curl = [

@@ -53,6 +53,9 @@ test('a regression test from a finding: written in the project stack, opened, ne
     assert.match(content, /const ATTACKER = 'https:\/\/evil\.example';/);
     assert.match(content, /await request\(app\)\.get\('\/me'\)\.set\('Origin', origin\)/);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, written);
+    // Committed and run elsewhere: no path of this machine in it.
+    assert.ok(!content.includes(folder().fsPath), `no absolute path:\n${content}`);
+    assert.match(content, /app\.js:5/);
     const second = await vscode.commands.executeCommand<string>(
       action.command.command,
       ...(action.command.arguments ?? []),
