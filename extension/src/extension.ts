@@ -1,5 +1,7 @@
 /** CORS Guard for VS Code: activation wires the parts together and nothing else. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { READ_LIMITS } from '../../eslint-plugin/src/analysis/budgets';
+import { readText } from '../../eslint-plugin/src/analysis/read-file';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -94,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
         return undefined;
       }
     },
-    read: (file) => readFileSync(file, 'utf8'),
+    read: (file) => readText(file, { maxBytes: READ_LIMITS.configBytes }) ?? '',
   });
   const disableStyle = (document: vscode.TextDocument) =>
     document.uri.scheme === 'file'

@@ -15,9 +15,8 @@ import { credentialState, guardNote, helperNote, libraryName } from '../util/wor
 import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import {
-  ALLOWLIST_NAME,
   allowlistArrayText,
-  ensureAllowlistSet,
+  allowlistSet,
   headerSiteWithValue,
   indentOf,
   isRepeatable,
@@ -146,21 +145,24 @@ export default createRule<Options, MessageIds>({
                   ((p.key.type === T.Identifier && p.key.name.toLowerCase() === 'vary') ||
                     (p.key.type === T.Literal && String(p.key.value).toLowerCase() === 'vary')),
               ));
-          const spread = `...(${ALLOWLIST_NAME}.has(${originText}) ? { ${sourceCode.getText(property)} } : {})`;
           return [
             {
               messageId: 'suggestAllowlistHeader',
-              fix: (fixer) => [
-                ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
-                fixer.replaceText(
-                  property,
-                  hasVary
-                    ? spread
-                    : property.loc.start.line === object?.loc.start.line
-                      ? `${spread}, Vary: 'Origin'`
-                      : `${spread},\n${indentOf(sourceCode, property)}Vary: 'Origin'`,
-                ),
-              ],
+              fix: (fixer) => {
+                const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, property.range[0]);
+                const spread = `...(${set}.has(${originText}) ? { ${sourceCode.getText(property)} } : {})`;
+                return [
+                  ...fixes,
+                  fixer.replaceText(
+                    property,
+                    hasVary
+                      ? spread
+                      : property.loc.start.line === object?.loc.start.line
+                        ? `${spread}, Vary: 'Origin'`
+                        : `${spread},\n${indentOf(sourceCode, property)}Vary: 'Origin'`,
+                  ),
+                ];
+              },
             },
           ];
         }
@@ -183,10 +185,10 @@ export default createRule<Options, MessageIds>({
         return [
           {
             messageId: 'suggestAllowlistCheck',
-            fix: (fixer) => [
-              ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
-              wrapInAllowlistCheck(sourceCode, fixer, statement, originText, extra),
-            ],
+            fix: (fixer) => {
+              const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, statement.range[0]);
+              return [...fixes, wrapInAllowlistCheck(sourceCode, fixer, statement, originText, extra, set)];
+            },
           },
         ];
       }
@@ -205,10 +207,10 @@ export default createRule<Options, MessageIds>({
             {
               messageId: 'suggestAllowlistCallback',
               data: { origin },
-              fix: (fixer) => [
-                ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
-                fixer.replaceText(decision, `${ALLOWLIST_NAME}.has(${origin})`),
-              ],
+              fix: (fixer) => {
+                const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, decision.range[0]);
+                return [...fixes, fixer.replaceText(decision, `${set}.has(${origin})`)];
+              },
             },
           ];
         }
