@@ -56,12 +56,12 @@ export function sortedPolicies(policies: readonly MapPolicy[]): MapPolicy[] {
 const ICON = { unsafe: '🔴', broken: '🟠', unknown: '⚪', safe: '🟢' } as const;
 
 /**
- * Text from the project as plain Markdown inside a table cell: one line, every character that Markdown or
- * a table gives a meaning (emphasis, links and images, code, raw HTML, entities, the cell separator) escaped
- * with a backslash, so it reads as the characters it is.
+ * Text from the project as plain Markdown inside a table cell: one line, and a backslash before each
+ * character that could start something there (emphasis and strikethrough, a link or an image, a code span,
+ * raw HTML, an entity, math, an @mention, the cell separator), so it reads as the characters it is.
  */
 export function mdText(s: string): string {
-  return oneLine(s).replace(/[\\`*_{}[\]()<>#+\-!|~&$:=\^@]/g, (c) => `\\${c}`);
+  return oneLine(s).replace(/[\\`*_[\]<>&|~$@]/g, (c) => `\\${c}`);
 }
 
 /**
