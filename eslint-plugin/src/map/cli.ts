@@ -276,7 +276,9 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
         return again && !again.messages.some((m) => m.fatal) ? again : r;
       });
     }
-    if (results.length === 0 && notAnalysed.length === 0 && !tree)
+    // Nothing linted (a file given by name that no config applies to comes back as "File ignored").
+    const linted = results.filter((r) => !r.messages.some((m) => /File ignored/.test(m.message)));
+    if (linted.length === 0 && notAnalysed.length === 0 && !tree)
       throw new MapPathError(`no JavaScript or TypeScript file to map in ${paths.join(', ')}`);
     const errors: MapReport['errors'][number][] = [];
     for (const r of results) {
