@@ -22,6 +22,7 @@ export interface ReadOptions {
 const MB = 1024 * 1024;
 
 function sizeWords(bytes: number): string {
+  if (bytes >= 1024 * MB) return `${Math.round((bytes / (1024 * MB)) * 10) / 10} GB`;
   return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
