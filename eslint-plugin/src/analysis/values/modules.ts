@@ -63,18 +63,6 @@ const SOURCE_EXT = new Set<string>(SOURCE_EXTENSIONS);
 // ---------------------------------------------------------------------------------------------------------
 // File systems
 
-/**
- * Whether `path` is a regular file (symlinks followed). Nothing else is ever opened: a FIFO, a socket or a
- * device would block the read, or never end (`/dev/zero`).
- */
-export function isRegularFile(path: string): boolean {
-  try {
-    return nodeFs.statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 function notRegular(path: string): Error {
   return Object.assign(new Error(`not a regular file: ${path}`), { code: 'ENOENT' });
 }
