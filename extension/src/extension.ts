@@ -1,5 +1,7 @@
 /** CORS Guard for VS Code: activation wires the parts together and nothing else. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { READ_LIMITS } from '../../eslint-plugin/src/analysis/budgets';
+import { readText } from '../../eslint-plugin/src/analysis/read-file';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -96,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
         return undefined;
       }
     },
-    read: (file) => readFileSync(file, 'utf8'),
+    read: (file) => readText(file, { maxBytes: READ_LIMITS.configBytes }) ?? '',
   });
   const disableStyle = (document: vscode.TextDocument) =>
     document.uri.scheme === 'file'
@@ -143,12 +145,8 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     let text = open?.getText();
     if (text === undefined && uri.scheme === 'file' && !fileName.endsWith('.json')) {
-      try {
-        const size = statSync(fileName).size;
-        if (size <= MAX_IMPORTER_BYTES) text = readFileSync(fileName, 'utf8');
-      } catch {
-        // gone meanwhile: its dependents are still linted again
-      }
+      // Gone meanwhile, or not a regular file: its dependents are still linted again.
+      text = readText(fileName, { maxBytes: MAX_IMPORTER_BYTES });
     }
     for (const d of diagnostics.readersOf(fileName, text)) diagnostics.schedule(d, 0, false);
   };

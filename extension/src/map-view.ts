@@ -7,7 +7,7 @@
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatHtml } from '../../eslint-plugin/src/map/html';
+import { formatHtml, relativeLink } from '../../eslint-plugin/src/map/html';
 import { summaryLine } from '../../eslint-plugin/src/map/format';
 import {
   groupMap,
@@ -329,8 +329,7 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       linkOf: (p) => {
         const file = byFile.get(p.file);
         if (!file || file.scheme !== uri.scheme) return undefined;
-        const rel = path.posix.relative(path.posix.dirname(uri.path), file.path);
-        return `${rel}#L${p.line}`;
+        return relativeLink(path.posix.relative(path.posix.dirname(uri.path), file.path), p.line);
       },
     });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));

@@ -4,9 +4,11 @@
  * prove module writes it; this only finds the policy, reads package.json and writes the new file, never
  * over an existing one) and opens it, with what it could not set up in the log and a notification.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { READ_LIMITS } from '../../eslint-plugin/src/analysis/budgets';
+import { readText } from '../../eslint-plugin/src/analysis/read-file';
 import { CannotWriteTest, policyAtLine, regressionTestFor, type PackageJson } from '../../eslint-plugin/src/prove';
 import { lintSettingsOf } from './core/settings';
 import { settingsFor } from './config';
@@ -81,7 +83,9 @@ export async function writeRegressionTest(
   const root = packageRootOf(path.dirname(document.fileName)) ?? path.dirname(document.fileName);
   let pkg: PackageJson = {};
   try {
-    pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as PackageJson;
+    pkg = JSON.parse(
+      readText(path.join(root, 'package.json'), { maxBytes: READ_LIMITS.configBytes }) ?? '{}',
+    ) as PackageJson;
   } catch {
     // no package.json: node:test
   }

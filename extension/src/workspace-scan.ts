@@ -8,6 +8,8 @@
  * current. The policies each lint returns feed the CORS map.
  */
 import * as vscode from 'vscode';
+import { READ_LIMITS } from '../../eslint-plugin/src/analysis/budgets';
+import { readText } from '../../eslint-plugin/src/analysis/read-file';
 import type { TraceLog } from './log';
 import { excludeGlob, GitIgnores, SCAN_EXTENSIONS, SCAN_GLOB } from './core/map';
 import type { Finding, PolicyEntry } from './core/protocol';
@@ -402,7 +404,8 @@ export class WorkspaceScanner implements vscode.Disposable {
     );
     for (const file of files) {
       try {
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+        const text = await readWorkspaceFile(file, READ_LIMITS.configBytes);
+        if (text === undefined) continue;
         const rel = relativeIn(folder, file);
         ignores.add(rel.slice(0, Math.max(0, rel.lastIndexOf('/'))), text);
       } catch {
@@ -429,11 +432,12 @@ export class WorkspaceScanner implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       mtime = stat.mtime;
-      if (stat.size > settings.maxFileSize) {
+      const read = stat.size > settings.maxFileSize ? undefined : await readWorkspaceFile(uri, settings.maxFileSize);
+      if (read === undefined) {
         this.forget(uri);
         return 'skipped';
       }
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      text = read;
     } catch {
       this.forget(uri);
       return 'failed';
@@ -540,4 +544,20 @@ export class WorkspaceScanner implements vscode.Disposable {
 export function relativeIn(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
   const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
   return uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path;
+}
+
+/**
+ * A workspace file's text, read as every project file is: on disk, a regular file inside its workspace
+ * folder under `maxBytes` (never a FIFO, a device, a socket or a link leaving the folder: see
+ * `read-file.ts`); elsewhere (a virtual workspace), a file whose stat says it is one, under `maxBytes`.
+ * Undefined when the file is skipped.
+ */
+export async function readWorkspaceFile(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
+  if (uri.scheme === 'file') {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return readText(uri.fsPath, { maxBytes, ...(folder?.uri.scheme === 'file' ? { root: folder.uri.fsPath } : {}) });
+  }
+  const stat = await vscode.workspace.fs.stat(uri);
+  if ((stat.type & vscode.FileType.File) === 0 || stat.size > maxBytes) return undefined;
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }

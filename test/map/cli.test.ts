@@ -110,11 +110,13 @@ describe('cors-guard map on the built-in examples', () => {
     expect(r.stdout).toBe('');
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"`);
+    // No script but its own: the page's script and style allowed by hash, nothing inline beyond them.
+    expect(html).toMatch(/content="default-src 'none'; script-src 'sha256-[\w+/=]+'; style-src 'sha256-[\w+/=]+'; /);
+    expect(html).not.toContain('unsafe-inline');
     // Nothing loaded from elsewhere: no src/href to another host, no @import or url().
     expect(html).not.toMatch(/\bsrc=|<link\b|@import|url\(/i);
     expect(html.match(/<tr id="p\d+"/g)).toHaveLength(13);
-    expect(html).toContain('href="../../');
+    expect(html).toContain('href="./../../');
   });
 
   it('usage errors exit with 2 (the real bin)', async () => {

@@ -88,3 +88,17 @@ export const MODULE_LIMITS = {
   /** Parsed modules kept per process. */
   cacheEntries: 400,
 } as const;
+
+/**
+ * Files read from the project (`read-file.ts`): sources, package.json files, lockfiles, tsconfig files,
+ * configs. Only regular files inside the project under these sizes are read; anything else (a FIFO, a
+ * device, a socket, a link leaving the project, a larger file) is skipped with the reason.
+ */
+export const READ_LIMITS = {
+  /** A source file the map lints (ESLint reads it whole; a generated bundle can be a few megabytes). */
+  sourceBytes: 8 * 1024 * 1024,
+  /** A package.json, tsconfig.json, jsconfig.json, .gitignore or flat config. */
+  configBytes: 2 * 1024 * 1024,
+  /** A lockfile (package-lock.json, pnpm-lock.yaml, yarn.lock, bun.lock). */
+  lockfileBytes: 20 * 1024 * 1024,
+} as const;

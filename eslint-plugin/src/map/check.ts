@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 /**
  * `cors-guard check [files…] [--staged | --changed REF]`: lints what a change can affect, for pre-commit
  * hooks and CI. ESLint lints the files it is given, and a CORS finding may sit in a file the change did not
@@ -13,7 +14,16 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setRunScope } from '../analysis/run-scope';
 import { affectedBy } from '../analysis/values/dependencies';
-import { isRegularFile, SOURCE_EXTENSIONS } from '../analysis/values/modules';
+import { SOURCE_EXTENSIONS } from '../analysis/values/modules';
+
+/** A regular file (never a FIFO, socket or device: `check` hands these paths to ESLint). */
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 const USAGE = `Usage: cors-guard check [files…] [options]
 

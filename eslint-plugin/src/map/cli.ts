@@ -4,13 +4,15 @@
  * the project's flat config when there is one, else the recommended preset with the TypeScript parser
  * (when installed) and the project's `.gitignore`. A rule added to the run hands over each file's model.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import plugin from '../index';
 import type { Policy } from '../analysis';
-import { DISK, isRegularFile, overlayFileSystem } from '../analysis/values/modules';
+import { READ_LIMITS } from '../analysis/budgets';
+import { readText } from '../analysis/read-file';
+import { DISK, overlayFileSystem } from '../analysis/values/modules';
 import { ioOf, type CliIo } from '../util/cli-io';
 import { FLAT_CONFIG_NAMES } from '../util/flat-config';
 import { setModuleFileSystem, withFileModel } from '../util/file-model';
@@ -18,7 +20,8 @@ import { mappedPoliciesOf, type MapPolicy } from './entries';
 import { diffMaps, formatDiffJson, formatDiffMarkdown, formatDiffText, type LivePolicy, type MapDiff } from './diff';
 import { commitOf, filesUnder, readRefTree } from './git';
 import { formatJson, formatMarkdown, formatText, type MapReport } from './format';
-import { formatHtml } from './html';
+import { baseLink, formatHtml, linkBaseProblem, relativeLink } from './html';
+import { literalGlob, MapPathError, walkPaths, type NotAnalysed } from './walk';
 
 export const FORMATS = ['text', 'json', 'md', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -109,10 +112,10 @@ export function findFlatConfig(cwd: string): string | undefined {
 
 /** `.gitignore` lines as ESLint ignore patterns (relative to `cwd`); negations are left out. */
 export function gitignorePatterns(cwd: string): string[] {
-  const file = join(cwd, '.gitignore');
-  if (!isRegularFile(file)) return [];
+  const text = readText(join(cwd, '.gitignore'), { maxBytes: READ_LIMITS.configBytes, root: cwd });
+  if (text === undefined) return [];
   const out: string[] = [];
-  for (const raw of readFileSync(file, 'utf8').split(/\r?\n/)) {
+  for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#') || line.startsWith('!')) continue;
     const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
@@ -137,16 +140,20 @@ function eslintOptionsFor(
   cwd: string,
   config: { file: string; given: boolean } | undefined,
   collector: object,
+  /** Files ESLint must not open (see `walk.ts`), as ignore patterns relative to `cwd`. */
+  unreadable: readonly string[],
   /** Without a config: how to read JavaScript (default: modules with JSX, as the editor reads `.js` first). */
   read: Readonly<{ sourceType: 'module' | 'commonjs'; jsx: boolean }> = { sourceType: 'module', jsx: true },
 ): Record<string, unknown> {
-  if (config?.given) return { cwd, overrideConfigFile: resolve(cwd, config.file), overrideConfig: [collector] };
-  if (config) return { cwd, overrideConfig: [collector] };
+  const ignorePatterns = [...unreadable];
+  if (config?.given)
+    return { cwd, ignorePatterns, overrideConfigFile: resolve(cwd, config.file), overrideConfig: [collector] };
+  if (config) return { cwd, ignorePatterns, overrideConfig: [collector] };
   const parser = typescriptParser(cwd);
   return {
     cwd,
     overrideConfigFile: true,
-    ignorePatterns: gitignorePatterns(cwd),
+    ignorePatterns: [...gitignorePatterns(cwd), ...ignorePatterns],
     overrideConfig: [
       ...(parser ? [{ files: TS, languageOptions: { parser } }] : [{ ignores: TS }]),
       {
@@ -190,6 +197,9 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
   // At a ref: the tree's texts, linted under their working-tree names (so the config applies as it would).
   const tree = options.ref !== undefined ? readRefTree(cwd, options.ref) : undefined;
   const refFiles = tree ? filesUnder(tree, cwd, paths) : [];
+  // On disk: every path must exist; files ESLint must not open are kept from it and listed as not analysed.
+  const notAnalysed: NotAnalysed[] = tree ? [] : walkPaths(cwd, paths).skipped;
+  const unreadable = notAnalysed.map((n) => literalGlob(n.file));
   const lintSome = async (eslint: EslintLike, files: string[] | undefined): Promise<LintResult[]> => {
     if (!tree) return eslint.lintFiles(files ?? paths);
     const out: LintResult[] = [];
@@ -202,7 +212,10 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
   const lint = (file: string | undefined) => {
     policies.length = 0;
     const config = file ? { file, given } : undefined;
-    const eslint = new ESLint({ ...eslintOptionsFor(cwd, config, collector), errorOnUnmatchedPattern: false });
+    const eslint = new ESLint({
+      ...eslintOptionsFor(cwd, config, collector, unreadable),
+      errorOnUnmatchedPattern: false,
+    });
     return lintSome(eslint, undefined);
   };
   if (tree) {
@@ -251,7 +264,7 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
       const failed = results.filter((r) => /\.(m?js|jsx)$/.test(r.filePath) && r.messages.some((m) => m.fatal));
       if (failed.length === 0) break;
       const eslint = new ESLint({
-        ...eslintOptionsFor(cwd, undefined, collector, read),
+        ...eslintOptionsFor(cwd, undefined, collector, unreadable, read),
         errorOnUnmatchedPattern: false,
       });
       // Policies are collected only from files that parse: a failed try adds none.
@@ -265,6 +278,10 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
         return again && !again.messages.some((m) => m.fatal) ? again : r;
       });
     }
+    // Nothing linted (a file given by name that no config applies to comes back as "File ignored").
+    const linted = results.filter((r) => !r.messages.some((m) => /File ignored/.test(m.message)));
+    if (linted.length === 0 && notAnalysed.length === 0 && !tree)
+      throw new MapPathError(`no JavaScript or TypeScript file to map in ${paths.join(', ')}`);
     const errors: MapReport['errors'][number][] = [];
     for (const r of results) {
       const fatal = r.messages.find((m) => m.fatal);
@@ -282,6 +299,7 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
       policies,
       scanned: results.length,
       errors,
+      notAnalysed,
     };
   }
 }
@@ -308,10 +326,13 @@ export function render(
     case 'html': {
       const cwd = resolve(options.cwd ?? process.cwd());
       const outDir = options.out ? dirname(resolve(cwd, options.out)) : cwd;
+      const { linkBase } = options;
       const linkOf = (p: MapPolicy) =>
-        options.linkBase
-          ? `${options.linkBase}${p.file}#L${p.line}`
-          : `${relative(outDir, resolve(cwd, p.file)).split(sep).join('/')}#L${p.line}`;
+        linkBase !== undefined && linkBaseProblem(linkBase) === undefined
+          ? baseLink(linkBase, p.file, p.line)
+          : linkBase !== undefined
+            ? undefined
+            : relativeLink(relative(outDir, resolve(cwd, p.file)).split(sep).join('/'), p.line);
       return formatHtml(report, { linkOf });
     }
   }
@@ -356,6 +377,11 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
   const format = values.format as Format;
   if (!FORMATS.includes(format)) {
     stderr(`Unknown format: ${format} (one of ${FORMATS.join(', ')})\n`);
+    return 2;
+  }
+  const linkProblem = values['link-base'] === undefined ? undefined : linkBaseProblem(values['link-base']);
+  if (linkProblem) {
+    stderr(`cors-guard: ${linkProblem}\n`);
     return 2;
   }
   const cwd = resolve(workdir, values.cwd ?? '.');

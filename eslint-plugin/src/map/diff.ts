@@ -6,6 +6,7 @@
  */
 import { EXAMPLE_ATTACKER, assessPolicy, decide, type Policy, type Readability } from '../analysis';
 import { allowsPartsOf, type MapPolicy } from './entries';
+import { mdCode, mdText, printable } from './format';
 
 /** A policy as mapped, with the model it came from. */
 export interface LivePolicy {
@@ -237,12 +238,6 @@ export function diffMaps(
 // ---------------------------------------------------------------------------------------------------------
 // Formats
 
-function code(s: string): string {
-  const ticks = s.includes('`') ? '``' : '`';
-  return `${ticks}${s}${ticks}`;
-}
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 function iconOf(d: PolicyDiff): string {
   if (d.admitted.length > 0) return '🔴';
   if (d.changes.some((c) => c.kind === 'credentials-on' || c.kind === 'origins-admitted')) return '🟠';
@@ -271,7 +266,7 @@ export function headlineOf(diff: MapDiff): string {
 
 export function formatDiffMarkdown(diff: MapDiff): string {
   const lines = [
-    `## CORS diff against ${code(diff.ref)}`,
+    `## CORS diff against ${mdCode(diff.ref)}`,
     '',
     `${diff.admitsAttacker ? '🔴' : '✅'} **${headlineOf(diff)}.** Policies: ${counts(diff)}.`,
     '',
@@ -280,30 +275,34 @@ export function formatDiffMarkdown(diff: MapDiff): string {
     lines.push('| | where | library | what changed | attacker origins let in | kept out now |');
     lines.push('| --- | --- | --- | --- | --- | --- |');
     for (const d of diff.policies) {
-      const admitted = d.admitted.map((c) => `${code(c.origin)} ${c.after === 'with-cookies' ? '(with cookies)' : ''}`);
+      const admitted = d.admitted.map(
+        (c) => `${mdCode(c.origin)}${c.after === 'with-cookies' ? ' (with cookies)' : ''}`,
+      );
       lines.push(
-        `| ${iconOf(d)} | ${code(whereOf(d))} | ${d.library ? code(d.library) : 'headers'} | ${cell(d.changes.map((c) => c.text).join('; ') || 'witness changed')} | ${cell(admitted.map((s) => s.trim()).join(', '))} | ${cell(d.fixed.map((c) => code(c.origin)).join(', '))} |`,
+        `| ${iconOf(d)} | ${mdCode(whereOf(d))} | ${d.library ? mdCode(d.library) : 'headers'} | ${mdText(d.changes.map((c) => c.text).join('; ') || 'witness changed')} | ${admitted.join(', ')} | ${d.fixed.map((c) => mdCode(c.origin)).join(', ')} |`,
       );
     }
     lines.push('');
   }
   if (diff.errors.length > 0) {
     lines.push(`Not parsed (${diff.errors.length}):`, '');
-    for (const e of diff.errors) lines.push(`- ${code(`${e.file}:${e.line}`)} ${cell(e.message)}`);
+    for (const e of diff.errors) lines.push(`- ${mdCode(`${e.file}:${e.line}`)} ${mdText(e.message)}`);
     lines.push('');
   }
-  lines.push(`<sub>${code(`cors-guard map --diff ${diff.ref}`)} · ${diff.commit.slice(0, 12)}</sub>`, '');
+  lines.push(`<sub>${mdCode(`cors-guard map --diff ${diff.ref}`)} · ${mdText(diff.commit.slice(0, 12))}</sub>`, '');
   return lines.join('\n');
 }
 
 export function formatDiffText(diff: MapDiff): string {
-  const lines = [`CORS diff against ${diff.ref}: ${headlineOf(diff)} (${counts(diff)})`];
+  const lines = [printable(`CORS diff against ${diff.ref}: ${headlineOf(diff)} (${counts(diff)})`)];
   for (const d of diff.policies) {
-    lines.push(`  ${iconOf(d)} ${whereOf(d)} ${d.library ?? 'headers'}: ${d.changes.map((c) => c.text).join('; ')}`);
-    for (const c of d.admitted) lines.push(`      let in: ${describeAccess(c)}`);
-    for (const c of d.fixed) lines.push(`      kept out: ${describeAccess(c)}`);
+    lines.push(
+      printable(`  ${iconOf(d)} ${whereOf(d)} ${d.library ?? 'headers'}: ${d.changes.map((c) => c.text).join('; ')}`),
+    );
+    for (const c of d.admitted) lines.push(printable(`      let in: ${describeAccess(c)}`));
+    for (const c of d.fixed) lines.push(printable(`      kept out: ${describeAccess(c)}`));
   }
-  for (const e of diff.errors) lines.push(`  (not parsed) ${e.file}:${e.line} ${e.message}`);
+  for (const e of diff.errors) lines.push(printable(`  (not parsed) ${e.file}:${e.line} ${e.message}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,6 @@
 /** The CORS map as JSON (stable, see docs/map.schema.json), Markdown (PR comments, CI summaries) and text. */
 import type { MapPolicy, MapResponse } from './entries';
+import type { NotAnalysed } from './walk';
 
 export interface MapReport {
   /** The report format's version: bumped only when a field changes meaning or goes away. */
@@ -11,6 +12,11 @@ export interface MapReport {
   readonly scanned: number;
   /** Files that could not be parsed (they may hold policies the map does not show). */
   readonly errors: readonly { readonly file: string; readonly line: number; readonly message: string }[];
+  /**
+   * Files named like sources that were not opened at all (a FIFO, a device, a socket, a link leaving the
+   * project, a file over the size cap), with the reason; they may hold policies the map does not show.
+   */
+  readonly notAnalysed?: readonly NotAnalysed[];
 }
 
 export const VERDICTS = ['unsafe', 'broken', 'unknown', 'safe'] as const;
@@ -49,13 +55,32 @@ export function sortedPolicies(policies: readonly MapPolicy[]): MapPolicy[] {
 
 const ICON = { unsafe: '🔴', broken: '🟠', unknown: '⚪', safe: '🟢' } as const;
 
-function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from the project as plain Markdown inside a table cell: one line, and a backslash before each
+ * character that could start something there (emphasis and strikethrough, a link or an image, a code span,
+ * raw HTML, an entity, math, an @mention, the cell separator), so it reads as the characters it is.
+ */
+export function mdText(s: string): string {
+  return oneLine(s).replace(/[\\`*_[\]<>&|~$@]/g, (c) => `\\${c}`);
 }
 
-function code(s: string): string {
-  const ticks = s.includes('`') ? '``' : '`';
-  return `${ticks}${s}${ticks}`;
+/**
+ * Text from the project as a Markdown code span inside a table cell (file names, origins, patterns): a
+ * fence of more backticks than any run inside it, a space either side when it starts or ends with a
+ * backtick or a space, and the pipe escaped (a table splits cells before it reads code spans; GitHub and
+ * markdown-it take `\|` back to `|` there). A code span also keeps `@name` and URLs from becoming links.
+ */
+export function mdCode(s: string): string {
+  const text = oneLine(s).replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** Newlines and other control characters as spaces (a row of a table is one line). */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
 }
 
 export function formatMarkdown(report: MapReport): string {
@@ -65,30 +90,47 @@ export function formatMarkdown(report: MapReport): string {
     lines.push('| --- | --- | --- | --- | --- | --- | --- |');
     for (const p of sortedPolicies(report.policies)) {
       lines.push(
-        `| ${ICON[p.verdict]} ${p.verdict} | ${code(`${p.file}:${p.line}`)} | ${p.library ? code(p.library) : 'headers'}${p.release ? ` (${mdCell(p.release.note)})` : ''} | ${mdCell(p.allows)} | ${cookiesWord(p.credentials)} | ${p.witness ? code(p.witness) : ''} | ${p.rule ? code(p.rule) : ''} |`,
+        `| ${ICON[p.verdict]} ${p.verdict} | ${mdCode(`${p.file}:${p.line}`)} | ${p.library ? mdCode(p.library) : 'headers'}${p.release ? ` (${mdText(p.release.note)})` : ''} | ${mdText(p.allows)} | ${cookiesWord(p.credentials)} | ${p.witness ? mdCode(p.witness) : ''} | ${p.rule ? mdCode(p.rule) : ''} |`,
       );
     }
     lines.push('');
   }
   if (report.errors.length > 0) {
     lines.push(`Not parsed (${report.errors.length}):`, '');
-    for (const e of report.errors) lines.push(`- ${code(`${e.file}:${e.line}`)} ${mdCell(e.message)}`);
+    for (const e of report.errors) lines.push(`- ${mdCode(`${e.file}:${e.line}`)} ${mdText(e.message)}`);
+    lines.push('');
+  }
+  const skipped = report.notAnalysed ?? [];
+  if (skipped.length > 0) {
+    lines.push(`Not analysed (${skipped.length}):`, '');
+    for (const n of skipped) lines.push(`- ${mdCode(n.file)} ${mdText(n.reason)}`);
     lines.push('');
   }
   return lines.join('\n');
 }
 
+/**
+ * Text from the project for a terminal: control characters (escape sequences that would recolour, move
+ * the cursor or retitle the window; line breaks that would forge a line) shown as `\u{…}`.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
 /** The terminal summary: one line per policy, worst first. */
 export function formatText(report: MapReport): string {
   const lines = [`CORS map: ${summaryLine(report)}`];
-  const width = Math.min(60, Math.max(0, ...report.policies.map((p) => `${p.file}:${p.line}`.length)));
+  const where = (p: MapPolicy) => printable(`${p.file}:${p.line}`);
+  const width = Math.min(60, Math.max(0, ...report.policies.map((p) => where(p).length)));
   for (const p of sortedPolicies(report.policies)) {
     const extra = `${p.witness ? ` · e.g. ${p.witness}` : ''}${p.release ? ` · ${p.release.note}` : ''}`;
     lines.push(
-      `  ${p.verdict.padEnd(7)} ${`${p.file}:${p.line}`.padEnd(width)} ${p.allows} · ${cookiesWord(p.credentials)}${extra}`,
+      printable(`  ${p.verdict.padEnd(7)} ${where(p).padEnd(width)} ${p.allows} · ${cookiesWord(p.credentials)}`) +
+        printable(extra),
     );
   }
-  for (const e of report.errors) lines.push(`  (not parsed) ${e.file}:${e.line} ${e.message}`);
+  for (const e of report.errors) lines.push(printable(`  (not parsed) ${e.file}:${e.line} ${e.message}`));
+  for (const n of report.notAnalysed ?? []) lines.push(printable(`  (not analysed) ${n.file}: ${n.reason}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,10 +1,14 @@
 /**
- * The CORS map as one self-contained HTML page: no external scripts, styles, fonts or images (a
- * Content-Security-Policy of `default-src 'none'` says so to the browser). A sortable, filterable table of
+ * The CORS map as one self-contained HTML page: no external scripts, styles, fonts or images, and no
+ * script but its own (a Content-Security-Policy of `default-src 'none'` with the page's one script and one
+ * style allowed by hash says so to the browser). Every value from the project (file names, origins,
+ * patterns, messages) is escaped for where it lands: HTML text and attributes, and links, which are either
+ * `./`-relative with each path segment percent-encoded, or under an http(s) or file base. A sortable, filterable table of
  * the policies, and a matrix of policies against the origins that matter (trusted origins, the witness,
  * `null`, `https://evil.example`) with the simulated response in each cell. Rows are rendered here, so the
  * page reads without its script; the script only sorts and filters.
  */
+import { createHash } from 'node:crypto';
 import { EXAMPLE_ATTACKER } from '../analysis/checks/origins';
 import type { MapPolicy, MapResponse, OriginRole } from './entries';
 import { cookiesWord, READABLE_WORDS, sortedPolicies, summaryLine, VERDICTS, type MapReport } from './format';
@@ -19,6 +23,46 @@ export interface HtmlOptions {
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Schemes a `--link-base` (or any absolute link of the page) may have. */
+export const LINK_SCHEMES = ['http:', 'https:', 'file:'] as const;
+
+/** Why `base` cannot prefix the page's links, or undefined when it can (an absolute http(s) or file URL). */
+export function linkBaseProblem(base: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    return `--link-base must be an absolute URL (http, https or file): ${JSON.stringify(base)}`;
+  }
+  if (!(LINK_SCHEMES as readonly string[]).includes(url.protocol))
+    return `--link-base must use http, https or file, not ${url.protocol.replace(/:$/, '')}`;
+  return undefined;
+}
+
+/** A relative path (`/`-separated) as a link: `./` first, each segment percent-encoded, then `#L<line>`. */
+export function relativeLink(path: string, line: number): string {
+  const segments = path.split('/').map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s)));
+  return `./${segments.join('/').replace(/^\.\//, '')}#L${line}`;
+}
+
+/** A project path under a checked base URL (`linkBaseProblem`), each segment percent-encoded. */
+export function baseLink(base: string, path: string, line: number): string {
+  return `${base}${path.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+
+/**
+ * A link as the page may carry it: `./`-relative, `#fragment`, or absolute with an allowed scheme.
+ * Anything else (`javascript:`, `data:`, a scheme hidden behind control characters) is no link at all.
+ */
+export function safeHref(href: string): string | undefined {
+  if (href.startsWith('./') || href.startsWith('../') || href.startsWith('#')) return href;
+  try {
+    return (LINK_SCHEMES as readonly string[]).includes(new URL(href).protocol) ? href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface Column {
@@ -53,7 +97,8 @@ function matrixColumns(policies: readonly MapPolicy[]): Column[] {
 
 function siteCell(p: MapPolicy, options: HtmlOptions): string {
   const text = esc(`${p.file}:${p.line}`);
-  const href = options.linkOf?.(p);
+  const given = options.linkOf?.(p);
+  const href = given === undefined ? undefined : safeHref(given);
   return href ? `<a class="site" href="${esc(href)}">${text}</a>` : `<span class="site">${text}</span>`;
 }
 
@@ -101,12 +146,17 @@ export function formatHtml(report: MapReport, options: HtmlOptions = {}): string
     report.errors.length > 0
       ? `<section><h2>Files not parsed (${report.errors.length})</h2><ul>${report.errors.map((e) => `<li><code>${esc(`${e.file}:${e.line}`)}</code> ${esc(e.message)}</li>`).join('')}</ul></section>`
       : '';
+  const skipped = report.notAnalysed ?? [];
+  const notAnalysed =
+    skipped.length > 0
+      ? `<section><h2>Not analysed (${skipped.length})</h2><ul id="not-analysed">${skipped.map((n) => `<li><code>${esc(n.file)}</code> ${esc(n.reason)}</li>`).join('')}</ul></section>`
+      : '';
   const title = options.title ?? 'CORS map';
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <style>${STYLE}</style>
@@ -134,6 +184,7 @@ ${matrixRows}
 </table></div>
 </section>
 ${errors}
+${notAnalysed}
 <footer>CORS Guard${options.generatedAt ? ` · ${esc(options.generatedAt)}` : ''}</footer>
 <script>${SCRIPT}</script>
 </body>
@@ -207,3 +258,17 @@ const SCRIPT = `
   apply();
 })();
 `;
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * Nothing loads, nothing runs but the page's own script and style (by hash: a `<script>` that a file name
+ * smuggled in would not run even if it got past the escaping), no `<base>`, no form posts anywhere.
+ */
+const CSP = [
+  "default-src 'none'",
+  `script-src ${sha256(SCRIPT)}`,
+  `style-src ${sha256(STYLE)}`,
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');

@@ -3,9 +3,11 @@
  * own stack (see regression-test.ts), beside the file. Maps the file as `cors-guard map` does (the project's
  * ESLint config and its trusted origins), never replaces a file, and says what it could not set up.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { READ_LIMITS } from '../analysis/budgets';
+import { readText } from '../analysis/read-file';
 import { mapProject } from '../map/cli';
 import { ioOf, type CliIo } from '../util/cli-io';
 import { CannotWriteTest, policyAtLine, regressionTestFor } from './regression-test';
@@ -99,16 +101,24 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
   const root = packageRootOf(dirname(file));
   let pkg: PackageJson = {};
   try {
-    pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
+    pkg = JSON.parse(
+      readText(join(root, 'package.json'), { maxBytes: READ_LIMITS.configBytes }) ?? '{}',
+    ) as PackageJson;
   } catch {
     // no package.json: node:test, written as the source is
+  }
+  // Read as every project file is: a regular file under the size cap.
+  const sourceText = readText(file, { maxBytes: READ_LIMITS.sourceBytes });
+  if (sourceText === undefined) {
+    process.stderr.write(`cors-guard: ${shown} cannot be read\n`);
+    return 2;
   }
   let test;
   try {
     test = regressionTestFor({
       policy,
       sourcePath: relative(root, file).split(sep).join('/'),
-      sourceText: readFileSync(file, 'utf8'),
+      sourceText,
       pkg,
       trustedOrigins: values.trusted,
       exists: (p) => existsSync(join(root, p)),

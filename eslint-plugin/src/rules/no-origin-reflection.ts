@@ -17,7 +17,7 @@ import { withFileModel } from '../util/file-model';
 import {
   ALLOWLIST_NAME,
   allowlistArrayText,
-  ensureAllowlistSet,
+  allowlistSet,
   headerSiteWithValue,
   indentOf,
   isRepeatable,
@@ -171,21 +171,24 @@ export default createRule<Options, MessageIds>({
                   ((p.key.type === T.Identifier && p.key.name.toLowerCase() === 'vary') ||
                     (p.key.type === T.Literal && String(p.key.value).toLowerCase() === 'vary')),
               ));
-          const spread = `...(${ALLOWLIST_NAME}.has(${originText}) ? { ${sourceCode.getText(property)} } : {})`;
           return [
             {
               messageId: 'suggestAllowlistHeader',
-              fix: (fixer) => [
-                ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
-                fixer.replaceText(
-                  property,
-                  hasVary
-                    ? spread
-                    : property.loc.start.line === object?.loc.start.line
-                      ? `${spread}, Vary: 'Origin'`
-                      : `${spread},\n${indentOf(sourceCode, property)}Vary: 'Origin'`,
-                ),
-              ],
+              fix: (fixer) => {
+                const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, property.range[0]);
+                const spread = `...(${set}.has(${originText}) ? { ${sourceCode.getText(property)} } : {})`;
+                return [
+                  ...fixes,
+                  fixer.replaceText(
+                    property,
+                    hasVary
+                      ? spread
+                      : property.loc.start.line === object?.loc.start.line
+                        ? `${spread}, Vary: 'Origin'`
+                        : `${spread},\n${indentOf(sourceCode, property)}Vary: 'Origin'`,
+                  ),
+                ];
+              },
             },
           ];
         }
@@ -217,10 +220,13 @@ export default createRule<Options, MessageIds>({
         return [
           {
             messageId: 'suggestAllowlistCheck',
-            fix: (fixer) => [
-              ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
-              wrapInAllowlistCheck(sourceCode, fixer, statement, originText, before),
-            ],
+            fix: (fixer) => {
+              const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, statement.range[0]);
+              return [
+                ...fixes,
+                wrapInAllowlistCheck(sourceCode, fixer, statement, originText, before, { name: set, method: 'has' }),
+              ];
+            },
           },
         ];
       }
@@ -236,8 +242,8 @@ export default createRule<Options, MessageIds>({
       ) {
         const returned = spec.node;
         const text = sourceCode.getText(returned);
-        const list = own ?? { name: ALLOWLIST_NAME, method: 'has' as const };
-        const replacement = `${list.name}.${list.method}(${text}) ? ${text} : null`;
+        const check = (name: string, method: string) => `${name}.${method}(${text}) ? ${text} : null`;
+        const replacement = own ? check(own.name, own.method) : check(ALLOWLIST_NAME, 'has');
         return [
           own
             ? {
@@ -247,10 +253,10 @@ export default createRule<Options, MessageIds>({
               }
             : {
                 messageId: 'suggestAllowlistReturn',
-                fix: (fixer) => [
-                  ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
-                  fixer.replaceText(returned, replacement),
-                ],
+                fix: (fixer) => {
+                  const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, returned.range[0]);
+                  return [...fixes, fixer.replaceText(returned, check(set, 'has'))];
+                },
               },
         ];
       }
@@ -280,10 +286,10 @@ export default createRule<Options, MessageIds>({
             {
               messageId: 'suggestAllowlistCallback',
               data: { origin },
-              fix: (fixer) => [
-                ...ensureAllowlistSet(sourceCode, fixer, sourceCode.ast, allowed),
-                fixer.replaceText(decision, `${ALLOWLIST_NAME}.has(${origin})`),
-              ],
+              fix: (fixer) => {
+                const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, decision.range[0]);
+                return [...fixes, fixer.replaceText(decision, `${set}.has(${origin})`)];
+              },
             },
           ];
         }

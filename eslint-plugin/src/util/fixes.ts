@@ -23,26 +23,49 @@ export function allowlistArrayText(origins: readonly string[]): string {
   return `[${list.map((o) => `'${o.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}]`;
 }
 
-/** Inserts `const ALLOWED_ORIGINS = new Set([...]);` after the imports, unless the module has one. */
-export function ensureAllowlistSet(
+/**
+ * The most unchanged source one suggestion may span between two of its edits. ESLint hands a suggestion's
+ * edits over as one replacement, from the first edit to the last, so a declaration added at the top of a
+ * module for an edit far below would carry everything in between, once per site: 1,000 sites in one
+ * handler made 43 MB of suggestion text. Past this gap the edit stands alone instead.
+ */
+export const MAX_SUGGESTION_GAP = 2000;
+
+/**
+ * The allowlist an edit at offset `editAt` checks against: `ALLOWED_ORIGINS`, declared after the imports
+ * (`const ALLOWED_ORIGINS = new Set([...]);`) unless the module has it; or, when the declaration would sit
+ * more than `MAX_SUGGESTION_GAP` characters above the edit, the Set itself in place
+ * (`new Set([...]).has(origin)`), so the suggestion's text stays the size of its edit.
+ */
+export function allowlistSet(
   sourceCode: SourceCode,
   fixer: Fixer,
   program: TSESTree.Program,
   origins: readonly string[],
-): Fix[] {
+  editAt: number,
+): { readonly fixes: Fix[]; readonly set: string } {
+  const declared = { fixes: [], set: ALLOWLIST_NAME };
   const existing = ASTUtils.findVariable(sourceCode.getScope(program), ALLOWLIST_NAME);
-  if (existing && existing.defs.length > 0) return [];
+  if (existing && existing.defs.length > 0) return declared;
   const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes[0];
-  if (moduleScope && ASTUtils.findVariable(moduleScope, ALLOWLIST_NAME)) return [];
-  const declaration = `const ${ALLOWLIST_NAME} = new Set(${allowlistArrayText(origins)});`;
+  if (moduleScope && ASTUtils.findVariable(moduleScope, ALLOWLIST_NAME)) return declared;
+  const list = allowlistArrayText(origins);
+  const declaration = `const ${ALLOWLIST_NAME} = new Set(${list});`;
   let anchor: TSESTree.Node | undefined;
   for (const stmt of program.body) {
     if (isImportLike(stmt) || isDirective(stmt)) anchor = stmt;
     else break;
   }
-  return anchor
-    ? [fixer.insertTextAfter(anchor, `\n${declaration}`)]
-    : [fixer.insertTextBeforeRange([program.range[0], program.range[0]], `${declaration}\n`)];
+  const at = anchor ? anchor.range[1] : program.range[0];
+  if (editAt - at > MAX_SUGGESTION_GAP) return { fixes: [], set: `new Set(${list})` };
+  return {
+    fixes: [
+      anchor
+        ? fixer.insertTextAfter(anchor, `\n${declaration}`)
+        : fixer.insertTextBeforeRange([program.range[0], program.range[0]], `${declaration}\n`),
+    ],
+    set: ALLOWLIST_NAME,
+  };
 }
 
 function isDirective(stmt: TSESTree.ProgramStatement): boolean {
@@ -66,8 +89,9 @@ export function indentOf(sourceCode: SourceCode, node: TSESTree.Node): string {
 }
 
 /**
- * Wraps `statement` in `if (ALLOWED_ORIGINS.has(<originText>)) { ... }` (or the project's own list),
- * after `before` lines (`Vary: Origin`), formatted with the file's indentation.
+ * Wraps `statement` in `if (ALLOWED_ORIGINS.has(<originText>)) { ... }` (or the project's own list, or the
+ * Set in place: see `allowlistSet`), after `before` lines (`Vary: Origin`), formatted with the file's
+ * indentation.
  */
 export function wrapInAllowlistCheck(
   sourceCode: SourceCode,

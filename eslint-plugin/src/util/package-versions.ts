@@ -10,13 +10,15 @@
  * ordinary files never touch disk. Only regular files are read (never a FIFO or a device), lockfiles over
  * 20 MB are skipped, and every parsed file is cached by path and mtime.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { READ_LIMITS } from '../analysis/budgets';
+import { readText } from '../analysis/read-file';
 import { workspaceOf, type Workspace } from '../analysis/values/workspaces';
 
 const MAX_LEVELS = 40;
-const MAX_PACKAGE_JSON_BYTES = 2 * 1024 * 1024;
-const MAX_LOCKFILE_BYTES = 20 * 1024 * 1024;
+const MAX_PACKAGE_JSON_BYTES = READ_LIMITS.configBytes;
+const MAX_LOCKFILE_BYTES = READ_LIMITS.lockfileBytes;
 
 /** What a project says about one package's version. */
 export interface PackageVersion {
@@ -78,7 +80,8 @@ function readCached<T>(path: string, maxBytes: number, parse: (text: string) => 
   if (size <= maxBytes) {
     try {
       parsed++;
-      value = parse(readFileSync(path, 'utf8'));
+      const text = readText(path, { maxBytes });
+      value = text === undefined ? undefined : parse(text);
     } catch {
       value = undefined;
     }

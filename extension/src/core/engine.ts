@@ -13,7 +13,8 @@ import { setTypeScriptParserLoader } from '../../../eslint-plugin/src/util/modul
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
 import { explainPolicy } from '../../../eslint-plugin/src/analysis/explain-policy';
 import { mappedPoliciesOf, releaseOfPolicy, safely } from '../../../eslint-plugin/src/map/entries';
-import { readFileSync, statSync } from 'node:fs';
+import { READ_LIMITS } from '../../../eslint-plugin/src/analysis/budgets';
+import { readText } from '../../../eslint-plugin/src/analysis/read-file';
 import { policyMarkdown } from './explain-markdown';
 import { hoverAt, type HoverAnswer } from './hover-content';
 import type { Finding, LintRequest, LintResult, LintSettings, OffsetEdit, PolicyEntry, UpgradeHint } from './protocol';
@@ -339,12 +340,11 @@ function upgradeHints(
   return out;
 }
 
-/** The 1-based position of `"<name>":` in a package.json (a regular file under 2 MB), if found. */
+/** The 1-based position of `"<name>":` in a package.json (a regular file under the config cap), if found. */
 function dependencyPosition(manifest: string, name: string): { line: number; column: number } | undefined {
   try {
-    const st = statSync(manifest);
-    if (!st.isFile() || st.size > 2 * 1024 * 1024) return undefined;
-    const text = readFileSync(manifest, 'utf8');
+    const text = readText(manifest, { maxBytes: READ_LIMITS.configBytes });
+    if (text === undefined) return undefined;
     const index = text.search(new RegExp(`"${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"\\s*:`));
     if (index < 0) return undefined;
     const before = text.slice(0, index).split('\n');

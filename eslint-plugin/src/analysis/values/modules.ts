@@ -17,7 +17,8 @@ import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconf
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../ast';
 import type { Scope } from '../ast';
-import { MODULE_LIMITS } from '../budgets';
+import { MODULE_LIMITS, READ_LIMITS } from '../budgets';
+import { readBounded, readText } from '../read-file';
 
 /** What a parser hands back for one module: the ESTree program and its scope manager. */
 export interface ParsedModule {
@@ -65,58 +66,46 @@ const SOURCE_EXT = new Set<string>(SOURCE_EXTENSIONS);
 // ---------------------------------------------------------------------------------------------------------
 // File systems
 
-/**
- * Whether `path` is a regular file (symlinks followed). Nothing else is ever opened: a FIFO, a socket or a
- * device would block the read, or never end (`/dev/zero`).
- */
-export function isRegularFile(path: string): boolean {
-  try {
-    return nodeFs.statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 function notRegular(path: string): Error {
   return Object.assign(new Error(`not a regular file: ${path}`), { code: 'ENOENT' });
 }
 
 /**
- * A file enhanced-resolve may read: a regular file, and for a package.json one that parses (a broken one
- * would fail every resolution beneath it; it is read as absent instead).
+ * A file enhanced-resolve may read (package.json files, for `imports`): a regular file under the config cap,
+ * read once, its byte-order mark dropped (Node's own resolution ignores it); a package.json that does not
+ * parse would fail every resolution beneath it, so it is read as absent instead.
  */
-function readableForResolver(path: string, read: () => string | Buffer): string | Buffer {
-  if (!isRegularFile(path)) throw notRegular(path);
-  const content = read();
+function readForResolver(path: string, encoding: unknown): string | Buffer {
+  const text = readText(path, { maxBytes: READ_LIMITS.configBytes });
+  if (text === undefined) throw notRegular(path);
   if (nodePath.basename(path) === 'package.json') {
     try {
-      JSON.parse(content.toString());
+      JSON.parse(text);
     } catch {
       throw notRegular(path);
     }
   }
-  return content;
+  const enc = typeof encoding === 'string' ? encoding : (encoding as { encoding?: string } | undefined)?.encoding;
+  return enc ? text : Buffer.from(text);
 }
 
-/** Node's fs for enhanced-resolve, reading only regular files (it reads package.json files, e.g. for `imports`). */
+/** Node's fs for enhanced-resolve, reading only through `readForResolver`. */
 const regularFs = {
   ...nodeFs,
   readFileSync: ((path: nodeFs.PathOrFileDescriptor, options?: unknown) =>
     typeof path === 'number'
       ? nodeFs.readFileSync(path, options as never)
-      : readableForResolver(String(path), () =>
-          nodeFs.readFileSync(path, options as never),
-        )) as typeof nodeFs.readFileSync,
+      : readForResolver(String(path), options)) as typeof nodeFs.readFileSync,
   readFile: ((path: string, ...rest: unknown[]) => {
     const cb = rest.pop() as (e: unknown, v?: unknown) => void;
+    let content: string | Buffer;
     try {
-      cb(
-        null,
-        readableForResolver(String(path), () => nodeFs.readFileSync(path, rest[0] as never)),
-      );
+      content = readForResolver(String(path), rest[0]);
     } catch (e) {
       cb(e);
+      return;
     }
+    cb(null, content);
   }) as typeof nodeFs.readFile,
 };
 
@@ -141,11 +130,7 @@ export const DISK: ModuleFileSystem = {
     }
   },
   readFile(path) {
-    try {
-      return isRegularFile(path) ? nodeFs.readFileSync(path, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
+    return readText(path, { maxBytes: READ_LIMITS.sourceBytes });
   },
   realpath(path) {
     try {
@@ -307,8 +292,9 @@ function resolverFor(fs: ModuleFileSystem): SyncResolver {
 }
 
 /**
- * get-tsconfig's cache, which it asks before each file-system call (`readFileSync:<path>:utf8`): a read of
- * anything but a regular file (a FIFO `tsconfig.json`) is refused there, so get-tsconfig never opens it.
+ * get-tsconfig's cache, which it asks before each file-system call (`readFileSync:<path>:utf8`): the read is
+ * answered here, by the bounded reader, so get-tsconfig never opens anything itself; a FIFO, a device or an
+ * oversized `tsconfig.json` is refused (and the tsconfig treated as broken: resolution goes on without it).
  */
 class RegularFilesOnly extends Map<string, unknown> {
   override get(key: string): unknown {
@@ -316,7 +302,10 @@ class RegularFilesOnly extends Map<string, unknown> {
     if (hit === undefined && key.startsWith('readFileSync:')) {
       const args = key.slice('readFileSync:'.length);
       const path = args.slice(0, args.lastIndexOf(':'));
-      if (!isRegularFile(path)) throw notRegular(path);
+      const read = readBounded(path, { maxBytes: READ_LIMITS.configBytes });
+      if (!('text' in read)) throw notRegular(path);
+      super.set(key, read.text);
+      return read.text;
     }
     return hit;
   }
