@@ -2,8 +2,8 @@
 // test/fixtures/generality: a library reached any way (a dynamic import handed to `register`, an awaited
 // import, a wrapper module, a barrel, a package named like a CORS middleware), options known by their
 // TypeScript type, instance members, guards that can't fail, lookups, decisions that arrive through a
-// callback, helpers several calls deep, and regexes built at run time. Each kind has a safe look-alike in
-// the same project, and the expected list says exactly which lines report.
+// callback, helpers several calls deep or behind barrels, and regexes built at run time. Each kind has a
+// safe look-alike in the same project, and the expected list says exactly which lines report.
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -96,6 +96,18 @@ const EXPECTED: readonly (readonly [where: string, rule: string, says: string])[
   // instance members: a field assigned in the constructor, and `this.config.http.crossOrigin`
   ['instance/src/server.ts:11', 'no-origin-reflection', '`cors` reflect every Origin'],
   ['instance/src/server.ts:16', 'no-origin-reflection', 'In `instance/src/settings.ts` (line 1)'],
+  // helpers reached through barrels (`export *`, `export { a as b } from`, `module.exports = require()`):
+  // judged once, in the helper, with the routes' calls as its callers (the allowlisted ones stay quiet)
+  [
+    'helper-barrel/src/lib/cors/headers.ts:8',
+    'no-origin-reflection',
+    "callers pass the request's Origin: `helper-barrel/src/routes/orders.ts` line 5",
+  ],
+  [
+    'helper-barrel/cjs/lib/headers.js:5',
+    'no-origin-reflection',
+    "callers pass the request's Origin: `helper-barrel/cjs/server.js` line 7",
+  ],
 ];
 
 describe('recognition by kind (eslint CLI over test/fixtures/generality)', () => {
