@@ -108,6 +108,13 @@ const EXPECTED: readonly (readonly [where: string, rule: string, says: string])[
     'no-origin-reflection',
     "callers pass the request's Origin: `helper-barrel/cjs/server.js` line 7",
   ],
+  // an options factory `(origin) => ({ origin, credentials: true })` handed the request's Origin from a
+  // `cors` delegate in another module: judged in the factory (the allowlisted factory stays quiet)
+  [
+    'options-factory/cjs/config/cors.js:5',
+    'no-origin-reflection',
+    "Reflects `origin` unchecked (callers pass the request's Origin: `options-factory/cjs/server.js` line 6)",
+  ],
 ];
 
 describe('recognition by kind (eslint CLI over test/fixtures/generality)', () => {

@@ -30,7 +30,7 @@ import { resolveModule } from './values/modules';
 import { cjsExportsOf, exportName } from './values/syntax';
 import { isRequestControlled, type Value, type ValueResolver } from './values/values';
 import type { HelperJudgement, OriginSpec, Policy, PolicyBuilder } from './policy';
-import type { HeaderSite } from './sites/sites';
+import type { HeaderSite, OptionSite } from './sites/sites';
 
 const ORIGIN_NAME = /origin/i;
 
@@ -88,6 +88,9 @@ interface ExportRoute {
   readonly original: (name: string) => string | undefined;
 }
 
+/** Text a barrel has: `export * from`, `export { … }`, `module.exports = require(`. */
+const REEXPORT = /\bexport\s*(?:\*|\{)|\bmodule\.exports\s*=\s*require\s*\(/;
+
 /** Barrels followed from the helper's module: hops, and routes in all (each costs an importer search). */
 export const BARREL_LIMITS = { maxHops: 3, maxRoutes: 8 } as const;
 
@@ -103,6 +106,8 @@ function exportRoutes(target: string, session: ModuleSession): ExportRoute[] {
     if (route.hops >= BARREL_LIMITS.maxHops) continue;
     for (const path of importersOf(route.path, session.root, session.fs)) {
       if (seen.has(path) || routes.length >= BARREL_LIMITS.maxRoutes) continue;
+      // Only a file that re-exports anything is parsed (and becomes a dependency of this lint).
+      if (!REEXPORT.test(session.fs.readFile(path) ?? '')) continue;
       const module = session.loadFile(path);
       const names = module ? reexportsOf(module, route, session) : undefined;
       if (!names) continue;
@@ -356,6 +361,65 @@ export function helperPolicies(
     .map((p) => ({ ...p, origins: p.origins.filter((s) => s.type !== 'reflect' || judged(s)), helper }))
     .filter((p) => p.origins.some(judged));
   return policies.length > 0 ? policies : undefined;
+}
+
+/**
+ * The function an object literal is what it returns (`(origin) => ({ origin, credentials: true })`,
+ * `function corsOptions(origin) { return { ... }; }`), through `as` and `satisfies`.
+ */
+export function returningFunction(obj: TSESTree.ObjectExpression): FunctionNode | undefined {
+  let node: Node = obj;
+  while (node.parent?.type === T.TSAsExpression || node.parent?.type === T.TSSatisfiesExpression) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === T.ArrowFunctionExpression && parent.body === node) return parent;
+  if (parent?.type !== T.ReturnStatement) return undefined;
+  for (let n: Node | undefined = parent.parent; n; n = n.parent) {
+    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration)
+      return n;
+  }
+  return undefined;
+}
+
+/**
+ * The policies of options returned by a factory of the linted file that no call in the file judges
+ * (`export const corsOptionsFor = (origin) => ({ origin, credentials: true })`, consumed as
+ * `cors((req, cb) => cb(null, corsOptionsFor(req.header('Origin'))))` in another module): its parameters
+ * bound to what the callers pass, when one of them passes request data. Undefined otherwise (the options
+ * are then judged as written).
+ */
+export function optionsFactoryPolicies(
+  site: OptionSite,
+  fn: FunctionNode,
+  resolver: ValueResolver,
+  builder: PolicyBuilder,
+  session: ModuleSession,
+): Policy[] | undefined {
+  if (fn.params.length === 0) return undefined;
+  const callers = foreignCallers(fn, resolver, session);
+  const passing = fn.params.findIndex((_, i) => callers.some((c) => c.args[i]?.some(isRequestControlled)));
+  if (passing < 0) return undefined;
+  const args = fn.params.map((_, i) => {
+    const all = callers.flatMap((c) => c.args[i] ?? []);
+    return all.length > 0 ? all : undefined;
+  });
+  const param = fn.params[passing]!;
+  const id = param.type === T.AssignmentPattern ? param.left : param;
+  const named = callers.filter((c) => c.args[passing]?.some(isRequestControlled)).map((c) => c.call);
+  const helper: HelperJudgement = {
+    parameter: id.type === T.Identifier ? id.name : 'origin',
+    grounds: 'callers',
+    callers: named,
+  };
+  const home = programOf(fn);
+  return builder.optionPolicies(site, resolver.bind(fn, args)).map((p) => {
+    if (!p.origins.some((s) => s.type === 'reflect')) return p;
+    // What a caller passes is reported where the factory writes it (the `origin` property), not at the call.
+    const at = (p.originProperty?.value as Node | undefined) ?? p.node;
+    const origins = p.origins.map((s) =>
+      s.type === 'reflect' && programOf(s.node) !== home ? { ...s, node: at, what: helper.parameter } : s,
+    );
+    return { ...p, origins, helper };
+  });
 }
 
 /**

@@ -14,7 +14,7 @@ import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
-import { callerShare, helperPolicies, ownedByHelper } from './helpers';
+import { callerShare, helperPolicies, optionsFactoryPolicies, ownedByHelper, returningFunction } from './helpers';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
@@ -223,7 +223,14 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     const judged = new Set(policies.map((p) => p.options).filter(Boolean));
     for (const site of definedOptionSites(input.originObjects ?? [])) {
       if (judged.has(site.argument as TSESTree.ObjectExpression) || claimed.has(site.argument!)) continue;
-      policies.push(...builder.optionPolicies(site));
+      // Options a factory returns, the factory called from other modules only: judged with its parameters
+      // bound to what those callers pass (helpers.ts), here where the fix goes.
+      const factory = session ? returningFunction(site.argument as TSESTree.ObjectExpression) : undefined;
+      const bound =
+        factory && localCallsOf(factory, resolver).length === 0
+          ? optionsFactoryPolicies(site, factory, resolver, builder, session!)
+          : undefined;
+      policies.push(...(bound ?? builder.optionPolicies(site)));
     }
     policies.push(...builder.unusedAllowlists(input.program));
     const originChecks = originCheckUses(policies);

@@ -21,7 +21,7 @@ import {
   type ResponseHeader,
 } from './policy-types';
 import type { OptionSite } from './sites/sites';
-import type { Bindings, Value, ValueResolver } from './values/values';
+import { withClosure, type Bindings, type Value, type ValueResolver } from './values/values';
 
 export class OptionPolicies {
   /** Origin functions read what they answer or return as an origin setting, through `originSpecs`. */
@@ -37,8 +37,12 @@ export class OptionPolicies {
     );
   }
 
-  /** The policies an options site sets (one per options object it can be given). */
-  optionPolicies(site: OptionSite): Policy[] {
+  /**
+   * The policies an options site sets (one per options object it can be given). `bindings`: the
+   * parameters of the function the options are written in, bound to what its callers pass (an options
+   * factory judged where it lives, helpers.ts).
+   */
+  optionPolicies(site: OptionSite, bindings?: Bindings): Policy[] {
     // A package assumed to work like a known library (issue 17) is not that library: its releases don't apply.
     const lib = site.assumedPackage
       ? {
@@ -59,7 +63,7 @@ export class OptionPolicies {
     if (!site.argument) {
       return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
     }
-    const root = this.resolver.resolve(site.argument);
+    const root = this.resolver.resolve(site.argument, bindings);
     let values = this.pathApplies(site)
       ? this.followPath(root, site.path, site.argument)
       : [literalValue(site.argument, undefined)];
@@ -68,7 +72,10 @@ export class OptionPolicies {
       values = this.followPath(root, alt, site.argument);
     }
     const out: Policy[] = [];
-    for (const v of values) out.push(...this.policiesOfValue(lib, site, v, []));
+    for (const v of values) {
+      const bound = bindings && v.kind === 'object' ? { ...v, closure: withClosure(bindings, v.closure) } : v;
+      out.push(...this.policiesOfValue(lib, site, bound, []));
+    }
     return out;
   }
 
@@ -84,7 +91,9 @@ export class OptionPolicies {
 
   private policiesOfValue(lib: LibrarySemantics, site: OptionSite, v: Value, extraSites: readonly Node[]): Policy[] {
     if (v.kind === 'object')
-      return this.disabled(lib, v.object) ? [] : [this.objectPolicy(lib, site, v.object, extraSites)];
+      return this.disabled(lib, v.object, v.closure)
+        ? []
+        : [this.objectPolicy(lib, site, v.object, extraSites, v.closure)];
     if (v.kind === 'literal') {
       if (v.value === true) {
         // hapi `cors: true` is origin ['*']: the request's origin is sent back.
@@ -117,7 +126,7 @@ export class OptionPolicies {
       const out: Policy[] = [];
       for (const r of this.resolver.returnsOf(v.fn)) {
         for (const ov of this.resolver.resolve(r)) {
-          if (ov.kind === 'object') out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, r]));
+          if (ov.kind === 'object') out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, r], ov.closure));
         }
       }
       return out;
@@ -130,7 +139,7 @@ export class OptionPolicies {
         if (!arg) continue;
         for (const ov of this.resolver.resolve(arg)) {
           if (ov.kind === 'object')
-            out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, call, ...ov.sites]));
+            out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, call, ...ov.sites], ov.closure));
         }
       }
       return out;
@@ -139,10 +148,10 @@ export class OptionPolicies {
   }
 
   /** AdonisJS `enabled: false`, Sails without `allRoutes: true`: the settings apply to no route. */
-  private disabled(lib: LibrarySemantics, obj: TSESTree.ObjectExpression): boolean {
+  private disabled(lib: LibrarySemantics, obj: TSESTree.ObjectExpression, b?: Bindings): boolean {
     const option = lib.enabledOption;
     if (!option) return false;
-    const values = this.resolver.objectPropertyOrMissing(obj, option.name);
+    const values = this.resolver.objectPropertyOrMissing(obj, option.name, b);
     if (!values) return !option.unsetMeans;
     return values.every(
       (v) => v.kind === 'literal' && (v.value === false || (v.value === undefined && !option.unsetMeans)),
@@ -257,15 +266,16 @@ export class OptionPolicies {
     site: OptionSite,
     obj: TSESTree.ObjectExpression,
     extraSites: readonly Node[],
+    b?: Bindings,
   ): Policy {
     // Sails `allowAnyOriginWithCredentialsUnsafe: true`: `*` with credentials sends back every Origin.
     const unsafe = declared.unsafeWildcardOption
-      ? this.resolver.objectPropertyOrMissing(obj, declared.unsafeWildcardOption)
+      ? this.resolver.objectPropertyOrMissing(obj, declared.unsafeWildcardOption, b)
       : undefined;
     const lib: LibrarySemantics = unsafe?.some((v) => v.kind === 'literal' && v.value === true)
       ? { ...declared, wildcardWithCredentials: 'reflects' }
       : declared;
-    const credProp = this.resolver.objectPropertyOrMissing(obj, lib.credentialsOption ?? 'credentials');
+    const credProp = this.resolver.objectPropertyOrMissing(obj, lib.credentialsOption ?? 'credentials', b);
     let credentials: Credentials =
       !credProp && lib.defaultCredentials ? { allowed: true, node: obj } : { allowed: false };
     for (const v of credProp ?? []) {
@@ -275,25 +285,25 @@ export class OptionPolicies {
         credentials = { allowed: 'unknown', node: v.node };
       }
     }
-    const originValues = this.resolver.objectPropertyOrMissing(obj, lib.originOption);
+    const originValues = this.resolver.objectPropertyOrMissing(obj, lib.originOption, b);
     const originProperty = findProperty(obj, lib.originOption);
     const origins: OriginSpec[] = [];
     // middy < 6: a non-empty `origins` list replaces the default `origin: '*'` (5.5.1 src).
     const extraList = lib.extraOriginListOption
-      ? this.resolver.objectPropertyOrMissing(obj, lib.extraOriginListOption)
+      ? this.resolver.objectPropertyOrMissing(obj, lib.extraOriginListOption, b)
       : undefined;
     if (!originValues && !extraList) {
       origins.push(...this.defaultOrigins(lib, obj, credentials));
     } else if (originValues) {
-      for (const v of originValues) origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
+      for (const v of originValues) origins.push(...this.originSpecs(lib, v, credentials, extraSites, b));
     }
     if (lib.extraOriginListOption) {
-      for (const v of this.resolver.objectPropertyOrMissing(obj, lib.extraOriginListOption) ?? []) {
-        origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
+      for (const v of this.resolver.objectPropertyOrMissing(obj, lib.extraOriginListOption, b) ?? []) {
+        origins.push(...this.originSpecs(lib, v, credentials, extraSites, b));
       }
     }
     if (lib.originGetterOption) {
-      for (const v of this.resolver.objectPropertyOrMissing(obj, lib.originGetterOption) ?? []) {
+      for (const v of this.resolver.objectPropertyOrMissing(obj, lib.originGetterOption, b) ?? []) {
         if (v.kind === 'function') origins.push(...this.functions.returnedOrigins(lib, v.fn, credentials, true));
       }
     }

@@ -825,6 +825,10 @@ function functionName(fn: TSESTree.FunctionLike): string {
     if (key?.type === 'Literal' && typeof key.value === 'string') return key.value;
   }
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  // exports.corsOptionsFor = (origin) => ({ ... })
+  if (parent?.type === 'AssignmentExpression' && parent.right === fn && parent.left.type === 'MemberExpression') {
+    return memberName(parent.left) ?? '';
+  }
   if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition') && !parent.computed) {
     return staticKeyName(parent.key, false) ?? '';
   }
