@@ -53,3 +53,62 @@ export const middleware = cors(corsOptionsFor('https://app.example.com'));`,
     expect(lint(code)).toEqual(expected);
   });
 });
+
+describe('h3 / Nitro / Nuxt middleware by hand', () => {
+  it.each([
+    [
+      'setResponseHeader writes back getRequestHeader with credentials (auto-imported)',
+      `export default defineEventHandler((event) => {
+  setResponseHeader(event, 'Access-Control-Allow-Origin', getRequestHeader(event, 'origin') || '*');
+  setResponseHeader(event, 'Access-Control-Allow-Credentials', 'true');
+});`,
+      [
+        "2:59 cors-guard/no-origin-reflection Reflects `getRequestHeader(event, 'origin')` unchecked: any site reads it with the user's cookies.",
+      ],
+    ],
+    [
+      'the safe look-alike: an exact list',
+      `const ALLOWED = ['https://app.example.com'];
+export default defineEventHandler((event) => {
+  const origin = getRequestHeader(event, 'origin');
+  if (origin && ALLOWED.includes(origin)) {
+    setResponseHeader(event, 'Access-Control-Allow-Origin', origin);
+    setResponseHeader(event, 'Access-Control-Allow-Credentials', 'true');
+    appendResponseHeader(event, 'Vary', 'Origin');
+  }
+});`,
+      [],
+    ],
+    [
+      'appendResponseHeader with getHeader (h3 1.x names, imported)',
+      `import { appendHeader, defineEventHandler, getHeader } from 'h3';
+export default defineEventHandler((ev) => {
+  appendHeader(ev, 'Access-Control-Allow-Origin', getHeader(ev, 'Origin'));
+  appendHeader(ev, 'Access-Control-Allow-Credentials', 'true');
+});`,
+      [
+        "3:51 cors-guard/no-origin-reflection Reflects `getHeader(ev, 'Origin')` unchecked: any site reads it with the user's cookies.",
+      ],
+    ],
+    [
+      'setResponseHeaders with getRequestHeaders(event).origin',
+      `export default defineEventHandler((event) => {
+  const { origin } = getRequestHeaders(event);
+  setResponseHeaders(event, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' });
+});`,
+      [
+        "3:62 cors-guard/no-origin-reflection Reflects `getRequestHeaders(event).origin` unchecked: any site reads it with the user's cookies.",
+      ],
+    ],
+    [
+      'a configured origin is not the request',
+      `export default defineEventHandler((event) => {
+  setResponseHeader(event, 'Access-Control-Allow-Origin', useRuntimeConfig(event).public.siteUrl);
+  setResponseHeader(event, 'Access-Control-Allow-Credentials', 'true');
+});`,
+      [],
+    ],
+  ])('%s', (_name, code, expected) => {
+    expect(lint(code)).toEqual(expected);
+  });
+});

@@ -393,9 +393,20 @@ function foreignHelperPolicies(
   resolver.modules?.entries.noteNode(fn, call);
   // Only what the call brings in (a reflected argument) is new here: a literal `*` or `null` in the helper
   // is the helper module's own finding, made when that module is linted.
-  const policies = builder
-    .headerPolicies(sites, [], bindings, call)
-    .map((p) => ({ ...p, origins: p.origins.filter((o) => o.type === 'reflect') }));
+  // Request data the helper reads itself (`getRequestHeader(event, 'origin')` with the event passed in) and
+  // sends back unchecked is the helper's finding, whoever calls it (its own lint reports it as written).
+  const home = programOf(fn);
+  const unchecked = (o: OriginSpec) => o.type === 'reflect' && o.guard.all.every((c) => c.kind === 'useless');
+  const own = new Set<Node>();
+  for (const p of builder.headerPolicies(sites, [], undefined, call)) {
+    for (const o of p.origins) if (o.type === 'reflect' && o.source && unchecked(o)) own.add(o.source);
+  }
+  const helpersOwn = (o: OriginSpec) =>
+    o.type === 'reflect' && !!o.source && programOf(o.source) === home && own.has(o.source) && unchecked(o);
+  const policies = builder.headerPolicies(sites, [], bindings, call).map((p) => ({
+    ...p,
+    origins: p.origins.filter((o) => o.type === 'reflect' && !helpersOwn(o)),
+  }));
   // A helper judged in its own file with this caller among its callers (helpers.ts): the finding is the
   // helper's, reported there once; only what this file's own checks decide stays here.
   const session = resolver.modules?.session;

@@ -21,6 +21,7 @@ import {
   CLIENT_DEFAULT_MEMBERS,
   CLIENT_REQUEST_CALLEES,
   CLIENT_VERB_METHODS,
+  EVENT_HEADER_SETTERS,
   HEADER_SETTER_METHODS,
   ASSUMED_CORS_SITE,
   assumedCorsModule,
@@ -110,6 +111,24 @@ function headerSiteAt(nameNode: Node, header: CorsHeaderName): HeaderSite | unde
   if (!parent) return undefined;
   switch (parent.type) {
     case T.CallExpression: {
+      const fnCallee = unwrap(parent.callee);
+      if (
+        fnCallee.type === T.Identifier &&
+        EVENT_HEADER_SETTERS.has(fnCallee.name) &&
+        parent.arguments.length === 3 &&
+        parent.arguments[1] === nameNode &&
+        parent.arguments[0]!.type !== T.Literal
+      ) {
+        // h3: setResponseHeader(event, 'Access-Control-Allow-Origin', value)
+        return {
+          header,
+          nameNode,
+          value: parent.arguments[2],
+          shape: 'setter',
+          node: parent,
+          group: enclosingFunction(parent),
+        };
+      }
       if (parent.arguments[0] !== nameNode) return undefined;
       const method = calleeMethodName(parent);
       if (!method || !HEADER_SETTER_METHODS.has(method)) return undefined;
