@@ -4,7 +4,7 @@
  * uses: its defaults, how it treats `*`, lists and strings, and the other headers it sends.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findProperty, type Node } from './ast';
+import { findProperty, type FunctionNode, type Node } from './ast';
 import { NO_GUARD, type GuardAnalyzer } from './checks/guards';
 import minVersion from 'semver/ranges/min-version';
 import { LIBRARIES, wildcardOriginPattern, type LibrarySemantics } from './sites/frameworks';
@@ -55,10 +55,16 @@ export class OptionPolicies {
     if (ignores) {
       // socket.io 2: the `cors` option does not exist; CORS is on for every origin unless `origins` is set.
       const root = site.argument ? this.resolver.resolve(site.argument) : [];
-      const restricted = root.some(
-        (v) => v.kind === 'object' && this.resolver.objectPropertyOrMissing(v.object, ignores.unlessOption),
-      );
-      return restricted ? [] : [this.defaultPolicy(lib, site.call, site.call)];
+      const later = site.instanceOptions?.[ignores.unlessOption];
+      const settings = later
+        ? this.resolver.resolve(later)
+        : root.flatMap((v) =>
+            v.kind === 'object' ? (this.resolver.objectPropertyOrMissing(v.object, ignores.unlessOption) ?? []) : [],
+          );
+      if (settings.length === 0 && !later) return [this.defaultPolicy(lib, site.call, site.call)];
+      // socket.io 2 `origins` as a function `(origin, callback)`: a request it accepts gets its Origin back
+      // with credentials (engine.io 3); `host:port` patterns are not modelled (no policy).
+      return settings.flatMap((v) => (v.kind === 'function' ? [this.originsFunctionPolicy(lib, site, v.fn)] : []));
     }
     if (!site.argument) {
       return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
@@ -145,6 +151,22 @@ export class OptionPolicies {
       return out;
     }
     return [];
+  }
+
+  /** socket.io 2 `origins(fn)`: what the function accepts is sent back, with credentials. */
+  private originsFunctionPolicy(lib: LibrarySemantics, site: OptionSite, fn: FunctionNode): Policy {
+    const credentials: Credentials = { allowed: true, node: fn };
+    return {
+      kind: 'options',
+      library: lib,
+      node: fn,
+      call: site.call,
+      origins: this.functions.originsOf({ ...lib, originFunction: 'callback' }, fn, credentials),
+      credentials,
+      headers: [],
+      varyOrigin: !lib.addsNoVary,
+      otherHeaders: this.libraryHeaders(lib, undefined),
+    };
   }
 
   /** AdonisJS `enabled: false`, Sails without `allRoutes: true`: the settings apply to no route. */

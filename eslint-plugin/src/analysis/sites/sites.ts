@@ -73,6 +73,8 @@ export interface OptionSite {
   readonly dataFiles?: DataFiles;
   /** The settings apply only where the project registers the middleware (conventions.ts checks). */
   readonly registration?: Registration;
+  /** Options set on the instance after the call (socket.io 2 `io.origins(fn)`): option name -> the value. */
+  readonly instanceOptions?: Readonly<Record<string, Node>>;
   /**
    * A package CORS Guard has no row for, recognised by its name as a CORS middleware: judged as `library`
    * reads options, and the messages name this package and say so.
@@ -327,6 +329,7 @@ export function moduleOptionSites(
           ...(spec.dataFiles ? { dataFiles: spec.dataFiles } : {}),
           ...(spec.registration ? { registration: spec.registration } : {}),
           ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),
+          ...instanceOptionsOf(site.call, spec.instanceSetters, globalScope),
         });
       }
     }
@@ -360,6 +363,33 @@ export function moduleOptionSites(
     traceValue(value, map, true);
   }
   return out;
+}
+
+/**
+ * Options set on the instance a call returns, by the row's setter methods: `const io = sio.listen(srv);
+ * io.origins(fn)` (the last call of each setter counts).
+ */
+function instanceOptionsOf(
+  call: Node,
+  setters: readonly string[] | undefined,
+  globalScope: Scope,
+): { instanceOptions?: Readonly<Record<string, Node>> } {
+  if (!setters || setters.length === 0) return {};
+  const holder = call.parent;
+  if (holder?.type !== T.VariableDeclarator || holder.init !== call || holder.id.type !== T.Identifier) return {};
+  const variable = ASTUtils.findVariable(ASTUtils.getInnermostScope(globalScope, holder.id), holder.id);
+  const out: Record<string, Node> = {};
+  for (const ref of variable?.references ?? []) {
+    const id = ref.identifier as Node;
+    const member = id.parent;
+    if (member?.type !== T.MemberExpression || member.object !== id) continue;
+    const method = memberName(member);
+    const setter = member.parent;
+    if (!method || !setters.includes(method) || setter?.type !== T.CallExpression || setter.callee !== member) continue;
+    const arg = setter.arguments[0];
+    if (arg && arg.type !== T.SpreadElement) out[method] = arg;
+  }
+  return Object.keys(out).length > 0 ? { instanceOptions: out } : {};
 }
 
 /** Whether the framework table has option sites for a package (or its name says it is a CORS middleware). */
