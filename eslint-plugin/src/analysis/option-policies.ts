@@ -361,6 +361,8 @@ export class OptionPolicies {
     switch (v.kind) {
       case 'literal':
         if (v.value === true) {
+          // @elysiajs/cors before 0.7.2: `true` sends `*`.
+          if (lib.trueIsWildcard) return [this.wildcardSpec(lib, v.node, false, credentials)];
           return [reflectSpec(v.node, 'origin-true', this.checks.guardOf([...v.sites, ...extraSites], b))];
         }
         if (typeof v.value === 'string') {
