@@ -2,8 +2,8 @@
 // test/fixtures/generality: a library reached any way (a dynamic import handed to `register`, an awaited
 // import, a wrapper module, a barrel, a package named like a CORS middleware), options known by their
 // TypeScript type, instance members, guards that can't fail, lookups, decisions that arrive through a
-// callback, helpers several calls deep, and regexes built at run time. Each kind has a safe look-alike in
-// the same project, and the expected list says exactly which lines report.
+// callback, helpers several calls deep or behind barrels, and regexes built at run time. Each kind has a
+// safe look-alike in the same project, and the expected list says exactly which lines report.
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -96,6 +96,38 @@ const EXPECTED: readonly (readonly [where: string, rule: string, says: string])[
   // instance members: a field assigned in the constructor, and `this.config.http.crossOrigin`
   ['instance/src/server.ts:11', 'no-origin-reflection', '`cors` reflect every Origin'],
   ['instance/src/server.ts:16', 'no-origin-reflection', 'In `instance/src/settings.ts` (line 1)'],
+  // helpers reached through barrels (`export *`, `export { a as b } from`, `module.exports = require()`):
+  // judged once, in the helper, with the routes' calls as its callers (the allowlisted ones stay quiet)
+  [
+    'helper-barrel/src/lib/cors/headers.ts:8',
+    'no-origin-reflection',
+    "callers pass the request's Origin: `helper-barrel/src/routes/orders.ts` line 5",
+  ],
+  [
+    'helper-barrel/cjs/lib/headers.js:5',
+    'no-origin-reflection',
+    "callers pass the request's Origin: `helper-barrel/cjs/server.js` line 7",
+  ],
+  // an options factory `(origin) => ({ origin, credentials: true })` handed the request's Origin from a
+  // `cors` delegate in another module: judged in the factory (the allowlisted factory stays quiet)
+  [
+    'options-factory/cjs/config/cors.js:5',
+    'no-origin-reflection',
+    "Reflects `origin` unchecked (callers pass the request's Origin: `options-factory/cjs/server.js` line 6)",
+  ],
+  // h3 / Nitro / Nuxt by hand: `getRequestHeader(event, 'origin')`, `getRequestHeaders(event).origin`,
+  // `getHeader` written back by `setResponseHeader`, `setResponseHeaders` and `appendResponseHeader`,
+  // auto-imported or imported; the shared helper the route files call is reported once, in itself (the
+  // exact lists in trusted.ts and applyTrustedCors stay quiet)
+  ['h3-by-hand/server/middleware/cors.ts:6', 'no-origin-reflection', "getRequestHeader(event, 'origin')"],
+  ['h3-by-hand/server/middleware/headers.ts:7', 'no-origin-reflection', 'getRequestHeaders(event).origin'],
+  ['h3-by-hand/server/utils/cors.ts:7', 'no-origin-reflection', "Reflects `getHeader(event, 'origin')` unchecked"],
+  // socket.io 2: `require('socket.io').listen(server)` then `io.origins(fn)`: the function accepting every
+  // origin is reported (the exact comparison in exact.js, once the default reflection, stays quiet)
+  ['socketio2/cjs/open.js:8', 'no-origin-reflection', 'origin callback allows every origin'],
+  // @elysiajs/cors 0.6.0 sends `*` for `origin: true`: with credentials browsers refuse it (1.x would reflect);
+  // the bare `cors()` beside it is public, without credentials before 0.8.0
+  ['elysia-old/src/index.ts:6', 'no-wildcard-with-credentials', 'rejected by browsers'],
 ];
 
 describe('recognition by kind (eslint CLI over test/fixtures/generality)', () => {

@@ -27,9 +27,10 @@ import { importersOf } from './values/importers';
 import { programOf } from './values/locations';
 import type { LoadedModule, ModuleSession } from './values/modules';
 import { resolveModule } from './values/modules';
+import { cjsExportsOf, exportName } from './values/syntax';
 import { isRequestControlled, type Value, type ValueResolver } from './values/values';
 import type { HelperJudgement, OriginSpec, Policy, PolicyBuilder } from './policy';
-import type { HeaderSite } from './sites/sites';
+import type { HeaderSite, OptionSite } from './sites/sites';
 
 const ORIGIN_NAME = /origin/i;
 
@@ -68,13 +69,100 @@ function exportsFunction(
   return resolver.exportOf(self, name, 0, at).some((v) => v.kind === 'function' && v.fn === fn);
 }
 
-/** Whether `node` is `require('<spec>')` naming the linted file. */
-function requiredFile(node: Node | null | undefined, from: string, session: ModuleSession): boolean {
+/** Whether `node` is `require('<spec>')` naming the module at `target`. */
+function requiredFile(node: Node | null | undefined, from: string, target: string, session: ModuleSession): boolean {
   if (node?.type !== T.CallExpression) return false;
   const callee = node.callee;
   if (callee.type !== T.Identifier || callee.name !== 'require' || node.arguments.length !== 1) return false;
   const spec = stringLiteralValue(node.arguments[0] as Node);
-  return spec !== undefined && resolveModule(spec, from, session.root, session.fs) === session.linted;
+  return spec !== undefined && resolveModule(spec, from, session.root, session.fs) === target;
+}
+
+/**
+ * A module the helper's callers may import it from: the helper's own module, or a barrel that re-exports
+ * it (`export * from './cors'`, `export { corsHeaders as buildCors } from './cors'`, `module.exports =
+ * require('./cors')`), with the helper module's export name for each name the barrel exports.
+ */
+interface ExportRoute {
+  readonly path: string;
+  readonly original: (name: string) => string | undefined;
+}
+
+/** Text a barrel has: `export * from`, `export { … }`, `module.exports = require(`. */
+const REEXPORT = /\bexport\s*(?:\*|\{)|\bmodule\.exports\s*=\s*require\s*\(/;
+
+/** Barrels followed from the helper's module: hops, and routes in all (each costs an importer search). */
+export const BARREL_LIMITS = { maxHops: 3, maxRoutes: 8 } as const;
+
+/**
+ * The routes to the module at `target`: itself, then the project's barrels that re-export from it (found
+ * among its importers, breadth first, within `BARREL_LIMITS`). The linted file is never loaded as one.
+ */
+function exportRoutes(target: string, session: ModuleSession): ExportRoute[] {
+  const routes: (ExportRoute & { hops: number })[] = [{ path: target, original: (n) => n, hops: 0 }];
+  const seen = new Set([target]);
+  for (let i = 0; i < routes.length; i++) {
+    const route = routes[i]!;
+    if (route.hops >= BARREL_LIMITS.maxHops) continue;
+    for (const path of importersOf(route.path, session.root, session.fs)) {
+      if (seen.has(path) || routes.length >= BARREL_LIMITS.maxRoutes) continue;
+      // Only a file that re-exports anything is parsed (and becomes a dependency of this lint).
+      if (!REEXPORT.test(session.fs.readFile(path) ?? '')) continue;
+      const module = session.loadFile(path);
+      const names = module ? reexportsOf(module, route, session) : undefined;
+      if (!names) continue;
+      seen.add(path);
+      routes.push({ path, original: names, hops: route.hops + 1 });
+    }
+  }
+  return routes;
+}
+
+/** What a module re-exports from `route` (its name -> the helper module's), or undefined if nothing. */
+function reexportsOf(
+  module: LoadedModule,
+  route: ExportRoute,
+  session: ModuleSession,
+): ((name: string) => string | undefined) | undefined {
+  const names = (spec: Node) => {
+    const s = stringLiteralValue(spec);
+    return s !== undefined && resolveModule(s, module.path, session.root, session.fs) === route.path;
+  };
+  let star = false;
+  const named = new Map<string, string>();
+  /** Local names bound by `import ... from` the route: local -> the name imported. */
+  const imported = new Map<string, string>();
+  for (const stmt of module.program.body) {
+    if (stmt.type === T.ImportDeclaration && stmt.importKind !== 'type' && names(stmt.source)) {
+      for (const s of stmt.specifiers) {
+        if (s.type === T.ImportSpecifier) imported.set(s.local.name, exportName(s.imported));
+        else if (s.type === T.ImportDefaultSpecifier) imported.set(s.local.name, 'default');
+      }
+    }
+  }
+  for (const stmt of module.program.body) {
+    if (stmt.type === T.ExportAllDeclaration && stmt.exportKind !== 'type' && !stmt.exported && names(stmt.source)) {
+      star = true;
+    } else if (stmt.type === T.ExportNamedDeclaration && stmt.exportKind !== 'type') {
+      for (const s of stmt.specifiers) {
+        if (s.type !== T.ExportSpecifier || s.exportKind === 'type') continue;
+        const local = exportName(s.local);
+        const from = stmt.source ? (names(stmt.source) ? local : undefined) : imported.get(local);
+        if (from !== undefined) named.set(exportName(s.exported), from);
+      }
+    } else if (stmt.type === T.ExportDefaultDeclaration && stmt.declaration.type === T.Identifier) {
+      const from = imported.get(stmt.declaration.name);
+      if (from !== undefined) named.set('default', from);
+    }
+  }
+  // module.exports = require('./cors')
+  const assigned = cjsExportsOf(module.program);
+  if (assigned && requiredFile(assigned, module.path, route.path, session)) star = true;
+  if (!star && named.size === 0) return undefined;
+  return (name) => {
+    const own = named.get(name) ?? (star && name !== 'default' ? name : undefined);
+    return own === undefined ? undefined : route.original(own);
+  };
 }
 
 /** Calls of the linted file's `fn` in `importer` (named, default, namespace and `require` imports). */
@@ -82,10 +170,15 @@ function callsIn(
   importer: LoadedModule,
   fn: FunctionNode,
   self: LoadedModule,
+  route: ExportRoute,
   session: ModuleSession,
   resolver: ValueResolver,
 ): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
+  const exports = (name: string, at: Node) => {
+    const original = route.original(name);
+    return original !== undefined && exportsFunction(resolver, self, original, fn, at);
+  };
   /** A local binding of the module (`ns`) or of one export (`name`), and the calls through it. */
   const follow = (id: TSESTree.Identifier, name: string | undefined) => {
     const variable = resolver.variableOf(id);
@@ -93,7 +186,7 @@ function callsIn(
       const r = ref.identifier as Node;
       const parent = r.parent;
       if (name !== undefined && parent?.type === T.CallExpression && parent.callee === r) {
-        if (exportsFunction(resolver, self, name, fn, r)) calls.push(parent);
+        if (exports(name, r)) calls.push(parent);
       } else if (
         name === undefined &&
         parent?.type === T.MemberExpression &&
@@ -103,13 +196,12 @@ function callsIn(
         parent.parent?.type === T.CallExpression &&
         parent.parent.callee === parent
       ) {
-        if (exportsFunction(resolver, self, parent.property.name, fn, r)) calls.push(parent.parent);
+        if (exports(parent.property.name, r)) calls.push(parent.parent);
       } else if (name === 'default' && parent?.type === T.MemberExpression && parent.object === r) {
         // `const lib = require('./cors'); lib.setCors(...)`: `module.exports = { setCors }`
         const p = parent.property;
         if (!parent.computed && p.type === T.Identifier && parent.parent?.type === T.CallExpression) {
-          if (parent.parent.callee === parent && exportsFunction(resolver, self, p.name, fn, r))
-            calls.push(parent.parent);
+          if (parent.parent.callee === parent && exports(p.name, r)) calls.push(parent.parent);
         }
       }
     }
@@ -121,8 +213,7 @@ function callsIn(
     if (node.type === T.ImportDeclaration) {
       if (node.importKind === 'type') continue;
       const spec = stringLiteralValue(node.source);
-      if (spec === undefined || resolveModule(spec, importer.path, session.root, session.fs) !== session.linted)
-        continue;
+      if (spec === undefined || resolveModule(spec, importer.path, session.root, session.fs) !== route.path) continue;
       for (const s of node.specifiers) {
         if (s.type === T.ImportSpecifier) {
           const imported = s.imported.type === T.Identifier ? s.imported.name : s.imported.value;
@@ -132,7 +223,7 @@ function callsIn(
       }
       continue;
     }
-    if (node.type === T.VariableDeclarator && requiredFile(node.init, importer.path, session)) {
+    if (node.type === T.VariableDeclarator && requiredFile(node.init, importer.path, route.path, session)) {
       if (node.id.type === T.Identifier) follow(node.id, 'default');
       else if (node.id.type === T.ObjectPattern) {
         for (const p of node.id.properties) {
@@ -174,12 +265,17 @@ function foreignCallers(fn: FunctionNode, resolver: ValueResolver, session: Modu
   const program = programOf(fn);
   const self = selfModule(program, session);
   const out: Caller[] = [];
-  for (const path of importersOf(session.linted, session.root, session.fs)) {
-    const importer = session.loadFile(path);
-    if (!importer) continue;
-    for (const call of callsIn(importer, fn, self, session, resolver)) {
-      const args = call.arguments.map((a) => (a.type === T.SpreadElement ? undefined : resolver.resolve(a)));
-      out.push({ call, args });
+  const seen = new Set<Node>();
+  for (const route of exportRoutes(session.linted, session)) {
+    for (const path of importersOf(route.path, session.root, session.fs)) {
+      const importer = session.loadFile(path);
+      if (!importer) continue;
+      for (const call of callsIn(importer, fn, self, route, session, resolver)) {
+        if (seen.has(call)) continue;
+        seen.add(call);
+        const args = call.arguments.map((a) => (a.type === T.SpreadElement ? undefined : resolver.resolve(a)));
+        out.push({ call, args });
+      }
     }
   }
   return out;
@@ -268,6 +364,65 @@ export function helperPolicies(
 }
 
 /**
+ * The function an object literal is what it returns (`(origin) => ({ origin, credentials: true })`,
+ * `function corsOptions(origin) { return { ... }; }`), through `as` and `satisfies`.
+ */
+export function returningFunction(obj: TSESTree.ObjectExpression): FunctionNode | undefined {
+  let node: Node = obj;
+  while (node.parent?.type === T.TSAsExpression || node.parent?.type === T.TSSatisfiesExpression) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === T.ArrowFunctionExpression && parent.body === node) return parent;
+  if (parent?.type !== T.ReturnStatement) return undefined;
+  for (let n: Node | undefined = parent.parent; n; n = n.parent) {
+    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration)
+      return n;
+  }
+  return undefined;
+}
+
+/**
+ * The policies of options returned by a factory of the linted file that no call in the file judges
+ * (`export const corsOptionsFor = (origin) => ({ origin, credentials: true })`, consumed as
+ * `cors((req, cb) => cb(null, corsOptionsFor(req.header('Origin'))))` in another module): its parameters
+ * bound to what the callers pass, when one of them passes request data. Undefined otherwise (the options
+ * are then judged as written).
+ */
+export function optionsFactoryPolicies(
+  site: OptionSite,
+  fn: FunctionNode,
+  resolver: ValueResolver,
+  builder: PolicyBuilder,
+  session: ModuleSession,
+): Policy[] | undefined {
+  if (fn.params.length === 0) return undefined;
+  const callers = foreignCallers(fn, resolver, session);
+  const passing = fn.params.findIndex((_, i) => callers.some((c) => c.args[i]?.some(isRequestControlled)));
+  if (passing < 0) return undefined;
+  const args = fn.params.map((_, i) => {
+    const all = callers.flatMap((c) => c.args[i] ?? []);
+    return all.length > 0 ? all : undefined;
+  });
+  const param = fn.params[passing]!;
+  const id = param.type === T.AssignmentPattern ? param.left : param;
+  const named = callers.filter((c) => c.args[passing]?.some(isRequestControlled)).map((c) => c.call);
+  const helper: HelperJudgement = {
+    parameter: id.type === T.Identifier ? id.name : 'origin',
+    grounds: 'callers',
+    callers: named,
+  };
+  const home = programOf(fn);
+  return builder.optionPolicies(site, resolver.bind(fn, args)).map((p) => {
+    if (!p.origins.some((s) => s.type === 'reflect')) return p;
+    // What a caller passes is reported where the factory writes it (the `origin` property), not at the call.
+    const at = (p.originProperty?.value as Node | undefined) ?? p.node;
+    const origins = p.origins.map((s) =>
+      s.type === 'reflect' && programOf(s.node) !== home ? { ...s, node: at, what: helper.parameter } : s,
+    );
+    return { ...p, origins, helper };
+  });
+}
+
+/**
  * On the caller's side: whether the helper `fn` of `module`, setting the headers in `sites` itself, is
  * judged in its own file for this caller: a parameter of it reaches Access-Control-Allow-Origin, no call
  * in its own module judges it, and the linted file is among the importers its judgement reads.
@@ -284,7 +439,9 @@ export function ownedByHelper(
     localCalls === 0 &&
     sites.every((s) => s.group === fn) &&
     originParameters(fn, sites, resolver).length > 0 &&
-    importersOf(module.path, session.root, session.fs).includes(session.linted)
+    exportRoutes(module.path, session).some((route) =>
+      importersOf(route.path, session.root, session.fs).includes(session.linted),
+    )
   );
 }
 

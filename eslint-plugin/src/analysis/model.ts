@@ -14,7 +14,7 @@ import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
-import { callerShare, helperPolicies, ownedByHelper } from './helpers';
+import { callerShare, helperPolicies, optionsFactoryPolicies, ownedByHelper, returningFunction } from './helpers';
 import { runCovers } from './run-scope';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
@@ -230,7 +230,14 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     const judged = new Set(policies.map((p) => p.options).filter(Boolean));
     for (const site of definedOptionSites(input.originObjects ?? [])) {
       if (judged.has(site.argument as TSESTree.ObjectExpression) || claimed.has(site.argument!)) continue;
-      policies.push(...builder.optionPolicies(site));
+      // Options a factory returns, the factory called from other modules only: judged with its parameters
+      // bound to what those callers pass (helpers.ts), here where the fix goes.
+      const factory = session ? returningFunction(site.argument as TSESTree.ObjectExpression) : undefined;
+      const bound =
+        factory && localCallsOf(factory, resolver).length === 0
+          ? optionsFactoryPolicies(site, factory, resolver, builder, session!)
+          : undefined;
+      policies.push(...(bound ?? builder.optionPolicies(site)));
     }
     policies.push(...builder.unusedAllowlists(input.program));
     const originChecks = originCheckUses(policies);
@@ -393,9 +400,20 @@ function foreignHelperPolicies(
   resolver.modules?.entries.noteNode(fn, call);
   // Only what the call brings in (a reflected argument) is new here: a literal `*` or `null` in the helper
   // is the helper module's own finding, made when that module is linted.
-  const policies = builder
-    .headerPolicies(sites, [], bindings, call)
-    .map((p) => ({ ...p, origins: p.origins.filter((o) => o.type === 'reflect') }));
+  // Request data the helper reads itself (`getRequestHeader(event, 'origin')` with the event passed in) and
+  // sends back unchecked is the helper's finding, whoever calls it (its own lint reports it as written).
+  const home = programOf(fn);
+  const unchecked = (o: OriginSpec) => o.type === 'reflect' && o.guard.all.every((c) => c.kind === 'useless');
+  const own = new Set<Node>();
+  for (const p of builder.headerPolicies(sites, [], undefined, call)) {
+    for (const o of p.origins) if (o.type === 'reflect' && o.source && unchecked(o)) own.add(o.source);
+  }
+  const helpersOwn = (o: OriginSpec) =>
+    o.type === 'reflect' && !!o.source && programOf(o.source) === home && own.has(o.source) && unchecked(o);
+  const policies = builder.headerPolicies(sites, [], bindings, call).map((p) => ({
+    ...p,
+    origins: p.origins.filter((o) => o.type === 'reflect' && !helpersOwn(o)),
+  }));
   // A helper judged in its own file with this caller among its callers (helpers.ts): the finding is the
   // helper's, reported there once; only what this file's own checks decide stays here.
   const session = resolver.modules?.session;

@@ -4,7 +4,7 @@
  * uses: its defaults, how it treats `*`, lists and strings, and the other headers it sends.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findProperty, type Node } from './ast';
+import { findProperty, type FunctionNode, type Node } from './ast';
 import { NO_GUARD, type GuardAnalyzer } from './checks/guards';
 import minVersion from 'semver/ranges/min-version';
 import { LIBRARIES, wildcardOriginPattern, type LibrarySemantics } from './sites/frameworks';
@@ -21,7 +21,7 @@ import {
   type ResponseHeader,
 } from './policy-types';
 import type { OptionSite } from './sites/sites';
-import type { Bindings, Value, ValueResolver } from './values/values';
+import { withClosure, type Bindings, type Value, type ValueResolver } from './values/values';
 
 /**
  * An options object as a library reads it: an object literal (with the writes made to it afterwards), or a
@@ -33,6 +33,8 @@ interface OptionsSource {
   readonly literal?: TSESTree.ObjectExpression;
   /** The values of one option; undefined when the options certainly lack it. */
   get(name: string): readonly Value[] | undefined;
+  /** Parameters bound where the options were made (an options factory's call), for the functions inside. */
+  readonly bindings?: Bindings;
 }
 
 export class OptionPolicies {
@@ -49,8 +51,12 @@ export class OptionPolicies {
     );
   }
 
-  /** The policies an options site sets (one per options object it can be given). */
-  optionPolicies(site: OptionSite): Policy[] {
+  /**
+   * The policies an options site sets (one per options object it can be given). `bindings`: the
+   * parameters of the function the options are written in, bound to what its callers pass (an options
+   * factory judged where it lives, helpers.ts).
+   */
+  optionPolicies(site: OptionSite, bindings?: Bindings): Policy[] {
     // A package assumed to work like a known library (issue 17) is not that library: its releases don't apply.
     const lib = site.assumedPackage
       ? {
@@ -63,15 +69,21 @@ export class OptionPolicies {
     if (ignores) {
       // socket.io 2: the `cors` option does not exist; CORS is on for every origin unless `origins` is set.
       const root = site.argument ? this.resolver.resolve(site.argument) : [];
-      const restricted = root.some(
-        (v) => v.kind === 'object' && this.resolver.objectPropertyOrMissing(v.object, ignores.unlessOption),
-      );
-      return restricted ? [] : [this.defaultPolicy(lib, site.call, site.call)];
+      const later = site.instanceOptions?.[ignores.unlessOption];
+      const settings = later
+        ? this.resolver.resolve(later)
+        : root.flatMap((v) =>
+            v.kind === 'object' ? (this.resolver.objectPropertyOrMissing(v.object, ignores.unlessOption) ?? []) : [],
+          );
+      if (settings.length === 0 && !later) return [this.defaultPolicy(lib, site.call, site.call)];
+      // socket.io 2 `origins` as a function `(origin, callback)`: a request it accepts gets its Origin back
+      // with credentials (engine.io 3); `host:port` patterns are not modelled (no policy).
+      return settings.flatMap((v) => (v.kind === 'function' ? [this.originsFunctionPolicy(lib, site, v.fn)] : []));
     }
     if (!site.argument) {
       return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
     }
-    const root = this.resolver.resolve(site.argument);
+    const root = this.resolver.resolve(site.argument, bindings);
     let values = this.pathApplies(site)
       ? this.followPath(root, site.path, site.argument)
       : [literalValue(site.argument, undefined)];
@@ -80,7 +92,10 @@ export class OptionPolicies {
       values = this.followPath(root, alt, site.argument);
     }
     const out: Policy[] = [];
-    for (const v of values) out.push(...this.policiesOfValue(lib, site, v, []));
+    for (const v of values) {
+      const bound = bindings && v.kind === 'object' ? { ...v, closure: withClosure(bindings, v.closure) } : v;
+      out.push(...this.policiesOfValue(lib, site, bound, []));
+    }
     return out;
   }
 
@@ -98,7 +113,7 @@ export class OptionPolicies {
     if (v.kind === 'object' || v.kind === 'module') {
       const src =
         v.kind === 'object'
-          ? this.literalSource(v.object)
+          ? this.literalSource(v.object, v.closure)
           : { node: v.node, get: (name: string) => this.resolver.exportOf(v.module, name, 0, v.node) };
       return this.disabled(lib, src) ? [] : [this.sourcePolicy(lib, site, src, extraSites)];
     }
@@ -151,7 +166,7 @@ export class OptionPolicies {
       const out: Policy[] = [];
       for (const r of this.resolver.returnsOf(v.fn)) {
         for (const ov of this.resolver.resolve(r)) {
-          if (ov.kind === 'object') out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, r]));
+          if (ov.kind === 'object') out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, r], ov.closure));
         }
       }
       return out;
@@ -164,12 +179,28 @@ export class OptionPolicies {
         if (!arg) continue;
         for (const ov of this.resolver.resolve(arg)) {
           if (ov.kind === 'object')
-            out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, call, ...ov.sites]));
+            out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, call, ...ov.sites], ov.closure));
         }
       }
       return out;
     }
     return [];
+  }
+
+  /** socket.io 2 `origins(fn)`: what the function accepts is sent back, with credentials. */
+  private originsFunctionPolicy(lib: LibrarySemantics, site: OptionSite, fn: FunctionNode): Policy {
+    const credentials: Credentials = { allowed: true, node: fn };
+    return {
+      kind: 'options',
+      library: lib,
+      node: fn,
+      call: site.call,
+      origins: this.functions.originsOf({ ...lib, originFunction: 'callback' }, fn, credentials),
+      credentials,
+      headers: [],
+      varyOrigin: !lib.addsNoVary,
+      otherHeaders: this.libraryHeaders(lib, undefined),
+    };
   }
 
   /** AdonisJS `enabled: false`, Sails without `allRoutes: true`: the settings apply to no route. */
@@ -286,8 +317,8 @@ export class OptionPolicies {
     return [wildcard];
   }
 
-  private literalSource(obj: TSESTree.ObjectExpression): OptionsSource {
-    return { node: obj, literal: obj, get: (name) => this.resolver.objectPropertyOrMissing(obj, name) };
+  private literalSource(obj: TSESTree.ObjectExpression, b?: Bindings): OptionsSource {
+    return { node: obj, literal: obj, bindings: b, get: (name) => this.resolver.objectPropertyOrMissing(obj, name, b) };
   }
 
   private objectPolicy(
@@ -295,8 +326,9 @@ export class OptionPolicies {
     site: OptionSite,
     obj: TSESTree.ObjectExpression,
     extraSites: readonly Node[],
+    b?: Bindings,
   ): Policy {
-    return this.sourcePolicy(declared, site, this.literalSource(obj), extraSites);
+    return this.sourcePolicy(declared, site, this.literalSource(obj, b), extraSites);
   }
 
   private sourcePolicy(
@@ -306,6 +338,7 @@ export class OptionPolicies {
     extraSites: readonly Node[],
   ): Policy {
     const obj = src.node;
+    const b = src.bindings;
     // Sails `allowAnyOriginWithCredentialsUnsafe: true`: `*` with credentials sends back every Origin.
     const unsafe = declared.unsafeWildcardOption ? src.get(declared.unsafeWildcardOption) : undefined;
     const lib: LibrarySemantics = unsafe?.some((v) => v.kind === 'literal' && v.value === true)
@@ -329,11 +362,11 @@ export class OptionPolicies {
     if (!originValues && !extraList) {
       origins.push(...this.defaultOrigins(lib, obj, credentials));
     } else if (originValues) {
-      for (const v of originValues) origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
+      for (const v of originValues) origins.push(...this.originSpecs(lib, v, credentials, extraSites, b));
     }
     if (lib.extraOriginListOption) {
       for (const v of src.get(lib.extraOriginListOption) ?? []) {
-        origins.push(...this.originSpecs(lib, v, credentials, extraSites, undefined));
+        origins.push(...this.originSpecs(lib, v, credentials, extraSites, b));
       }
     }
     if (lib.originGetterOption) {
@@ -373,6 +406,8 @@ export class OptionPolicies {
     switch (v.kind) {
       case 'literal':
         if (v.value === true) {
+          // @elysiajs/cors before 0.7.2: `true` sends `*`.
+          if (lib.trueIsWildcard) return [this.wildcardSpec(lib, v.node, false, credentials)];
           return [reflectSpec(v.node, 'origin-true', this.checks.guardOf([...v.sites, ...extraSites], b))];
         }
         if (typeof v.value === 'string') {

@@ -218,8 +218,8 @@ export class PolicyBuilder {
   }
 
   /** The policies an options site sets (one per options object it can be given). */
-  optionPolicies(site: OptionSite): Policy[] {
-    return this.options.optionPolicies(site);
+  optionPolicies(site: OptionSite, bindings?: Bindings): Policy[] {
+    return this.options.optionPolicies(site, bindings);
   }
 }
 

@@ -9,6 +9,17 @@ export const HEADER_SETTER_METHODS: ReadonlySet<string> = new Set([
   'setHeaders',
 ]);
 
+/**
+ * Functions that set a response header from `(event, name, value)`: h3 (Nitro, Nuxt server routes and
+ * middleware), imported from `h3` or auto-imported; `setHeader` and `appendHeader` are h3 1.x's older names.
+ */
+export const EVENT_HEADER_SETTERS: ReadonlySet<string> = new Set([
+  'setResponseHeader',
+  'appendResponseHeader',
+  'setHeader',
+  'appendHeader',
+]);
+
 /** Calls whose options object's `headers` are *request* headers (client code), never a CORS policy. */
 export const CLIENT_REQUEST_CALLEES: ReadonlySet<string> = new Set([
   'fetch',

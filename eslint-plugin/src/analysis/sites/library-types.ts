@@ -67,6 +67,8 @@ export interface LibrarySemantics {
    * `Access-Control-Allow-Origin: null` (which a sandboxed iframe's `Origin: null` then matches).
    */
   readonly listOfOneIsFixed?: boolean;
+  /** `@elysiajs/cors` before 0.7.2: `origin: true` sends `*` rather than the request's Origin. */
+  readonly trueIsWildcard?: boolean;
   /** hono < 4.6.5: `first`, the list's first entry. */
   readonly listMissSends?: 'null' | 'first';
   /** Yoga: `cors` may be a function of the request returning the options. */
@@ -157,6 +159,7 @@ export type VersionedFields = Partial<
     | 'credentialsWithoutOrigin'
     | 'stringIsAllowlist'
     | 'listMissSends'
+    | 'trueIsWildcard'
   >
 >;
 

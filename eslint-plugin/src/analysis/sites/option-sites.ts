@@ -29,6 +29,11 @@ export interface ModuleOptionSite {
   readonly dataFiles?: DataFiles;
   /** The settings take effect only where the project registers the middleware (see `Registration`). */
   readonly registration?: Registration;
+  /**
+   * Methods of the instance the call returns that set an option afterwards (socket.io 2 `io.origins(fn)`
+   * sets `origins`): a call of one on the variable holding the instance counts as that option.
+   */
+  readonly instanceSetters?: readonly string[];
 }
 
 /**
@@ -183,8 +188,19 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
     kind: 'construct',
     optionsArg: 'last',
     optionsPath: ['cors'],
+    instanceSetters: ['origins'],
   },
-  { library: 'socket.io', modules: ['socket.io'], path: [], kind: 'call', optionsArg: 'last', optionsPath: ['cors'] },
+  // socket.io 2 also exports `listen` (the same as calling the module), and sets `origins` on the instance
+  // with `io.origins(value)` (2.5.1 lib/index.js: `Server.listen = Server`, `Server.prototype.origins`).
+  ...[[], ['listen']].map((path): ModuleOptionSite => ({
+    library: 'socket.io',
+    modules: ['socket.io'],
+    path,
+    kind: 'call',
+    optionsArg: 'last',
+    optionsPath: ['cors'],
+    instanceSetters: ['origins'],
+  })),
   {
     library: 'socket.io',
     modules: ['socket.io'],
@@ -192,6 +208,7 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
     kind: 'construct',
     optionsArg: 'last',
     optionsPath: ['cors'],
+    instanceSetters: ['origins'],
   },
   {
     library: 'nestjs',

@@ -36,6 +36,7 @@ const FIELDS: readonly (keyof VersionedFields)[] = [
   'credentialsWithoutOrigin',
   'stringIsAllowlist',
   'listMissSends',
+  'trueIsWildcard',
 ];
 
 const memo = new Map<string, LibrarySemantics>();

@@ -21,6 +21,7 @@ import {
   CLIENT_DEFAULT_MEMBERS,
   CLIENT_REQUEST_CALLEES,
   CLIENT_VERB_METHODS,
+  EVENT_HEADER_SETTERS,
   HEADER_SETTER_METHODS,
   ASSUMED_CORS_SITE,
   assumedCorsModule,
@@ -72,6 +73,8 @@ export interface OptionSite {
   readonly dataFiles?: DataFiles;
   /** The settings apply only where the project registers the middleware (conventions.ts checks). */
   readonly registration?: Registration;
+  /** Options set on the instance after the call (socket.io 2 `io.origins(fn)`): option name -> the value. */
+  readonly instanceOptions?: Readonly<Record<string, Node>>;
   /**
    * A package CORS Guard has no row for, recognised by its name as a CORS middleware: judged as `library`
    * reads options, and the messages name this package and say so.
@@ -110,6 +113,24 @@ function headerSiteAt(nameNode: Node, header: CorsHeaderName): HeaderSite | unde
   if (!parent) return undefined;
   switch (parent.type) {
     case T.CallExpression: {
+      const fnCallee = unwrap(parent.callee);
+      if (
+        fnCallee.type === T.Identifier &&
+        EVENT_HEADER_SETTERS.has(fnCallee.name) &&
+        parent.arguments.length === 3 &&
+        parent.arguments[1] === nameNode &&
+        parent.arguments[0]!.type !== T.Literal
+      ) {
+        // h3: setResponseHeader(event, 'Access-Control-Allow-Origin', value)
+        return {
+          header,
+          nameNode,
+          value: parent.arguments[2],
+          shape: 'setter',
+          node: parent,
+          group: enclosingFunction(parent),
+        };
+      }
       if (parent.arguments[0] !== nameNode) return undefined;
       const method = calleeMethodName(parent);
       if (!method || !HEADER_SETTER_METHODS.has(method)) return undefined;
@@ -308,6 +329,7 @@ export function moduleOptionSites(
           ...(spec.dataFiles ? { dataFiles: spec.dataFiles } : {}),
           ...(spec.registration ? { registration: spec.registration } : {}),
           ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),
+          ...instanceOptionsOf(site.call, spec.instanceSetters, globalScope),
         });
       }
     }
@@ -341,6 +363,33 @@ export function moduleOptionSites(
     traceValue(value, map, true);
   }
   return out;
+}
+
+/**
+ * Options set on the instance a call returns, by the row's setter methods: `const io = sio.listen(srv);
+ * io.origins(fn)` (the last call of each setter counts).
+ */
+function instanceOptionsOf(
+  call: Node,
+  setters: readonly string[] | undefined,
+  globalScope: Scope,
+): { instanceOptions?: Readonly<Record<string, Node>> } {
+  if (!setters || setters.length === 0) return {};
+  const holder = call.parent;
+  if (holder?.type !== T.VariableDeclarator || holder.init !== call || holder.id.type !== T.Identifier) return {};
+  const variable = ASTUtils.findVariable(ASTUtils.getInnermostScope(globalScope, holder.id), holder.id);
+  const out: Record<string, Node> = {};
+  for (const ref of variable?.references ?? []) {
+    const id = ref.identifier as Node;
+    const member = id.parent;
+    if (member?.type !== T.MemberExpression || member.object !== id) continue;
+    const method = memberName(member);
+    const setter = member.parent;
+    if (!method || !setters.includes(method) || setter?.type !== T.CallExpression || setter.callee !== member) continue;
+    const arg = setter.arguments[0];
+    if (arg && arg.type !== T.SpreadElement) out[method] = arg;
+  }
+  return Object.keys(out).length > 0 ? { instanceOptions: out } : {};
 }
 
 /** Whether the framework table has option sites for a package (or its name says it is a CORS middleware). */
@@ -825,6 +874,10 @@ function functionName(fn: TSESTree.FunctionLike): string {
     if (key?.type === 'Literal' && typeof key.value === 'string') return key.value;
   }
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  // exports.corsOptionsFor = (origin) => ({ ... })
+  if (parent?.type === 'AssignmentExpression' && parent.right === fn && parent.left.type === 'MemberExpression') {
+    return memberName(parent.left) ?? '';
+  }
   if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition') && !parent.computed) {
     return staticKeyName(parent.key, false) ?? '';
   }

@@ -48,6 +48,11 @@ function isRequestObject(node: Node): boolean {
 function isHeadersObject(node: Node): boolean {
   const n = unwrap(node);
   if (n.type === T.Identifier) return HEADERS_NAMES.has(n.name);
+  // h3: getRequestHeaders(event), getHeaders(event)
+  if (n.type === T.CallExpression) {
+    const callee = unwrap(n.callee);
+    return callee.type === T.Identifier && EVENT_HEADERS_GETTERS.has(callee.name) && isEventArgument(n.arguments[0]);
+  }
   if (n.type === T.MemberExpression) {
     const name = memberName(n);
     if (name === undefined || !HEADERS_MEMBERS.has(name)) return false;
@@ -167,15 +172,21 @@ export function requestRead(node: Node, text: (n: Node) => string): RequestRead 
 
 /** h3 (Nitro, Nuxt): `getRequestHeader(event, 'origin')`, `getHeader(event, 'origin')`, imported or auto-imported. */
 const EVENT_HEADER_GETTERS = new Set(['getRequestHeader', 'getHeader']);
+/** h3: `getRequestHeaders(event)`, `getHeaders(event)`: the request's headers as an object. */
+const EVENT_HEADERS_GETTERS = new Set(['getRequestHeaders', 'getHeaders']);
+
+/** The h3 event a getter is given: `event`, `e`, `ev`, `evt`, `h3Event`, `_event`. */
+function isEventArgument(arg: Node | undefined): boolean {
+  if (!arg || arg.type === T.SpreadElement) return false;
+  const event = unwrap(arg);
+  return event.type === T.Identifier && /^(?:_?event|e|ev|evt|h3Event)$/i.test(event.name);
+}
 
 function requestReadOfCall(call: TSESTree.CallExpression, text: (n: Node) => string): RequestRead | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === T.Identifier && EVENT_HEADER_GETTERS.has(callee.name) && call.arguments.length === 2) {
     const name = stringLiteralValue(call.arguments[1]);
-    const event = unwrap(call.arguments[0] as Node);
-    if (name !== undefined && event.type === T.Identifier && /^(?:event|e|evt|h3Event)$/i.test(event.name)) {
-      return headerRead(name, text(call));
-    }
+    if (name !== undefined && isEventArgument(call.arguments[0])) return headerRead(name, text(call));
   }
   if (callee.type !== T.MemberExpression) return undefined;
   const method = memberName(callee);

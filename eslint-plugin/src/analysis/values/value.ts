@@ -39,7 +39,12 @@ export type Value =
     })
   | (Base & { readonly kind: 'origin' | 'request'; readonly what: string })
   | (Base & { readonly kind: 'array' | 'set'; readonly elements: readonly Value[] })
-  | (Base & { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression })
+  | (Base & {
+      readonly kind: 'object';
+      readonly object: TSESTree.ObjectExpression;
+      /** An object a factory returned (`(origin) => ({ origin })`): the factory's parameters as that call bound them. */
+      readonly closure?: Bindings;
+    })
   | (Base & {
       readonly kind: 'function';
       readonly fn: FunctionNode;

@@ -371,7 +371,7 @@ export class ValueResolver implements Evaluator {
 
   /** The value(s) of property `key` of value `v`. */
   property(v: Value, key: string | number, b: Bindings | undefined, d: number, at: Node): readonly Value[] {
-    if (v.kind === 'object') return this.objectProperty(v.object, String(key), b, d);
+    if (v.kind === 'object') return this.objectProperty(v.object, String(key), withClosure(b, v.closure), d);
     // A field of attacker-controlled request data (`query.origin`) is attacker-controlled too.
     if (v.kind === 'request') return [requestValue(at, 'request', `request parameter \`${key}\``)];
     if (v.kind === 'module') return addSite(this.exportOf(v.module, String(key), d, at), at);
@@ -467,11 +467,18 @@ export class ValueResolver implements Evaluator {
       // A factory's result (`corsWithSubdomains(['a.com'])` returning the origin callback) keeps the
       // factory's parameters bound, for when the returned function is analysed.
       const values = this.resolve(r, inner, d).map((v) =>
-        v.kind === 'function' && inner.size > 0 && !v.closure ? { ...v, closure: inner } : v,
+        (v.kind === 'function' || v.kind === 'object') && inner.size > 0 && !v.closure ? { ...v, closure: inner } : v,
       );
       out.push(...addSite(values, r));
     }
     if (out.length === 0) out.push(literal(n, undefined));
     return addSite(out, n);
   }
+}
+
+/** Bindings of the context a value is read in, with those of the call that made it (`closure`). */
+export function withClosure(b: Bindings | undefined, closure: Bindings | undefined): Bindings | undefined {
+  if (!closure || closure.size === 0) return b;
+  if (!b || b.size === 0) return closure;
+  return new Map([...b, ...closure]);
 }

@@ -64,6 +64,25 @@ export const FETCH_LIBRARIES = {
     reflectWithoutOrigin: '*',
     // `credentials: true` is a default header of every response (src).
     credentialsAlone: 'always',
+    versions: [
+      {
+        // 0.3.0 to 0.7.1 tarballs: `if (origin === true) { ... 'Access-Control-Allow-Origin' = '*' }`, and
+        // `origin = true` by default; 0.7.2 sends `request.headers.get('Origin') || '*'` (the same through 1.4.2).
+        range: '<0.7.2',
+        releases: 'before 0.7.2',
+        trueIsWildcard: true,
+        defaultOrigin: 'wildcard',
+        defaultCredentials: false,
+        does: "send `*` for `origin: true` (the default), not the request's Origin",
+      },
+      {
+        // 0.7.2 tarball: `credentials = false` by default; 0.8.0: `credentials = true`.
+        range: '<0.8.0',
+        releases: 'before 0.8.0',
+        defaultCredentials: false,
+        does: 'leave credentials off unless `credentials: true` is set',
+      },
+    ],
     responses: {
       methodsOption: 'methods',
       defaultMethods: 'reflect',
