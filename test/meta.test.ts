@@ -63,8 +63,9 @@ describe('plugin', () => {
         const id = `cors-guard/${name}`;
         const level = rule.meta.docs.level ?? 'error';
         expect(plugin.configs.strict!.rules[id]).toBe(level);
-        expect(plugin.configs.recommended!.rules[id]).toBe(
-          rule.meta.docs.recommended === 'recommended' ? level : undefined,
+        const narrower = rule.meta.docs.recommendedOptions;
+        expect(plugin.configs.recommended!.rules[id]).toEqual(
+          rule.meta.docs.recommended === 'recommended' ? (narrower ? [level, narrower] : level) : undefined,
         );
       });
     });

@@ -4,7 +4,7 @@
  * the class of an attacker origin by them.
  */
 import { parse as parseHost } from 'tldts';
-import { parseOrigin } from './origins';
+import { ipv4Reach, parseOrigin } from './origins';
 
 export type WitnessClass =
   /** A host on a domain the attacker can register (`https://example.com.evil.net`, `https://evilexample.com`). */
@@ -99,6 +99,9 @@ export function ownedHosts(hosts: readonly string[]): string[] {
 export function classOf(origin: string, ownSites: ReadonlySet<string>): WitnessClass {
   if (origin === 'null') return 'null';
   const host = parseOrigin(origin)?.host;
+  // An address: a public one is anyone's server; a private one exists only on a local network.
+  const reach = host === undefined ? undefined : ipv4Reach(host);
+  if (reach) return reach === 'public' ? 'registrable' : 'unregistrable';
   const domain = host === undefined ? undefined : registrableDomainOf(host);
   if (domain === undefined) return 'unregistrable';
   return ownSites.has(domain) ? 'same-site' : 'registrable';

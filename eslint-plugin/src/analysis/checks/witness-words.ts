@@ -5,7 +5,7 @@
  */
 import { FAIterators, NFA, getIntersectionIterator, isDisjointWith, type CharSet } from 'refa';
 import { checkTime, END, NODE_LIMIT, START, type Languages } from './automata';
-import { parseOrigin } from './origins';
+import { ipv4Reach, parseOrigin } from './origins';
 import { classOf, isUnder, ownedHosts, registrableDomainOf, type WitnessClass } from './suffixes';
 
 /** Readable characters to prefer when a position allows many. */
@@ -61,6 +61,34 @@ export const CLASS_RANK: Readonly<Record<WitnessClass, number>> = {
   unregistrable: 3,
 };
 
+/** Public addresses tried in place of a network-only one the check accepts (documentation ranges first). */
+const PUBLIC_ADDRESSES = [
+  '203.0.113.7',
+  '198.51.100.7',
+  '8.8.8.8',
+  '1.1.1.1',
+  '23.1.2.3',
+  '34.1.2.3',
+  '45.1.2.3',
+  '52.1.2.3',
+  '93.184.216.34',
+  '104.16.1.1',
+  '151.101.1.1',
+  '185.1.2.3',
+  '211.1.2.3',
+];
+
+/**
+ * A public address the check accepts in place of the network-only one it was found with
+ * (`http://0.0.0.0:8080` -> `http://203.0.113.7:8080`), keeping scheme and port.
+ */
+function publicAddressInstead(word: string, acceptable: (origin: string) => boolean): string | undefined {
+  const p = parseOrigin(word);
+  if (!p || ipv4Reach(p.host) !== 'network') return undefined;
+  const at = word.indexOf(p.host);
+  return PUBLIC_ADDRESSES.map((a) => word.slice(0, at) + a + word.slice(at + p.host.length)).find(acceptable);
+}
+
 /** The shortest verified witness of `search ∩ attack`, by preference class. */
 export function findWitness(
   search: NFA,
@@ -90,7 +118,7 @@ export function findWitness(
       .map(stripMarkers)
       .find((w): w is string => w !== undefined && (w === 'null' ? verify(w) : acceptable(w)));
     if (word === undefined) continue;
-    let pretty = word;
+    let pretty = publicAddressInstead(word, acceptable) ?? word;
     if (pretty.startsWith('http://') && acceptable(`https://${pretty.slice(7)}`)) pretty = `https://${pretty.slice(7)}`;
     const witnessClass = classOf(pretty, ownSites);
     if (cls === 'registrable' && witnessClass === 'registrable')
