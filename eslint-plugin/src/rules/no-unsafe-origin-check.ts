@@ -5,6 +5,9 @@ import {
   openSuffixOf,
   patternSourceOf,
   STAND_IN_HOST,
+  STAND_IN_ORIGIN_LIST,
+  ipv4Reach,
+  parseOrigin,
   type Culprit,
   type Finding,
   type PatternCheck,
@@ -42,6 +45,10 @@ function reasonOf(
   hosts: readonly string[],
   witness: string,
 ): string {
+  const address = parseOrigin(witness)?.host;
+  if (address && ipv4Reach(address) === 'public') {
+    return `\`${address}\` is a public address: anyone can run a server there`;
+  }
   const open = openSuffixOf(witness, hosts);
   if (open) {
     return `\`${open}\` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin`;
@@ -317,10 +324,11 @@ function locatedOf(where: Candidate['where']): { loc: TSESTree.SourceLocation } 
   return 'loc' in where && !('node' in where) ? { loc: where.loc } : (where as { node: TSESTree.Node }).node;
 }
 
-/** For a pattern built at run time: which unreadable parts the verdict took as a host. */
+/** For a pattern built at run time or a string CORS Guard cannot read: what the verdict took it to hold. */
 function assumption(check: PatternCheck): string {
-  if (check.kind !== 'regex' || !check.assumes?.length) return '';
+  if (check.kind === 'string' || !check.assumes?.length) return '';
   const parts = check.assumes.map((a) => `\`${a.length > 40 ? `${a.slice(0, 39)}…` : a}\``).join(', ');
+  if (check.kind === 'within') return ` (assuming ${parts} holds origins such as \`${STAND_IN_ORIGIN_LIST}\`)`;
   return ` (assuming ${parts} is a host such as \`${STAND_IN_HOST}\`)`;
 }
 
