@@ -86,8 +86,22 @@ export const OPEN_TLDS = [
   'biz',
 ];
 
+/**
+ * Shared-hosting suffixes whose provider serves a site's own deploys as `<deploy>--<site>.<suffix>`
+ * (Netlify's deploy previews and branch deploys): only the site's owner creates those names.
+ */
+const DEPLOY_SUBDOMAIN_SUFFIXES = ['netlify.app'];
+
 export function isUnder(host: string, hosts: readonly string[]): boolean {
-  return hosts.some((h) => host === h || host.endsWith(`.${h}`));
+  return hosts.some((h) => host === h || host.endsWith(`.${h}`) || isDeployOf(host, h));
+}
+
+/** `deploy-preview-12--site.netlify.app` is a deploy of the site `site.netlify.app`. */
+function isDeployOf(host: string, site: string): boolean {
+  const suffix = DEPLOY_SUBDOMAIN_SUFFIXES.find((s) => site.endsWith(`.${s}`));
+  if (!suffix || site.split('.').length !== suffix.split('.').length + 1) return false;
+  const at = host.indexOf(`--${site}`);
+  return at > 0 && at + 2 + site.length === host.length && !host.slice(0, at).includes('.');
 }
 
 /** The intended hosts someone can own: public suffixes (`vercel.app`, `co.uk`) are open to everyone. */
