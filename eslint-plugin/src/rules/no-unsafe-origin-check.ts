@@ -329,6 +329,11 @@ function assumption(check: PatternCheck): string {
   if (check.kind === 'string' || !check.assumes?.length) return '';
   const parts = check.assumes.map((a) => `\`${a.length > 40 ? `${a.slice(0, 39)}…` : a}\``).join(', ');
   if (check.kind === 'within') return ` (assuming ${parts} holds origins such as \`${STAND_IN_ORIGIN_LIST}\`)`;
+  const joined = check.assumes.map((a) => /^([\w$.]+)\.join\(/.exec(a)?.[1]).filter((x): x is string => !!x);
+  if (joined.length === check.assumes.length) {
+    const lists = joined.map((a) => `\`${a}\``).join(', ');
+    return ` (assuming ${lists} holds hosts or origins such as \`${STAND_IN_HOST}\`: each entry is written into the pattern as it is)`;
+  }
   return ` (assuming ${parts} is a host such as \`${STAND_IN_HOST}\`)`;
 }
 

@@ -133,17 +133,30 @@ export class ComparisonGuards {
       [n.right as Node, n.left as Node],
     ] as const) {
       const join = unwrap(a);
-      if (join.type !== T.CallExpression || calleeMethodName(join) !== 'join' || join.callee.type !== T.MemberExpression)
+      if (
+        join.type !== T.CallExpression ||
+        calleeMethodName(join) !== 'join' ||
+        join.callee.type !== T.MemberExpression
+      )
         continue;
       const slice = unwrap(join.callee.object as Node);
-      if (slice.type !== T.CallExpression || calleeMethodName(slice) !== 'slice' || slice.callee.type !== T.MemberExpression)
+      if (
+        slice.type !== T.CallExpression ||
+        calleeMethodName(slice) !== 'slice' ||
+        slice.callee.type !== T.MemberExpression
+      )
         continue;
       const split = unwrap(slice.callee.object as Node);
-      if (split.type !== T.CallExpression || calleeMethodName(split) !== 'split' || split.callee.type !== T.MemberExpression)
+      if (
+        split.type !== T.CallExpression ||
+        calleeMethodName(split) !== 'split' ||
+        split.callee.type !== T.MemberExpression
+      )
         continue;
       const on = this.subjects.subjectOf(split.callee.object as Node, b);
       if (!on || on.prefix) continue;
-      const sep = (x: TSESTree.CallExpression) => (x.arguments[0] ? this.resolver.singleString(x.arguments[0], b) : undefined);
+      const sep = (x: TSESTree.CallExpression) =>
+        x.arguments[0] ? this.resolver.singleString(x.arguments[0], b) : undefined;
       const from = slice.arguments[0] ? numberValue(unwrap(slice.arguments[0] as Node)) : undefined;
       if (sep(split) !== '.' || sep(join) !== '.' || from === undefined || from >= 0 || slice.arguments.length !== 1)
         return leaf({ kind: 'opaque', node: n });

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { isFunction, unwrap, type FunctionNode, type Node } from '../ast';
+import { isFunction, memberName, unwrap, type FunctionNode, type Node } from '../ast';
 import { isEscapingCall } from './syntax';
 import { literal, unknown, type Bindings, type Evaluator, type Value } from './value';
 
@@ -15,6 +15,8 @@ export const STAND_IN_HOST = 'app.example.com';
 const HOST_NAME = /host|domain/i;
 /** Source text naming a pattern (`CORS_REGEX`, `originPattern`): a regex, not a host. */
 const PATTERN_NAME = /reg_?ex|pattern|regexp|\bre\b|matcher|glob/i;
+/** Source text naming a list of origins or hosts (`whitelist`, `allowedOrigins`, `CORS_DOMAINS`). */
+const ORIGIN_LIST_NAME = /origin|host|domain|allow|white|trust|cors|site/i;
 /** How many strings a concatenation or mapped list may spell before it is `unknown`. */
 const MAX_STRING_ALTERNATIVES = 32;
 
@@ -87,6 +89,18 @@ export function patternAround(
       acc += part;
     }
     return acc;
+  }
+  if (
+    n.type === T.CallExpression &&
+    n.callee.type === T.MemberExpression &&
+    memberName(n.callee) === 'join' &&
+    ORIGIN_LIST_NAME.test(r.host.text(n.callee.object)) &&
+    !PATTERN_NAME.test(r.host.text(n.callee.object))
+  ) {
+    // new RegExp(whitelist.join('|')): whatever origins or hosts the list holds, each is written raw (its
+    // dots unescaped, no anchors), so one stand-in entry shows what every entry gives.
+    assumes.push(r.host.text(n));
+    return STAND_IN_HOST;
   }
   if (n.type === T.CallExpression && isEscapingCall(n)) {
     assumes.push(r.host.text(n));
@@ -196,7 +210,8 @@ export function resolveNew(
       const shaped = patternAround(r, p, b, d, assumes, 0);
       // new RegExp(hostname): a host used as a pattern, its dots unescaped. An unknown part named like a
       // pattern (`CORS_REGEX`) is someone's regex, not a host: nothing to assume.
-      const namesHost = assumes.length > 0 && assumes.every((a) => HOST_NAME.test(a) && !PATTERN_NAME.test(a));
+      const namesHost =
+        assumes.length > 0 && assumes.every((a) => (HOST_NAME.test(a) || /\.join\(/.test(a)) && !PATTERN_NAME.test(a));
       if (shaped !== undefined && assumes.length > 0 && (/[\^$]|:\/\/|https?/.test(shaped) || namesHost))
         return [{ kind: 'regexp', pattern: shaped, flags, node: n, sites: [n], assumes }];
     }
