@@ -195,6 +195,20 @@ const CASES: readonly Case[] = [
     expect: [['no-unsafe-origin-check', 'https://evila-shop.com']],
     confirm: () => ['a-shop.com'].map((d) => new RegExp(d)).some((p) => p.test('https://evila-shop.com')),
   },
+  {
+    name: "`domain + '$'` around a domain that cannot be read: safe when it starts with a dot, so unknown, not reported",
+    code: `const domain = settings.get('workDomain');\n${reflectIf(`origin.match(new RegExp(domain.replace(/\\./g, '\\\\.') + '(:3033)?$'))`)}`,
+    expect: [],
+    confirm: () =>
+      !new RegExp(`${'.a-shop.com'.replace(/\./g, '\\.')}(:3033)?$`).test('https://evila-shop.com') &&
+      new RegExp(`${'a-shop.com'.replace(/\./g, '\\.')}(:3033)?$`).test('https://evila-shop.com'),
+  },
+  {
+    name: "`'^https://' + domain` around a domain that cannot be read: no end anchor whatever it holds",
+    code: reflectIf(`new RegExp('^https://' + process.env.APP_DOMAIN.replace(/\\./g, '\\\\.')).test(origin)`),
+    expect: [['no-unsafe-origin-check', 'https://app.example.com.evil.net']],
+    confirm: () => new RegExp(`^https://${'app\\.example\\.com'}`).test('https://app.example.com.evil.net'),
+  },
   // --- 3. substring tests on strings --------------------------------------------------------------
   {
     name: '`process.env.ALLOWED.indexOf(origin) !== -1`: an environment variable is a string',

@@ -208,13 +208,25 @@ export class CheckJudge {
   /** The check a RegExp value stands for (a regex literal, or `new RegExp(...)` with its string). */
   regexValue(v: Value & { kind: 'regexp' }): RegexCheck {
     const patternNode = v.node.type === 'Literal' ? v.node : v.source;
-    return this.regex({
+    const check = this.regex({
       node: v.node,
       pattern: v.pattern,
       flags: v.flags,
       ...(patternNode ? { patternNode } : {}),
       ...(v.assumes ? { assumes: v.assumes } : {}),
     });
+    // Unsafe as a bare host, safe as a dotted suffix (`domain + '$'`): what it admits depends on the value.
+    if (check.verdict.kind === 'unsafe' && v.dottedPattern !== undefined) {
+      const dotted = this.verdictOf(regexMatcher(v.dottedPattern, v.flags), 'regex');
+      if (dotted.kind === 'safe') {
+        const parts = (v.assumes ?? []).map((a) => `\`${a}\``).join(', ');
+        return {
+          ...check,
+          verdict: { kind: 'inconclusive', reason: `it depends on whether ${parts} starts with a dot` },
+        };
+      }
+    }
+    return check;
   }
 
   string(fields: Omit<StringCheck, 'kind' | 'matcher' | 'verdict'>): StringCheck {

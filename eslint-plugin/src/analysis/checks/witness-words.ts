@@ -48,10 +48,12 @@ function beautify(witness: string, accepts: (origin: string) => boolean): string
   const [, scheme, first, rest] = m as unknown as [string, string, string, string];
   const candidates: string[] = [];
   for (let k = first.length; k >= 0; k--) candidates.push(`${scheme}evil${first.slice(k)}${rest}`);
-  // A name the check lets grow (`^https:\/\/myapp[a-z0-9-]*\.vercel\.app$`): another project's name.
+  // A prefix the check insists on (`myapp-` in `^https:\/\/myapp-.*\.vercel\.app$`) is kept, whole words first;
+  // a name the check lets grow (`^https:\/\/myapp[a-z0-9-]*\.vercel\.app$`) becomes another project's name.
+  const prefixes = Array.from({ length: Math.max(first.length - 1, 0) }, (_, i) => first.slice(0, i + 1));
+  for (const p of prefixes) if (p.endsWith('-')) candidates.push(`${scheme}${p}evil${rest}`);
   candidates.push(`${scheme}${first}-evil${rest}`);
-  // A prefix the check insists on (`myapp-` in `^https:\/\/myapp-.*\.vercel\.app$`) is kept.
-  for (let k = 1; k < first.length; k++) candidates.push(`${scheme}${first.slice(0, k)}evil${rest}`);
+  for (const p of prefixes) if (!p.endsWith('-')) candidates.push(`${scheme}${p}evil${rest}`);
   candidates.push(`${scheme}${first}evil${rest}`);
   return candidates.find(accepts) ?? witness;
 }

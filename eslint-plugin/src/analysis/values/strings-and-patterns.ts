@@ -68,14 +68,15 @@ export function patternAround(
   d: number,
   assumes: string[],
   depth: number,
+  standIn = STAND_IN_HOST,
 ): string | undefined {
   if (depth > 6 || assumes.length > 4) return undefined;
   const n = unwrap(node);
   const known = r.singleString(n, b, d);
   if (known !== undefined) return known;
   if (n.type === T.BinaryExpression && n.operator === '+') {
-    const l = patternAround(r, n.left as Node, b, d, assumes, depth + 1);
-    const right = l === undefined ? undefined : patternAround(r, n.right, b, d, assumes, depth + 1);
+    const l = patternAround(r, n.left as Node, b, d, assumes, depth + 1, standIn);
+    const right = l === undefined ? undefined : patternAround(r, n.right, b, d, assumes, depth + 1, standIn);
     return l === undefined || right === undefined ? undefined : l + right;
   }
   if (n.type === T.TemplateLiteral) {
@@ -84,7 +85,7 @@ export function patternAround(
       acc += n.quasis[i]!.value.cooked ?? '';
       const expr = n.expressions[i];
       if (!expr) continue;
-      const part = patternAround(r, expr, b, d, assumes, depth + 1);
+      const part = patternAround(r, expr, b, d, assumes, depth + 1, standIn);
       if (part === undefined) return undefined;
       acc += part;
     }
@@ -100,11 +101,11 @@ export function patternAround(
     // new RegExp(whitelist.join('|')): whatever origins or hosts the list holds, each is written raw (its
     // dots unescaped, no anchors), so one stand-in entry shows what every entry gives.
     assumes.push(r.host.text(n));
-    return STAND_IN_HOST;
+    return standIn;
   }
   if (n.type === T.CallExpression && isEscapingCall(n)) {
     assumes.push(r.host.text(n));
-    return STAND_IN_HOST.replace(/\./g, '\\.');
+    return standIn.replace(/\./g, '\\.');
   }
   if (n.type === T.Identifier) {
     // const pattern = domain.replace(/\./g, '\\.') + '(:3033)?$': the structure is in the initializer.
@@ -113,12 +114,12 @@ export function patternAround(
     const declarator = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator) : undefined;
     const writes = v?.references.filter((ref) => ref.isWrite()).length ?? 0;
     if (declarator?.init && declarator.id === def!.name && writes === 1 && !b?.has(v!)) {
-      return patternAround(r, declarator.init, b, d, assumes, depth + 1);
+      return patternAround(r, declarator.init, b, d, assumes, depth + 1, standIn);
     }
   }
   if (n.type === T.Identifier || n.type === T.MemberExpression) {
     assumes.push(r.host.text(n));
-    return STAND_IN_HOST;
+    return standIn;
   }
   return undefined;
 }
@@ -212,8 +213,24 @@ export function resolveNew(
       // pattern (`CORS_REGEX`) is someone's regex, not a host: nothing to assume.
       const namesHost =
         assumes.length > 0 && assumes.every((a) => (HOST_NAME.test(a) || /\.join\(/.test(a)) && !PATTERN_NAME.test(a));
-      if (shaped !== undefined && assumes.length > 0 && (/[\^$]|:\/\/|https?/.test(shaped) || namesHost))
-        return [{ kind: 'regexp', pattern: shaped, flags, node: n, sites: [n], assumes }];
+      if (shaped !== undefined && assumes.length > 0 && (/[\^$]|:\/\/|https?/.test(shaped) || namesHost)) {
+        // The same pattern with the unknown host written with a leading dot (`.example.com`, as suffix
+        // settings often are): a verdict that differs between the two depends on what the value holds.
+        // Only for a host the pattern starts with (a suffix setting); after `^https://` a dot makes no origin.
+        const leading = shaped.startsWith(STAND_IN_HOST) || shaped.startsWith(STAND_IN_HOST.replace(/\./g, '\\.'));
+        const dotted = leading ? patternAround(r, p, b, d, [], 0, `.${STAND_IN_HOST}`) : undefined;
+        return [
+          {
+            kind: 'regexp',
+            pattern: shaped,
+            flags,
+            node: n,
+            sites: [n],
+            assumes,
+            ...(dotted !== undefined && dotted !== shaped ? { dottedPattern: dotted } : {}),
+          },
+        ];
+      }
     }
     if (pattern === undefined || flags === undefined) return [unknown(n)];
     const written = p ? r.resolve(p, b, d) : [];
