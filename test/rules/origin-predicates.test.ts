@@ -204,6 +204,12 @@ const CASES: readonly Case[] = [
       new RegExp(`${'a-shop.com'.replace(/\./g, '\\.')}(:3033)?$`).test('https://evila-shop.com'),
   },
   {
+    name: "`domain + '$'` where the domain's shipped default has no leading dot: judged on the default",
+    code: `const domain = process.env.DOMAIN || 'a-shop.com';\n${reflectIf(`new RegExp(domain.replace(/\\./g, '\\\\.') + '(:3033)?$').test(origin)`)}`,
+    expect: [['no-unsafe-origin-check', 'no `^` at the start']],
+    confirm: () => new RegExp(`${'a-shop.com'.replace(/\./g, '\\.')}(:3033)?$`).test('https://evila-shop.com'),
+  },
+  {
     name: "`'^https://' + domain` around a domain that cannot be read: no end anchor whatever it holds",
     code: reflectIf(`new RegExp('^https://' + process.env.APP_DOMAIN.replace(/\\./g, '\\\\.')).test(origin)`),
     expect: [['no-unsafe-origin-check', 'https://app.example.com.evil.net']],

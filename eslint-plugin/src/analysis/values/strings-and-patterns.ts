@@ -105,7 +105,8 @@ export function patternAround(
   }
   if (n.type === T.CallExpression && isEscapingCall(n)) {
     assumes.push(r.host.text(n));
-    return standIn.replace(/\./g, '\\.');
+    const escaped = n.callee.type === T.MemberExpression ? n.callee.object : n.arguments[0];
+    return (dottedDefault(r, escaped, b, d, standIn) ?? standIn).replace(/\./g, '\\.');
   }
   if (n.type === T.Identifier) {
     // const pattern = domain.replace(/\./g, '\\.') + '(:3033)?$': the structure is in the initializer.
@@ -119,9 +120,25 @@ export function patternAround(
   }
   if (n.type === T.Identifier || n.type === T.MemberExpression) {
     assumes.push(r.host.text(n));
-    return standIn;
+    return dottedDefault(r, n, b, d, standIn) ?? standIn;
   }
   return undefined;
+}
+
+/**
+ * Where the dotted stand-in is asked for, a default the code ships (`process.env.DOMAIN || 'example.com'`)
+ * is what the value holds when nothing is configured: judged as written, dot or not.
+ */
+function dottedDefault(
+  r: Evaluator,
+  node: Node | TSESTree.CallExpressionArgument | undefined,
+  b: Bindings | undefined,
+  d: number,
+  standIn: string,
+): string | undefined {
+  if (!node || node.type === T.SpreadElement || !standIn.startsWith('.')) return undefined;
+  const known = r.resolve(node, b, d).find((v) => v.kind === 'literal' && typeof v.value === 'string');
+  return known ? String((known as Value & { kind: 'literal' }).value) : undefined;
 }
 
 /** The strings (or numbers) a node may be, when they are all known and few. */
