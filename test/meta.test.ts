@@ -13,9 +13,23 @@ interface PluginShape {
   meta: { name: string; version: string };
   rules: Record<
     string,
-    { meta: { docs: { recommended: string; url: string; description: string; level?: string }; schema: unknown[] } }
+    {
+      meta: {
+        docs: {
+          recommended: string;
+          url: string;
+          description: string;
+          level?: string;
+          recommendedOptions?: Record<string, unknown>;
+        };
+        schema: unknown[];
+      };
+    }
   >;
-  configs: Record<string, { name: string; plugins: Record<string, unknown>; rules: Record<string, string> }>;
+  configs: Record<
+    string,
+    { name: string; plugins: Record<string, unknown>; rules: Record<string, string | [string, unknown]> }
+  >;
 }
 const plugin = require(join(root, 'eslint-plugin', 'dist', 'index.js')) as PluginShape;
 const ruleFiles = readdirSync(join(root, 'eslint-plugin', 'src', 'rules'))
