@@ -13,9 +13,23 @@ interface PluginShape {
   meta: { name: string; version: string };
   rules: Record<
     string,
-    { meta: { docs: { recommended: string; url: string; description: string; level?: string }; schema: unknown[] } }
+    {
+      meta: {
+        docs: {
+          recommended: string;
+          url: string;
+          description: string;
+          level?: string;
+          recommendedOptions?: Record<string, unknown>;
+        };
+        schema: unknown[];
+      };
+    }
   >;
-  configs: Record<string, { name: string; plugins: Record<string, unknown>; rules: Record<string, string> }>;
+  configs: Record<
+    string,
+    { name: string; plugins: Record<string, unknown>; rules: Record<string, string | [string, unknown]> }
+  >;
 }
 const plugin = require(join(root, 'eslint-plugin', 'dist', 'index.js')) as PluginShape;
 const ruleFiles = readdirSync(join(root, 'eslint-plugin', 'src', 'rules'))
@@ -63,8 +77,9 @@ describe('plugin', () => {
         const id = `cors-guard/${name}`;
         const level = rule.meta.docs.level ?? 'error';
         expect(plugin.configs.strict!.rules[id]).toBe(level);
-        expect(plugin.configs.recommended!.rules[id]).toBe(
-          rule.meta.docs.recommended === 'recommended' ? level : undefined,
+        const narrower = rule.meta.docs.recommendedOptions;
+        expect(plugin.configs.recommended!.rules[id]).toEqual(
+          rule.meta.docs.recommended === 'recommended' ? (narrower ? [level, narrower] : level) : undefined,
         );
       });
     });

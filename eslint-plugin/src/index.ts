@@ -16,12 +16,14 @@ type Preset = 'recommended' | 'strict';
 type RuleEntry = (typeof rules)[RuleName];
 
 /** Presets are derived from each rule's `meta.docs.recommended`, so they cannot drift. */
-function presetRules(preset: Preset): Record<string, TSESLint.Linter.RuleLevel> {
-  const out: Record<string, TSESLint.Linter.RuleLevel> = {};
+function presetRules(preset: Preset): Record<string, TSESLint.Linter.RuleLevel | TSESLint.Linter.RuleLevelAndOptions> {
+  const out: Record<string, TSESLint.Linter.RuleLevel | TSESLint.Linter.RuleLevelAndOptions> = {};
   for (const [ruleName, rule] of Object.entries(rules) as [RuleName, RuleEntry][]) {
     const docs = rule.meta.docs;
-    if (docs?.recommended === 'recommended' || preset === 'strict')
-      out[`cors-guard/${ruleName}`] = docs?.level ?? 'error';
+    if (docs?.recommended !== 'recommended' && preset !== 'strict') continue;
+    const level = docs?.level ?? 'error';
+    const narrower = preset === 'recommended' ? docs?.recommendedOptions : undefined;
+    out[`cors-guard/${ruleName}`] = narrower ? [level, narrower] : level;
   }
   return out;
 }
@@ -29,7 +31,7 @@ function presetRules(preset: Preset): Record<string, TSESLint.Linter.RuleLevel> 
 interface FlatConfig {
   name: string;
   plugins: Record<string, unknown>;
-  rules: Record<string, TSESLint.Linter.RuleLevel>;
+  rules: Record<string, TSESLint.Linter.RuleLevel | TSESLint.Linter.RuleLevelAndOptions>;
   /** `cors-guard`: what `eslint --cache` keys results on besides the file (util/cache-key.ts). */
   settings: Record<string, unknown>;
 }

@@ -107,7 +107,9 @@ describe('hover and rules agree (one evaluator)', () => {
         }
       }
       expect(flaggedFiles).toBeGreaterThan(20);
-      expect(witnessesChecked).toBeGreaterThan(20);
+      // Fewer than the flagged files: checks on policies that never allow credentials are public in the
+      // recommended preset (the hover says so too), and most fixtures' checks send no cookies.
+      expect(witnessesChecked).toBeGreaterThan(10);
     });
   }
 

@@ -300,6 +300,8 @@ export type AssessmentReason =
   | 'wildcard-credentials'
   /** `*` without credentials: public. */
   | 'public'
+  /** An origin check lets an attacker origin in, but never with cookies: what `*` would give. */
+  | 'check-public'
   /** Only listed origins. */
   | 'allowlist'
   /**
@@ -347,10 +349,18 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
   }
   if (attacker.allowOrigin.kind === 'value' && attacker.allowOrigin.reflected) {
     const viaCheck = !attacker.admissions.some((a) => a.reflected && admittedThrough(a));
+    if (viaCheck && attacker.readable === 'without-cookies')
+      return { ...base, level: 'safe', reason: 'check-public', witness: EXAMPLE_ATTACKER };
     return { ...base, level: 'unsafe', reason: viaCheck ? 'check' : 'any-origin', witness: EXAMPLE_ATTACKER };
   }
   const w = policyWitness(policy);
-  if (w) return { ...base, level: 'unsafe', reason: 'check', witness: w.finding.witness, witnessDecision: w.decision };
+  // A witness that exists only on a local network (a private address) is no attacker on the internet.
+  if (w && w.finding.witnessClass !== 'unregistrable') {
+    const found = { ...base, witness: w.finding.witness, witnessDecision: w.decision };
+    // A loose check on a policy that never allows credentials gives an attacker what `*` would.
+    if (w.decision.readable === 'without-cookies') return { ...found, level: 'safe', reason: 'check-public' };
+    return { ...found, level: 'unsafe', reason: 'check' };
+  }
   if (nullAdmissions(policy).length > 0) {
     return { ...base, level: 'unsafe', reason: 'null', witness: 'null' };
   }

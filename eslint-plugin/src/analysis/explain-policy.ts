@@ -76,6 +76,9 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
       verdict =
         'Broken: browsers reject `*` with credentials, so credentialed requests fail. Fix it with an allowlist, not by reflecting the Origin.';
       break;
+    case 'check-public':
+      verdict = `Public: the origin check lets \`${witness}\` in, but never with cookies, so it reads only what \`*\` would give. Fine for public data; tighten the check before allowing credentials.`;
+      break;
     case 'public':
       verdict = 'Public: any website can read responses, but never with cookies. Fine for public data.';
       break;

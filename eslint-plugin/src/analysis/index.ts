@@ -15,6 +15,7 @@ export * from './sites/releases';
 export * from './values/values';
 export * from './checks/pattern-source';
 export * from './checks/witness';
+export { STAND_IN_ORIGIN_LIST } from './checks/substrings';
 export * from './headers/header-facts';
 export * from './explain-policy';
 export * from './headers/header-block-verdict';

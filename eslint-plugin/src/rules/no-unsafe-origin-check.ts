@@ -5,6 +5,9 @@ import {
   openSuffixOf,
   patternSourceOf,
   STAND_IN_HOST,
+  STAND_IN_ORIGIN_LIST,
+  ipv4Reach,
+  parseOrigin,
   type Culprit,
   type Finding,
   type PatternCheck,
@@ -14,13 +17,21 @@ import {
 import { foreignModuleOf, fileTextOf } from '../analysis/values/locations';
 import { createRule } from '../util/create-rule';
 import { allowOriginRelated, callersRelated, credentialsRelated, reportWithRelated } from '../util/related';
-import { helperNote } from '../util/wording';
+import { credentialState, helperNote } from '../util/wording';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { ruleHosts } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import { isRepeatable } from '../util/fixes';
 
-export type Options = [{ allowedOrigins?: string[]; trustedHosts?: string[]; reportUnregistrable?: boolean }];
+export type Options = [
+  {
+    allowedOrigins?: string[];
+    trustedHosts?: string[];
+    reportUnregistrable?: boolean;
+    reportNetworkOnly?: boolean;
+    reportWithoutCredentials?: boolean;
+  },
+];
 export type MessageIds =
   'acceptsAttacker' | 'acceptsUnregistrable' | 'acceptsOwnSubdomain' | 'acceptsNull' | 'notAnalysed' | 'suggestRepair';
 
@@ -34,6 +45,10 @@ function reasonOf(
   hosts: readonly string[],
   witness: string,
 ): string {
+  const address = parseOrigin(witness)?.host;
+  if (address && ipv4Reach(address) === 'public') {
+    return `\`${address}\` is a public address: anyone can run a server there`;
+  }
   const open = openSuffixOf(witness, hosts);
   if (open) {
     return `\`${open}\` is a public suffix (shared hosting): anyone can create a site under it, so trust only your exact deployment's origin`;
@@ -128,6 +143,8 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow origin checks (regexes, startsWith/endsWith/includes) that accept attacker origins',
       recommended: 'recommended',
+      // Exposure no worse than `*` (no cookies), and origins that exist only on the local network: strict only.
+      recommendedOptions: { reportWithoutCredentials: false, reportNetworkOnly: false },
       noFixReason:
         'No verified repair for this check: anchor the pattern and escape its dots, or compare against an exact allowlist.',
     },
@@ -140,8 +157,26 @@ export default createRule<Options, MessageIds>({
         description:
           'Also report checks whose only attacker origins cannot be registered publicly (single-label hosts, unknown top-level domains) or are other subdomains of your own site. Default true.',
       },
+      reportNetworkOnly: {
+        type: 'boolean',
+        description:
+          'Also report checks whose only attacker origins exist only on a local network (private and loopback addresses, single-label hosts, unknown top-level domains). Default true; false in the recommended preset.',
+      },
+      reportWithoutCredentials: {
+        type: 'boolean',
+        description:
+          'Also report loose checks on policies that never allow credentials (an attacker then reads only what `*` would give). Default true; false in the recommended preset.',
+      },
     }),
-    defaultOptions: [{ allowedOrigins: [], trustedHosts: [], reportUnregistrable: true }],
+    defaultOptions: [
+      {
+        allowedOrigins: [],
+        trustedHosts: [],
+        reportUnregistrable: true,
+        reportNetworkOnly: true,
+        reportWithoutCredentials: true,
+      },
+    ],
     messages: {
       acceptsAttacker: 'Origin check accepts `{{witness}}`: {{reason}}.',
       acceptsUnregistrable: 'Origin check accepts `{{witness}}` (only on your network): {{reason}}.',
@@ -155,6 +190,9 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const hosts = ruleHosts(options);
+    /** Whether findings on this policy are reported: one that never allows credentials only when asked. */
+    const reportsOn = (policy: Policy) =>
+      options.reportWithoutCredentials !== false || credentialState(policy.credentials) !== 'without';
 
     function repairFix(check: PatternCheck, repair: string): TSESLint.ReportFixFunction | undefined {
       if (check.kind === 'within') return undefined;
@@ -182,10 +220,12 @@ export default createRule<Options, MessageIds>({
         // Out of budget (or unreadable to the automata): what it lets in is not known, and that is said.
         if (verdict.kind === 'inconclusive' && verdict.unanalysable && policies.length > 0 && !unanalysed.has(check)) {
           unanalysed.add(check);
+          const policy = policies.find(reportsOn);
+          if (!policy) continue;
           reportWithRelated(
             context,
             { ...locationOf(check, undefined, sourceCode), messageId: 'notAnalysed', data: { reason: verdict.reason } },
-            [...allowOriginRelated(policies[0]!), credentialsRelated(policies[0]!)],
+            [...allowOriginRelated(policy), credentialsRelated(policy)],
           );
           continue;
         }
@@ -199,11 +239,13 @@ export default createRule<Options, MessageIds>({
         const seen = new Set<Finding>();
         // Only witnesses that really reach Access-Control-Allow-Origin, by the same decide() the hover asks.
         for (const policy of policies) {
+          if (!reportsOn(policy)) continue;
           for (const { finding } of confirmedWitnesses(policy, check, findings)) {
             if (seen.has(finding)) continue;
             seen.add(finding);
             const messageId = messageIdOf(finding);
             if (messageId !== 'acceptsAttacker' && options.reportUnregistrable === false) continue;
+            if (messageId === 'acceptsUnregistrable' && options.reportNetworkOnly === false) continue;
             // A check that names no host meant no site: only an origin someone can register is a finding.
             if (messageId !== 'acceptsAttacker' && verdict.kind === 'unsafe' && verdict.hosts.length === 0) continue;
             const where = locationOf(check, finding.culprit, sourceCode);
@@ -282,10 +324,16 @@ function locatedOf(where: Candidate['where']): { loc: TSESTree.SourceLocation } 
   return 'loc' in where && !('node' in where) ? { loc: where.loc } : (where as { node: TSESTree.Node }).node;
 }
 
-/** For a pattern built at run time: which unreadable parts the verdict took as a host. */
+/** For a pattern built at run time or a string CORS Guard cannot read: what the verdict took it to hold. */
 function assumption(check: PatternCheck): string {
-  if (check.kind !== 'regex' || !check.assumes?.length) return '';
+  if (check.kind === 'string' || !check.assumes?.length) return '';
   const parts = check.assumes.map((a) => `\`${a.length > 40 ? `${a.slice(0, 39)}…` : a}\``).join(', ');
+  if (check.kind === 'within') return ` (assuming ${parts} holds origins such as \`${STAND_IN_ORIGIN_LIST}\`)`;
+  const joined = check.assumes.map((a) => /^([\w$.]+)\.join\(/.exec(a)?.[1]).filter((x): x is string => !!x);
+  if (joined.length === check.assumes.length) {
+    const lists = joined.map((a) => `\`${a}\``).join(', ');
+    return ` (assuming ${lists} holds hosts or origins such as \`${STAND_IN_HOST}\`: each entry is written into the pattern as it is)`;
+  }
   return ` (assuming ${parts} is a host such as \`${STAND_IN_HOST}\`)`;
 }
 

@@ -12,6 +12,11 @@ export interface CorsGuardDocs {
   recommended: 'recommended' | 'strict';
   /** Severity in the presets: informational rules warn. Default `error`. */
   level?: 'error' | 'warn';
+  /**
+   * Options the recommended preset sets where it is narrower than the rule's defaults (which the strict
+   * preset keeps): findings that expose no more than `*` would.
+   */
+  recommendedOptions?: Record<string, unknown>;
   /** Why the rule offers no automatic fix, in a sentence the editor shows beside its findings. */
   noFixReason: string;
 }

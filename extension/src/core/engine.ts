@@ -250,18 +250,21 @@ export class LintEngine {
     return out;
   }
 
-  /** The preset's rules with the user's overrides. */
+  /** The preset's rules with the user's overrides (a level given by the user keeps the preset's options). */
   rulesOf(settings: LintSettings): Linter.RulesRecord {
-    const preset = plugin.configs[settings.preset].rules as Record<string, Linter.RuleSeverity>;
-    const levels = new Map<string, Linter.RuleSeverity>(Object.entries(preset));
+    const preset = plugin.configs[settings.preset].rules as Record<string, Linter.RuleEntry>;
+    const entries = new Map<string, Linter.RuleEntry>(Object.entries(preset));
     for (const [name, level] of Object.entries(settings.rules)) {
       const id = name.startsWith(RULE_PREFIX) ? name : `${RULE_PREFIX}${name}`;
-      if (id.slice(RULE_PREFIX.length) in plugin.rules) levels.set(id, level);
+      if (!(id.slice(RULE_PREFIX.length) in plugin.rules)) continue;
+      const given = entries.get(id);
+      entries.set(id, Array.isArray(given) ? [level, ...given.slice(1)] : level);
     }
     const out: Linter.RulesRecord = {};
-    for (const [id, level] of levels) {
+    for (const [id, entry] of entries) {
+      const level = Array.isArray(entry) ? entry[0] : entry;
       if (level === 'off' || level === 0) continue;
-      out[id] = level;
+      out[id] = entry;
     }
     return out;
   }

@@ -110,9 +110,20 @@ export class CallGuards {
           if (!positive) return useless(call);
           if (needle.prefix) return leaf({ kind: 'opaque', node: call });
           const values = this.resolver.resolve(receiver, b);
-          if (needle.part === 'origin' && values.every((v) => v.kind === 'literal' && typeof v.value === 'string')) {
-            // 'https://a.example https://b.example'.includes(origin): a substring test
-            return leaf(this.judge.within(call, this.resolver.singleString(receiver, b)));
+          const stringMethod = method === 'includes' || method === 'indexOf' || method === 'lastIndexOf';
+          if (
+            needle.part === 'origin' &&
+            values.length > 0 &&
+            values.every(
+              (v) => (v.kind === 'literal' && typeof v.value === 'string') || (stringMethod && v.kind === 'env'),
+            )
+          ) {
+            // 'https://a.example https://b.example'.includes(origin), process.env.ALLOWED.indexOf(origin):
+            // a substring test (an environment variable is always a string, a list only once split).
+            const env = values
+              .filter((v) => v.kind === 'env')
+              .map((v) => `process.env.${(v as Value & { kind: 'env' }).name}`);
+            return leaf(this.judge.within(call, this.resolver.singleString(receiver, b), env));
           }
           return leaf({
             kind: 'exact',

@@ -13,6 +13,7 @@ import { boundedTest } from './bounded-regexp';
 import { escapeRegex } from './origins';
 import type { Value } from '../values/values';
 import { analyzeOriginPattern, automatonTest, unanalysable, type OriginPattern, type Verdict } from './witness';
+import { STAND_IN_ORIGIN_LIST, substringVerdict } from './substrings';
 
 /** What holding a check does to the origin, weakest first: see `RANK` in outcomes.ts. */
 export type CheckKind = Check['kind'];
@@ -77,6 +78,11 @@ export interface WithinCheck extends Judged {
   readonly kind: 'within';
   readonly node: TSESTree.CallExpression;
   readonly haystack: string | undefined;
+  /**
+   * The string could not be read (an environment variable): it was judged as a list holding
+   * `STAND_IN_ORIGIN_LIST`, and this is the source text of what was assumed.
+   */
+  readonly assumes?: readonly string[];
 }
 
 export type PatternCheck = RegexCheck | StringCheck | WithinCheck;
@@ -208,13 +214,25 @@ export class CheckJudge {
   /** The check a RegExp value stands for (a regex literal, or `new RegExp(...)` with its string). */
   regexValue(v: Value & { kind: 'regexp' }): RegexCheck {
     const patternNode = v.node.type === 'Literal' ? v.node : v.source;
-    return this.regex({
+    const check = this.regex({
       node: v.node,
       pattern: v.pattern,
       flags: v.flags,
       ...(patternNode ? { patternNode } : {}),
       ...(v.assumes ? { assumes: v.assumes } : {}),
     });
+    // Unsafe as a bare host, safe as a dotted suffix (`domain + '$'`): what it admits depends on the value.
+    if (check.verdict.kind === 'unsafe' && v.dottedPattern !== undefined) {
+      const dotted = this.verdictOf(regexMatcher(v.dottedPattern, v.flags), 'regex');
+      if (dotted.kind === 'safe') {
+        const parts = (v.assumes ?? []).map((a) => `\`${a}\``).join(', ');
+        return {
+          ...check,
+          verdict: { kind: 'inconclusive', reason: `it depends on whether ${parts} starts with a dot` },
+        };
+      }
+    }
+    return check;
   }
 
   string(fields: Omit<StringCheck, 'kind' | 'matcher' | 'verdict'>): StringCheck {
@@ -230,24 +248,39 @@ export class CheckJudge {
     };
   }
 
-  within(node: TSESTree.CallExpression, haystack: string | undefined): WithinCheck {
+  /**
+   * `haystack.includes(origin)`; an unreadable haystack named by `assumes` (an environment variable, always
+   * a string) is judged as a list holding `STAND_IN_ORIGIN_LIST`, and the rules say so.
+   */
+  within(node: TSESTree.CallExpression, haystack: string | undefined, assumes?: readonly string[]): WithinCheck {
+    const judged = haystack ?? (assumes?.length ? STAND_IN_ORIGIN_LIST : undefined);
     const matcher =
-      haystack === undefined
-        ? undefined
-        : { pattern: undefined, verify: (o: string) => o !== '' && haystack.includes(o) };
-    // Which substrings of a list are registrable origins is not something the automata are asked.
+      judged === undefined ? undefined : { pattern: undefined, verify: (o: string) => o !== '' && judged.includes(o) };
+    // Which substrings of the string are origins is read off its entries, not asked of the automata.
+    const verdict: Verdict =
+      judged === undefined ? { kind: 'inconclusive', reason: 'a substring test on a list' } : substringVerdict(judged);
     return {
       kind: 'within',
       node,
       haystack,
       matcher,
-      verdict: { kind: 'inconclusive', reason: 'a substring test on a list' },
+      verdict,
+      ...(haystack === undefined && assumes?.length ? { assumes } : {}),
     };
   }
 
   /** The verdict of a pattern check for other trusted hosts (a rule's own `allowedOrigins`). */
   rejudge(check: PatternCheck, hosts: readonly string[]): Verdict {
-    if (check.kind === 'within' || sameHosts(hosts, this.hosts)) return check.verdict;
+    if (sameHosts(hosts, this.hosts)) return check.verdict;
+    if (check.kind === 'within') {
+      // The attacker origins inside the string are the same; only what counts as one's own changes.
+      if (check.verdict.kind !== 'unsafe') return check.verdict;
+      const findings = check.verdict.findings.filter((f) => {
+        const host = parsedPart(f.witness, 'hostname');
+        return !host || !hosts.some((h) => host === h || host.endsWith(`.${h}`));
+      });
+      return findings.length > 0 ? { ...check.verdict, findings } : { kind: 'safe', hosts };
+    }
     const tag = check.kind === 'string' ? `string:${check.method}:${check.onHostname}:${check.prefix ?? ''}` : 'regex';
     return this.verdictOf(check.matcher, tag, hosts);
   }

@@ -67,6 +67,11 @@ export class ComparisonGuards {
         ? leaf({ kind: 'exact', node: n, allowed: objectKeys(this.resolver, ua.object, b) })
         : useless(n);
     }
+    // host.split('.').slice(-2).join('.') === 'example.com': the last labels compared exactly
+    if ((eq || neq) && eq === positive) {
+      const tail = this.labelTail(n, b);
+      if (tail) return tail;
+    }
     // origin.indexOf(y) === origin.length - y.length: a hand-written endsWith
     const suffix = (eq || neq) && positive === eq ? this.indexArithmetic(n, b) : undefined;
     if (suffix) return suffix;
@@ -113,6 +118,71 @@ export class ComparisonGuards {
         if (!positive) op = NEGATE[op];
         return leaf({ kind: 'length', node: n, op, n: num });
       }
+    }
+    return undefined;
+  }
+
+  /**
+   * `host.split('.').slice(-k).join('.') === 'example.com'`: the last k labels of the host (all of them when
+   * it has fewer) equal the value, so the host is the value or ends with `.` and the value when the value
+   * has k labels, and is exactly the value when it has fewer; a value with more labels never matches.
+   */
+  private labelTail(n: TSESTree.BinaryExpression, b?: Bindings): Outcome | undefined {
+    for (const [a, other] of [
+      [n.left as Node, n.right as Node],
+      [n.right as Node, n.left as Node],
+    ] as const) {
+      const join = unwrap(a);
+      if (
+        join.type !== T.CallExpression ||
+        calleeMethodName(join) !== 'join' ||
+        join.callee.type !== T.MemberExpression
+      )
+        continue;
+      const slice = unwrap(join.callee.object as Node);
+      if (
+        slice.type !== T.CallExpression ||
+        calleeMethodName(slice) !== 'slice' ||
+        slice.callee.type !== T.MemberExpression
+      )
+        continue;
+      const split = unwrap(slice.callee.object as Node);
+      if (
+        split.type !== T.CallExpression ||
+        calleeMethodName(split) !== 'split' ||
+        split.callee.type !== T.MemberExpression
+      )
+        continue;
+      const on = this.subjects.subjectOf(split.callee.object as Node, b);
+      if (!on || on.prefix) continue;
+      const sep = (x: TSESTree.CallExpression) =>
+        x.arguments[0] ? this.resolver.singleString(x.arguments[0], b) : undefined;
+      const from = slice.arguments[0] ? numberValue(unwrap(slice.arguments[0] as Node)) : undefined;
+      if (sep(split) !== '.' || sep(join) !== '.' || from === undefined || from >= 0 || slice.arguments.length !== 1)
+        return leaf({ kind: 'opaque', node: n });
+      const values = this.resolver.resolve(other, b);
+      const k = -from;
+      const parts: string[] = [];
+      for (const v of values) {
+        if (v.kind !== 'literal' || typeof v.value !== 'string') return leaf({ kind: 'opaque', node: n });
+        const labels = v.value.split('.').length;
+        if (labels > k) continue;
+        const exact = escapeRegex(v.value);
+        parts.push(labels === k ? `(?:[^:/]*\\.)?${exact}` : exact);
+      }
+      const body = parts.length > 0 ? parts.join('|') : '(?!)';
+      const pattern =
+        on.part === 'origin'
+          ? `^(?:${body.replace(/\[\^:\/\]\*/g, '[\\s\\S]*')})$`
+          : `^[a-z]+:\\/\\/(?:${body})${on.part === 'hostname' ? '(?::\\d+)?' : ''}$`;
+      return leaf(
+        this.judge.regex({
+          node: n,
+          pattern,
+          flags: '',
+          why: `the last ${k} labels of the host are compared, so any host under them passes`,
+        }),
+      );
     }
     return undefined;
   }

@@ -28,7 +28,7 @@ import {
   type Outcome,
 } from './outcomes';
 import { CheckSubjects } from './subjects';
-import { type Bindings, type ValueResolver, type Variable } from '../values/values';
+import { type Bindings, type Value, type ValueResolver, type Variable } from '../values/values';
 
 export { NO_GUARD, strongerGuard, type GuardSummary } from './outcomes';
 
@@ -59,6 +59,43 @@ function isAlwaysObject(node: Node): boolean {
     return !!method && n.callee.type === T.MemberExpression && ALWAYS_OBJECT_METHODS.has(method);
   }
   return false;
+}
+
+/** Methods that answer an index, -1 when nothing is found (truthy). */
+const INDEX_METHODS = new Set(['indexOf', 'lastIndexOf', 'search', 'findIndex', 'findLastIndex']);
+
+/** Methods that change a list in place: a list they are called on may not keep its written length. */
+const LIST_MUTATORS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'fill', 'copyWithin', 'length']);
+
+/**
+ * The number of elements of a list written in this module and never changed in place (no `push`, no
+ * `length =`, not exported); undefined otherwise.
+ */
+function writtenLength(resolver: ValueResolver, node: Node, b?: Bindings): number | undefined {
+  const id = unwrap(node);
+  if (id.type !== T.Identifier) return undefined;
+  const v = resolver.variableOf(id);
+  const def = v?.defs[0];
+  if (!v || def?.type !== 'Variable' || v.references.filter((r) => r.isWrite()).length !== 1) return undefined;
+  const declaration = def.node.parent;
+  if (declaration?.parent?.type === T.ExportNamedDeclaration) return undefined;
+  for (const ref of v.references) {
+    const parent = ref.identifier.parent;
+    if (parent?.type === T.MemberExpression && parent.object === ref.identifier) {
+      const name = memberName(parent);
+      if (name && LIST_MUTATORS.has(name) && (name !== 'length' || parent.parent?.type === T.AssignmentExpression))
+        return undefined;
+    }
+    // Handed to other code (`fill(list)`, `export { list }`): it may be changed there.
+    if (parent?.type === T.CallExpression || parent?.type === T.ExportSpecifier) return undefined;
+  }
+  const values = resolver.resolve(id, b);
+  if (values.length !== 1 || values[0]!.kind !== 'array') return undefined;
+  const list = values[0] as Value & { kind: 'array' };
+  if (unwrap(list.node).type !== T.ArrayExpression) return undefined;
+  // A spread of something unknown may be empty.
+  if (list.elements.some((e) => e.kind === 'unknown' && e.node.type === T.SpreadElement)) return undefined;
+  return list.elements.length;
 }
 
 export class GuardAnalyzer {
@@ -138,7 +175,12 @@ export class GuardAnalyzer {
       if (isNullishLiteral(unwrap(t.test))) return leaf({ kind: 'absent', node: t.test });
       return leaf({ kind: 'exact', node: t.test, allowed: this.resolver.resolve(t.test, b) });
     }
-    return this.classify(t.test, t.positive, b);
+    const o = this.classify(t.test, t.positive, b);
+    if (o) return o;
+    // A test that never holds whatever the origin (`if (!ALLOWED.length)` on a list that is not empty):
+    // nothing passes on this path.
+    const truth = this.constantTruth(t.test, b);
+    return truth !== undefined && truth !== t.positive ? never(t.test) : undefined;
   }
 
   /**
@@ -208,8 +250,11 @@ export class GuardAnalyzer {
       }
       case T.BinaryExpression:
         return this.comparisons.classifyBinary(n, positive, b);
-      case T.CallExpression:
+      case T.CallExpression: {
+        const method = calleeMethodName(n);
+        if (method && INDEX_METHODS.has(method)) return this.indexTruth(n, method, positive, b);
         return this.calls.classifyCall(n, positive, b);
+      }
       case T.MemberExpression:
         // allowedOrigins[origin] (map lookup)
         if (n.computed && this.isOrigin(n.property, b) && !this.isOrigin(n.object, b)) {
@@ -251,6 +296,17 @@ export class GuardAnalyzer {
       return positive ? useless(n) : leaf({ kind: 'absent', node: n });
     }
     return undefined;
+  }
+
+  /**
+   * An index search used as a truth value (`if (allow.indexOf(origin))`, `!!origin.search(re)`): -1 (not
+   * found) is truthy, so it holds for every origin but those found at index 0; failing, it holds only for
+   * those (`!origin.indexOf('https://a.example')` is `startsWith`).
+   */
+  private indexTruth(n: TSESTree.CallExpression, method: string, positive: boolean, b?: Bindings): Outcome | undefined {
+    const found = this.calls.classifyCall(n, true, b, method === 'indexOf' ? 'startsWith' : undefined);
+    if (!found) return undefined;
+    return positive ? useless(n) : found;
   }
 
   /** classify, or the constant truth of a value that does not involve the origin (`true`, `false`, `null`). */
@@ -299,6 +355,10 @@ export class GuardAnalyzer {
       return t === undefined ? undefined : !t;
     }
     if (isAlwaysObject(n)) return true; // an array or iterator, truthy even when empty
+    if (n.type === T.MemberExpression && memberName(n) === 'length') {
+      const length = writtenLength(this.resolver, n.object, b);
+      if (length !== undefined) return length > 0;
+    }
     if (n.type === T.CallExpression) {
       const method = calleeMethodName(n);
       const receiver = n.callee.type === T.MemberExpression ? n.callee.object : undefined;

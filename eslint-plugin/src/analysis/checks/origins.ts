@@ -42,6 +42,29 @@ export function isLocalHost(host: string): boolean {
   );
 }
 
+/**
+ * What a host written as an IPv4 address is: `network` for addresses only a local network reaches
+ * (private, loopback, link-local, shared, `0.0.0.0/8`, multicast and reserved ranges), `public` for the
+ * rest (anyone can run a server there); undefined when the host is not a dotted-quad IPv4 literal.
+ */
+export function ipv4Reach(host: string): 'network' | 'public' | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (!m) return undefined;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if ([a, b, Number(m[3]), Number(m[4])].some((x) => x > 255)) return undefined;
+  const network =
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 198 && (b === 18 || b === 19));
+  return network ? 'network' : 'public';
+}
+
 /** `http://host[:port]` (a trailing slash tolerated) on a host that is not the developer's own machine. */
 export function insecureOrigin(value: string): string | undefined {
   const v = value.trim().replace(/\/$/, '');

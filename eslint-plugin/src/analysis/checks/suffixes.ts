@@ -4,7 +4,7 @@
  * the class of an attacker origin by them.
  */
 import { parse as parseHost } from 'tldts';
-import { parseOrigin } from './origins';
+import { ipv4Reach, parseOrigin } from './origins';
 
 export type WitnessClass =
   /** A host on a domain the attacker can register (`https://example.com.evil.net`, `https://evilexample.com`). */
@@ -86,8 +86,22 @@ export const OPEN_TLDS = [
   'biz',
 ];
 
+/**
+ * Shared-hosting suffixes whose provider serves a site's own deploys as `<deploy>--<site>.<suffix>`
+ * (Netlify's deploy previews and branch deploys): only the site's owner creates those names.
+ */
+const DEPLOY_SUBDOMAIN_SUFFIXES = ['netlify.app'];
+
 export function isUnder(host: string, hosts: readonly string[]): boolean {
-  return hosts.some((h) => host === h || host.endsWith(`.${h}`));
+  return hosts.some((h) => host === h || host.endsWith(`.${h}`) || isDeployOf(host, h));
+}
+
+/** `deploy-preview-12--site.netlify.app` is a deploy of the site `site.netlify.app`. */
+function isDeployOf(host: string, site: string): boolean {
+  const suffix = DEPLOY_SUBDOMAIN_SUFFIXES.find((s) => site.endsWith(`.${s}`));
+  if (!suffix || site.split('.').length !== suffix.split('.').length + 1) return false;
+  const at = host.indexOf(`--${site}`);
+  return at > 0 && at + 2 + site.length === host.length && !host.slice(0, at).includes('.');
 }
 
 /** The intended hosts someone can own: public suffixes (`vercel.app`, `co.uk`) are open to everyone. */
@@ -99,6 +113,9 @@ export function ownedHosts(hosts: readonly string[]): string[] {
 export function classOf(origin: string, ownSites: ReadonlySet<string>): WitnessClass {
   if (origin === 'null') return 'null';
   const host = parseOrigin(origin)?.host;
+  // An address: a public one is anyone's server; a private one exists only on a local network.
+  const reach = host === undefined ? undefined : ipv4Reach(host);
+  if (reach) return reach === 'public' ? 'registrable' : 'unregistrable';
   const domain = host === undefined ? undefined : registrableDomainOf(host);
   if (domain === undefined) return 'unregistrable';
   return ownSites.has(domain) ? 'same-site' : 'registrable';

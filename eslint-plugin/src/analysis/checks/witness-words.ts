@@ -5,7 +5,7 @@
  */
 import { FAIterators, NFA, type CharSet } from 'refa';
 import { disjoint, END, nfaFactory, product, START, type Languages } from './automata';
-import { parseOrigin } from './origins';
+import { ipv4Reach, parseOrigin } from './origins';
 import { classOf, isUnder, ownedHosts, registrableDomainOf, type WitnessClass } from './suffixes';
 
 /** Readable characters to prefer when a position allows many. */
@@ -48,8 +48,13 @@ function beautify(witness: string, accepts: (origin: string) => boolean): string
   const [, scheme, first, rest] = m as unknown as [string, string, string, string];
   const candidates: string[] = [];
   for (let k = first.length; k >= 0; k--) candidates.push(`${scheme}evil${first.slice(k)}${rest}`);
-  // A prefix the check insists on (`myapp-` in `^https:\/\/myapp-.*\.vercel\.app$`) is kept.
-  for (let k = 1; k < first.length; k++) candidates.push(`${scheme}${first.slice(0, k)}evil${rest}`);
+  // A prefix the check insists on (`myapp-` in `^https:\/\/myapp-.*\.vercel\.app$`) is kept, whole words first;
+  // a name the check lets grow (`^https:\/\/myapp[a-z0-9-]*\.vercel\.app$`) becomes another project's name.
+  const prefixes = Array.from({ length: Math.max(first.length - 1, 0) }, (_, i) => first.slice(0, i + 1));
+  for (const p of prefixes) if (p.endsWith('-')) candidates.push(`${scheme}${p}evil${rest}`);
+  candidates.push(`${scheme}${first}-evil${rest}`);
+  for (const p of prefixes) if (!p.endsWith('-')) candidates.push(`${scheme}${p}evil${rest}`);
+  candidates.push(`${scheme}${first}evil${rest}`);
   return candidates.find(accepts) ?? witness;
 }
 
@@ -60,6 +65,34 @@ export const CLASS_RANK: Readonly<Record<WitnessClass, number>> = {
   null: 2,
   unregistrable: 3,
 };
+
+/** Public addresses tried in place of a network-only one the check accepts (documentation ranges first). */
+const PUBLIC_ADDRESSES = [
+  '203.0.113.7',
+  '198.51.100.7',
+  '8.8.8.8',
+  '1.1.1.1',
+  '23.1.2.3',
+  '34.1.2.3',
+  '45.1.2.3',
+  '52.1.2.3',
+  '93.184.216.34',
+  '104.16.1.1',
+  '151.101.1.1',
+  '185.1.2.3',
+  '211.1.2.3',
+];
+
+/**
+ * A public address the check accepts in place of the network-only one it was found with
+ * (`http://0.0.0.0:8080` -> `http://203.0.113.7:8080`), keeping scheme and port.
+ */
+function publicAddressInstead(word: string, acceptable: (origin: string) => boolean): string | undefined {
+  const p = parseOrigin(word);
+  if (!p || ipv4Reach(p.host) !== 'network') return undefined;
+  const at = word.indexOf(p.host);
+  return PUBLIC_ADDRESSES.map((a) => word.slice(0, at) + a + word.slice(at + p.host.length)).find(acceptable);
+}
 
 /** The shortest verified witness of `search ∩ attack`, by preference class. */
 export function findWitness(
@@ -92,7 +125,7 @@ export function findWitness(
       .flatMap((w) => (w?.startsWith('http://') ? [w, `https://${w.slice(7)}`] : [w]))
       .find((w): w is string => w !== undefined && (w === 'null' ? verify(w) : acceptable(w)));
     if (word === undefined) continue;
-    let pretty = word;
+    let pretty = publicAddressInstead(word, acceptable) ?? word;
     if (pretty.startsWith('http://') && acceptable(`https://${pretty.slice(7)}`)) pretty = `https://${pretty.slice(7)}`;
     const witnessClass = classOf(pretty, ownSites);
     if (cls === 'registrable' && witnessClass === 'registrable')

@@ -132,6 +132,8 @@ export function intendedHostsOf(pattern: string): string[] {
         for (const m of afterScheme.toLowerCase().matchAll(/[a-z0-9-]+(?:\.[a-z0-9-]+)*/g)) {
           const h = m[0].replace(/^[-.]+|[-.]+$/g, '');
           if (/^(?:https?|wss?)$/.test(h)) continue;
+          // Digits and dots are (part of) an address, not a host name anyone meant as a site.
+          if (/^[0-9.]+$/.test(h)) continue;
           if (h.includes('.') || h === 'localhost') hosts.add(h);
         }
       }

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { isFunction, unwrap, type FunctionNode, type Node } from '../ast';
+import { isFunction, memberName, unwrap, type FunctionNode, type Node } from '../ast';
 import { isEscapingCall } from './syntax';
 import { literal, unknown, type Bindings, type Evaluator, type Value } from './value';
 
@@ -15,6 +15,8 @@ export const STAND_IN_HOST = 'app.example.com';
 const HOST_NAME = /host|domain/i;
 /** Source text naming a pattern (`CORS_REGEX`, `originPattern`): a regex, not a host. */
 const PATTERN_NAME = /reg_?ex|pattern|regexp|\bre\b|matcher|glob/i;
+/** Source text naming a list of origins or hosts (`whitelist`, `allowedOrigins`, `CORS_DOMAINS`). */
+const ORIGIN_LIST_NAME = /origin|host|domain|allow|white|trust|cors|site/i;
 /** How many strings a concatenation or mapped list may spell before it is `unknown`. */
 const MAX_STRING_ALTERNATIVES = 32;
 
@@ -66,14 +68,15 @@ export function patternAround(
   d: number,
   assumes: string[],
   depth: number,
+  standIn = STAND_IN_HOST,
 ): string | undefined {
   if (depth > 6 || assumes.length > 4) return undefined;
   const n = unwrap(node);
   const known = r.singleString(n, b, d);
   if (known !== undefined) return known;
   if (n.type === T.BinaryExpression && n.operator === '+') {
-    const l = patternAround(r, n.left as Node, b, d, assumes, depth + 1);
-    const right = l === undefined ? undefined : patternAround(r, n.right, b, d, assumes, depth + 1);
+    const l = patternAround(r, n.left as Node, b, d, assumes, depth + 1, standIn);
+    const right = l === undefined ? undefined : patternAround(r, n.right, b, d, assumes, depth + 1, standIn);
     return l === undefined || right === undefined ? undefined : l + right;
   }
   if (n.type === T.TemplateLiteral) {
@@ -82,15 +85,28 @@ export function patternAround(
       acc += n.quasis[i]!.value.cooked ?? '';
       const expr = n.expressions[i];
       if (!expr) continue;
-      const part = patternAround(r, expr, b, d, assumes, depth + 1);
+      const part = patternAround(r, expr, b, d, assumes, depth + 1, standIn);
       if (part === undefined) return undefined;
       acc += part;
     }
     return acc;
   }
+  if (
+    n.type === T.CallExpression &&
+    n.callee.type === T.MemberExpression &&
+    memberName(n.callee) === 'join' &&
+    ORIGIN_LIST_NAME.test(r.host.text(n.callee.object)) &&
+    !PATTERN_NAME.test(r.host.text(n.callee.object))
+  ) {
+    // new RegExp(whitelist.join('|')): whatever origins or hosts the list holds, each is written raw (its
+    // dots unescaped, no anchors), so one stand-in entry shows what every entry gives.
+    assumes.push(r.host.text(n));
+    return standIn;
+  }
   if (n.type === T.CallExpression && isEscapingCall(n)) {
     assumes.push(r.host.text(n));
-    return STAND_IN_HOST.replace(/\./g, '\\.');
+    const escaped = n.callee.type === T.MemberExpression ? n.callee.object : n.arguments[0];
+    return (dottedDefault(r, escaped, b, d, standIn) ?? standIn).replace(/\./g, '\\.');
   }
   if (n.type === T.Identifier) {
     // const pattern = domain.replace(/\./g, '\\.') + '(:3033)?$': the structure is in the initializer.
@@ -99,14 +115,30 @@ export function patternAround(
     const declarator = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator) : undefined;
     const writes = v?.references.filter((ref) => ref.isWrite()).length ?? 0;
     if (declarator?.init && declarator.id === def!.name && writes === 1 && !b?.has(v!)) {
-      return patternAround(r, declarator.init, b, d, assumes, depth + 1);
+      return patternAround(r, declarator.init, b, d, assumes, depth + 1, standIn);
     }
   }
   if (n.type === T.Identifier || n.type === T.MemberExpression) {
     assumes.push(r.host.text(n));
-    return STAND_IN_HOST;
+    return dottedDefault(r, n, b, d, standIn) ?? standIn;
   }
   return undefined;
+}
+
+/**
+ * Where the dotted stand-in is asked for, a default the code ships (`process.env.DOMAIN || 'example.com'`)
+ * is what the value holds when nothing is configured: judged as written, dot or not.
+ */
+function dottedDefault(
+  r: Evaluator,
+  node: Node | TSESTree.CallExpressionArgument | undefined,
+  b: Bindings | undefined,
+  d: number,
+  standIn: string,
+): string | undefined {
+  if (!node || node.type === T.SpreadElement || !standIn.startsWith('.')) return undefined;
+  const known = r.resolve(node, b, d).find((v) => v.kind === 'literal' && typeof v.value === 'string');
+  return known ? String((known as Value & { kind: 'literal' }).value) : undefined;
 }
 
 /** The strings (or numbers) a node may be, when they are all known and few. */
@@ -196,9 +228,26 @@ export function resolveNew(
       const shaped = patternAround(r, p, b, d, assumes, 0);
       // new RegExp(hostname): a host used as a pattern, its dots unescaped. An unknown part named like a
       // pattern (`CORS_REGEX`) is someone's regex, not a host: nothing to assume.
-      const namesHost = assumes.length > 0 && assumes.every((a) => HOST_NAME.test(a) && !PATTERN_NAME.test(a));
-      if (shaped !== undefined && assumes.length > 0 && (/[\^$]|:\/\/|https?/.test(shaped) || namesHost))
-        return [{ kind: 'regexp', pattern: shaped, flags, node: n, sites: [n], assumes }];
+      const namesHost =
+        assumes.length > 0 && assumes.every((a) => (HOST_NAME.test(a) || /\.join\(/.test(a)) && !PATTERN_NAME.test(a));
+      if (shaped !== undefined && assumes.length > 0 && (/[\^$]|:\/\/|https?/.test(shaped) || namesHost)) {
+        // The same pattern with the unknown host written with a leading dot (`.example.com`, as suffix
+        // settings often are): a verdict that differs between the two depends on what the value holds.
+        // Only for a host the pattern starts with (a suffix setting); after `^https://` a dot makes no origin.
+        const leading = shaped.startsWith(STAND_IN_HOST) || shaped.startsWith(STAND_IN_HOST.replace(/\./g, '\\.'));
+        const dotted = leading ? patternAround(r, p, b, d, [], 0, `.${STAND_IN_HOST}`) : undefined;
+        return [
+          {
+            kind: 'regexp',
+            pattern: shaped,
+            flags,
+            node: n,
+            sites: [n],
+            assumes,
+            ...(dotted !== undefined && dotted !== shaped ? { dottedPattern: dotted } : {}),
+          },
+        ];
+      }
     }
     if (pattern === undefined || flags === undefined) return [unknown(n)];
     const written = p ? r.resolve(p, b, d) : [];

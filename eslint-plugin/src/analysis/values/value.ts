@@ -36,6 +36,8 @@ export type Value =
        * where the code escapes them): the source text of each.
        */
       readonly assumes?: readonly string[];
+      /** The pattern with each assumed host written with a leading dot (`.app.example.com`). */
+      readonly dottedPattern?: string;
     })
   | (Base & { readonly kind: 'origin' | 'request'; readonly what: string })
   | (Base & { readonly kind: 'array' | 'set'; readonly elements: readonly Value[] })
