@@ -264,6 +264,7 @@ export default createRule<Options, MessageIds>({
               credentialsRelated(policy),
               ...callersRelated(policy),
             ],
+            policy,
           );
         }
       }

@@ -186,6 +186,7 @@ export default createRule<Options, MessageIds>({
             context,
             { ...locationOf(check, undefined, sourceCode), messageId: 'notAnalysed', data: { reason: verdict.reason } },
             [...allowOriginRelated(policies[0]!), credentialsRelated(policies[0]!)],
+            policies[0],
           );
           continue;
         }
@@ -271,6 +272,7 @@ export default createRule<Options, MessageIds>({
             credentialsRelated(policy),
             ...callersRelated(policy),
           ],
+          policy,
         );
       }
     });

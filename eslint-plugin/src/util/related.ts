@@ -13,6 +13,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ACAO, type Policy } from '../analysis';
 import { foreignModuleOf } from '../analysis/values/locations';
+import { placementOf } from '../analysis/placement';
 import { fileModelOf } from './file-model';
 import { displayPath } from './wording';
 
@@ -38,6 +39,8 @@ type ReportContext = {
   report(descriptor: TSESLint.ReportDescriptor<string>): void;
   readonly sourceCode?: { readonly ast: TSESTree.Program };
   readonly cwd?: string;
+  /** The rule's id (`cors-guard/no-origin-reflection`). */
+  readonly id?: string;
 };
 
 /** Each rule's message templates, by context (to reword a report placed away from its node). */
@@ -59,6 +62,7 @@ export function reportWithRelated<M extends string>(
   context: { report(descriptor: TSESLint.ReportDescriptor<M>): void },
   descriptor: TSESLint.ReportDescriptor<M>,
   related: Related = [],
+  use?: Pick<Policy, 'credentials'>,
 ): void {
   const ctx = context as unknown as ReportContext;
   let d = descriptor as TSESLint.ReportDescriptor<M> & {
@@ -73,6 +77,10 @@ export function reportWithRelated<M extends string>(
   if (elsewhere) {
     // The finding is in another module: report it where this file enters that module.
     const model = ctx.sourceCode ? fileModelOf(ctx.sourceCode.ast) : undefined;
+    // One defect, one finding: when the other module's own lint reports it (or an ignore comment there
+    // silences it), it is placed there, not at every use (analysis/placement.ts).
+    if (model && placementOf(d.node as TSESTree.Node, elsewhere, model, ctx.id, use?.credentials.allowed) !== 'here')
+      return;
     // The local end of this finding: the helper call that led there, else the first related location in
     // this file (the `cors()` call or its `origin`), else where this file first entered the module.
     const found = model?.entries?.entryOf(d.node as TSESTree.Node);
