@@ -185,6 +185,11 @@ function foreignCallers(fn: FunctionNode, resolver: ValueResolver, session: Modu
   return out;
 }
 
+/** The calls of `fn` (declared in the linted file and exported) in the project's other modules. */
+export function callersOf(fn: FunctionNode, resolver: ValueResolver, session: ModuleSession): TSESTree.CallExpression[] {
+  return foreignCallers(fn, resolver, session).map((c) => c.call);
+}
+
 /**
  * Whether a reflected origin is decided by a check of another module than the helper's (a caller's own
  * check); `if (origin)` and the like decide nothing. The caller's side keeps exactly these.

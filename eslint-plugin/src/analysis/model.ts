@@ -14,7 +14,7 @@ import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
-import { callerShare, helperPolicies, ownedByHelper } from './helpers';
+import { callerShare, callersOf, helperPolicies, ownedByHelper } from './helpers';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
@@ -140,6 +140,8 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       }
     }
     const policies: Policy[] = [];
+    /** Helpers judged as written, with their calls in other modules (listed with their findings). */
+    const writtenHelpers = new Map<Node, TSESTree.CallExpression[]>();
     for (const [fn, sites] of helpers) {
       const calls = localCallsOf(fn as FunctionNode, resolver);
       if (calls.length === 0) {
@@ -148,7 +150,11 @@ export function analyzeFile(input: AnalysisInput): FileModel {
           ? helperPolicies(fn as FunctionNode, sites, varyCalls, resolver, builder, session)
           : undefined;
         if (judged) policies.push(...judged);
-        else plain.push(...sites);
+        else {
+          plain.push(...sites);
+          const callers = session ? callersOf(fn as FunctionNode, resolver, session) : [];
+          if (callers.length > 0) writtenHelpers.set(fn, callers);
+        }
       }
       for (const call of calls) {
         policies.push(
@@ -162,7 +168,12 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       rules.find((r) => site.node.range[0] >= r.entry.range[0] && site.node.range[1] <= r.entry.range[1]);
     const grouped =
       rules.length === 0 ? plain : plain.map((site) => ({ ...site, group: inRule(site)?.entry ?? site.group }));
-    policies.unshift(...withRouteRules(builder.headerPolicies(grouped, varyCalls), rules));
+    policies.unshift(
+      ...withRouteRules(builder.headerPolicies(grouped, varyCalls), rules).map((p) => {
+        const callers = writtenHelpers.get(p.node);
+        return callers ? { ...p, callers } : p;
+      }),
+    );
     if (session) {
       for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
     }

@@ -60,6 +60,9 @@ function factsOf(model: FileModel): Map<string, boolean | 'unknown'> {
     const c = policy.credentials.allowed;
     for (const a of unconditionalAdmissions(policy)) note(facts, (a.member ?? a.spec).node, c);
     for (const spec of specsOf(policy)) if (spec.type !== 'unknown') note(facts, spec.node, c);
+    // Where the policy itself is set (the map lists it there).
+    for (const h of policy.headers) note(facts, h.node, c);
+    note(facts, policy.originProperty ?? policy.options, c);
   }
   for (const { check, policies } of model.originChecks) {
     const c = policies.some((p) => p.credentials.allowed === true)

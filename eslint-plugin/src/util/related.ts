@@ -173,5 +173,8 @@ export function allowOriginRelated(policy: Policy): (readonly [Located | undefin
 
 /** The callers of a helper judged where it lives (helpers.ts), each where it passes the request's Origin. */
 export function callersRelated(policy: Policy): (readonly [Located | undefined, string])[] {
-  return (policy.helper?.callers ?? []).map((call) => [call, "Called here with the request's Origin."] as const);
+  return [
+    ...(policy.helper?.callers ?? []).map((call) => [call, "Called here with the request's Origin."] as const),
+    ...(policy.callers ?? []).map((call) => [call, 'Called here: the finding covers this call too.'] as const),
+  ];
 }
