@@ -14,7 +14,7 @@ import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
-import { callerShare, callersOf, helperPolicies, ownedByHelper } from './helpers';
+import { callersOf, helperPolicies } from './helpers';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
@@ -400,11 +400,8 @@ function foreignHelperPolicies(
   const policies = builder
     .headerPolicies(sites, [], bindings, call)
     .map((p) => ({ ...p, origins: p.origins.filter((o) => o.type === 'reflect') }));
-  // A helper judged in its own file with this caller among its callers (helpers.ts): the finding is the
-  // helper's, reported there once; only what this file's own checks decide stays here.
-  const session = resolver.modules?.session;
-  if (session && ownedByHelper(fn, sites, module, resolver, session, localCallsOf(fn, resolver).length)) {
-    return policies.map((p) => callerShare(p, fn)).filter((p): p is Policy => !!p);
-  }
+  // A helper judged in its own file (helpers.ts) sees this call's defect too: where it is reported (there,
+  // once, or here, when the helper's file is not linted or this call alone makes it unsafe) is decided when
+  // reporting (placement.ts), by what the helper's own lint finds.
   return policies;
 }

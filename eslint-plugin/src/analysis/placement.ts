@@ -25,6 +25,8 @@ import { ignoreDirectivesInText, isIgnored } from './ignore-directives';
 export interface OwnJudgement {
   /** Range -> whether a policy judging it sends credentials (`true`), maybe, or not. */
   readonly facts: ReadonlyMap<string, boolean | 'unknown'>;
+  /** The same for the origins any website gets in by (what no-origin-reflection reports). */
+  readonly admissions: ReadonlyMap<string, boolean | 'unknown'>;
   readonly text: string;
 }
 
@@ -54,11 +56,15 @@ function note(facts: Map<string, boolean | 'unknown'>, node: Node | undefined, c
 }
 
 /** The nodes a policy's findings are reported at, with its credentials. */
-function factsOf(model: FileModel): Map<string, boolean | 'unknown'> {
+function factsOf(model: FileModel): Pick<OwnJudgement, 'facts' | 'admissions'> {
   const facts = new Map<string, boolean | 'unknown'>();
+  const admissions = new Map<string, boolean | 'unknown'>();
   for (const policy of model.policies) {
     const c = policy.credentials.allowed;
-    for (const a of unconditionalAdmissions(policy)) note(facts, (a.member ?? a.spec).node, c);
+    for (const a of unconditionalAdmissions(policy)) {
+      note(facts, (a.member ?? a.spec).node, c);
+      note(admissions, (a.member ?? a.spec).node, c);
+    }
     for (const spec of specsOf(policy)) if (spec.type !== 'unknown') note(facts, spec.node, c);
     // Where the policy itself is set (the map lists it there).
     for (const h of policy.headers) note(facts, h.node, c);
@@ -74,7 +80,7 @@ function factsOf(model: FileModel): Map<string, boolean | 'unknown'> {
     if (check.kind === 'regex' && check.patternNode) note(facts, check.patternNode, c);
     if (check.kind === 'string') note(facts, check.methodNode, c);
   }
-  return facts;
+  return { facts, admissions };
 }
 
 const cache = new Map<string, { readonly stamp: string; readonly judgement: OwnJudgement | null }>();
@@ -104,7 +110,7 @@ export function ownJudgementOf(module: LoadedModule, like: FileModel): OwnJudgem
       getScope: (node) => parsed.getScope(node),
       text: (node) => parsed.text.slice(node.range[0], node.range[1]),
     });
-    if (!model.error) judgement = { facts: factsOf(model), text: parsed.text };
+    if (!model.error) judgement = { ...factsOf(model), text: parsed.text };
   }
   if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(module.path, { stamp, judgement });
@@ -130,7 +136,8 @@ export function placementOf(
   if (!root || !fixLocationLinted(module.path, root)) return 'here';
   const own = ownJudgementOf(module, model);
   if (!own) return 'here';
-  const there = own.facts.get(rangeKey(node));
+  // A reflection is the module's own finding only where it lets any website in there.
+  const there = (rule?.endsWith('no-origin-reflection') ? own.admissions : own.facts).get(rangeKey(node));
   // Judged there for a use without cookies while this one sends them: this use is a finding of its own,
   // which no ignore written for the cookie-less one hides. (A use there whose credentials are not known
   // is said to go "with cookies if credentials are on": it covers this one.)
