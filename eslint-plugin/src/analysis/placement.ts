@@ -16,6 +16,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from './ast';
 import { collectCandidates } from './candidates';
 import { unconditionalAdmissions } from './decide';
+import { EXAMPLE_ATTACKER } from './checks/origins';
 import { analyzeFile, type FileModel } from './model';
 import { specsOf } from './policy-types';
 import { ModuleSession, parseAsLinted, SOURCE_EXTENSIONS, type LoadedModule } from './values/modules';
@@ -71,6 +72,10 @@ function factsOf(model: FileModel): Pick<OwnJudgement, 'facts' | 'admissions'> {
     note(facts, policy.originProperty ?? policy.options, c);
   }
   for (const { check, policies } of model.originChecks) {
+    // Only a check its own lint finds unsafe (a factory's check on a list its callers pass is judged
+    // at each caller, where the list is known).
+    const unsafe = check.verdict.kind === 'unsafe' || check.matcher?.verify(EXAMPLE_ATTACKER) === true;
+    if (!unsafe || policies.length === 0) continue;
     const c = policies.some((p) => p.credentials.allowed === true)
       ? true
       : policies.some((p) => p.credentials.allowed === 'unknown')

@@ -19,6 +19,21 @@ import { displayPath } from './wording';
 
 export const RELATED: unique symbol = Symbol.for('cors-guard.related') as never;
 
+/**
+ * The related locations of this process's reports, by file, position and rule, for formatters (SARIF
+ * `relatedLocations`, formatters/sarif.ts): ESLint's results have no field for them. Shared through a
+ * global symbol, so a formatter loaded as another copy of the plugin finds them too.
+ */
+const REGISTRY = Symbol.for('cors-guard.related-registry');
+export function relatedRegistry(): Map<string, readonly RelatedLocation[]> {
+  const g = globalThis as { [REGISTRY]?: Map<string, readonly RelatedLocation[]> };
+  return (g[REGISTRY] ??= new Map());
+}
+/** `column`: 0-based, as in ESTree locations. */
+export function registryKey(file: string, line: number, column: number, ruleId: string): string {
+  return `${file}\0${line}\0${column}\0${ruleId}`;
+}
+
 export interface RelatedLocation {
   /** ESLint locations: 1-based lines, 0-based columns. */
   readonly loc: TSESTree.SourceLocation;
@@ -113,7 +128,16 @@ export function reportWithRelated<M extends string>(
   if (!seen) reportedBy.set(context, (seen = new Set()));
   if (seen.has(key)) return;
   seen.add(key);
-  if (list.length > 0) Object.defineProperty(d, RELATED, { value: list, enumerable: false });
+  if (list.length > 0) {
+    Object.defineProperty(d, RELATED, { value: list, enumerable: false });
+    const file = (ctx as { physicalFilename?: string }).physicalFilename;
+    if (file && at && ctx.id) {
+      const registry = relatedRegistry();
+      // Bounded: a long-lived process (the editor) never reads it; keep the most recent reports.
+      if (registry.size > 20_000) registry.clear();
+      registry.set(registryKey(file, at.line, at.column, ctx.id), list);
+    }
+  }
   context.report(d as TSESLint.ReportDescriptor<M>);
 }
 
