@@ -186,7 +186,11 @@ function foreignCallers(fn: FunctionNode, resolver: ValueResolver, session: Modu
 }
 
 /** The calls of `fn` (declared in the linted file and exported) in the project's other modules. */
-export function callersOf(fn: FunctionNode, resolver: ValueResolver, session: ModuleSession): TSESTree.CallExpression[] {
+export function callersOf(
+  fn: FunctionNode,
+  resolver: ValueResolver,
+  session: ModuleSession,
+): TSESTree.CallExpression[] {
   return foreignCallers(fn, resolver, session).map((c) => c.call);
 }
 

@@ -55,7 +55,6 @@ export function isIgnored(directives: IgnoreDirectives, ruleName: string, line: 
   return covers(directives.file, ruleName) || covers(directives.lines.get(line), ruleName);
 }
 
-
 /**
  * The ignore directives of a module known only by its text (modules are parsed without comments): its
  * line and block comments, found by a light scan (a marker inside a string may count as a comment; it

@@ -15,7 +15,9 @@ import * as nodePath from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from './ast';
 import { collectCandidates } from './candidates';
-import { unconditionalAdmissions } from './decide';
+import { assessPolicy, unconditionalAdmissions } from './decide';
+import { ACAO } from './headers/header-names';
+import type { Policy } from './policy-types';
 import { EXAMPLE_ATTACKER } from './checks/origins';
 import { analyzeFile, type FileModel } from './model';
 import { specsOf } from './policy-types';
@@ -28,6 +30,8 @@ export interface OwnJudgement {
   readonly facts: ReadonlyMap<string, boolean | 'unknown'>;
   /** The same for the origins any website gets in by (what no-origin-reflection reports). */
   readonly admissions: ReadonlyMap<string, boolean | 'unknown'>;
+  /** Where each policy is set (its Allow-Origin setter or options) -> its verdict there (the map's entry). */
+  readonly sites: ReadonlyMap<string, string>;
   readonly text: string;
 }
 
@@ -57,19 +61,19 @@ function note(facts: Map<string, boolean | 'unknown'>, node: Node | undefined, c
 }
 
 /** The nodes a policy's findings are reported at, with its credentials. */
-function factsOf(model: FileModel): Pick<OwnJudgement, 'facts' | 'admissions'> {
+function factsOf(model: FileModel): Pick<OwnJudgement, 'facts' | 'admissions' | 'sites'> {
   const facts = new Map<string, boolean | 'unknown'>();
   const admissions = new Map<string, boolean | 'unknown'>();
+  const sites = new Map<string, string>();
   for (const policy of model.policies) {
     const c = policy.credentials.allowed;
+    const site = policySetting(policy);
+    if (site) sites.set(rangeKey(site), verdictKey(policy, model.trustedOrigins));
     for (const a of unconditionalAdmissions(policy)) {
       note(facts, (a.member ?? a.spec).node, c);
       note(admissions, (a.member ?? a.spec).node, c);
     }
     for (const spec of specsOf(policy)) if (spec.type !== 'unknown') note(facts, spec.node, c);
-    // Where the policy itself is set (the map lists it there).
-    for (const h of policy.headers) note(facts, h.node, c);
-    note(facts, policy.originProperty ?? policy.options, c);
   }
   for (const { check, policies } of model.originChecks) {
     // Only a check its own lint finds unsafe (a factory's check on a list its callers pass is judged
@@ -85,7 +89,19 @@ function factsOf(model: FileModel): Pick<OwnJudgement, 'facts' | 'admissions'> {
     if (check.kind === 'regex' && check.patternNode) note(facts, check.patternNode, c);
     if (check.kind === 'string') note(facts, check.methodNode, c);
   }
-  return { facts, admissions };
+  return { facts, admissions, sites };
+}
+
+/** Where a policy is set: its Allow-Origin setter, or its options (the `origin` property). */
+export function policySetting(policy: Policy): Node | undefined {
+  if (policy.kind === 'options') return policy.originProperty ?? policy.options;
+  return policy.headers.find((h) => h.header === ACAO)?.node;
+}
+
+/** A policy's verdict and credentials, to tell whether two models judge a setting alike. */
+export function verdictKey(policy: Policy, trustedOrigins: readonly string[]): string {
+  const a = assessPolicy(policy, trustedOrigins);
+  return `${a.level}:${a.witness ?? ''}:${String(policy.credentials.allowed)}`;
 }
 
 const cache = new Map<string, { readonly stamp: string; readonly judgement: OwnJudgement | null }>();
@@ -149,6 +165,23 @@ export function placementOf(
   if (credentials === true && there === false) return 'here';
   if (rule && ignoredAtFixLocation(node, own.text, rule)) return 'fix-location';
   return there === undefined ? 'here' : 'fix-location';
+}
+
+/**
+ * Whether a policy of the linted file's model, set in `module`, is the policy that module's own lint
+ * lists where it is set (the map lists it there, once, with its callers): the same verdict, or this use is
+ * no finding.
+ */
+export function listedAtSetting(policy: Policy, module: LoadedModule, model: FileModel): boolean {
+  const root = model.modules?.root;
+  const site = policySetting(policy);
+  if (!root || !site || !fixLocationLinted(module.path, root)) return false;
+  const there = ownJudgementOf(module, model)?.sites.get(rangeKey(site));
+  if (there === undefined) return false;
+  // Listed here too only when this use is a finding the setting's own entry does not show (this caller's
+  // arguments make it unsafe, or unsafe another way).
+  const mine = verdictKey(policy, model.trustedOrigins);
+  return there === mine || !/^(unsafe|broken):/.test(mine);
 }
 
 /** Whether an ignore comment at the fix location (`node`, in a module of text `text`) covers `rule`. */

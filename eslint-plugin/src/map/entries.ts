@@ -24,7 +24,7 @@ import {
   releaseNote,
 } from '../analysis';
 import { foreignModuleOf } from '../analysis/values/locations';
-import { placementOf } from '../analysis/placement';
+import { listedAtSetting, policySetting } from '../analysis/placement';
 
 /** Which origin a simulated response was computed for. */
 export type OriginRole = 'trusted' | 'allowed' | 'witness' | 'null' | 'attacker';
@@ -176,11 +176,9 @@ export function mappedPoliciesOf(
  * use at least as dangerous.
  */
 function listedAtFixLocation(policy: Policy, model: FileModel): boolean {
-  const acao = policy.headers.find((h) => h.header === 'access-control-allow-origin');
-  const site = policy.kind === 'options' ? (policy.originProperty ?? policy.options) : acao?.node;
+  const site = policySetting(policy);
   const module = site && foreignModuleOf(site);
-  if (!site || !module) return false;
-  return safely(() => placementOf(site, module, model, undefined, policy.credentials.allowed)) === 'fix-location';
+  return !!module && safely(() => listedAtSetting(policy, module, model)) === true;
 }
 
 /** An odd policy shape must never stop a lint run (the rules stay silent on what the model can't read). */

@@ -11,12 +11,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import {
-  IGNORE_MARKER,
-  ignoreDirectivesOf,
-  isIgnored,
-  type IgnoreDirectives,
-} from '../analysis/ignore-directives';
+import { IGNORE_MARKER, ignoreDirectivesOf, isIgnored, type IgnoreDirectives } from '../analysis/ignore-directives';
 
 export { IGNORE_MARKER, ignoreDirectivesOf, isIgnored, type IgnoreDirectives };
 
