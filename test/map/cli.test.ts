@@ -225,8 +225,7 @@ describe('cors-guard map on helpers judged where they live', () => {
       'safe src/lib/headers.js:16 -',
       'unsafe src/lib/headers.js:23 cors-guard/no-origin-reflection',
       'safe src/lib/headers.js:30 -',
-      'safe src/routes/guarded.js:9 -',
-      'safe src/routes/guarded.js:15 -',
+      // (Issue 26: a caller's safe use of a helper listed where the helper is set is not listed again.)
       'unsafe src/routes/guarded.js:21 cors-guard/no-unsafe-origin-check',
     ]);
     const at = (file: string, line: number) => report.policies.find((p) => p.file === file && p.line === line)!;
@@ -271,20 +270,20 @@ describe('cors-guard map on a helper judged at its call', () => {
 });
 
 describe('cors-guard map on a project whose routes call a helper module', () => {
-  it('places each call of the helper at its own line, once, and names the helper file in the why lines', async () => {
+  it('lists the helper once, where it is set, with each call of it as a related line (issue 26)', async () => {
     const report = await mapDirectory(join(root, 'test/vscode/workspace/shop'));
     expect(schemaErrors(report)).toEqual([]);
     const where = report.policies.map((p) => `${p.file}:${p.line}`);
     expect(new Set(where).size).toBe(where.length);
-    const orders = report.policies.filter((p) => p.file === 'src/routes/orders.js');
-    // Line 4 is `const router = express.Router();`: the helper's own line, not a line of orders.js.
-    expect(orders.map((p) => p.line)).toEqual([7, 12]);
-    expect(orders[0]!.related).toContainEqual({
+    // No entry at the routes: the policy is the helper's, set in src/lib/headers.js.
+    expect(report.policies.filter((p) => p.file === 'src/routes/orders.js')).toEqual([]);
+    const helper = report.policies.find((p) => p.file === 'src/lib/headers.js')!;
+    expect(helper.related).toContainEqual({
       file: 'src/lib/headers.js',
       line: 3,
       note: 'the origin check that lets https://shop-example.com in',
     });
-    expect(orders[0]!.related.every((r) => r.file === 'src/lib/headers.js')).toBe(true);
+    expect(helper.related.filter((r) => r.file === 'src/routes/orders.js').map((r) => r.line)).toEqual([7, 12]);
   });
 });
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCovers, runScopeKey, setRunScope } from '../../eslint-plugin/src/analysis/run-scope';
-import { affectedBy, corsDigest } from '../../eslint-plugin/src/analysis/values/dependencies';
+import { affectedBy, corsDigest } from '../../eslint-plugin/src/analysis/dependencies';
 import { LintEngine } from '../../extension/src/core/engine';
 
 const run = promisify(execFile);

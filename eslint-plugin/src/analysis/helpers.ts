@@ -281,6 +281,15 @@ function foreignCallers(fn: FunctionNode, resolver: ValueResolver, session: Modu
   return out;
 }
 
+/** The calls of `fn` (declared in the linted file and exported) in the project's other modules. */
+export function callersOf(
+  fn: FunctionNode,
+  resolver: ValueResolver,
+  session: ModuleSession,
+): TSESTree.CallExpression[] {
+  return foreignCallers(fn, resolver, session).map((c) => c.call);
+}
+
 /**
  * Whether a reflected origin is decided by a check of another module than the helper's (a caller's own
  * check); `if (origin)` and the like decide nothing. The caller's side keeps exactly these.
@@ -314,9 +323,16 @@ export function helperPolicies(
   const allKnown =
     callers.length > 0 && callers.every((c) => params.every((i) => c.args[i]?.every((v) => v.kind !== 'unknown')));
   if (requestCallers.length > 0 || allKnown) {
+    // Some callers pass known values that are not request data, others pass the request's: the helper is
+    // safe as its other callers use it, and each request-passing call is its own fix location, reported
+    // there (placement.ts). The helper is judged for the others.
+    const knownOther = callers.filter(
+      (c) => !passesRequest(c) && params.every((i) => c.args[i]?.every((v) => v.kind !== 'unknown')),
+    );
+    const judgedFor = requestCallers.length > 0 && knownOther.length > 0 ? knownOther : callers;
     // Every caller's arguments, together: each value keeps its own flow, so a caller's guard still applies.
     const args = fn.params.map((_, i) => {
-      const all = callers.flatMap((c) => c.args[i] ?? []);
+      const all = judgedFor.flatMap((c) => c.args[i] ?? []);
       return all.length > 0 ? all : undefined;
     });
     const b = resolver.bind(fn, args);

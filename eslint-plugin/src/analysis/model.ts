@@ -14,7 +14,7 @@ import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
-import { callerShare, helperPolicies, optionsFactoryPolicies, ownedByHelper, returningFunction } from './helpers';
+import { callersOf, helperPolicies, optionsFactoryPolicies, returningFunction } from './helpers';
 import { runCovers } from './run-scope';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
@@ -141,6 +141,8 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       }
     }
     const policies: Policy[] = [];
+    /** Helpers judged as written, with their calls in other modules (listed with their findings). */
+    const writtenHelpers = new Map<Node, TSESTree.CallExpression[]>();
     for (const [fn, sites] of helpers) {
       const calls = localCallsOf(fn as FunctionNode, resolver);
       if (calls.length === 0) {
@@ -149,7 +151,11 @@ export function analyzeFile(input: AnalysisInput): FileModel {
           ? helperPolicies(fn as FunctionNode, sites, varyCalls, resolver, builder, session)
           : undefined;
         if (judged) policies.push(...judged);
-        else plain.push(...sites);
+        else {
+          plain.push(...sites);
+          const callers = session ? callersOf(fn as FunctionNode, resolver, session) : [];
+          if (callers.length > 0) writtenHelpers.set(fn, callers);
+        }
       }
       for (const call of calls) {
         policies.push(
@@ -163,7 +169,12 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       rules.find((r) => site.node.range[0] >= r.entry.range[0] && site.node.range[1] <= r.entry.range[1]);
     const grouped =
       rules.length === 0 ? plain : plain.map((site) => ({ ...site, group: inRule(site)?.entry ?? site.group }));
-    policies.unshift(...withRouteRules(builder.headerPolicies(grouped, varyCalls), rules));
+    policies.unshift(
+      ...withRouteRules(builder.headerPolicies(grouped, varyCalls), rules).map((p) => {
+        const callers = writtenHelpers.get(p.node);
+        return callers ? { ...p, callers } : p;
+      }),
+    );
     if (session) {
       for (const call of input.helperCalls ?? []) policies.push(...foreignHelperPolicies(call, resolver, builder));
     }
@@ -414,16 +425,8 @@ function foreignHelperPolicies(
     ...p,
     origins: p.origins.filter((o) => o.type === 'reflect' && !helpersOwn(o)),
   }));
-  // A helper judged in its own file with this caller among its callers (helpers.ts): the finding is the
-  // helper's, reported there once; only what this file's own checks decide stays here.
-  const session = resolver.modules?.session;
-  // (Unless this run does not lint the helper's module: then the defect is seen here, run-scope.ts.)
-  if (
-    session &&
-    runCovers(module.path) !== false &&
-    ownedByHelper(fn, sites, module, resolver, session, localCallsOf(fn, resolver).length)
-  ) {
-    return policies.map((p) => callerShare(p, fn)).filter((p): p is Policy => !!p);
-  }
+  // A helper judged in its own file (helpers.ts) sees this call's defect too: where it is reported (there,
+  // once, or here, when the helper's file is not linted or this call alone makes it unsafe) is decided when
+  // reporting (placement.ts), by what the helper's own lint finds.
   return policies;
 }

@@ -129,6 +129,11 @@ export interface Policy {
   readonly varyOrigin: boolean | 'unknown';
   /** The other CORS headers it sends (methods, headers, max-age, expose, vary). */
   readonly otherHeaders: readonly ResponseHeader[];
+  /**
+   * A helper of the linted file judged as written (its headers do not depend on what callers pass): its
+   * calls in other modules, listed with its finding, which is reported once, here (placement.ts).
+   */
+  readonly callers?: readonly TSESTree.CallExpression[];
   /** A helper judged where it lives: why its parameter is the request's Origin, and its callers (helpers.ts). */
   readonly helper?: HelperJudgement;
 }

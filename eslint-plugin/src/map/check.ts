@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
  * hooks and CI. ESLint lints the files it is given, and a CORS finding may sit in a file the change did not
  * touch (`check.js` changes, `server.js` sends the origin it accepts), so this lints the changed files
  * together with the project modules they reach and every CORS file whose analysis reads one of them
- * (analysis/values/dependencies.ts), with the project's own ESLint and flat config, and prints ESLint's
+ * (analysis/dependencies.ts), with the project's own ESLint and flat config, and prints ESLint's
  * report. Exit code: 0 clean, 1 when an error is reported, 2 for a usage, git or configuration error.
  */
 import { ioOf, type CliIo } from '../util/cli-io';
@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setRunScope } from '../analysis/run-scope';
-import { affectedBy } from '../analysis/values/dependencies';
+import { affectedBy } from '../analysis/dependencies';
 import { SOURCE_EXTENSIONS } from '../analysis/values/modules';
 
 /** A regular file (never a FIFO, socket or device: `check` hands these paths to ESLint). */

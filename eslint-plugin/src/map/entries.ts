@@ -24,6 +24,7 @@ import {
   releaseNote,
 } from '../analysis';
 import { foreignModuleOf } from '../analysis/values/locations';
+import { listedAtSetting, policySetting } from '../analysis/placement';
 
 /** Which origin a simulated response was computed for. */
 export type OriginRole = 'trusted' | 'allowed' | 'witness' | 'null' | 'attacker';
@@ -157,6 +158,8 @@ export function mappedPoliciesOf(
   const out: { policy: Policy; entry: MapPolicy }[] = [];
   const seen = new Set<string>();
   for (const policy of model.policies) {
+    // A policy set in another module is listed there, once, with its callers (analysis/placement.ts).
+    if (listedAtFixLocation(policy, model)) continue;
     const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file, displayPath));
     if (!entry) continue;
     const key = `${entry.line}:${entry.column}:${entry.allows}:${entry.verdict}:${entry.credentials}`;
@@ -165,6 +168,17 @@ export function mappedPoliciesOf(
     out.push({ policy, entry });
   }
   return out.sort((a, b) => a.entry.line - b.entry.line || a.entry.column - b.entry.column);
+}
+
+/**
+ * Whether a policy of this file's model is set in another module whose own entry lists it: the header
+ * setter (or the options) lies there, that module is linted and its own model holds the same setting for a
+ * use at least as dangerous.
+ */
+function listedAtFixLocation(policy: Policy, model: FileModel): boolean {
+  const site = policySetting(policy);
+  const module = site && foreignModuleOf(site);
+  return !!module && safely(() => listedAtSetting(policy, module, model)) === true;
 }
 
 /** An odd policy shape must never stop a lint run (the rules stay silent on what the model can't read). */
@@ -342,6 +356,7 @@ function relatedOf(policy: Policy, witness: string | null, file: string, display
     if (!out.some((r) => r.file === where && r.line === line && r.note === note)) out.push({ file: where, line, note });
   };
   for (const call of policy.helper?.callers ?? []) add(call, "a caller passing the request's Origin");
+  for (const call of policy.callers ?? []) add(call, 'a caller (the same policy applies there)');
   for (const spec of policy.origins) {
     if (spec.type === 'reflect') add(spec.source ?? spec.node, "where the request's Origin is read");
     else add(spec.node, 'the origin setting');

@@ -60,6 +60,7 @@ export default createRule<Options, MessageIds>({
           suggest,
         },
         [credentialsRelated(policy)],
+        policy,
       );
     }
 

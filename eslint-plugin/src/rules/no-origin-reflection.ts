@@ -11,7 +11,7 @@ import {
 import { createRule } from '../util/create-rule';
 import { callersRelated, credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
-import { credentialState, guardNote, helperNote, libraryName } from '../util/wording';
+import { callersNote, credentialState, guardNote, helperNote, libraryName } from '../util/wording';
 import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import {
@@ -66,7 +66,7 @@ function subjectOf(
       if (policy.helper)
         return `Reflects \`${policy.helper.parameter}\`${note || ' unchecked'}${helperNote(policy, root, false)}`;
       return spec.request === 'origin'
-        ? `Reflects \`${shortText(spec.what, 40)}\`${note || ' unchecked'}`
+        ? `Reflects \`${shortText(spec.what, 40)}\`${note || ' unchecked'}${callersNote(policy, root)}`
         : `Access-Control-Allow-Origin comes from ${spec.what}, which the attacker controls${note}`;
     case 'origin-true':
       return `\`origin: true\` makes ${lib} reflect every Origin${note}`;
@@ -345,6 +345,7 @@ export default createRule<Options, MessageIds>({
               credentialsRelated(policy),
               ...callersRelated(policy),
             ],
+            policy,
           );
         }
       }

@@ -17,7 +17,7 @@ import {
 import { foreignModuleOf, fileTextOf } from '../analysis/values/locations';
 import { createRule } from '../util/create-rule';
 import { allowOriginRelated, callersRelated, credentialsRelated, reportWithRelated } from '../util/related';
-import { credentialState, helperNote } from '../util/wording';
+import { callersNote, credentialState, helperNote } from '../util/wording';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { ruleHosts } from '../util/settings';
 import { withFileModel } from '../util/file-model';
@@ -226,6 +226,7 @@ export default createRule<Options, MessageIds>({
             context,
             { ...locationOf(check, undefined, sourceCode), messageId: 'notAnalysed', data: { reason: verdict.reason } },
             [...allowOriginRelated(policy), credentialsRelated(policy)],
+            policy,
           );
           continue;
         }
@@ -299,6 +300,7 @@ export default createRule<Options, MessageIds>({
                 reasonOf(check, finding.culprit, sourceCode, intended, finding.witness) +
                 assumption(check) +
                 helperNote(policy, model.modules?.root ?? context.cwd) +
+                callersNote(policy, model.modules?.root ?? context.cwd) +
                 (others.length > 0 ? ` (and ${others.length} more flaw${others.length === 1 ? '' : 's'})` : ''),
             },
             suggest: fix && repair ? [{ messageId: 'suggestRepair', data: { pattern: repair }, fix }] : [],
@@ -313,6 +315,7 @@ export default createRule<Options, MessageIds>({
             credentialsRelated(policy),
             ...callersRelated(policy),
           ],
+          policy,
         );
       }
     });

@@ -138,6 +138,7 @@ export default createRule<Options, MessageIds>({
                 'The default origin `*` comes from this configuration.',
               ],
             ],
+            policy,
           );
         }
       }

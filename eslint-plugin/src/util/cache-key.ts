@@ -4,13 +4,13 @@
  * configuration serialised (lib/cli-engine/lint-result-cache.js: `stringify(config)`, which calls any
  * `toJSON` it meets). A finding of CORS Guard may come from another file (a check in `check.js` deciding
  * what `server.js` sends), so the presets' `settings['cors-guard']` serialise with a digest of the project's
- * CORS-relevant modules (analysis/values/dependencies.ts): any change there changes every file's key and the
+ * CORS-relevant modules (analysis/dependencies.ts): any change there changes every file's key and the
  * project is linted again; a change anywhere else keeps every cached result.
  *
  * Computed only when ESLint serialises the configuration (with `--cache`), once per process and root.
  */
 import { runScopeKey } from '../analysis/run-scope';
-import { corsDigest } from '../analysis/values/dependencies';
+import { corsDigest } from '../analysis/dependencies';
 
 const digests = new Map<string, string>();
 

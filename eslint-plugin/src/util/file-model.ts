@@ -5,27 +5,14 @@
  */
 import * as nodePath from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import {
-  analyzeFile,
-  canonicalHeaderName,
-  emptyModel,
-  HELPER_CALLEE,
-  mayHoldCors,
-  SHAPE_METHODS,
-  type FileModel,
-} from '../analysis';
+import { analyzeFile, emptyModel, mayHoldCors, type FileModel } from '../analysis';
+import { emptyCandidates, noteCandidate, type Candidates } from '../analysis/candidates';
 import { corsGuardSettings } from './settings';
 import { dependenciesAt, packageVersionNear } from './package-versions';
 import { DISK, ModuleSession, type ModuleFileSystem } from '../analysis/values/modules';
 import { moduleParserFor } from './module-parser';
 
-interface Collector {
-  readonly headerNames: TSESTree.Node[];
-  readonly shapeCalls: TSESTree.CallExpression[];
-  readonly varyCalls: TSESTree.CallExpression[];
-  readonly helperCalls: TSESTree.CallExpression[];
-  readonly originObjects: TSESTree.ObjectExpression[];
-  readonly dynamicImports: TSESTree.ImportExpression[];
+interface Collector extends Candidates {
   /** Whether a rule already registered the collecting listeners for this file. */
   owned: boolean;
   /** Whether the file's text passed the screen (analysis/screen.ts); decided by the first rule. */
@@ -68,55 +55,10 @@ function realFilename(context: Readonly<TSESLint.RuleContext<string, readonly un
   return ((context.settings['cors-guard'] ?? {}) as CorsGuardSettings).filename ?? context.physicalFilename;
 }
 
-/** `app.use(factory(options))`: a factory that returns the middleware (it may set the headers). */
-function isMiddlewareArgument(node: TSESTree.CallExpression): boolean {
-  const parent = node.parent;
-  return (
-    parent?.type === 'CallExpression' &&
-    parent.arguments.includes(node) &&
-    parent.callee.type === 'MemberExpression' &&
-    !parent.callee.computed &&
-    parent.callee.property.type === 'Identifier' &&
-    parent.callee.property.name === 'use'
-  );
-}
-function mentionsOrigin(node: TSESTree.Node): boolean {
-  switch (node.type) {
-    case 'Identifier':
-      return /origin/i.test(node.name);
-    case 'MemberExpression':
-      return !node.computed && node.property.type === 'Identifier' && /^origin$/i.test(node.property.name);
-    case 'CallExpression': {
-      const a = node.arguments[0];
-      return a?.type === 'Literal' && typeof a.value === 'string' && a.value.toLowerCase() === 'origin';
-    }
-    default:
-      return false;
-  }
-}
-
-/** Whether an object literal is annotated: a typed variable, `as`/`satisfies`, a typed function's return. */
-function isTyped(node: TSESTree.ObjectExpression): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  if (parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression') return true;
-  if (parent.type === 'VariableDeclarator') return parent.id.type === 'Identifier' && !!parent.id.typeAnnotation;
-  if (parent.type === 'ReturnStatement' || parent.type === 'ArrowFunctionExpression') return true;
-  return false;
-}
-
 function collectorOf(program: TSESTree.Program): Collector {
   let c = collectors.get(program);
   if (!c) {
-    c = {
-      headerNames: [],
-      shapeCalls: [],
-      varyCalls: [],
-      helperCalls: [],
-      originObjects: [],
-      dynamicImports: [],
-      owned: false,
-    };
+    c = { ...emptyCandidates(), owned: false };
     collectors.set(program, c);
   }
   return c;
@@ -171,51 +113,11 @@ export function withFileModel<MessageIds extends string, Options extends readonl
   if (collector.owned) return exit;
   collector.owned = true;
   return {
-    Literal(node) {
-      if (typeof node.value === 'string' && canonicalHeaderName(node.value)) collector.headerNames.push(node);
-    },
-    TemplateLiteral(node) {
-      if (node.expressions.length === 0 && canonicalHeaderName(node.quasis[0]?.value.cooked ?? '')) {
-        collector.headerNames.push(node);
-      }
-    },
-    ObjectExpression(node) {
-      for (const p of node.properties) {
-        if (p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'origin') {
-          collector.originObjects.push(node);
-          return;
-        }
-      }
-      // An object given a type (`const manifest: Manifest = {...}`, `{...} satisfies CorsOptions`): the
-      // analysis reads the type to tell whether it is a library's options.
-      if (isTyped(node)) collector.originObjects.push(node);
-    },
-    ImportExpression(node) {
-      collector.dynamicImports.push(node);
-    },
-    CallExpression(node) {
-      const callee = node.callee;
-      const name =
-        callee.type === 'Identifier'
-          ? callee.name
-          : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier'
-            ? callee.property.name
-            : undefined;
-      if (name === undefined) return;
-      if (
-        node.arguments.length > 0 &&
-        (callee.type === 'Identifier' || (callee.type === 'MemberExpression' && callee.object.type === 'Identifier')) &&
-        (HELPER_CALLEE.test(name) ||
-          name === 'register' ||
-          node.arguments.some(mentionsOrigin) ||
-          isMiddlewareArgument(node))
-      ) {
-        collector.helperCalls.push(node);
-      }
-      if (callee.type === 'MemberExpression' && SHAPE_METHODS.has(name)) collector.shapeCalls.push(node);
-      // res.vary('Origin'), ctx.vary('Origin'), vary(res, 'Origin'), addOriginToVaryHeader(reply)
-      else if (name.length >= 4 && name.toLowerCase().includes('vary')) collector.varyCalls.push(node);
-    },
+    Literal: (node) => noteCandidate(collector, node),
+    TemplateLiteral: (node) => noteCandidate(collector, node),
+    ObjectExpression: (node) => noteCandidate(collector, node),
+    ImportExpression: (node) => noteCandidate(collector, node),
+    CallExpression: (node) => noteCandidate(collector, node),
     ...exit,
   };
 }

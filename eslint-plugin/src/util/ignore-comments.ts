@@ -11,56 +11,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-export const IGNORE_MARKER = 'cors-guard-ignore';
+import { IGNORE_MARKER, ignoreDirectivesOf, isIgnored, type IgnoreDirectives } from '../analysis/ignore-directives';
 
-type Rules = ReadonlySet<string> | 'all';
-
-export interface IgnoreDirectives {
-  readonly file: Rules | undefined;
-  /** 1-based line -> rules ignored on it. */
-  readonly lines: ReadonlyMap<number, Rules>;
-}
-
-const DIRECTIVE = /^\s*cors-guard-ignore-(next-line|line|file)\b([^]*)$/;
-
-function rulesOf(rest: string): Rules {
-  const list = rest
-    .split(/\s--\s|\s--$/)[0]!
-    .split(/[,\s]+/)
-    .map((r) => r.trim().replace(/^cors-guard\//, ''))
-    .filter(Boolean);
-  return list.length === 0 ? 'all' : new Set(list);
-}
-
-function merge(a: Rules | undefined, b: Rules): Rules {
-  if (a === 'all' || b === 'all') return 'all';
-  return a ? new Set([...a, ...b]) : b;
-}
-
-/** Parses the ignore comments of a file (text and comments as ESLint's SourceCode has them). */
-export function ignoreDirectivesOf(comments: readonly Pick<TSESTree.Comment, 'value' | 'loc'>[]): IgnoreDirectives {
-  let file: Rules | undefined;
-  const lines = new Map<number, Rules>();
-  for (const c of comments) {
-    const m = DIRECTIVE.exec(c.value);
-    if (!m) continue;
-    const rules = rulesOf(m[2]!.replace(/\*\/?$/, ''));
-    if (m[1] === 'file') file = merge(file, rules);
-    else {
-      const line = m[1] === 'next-line' ? c.loc.end.line + 1 : c.loc.start.line;
-      lines.set(line, merge(lines.get(line), rules));
-    }
-  }
-  return { file, lines };
-}
-
-function covers(rules: Rules | undefined, name: string): boolean {
-  return rules === 'all' || (!!rules && rules.has(name));
-}
-
-export function isIgnored(directives: IgnoreDirectives, ruleName: string, line: number): boolean {
-  return covers(directives.file, ruleName) || covers(directives.lines.get(line), ruleName);
-}
+export { IGNORE_MARKER, ignoreDirectivesOf, isIgnored, type IgnoreDirectives };
 
 const cache = new WeakMap<object, IgnoreDirectives>();
 

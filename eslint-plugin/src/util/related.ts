@@ -13,10 +13,26 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ACAO, type Policy } from '../analysis';
 import { foreignModuleOf } from '../analysis/values/locations';
+import { placementOf } from '../analysis/placement';
 import { fileModelOf } from './file-model';
 import { displayPath } from './wording';
 
 export const RELATED: unique symbol = Symbol.for('cors-guard.related') as never;
+
+/**
+ * The related locations of this process's reports, by file, position and rule, for formatters (SARIF
+ * `relatedLocations`, formatters/sarif.ts): ESLint's results have no field for them. Shared through a
+ * global symbol, so a formatter loaded as another copy of the plugin finds them too.
+ */
+const REGISTRY = Symbol.for('cors-guard.related-registry');
+export function relatedRegistry(): Map<string, readonly RelatedLocation[]> {
+  const g = globalThis as { [REGISTRY]?: Map<string, readonly RelatedLocation[]> };
+  return (g[REGISTRY] ??= new Map());
+}
+/** `column`: 0-based, as in ESTree locations. */
+export function registryKey(file: string, line: number, column: number, ruleId: string): string {
+  return `${file}\0${line}\0${column}\0${ruleId}`;
+}
 
 export interface RelatedLocation {
   /** ESLint locations: 1-based lines, 0-based columns. */
@@ -38,6 +54,8 @@ type ReportContext = {
   report(descriptor: TSESLint.ReportDescriptor<string>): void;
   readonly sourceCode?: { readonly ast: TSESTree.Program };
   readonly cwd?: string;
+  /** The rule's id (`cors-guard/no-origin-reflection`). */
+  readonly id?: string;
 };
 
 /** Each rule's message templates, by context (to reword a report placed away from its node). */
@@ -59,6 +77,7 @@ export function reportWithRelated<M extends string>(
   context: { report(descriptor: TSESLint.ReportDescriptor<M>): void },
   descriptor: TSESLint.ReportDescriptor<M>,
   related: Related = [],
+  use?: Pick<Policy, 'credentials'>,
 ): void {
   const ctx = context as unknown as ReportContext;
   let d = descriptor as TSESLint.ReportDescriptor<M> & {
@@ -73,6 +92,10 @@ export function reportWithRelated<M extends string>(
   if (elsewhere) {
     // The finding is in another module: report it where this file enters that module.
     const model = ctx.sourceCode ? fileModelOf(ctx.sourceCode.ast) : undefined;
+    // One defect, one finding: when the other module's own lint reports it (or an ignore comment there
+    // silences it), it is placed there, not at every use (analysis/placement.ts).
+    if (model && placementOf(d.node as TSESTree.Node, elsewhere, model, ctx.id, use?.credentials.allowed) !== 'here')
+      return;
     // The local end of this finding: the helper call that led there, else the first related location in
     // this file (the `cors()` call or its `origin`), else where this file first entered the module.
     const found = model?.entries?.entryOf(d.node as TSESTree.Node);
@@ -105,7 +128,16 @@ export function reportWithRelated<M extends string>(
   if (!seen) reportedBy.set(context, (seen = new Set()));
   if (seen.has(key)) return;
   seen.add(key);
-  if (list.length > 0) Object.defineProperty(d, RELATED, { value: list, enumerable: false });
+  if (list.length > 0) {
+    Object.defineProperty(d, RELATED, { value: list, enumerable: false });
+    const file = (ctx as { physicalFilename?: string }).physicalFilename;
+    if (file && at && ctx.id) {
+      const registry = relatedRegistry();
+      // Bounded: a long-lived process (the editor) never reads it; keep the most recent reports.
+      if (registry.size > 20_000) registry.clear();
+      registry.set(registryKey(file, at.line, at.column, ctx.id), list);
+    }
+  }
   context.report(d as TSESLint.ReportDescriptor<M>);
 }
 
@@ -165,5 +197,8 @@ export function allowOriginRelated(policy: Policy): (readonly [Located | undefin
 
 /** The callers of a helper judged where it lives (helpers.ts), each where it passes the request's Origin. */
 export function callersRelated(policy: Policy): (readonly [Located | undefined, string])[] {
-  return (policy.helper?.callers ?? []).map((call) => [call, "Called here with the request's Origin."] as const);
+  return [
+    ...(policy.helper?.callers ?? []).map((call) => [call, "Called here with the request's Origin."] as const),
+    ...(policy.callers ?? []).map((call) => [call, 'Called here: the finding covers this call too.'] as const),
+  ];
 }

@@ -55,6 +55,19 @@ export function helperNote(policy: Policy, root: string | undefined, naming = tr
   return ` (callers pass the request's Origin${naming ? ` as \`${h.parameter}\`` : ''}${where}${more})`;
 }
 
+/**
+ * The callers of a helper judged as written, in a finding placed at the helper (its fix location):
+ * ` (called from \`routes/a.js:3\` and 4 more)`; empty when it has none in other modules.
+ */
+export function callersNote(policy: Policy, root: string | undefined): string {
+  const callers = policy.callers ?? [];
+  const first = callers[0];
+  const m = first ? foreignModuleOf(first) : undefined;
+  if (!first || !m) return '';
+  const more = callers.length > 1 ? ` and ${callers.length - 1} more` : '';
+  return ` (called from \`${displayPath(m.path, root)}:${first.loc.start.line}\`${more})`;
+}
+
 /** A path relative to the project root, with `/`, when it lies inside it. */
 export function displayPath(file: string, root: string | undefined): string {
   const rel = root ? nodePath.relative(root, file) : file;

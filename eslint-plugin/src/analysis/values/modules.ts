@@ -567,6 +567,42 @@ function parseModule(path: string, fileText: string, parse: ModuleParser): Loade
   return module;
 }
 
+/**
+ * A project file parsed as if it were the file being linted (placement.ts asks what its own lint would
+ * find): parents set, not registered as a foreign module, so its nodes are "the linted file's" to the
+ * analysis. Undefined when it cannot be read or parsed.
+ */
+export function parseAsLinted(
+  path: string,
+  session: ModuleSession,
+): { program: TSESTree.Program; text: string; globalScope: Scope; getScope(node: Node): Scope } | undefined {
+  if (/\.json$/i.test(path)) return undefined;
+  const text = session.fs.readFile(path);
+  if (text === undefined || text.length > MODULE_LIMITS.maxBytes) return undefined;
+  let parsed: ParsedModule | undefined;
+  try {
+    parsed = session.parse(text, path);
+  } catch {
+    return undefined;
+  }
+  if (!parsed) return undefined;
+  setParents(parsed.ast, [], []);
+  const manager = parsed.scopeManager;
+  const globalScope = manager.globalScope as Scope;
+  return {
+    program: parsed.ast,
+    text,
+    globalScope,
+    getScope(node) {
+      for (let n: Node | undefined = node; n; n = n.parent) {
+        const s = manager.acquire(n, true) as Scope | null;
+        if (s) return s.type === 'function-expression-name' ? (s.childScopes[0] ?? s) : s;
+      }
+      return globalScope;
+    },
+  };
+}
+
 /** Header-name test, injected by the model (headers.ts) to keep this module free of CORS knowledge. */
 let isHeaderName: (s: string) => boolean = () => false;
 export function setHeaderNameTest(test: (s: string) => boolean): void {

@@ -12,9 +12,9 @@
  */
 import { createHash } from 'node:crypto';
 import * as nodePath from 'node:path';
-import { mayHoldCors } from '../screen';
-import { IMPORTER_LIMITS, projectFiles, specifiersIn } from './importers';
-import { DISK, MODULE_LIMITS, resolveModule, type ModuleFileSystem } from './modules';
+import { mayHoldCors } from './screen';
+import { IMPORTER_LIMITS, projectFiles, specifiersIn } from './values/importers';
+import { DISK, MODULE_LIMITS, resolveModule, type ModuleFileSystem } from './values/modules';
 
 export const DEPENDENCY_LIMITS = {
   /** Files whose imports are resolved in one question (the closure of every CORS file of a project). */
