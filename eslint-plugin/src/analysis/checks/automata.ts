@@ -24,6 +24,7 @@ import { escapeRegex } from './origins';
 import { judgedOnAutomaton, screenPattern, type OriginPattern } from './regex-screen';
 import {
   ATTACKER_SUFFIXES,
+  deployNamePatterns,
   OPEN_TLDS,
   isPublicSuffix,
   knownSuffixOf,
@@ -179,7 +180,9 @@ export function languagesFor(hosts: readonly string[], unicode: boolean): Langua
   const origin = `${s}(?:https?:\\/\\/${host}${PORT}|null)${e}`;
   // A public suffix named in a check (`\\.vercel\\.app$`) is nobody's own host: anyone can register under it.
   const owned = ownedHosts(hosts);
-  const hostAlternatives = owned.map(escapeRegex).join('|') || '(?!)';
+  // Netlify's `<deploy>--<site>.netlify.app` names belong to the site's owner too (suffixes.ts).
+  const hostAlternatives =
+    [...owned.map(escapeRegex), ...deployNamePatterns(owned, LABEL, escapeRegex)].join('|') || '(?!)';
   const good = `${s}https?:\\/\\/(?:${LABEL}\\.)*(?:${hostAlternatives})${PORT}${e}`;
   // Legitimate origins a repair must keep; hosts that name an intended host twice
   // (`a.example.com.example.com`) are artifacts of unanchored matching, not origins anyone meant.

@@ -96,6 +96,19 @@ export function isUnder(host: string, hosts: readonly string[]): boolean {
   return hosts.some((h) => host === h || host.endsWith(`.${h}`) || isDeployOf(host, h));
 }
 
+/**
+ * The deploy names an owned site on such a suffix also owns, as regex sources over one DNS label
+ * (`<label>--site\.netlify\.app`), so the attacker language leaves them out as it leaves the site out.
+ */
+export function deployNamePatterns(owned: readonly string[], label: string, escape: (s: string) => string): string[] {
+  return owned
+    .filter((site) => {
+      const suffix = DEPLOY_SUBDOMAIN_SUFFIXES.find((s) => site.endsWith(`.${s}`));
+      return suffix !== undefined && site.split('.').length === suffix.split('.').length + 1;
+    })
+    .map((site) => `${label}--${escape(site)}`);
+}
+
 /** `deploy-preview-12--site.netlify.app` is a deploy of the site `site.netlify.app`. */
 function isDeployOf(host: string, site: string): boolean {
   const suffix = DEPLOY_SUBDOMAIN_SUFFIXES.find((s) => site.endsWith(`.${s}`));
