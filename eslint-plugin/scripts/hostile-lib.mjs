@@ -45,6 +45,7 @@ app.use((req, res, next) => {
   const origin = req.headers.origin;
   if (origin && /${pattern}/${flags}.test(origin)) {
     res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
     res.setHeader('Vary', 'Origin');
   }
   next();

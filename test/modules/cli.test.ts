@@ -63,7 +63,7 @@ const EXPECTED = [
   // #config -> barrel -> `export *`: options judged where they are defined
   'esm-barrel/src/app.js:11:5 cors-guard/no-unsafe-origin-check',
   // await import('./config/late.js')
-  'esm-barrel/src/app.js:17:18 cors-guard/no-null-origin',
+  'esm-barrel/src/app.js:18:18 cors-guard/no-null-origin',
   'esm-barrel/src/config/cors.js:1:38 cors-guard/no-wildcard-with-credentials',
   'express-cjs/config/corsOptions.js:8:22 cors-guard/no-origin-reflection',
   'express-cjs/server.js:10:23 cors-guard/no-unsafe-origin-check',

@@ -36,7 +36,7 @@ require('http').createServer((req, res) => setCors(res, req.headers.origin));`,
     ],
     [
       'guarded inside the helper by a suffix check',
-      `function setCors(res, origin) { if (origin.endsWith('example.com')) res.setHeader('Access-Control-Allow-Origin', origin); }
+      `function setCors(res, origin) { if (origin.endsWith('example.com')) res.setHeader('Access-Control-Allow-Origin', origin); res.setHeader('Access-Control-Allow-Credentials', 'true'); }
 require('http').createServer((req, res) => setCors(res, req.headers.origin));`,
       ['1:44 cors-guard/no-unsafe-origin-check'],
     ],

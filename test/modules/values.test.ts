@@ -64,13 +64,13 @@ describe('values across modules', () => {
     [
       'an anchored pattern string from config (safe)',
       { 'cfg.mjs': "export const PATTERN = '^https://app\\\\.example\\\\.com$';\n" },
-      "import { PATTERN } from './cfg.mjs';\nexpress().use(cors({ origin: (o, cb) => cb(null, new RegExp(PATTERN).test(o)) }));",
+      "import { PATTERN } from './cfg.mjs';\nexpress().use(cors({ origin: (o, cb) => cb(null, new RegExp(PATTERN).test(o)), credentials: true }));",
       [],
     ],
     [
       'an unescaped pattern string from config',
       { 'cfg.mjs': "export const PATTERN = '^https://app.example.com$';\n" },
-      "import { PATTERN } from './cfg.mjs';\nexpress().use(cors({ origin: (o, cb) => cb(null, new RegExp(PATTERN).test(o)) }));",
+      "import { PATTERN } from './cfg.mjs';\nexpress().use(cors({ origin: (o, cb) => cb(null, new RegExp(PATTERN).test(o)), credentials: true }));",
       ['4:50 cors-guard/no-unsafe-origin-check'],
     ],
     [
@@ -97,7 +97,7 @@ describe('values across modules', () => {
     [
       'an origin predicate from another module',
       { 'check.mjs': "export const isAllowed = (o) => o.startsWith('https://app.example.com');\n" },
-      "import { isAllowed } from './check.mjs';\nexpress().use(cors({ origin: (o, cb) => cb(null, isAllowed(o)) }));",
+      "import { isAllowed } from './check.mjs';\nexpress().use(cors({ origin: (o, cb) => cb(null, isAllowed(o)), credentials: true }));",
       ['4:22 cors-guard/no-unsafe-origin-check In `check.mjs` (line 1)'],
     ],
     [
@@ -129,14 +129,16 @@ describe('values across modules', () => {
 });
 
 describe('options judged where they are defined, consumed by another library', () => {
-  it('are judged again at a consumer that reads them differently (@koa/cors reflects `*` with credentials)', () => {
+  it('a consumer that reads them differently (@koa/cors reflects `*` with credentials): one finding, where they are set', () => {
+    // The options module's own lint reports `*` with credentials at the same place (one defect, one finding:
+    // placement.ts); the consumer adds none. (Its stronger consequence, reflection with cookies under
+    // @koa/cors, is not yet carried to that finding's message.)
     const files = {
       'corsOptions.mjs': "export const corsOptions = { origin: '*', credentials: true };\n",
       'app.mjs':
         "import Koa from 'koa';\nimport cors from '@koa/cors';\nimport { corsOptions } from './corsOptions.mjs';\nnew Koa().use(cors(corsOptions));\n",
     };
-    expect(lintProject(files, 'app.mjs')).toEqual([
-      '4:15 cors-guard/no-wildcard-with-credentials In `corsOptions.mjs` (line 1)',
-    ]);
+    expect(lintProject(files, 'app.mjs')).toEqual([]);
+    expect(lintProject(files, 'corsOptions.mjs')).toEqual(['1:38 cors-guard/no-wildcard-with-credentials']);
   });
 });
