@@ -174,7 +174,7 @@ test('"Export report" writes the self-contained HTML page of the map', async () 
   const html = readFileSync(target.fsPath, 'utf8');
   const policies = (await api().mapView()).reduce((n, g) => n + g.children.length, 0);
   assert.equal(html.match(/<tr id="p\d+"/g)?.length, policies);
-  assert.match(html, /href="scan\/closed-reflection\.js#L6"/);
+  assert.match(html, /href="\.\/scan\/closed-reflection\.js#L6"/);
   assert.doesNotMatch(html, /\bsrc=|<link\b/);
 });
 

@@ -79,16 +79,17 @@ async function apply(action: vscode.CodeAction | undefined, what: string): Promi
   assert.ok(await vscode.workspace.applyEdit(action.edit), `${what}: applied`);
 }
 
-test('Scan Workspace with nothing open finds the helper bug of src/lib/headers.js where src/routes/orders.js calls it', async () => {
+test('Scan Workspace with nothing open finds the helper bug of src/lib/headers.js, once, where src/routes/orders.js calls it', async () => {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   for (const name of [ORDERS, HEADERS]) assert.equal(isOpen(uriOf(name)), false, `${name} was never opened`);
   const summary = await api.scanWorkspace();
   assert.equal(summary.cancelled, false);
-  // The scan resolves `../lib/headers` within the workspace folder, as the open-file lint does.
-  assert.deepEqual(rules(uriOf(ORDERS)), ['cors-guard/no-unsafe-origin-check']);
-  const [finding] = findings(uriOf(ORDERS));
-  assert.match(finding!.message, /^In shop\/src\/lib\/headers\.js \(line 3\): Origin check accepts/);
+  // The scan resolves `../lib/headers` within the workspace folder, as the open-file lint does. One defect,
+  // one finding: in the helper, where the fix goes, naming its callers; none at the calls.
   assert.deepEqual(rules(uriOf(HEADERS)), ['cors-guard/no-unsafe-origin-check']);
+  assert.deepEqual(rules(uriOf(ORDERS)), []);
+  const [finding] = findings(uriOf(HEADERS));
+  assert.match(finding!.message, /^Origin check accepts .*called from `?shop\/src\/routes\/orders\.js:7`? and 1 more/);
   // The other findings of the project: the config's callback, the Koa admin app, the TypeScript server, Next.js.
   for (const name of [
     'shop/src/config.js',
@@ -98,9 +99,14 @@ test('Scan Workspace with nothing open finds the helper bug of src/lib/headers.j
   ])
     assert.deepEqual(rules(uriOf(name)), ['cors-guard/no-origin-reflection'], name);
   assert.deepEqual(rules(uriOf('shop/src/admin/partners.js')), []);
-  // The related location names the file once (VS Code shows it), not again in the message.
-  assert.equal(finding!.relatedInformation?.[0]?.message, 'The problem is here.');
-  assert.ok(finding!.relatedInformation?.[0]?.location.uri.path.endsWith('/shop/src/lib/headers.js'));
+  // Every caller is a related location.
+  const callers = (finding!.relatedInformation ?? []).filter((r) =>
+    r.location.uri.path.endsWith('/shop/src/routes/orders.js'),
+  );
+  assert.deepEqual(
+    callers.map((r) => r.location.range.start.line + 1),
+    [7, 12],
+  );
   for (const name of [ORDERS, HEADERS]) assert.equal(isOpen(uriOf(name)), false, 'scanning opens nothing');
   // The status bar item: the counts and the time of the last scan.
   const bar = api.statusBar();
@@ -110,26 +116,22 @@ test('Scan Workspace with nothing open finds the helper bug of src/lib/headers.j
   await screenshot('scan-project');
 }, 120_000);
 
-test('the CORS Map lists a helper called twice once per call (unique ids), and its why lines name the helper file', async () => {
-  const orders = await group(ORDERS);
-  assert.ok(orders, `groups: ${(await api.mapView()).map((g) => g.label).join(', ')}`);
-  assert.deepEqual(
-    orders.children.map((c) => c.description),
-    ['with cookies · headers · line 7', 'with cookies · headers · line 12'],
-  );
+test('the CORS Map lists a helper called twice once, where it is set, with its callers (unique ids)', async () => {
+  const headers = await group(HEADERS);
+  assert.ok(headers, `groups: ${(await api.mapView()).map((g) => g.label).join(', ')}`);
+  assert.equal(await group(ORDERS), undefined, 'no second entry at the calls');
+  assert.equal(headers.children.length, 1, headers.children.map((c) => c.description).join(' | '));
   const ids = (await api.mapView()).flatMap((g) => [g.id, ...g.children.map((c) => c.id)]);
   assert.equal(new Set(ids).size, ids.length, `unique ids: ${ids.join(', ')}`);
-  const tooltip = orders.children[0]!.tooltip ?? '';
-  assert.match(tooltip, /- shop\/src\/lib\/headers\.js:3: the origin check that lets https:\/\/shop-example\.com in/);
-  assert.match(tooltip, /- shop\/src\/lib\/headers\.js:4: where the helper sets Access-Control-Allow-Origin/);
-  // The exported page lists each site once and names the helper file in the why lines.
+  const tooltip = headers.children[0]!.tooltip ?? '';
+  assert.match(tooltip, /shop\/src\/routes\/orders\.js:7/);
+  assert.match(tooltip, /shop\/src\/routes\/orders\.js:12/);
+  // The exported page lists the site once, at the helper.
   const target = vscode.Uri.joinPath(vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'cors-map-'))), 'map.html');
   await vscode.commands.executeCommand('corsGuard.map.exportReport', target);
   const html = readFileSync(target.fsPath, 'utf8');
-  assert.match(html, /shop\/src\/routes\/orders\.js#L7"/);
-  assert.match(html, /shop\/src\/routes\/orders\.js#L12"/);
-  assert.doesNotMatch(html, /orders\.js#L4"/);
-  assert.match(html, /shop\/src\/lib\/headers\.js, line 3: the origin check/);
+  assert.match(html, /href="\.\/shop\/src\/lib\/headers\.js#L\d+"/);
+  assert.doesNotMatch(html, /href="[^"]*orders\.js#L7"/);
   // "Open" shows the page inside VS Code (a webview: it works in a remote window too).
   await vscode.commands.executeCommand('corsGuard.map.openReport', target);
   await until(
@@ -146,7 +148,7 @@ test('the CORS Map lists a helper called twice once per call (unique ids), and i
   assert.ok(!proposed.path.startsWith(`${folder().path}/`), `proposed ${proposed.toString()}`);
   assert.match(proposed.path, /cors-map-[^/]*\.html$/);
   await vscode.commands.executeCommand('corsGuard.map.focus');
-  assert.ok(await api.revealInMap(ORDERS), 'the orders.js group in view');
+  assert.ok(await api.revealInMap(HEADERS), 'the headers.js group in view');
   await screenshot('map-helper-twice');
 }, 120_000);
 
@@ -154,8 +156,8 @@ test('scan results persist across a reload (workspace state) and follow the help
   const restored = await api.reloadScan();
   assert.ok(restored >= 8, `restored ${restored} files`);
   // At once, before any lint: the findings and the map are back.
-  assert.deepEqual(rules(uriOf(ORDERS)), ['cors-guard/no-unsafe-origin-check']);
-  assert.ok(await group(ORDERS), 'the map has the restored files');
+  assert.deepEqual(rules(uriOf(HEADERS)), ['cors-guard/no-unsafe-origin-check']);
+  assert.ok(await group(HEADERS), 'the map has the restored files');
   const file = uriOf(HEADERS).fsPath;
   const original = readFileSync(file, 'utf8');
   try {
@@ -169,7 +171,7 @@ test('scan results persist across a reload (workspace state) and follow the help
   } finally {
     writeFileSync(file, original);
   }
-  await until(() => rules(uriOf(ORDERS)).length === 1, 'the finding to come back', api.onDidScan);
+  await until(() => rules(uriOf(HEADERS)).length === 1, 'the finding to come back', api.onDidScan);
 }, 90_000);
 
 /** Every CORS Guard diagnostic of the workspace, as the Problems panel lists it. */
@@ -194,7 +196,7 @@ async function mapLines(): Promise<string[]> {
 
 test('a scan with files open in tabs survives a reload (simulated: results dropped, restored from the workspace state, open files linted again): the same map, Problems and status bar; a file changed on disk since is stale, never clean', async () => {
   // Files open in tabs while the workspace is scanned.
-  const tabs = [ORDERS, 'shop/src/config.js', 'shop/src/server.ts'];
+  const tabs = [HEADERS, 'shop/src/config.js', 'shop/src/server.ts'];
   for (const name of tabs) await linted((await open(name)).document);
   await api.scanWorkspace();
   const before = { problems: problemsPanel(), map: await mapLines(), bar: api.statusBar().text };
@@ -341,24 +343,21 @@ test('quick fixes for an origin callback, a Next.js headers object and a helper 
     await linted(route.document, (d) => d.length === 0);
     assert.ok(typeCheck(route.document.getText()).ok, 'the Next.js fix type-checks');
     await revert(route);
-    // The helper's origin check, reported at its call in orders.js, is repaired in headers.js.
-    const orders = await open(ORDERS);
-    const [call] = await linted(orders.document, (d) => d.length === 1, t);
-    const inHelper = ours(await codeActions(orders.document, call!.range)).find((a) =>
-      a.title.endsWith('(in shop/src/lib/headers.js)'),
+    // The helper's origin check: one finding, in headers.js where it is written (its calls in orders.js are
+    // related locations), repaired there.
+    const helper = await open(HEADERS);
+    const [check] = await linted(helper.document, (d) => d.length === 1, t);
+    const repair = ours(await codeActions(helper.document, check!.range)).find((a) =>
+      /^Use the verified pattern /.test(a.title),
     );
-    assert.ok(inHelper, 'a fix in the helper file');
-    assert.match(inHelper.title, /^Use the verified pattern /);
-    await apply(inHelper, 'the helper fix');
-    const helper = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriOf(HEADERS).toString());
-    assert.ok(helper?.isDirty, 'the helper file was edited');
-    assert.match(helper.getText(), /\/\^https:\\\/\\\/shop\\\.example\\\.com/);
-    assert.equal(orders.document.isDirty, false, 'the calling file is unchanged');
-    // The unsaved helper is read from its buffer: the call's finding clears.
-    await linted(orders.document, (d) => d.length === 0);
-    await vscode.window.showTextDocument(helper);
+    assert.ok(repair, 'a fix in the helper file');
+    await apply(repair, 'the helper fix');
+    assert.ok(helper.document.isDirty, 'the helper file was edited');
+    assert.match(helper.document.getText(), /\/\^https:\\\/\\\/shop\\\.example\\\.com/);
+    await linted(helper.document, (d) => d.length === 0);
+    await vscode.window.showTextDocument(helper.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await until(() => !helper.isDirty, 'the helper revert');
+    await until(() => !helper.document.isDirty, 'the helper revert');
   } finally {
     await setting('trustedOrigins', undefined);
   }
@@ -366,8 +365,11 @@ test('quick fixes for an origin callback, a Next.js headers object and a helper 
 }, 120_000);
 
 test('the hover at app.use(cors(corsOptions)) explains the imported options; a finding with many related locations keeps its hover short', async () => {
+  // With the options' own file open too, their finding is shown there (one defect, one finding), and the
+  // hover at the use explains the configuration.
+  await linted((await open('shop/src/config.js')).document);
   const app = await open('shop/src/app.js');
-  await linted(app.document);
+  await linted(app.document, (d) => d.length === 0);
   const text = await hoverText(app.document, positionOf(app.document, 'cors(corsOptions)'));
   assert.match(text, /\*\*Verdict:\*\* Unsafe: any website/);
   assert.match(text, /The options come from `src\/config\.js`/);
