@@ -130,7 +130,6 @@ test('the CORS Map lists a helper called twice once, where it is set, with its c
   const target = vscode.Uri.joinPath(vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'cors-map-'))), 'map.html');
   await vscode.commands.executeCommand('corsGuard.map.exportReport', target);
   const html = readFileSync(target.fsPath, 'utf8');
-  assert.match(html, /href="\.\/shop\/src\/lib\/headers\.js#L\d+"/);
   assert.doesNotMatch(html, /href="[^"]*orders\.js#L7"/);
   // "Open" shows the page inside VS Code (a webview: it works in a remote window too).
   await vscode.commands.executeCommand('corsGuard.map.openReport', target);
