@@ -7,9 +7,9 @@ import { statSync } from 'node:fs';
  * (analysis/dependencies.ts), with the project's own ESLint and flat config, and prints ESLint's
  * report. Exit code: 0 clean, 1 when an error is reported, 2 for a usage, git or configuration error.
  */
+import { loadEslint } from './load-eslint';
 import { ioOf, type CliIo } from '../util/cli-io';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setRunScope } from '../analysis/run-scope';
@@ -39,7 +39,6 @@ Options:
   -h, --help        show this help
 `;
 
-/** Where the command writes and the folder it runs in (the shape of the other commands' `io`). */
 /** Where `check` writes and the folder it runs in (the CLI's io). */
 export type CheckIo = CliIo;
 
@@ -55,20 +54,6 @@ interface EslintLike {
   loadFormatter(name: string): Promise<{ format(results: EslintResult[]): string | Promise<string> }>;
 }
 type EslintClass = new (options: Record<string, unknown>) => EslintLike;
-
-/** The project's ESLint (resolved from `cwd`), else the one beside this plugin. */
-async function loadEslint(cwd: string): Promise<EslintClass> {
-  let mod: { loadESLint?: (o: object) => Promise<EslintClass>; ESLint?: EslintClass };
-  try {
-    mod = createRequire(join(cwd, 'package.json'))('eslint') as typeof mod;
-  } catch {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require('eslint') as typeof mod;
-  }
-  if (mod.loadESLint) return mod.loadESLint({ useFlatConfig: true });
-  if (mod.ESLint) return mod.ESLint;
-  throw new Error('eslint does not export ESLint: ESLint 9 or later is needed');
-}
 
 function git(cwd: string, args: readonly string[]): string {
   return execFileSync('git', [...args], {
@@ -187,7 +172,7 @@ export async function main(argv: readonly string[], given: Partial<CheckIo> = {}
   }
   if (files.length === 0) return 0;
   try {
-    const ESLint = await loadEslint(cwd);
+    const ESLint = await loadEslint<EslintClass>(cwd);
     const eslint = new ESLint({ cwd, errorOnUnmatchedPattern: false });
     const lintable: string[] = [];
     for (const f of files) if (!(await eslint.isPathIgnored(f))) lintable.push(f);

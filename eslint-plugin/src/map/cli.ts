@@ -4,6 +4,7 @@
  * the project's flat config when there is one, else the recommended preset with the TypeScript parser
  * (when installed) and the project's `.gitignore`. A rule added to the run hands over each file's model.
  */
+import { loadEslint } from './load-eslint';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -75,20 +76,6 @@ interface EslintLike {
   isPathIgnored(filePath: string): Promise<boolean>;
 }
 type EslintClass = (new (options: Record<string, unknown>) => EslintLike) & { readonly version?: string };
-
-/** The project's ESLint (resolved from `cwd`), else the one beside this plugin. */
-async function loadEslint(cwd: string): Promise<EslintClass> {
-  let mod: { loadESLint?: (o: object) => Promise<EslintClass>; ESLint?: EslintClass };
-  try {
-    mod = createRequire(join(cwd, 'package.json'))('eslint') as typeof mod;
-  } catch {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require('eslint') as typeof mod;
-  }
-  if (mod.loadESLint) return mod.loadESLint({ useFlatConfig: true });
-  if (mod.ESLint) return mod.ESLint;
-  throw new Error('eslint does not export ESLint: ESLint 9 or later is needed');
-}
 
 /** `@typescript-eslint/parser` from the project, else from beside this plugin; undefined if not installed. */
 function typescriptParser(cwd: string): unknown {
@@ -169,7 +156,7 @@ function eslintOptionsFor(
 /** Lints `paths` (relative to `cwd`) and returns the map. */
 export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const ESLint = await loadEslint(cwd);
+  const ESLint = await loadEslint<EslintClass>(cwd);
   const policies: MapPolicy[] = [];
   const models = new Map<MapPolicy, { policy: Policy; trustedOrigins: readonly string[] }>();
   const collect = {
