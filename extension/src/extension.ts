@@ -255,6 +255,7 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.commands.registerCommand(MAP_COMMANDS.reveal, revealPolicy),
     vscode.commands.registerCommand(MAP_COMMANDS.groupByFile, () => map.setGrouping('file')),
     vscode.commands.registerCommand(MAP_COMMANDS.groupByVerdict, () => map.setGrouping('verdict')),
+    vscode.commands.registerCommand(MAP_COMMANDS.groupByPackage, () => map.setGrouping('package')),
     vscode.commands.registerCommand(MAP_COMMANDS.refresh, () => map.refresh()),
     vscode.commands.registerCommand(MAP_COMMANDS.export, (target?: vscode.Uri) => map.exportReport(target)),
     vscode.commands.registerCommand(MAP_COMMANDS.openReport, (uri: vscode.Uri) => map.openReport(uri)),

@@ -33,6 +33,7 @@ export const MAP_COMMANDS = {
   reveal: 'corsGuard.map.reveal',
   groupByFile: 'corsGuard.map.groupByFile',
   groupByVerdict: 'corsGuard.map.groupByVerdict',
+  groupByPackage: 'corsGuard.map.groupByPackage',
   export: 'corsGuard.map.exportReport',
   openReport: 'corsGuard.map.openReport',
   refresh: 'corsGuard.map.refresh',
@@ -241,6 +242,8 @@ export class CorsMapView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       if (this.grouping === 'file') {
         t.resourceUri = vscode.Uri.parse(group.items[0]!.uri);
         t.iconPath = vscode.ThemeIcon.File;
+      } else if (this.grouping === 'package') {
+        t.iconPath = new vscode.ThemeIcon('package');
       } else if (group.verdict) {
         t.iconPath = ICONS[group.verdict];
       }

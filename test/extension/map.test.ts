@@ -113,6 +113,23 @@ describe("the view's groups and the exported report", () => {
     expect(itemLabel(items[3]!, 'verdict').description).toBe('with cookies · cors · lib/allow.js:2');
   });
 
+  it('groups by workspace package (folder order; files of no package last), labelled name and folder', () => {
+    const inPackage = (item: MapItem, name: string, folder: string): MapItem => ({
+      ...item,
+      policy: { ...item.policy, package: { name, folder } },
+    });
+    const grouped = groupMap(
+      [inPackage(items[0]!, '@acme/api', 'apps/api'), inPackage(items[3]!, 'tools', 'tools'), items[1]!],
+      'package',
+    );
+    expect(grouped.map((g) => [g.label, g.verdict, g.items.length])).toEqual([
+      ['@acme/api (apps/api)', items[0]!.policy.verdict, 1],
+      ['tools', 'safe', 1],
+      ['outside the workspace packages', 'unsafe', 1],
+    ]);
+    expect(itemLabel(grouped[1]!.items[0]!, 'package').description).toBe('with cookies · cors · lib/allow.js:2');
+  });
+
   it('exports the report the CLI writes, valid against the JSON Schema', () => {
     const report = reportOf(items, 2);
     expect(schemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);

@@ -17,7 +17,7 @@ import { DISK, overlayFileSystem } from '../analysis/values/modules';
 import { ioOf, type CliIo } from '../util/cli-io';
 import { FLAT_CONFIG_NAMES } from '../util/flat-config';
 import { setModuleFileSystem, withFileModel } from '../util/file-model';
-import { mappedPoliciesOf, type MapPolicy } from './entries';
+import { mappedPoliciesOf, withPackage, type MapPolicy } from './entries';
 import { diffMaps, formatDiffJson, formatDiffMarkdown, formatDiffText, type LivePolicy, type MapDiff } from './diff';
 import { commitOf, filesUnder, readRefTree } from './git';
 import { formatJson, formatMarkdown, formatText, type MapReport } from './format';
@@ -167,7 +167,9 @@ export async function mapProject(options: MapOptions = {}): Promise<MapReport> {
         const file = displayName(cwd, context.filename);
         // One entry per site (a helper judged per call is placed at each call); lines of another module
         // name it relative to the same folder.
-        for (const { policy, entry } of mappedPoliciesOf(model, file, (p) => displayName(cwd, p))) {
+        for (const mapped of mappedPoliciesOf(model, file, (p) => displayName(cwd, p))) {
+          const { policy } = mapped;
+          const entry = withPackage(mapped.entry, context.filename, cwd);
           policies.push(entry);
           models.set(entry, { policy, trustedOrigins: model.trustedOrigins });
         }
@@ -436,5 +438,10 @@ export async function diffAgainst(ref: string, options: Omit<MapOptions, 'ref' |
     ref: commit,
     onPolicy: (entry, policy, trustedOrigins) => before.push({ entry, policy, trustedOrigins }),
   });
-  return diffMaps(before, after, { ref, commit, errors: now.errors });
+  return diffMaps(before, after, {
+    ref,
+    commit,
+    errors: now.errors,
+    ...(now.notAnalysed ? { notAnalysed: now.notAnalysed } : {}),
+  });
 }

@@ -6,7 +6,8 @@
  */
 import { EXAMPLE_ATTACKER, assessPolicy, decide, type Policy, type Readability } from '../analysis';
 import { allowsPartsOf, type MapPolicy } from './entries';
-import { mdCode, mdText, printable } from './format';
+import { mdCode, mdText, packageLabel, printable } from './format';
+import type { NotAnalysed } from './walk';
 
 /** A policy as mapped, with the model it came from. */
 export interface LivePolicy {
@@ -43,6 +44,8 @@ export type ChangeKind =
 
 export interface PolicyDiff {
   readonly file: string;
+  /** The workspace package the file belongs to (absent outside a workspace). */
+  readonly package?: MapPolicy['package'];
   readonly kind: MapPolicy['kind'];
   readonly library: string | null;
   readonly before: PolicySide | null;
@@ -67,6 +70,8 @@ export interface MapDiff {
   /** Whether some change lets in an attacker origin that was blocked (or kept from cookies) before. */
   readonly admitsAttacker: boolean;
   readonly errors: readonly { readonly file: string; readonly line: number; readonly message: string }[];
+  /** Files of the working tree that were not opened (see the map's `notAnalysed`): no change is known there. */
+  readonly notAnalysed?: readonly NotAnalysed[];
 }
 
 const RANK: Record<Readability, number> = { no: 0, rejected: 0, unknown: 0, 'without-cookies': 1, 'with-cookies': 2 };
@@ -191,6 +196,7 @@ export function diffPolicy(before: LivePolicy | undefined, after: LivePolicy | u
   }
   return {
     file: some.entry.file,
+    ...(some.entry.package ? { package: some.entry.package } : {}),
     kind: some.entry.kind,
     library: some.entry.library,
     before: b,
@@ -205,7 +211,7 @@ export function diffPolicy(before: LivePolicy | undefined, after: LivePolicy | u
 export function diffMaps(
   before: readonly LivePolicy[],
   after: readonly LivePolicy[],
-  meta: { ref: string; commit: string; errors?: MapDiff['errors'] },
+  meta: { ref: string; commit: string; errors?: MapDiff['errors']; notAnalysed?: MapDiff['notAnalysed'] },
 ): MapDiff {
   const { pairs, removed, added } = pairPolicies(before, after);
   const policies: PolicyDiff[] = [];
@@ -232,6 +238,7 @@ export function diffMaps(
     unchanged,
     admitsAttacker: policies.some((p) => p.admitted.length > 0),
     errors: meta.errors ?? [],
+    ...(meta.notAnalysed && meta.notAnalysed.length > 0 ? { notAnalysed: meta.notAnalysed } : {}),
   };
 }
 
@@ -250,6 +257,17 @@ function whereOf(d: PolicyDiff): string {
   return `${d.file}:${(d.after ?? d.before)!.line}`;
 }
 
+/** ` in @acme/api (apps/api)` when the change lies in a workspace package. */
+function packageOf(d: PolicyDiff): string {
+  return d.package ? ` in ${packageLabel(d.package)}` : '';
+}
+
+/** The workspace packages the admitting changes touch, named in the headline. */
+function touchedPackages(diff: MapDiff): string[] {
+  const names = diff.policies.filter((p) => p.admitted.length > 0 && p.package).map((p) => packageLabel(p.package));
+  return [...new Set(names)];
+}
+
 function counts(diff: MapDiff): string {
   const added = diff.policies.filter((p) => !p.before).length;
   const removed = diff.policies.filter((p) => !p.after).length;
@@ -259,8 +277,10 @@ function counts(diff: MapDiff): string {
 
 export function headlineOf(diff: MapDiff): string {
   const n = diff.policies.filter((p) => p.admitted.length > 0).length;
+  const packages = touchedPackages(diff);
+  const where = packages.length > 0 ? ` (${packages.join(', ')})` : '';
   return n > 0
-    ? `${n} ${n === 1 ? 'policy now lets' : 'policies now let'} in an attacker origin that was blocked before`
+    ? `${n} ${n === 1 ? 'policy now lets' : 'policies now let'} in an attacker origin that was blocked before${where}`
     : 'No change lets in an attacker origin that was blocked before';
 }
 
@@ -279,7 +299,7 @@ export function formatDiffMarkdown(diff: MapDiff): string {
         (c) => `${mdCode(c.origin)}${c.after === 'with-cookies' ? ' (with cookies)' : ''}`,
       );
       lines.push(
-        `| ${iconOf(d)} | ${mdCode(whereOf(d))} | ${d.library ? mdCode(d.library) : 'headers'} | ${mdText(d.changes.map((c) => c.text).join('; ') || 'witness changed')} | ${admitted.join(', ')} | ${d.fixed.map((c) => mdCode(c.origin)).join(', ')} |`,
+        `| ${iconOf(d)} | ${mdCode(whereOf(d))}${d.package ? ` (${mdCode(d.package.name)})` : ''} | ${d.library ? mdCode(d.library) : 'headers'} | ${mdText(d.changes.map((c) => c.text).join('; ') || 'witness changed')} | ${admitted.join(', ')} | ${d.fixed.map((c) => mdCode(c.origin)).join(', ')} |`,
       );
     }
     lines.push('');
@@ -287,6 +307,12 @@ export function formatDiffMarkdown(diff: MapDiff): string {
   if (diff.errors.length > 0) {
     lines.push(`Not parsed (${diff.errors.length}):`, '');
     for (const e of diff.errors) lines.push(`- ${mdCode(`${e.file}:${e.line}`)} ${mdText(e.message)}`);
+    lines.push('');
+  }
+  const skipped = diff.notAnalysed ?? [];
+  if (skipped.length > 0) {
+    lines.push(`Not analysed (${skipped.length}):`, '');
+    for (const n of skipped) lines.push(`- ${mdCode(n.file)} ${mdText(n.reason)}`);
     lines.push('');
   }
   lines.push(`<sub>${mdCode(`cors-guard map --diff ${diff.ref}`)} · ${mdText(diff.commit.slice(0, 12))}</sub>`, '');
@@ -297,12 +323,15 @@ export function formatDiffText(diff: MapDiff): string {
   const lines = [printable(`CORS diff against ${diff.ref}: ${headlineOf(diff)} (${counts(diff)})`)];
   for (const d of diff.policies) {
     lines.push(
-      printable(`  ${iconOf(d)} ${whereOf(d)} ${d.library ?? 'headers'}: ${d.changes.map((c) => c.text).join('; ')}`),
+      printable(
+        `  ${iconOf(d)} ${whereOf(d)}${packageOf(d)} ${d.library ?? 'headers'}: ${d.changes.map((c) => c.text).join('; ')}`,
+      ),
     );
     for (const c of d.admitted) lines.push(printable(`      let in: ${describeAccess(c)}`));
     for (const c of d.fixed) lines.push(printable(`      kept out: ${describeAccess(c)}`));
   }
   for (const e of diff.errors) lines.push(printable(`  (not parsed) ${e.file}:${e.line} ${e.message}`));
+  for (const n of diff.notAnalysed ?? []) lines.push(printable(`  (not analysed) ${n.file}: ${n.reason}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -24,6 +24,8 @@ import {
   releaseNote,
 } from '../analysis';
 import { foreignModuleOf } from '../analysis/values/locations';
+import { isAbsolute, relative } from 'node:path';
+import { memberPackageOf, type MemberPackage } from '../analysis/values/workspaces';
 import { listedAtSetting, policySetting } from '../analysis/placement';
 
 /** Which origin a simulated response was computed for. */
@@ -72,6 +74,8 @@ export interface MapPolicy {
   readonly responses: readonly MapResponse[];
   /** The library release the verdict depends on (a `versions` row of the framework table), else null. */
   readonly release?: MapRelease | null;
+  /** The workspace package whose file sets the policy (absent outside a workspace). */
+  readonly package?: MemberPackage;
 }
 
 export interface MapRelease {
@@ -179,6 +183,19 @@ function listedAtFixLocation(policy: Policy, model: FileModel): boolean {
   const site = policySetting(policy);
   const module = site && foreignModuleOf(site);
   return !!module && safely(() => listedAtSetting(policy, module, model)) === true;
+}
+
+/**
+ * The entry with the workspace package of the file that sets it (`absoluteFile`), when the project mapped
+ * (`projectRoot`: the CLI's folder, the editor's workspace folder) holds the workspace's root: a project
+ * inside a larger repository's workspace (a fixture, one app opened alone) reads as a project of its own.
+ */
+export function withPackage<T extends MapPolicy>(entry: T, absoluteFile: string, projectRoot: string | undefined): T {
+  const found = safely(() => memberPackageOf(absoluteFile));
+  if (!found || projectRoot === undefined) return entry;
+  const inside = relative(projectRoot, found.root);
+  if (inside.startsWith('..') || isAbsolute(inside)) return entry;
+  return { ...entry, package: found.member };
 }
 
 /** An odd policy shape must never stop a lint run (the rules stay silent on what the model can't read). */

@@ -31,6 +31,43 @@ export function countsOf(policies: readonly MapPolicy[]): Record<(typeof VERDICT
   return counts;
 }
 
+/** One workspace package's policies (`member` undefined: files outside every package of the workspace). */
+export interface PackageGroup {
+  readonly member: MapPolicy['package'];
+  readonly policies: readonly MapPolicy[];
+}
+
+/**
+ * The policies by workspace package (folder order, the root last-but-outside), or undefined when no policy
+ * lies in a workspace (a project of one package reads as before).
+ */
+export function packageGroups(policies: readonly MapPolicy[]): PackageGroup[] | undefined {
+  if (!policies.some((p) => p.package)) return undefined;
+  const groups = new Map<string, { member: MapPolicy['package']; policies: MapPolicy[] }>();
+  for (const p of policies) {
+    const key = p.package ? `${p.package.folder}\u0000${p.package.name}` : '';
+    const group = groups.get(key) ?? { member: p.package, policies: [] };
+    group.policies.push(p);
+    groups.set(key, group);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .map(([, g]) => g);
+}
+
+/** `@acme/api (apps/api)`; files outside every package of the workspace. */
+export function packageLabel(member: MapPolicy['package']): string {
+  if (!member) return 'outside the workspace packages';
+  return member.name === member.folder ? member.folder : `${member.name} (${member.folder})`;
+}
+
+/** `3 policies: 2 unsafe, 1 safe`. */
+export function countWords(policies: readonly MapPolicy[]): string {
+  const counts = countsOf(policies);
+  const parts = VERDICTS.filter((v) => counts[v] > 0).map((v) => `${counts[v]} ${v}`);
+  return `${policies.length} ${policies.length === 1 ? 'policy' : 'policies'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+}
+
 /** `7 CORS policies in 3 files: 4 unsafe, 1 broken, 2 safe`. */
 export function summaryLine(report: MapReport): string {
   const { policies } = report;
@@ -85,15 +122,27 @@ function oneLine(s: string): string {
 
 export function formatMarkdown(report: MapReport): string {
   const lines = ['## CORS map', '', summaryLine(report), ''];
-  if (report.policies.length > 0) {
+  const table = (policies: readonly MapPolicy[]) => {
     lines.push('| verdict | where | library | who gets in | cookies | witness | rule |');
     lines.push('| --- | --- | --- | --- | --- | --- | --- |');
-    for (const p of sortedPolicies(report.policies)) {
+    for (const p of sortedPolicies(policies)) {
       lines.push(
         `| ${ICON[p.verdict]} ${p.verdict} | ${mdCode(`${p.file}:${p.line}`)} | ${p.library ? mdCode(p.library) : 'headers'}${p.release ? ` (${mdText(p.release.note)})` : ''} | ${mdText(p.allows)} | ${cookiesWord(p.credentials)} | ${p.witness ? mdCode(p.witness) : ''} | ${p.rule ? mdCode(p.rule) : ''} |`,
       );
     }
     lines.push('');
+  };
+  const groups = packageGroups(report.policies);
+  if (groups) {
+    for (const g of groups) {
+      const label = g.member
+        ? `${mdCode(g.member.name)} in ${mdCode(g.member.folder)}`
+        : mdText(packageLabel(g.member));
+      lines.push(`### ${label}`, '', countWords(g.policies), '');
+      table(g.policies);
+    }
+  } else if (report.policies.length > 0) {
+    table(report.policies);
   }
   if (report.errors.length > 0) {
     lines.push(`Not parsed (${report.errors.length}):`, '');
@@ -122,12 +171,24 @@ export function formatText(report: MapReport): string {
   const lines = [`CORS map: ${summaryLine(report)}`];
   const where = (p: MapPolicy) => printable(`${p.file}:${p.line}`);
   const width = Math.min(60, Math.max(0, ...report.policies.map((p) => where(p).length)));
-  for (const p of sortedPolicies(report.policies)) {
-    const extra = `${p.witness ? ` · e.g. ${p.witness}` : ''}${p.release ? ` · ${p.release.note}` : ''}`;
-    lines.push(
-      printable(`  ${p.verdict.padEnd(7)} ${where(p).padEnd(width)} ${p.allows} · ${cookiesWord(p.credentials)}`) +
-        printable(extra),
-    );
+  const rows = (policies: readonly MapPolicy[], indent: string) => {
+    for (const p of sortedPolicies(policies)) {
+      const extra = `${p.witness ? ` · e.g. ${p.witness}` : ''}${p.release ? ` · ${p.release.note}` : ''}`;
+      lines.push(
+        printable(
+          `${indent}${p.verdict.padEnd(7)} ${where(p).padEnd(width)} ${p.allows} · ${cookiesWord(p.credentials)}`,
+        ) + printable(extra),
+      );
+    }
+  };
+  const groups = packageGroups(report.policies);
+  if (groups) {
+    for (const g of groups) {
+      lines.push(printable(`  ${packageLabel(g.member)}: ${countWords(g.policies)}`));
+      rows(g.policies, '    ');
+    }
+  } else {
+    rows(report.policies, '  ');
   }
   for (const e of report.errors) lines.push(printable(`  (not parsed) ${e.file}:${e.line} ${e.message}`));
   for (const n of report.notAnalysed ?? []) lines.push(printable(`  (not analysed) ${n.file}: ${n.reason}`));

@@ -11,7 +11,17 @@
 import { createHash } from 'node:crypto';
 import { EXAMPLE_ATTACKER } from '../analysis/checks/origins';
 import type { MapPolicy, MapResponse, OriginRole } from './entries';
-import { cookiesWord, READABLE_WORDS, sortedPolicies, summaryLine, VERDICTS, type MapReport } from './format';
+import {
+  cookiesWord,
+  countWords,
+  packageGroups,
+  packageLabel,
+  READABLE_WORDS,
+  sortedPolicies,
+  summaryLine,
+  VERDICTS,
+  type MapReport,
+} from './format';
 
 export interface HtmlOptions {
   /** The link of a policy's site (`file:line`); by default none (the text only). */
@@ -115,11 +125,13 @@ function responseCell(r: MapResponse | undefined, showOrigin: boolean): string {
 export function formatHtml(report: MapReport, options: HtmlOptions = {}): string {
   const policies = sortedPolicies(report.policies);
   const columns = matrixColumns(policies);
+  const groups = packageGroups(policies);
   const rows = policies
     .map((p, i) => {
       const cells = [
         `<td data-v="${VERDICTS.indexOf(p.verdict)}"><span class="verdict ${p.verdict}">${p.verdict}</span></td>`,
         `<td data-v="${esc(`${p.file}\u0000${String(p.line).padStart(7, '0')}`)}">${siteCell(p, options)}</td>`,
+        ...(groups ? [`<td>${esc(packageLabel(p.package))}</td>`] : []),
         `<td>${p.library ? `<code>${esc(p.library)}</code>` : 'headers'}${p.release ? `<div class="release">${esc(p.release.note)}</div>` : ''}</td>`,
         `<td>${esc(p.allows)}</td>`,
         `<td data-v="${p.credentials === true ? 0 : p.credentials === null ? 1 : 2}">${esc(cookiesWord(p.credentials))}</td>`,
@@ -151,6 +163,9 @@ export function formatHtml(report: MapReport, options: HtmlOptions = {}): string
     skipped.length > 0
       ? `<section><h2>Not analysed (${skipped.length})</h2><ul id="not-analysed">${skipped.map((n) => `<li><code>${esc(n.file)}</code> ${esc(n.reason)}</li>`).join('')}</ul></section>`
       : '';
+  const byPackage = groups
+    ? `<section><h2>By package</h2><ul id="packages">${groups.map((g) => `<li>${esc(packageLabel(g.member))}: ${esc(countWords(g.policies))}</li>`).join('')}</ul></section>`
+    : '';
   const title = options.title ?? 'CORS map';
   return `<!doctype html>
 <html lang="en">
@@ -167,12 +182,13 @@ export function formatHtml(report: MapReport, options: HtmlOptions = {}): string
 <h2>Policies</h2>
 <div class="controls"><input id="filter" type="search" placeholder="Filter: file, library, origin, rule…" aria-label="Filter policies"> ${counts} <span id="shown"></span></div>
 <table id="policies" class="sortable">
-<thead><tr><th data-sort>Verdict</th><th data-sort>Where</th><th data-sort>Library</th><th data-sort>Who gets in</th><th data-sort>Cookies</th><th data-sort>Witness</th><th data-sort>Rule</th><th>Why</th></tr></thead>
+<thead><tr><th data-sort>Verdict</th><th data-sort>Where</th>${groups ? '<th data-sort>Package</th>' : ''}<th data-sort>Library</th><th data-sort>Who gets in</th><th data-sort>Cookies</th><th data-sort>Witness</th><th data-sort>Rule</th><th>Why</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
 </section>
+${byPackage}
 <section>
 <h2>Who reaches which policy</h2>
 <p class="note">The response each policy gives to a credentialed request from each origin, simulated by the same evaluator the rules report from. ACAO is Access-Control-Allow-Origin, ACAC Access-Control-Allow-Credentials.</p>

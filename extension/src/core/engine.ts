@@ -12,7 +12,7 @@ import { setModuleFileSystem } from '../../../eslint-plugin/src/util/file-model'
 import { setTypeScriptParserLoader } from '../../../eslint-plugin/src/util/module-parser';
 import { RELATED, type RelatedLocation } from '../../../eslint-plugin/src/util/related';
 import { explainPolicy } from '../../../eslint-plugin/src/analysis/explain-policy';
-import { mappedPoliciesOf, releaseOfPolicy, safely } from '../../../eslint-plugin/src/map/entries';
+import { mappedPoliciesOf, releaseOfPolicy, safely, withPackage } from '../../../eslint-plugin/src/map/entries';
 import { READ_LIMITS } from '../../../eslint-plugin/src/analysis/budgets';
 import { readText } from '../../../eslint-plugin/src/analysis/read-file';
 import { policyMarkdown } from './explain-markdown';
@@ -198,7 +198,8 @@ export class LintEngine {
       });
     }
     // Only when asked: wording every policy costs a few percent of a lint, which typing should not pay.
-    const policies = request.withPolicies && !fatal && !this.options.floor ? this.policiesOf(request.fileName) : [];
+    const policies =
+      request.withPolicies && !fatal && !this.options.floor ? this.policiesOf(request.fileName, request.root) : [];
     const parserName = parser ? 'typescript' : 'espree';
     const cold = !this.warmed.has(parserName);
     this.warmed.add(parserName);
@@ -232,20 +233,20 @@ export class LintEngine {
   }
 
   /** A document's CORS policies for the map, from the model of its last lint (linting again if needed). */
-  policies(request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings'>): PolicyEntry[] {
+  policies(request: Pick<LintRequest, 'fileName' | 'languageId' | 'text' | 'settings' | 'root'>): PolicyEntry[] {
     if (this.last?.text !== request.text || this.last.fileName !== request.fileName) this.lint(request);
-    return this.last?.fatal ? [] : this.policiesOf(request.fileName);
+    return this.last?.fatal ? [] : this.policiesOf(request.fileName, request.root);
   }
 
   /** The CORS map entries of the last lint (with each policy's hover), from the model the rules read. */
-  private policiesOf(fileName: string): PolicyEntry[] {
+  private policiesOf(fileName: string, root: string | undefined): PolicyEntry[] {
     const sourceCode = this.last?.sourceCode;
     const model = sourceCode ? plugin.fileModelOf(sourceCode.ast as never) : undefined;
     if (!model || model.error) return [];
     const out: PolicyEntry[] = [];
     for (const { policy, entry } of mappedPoliciesOf(model, fileName)) {
       const hover = safely(() => policyMarkdown(explainPolicy(policy, model.trustedOrigins)));
-      if (hover !== undefined) out.push({ ...entry, hover });
+      if (hover !== undefined) out.push({ ...withPackage(entry, fileName, root), hover });
     }
     return out;
   }

@@ -4,7 +4,7 @@
  * writes. The entries themselves come from the worker (`LintResult.policies`), i.e. from `decide()`.
  */
 import ignore, { type Ignore } from 'ignore';
-import type { MapReport } from '../../../eslint-plugin/src/map/format';
+import { packageLabel, type MapReport } from '../../../eslint-plugin/src/map/format';
 import type { Level } from '../../../eslint-plugin/src/analysis/decide';
 import type { PolicyEntry } from './protocol';
 
@@ -57,7 +57,7 @@ export class GitIgnores {
   }
 }
 
-export type Grouping = 'file' | 'verdict';
+export type Grouping = 'file' | 'verdict' | 'package';
 
 export const VERDICT_ORDER: readonly Level[] = ['unsafe', 'broken', 'unknown', 'safe'];
 
@@ -117,6 +117,22 @@ export function groupMap(items: readonly MapItem[], by: Grouping): MapGroup[] {
       items: sorted.filter((i) => i.policy.verdict === verdict),
     })).filter((g) => g.items.length > 0);
   }
+  if (by === 'package') {
+    const packages = new Map<string, MapItem[]>();
+    for (const item of sorted) {
+      const member = item.policy.package;
+      const key = member ? `${member.folder}\u0000${member.name}` : '';
+      packages.set(key, [...(packages.get(key) ?? []), item]);
+    }
+    return [...packages.entries()]
+      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+      .map(([key, list]) => ({
+        key: `package:${key}`,
+        label: packageLabel(list[0]!.policy.package),
+        verdict: VERDICT_ORDER.find((v) => list.some((i) => i.policy.verdict === v)),
+        items: list,
+      }));
+  }
   const groups = new Map<string, MapItem[]>();
   for (const item of sorted) {
     const list = groups.get(item.uri);
@@ -137,7 +153,7 @@ export function groupMap(items: readonly MapItem[], by: Grouping): MapGroup[] {
  */
 export function itemLabel(item: MapItem, by: Grouping): { label: string; description: string; accessible: string } {
   const p = item.policy;
-  const where = by === 'verdict' ? `${item.file}:${p.line}` : `line ${p.line}`;
+  const where = by === 'file' ? `line ${p.line}` : `${item.file}:${p.line}`;
   const cookies = p.credentials === true ? 'with cookies' : p.credentials === false ? 'no cookies' : 'cookies?';
   const what = p.library ?? 'headers';
   const label = p.allows.replace("any origin (the request's Origin sent back unchecked)", 'any origin, reflected');

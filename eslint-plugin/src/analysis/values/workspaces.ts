@@ -305,3 +305,34 @@ export function workspacePackageEntry(specifier: string, fromDir: string): Works
   if (!subpath) candidates.push(join(pkg.dir, 'src', 'index'));
   return { root: workspace.root, candidates: [...new Set(candidates)] };
 }
+
+/** The workspace package a file belongs to: its name and folder (relative to the workspace root, `/`). */
+export interface MemberPackage {
+  /** The package.json `name`, else the folder. */
+  readonly name: string;
+  /** `.` for the workspace root itself. */
+  readonly folder: string;
+}
+
+/** A file's workspace package, with the workspace root it is relative to. */
+export interface MemberOf {
+  readonly member: MemberPackage;
+  readonly root: string;
+}
+
+/**
+ * The workspace member (or the root) that holds `file`, when the file lies in a workspace; undefined in a
+ * project of one package (grouping by package would say nothing there).
+ */
+export function memberPackageOf(file: string): MemberOf | undefined {
+  const dir = dirname(file);
+  const workspace = workspaceOf(dir);
+  if (!workspace) return undefined;
+  const packageDir = packageDirOf(dir, workspace.root) ?? workspace.root;
+  const folder = relative(workspace.root, packageDir).split(sep).join('/') || '.';
+  const name = manifestAt(packageDir)?.name;
+  return {
+    member: { name: typeof name === 'string' && name.length > 0 ? name : folder, folder },
+    root: workspace.root,
+  };
+}
