@@ -145,7 +145,9 @@ export class OptionPolicies {
               node: v.node,
               call: site.call,
               origins: [reflectSpec(v.node, 'library', NO_GUARD)],
-              credentials: lib.defaultCredentials ? { allowed: true, node: v.node } : { allowed: false },
+              credentials: lib.defaultCredentials
+                ? { allowed: true, node: v.node, byDefault: true }
+                : { allowed: false },
               headers: [],
               varyOrigin: true,
               otherHeaders: this.libraryHeaders(lib, undefined),
@@ -215,7 +217,9 @@ export class OptionPolicies {
   }
 
   private defaultPolicy(lib: LibrarySemantics, call: Node, node: Node): Policy {
-    const credentials: Credentials = lib.defaultCredentials ? { allowed: true, node } : { allowed: false };
+    const credentials: Credentials = lib.defaultCredentials
+      ? { allowed: true, node, byDefault: true }
+      : { allowed: false };
     return {
       kind: 'options',
       library: lib,
@@ -346,7 +350,7 @@ export class OptionPolicies {
       : declared;
     const credProp = src.get(lib.credentialsOption ?? 'credentials');
     let credentials: Credentials =
-      !credProp && lib.defaultCredentials ? { allowed: true, node: obj } : { allowed: false };
+      !credProp && lib.defaultCredentials ? { allowed: true, node: obj, byDefault: true } : { allowed: false };
     for (const v of credProp ?? []) {
       if (v.kind === 'literal') {
         if (v.value === true) credentials = { allowed: true, node: v.node };
@@ -470,11 +474,14 @@ export class OptionPolicies {
           // hono < 4.6.5: an origin not in the list gets the first entry (harmless: it names another origin).
           out.push(literalOriginSpec(first.value, first.node));
         }
+        // fastify-cors before 6.0.0: an origin the list does not hold is sent the text `false` (harmless).
+        if (lib.listMissSends === 'false' && depth === 0) out.push(literalOriginSpec('false', v.node));
         return out;
       }
       case 'regexp': {
         const check = this.checks.judge.regexValue(v);
-        return [{ type: 'regexp', node: v.node, check }];
+        const spec: OriginSpec = { type: 'regexp', node: v.node, check };
+        return lib.listMissSends === 'false' && depth === 0 ? [spec, literalOriginSpec('false', v.node)] : [spec];
       }
       case 'origin':
       case 'request':

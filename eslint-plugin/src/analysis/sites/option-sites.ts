@@ -157,6 +157,16 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
     onByDefault: true,
   },
   {
+    // GraphQL Yoga 2: `createServer({ schema, cors })` of `@graphql-yoga/node` (and of `@graphql-yoga/common`).
+    library: 'yoga',
+    modules: ['@graphql-yoga/node', '@graphql-yoga/common'],
+    path: ['createServer'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: ['cors'],
+    onByDefault: true,
+  },
+  {
     library: 'apollo-standalone',
     modules: ['@apollo/server/standalone'],
     path: ['startStandaloneServer'],
