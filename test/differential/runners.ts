@@ -152,9 +152,17 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
   },
 
   async 'fastify-cors@5'(options, load = importModule) {
-    // The old `fastify-cors` package 5.2.0 on fastify 3, both installed under npm aliases.
-    const Fastify = (await load<{ default: typeof import('fastify').default }>('fastify-v3')).default;
-    const cors = (await load<{ default: unknown }>('fastify-cors-v5')).default;
+    // The old `fastify-cors` package: a version the version test installed (with its fastify 3 beside it),
+    // else 5.2.0 on fastify 3, both installed here under npm aliases.
+    type FastifyModule = { default: typeof import('fastify').default };
+    const [Fastify, cors] = await load<{ default: unknown }>('fastify-cors').then(
+      async (m) => [(await load<FastifyModule>('fastify')).default, m.default] as const,
+      async () =>
+        [
+          (await load<FastifyModule>('fastify-v3')).default,
+          (await load<{ default: unknown }>('fastify-cors-v5')).default,
+        ] as const,
+    );
     const app = Fastify();
     await app.register(cors as never, (options === NO_OPTIONS ? {} : options) as never);
     app.get('/', async () => 'ok');
