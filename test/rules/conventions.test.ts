@@ -17,6 +17,9 @@ const adonis = (options: string) =>
   `import { defineConfig } from '@adonisjs/cors';\nexport default defineConfig(${options});`;
 const strapi = (config: string) => `export default ['strapi::errors', { name: 'strapi::cors', config: ${config} }];`;
 const sails = (cors: string) => `module.exports.security = { cors: ${cors} };`;
+/** A LoopBack 4 application class (through a mixin, as generated) handing `args` to RestApplication. */
+const lb4 = (args: string) =>
+  `import { BootMixin } from '@loopback/boot';\nimport { RestApplication } from '@loopback/rest';\nexport class ShopApplication extends BootMixin(RestApplication) {\n  constructor(options = {}) {\n    super(${args});\n  }\n}`;
 
 ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflection, {
   valid: [
@@ -47,6 +50,9 @@ ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflectio
     `const Glue = require('@hapi/glue');\nGlue.compose({ server: { routes: { cors: { origin: ['https://app.example.com'] } } } });`,
     // h3: a predicate that compares exactly.
     `import { handleCors } from 'h3';\nhandleCors(event, { origin: (o) => o === 'https://app.example.com', credentials: true });`,
+    // LoopBack 4: an application subclass passing an exact list to super(), and one passing its options through.
+    lb4(`{ ...options, rest: { ...options.rest, cors: { origin: ['https://app.example.com'], credentials: true } } }`),
+    lb4('options'),
   ],
   invalid: [
     // AdonisJS defaults: origin true, credentials true.
@@ -66,6 +72,41 @@ ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflectio
       // h3 sends a string origin as is: the request's own Origin (getRequestHeader, also auto-imported).
       code: `import { getRequestHeader, handleCors } from 'h3';\nexport default (event) => handleCors(event, { origin: getRequestHeader(event, 'origin') || '*', credentials: true });`,
       errors: [{ messageId: 'reflectedWithCredentials', line: 2, column: 55 }],
+    },
+    {
+      // LoopBack 4: the options a subclass passes to super() go to `cors` (`origin: true` reflects).
+      code: lb4(`{ ...options, rest: { ...options.rest, cors: { origin: true, credentials: true } } }`),
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 5,
+          column: 66,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistOption',
+              output: lb4(
+                `{ ...options, rest: { ...options.rest, cors: { origin: ['https://your-frontend.example'], credentials: true } } }`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { RestApplication } = require('@loopback/rest');\nclass Api extends RestApplication {\n  constructor() {\n    super({ rest: { cors: { origin: true, credentials: true } } });\n  }\n}`,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 4,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistOption',
+              output: `const { RestApplication } = require('@loopback/rest');\nclass Api extends RestApplication {\n  constructor() {\n    super({ rest: { cors: { origin: ['https://your-frontend.example'], credentials: true } } });\n  }\n}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Strapi's bare entry: the defaults (`*`, credentials on) are answered with the Origin.
