@@ -60,6 +60,7 @@ const EXPECTED = [
   'loopback3/server/middleware.staging.js:5:61 cors-guard/no-unsafe-origin-check',
   // middleware.json is not linted: judged from boot(app, __dirname) and reported there
   'loopback3/server/server.js:8:1 cors-guard/no-origin-reflection',
+  // loopback3-off: the same params with `enabled: false` (middleware.json and middleware.local.js) run nowhere
   'loopback4/src/index.ts:5:41 cors-guard/no-origin-reflection',
   // Nitro routeRules: `cors: true` sends `*`, and the rule's own headers add credentials
   'nitro-rules/nitro.config.ts:4:24 cors-guard/no-wildcard-with-credentials',

@@ -11,6 +11,11 @@ export type ConventionStep =
   /** Every property (LoopBack middleware phases: `initial`, `routes:before`, ...). */
   | { readonly anyKey: true }
   /**
+   * The value itself, unless its property `unless` is the literal `is` (LoopBack 3: a middleware entry with
+   * `"enabled": false` is not registered). A value CORS Guard cannot read there keeps the entry.
+   */
+  | { readonly unless: string; readonly is: boolean }
+  /**
    * An entry of a list naming a middleware (Strapi): the string itself (the defaults apply), or an object
    * whose `nameKey` is the name, with its options under `optionsKey` (missing: the defaults).
    */
@@ -35,6 +40,12 @@ export interface ConfigConvention {
   /** The row applies to these versions of a package only (the declared or installed one; unknown: it applies). */
   readonly versions?: { readonly package: string; readonly below?: string; readonly from?: string };
 }
+
+/**
+ * LoopBack 3 (loopback 3.28.0 lib/server-app.js `middlewareFromConfig`): `if (config.enabled === false) return;`
+ * before the factory is called, so an entry switched off registers nothing.
+ */
+export const LOOPBACK3_ENABLED: ConventionStep = { unless: 'enabled', is: false };
 
 export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
   // AdonisJS 5: `const corsConfig: CorsConfig = { enabled, origin, credentials, ... }; export default corsConfig`
@@ -95,7 +106,7 @@ export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
     file: /^(?:server|src)\/middleware(?:\.[\w-]+)?\.js$/,
     dependencies: ['loopback', 'loopback-boot'],
     exportName: 'default',
-    path: [{ anyKey: true }, 'cors', 'params'],
+    path: [{ anyKey: true }, 'cors', LOOPBACK3_ENABLED, 'params'],
   },
 ];
 
