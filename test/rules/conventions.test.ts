@@ -13,6 +13,10 @@ const ADONIS5 = join(projects, 'adonis5', 'config', 'cors.ts');
 const STRAPI = join(projects, 'strapi', 'config', 'middlewares.ts');
 const SAILS = join(projects, 'sails', 'config', 'security.js');
 const PLAIN_SECURITY = join(projects, 'plain', 'config', 'security.js');
+const SAILS_ROUTES = join(projects, 'sails', 'config', 'routes.js');
+const SAILS0_ROUTES = join(projects, 'sails0', 'config', 'routes.js');
+const routes = (cors: string) =>
+  `module.exports.routes = {\n  'GET /': { view: 'pages/homepage' },\n  'GET /api/me': { action: 'user/me', cors: ${cors} },\n};`;
 const adonis = (options: string) =>
   `import { defineConfig } from '@adonisjs/cors';\nexport default defineConfig(${options});`;
 const strapi = (config: string) => `export default ['strapi::errors', { name: 'strapi::cors', config: ${config} }];`;
@@ -141,6 +145,12 @@ ruleTester.run('no-wildcard-with-credentials (framework conventions)', noWildcar
       code: sails(`{ allRoutes: true, allowOrigins: ['https://app.example.com'], allowCredentials: true }`),
       filename: SAILS,
     },
+    // Sails 1 route-level settings: an exact list with credentials; `*` without them; no origin (nothing sent).
+    { code: routes(`{ allowOrigins: ['https://app.example.com'], allowCredentials: true }`), filename: SAILS_ROUTES },
+    { code: routes(`{ allowOrigins: '*' }`), filename: SAILS_ROUTES },
+    { code: routes(`{ allowCredentials: true }`), filename: SAILS_ROUTES },
+    // Sails 0.12 has no route-level objects of this shape: the row is for 1.x.
+    { code: routes(`{ allowOrigins: '*', allowCredentials: true }`), filename: SAILS0_ROUTES },
   ],
   invalid: [
     {
@@ -157,6 +167,26 @@ ruleTester.run('no-wildcard-with-credentials (framework conventions)', noWildcar
             },
             // AdonisJS turns credentials on by default: the fix switches them off rather than removing the option.
             { messageId: 'suggestRemoveCredentials', output: adonis(`{ origin: '*', credentials: false }`) },
+          ],
+        },
+      ],
+    },
+    {
+      // Sails 1 route-level `cors`: the route's object alone, without security.cors's start-up check, so `*` with
+      // credentials sends back every Origin with cookies (set-headers.js turns it into `origin = true`).
+      code: routes(`{ allowOrigins: '*', allowCredentials: true }`),
+      filename: SAILS_ROUTES,
+      errors: [
+        {
+          messageId: 'wildcardReflects',
+          line: 3,
+          column: 61,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlist',
+              output: routes(`{ allowOrigins: ['https://your-frontend.example'], allowCredentials: true }`),
+            },
+            { messageId: 'suggestRemoveCredentials', output: routes(`{ allowOrigins: '*' }`) },
           ],
         },
       ],

@@ -79,6 +79,17 @@ export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
     exportName: 'security',
     path: ['cors'],
   },
+  // Sails 1 route-level settings: `module.exports.routes = { 'GET /api/me': { action, cors: { ... } } }` (a route
+  // with `cors: true` takes security.cors, and `cors: 'https://…'` one origin: not modelled here).
+  {
+    framework: 'Sails',
+    library: 'sails-route',
+    file: /^config\/routes\.js$/,
+    dependencies: ['sails'],
+    exportName: 'routes',
+    path: [{ anyKey: true }, 'cors'],
+    versions: { package: 'sails', from: '1.0.0' },
+  },
   // Sails 0.x: `config/cors.js`, `module.exports.cors = { allRoutes, origin, credentials }` (Sails 1 maps a
   // legacy one onto `security.cors` with deprecated names: not modelled).
   {

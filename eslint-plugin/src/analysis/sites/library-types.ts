@@ -21,6 +21,7 @@ export type LibraryId =
   | 'strapi'
   | 'sails'
   | 'sails0'
+  | 'sails-route'
   | 'h3';
 
 export interface LibrarySemantics {
