@@ -23,6 +23,8 @@ export const SWEEP_LIBRARIES = [
   { grid: 'hono', package: 'hono', file: 'dist/middleware/cors/index.js', from: '4.0.0' },
   { grid: 'koa-cors@5', package: '@koa/cors', file: 'index.js', from: '3.0.0', majors: 3 },
   { grid: 'koa2-cors', package: 'koa2-cors', file: 'dist/index.js', from: '2.0.0' },
+  // The old `fastify-cors` (renamed @fastify/cors at 7.0.0); 4.x to 6.x run on fastify 3.
+  { grid: 'fastify-cors@5', package: 'fastify-cors', file: 'index.js', from: '4.0.0', with: () => ['fastify@3'] },
   { grid: 'cors', package: 'cors', file: 'lib/index.js', from: '2.8.0' },
   {
     grid: 'middy',

@@ -146,6 +146,27 @@ describe('options objects', () => {
     // ESLint stays quiet about what it cannot read.
     expect(lint(`const cors = require('cors');\napp.use(cors(loadConfig()));\n`)).toEqual([]);
   });
+
+  it('an options delegate answering with options CORS Guard cannot read is unknown, not left out', async () => {
+    const report = await mapOf({
+      'server.js': [
+        `const cors = require('cors');`,
+        `const app = require('express')();`,
+        `app.use('/a', cors((req, cb) => cb(null, getOptions(req))));`,
+        `app.use('/b', cors(async (req, cb) => cb(null, await fetchOptions(req))));`,
+        `app.use('/c', cors((req, cb) => loadOptions(req, cb)));`,
+        // the safe look-alike: a delegate answering with an exact list
+        `app.use('/d', cors((req, cb) => cb(null, { origin: ['https://app.example.com'], credentials: true })));`,
+        ``,
+      ].join('\n'),
+    });
+    expect(report.policies.map((p) => `${p.line} ${p.verdict}`)).toEqual([
+      '3 unknown',
+      '4 unknown',
+      '5 unknown',
+      '6 safe',
+    ]);
+  });
 });
 
 describe('minified server bundles are read by the shapes of their calls', () => {

@@ -61,6 +61,8 @@ const HAPI: Shape[] = [
 export const SHAPES: Record<string, Shape[]> = {
   cors: [...common, ...withTrue, ...withRegex, ...withNull, ...callbackFns],
   'fastify-cors': [...common, ...withTrue, ...withRegex, ...withNull, ...callbackFns],
+  // The old `fastify-cors` 5.2.0 (fastify 3): what it sends to an origin it does not admit.
+  'fastify-cors@5': [...common, ...withTrue, ...withRegex, ...withNull, ...callbackFns],
   'socket.io': [...common, ...withTrue, ...withRegex, ...callbackFns],
   'nestjs-fastify': [...common, ...withTrue, ...withRegex, ...callbackFns],
   'apollo-lambda': [...common, ...withTrue, ...withRegex],
@@ -94,6 +96,16 @@ export const SHAPES: Record<string, Shape[]> = {
     ...both('origin function reflecting', '{ origin: (origin) => origin }'),
     ...both('origin function allowing a list', `{ origin: (origin) => (${LIST}.includes(origin) ? origin : null) }`),
   ],
+  // hono 3 (3.12.12; 3.0.0 to 4.6.4 choose the origin the same way): `*` with credentials, function origins, lists.
+  'hono@3': [
+    ...common,
+    ...both('origin function reflecting', '{ origin: (origin) => origin }'),
+    ...both('origin function allowing a list', `{ origin: (origin) => (${LIST}.includes(origin) ? origin : null) }`),
+    ...both(
+      'origin function with a fallback',
+      `{ origin: (origin) => (${LIST}.includes(origin) ? origin : '${TRUSTED}') }`,
+    ),
+  ],
   middy: [
     { name: 'no options', source: undefined },
     { name: '{}', source: '{}' },
@@ -119,6 +131,10 @@ export const SHAPES: Record<string, Shape[]> = {
       source: "(request) => ({ origin: ['https://trusted.example', 'https://other.example'], credentials: true })",
     },
   ],
+  // GraphQL Yoga 2 (`createServer` of @graphql-yoga/node): the same shapes as Yoga 5.
+  get 'yoga@2'(): Shape[] {
+    return this.yoga!;
+  },
   elysia: [
     ...common,
     ...withTrue,

@@ -20,6 +20,15 @@ const TEMPLATES: Record<string, { project?: Record<string, string>; source: (opt
       source: (o) =>
         `import cors from '@fastify/cors';\nawait fastify.register(cors${o === undefined ? '' : `, ${o}`});\n`,
     },
+    'fastify-cors@5': {
+      project: { 'fastify-cors': '5.2.0' },
+      source: (o) =>
+        `const cors = require('fastify-cors');\nfastify.register(cors${o === undefined ? '' : `, ${o}`});\n`,
+    },
+    'hono@3': {
+      project: { hono: '3.12.12' },
+      source: (o) => `import { cors } from 'hono/cors';\napp.use('*', cors(${o ?? ''}));\n`,
+    },
     'nestjs-fastify': {
       source: (o) => `import { FastifyAdapter } from '@nestjs/platform-fastify';\napp.enableCors(${o ?? ''});\n`,
     },
@@ -45,6 +54,11 @@ const TEMPLATES: Record<string, { project?: Record<string, string>; source: (opt
     yoga: {
       source: (o) =>
         `import { createYoga } from 'graphql-yoga';\nconst yoga = createYoga({ schema${o === undefined ? '' : `, cors: ${o}`} });\n`,
+    },
+    'yoga@2': {
+      project: { '@graphql-yoga/node': '2.13.13', '@graphql-yoga/common': '2.12.12' },
+      source: (o) =>
+        `const { createServer } = require('@graphql-yoga/node');\nconst server = createServer({ schema${o === undefined ? '' : `, cors: ${o}`} });\n`,
     },
     elysia: { source: (o) => `import { cors } from '@elysiajs/cors';\nnew Elysia().use(cors(${o ?? ''}));\n` },
     // h3 (Nitro, Nuxt): handleCors(event, options) in an event handler.
@@ -143,7 +157,9 @@ export function predict(
     (alone === 'unless-callback-denies' && !deniedByCallback) ||
     (alone === 'actual-request-without-origin' && origin === undefined && kind === 'get' && reflected);
   const dropped = acao === '*' && kind === 'get' && lib?.wildcardWithCredentials === 'drops-credentials';
-  const withheld = origin === undefined && lib?.credentialsWithoutOrigin === 'omitted';
+  const withheld =
+    (origin === undefined && lib?.credentialsWithoutOrigin === 'omitted') ||
+    (acao === '*' && policy.credentials.byDefault === true && lib?.defaultCredentialsNotWithWildcard === true);
   return { acao, acac: credentials === true && credentialsGo && !dropped && !withheld ? 'true' : undefined };
 }
 

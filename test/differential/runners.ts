@@ -151,6 +151,35 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
     return fastifyInstance(app);
   },
 
+  async 'fastify-cors@5'(options, load = importModule) {
+    // The old `fastify-cors` package: a version the version test installed (with its fastify 3 beside it),
+    // else 5.2.0 on fastify 3, both installed here under npm aliases.
+    type FastifyModule = { default: typeof import('fastify').default };
+    const [Fastify, cors] = await load<{ default: unknown }>('fastify-cors').then(
+      async (m) => [(await load<FastifyModule>('fastify')).default, m.default] as const,
+      async () =>
+        [
+          (await load<FastifyModule>('fastify-v3')).default,
+          (await load<{ default: unknown }>('fastify-cors-v5')).default,
+        ] as const,
+    );
+    const app = Fastify();
+    await app.register(cors as never, (options === NO_OPTIONS ? {} : options) as never);
+    app.get('/', async () => 'ok');
+    await app.ready();
+    return fastifyInstance(app);
+  },
+
+  async 'hono@3'(options, load = importModule) {
+    // hono 3.12.12, installed under an npm alias next to hono 4.
+    const { Hono } = await load<typeof import('hono')>('hono-v3');
+    const { cors } = await load<typeof import('hono/cors')>('hono-v3/cors');
+    const app = new Hono();
+    app.use('*', withArgs(options, cors));
+    app.get('/', (c) => c.text('ok'));
+    return fetchInstance((req) => app.fetch(req));
+  },
+
   async 'nestjs-fastify'(options, load = importModule) {
     // The adapter NestFactory.create(AppModule, new FastifyAdapter(), { cors }) builds, without a Nest app.
     const { FastifyAdapter } = await load<typeof import('@nestjs/platform-fastify')>('@nestjs/platform-fastify');
@@ -265,6 +294,18 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
     const schema = createSchema({ typeDefs: 'type Query { a: Int }' });
     const yoga = createYoga(options === NO_OPTIONS ? { schema } : { schema, cors: options as never });
     return fetchInstance((req) => yoga.fetch(req), '/graphql?query=%7Ba%7D');
+  },
+
+  async 'yoga@2'(options, load = importModule) {
+    // GraphQL Yoga 2: `createServer` of @graphql-yoga/node (its CORS is @graphql-yoga/common's).
+    const { createServer } = await load<{
+      createServer(o: object): { fetch(req: globalThis.Request): Promise<Response> };
+    }>('@graphql-yoga/node');
+    const schema = { typeDefs: 'type Query { a: Int }', resolvers: { Query: { a: () => 1 } } };
+    const server = createServer(
+      options === NO_OPTIONS ? { schema, logging: false } : { schema, logging: false, cors: options },
+    );
+    return fetchInstance((req) => server.fetch(req), '/graphql?query=%7Ba%7D');
   },
 
   async elysia(options, load = importModule) {

@@ -50,6 +50,9 @@ const EXPECTED = [
   'adonis5/config/cors.ts:5:11 cors-guard/no-wildcard-with-credentials',
   // AdonisJS 6: defineConfig from @adonisjs/cors, `origin: true`
   'adonis6/config/cors.ts:5:11 cors-guard/no-origin-reflection',
+  // Feathers `app.get('origins')` after `app.configure(configuration())`: config/production.json says `true`
+  // (reflection, reported at the call naming the file); feathers-config-safe lists exact origins in each file
+  'feathers-config/src/app.ts:10:75 cors-guard/no-origin-reflection',
   // Feathers re-exports: `cors` of @feathersjs/koa is @koa/cors; socketio({ cors }) is socket.io's
   'feathers/src/app.ts:10:42 cors-guard/no-origin-reflection',
   'feathers/src/app.ts:7:33 cors-guard/no-origin-reflection',
@@ -60,6 +63,7 @@ const EXPECTED = [
   'loopback3/server/middleware.staging.js:5:61 cors-guard/no-unsafe-origin-check',
   // middleware.json is not linted: judged from boot(app, __dirname) and reported there
   'loopback3/server/server.js:8:1 cors-guard/no-origin-reflection',
+  // loopback3-off: the same params with `enabled: false` (middleware.json and middleware.local.js) run nowhere
   'loopback4/src/index.ts:5:41 cors-guard/no-origin-reflection',
   // Nitro routeRules: `cors: true` sends `*`, and the rule's own headers add credentials
   'nitro-rules/nitro.config.ts:4:24 cors-guard/no-wildcard-with-credentials',

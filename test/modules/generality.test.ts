@@ -124,6 +124,18 @@ const EXPECTED: readonly (readonly [where: string, rule: string, says: string])[
   // @elysiajs/cors 0.6.0 sends `*` for `origin: true`: with credentials browsers refuse it (1.x would reflect);
   // the bare `cors()` beside it is public, without credentials before 0.8.0
   ['elysia-old/src/index.ts:6', 'no-wildcard-with-credentials', 'rejected by browsers'],
+  // GraphQL Yoga 2 `createServer` of @graphql-yoga/node: no `cors` reflects every origin with credentials; a
+  // fixed origin beside it is quiet
+  ['yoga2/src/server.js:5', 'no-origin-reflection', 'sends back every request'],
+  // the old `fastify-cors` 5.2.0: the suffix-only RegExp admits evilexample.com; the `false` it sends to origins
+  // it does not admit names no origin, so the exact list in exact.js is quiet
+  ['fastify-cors-old/server.js:5', 'no-unsafe-origin-check', 'https://evilexample.com'],
+  // hono 3: a function origin's answer is sent as is (the suffix test admits evilexample.com); a list's first
+  // entry sent to the others names no attacker origin, so the list beside it is quiet
+  ['hono3/src/index.ts:6', 'no-unsafe-origin-check', 'https://evilexample.com'],
+  // a glue manifest in its own module, composed in server.js: hapi answers `origin: ['*']` with the request's
+  // Origin, with credentials here; the exact list of the other manifest composed beside it is quiet
+  ['glue-manifest/config/manifest.js:7', 'no-wildcard-with-credentials', "answers `*` with the request's Origin"],
 ];
 
 describe('recognition by kind (eslint CLI over test/fixtures/generality)', () => {

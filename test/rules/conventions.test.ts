@@ -13,10 +13,17 @@ const ADONIS5 = join(projects, 'adonis5', 'config', 'cors.ts');
 const STRAPI = join(projects, 'strapi', 'config', 'middlewares.ts');
 const SAILS = join(projects, 'sails', 'config', 'security.js');
 const PLAIN_SECURITY = join(projects, 'plain', 'config', 'security.js');
+const SAILS_ROUTES = join(projects, 'sails', 'config', 'routes.js');
+const SAILS0_ROUTES = join(projects, 'sails0', 'config', 'routes.js');
+const routes = (cors: string) =>
+  `module.exports.routes = {\n  'GET /': { view: 'pages/homepage' },\n  'GET /api/me': { action: 'user/me', cors: ${cors} },\n};`;
 const adonis = (options: string) =>
   `import { defineConfig } from '@adonisjs/cors';\nexport default defineConfig(${options});`;
 const strapi = (config: string) => `export default ['strapi::errors', { name: 'strapi::cors', config: ${config} }];`;
 const sails = (cors: string) => `module.exports.security = { cors: ${cors} };`;
+/** A LoopBack 4 application class (through a mixin, as generated) handing `args` to RestApplication. */
+const lb4 = (args: string) =>
+  `import { BootMixin } from '@loopback/boot';\nimport { RestApplication } from '@loopback/rest';\nexport class ShopApplication extends BootMixin(RestApplication) {\n  constructor(options = {}) {\n    super(${args});\n  }\n}`;
 
 ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflection, {
   valid: [
@@ -47,6 +54,9 @@ ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflectio
     `const Glue = require('@hapi/glue');\nGlue.compose({ server: { routes: { cors: { origin: ['https://app.example.com'] } } } });`,
     // h3: a predicate that compares exactly.
     `import { handleCors } from 'h3';\nhandleCors(event, { origin: (o) => o === 'https://app.example.com', credentials: true });`,
+    // LoopBack 4: an application subclass passing an exact list to super(), and one passing its options through.
+    lb4(`{ ...options, rest: { ...options.rest, cors: { origin: ['https://app.example.com'], credentials: true } } }`),
+    lb4('options'),
   ],
   invalid: [
     // AdonisJS defaults: origin true, credentials true.
@@ -66,6 +76,41 @@ ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflectio
       // h3 sends a string origin as is: the request's own Origin (getRequestHeader, also auto-imported).
       code: `import { getRequestHeader, handleCors } from 'h3';\nexport default (event) => handleCors(event, { origin: getRequestHeader(event, 'origin') || '*', credentials: true });`,
       errors: [{ messageId: 'reflectedWithCredentials', line: 2, column: 55 }],
+    },
+    {
+      // LoopBack 4: the options a subclass passes to super() go to `cors` (`origin: true` reflects).
+      code: lb4(`{ ...options, rest: { ...options.rest, cors: { origin: true, credentials: true } } }`),
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 5,
+          column: 66,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistOption',
+              output: lb4(
+                `{ ...options, rest: { ...options.rest, cors: { origin: ['https://your-frontend.example'], credentials: true } } }`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { RestApplication } = require('@loopback/rest');\nclass Api extends RestApplication {\n  constructor() {\n    super({ rest: { cors: { origin: true, credentials: true } } });\n  }\n}`,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 4,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlistOption',
+              output: `const { RestApplication } = require('@loopback/rest');\nclass Api extends RestApplication {\n  constructor() {\n    super({ rest: { cors: { origin: ['https://your-frontend.example'], credentials: true } } });\n  }\n}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Strapi's bare entry: the defaults (`*`, credentials on) are answered with the Origin.
@@ -100,6 +145,12 @@ ruleTester.run('no-wildcard-with-credentials (framework conventions)', noWildcar
       code: sails(`{ allRoutes: true, allowOrigins: ['https://app.example.com'], allowCredentials: true }`),
       filename: SAILS,
     },
+    // Sails 1 route-level settings: an exact list with credentials; `*` without them; no origin (nothing sent).
+    { code: routes(`{ allowOrigins: ['https://app.example.com'], allowCredentials: true }`), filename: SAILS_ROUTES },
+    { code: routes(`{ allowOrigins: '*' }`), filename: SAILS_ROUTES },
+    { code: routes(`{ allowCredentials: true }`), filename: SAILS_ROUTES },
+    // Sails 0.12 has no route-level objects of this shape: the row is for 1.x.
+    { code: routes(`{ allowOrigins: '*', allowCredentials: true }`), filename: SAILS0_ROUTES },
   ],
   invalid: [
     {
@@ -116,6 +167,26 @@ ruleTester.run('no-wildcard-with-credentials (framework conventions)', noWildcar
             },
             // AdonisJS turns credentials on by default: the fix switches them off rather than removing the option.
             { messageId: 'suggestRemoveCredentials', output: adonis(`{ origin: '*', credentials: false }`) },
+          ],
+        },
+      ],
+    },
+    {
+      // Sails 1 route-level `cors`: the route's object alone, without security.cors's start-up check, so `*` with
+      // credentials sends back every Origin with cookies (set-headers.js turns it into `origin = true`).
+      code: routes(`{ allowOrigins: '*', allowCredentials: true }`),
+      filename: SAILS_ROUTES,
+      errors: [
+        {
+          messageId: 'wildcardReflects',
+          line: 3,
+          column: 61,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlist',
+              output: routes(`{ allowOrigins: ['https://your-frontend.example'], allowCredentials: true }`),
+            },
+            { messageId: 'suggestRemoveCredentials', output: routes(`{ allowOrigins: '*' }`) },
           ],
         },
       ],

@@ -120,19 +120,7 @@ export class OptionPolicies {
     if (v.kind === 'unknown' && site.path.length === 0) {
       // `cors(loadConfig())`, `cors(JSON.parse(process.env.CORS))`: options CORS Guard cannot read are a
       // policy whose origins and credentials are unknown, listed as such, never left out.
-      return [
-        {
-          kind: 'options',
-          library: lib,
-          node: v.node,
-          call: site.call,
-          origins: [{ type: 'unknown', node: v.node }],
-          credentials: { allowed: 'unknown', node: v.node },
-          headers: [],
-          varyOrigin: !lib.addsNoVary,
-          otherHeaders: this.libraryHeaders(lib, undefined),
-        },
-      ];
+      return [this.unknownPolicy(lib, site, v.node)];
     }
     if (v.kind === 'literal') {
       if (v.value === true) {
@@ -145,7 +133,9 @@ export class OptionPolicies {
               node: v.node,
               call: site.call,
               origins: [reflectSpec(v.node, 'library', NO_GUARD)],
-              credentials: lib.defaultCredentials ? { allowed: true, node: v.node } : { allowed: false },
+              credentials: lib.defaultCredentials
+                ? { allowed: true, node: v.node, byDefault: true }
+                : { allowed: false },
               headers: [],
               varyOrigin: true,
               otherHeaders: this.libraryHeaders(lib, undefined),
@@ -167,9 +157,11 @@ export class OptionPolicies {
       for (const r of this.resolver.returnsOf(v.fn)) {
         for (const ov of this.resolver.resolve(r)) {
           if (ov.kind === 'object') out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, r], ov.closure));
+          // Options CORS Guard cannot read (`(request) => loadCors(request)`): unknown, not left out.
+          else if (ov.kind !== 'literal') out.push(this.unknownPolicy(lib, site, r));
         }
       }
-      return out;
+      return out.length > 0 ? out : [this.unknownPolicy(lib, site, v.node)];
     }
     if (v.kind === 'function' && site.path.length === 0 && lib.originFunction === 'callback') {
       // cors((req, callback) => callback(null, options)): a per-request options delegate
@@ -180,11 +172,29 @@ export class OptionPolicies {
         for (const ov of this.resolver.resolve(arg)) {
           if (ov.kind === 'object')
             out.push(this.objectPolicy(lib, site, ov.object, [...extraSites, call, ...ov.sites], ov.closure));
+          // `callback(null, await loadOptions(req))`: options CORS Guard cannot read are unknown, not left out.
+          else if (ov.kind !== 'literal') out.push(this.unknownPolicy(lib, site, arg));
         }
       }
-      return out;
+      // The callback handed on (`(req, cb) => loadOptions(req, cb)`) or never called where it can be seen.
+      return out.length > 0 ? out : [this.unknownPolicy(lib, site, v.node)];
     }
     return [];
+  }
+
+  /** Options CORS Guard cannot read: a policy whose origins and credentials are unknown. */
+  private unknownPolicy(lib: LibrarySemantics, site: OptionSite, node: Node): Policy {
+    return {
+      kind: 'options',
+      library: lib,
+      node,
+      call: site.call,
+      origins: [{ type: 'unknown', node }],
+      credentials: { allowed: 'unknown', node },
+      headers: [],
+      varyOrigin: !lib.addsNoVary,
+      otherHeaders: this.libraryHeaders(lib, undefined),
+    };
   }
 
   /** socket.io 2 `origins(fn)`: what the function accepts is sent back, with credentials. */
@@ -215,7 +225,9 @@ export class OptionPolicies {
   }
 
   private defaultPolicy(lib: LibrarySemantics, call: Node, node: Node): Policy {
-    const credentials: Credentials = lib.defaultCredentials ? { allowed: true, node } : { allowed: false };
+    const credentials: Credentials = lib.defaultCredentials
+      ? { allowed: true, node, byDefault: true }
+      : { allowed: false };
     return {
       kind: 'options',
       library: lib,
@@ -346,7 +358,7 @@ export class OptionPolicies {
       : declared;
     const credProp = src.get(lib.credentialsOption ?? 'credentials');
     let credentials: Credentials =
-      !credProp && lib.defaultCredentials ? { allowed: true, node: obj } : { allowed: false };
+      !credProp && lib.defaultCredentials ? { allowed: true, node: obj, byDefault: true } : { allowed: false };
     for (const v of credProp ?? []) {
       if (v.kind === 'literal') {
         if (v.value === true) credentials = { allowed: true, node: v.node };
@@ -470,11 +482,14 @@ export class OptionPolicies {
           // hono < 4.6.5: an origin not in the list gets the first entry (harmless: it names another origin).
           out.push(literalOriginSpec(first.value, first.node));
         }
+        // fastify-cors before 6.0.0: an origin the list does not hold is sent the text `false` (harmless).
+        if (lib.listMissSends === 'false' && depth === 0) out.push(literalOriginSpec('false', v.node));
         return out;
       }
       case 'regexp': {
         const check = this.checks.judge.regexValue(v);
-        return [{ type: 'regexp', node: v.node, check }];
+        const spec: OriginSpec = { type: 'regexp', node: v.node, check };
+        return lib.listMissSends === 'false' && depth === 0 ? [spec, literalOriginSpec('false', v.node)] : [spec];
       }
       case 'origin':
       case 'request':

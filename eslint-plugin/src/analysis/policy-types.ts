@@ -85,6 +85,8 @@ export interface Credentials {
   readonly allowed: boolean | 'unknown';
   /** Where credentials are switched on (for related-location reports). */
   readonly node?: Node;
+  /** On because the library's default says so (`defaultCredentials`), not because the options do. */
+  readonly byDefault?: true;
 }
 
 /** Every origin setting of a policy, list elements included. */

@@ -11,6 +11,11 @@ export type ConventionStep =
   /** Every property (LoopBack middleware phases: `initial`, `routes:before`, ...). */
   | { readonly anyKey: true }
   /**
+   * The value itself, unless its property `unless` is the literal `is` (LoopBack 3: a middleware entry with
+   * `"enabled": false` is not registered). A value CORS Guard cannot read there keeps the entry.
+   */
+  | { readonly unless: string; readonly is: boolean }
+  /**
    * An entry of a list naming a middleware (Strapi): the string itself (the defaults apply), or an object
    * whose `nameKey` is the name, with its options under `optionsKey` (missing: the defaults).
    */
@@ -35,6 +40,12 @@ export interface ConfigConvention {
   /** The row applies to these versions of a package only (the declared or installed one; unknown: it applies). */
   readonly versions?: { readonly package: string; readonly below?: string; readonly from?: string };
 }
+
+/**
+ * LoopBack 3 (loopback 3.28.0 lib/server-app.js `middlewareFromConfig`): `if (config.enabled === false) return;`
+ * before the factory is called, so an entry switched off registers nothing.
+ */
+export const LOOPBACK3_ENABLED: ConventionStep = { unless: 'enabled', is: false };
 
 export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
   // AdonisJS 5: `const corsConfig: CorsConfig = { enabled, origin, credentials, ... }; export default corsConfig`
@@ -68,6 +79,17 @@ export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
     exportName: 'security',
     path: ['cors'],
   },
+  // Sails 1 route-level settings: `module.exports.routes = { 'GET /api/me': { action, cors: { ... } } }` (a route
+  // with `cors: true` takes security.cors, and `cors: 'https://…'` one origin: not modelled here).
+  {
+    framework: 'Sails',
+    library: 'sails-route',
+    file: /^config\/routes\.js$/,
+    dependencies: ['sails'],
+    exportName: 'routes',
+    path: [{ anyKey: true }, 'cors'],
+    versions: { package: 'sails', from: '1.0.0' },
+  },
   // Sails 0.x: `config/cors.js`, `module.exports.cors = { allRoutes, origin, credentials }` (Sails 1 maps a
   // legacy one onto `security.cors` with deprecated names: not modelled).
   {
@@ -95,7 +117,7 @@ export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
     file: /^(?:server|src)\/middleware(?:\.[\w-]+)?\.js$/,
     dependencies: ['loopback', 'loopback-boot'],
     exportName: 'default',
-    path: [{ anyKey: true }, 'cors', 'params'],
+    path: [{ anyKey: true }, 'cors', LOOPBACK3_ENABLED, 'params'],
   },
 ];
 

@@ -233,6 +233,10 @@ function sitesAlong(
     for (const v of current) {
       if (typeof step === 'string') {
         for (const p of resolver.property(v, step, undefined, 0, at)) if (!isMissing(p)) next.push(p);
+      } else if ('unless' in step) {
+        const switches = v.kind === 'object' ? resolver.objectProperty(v.object, step.unless) : [];
+        const off = switches.length > 0 && switches.every((x) => x.kind === 'literal' && x.value === step.is);
+        if (!off) next.push(v);
       } else if ('anyKey' in step) {
         if (v.kind !== 'object') continue;
         for (const p of v.object.properties) {

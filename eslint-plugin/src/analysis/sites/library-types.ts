@@ -21,6 +21,7 @@ export type LibraryId =
   | 'strapi'
   | 'sails'
   | 'sails0'
+  | 'sails-route'
   | 'h3';
 
 export interface LibrarySemantics {
@@ -56,6 +57,8 @@ export interface LibrarySemantics {
   readonly originFunction: 'callback' | 'return-origin' | 'return-ctx' | 'return-true' | 'return-setting';
   /** Credentials when the options do not say (Elysia and Yoga send `Access-Control-Allow-Credentials: true`). */
   readonly defaultCredentials?: boolean;
+  /** Yoga: credentials left at their default go only with an origin other than `*` (src). */
+  readonly defaultCredentialsNotWithWildcard?: boolean;
   /**
    * Elysia: a single origin string is a one-entry allowlist (the Origin is sent back when it matches, nothing
    * otherwise), and an entry without a scheme (`example.com`) matches the Origin with its scheme removed.
@@ -69,8 +72,12 @@ export interface LibrarySemantics {
   readonly listOfOneIsFixed?: boolean;
   /** `@elysiajs/cors` before 0.7.2: `origin: true` sends `*` rather than the request's Origin. */
   readonly trueIsWildcard?: boolean;
-  /** hono < 4.6.5: `first`, the list's first entry. */
-  readonly listMissSends?: 'null' | 'first';
+  /**
+   * What an origin the settings do not admit is sent: Yoga `null`; hono < 4.6.5 `first`, the list's first
+   * entry; `fastify-cors` before 6.0.0 `false`, the literal text `false` (for a list, a RegExp or `true`
+   * without an Origin), which names no origin.
+   */
+  readonly listMissSends?: 'null' | 'first' | 'false';
   /** Yoga: `cors` may be a function of the request returning the options. */
   readonly optionsFactory?: 'return';
   /**

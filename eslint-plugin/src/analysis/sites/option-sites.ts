@@ -2,7 +2,7 @@
  * Calls that take CORS options: found by module (however imported or renamed), by the shape of the call,
  * by auto-imported name, or by the type an options object is declared with.
  */
-import type { ConventionStep } from './convention-table';
+import { LOOPBACK3_ENABLED, type ConventionStep } from './convention-table';
 import type { LibraryId } from './library-types';
 
 /**
@@ -138,7 +138,7 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
       framework: 'LoopBack 3',
       dirArg: 1,
       names: ['middleware.json', ...LOOPBACK_ENVS.map((env) => `middleware.${env}.json`)],
-      path: [{ anyKey: true }, 'cors', 'params'],
+      path: [{ anyKey: true }, 'cors', LOOPBACK3_ENABLED, 'params'],
     },
   },
   { library: 'cors', modules: ['cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
@@ -151,6 +151,16 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
     library: 'yoga',
     modules: ['graphql-yoga'],
     path: ['createYoga'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: ['cors'],
+    onByDefault: true,
+  },
+  {
+    // GraphQL Yoga 2: `createServer({ schema, cors })` of `@graphql-yoga/node` (and of `@graphql-yoga/common`).
+    library: 'yoga',
+    modules: ['@graphql-yoga/node', '@graphql-yoga/common'],
+    path: ['createServer'],
     kind: 'call',
     optionsArg: 0,
     optionsPath: ['cors'],

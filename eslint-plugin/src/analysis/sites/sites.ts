@@ -279,6 +279,8 @@ const TRACE_MAPS: ReadonlyMap<string, TraceLeaf> = (() => {
       let node = map;
       for (const key of spec.path) node = (node[key] ??= {}) as TraceLeaf;
       node[kind] = spec;
+      // A class extending the constructed export (through mixins too) passes its options to `super(...)`.
+      if (spec.kind === 'construct') node[READ] = spec;
     }
   }
   return maps;
@@ -317,7 +319,13 @@ export function moduleOptionSites(
   const out: OptionSite[] = [];
   const seen = new Set<Node>();
   const add = (spec: ModuleOptionSite & { assumedPackage?: string }, nodes: readonly Node[]) => {
-    for (const node of spec.kind === 'register' ? nodes.flatMap((n) => readsOf(n, globalScope)) : nodes) {
+    const at = (n: Node): Node[] =>
+      spec.kind === 'register'
+        ? readsOf(n, globalScope)
+        : spec.kind === 'construct' && n.type !== T.NewExpression
+          ? readsOf(n, globalScope).flatMap(superCallsOf)
+          : [n];
+    for (const node of nodes.flatMap(at)) {
       const site = optionSiteOf(spec.library, spec.kind, node, spec.optionsArg, spec.optionsPath);
       if (site && !seen.has(site.call)) {
         seen.add(site.call);
@@ -361,6 +369,28 @@ export function moduleOptionSites(
     const map = traceMapOf(moduleNameOf(d.source)!)!;
     const value = d.parent?.type === T.AwaitExpression ? d.parent : d;
     traceValue(value, map, true);
+  }
+  return out;
+}
+
+/**
+ * For a read of a constructed export as a class's superclass (directly or through mixins: `class App extends
+ * BootMixin(RestApplication)`), the `super(...)` calls of that class's constructor (LoopBack 4 apps pass
+ * their REST options there).
+ */
+function superCallsOf(node: Node): Node[] {
+  let at: Node = node;
+  // Mixins wrap the class: `A(B(RestApplication))`, each call taking it as an argument.
+  while (at.parent?.type === T.CallExpression && at.parent.arguments.includes(at as never)) at = at.parent;
+  const cls = at.parent;
+  if ((cls?.type !== T.ClassDeclaration && cls?.type !== T.ClassExpression) || cls.superClass !== at) return [];
+  const ctor = cls.body.body.find(
+    (m): m is TSESTree.MethodDefinition => m.type === T.MethodDefinition && m.kind === 'constructor',
+  );
+  const out: Node[] = [];
+  for (const stmt of ctor?.value.body?.body ?? []) {
+    const e = stmt.type === T.ExpressionStatement ? stmt.expression : undefined;
+    if (e?.type === T.CallExpression && e.callee.type === T.Super) out.push(e);
   }
   return out;
 }
@@ -463,6 +493,9 @@ function readsOf(node: Node, globalScope: Scope): Node[] {
     node.parent.id.type === T.Identifier
   ) {
     id = node.parent.id;
+  } else if (node.type === T.Property && node.parent?.type === T.ObjectPattern && node.value.type === T.Identifier) {
+    // const { RestApplication } = require('@loopback/rest')
+    id = node.value;
   }
   if (!id) return [node];
   const variable = ASTUtils.findVariable(ASTUtils.getInnermostScope(globalScope, id), id);

@@ -10,6 +10,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { isFunction, memberName, unwrap, type FunctionNode, type Node, type Variable } from '../ast';
 import { VALUE_BUDGET } from '../budgets';
+import { appConfigNodes } from './app-config';
 import { instanceMember, objectProperty, objectPropertyOrMissing, staticMember } from './members';
 import { ModuleExports } from './module-exports';
 import type { LoadedModule } from './modules';
@@ -33,6 +34,12 @@ export * from './value';
 export { STAND_IN_HOST } from './strings-and-patterns';
 export { setLibraryPackageTest } from './module-exports';
 export { cjsExportsOf } from './syntax';
+
+/** A string literal's value (a config key). */
+function staticString(node: Node): string | undefined {
+  const n = unwrap(node);
+  return n.type === T.Literal && typeof n.value === 'string' ? n.value : undefined;
+}
 
 const ORIGIN_PRESERVING_METHODS = new Set(['toLowerCase', 'toString', 'trim', 'valueOf', 'normalize']);
 const MAX_DEPTH = VALUE_BUDGET.maxDepth;
@@ -448,6 +455,14 @@ export class ValueResolver implements Evaluator {
         );
       }
       if (method === 'find' || method === 'at') return this.elementsOf(callee.object, b, d, n);
+      // Feathers `app.get('origins')`: the key's value in the config files (config/default.json, ...).
+      const key = method === 'get' && n.arguments[0] ? staticString(n.arguments[0]) : undefined;
+      const configured = key !== undefined && this.modules ? appConfigNodes(n, key, this.modules) : undefined;
+      if (configured)
+        return addSite(
+          configured.flatMap((c) => this.resolve(c, undefined, d + 1)),
+          n,
+        );
       const built = method === undefined ? undefined : methodCallValues(this, n, callee, method, b, d);
       if (built) return built;
     }

@@ -81,6 +81,30 @@ export const CONVENTIONS_LIBRARIES = {
       maxAgeOption: 'maxAge',
     },
   },
+  // Sails 1 route-level `cors: { ... }` in config/routes.js (lib/hooks/security/cors/index.js at d9cf1ea:
+  // `setHeaders(_.extend({}, routeCorsConfig))`, and set-headers.js at 9b9e93a): the route's object alone, none
+  // of the security.cors defaults or start-up checks. `allowOrigins` unset sends nothing; `*` with
+  // `allowCredentials: true` becomes `origin = true`, the request's Origin sent back with credentials; a string
+  // is compared with `===` (not split on commas); an array by `===` or RegExp `.test()`.
+  'sails-route': {
+    id: 'sails-route',
+    packageName: 'sails',
+    ...corsLike,
+    originOption: 'allowOrigins',
+    credentialsOption: 'allowCredentials',
+    defaultOrigin: 'none',
+    wildcardWithCredentials: 'reflects',
+    stringIsAllowlist: true,
+    withoutOrigin: 'omit',
+    responses: {
+      methodsOption: 'allowRequestMethods',
+      defaultMethods: 'GET,HEAD,PUT,PATCH,POST,DELETE',
+      headersOption: 'allowRequestHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'allowResponseHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
   // Sails 0.12 (lib/hooks/cors/index.js and to-prepare-send-headers.js at v0.12.14): `config/cors.js`
   // `module.exports.cors = { allRoutes, origin, credentials }`, defaults `origin: '*'`, `credentials: true`;
   // `origin` is split on `,` and an entry equal to the Origin, or `*`, sends back the Origin; applied to every

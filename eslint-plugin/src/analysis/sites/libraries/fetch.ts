@@ -106,10 +106,28 @@ export const FETCH_LIBRARIES = {
     originFunction: 'callback',
     acceptsRegExp: false,
     defaultCredentials: true,
+    // `else if (headers['Access-Control-Allow-Origin'] !== '*')` (src, 2.5.0 to 5.x).
+    defaultCredentialsNotWithWildcard: true,
     listOfOneIsFixed: true,
     listMissSends: 'null',
     optionsFactory: 'return',
     withoutOrigin: 'omit',
+    // GraphQL Yoga 2 is `createServer` of `@graphql-yoga/node` / `@graphql-yoga/common` (2.x numbering).
+    versionPackages: ['graphql-yoga', '@graphql-yoga/common', '@graphql-yoga/node'],
+    versions: [
+      {
+        // @graphql-yoga/common 2.5.0 to 2.12.12 src (`getCORSHeadersByRequestAndOptions`): the origin is chosen as
+        // in Yoga 5, but a request without Origin still gets headers: `*` where Yoga 5 would reflect, else the
+        // configured origin or `null` (the differential test runs @graphql-yoga/node 2.13.13 with common 2.12.12).
+        // Before 2.5.0 (2.0.0 to 2.4.0 src) the headers were built otherwise and `cors: false` was ignored: those
+        // releases are not modelled (see the version notes in test/differential/README.md).
+        range: '<3.0.0',
+        releases: '2.x',
+        withoutOrigin: 'as-configured',
+        reflectWithoutOrigin: '*',
+        does: 'send CORS headers to requests without an Origin too',
+      },
+    ],
     responses: {
       methodsOption: 'methods',
       defaultMethods: 'reflect',

@@ -37,10 +37,26 @@ export const NODE_LIBRARIES = {
     ],
   },
   apollo: { id: 'apollo', packageName: 'apollo-server', ...corsLike },
+  // @fastify/cors (7.0.0 on), and the old `fastify-cors` package (to 6.1.0, which re-exports 6.0.3).
   'fastify-cors': {
     id: 'fastify-cors',
     packageName: '@fastify/cors',
     ...corsLike,
+    versionPackages: ['@fastify/cors', 'fastify-cors'],
+    versions: [
+      {
+        // fastify-cors 0.2.0 to 5.2.0 src: `reply.header('Access-Control-Allow-Origin', isOriginAllowed(reqOrigin,
+        // origin) ? reqOrigin : false)`, so an origin a list or RegExp does not admit gets the text `false`, and
+        // `origin: true` without an Origin gets an empty value; 6.0.0 src writes the header only `if (origin)`.
+        // The same for fastify 1, 2 and 3 (majors 0-1, 2-3 and 4-5); the differential test runs 5.2.0.
+        range: '<6.0.0',
+        releases: 'before 6.0.0',
+        listMissSends: 'false',
+        reflectWithoutOrigin: '',
+        does: 'send the text `false` as Access-Control-Allow-Origin to an origin the settings do not admit (no origin is named: harmless)',
+        fixedIn: '6.0.0',
+      },
+    ],
     responses: { ...corsResponses, defaultMethods: 'GET,HEAD,POST' },
   },
   // @koa/cors >= 3.4.1 reflects the request origin when credentials are on and origin is `*` (src); before
