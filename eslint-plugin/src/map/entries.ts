@@ -72,6 +72,8 @@ export interface MapPolicy {
   readonly responses: readonly MapResponse[];
   /** The library release the verdict depends on (a `versions` row of the framework table), else null. */
   readonly release?: MapRelease | null;
+  /** When the server runs on the user's machine: how that is known (`listens on 127.0.0.1`), else null. */
+  readonly local?: string | null;
 }
 
 export interface MapRelease {
@@ -114,6 +116,7 @@ export interface PolicyMap {
 }
 
 const RULE_OF: Partial<Record<AssessmentReason, string>> = {
+  local: 'cors-guard/no-exposed-local-server',
   'any-origin': 'cors-guard/no-origin-reflection',
   check: 'cors-guard/no-unsafe-origin-check',
   null: 'cors-guard/no-null-origin',
@@ -220,6 +223,7 @@ export function mapEntryOf(
     related: relatedOf(policy, witness, file, displayPath),
     responses: responsesOf(policy, trustedOrigins, assessment.allowedOrigin, witness),
     release: mapRelease(releaseOfPolicy(policy)),
+    ...(policy.server ? { local: policy.server.how } : {}),
   };
 }
 
