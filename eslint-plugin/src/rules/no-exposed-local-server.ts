@@ -17,7 +17,8 @@ const MESSAGE_OF: Readonly<Record<LocalExposure['kind'], MessageIds>> = {
 /** `, with the user's cookies` when they go with it (a local tool's own session, a desktop app's login). */
 function cookiesText(e: LocalExposure): string {
   if (e.decision.readable === 'with-cookies') return ", with the user's cookies";
-  if (e.decision.readable === 'unknown' && e.decision.credentials === 'unknown') return ', with cookies if credentials are on';
+  if (e.decision.readable === 'unknown' && e.decision.credentials === 'unknown')
+    return ', with cookies if credentials are on';
   return '';
 }
 
