@@ -207,6 +207,20 @@ app.listen(3000, '127.0.0.1');`,
       errors: [{ messageId: 'exposedWildcard', line: 8 }],
     },
     {
+      // A presence test of Authorization is no token check: the page can send any value.
+      code: `import express from 'express';
+import cors from 'cors';
+const app = express();
+app.use(cors());
+app.use((req, res, next) => {
+  if (!req.headers.authorization) return res.status(401).end();
+  next();
+});
+app.post('/tools/run', (req, res) => res.json(runTool(req.body)));
+app.listen(3000, '127.0.0.1');`,
+      errors: [{ messageId: 'exposedWildcard', line: 4 }],
+    },
+    {
       // A host from the environment with a loopback default is local.
       code: express(`cors({ origin: true })`, `app.listen(3000, process.env.HOST || 'localhost');`),
       errors: [

@@ -52,6 +52,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'ALL']);
 const DANGEROUS = /run|exec|command|cmd|shell|spawn|eval|file|fs|write|upload|delete|remove|tool|sse|mcp/i;
 const TOKEN_WORDS =
   /\b(authorization|bearer|x-[\w-]*(token|key|auth|secret)[\w-]*|token|api[_-]?key|secret|password)\b/i;
+const COMPARED = /[!=]==?|\b(verify|compare|timingSafeEqual|validate|check|has|includes)\w*\s*\(/i;
 const DENIAL = /\b40[13]\b|\bForbidden\b|\bUnauthorized\b/;
 
 /** Whether a host string names this machine only. */
@@ -184,7 +185,10 @@ function gateOfIf(node: TSESTree.IfStatement, text: (n: Node) => string): { node
   const test = text(node.test);
   const body = text(node.consequent);
   if (!DENIAL.test(body)) return undefined;
-  if (TOKEN_WORDS.test(test) && !/\bhost\b/i.test(test)) return { node: node.test, what: 'a token check' };
+  // A token compared with a secret (a bare presence test admits any value the page sends, and with a permissive
+  // CORS policy the page may send the header).
+  if (TOKEN_WORDS.test(test) && !/\bhost\b/i.test(test) && COMPARED.test(test))
+    return { node: node.test, what: 'a token check' };
   // An exact lookup of the Origin in a list, or an exact comparison; never a substring or prefix test of it.
   if (
     /origin/i.test(test) &&
