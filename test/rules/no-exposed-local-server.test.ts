@@ -556,7 +556,7 @@ describe('one finding per defect between no-exposed-local-server and the origin 
     const linter = new Linter({ configType: 'flat' });
     const config = {
       plugins: { g: { rules } as never },
-      rules: Object.fromEntries(Object.keys(rules).map((r) => [`g/${r}`, 'error'])),
+      rules: Object.fromEntries(Object.keys(rules).map((r) => [`g/${r}`, 'error' as const])),
       languageOptions: { ecmaVersion: 'latest' as const, sourceType: 'module' as const },
     };
     return linter.verify(code, config, 'server.js').map((m) => `${m.line} ${m.ruleId}`);
