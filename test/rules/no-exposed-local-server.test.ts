@@ -159,6 +159,8 @@ app.listen(3001, '0.0.0.0');`,
     },
   },
 };`,
+    // The dev server's headers for its own UI origin only.
+    `module.exports = { devServer: { headers: { 'Access-Control-Allow-Origin': 'http://localhost:8080' } } };`,
     // The same server code, in a package with no bin: nothing says it runs on the user's machine.
     {
       code: `const express = require('express');
@@ -373,6 +375,16 @@ app.listen(3000);`,
             routes: 'GET /__open',
             cookies: '',
           },
+        },
+      ],
+    },
+    {
+      // webpack-dev-server's own \`headers\` option: every response of the dev server, bundles included.
+      code: `module.exports = { devServer: { port: 8080, headers: { 'Access-Control-Allow-Origin': '*' } } };`,
+      errors: [
+        {
+          messageId: 'exposedWildcard',
+          data: { how: 'is a webpack dev server (\`devServer\`)', routes: 'this server' },
         },
       ],
     },

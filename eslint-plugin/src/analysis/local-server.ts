@@ -265,7 +265,9 @@ export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string
         if (key === 'devServer' && node.type === 'Property' && node.value.type === 'ObjectExpression') {
           const hooks = ['setupMiddlewares', 'before', 'after', 'onBeforeSetupMiddleware', 'onAfterSetupMiddleware'];
           const hook = hooks.find((h) => findProperty(node.value as TSESTree.ObjectExpression, h));
-          if (hook) e.role ??= { node, how: `is a webpack dev-server middleware (\`devServer.${hook}\`)` };
+          e.role ??= hook
+            ? { node, how: `is a webpack dev-server middleware (\`devServer.${hook}\`)` }
+            : { node, how: 'is a webpack dev server (`devServer`)' };
         }
         break;
       }
