@@ -183,8 +183,8 @@ function isRequireOf(node: Node): string | undefined {
 /** A gate in an `if`: a token or an exact Origin allowlist tested, the request refused inside. */
 function gateOfIf(node: TSESTree.IfStatement, text: (n: Node) => string): { node: Node; what: string } | undefined {
   const test = text(node.test);
-  const body = text(node.consequent);
-  if (!DENIAL.test(body)) return undefined;
+  if (!TOKEN_WORDS.test(test) && !/origin/i.test(test)) return undefined;
+  if (!DENIAL.test(text(node.consequent))) return undefined;
   // A token compared with a secret (a bare presence test admits any value the page sends, and with a permissive
   // CORS policy the page may send the header).
   if (TOKEN_WORDS.test(test) && !/\bhost\b/i.test(test) && COMPARED.test(test))
