@@ -17,12 +17,13 @@
  * Bounded: the walk counts nodes (`LOCAL_SERVER_LIMITS.maxNodes`); the `bin` search reads at most
  * `maxBinFiles` files, `maxBinDepth` relative imports deep, through the bounded project reader.
  */
+import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findProperty, staticKeyName, stringLiteralValue, type Node } from './ast';
 import type { LocalServer } from './policy-types';
-import { readText } from './read-file';
-import { LOCAL_SERVER_LIMITS, READ_LIMITS } from './budgets';
+import { isInside, readText } from './read-file';
+import { LOCAL_SERVER_LIMITS, MODULE_LIMITS } from './budgets';
 import { manifestAt, packageDirOf } from './values/workspaces';
 import { resolveModule, type ModuleFileSystem } from './values/modules';
 import { specifiersIn } from './values/specifiers';
@@ -343,7 +344,17 @@ export function binReaching(file: string, root?: string, fs?: ModuleFileSystem):
         ? Object.entries(bin as Record<string, unknown>).filter((x): x is [string, string] => typeof x[1] === 'string')
         : [];
   if (entries.length === 0) return undefined;
-  const stamp = JSON.stringify(entries);
+  // The entries and their files' stamps (an edited bin file may import another server module).
+  const stampOf = (p: string) => {
+    if (fs) return fs.stat(p)?.stamp ?? '';
+    try {
+      const st = statSync(p);
+      return `${st.size}:${st.mtimeMs}`;
+    } catch {
+      return '';
+    }
+  };
+  const stamp = JSON.stringify(entries.map(([n, p]) => [n, p, stampOf(nodePath.resolve(dir, p))]));
   let hit = binCache.get(dir);
   if (hit?.stamp !== stamp) {
     const files = new Map<string, string>();
@@ -352,9 +363,12 @@ export function binReaching(file: string, root?: string, fs?: ModuleFileSystem):
     for (let depth = 0; depth <= LOCAL_SERVER_LIMITS.maxBinDepth && frontier.length > 0; depth++) {
       const next: [string, string][] = [];
       for (const [path, name] of frontier) {
-        if (files.has(path) || budget-- <= 0) continue;
+        // Only files of the project, no larger than a module the analysis would parse.
+        if (files.has(path) || !isInside(root ?? dir, path) || budget-- <= 0) continue;
         files.set(path, name);
-        const text = fs ? fs.readFile(path) : readText(path, { maxBytes: READ_LIMITS.configBytes, root: root ?? dir });
+        const size = fs?.stat(path)?.size;
+        if (size !== undefined && size > MODULE_LIMITS.maxBytes) continue;
+        const text = fs ? fs.readFile(path) : readText(path, { maxBytes: MODULE_LIMITS.maxBytes, root: root ?? dir });
         if (text === undefined) continue;
         for (const s of specifiersIn(text)) {
           if (!s.startsWith('.')) continue;
