@@ -161,6 +161,28 @@ app.listen(3001, '0.0.0.0');`,
 };`,
     // The dev server's headers for its own UI origin only.
     `module.exports = { devServer: { headers: { 'Access-Control-Allow-Origin': 'http://localhost:8080' } } };`,
+    // The Electron helper with a per-launch token the page cannot know.
+    `const { app } = require('electron');
+const http = require('node:http');
+const secret = require('node:crypto').randomBytes(32).toString('hex');
+app.whenReady().then(() => {
+  http.createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (req.headers['x-helper-token'] !== secret) { res.statusCode = 403; return res.end(); }
+    if (req.url === '/wallet/sign') return res.end(sign(req));
+    res.end();
+  }).listen(47800);
+});`,
+    // The VS Code extension's server answering its webview's origin only.
+    `import * as vscode from 'vscode';
+import express from 'express';
+import cors from 'cors';
+export function activate(context) {
+  const app = express();
+  app.use(cors({ origin: 'vscode-webview://preview' }));
+  app.get('/workspace/file', (req, res) => res.send(read(req.query.path)));
+  app.listen(0);
+}`,
     // The same server code, in a package with no bin: nothing says it runs on the user's machine.
     {
       code: `const express = require('express');
@@ -385,6 +407,39 @@ app.listen(3000);`,
         {
           messageId: 'exposedWildcard',
           data: { how: 'is a webpack dev server (\`devServer\`)', routes: 'this server' },
+        },
+      ],
+    },
+    {
+      // An Electron app's helper server (no host: local by its role).
+      code: `const { app } = require('electron');
+const http = require('node:http');
+app.whenReady().then(() => {
+  http.createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (req.url === '/wallet/sign') return res.end(sign(req));
+    res.end();
+  }).listen(47800);
+});`,
+      errors: [
+        { messageId: 'exposedWildcard', data: { how: 'is started by an Electron app', routes: '/wallet/sign' } },
+      ],
+    },
+    {
+      // A VS Code extension's preview server.
+      code: `import * as vscode from 'vscode';
+import express from 'express';
+import cors from 'cors';
+export function activate(context) {
+  const app = express();
+  app.use(cors({ origin: true }));
+  app.get('/workspace/file', (req, res) => res.send(read(req.query.path)));
+  app.listen(0);
+}`,
+      errors: [
+        {
+          messageId: 'exposedReflect',
+          data: { how: 'is started by a VS Code extension', routes: 'GET /workspace/file', cookies: '' },
         },
       ],
     },

@@ -4,8 +4,8 @@
  * `Bun.serve({ hostname })`, `Deno.serve({ hostname })`, `serve({ fetch, hostname })`), or by its role when
  * no explicit host says otherwise: an MCP server over HTTP (`SSEServerTransport`,
  * `StreamableHTTPServerTransport`, `mcp-proxy`), a dev-server hook (vite `configureServer`, webpack
- * `devServer.setupMiddlewares` / `before`, a Next custom server with `dev: true`, an esbuild `serve`), or a
- * file the package's `bin` reaches (a CLI that starts a server). An explicit `0.0.0.0`, a public address or
+ * `devServer`, a Next custom server with `dev: true`, an esbuild `serve`), a server an Electron app or a VS
+ * Code extension starts, or a file the package's `bin` reaches (a CLI that starts a server). An explicit `0.0.0.0`, a public address or
  * a host from the environment with no loopback default is not local; no evidence is not local either.
  *
  * Also read here, for the finding's wording and its one excuse: the routes and MCP tools the file serves
@@ -162,14 +162,27 @@ function hostText(values: HostEvaluator, node: Node): string {
   return 'a loopback address';
 }
 
-/** The names imported from the MCP SDK or mcp-proxy, and whether esbuild / next are imported. */
-function importsOf(program: TSESTree.Program): { mcp: boolean; esbuild: boolean; next: boolean } {
-  const out = { mcp: false, esbuild: false, next: false };
-  const note = (source: string) => {
-    if (MCP_MODULES.test(source)) out.mcp = true;
-    if (source === 'esbuild') out.esbuild = true;
-    if (source === 'next') out.next = true;
-  };
+/** Which modules that give a server its role the file imports. */
+interface Imports {
+  mcp: boolean;
+  esbuild: boolean;
+  next: boolean;
+  /** `electron` or `vscode`: a desktop app's or an editor extension's helper server. */
+  desktop?: 'Electron' | 'VS Code';
+}
+
+function noteImport(out: Imports, source: string): void {
+  if (MCP_MODULES.test(source)) out.mcp = true;
+  if (source === 'esbuild') out.esbuild = true;
+  if (source === 'next') out.next = true;
+  if (source === 'electron') out.desktop ??= 'Electron';
+  if (source === 'vscode') out.desktop ??= 'VS Code';
+}
+
+/** The modules imported at the top of the file (ES imports; `require` calls are noted during the walk). */
+function importsOf(program: TSESTree.Program): Imports {
+  const out: Imports = { mcp: false, esbuild: false, next: false };
+  const note = (source: string) => noteImport(out, source);
   for (const s of program.body) {
     if (s.type === 'ImportDeclaration') note(String(s.source.value));
   }
@@ -244,9 +257,7 @@ export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string
         if ((name === 'requireBearerAuth' || name === 'bearerAuth') && !e.gate)
           e.gate = { node, what: 'a bearer-token check' };
         const req = isRequireOf(node);
-        if (req && MCP_MODULES.test(req)) imports.mcp = true;
-        if (req === 'esbuild') imports.esbuild = true;
-        if (req === 'next') imports.next = true;
+        if (req) noteImport(imports, req);
         break;
       }
       case 'NewExpression': {
@@ -313,6 +324,14 @@ export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string
     return { node: e.loopback.node, how: e.loopback.how, routes, ...gate };
   if (e.elsewhere && explicitlyElsewhere(e.elsewhere)) return undefined;
   if (e.role) return { node: e.role.node, how: e.role.how, routes, ...gate };
+  // A server an Electron app or a VS Code extension starts runs on the user's machine.
+  if (e.started && imports.desktop && e.elsewhere)
+    return {
+      node: e.elsewhere,
+      how: `is started by ${imports.desktop === 'Electron' ? 'an Electron app' : 'a VS Code extension'}`,
+      routes,
+      ...gate,
+    };
   if (input.file) {
     const bin = binReaching(input.file, input.root, input.fs);
     if (bin) return { node: input.program, how: `is started by the package's \`bin\` (${bin})`, routes, ...gate };
