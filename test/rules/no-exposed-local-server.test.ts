@@ -29,14 +29,6 @@ http.createServer((req, res) => {
   res.end('ok');
 }).listen(8080, ${host});`;
 
-const SPLIT_APP = `import express from 'express';
-import cors from 'cors';
-
-export const app = express();
-app.use(cors());
-app.post('/tools/run', (req, res) => res.json(runTool(req.body)));
-`;
-
 const WILDCARD_ROUTES = {
   how: 'listens on 127.0.0.1',
   routes: 'POST /tools/run and GET /status',
@@ -191,12 +183,6 @@ export function activate(context) {
   app.get('/workspace/file', (req, res) => res.send(read(req.query.path)));
   app.listen(0);
 }`,
-    // The same app, listened on by its importer on every interface: a public API.
-    {
-      code: SPLIT_APP,
-      filename: join(fixtures, 'split-public', 'src', 'app.js'),
-      settings: { 'cors-guard': { root: join(fixtures, 'split-public') } },
-    },
     // The same server code, in a package with no bin: nothing says it runs on the user's machine.
     {
       code: `const express = require('express');
@@ -456,13 +442,6 @@ export function activate(context) {
           data: { how: 'is started by a VS Code extension', routes: 'GET /workspace/file', cookies: '' },
         },
       ],
-    },
-    {
-      // The app in one module, \`listen(3000, HOST)\` with a loopback default in the module that imports it.
-      code: SPLIT_APP,
-      filename: join(fixtures, 'split-local', 'src', 'app.js'),
-      settings: { 'cors-guard': { root: join(fixtures, 'split-local') } },
-      errors: [{ messageId: 'exposedWildcard', data: { how: 'listens on 127.0.0.1', routes: 'POST /tools/run' } }],
     },
     {
       // A CLI: the package's bin requires this file, which starts the server (no host: local by its role).

@@ -113,6 +113,4 @@ export const LOCAL_SERVER_LIMITS = {
   maxBinFiles: 24,
   /** Relative-import hops followed from a `bin` file. */
   maxBinDepth: 2,
-  /** Importers parsed to find where a module's app listens (when the module starts no server itself). */
-  maxImporters: 4,
 } as const;

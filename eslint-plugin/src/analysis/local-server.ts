@@ -42,17 +42,6 @@ export interface ServerPlaceInput {
   /** The project root and file system imports are resolved in (the `bin` search). */
   readonly root?: string;
   readonly fs?: ModuleFileSystem;
-  /**
-   * The modules that import this one (`app.ts` exporting the app, `index.ts` listening on it), parsed: asked
-   * only when this file starts no server itself.
-   */
-  readonly importers?: () => readonly ImporterModule[];
-}
-
-/** A module that imports the file, parsed (for its listen call and host). */
-export interface ImporterModule {
-  readonly program: TSESTree.Program;
-  text(node: Node): string;
 }
 
 type HostClass = 'loopback' | 'elsewhere' | 'unknown';
@@ -343,13 +332,6 @@ export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string
       routes,
       ...gate,
     };
-  // No server started here (an `app.ts` that exports the app): the module that imports it and listens.
-  if (!e.started && input.importers) {
-    for (const m of input.importers().slice(0, LOCAL_SERVER_LIMITS.maxImporters)) {
-      const there = serverPlaceOf({ program: m.program, values: input.values }, (n) => m.text(n));
-      if (there) return { ...there, routes: routes.length > 0 ? routes : there.routes, ...gate };
-    }
-  }
   if (input.file) {
     const bin = binReaching(input.file, input.root, input.fs);
     if (bin) return { node: input.program, how: `is started by the package's \`bin\` (${bin})`, routes, ...gate };

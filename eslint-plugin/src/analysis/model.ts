@@ -16,9 +16,7 @@ import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
 import { callersOf, helperPolicies, optionsFactoryPolicies, returningFunction } from './helpers';
 import { runCovers } from './run-scope';
-import { LOCAL_SERVER_LIMITS } from './budgets';
-import { serverPlaceOf, type ImporterModule } from './local-server';
-import { importersOf } from './values/importers';
+import { serverPlaceOf } from './local-server';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
@@ -262,13 +260,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
               program: input.program,
               values: { resolve: (n) => resolver.resolve(n) },
               ...(input.project?.file ? { file: input.project.file } : {}),
-              ...(session
-                ? {
-                    root: session.root,
-                    fs: session.fs,
-                    importers: () => importerModules(session, input.project?.file),
-                  }
-                : {}),
+              ...(session ? { root: session.root, fs: session.fs } : {}),
             },
             (n) => host.text(n),
           )
@@ -452,16 +444,4 @@ function foreignHelperPolicies(
   // once, or here, when the helper's file is not linted or this call alone makes it unsafe) is decided when
   // reporting (placement.ts), by what the helper's own lint finds.
   return policies;
-}
-
-/** The parsed modules that import the linted file (a few, within the module bounds of this lint). */
-function importerModules(session: ModuleSession, file: string | undefined): ImporterModule[] {
-  if (!file) return [];
-  const out: ImporterModule[] = [];
-  for (const path of importersOf(file, session.root, session.fs)) {
-    const m = session.loadFile(path);
-    if (m) out.push({ program: m.program, text: (n) => m.text.slice(n.range[0], n.range[1]) });
-    if (out.length >= LOCAL_SERVER_LIMITS.maxImporters) break;
-  }
-  return out;
 }
