@@ -102,3 +102,15 @@ export const READ_LIMITS = {
   /** A lockfile (package-lock.json, pnpm-lock.yaml, yarn.lock, bun.lock). */
   lockfileBytes: 20 * 1024 * 1024,
 } as const;
+
+/** Where a server runs (`local-server.ts`). */
+export const LOCAL_SERVER_LIMITS = {
+  /** Nodes one file's walk visits (listen calls, transports, hooks, routes, gates). */
+  maxNodes: 200_000,
+  /** Routes named in a finding. */
+  maxRoutes: 3,
+  /** Files read from a package's `bin` entries to find who they import. */
+  maxBinFiles: 24,
+  /** Relative-import hops followed from a `bin` file. */
+  maxBinDepth: 2,
+} as const;

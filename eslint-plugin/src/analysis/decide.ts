@@ -290,6 +290,8 @@ function isNullEntry(a: Admission): boolean {
 export type Level = 'safe' | 'unsafe' | 'broken' | 'unknown';
 
 export type AssessmentReason =
+  /** A server on the user's machine lets any website (or `null`, or an attacker origin) read it. */
+  | 'local'
   /** Any origin gets the header back (reflection). */
   | 'any-origin'
   /** An origin check lets an attacker origin in. */
@@ -343,6 +345,9 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
   const attacker = decide(policy, EXAMPLE_ATTACKER);
   const allowedOrigin = allowedExample(policy, trustedOrigins);
   const base = { attacker, ...(allowedOrigin ? { allowedOrigin } : {}) };
+  const local = localExposure(policy);
+  if (local)
+    return { ...base, level: 'unsafe', reason: 'local', witness: local.origin, witnessDecision: local.decision };
   const reflections = attacker.admissions.filter((a) => a.reflected);
   if (reflections.length > 0 && reflections.every((a) => isPublicWildcard(a, policy))) {
     return { ...base, level: 'safe', reason: 'public' };
@@ -405,4 +410,59 @@ function writtenOrigins(policy: Policy): string[] {
   };
   policy.origins.forEach(visit);
   return candidates;
+}
+
+/** How a server on the user's machine lets other websites read it (`no-exposed-local-server`'s finding). */
+export interface LocalExposure {
+  /** `*`, the request's Origin sent back unchecked, `null` trusted, or an origin check that admits `origin`. */
+  readonly kind: 'wildcard' | 'reflect' | 'null' | 'check';
+  /** The origin setting, entry or check to fix: where the finding goes. */
+  readonly node: Node;
+  /** An origin that gets in: any website's, `null`, or the attacker origin the check admits. */
+  readonly origin: string;
+  readonly decision: Decision;
+}
+
+/**
+ * What a policy of a local server (`policy.server`) lets other websites read, whether or not cookies go
+ * with it: on the user's machine the secret is the network position, so `*` is no longer public data.
+ * Undefined when the server is not known to be local, when a gate refuses other callers whatever CORS says
+ * (a token, an exact Origin allowlist answering 403), or when only the tool's own origins get in.
+ */
+export function localExposure(policy: Policy): LocalExposure | undefined {
+  if (!policy.server || policy.server.gate) return undefined;
+  const attacker = decide(policy, EXAMPLE_ATTACKER);
+  for (const a of attacker.admissions) {
+    const spec = a.member ?? a.spec;
+    if (spec.type === 'wildcard' && !spec.whenOriginAbsent)
+      return { kind: 'wildcard', node: spec.node, origin: EXAMPLE_ATTACKER, decision: attacker };
+    if (a.reflected && admittedThrough(a))
+      return { kind: 'reflect', node: spec.node, origin: EXAMPLE_ATTACKER, decision: attacker };
+  }
+  const nulls = nullAdmissions(policy);
+  if (nulls.length > 0) {
+    const a = nulls[0]!;
+    return {
+      kind: 'null',
+      node: a.entry ?? (a.member ?? a.spec).node,
+      origin: 'null',
+      decision: decide(policy, 'null'),
+    };
+  }
+  // An attacker origin through an origin check (a public one: an origin only a local network has is no
+  // stranger's page). An admission of https://evil.example itself through a check counts too.
+  const viaCheck = attacker.admissions.find((a) => a.reflected && !admittedThrough(a));
+  const w = policyWitness(policy);
+  if (w && w.finding.witnessClass !== 'unregistrable')
+    return { kind: 'check', node: w.check.node, origin: w.finding.witness, decision: w.decision };
+  if (viaCheck) {
+    const check = viaCheck.checks.find(isPatternCheck);
+    return {
+      kind: 'check',
+      node: check?.node ?? (viaCheck.member ?? viaCheck.spec).node,
+      origin: EXAMPLE_ATTACKER,
+      decision: attacker,
+    };
+  }
+  return undefined;
 }

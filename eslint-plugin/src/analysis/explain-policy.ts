@@ -6,6 +6,7 @@
 import {
   assessPolicy,
   decide,
+  localExposure,
   unconditionalAdmissions,
   type Level,
   type Readability,
@@ -36,6 +37,25 @@ export interface PolicyExplanation {
   readonly responses: readonly SimulatedResponse[];
   readonly verdict: string;
   readonly level: Level;
+  /**
+   * When the server runs on the user's machine: how that is known, in a sentence (`This server runs on the
+   * user's machine: it listens on 127.0.0.1.`), with what browsers do about it.
+   */
+  readonly local?: string;
+}
+
+/**
+ * What browsers do today when a public website calls a server on the user's machine (checked 2026-12): said
+ * beside a local finding, never as an excuse for it.
+ */
+export const LOCAL_BROWSER_NOTE =
+  'Chrome (142 and later) asks the user before a public HTTPS site may reach localhost or the local network (Local Network Access), and Firefox is rolling out a similar prompt; Safari asks nothing for loopback (it blocks only `0.0.0.0`). A user who clicks Allow once, another browser, an older version, or a page served from the local network itself still gets through, so the server must not rely on it.';
+
+/** The routes a local finding names: `POST /tools/run`, or what the server is when no route is known. */
+export function localRoutesText(routes: readonly string[]): string {
+  if (routes.length === 0) return 'this server';
+  if (routes.length === 1) return routes[0]!;
+  return `${routes.slice(0, -1).join(', ')} and ${routes[routes.length - 1]}`;
 }
 
 export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] = []): PolicyExplanation {
@@ -56,6 +76,18 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
   const cookies = (r: Readability | undefined) => (r === 'with-cookies' ? ", with the user's cookies" : '');
   let verdict: string;
   switch (assessment.reason) {
+    case 'local': {
+      const exposure = localExposure(policy)!;
+      const who =
+        exposure.kind === 'null'
+          ? 'any website you visit (through a sandboxed iframe, Origin `null`)'
+          : exposure.kind === 'check'
+            ? `a website on \`${witness}\`, which the origin check lets in,`
+            : `any website you visit (e.g. \`${EXAMPLE_ATTACKER}\`)`;
+      const routes = localRoutesText(policy.server?.routes ?? []);
+      verdict = `Unsafe on this machine: this server ${policy.server?.how ?? 'runs locally'}, and ${who} can call ${routes} and read the answer${cookies(exposure.decision.readable)}.`;
+      break;
+    }
     case 'any-origin':
       verdict =
         assessment.attacker.readable === 'with-cookies'
@@ -107,6 +139,11 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
     responses,
     verdict,
     level: assessment.level,
+    ...(policy.server
+      ? {
+          local: `This server runs on the user's machine: it ${policy.server.how}${policy.server.gate ? `, and ${policy.server.gate.what} turns other callers away` : ''}. ${LOCAL_BROWSER_NOTE}`,
+        }
+      : {}),
   };
 }
 

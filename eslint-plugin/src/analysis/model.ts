@@ -16,6 +16,7 @@ import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
 import { callersOf, helperPolicies, optionsFactoryPolicies, returningFunction } from './helpers';
 import { runCovers } from './run-scope';
+import { serverPlaceOf } from './local-server';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
 import { setHeaderNameTest, type ModuleSession } from './values/modules';
 import { trustedHostsFrom } from './checks/origins';
@@ -251,6 +252,20 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       policies.push(...(bound ?? builder.optionPolicies(site)));
     }
     policies.push(...builder.unusedAllowlists(input.program));
+    // Where the server runs is a fact of every policy the file sets (read once, only for a file with one).
+    const server =
+      policies.length > 0
+        ? serverPlaceOf(
+            {
+              program: input.program,
+              values: { resolve: (n) => resolver.resolve(n) },
+              ...(input.project?.file ? { file: input.project.file } : {}),
+              ...(session ? { root: session.root, fs: session.fs } : {}),
+            },
+            (n) => host.text(n),
+          )
+        : undefined;
+    if (server) for (let i = 0; i < policies.length; i++) policies[i] = { ...policies[i]!, server };
     const originChecks = originCheckUses(policies);
     return {
       policies,

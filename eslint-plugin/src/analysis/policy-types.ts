@@ -138,6 +138,27 @@ export interface Policy {
   readonly callers?: readonly TSESTree.CallExpression[];
   /** A helper judged where it lives: why its parameter is the request's Origin, and its callers (helpers.ts). */
   readonly helper?: HelperJudgement;
+  /** Where the server that sends this policy runs, when the file shows it runs on the user's machine. */
+  readonly server?: LocalServer;
+}
+
+/**
+ * A server that runs on the user's own machine (local-server.ts): bound to a loopback address, or local by
+ * its role (an MCP server over HTTP, a dev-server hook, a package's `bin`). On such a server every website
+ * the user visits is a possible caller, so `*` is no longer "public data".
+ */
+export interface LocalServer {
+  /** The code that shows it (the listen call, the transport, the hook). */
+  readonly node: Node;
+  /** How it is known, as a phrase: `listens on 127.0.0.1`, `is a vite dev-server middleware`. */
+  readonly how: string;
+  /** The routes or tools it serves, most dangerous first (`POST /tools/run`, the MCP tool `run_command`). */
+  readonly routes: readonly string[];
+  /**
+   * A check that turns other callers away whatever CORS says (a token the page cannot know, an exact
+   * Origin allowlist that answers 403, the MCP SDK's `allowedOrigins`): where it is and what it is.
+   */
+  readonly gate?: { readonly node: Node; readonly what: string };
 }
 
 /** Why a helper's parameter is judged as the request's Origin. */

@@ -76,6 +76,8 @@ export interface MapPolicy {
   readonly release?: MapRelease | null;
   /** The workspace package whose file sets the policy (absent outside a workspace). */
   readonly package?: MemberPackage;
+  /** When the server runs on the user's machine: how that is known (`listens on 127.0.0.1`), else null. */
+  readonly local?: string | null;
 }
 
 export interface MapRelease {
@@ -118,6 +120,7 @@ export interface PolicyMap {
 }
 
 const RULE_OF: Partial<Record<AssessmentReason, string>> = {
+  local: 'cors-guard/no-exposed-local-server',
   'any-origin': 'cors-guard/no-origin-reflection',
   check: 'cors-guard/no-unsafe-origin-check',
   null: 'cors-guard/no-null-origin',
@@ -237,6 +240,7 @@ export function mapEntryOf(
     related: relatedOf(policy, witness, file, displayPath),
     responses: responsesOf(policy, trustedOrigins, assessment.allowedOrigin, witness),
     release: mapRelease(releaseOfPolicy(policy)),
+    ...(policy.server ? { local: policy.server.how } : {}),
   };
 }
 

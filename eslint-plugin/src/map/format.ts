@@ -127,7 +127,7 @@ export function formatMarkdown(report: MapReport): string {
     lines.push('| --- | --- | --- | --- | --- | --- | --- |');
     for (const p of sortedPolicies(policies)) {
       lines.push(
-        `| ${ICON[p.verdict]} ${p.verdict} | ${mdCode(`${p.file}:${p.line}`)} | ${p.library ? mdCode(p.library) : 'headers'}${p.release ? ` (${mdText(p.release.note)})` : ''} | ${mdText(p.allows)} | ${cookiesWord(p.credentials)} | ${p.witness ? mdCode(p.witness) : ''} | ${p.rule ? mdCode(p.rule) : ''} |`,
+        `| ${ICON[p.verdict]} ${p.verdict} | ${mdCode(`${p.file}:${p.line}`)} | ${p.library ? mdCode(p.library) : 'headers'}${p.release ? ` (${mdText(p.release.note)})` : ''}${p.local ? ` (local: ${mdText(p.local)})` : ''} | ${mdText(p.allows)} | ${cookiesWord(p.credentials)} | ${p.witness ? mdCode(p.witness) : ''} | ${p.rule ? mdCode(p.rule) : ''} |`,
       );
     }
     lines.push('');
@@ -173,7 +173,7 @@ export function formatText(report: MapReport): string {
   const width = Math.min(60, Math.max(0, ...report.policies.map((p) => where(p).length)));
   const rows = (policies: readonly MapPolicy[], indent: string) => {
     for (const p of sortedPolicies(policies)) {
-      const extra = `${p.witness ? ` · e.g. ${p.witness}` : ''}${p.release ? ` · ${p.release.note}` : ''}`;
+      const extra = `${p.witness ? ` · e.g. ${p.witness}` : ''}${p.release ? ` · ${p.release.note}` : ''}${p.local ? ` · local server: ${p.local}` : ''}`;
       lines.push(
         printable(
           `${indent}${p.verdict.padEnd(7)} ${where(p).padEnd(width)} ${p.allows} · ${cookiesWord(p.credentials)}`,

@@ -1,5 +1,6 @@
 import noAnySubdomain from './no-any-subdomain';
 import noInsecureOrigin from './no-insecure-origin';
+import noExposedLocalServer from './no-exposed-local-server';
 import noInvalidCorsHeader from './no-invalid-cors-header';
 import noNullOrigin from './no-null-origin';
 import noOriginReflection from './no-origin-reflection';
@@ -11,6 +12,7 @@ import requireVaryOrigin from './require-vary-origin';
 export const rules = {
   'no-any-subdomain': noAnySubdomain,
   'no-insecure-origin': noInsecureOrigin,
+  'no-exposed-local-server': noExposedLocalServer,
   'no-invalid-cors-header': noInvalidCorsHeader,
   'no-null-origin': noNullOrigin,
   'no-origin-reflection': noOriginReflection,

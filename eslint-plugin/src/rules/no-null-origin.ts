@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { nullAdmissions, type Policy } from '../analysis';
+import { localExposure, nullAdmissions, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { credentialsRelated, reportWithRelated } from '../util/related';
 import { credentialState, libraryName } from '../util/wording';
@@ -66,6 +66,8 @@ export default createRule<Options, MessageIds>({
 
     return withFileModel(context, (model) => {
       for (const policy of model.policies) {
+        // On a server on the user's machine, no-exposed-local-server carries the finding (one defect, one finding).
+        if (localExposure(policy)) continue;
         // A request from a sandboxed iframe, admitted by an entry or value written as `null`.
         for (const admission of nullAdmissions(policy)) {
           const node = admission.entry!;

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import {
   EXAMPLE_ATTACKER,
+  localExposure,
   releaseText,
   shortText,
   unconditionalAdmissions,
@@ -316,6 +317,8 @@ export default createRule<Options, MessageIds>({
       for (const policy of model.policies) {
         const state = credentialState(policy.credentials);
         if (state === 'without' && options.reportWithoutCredentials === false) continue;
+        // On a server on the user's machine, no-exposed-local-server carries the finding (one defect, one finding).
+        if (localExposure(policy)) continue;
         // Who gets in unchecked: decide() for an origin any website can send, through no origin check.
         for (const admission of unconditionalAdmissions(policy)) {
           const spec = admission.member ?? admission.spec;

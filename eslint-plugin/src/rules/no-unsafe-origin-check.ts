@@ -13,6 +13,7 @@ import {
   type PatternCheck,
   type RegexCheck,
   type Policy,
+  localExposure,
 } from '../analysis';
 import { foreignModuleOf, fileTextOf } from '../analysis/values/locations';
 import { createRule } from '../util/create-rule';
@@ -191,8 +192,10 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const hosts = ruleHosts(options);
     /** Whether findings on this policy are reported: one that never allows credentials only when asked. */
+    // On a server on the user's machine, no-exposed-local-server carries the finding (one defect, one finding).
     const reportsOn = (policy: Policy) =>
-      options.reportWithoutCredentials !== false || credentialState(policy.credentials) !== 'without';
+      !localExposure(policy) &&
+      (options.reportWithoutCredentials !== false || credentialState(policy.credentials) !== 'without');
 
     function repairFix(check: PatternCheck, repair: string): TSESLint.ReportFixFunction | undefined {
       if (check.kind === 'within') return undefined;

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { decide, EXAMPLE_ATTACKER, releaseNote, type OriginSpec, type Policy } from '../analysis';
+import { decide, EXAMPLE_ATTACKER, localExposure, releaseNote, type OriginSpec, type Policy } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { credentialsRelated, reportWithRelated } from '../util/related';
 import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
@@ -95,6 +95,8 @@ export default createRule<Options, MessageIds>({
       const reported = new Set<TSESTree.Node>();
       for (const policy of model.policies) {
         if (policy.credentials.allowed !== true) continue;
+        // On a server on the user's machine, no-exposed-local-server carries the finding (one defect, one finding).
+        if (localExposure(policy)) continue;
         // What `*` answers an origin any website can send: rejected by browsers, or turned into reflection.
         for (const admission of decide(policy, EXAMPLE_ATTACKER).admissions) {
           const spec = admission.member ?? admission.spec;

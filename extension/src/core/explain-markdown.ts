@@ -101,6 +101,8 @@ export function policyMarkdown(p: PolicyExplanation): string {
     '',
     `**${what}** · Origin: ${p.originRule}. Credentials: ${p.credentials === true ? 'allowed' : p.credentials === false ? 'not allowed' : 'sometimes'}.`,
     '',
+    // A server on the user's machine: how that is known, and what browsers do about it (no excuse).
+    ...(p.local ? [`**Local server:** ${p.local}`, ''] : []),
     ...p.responses.map(responseMarkdown).flatMap((x) => [x, '']),
   ];
   return lines.join('\n').trimEnd();

@@ -17,6 +17,11 @@ export type HeaderVerdictKind =
   | 'null-origin'
   /** `*` without credentials: public data. */
   | 'public'
+  /**
+   * A server on this machine (the request went to localhost, 127.0.0.1 or ::1) that lets any website read it:
+   * `*`, the Origin echoed, or `null`, with or without cookies (no-exposed-local-server's finding).
+   */
+  | 'local-exposure'
   /** One fixed origin (not the request's, or no request to compare with). */
   | 'single-origin'
   /** No Access-Control-Allow-Origin: no other origin can read it. */
@@ -118,8 +123,50 @@ export function headerExchangeAt(text: string, line: number): HeaderExchange | u
   return headerExchangesIn(text).find((x) => inBlock(x.response) || inBlock(x.request));
 }
 
-/** What the browser does with this response (given the request that produced it, when known). */
+const LOOPBACK_URL =
+  /\bhttps?:\/\/(localhost|127(?:\.\d{1,3}){3}|\[::1\]|[a-z0-9-]+\.localhost)(?::\d+)?(?:[/?#\s'"]|$)/i;
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|[a-z0-9-]+\.localhost)(?::\d+)?$/i;
+
+/** The loopback host the request went to (its URL or its `Host` header), when the exchange shows one. */
+export function loopbackTargetOf(request: HeaderBlock | undefined): string | undefined {
+  if (!request) return undefined;
+  const url = LOOPBACK_URL.exec(request.status?.text ?? '');
+  if (url) return url[1]!;
+  const host = valuesOf(request, 'host')[0]?.value.trim();
+  return host && LOOPBACK_HOST.test(host) ? host.replace(/:\d+$/, '') : undefined;
+}
+
+/**
+ * What the browser does with this response (given the request that produced it, when known). A response of
+ * a server on this machine is judged by that threat model: every website the user visits can call it, so
+ * `*`, an echoed Origin or `null` is a finding with or without cookies.
+ */
 export function headerBlockVerdict(exchange: HeaderExchange): HeaderVerdict {
+  const verdict = remoteVerdict(exchange);
+  const local = loopbackTargetOf(exchange.request);
+  if (!local) return verdict;
+  const exposed =
+    verdict.kind === 'public' ||
+    (verdict.kind === 'reflection' && verdict.severity !== 'error') ||
+    (verdict.kind === 'null-origin' && verdict.severity !== 'error');
+  if (!exposed) return verdict;
+  const how =
+    verdict.kind === 'public'
+      ? 'Access-Control-Allow-Origin: *'
+      : verdict.kind === 'null-origin'
+        ? 'it trusts Origin: null'
+        : "it echoes the request's Origin";
+  return {
+    ...verdict,
+    kind: 'local-exposure',
+    severity: 'error',
+    title: `Local server: any website you visit can call ${local} and read this response (${how}).`,
+    detail:
+      'The request went to this machine. A server on localhost is no public API: its secret is the network position, and the browser reaches it on behalf of every page the user opens. Allow only your own UI origin, or require a token the page cannot know. (Chrome 142+ and, rolling out, Firefox ask the user before a public site reaches localhost; Safari does not; a user who clicks Allow is still exposed.)',
+  };
+}
+
+function remoteVerdict(exchange: HeaderExchange): HeaderVerdict {
   const { response, request } = exchange;
   const first = response.status?.line ?? response.headers[0]?.line ?? 0;
   const acao = valuesOf(response, 'access-control-allow-origin');

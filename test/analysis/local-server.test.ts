@@ -1,0 +1,160 @@
+/**
+ * Where a server runs (analysis/local-server.ts) as the consumers see it: the hover's explanation, the map
+ * entry and Explain Headers say which policies are local, from the same localExposure() the rule reports.
+ */
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../eslint-plugin/src/index';
+import {
+  assessPolicy,
+  explainPolicy,
+  headerBlockVerdict,
+  headerExchangesIn,
+  localExposure,
+  type FileModel,
+} from '../../eslint-plugin/src/analysis';
+import { isLoopbackHost } from '../../eslint-plugin/src/analysis/local-server';
+import { mapEntryOf } from '../../eslint-plugin/src/map/entries';
+
+function modelOf(code: string): { model: FileModel; ruleIds: string[] } {
+  const linter = new Linter();
+  const messages = linter.verify(code, [{ ...plugin.configs.recommended, files: ['**/*.js'] } as never], 'server.js');
+  const model = plugin.fileModelOf(linter.getSourceCode().ast as never);
+  if (!model) throw new Error(`no model: ${JSON.stringify(messages)}`);
+  return { model, ruleIds: messages.map((m) => m.ruleId ?? 'fatal') };
+}
+
+const server = (options: string, listen: string) => `import express from 'express';
+import cors from 'cors';
+const app = express();
+app.use(cors(${options}));
+app.post('/tools/run', (req, res) => res.json(runTool(req.body)));
+${listen}`;
+
+describe('isLoopbackHost', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['localhost', true],
+    ['LOCALHOST', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['app.localhost', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['192.168.1.10', false],
+    ['localhost.evil.net', false],
+    ['127.0.0.1.evil.net', false],
+  ])('%s -> %s', (host, loopback) => expect(isLoopbackHost(host)).toBe(loopback));
+});
+
+describe('a policy on a local server', () => {
+  it('the recommended preset reports it once, and the hover, the assessment and the map agree', () => {
+    const { model, ruleIds } = modelOf(server('', `app.listen(3000, '127.0.0.1');`));
+    expect(ruleIds).toEqual(['cors-guard/no-exposed-local-server']);
+    const policy = model.policies[0]!;
+    expect(policy.server?.how).toBe('listens on 127.0.0.1');
+    expect(localExposure(policy)?.kind).toBe('wildcard');
+    expect(assessPolicy(policy)).toMatchObject({ level: 'unsafe', reason: 'local' });
+    const explained = explainPolicy(policy);
+    expect(explained.verdict).toBe(
+      'Unsafe on this machine: this server listens on 127.0.0.1, and any website you visit (e.g. `https://evil.example`) can call POST /tools/run and read the answer.',
+    );
+    expect(explained.local).toMatch(/^This server runs on the user's machine: it listens on 127\.0\.0\.1\. Chrome/);
+    const entry = mapEntryOf(policy, model.trustedOrigins, 'server.js');
+    expect(entry).toMatchObject({
+      verdict: 'unsafe',
+      reason: 'local',
+      local: 'listens on 127.0.0.1',
+      rule: 'cors-guard/no-exposed-local-server',
+    });
+  });
+
+  it('the tool UI origin on a local server is safe, and still said to be local', () => {
+    const { model, ruleIds } = modelOf(server(`{ origin: 'http://localhost:5173' }`, `app.listen(3000, 'localhost');`));
+    expect(ruleIds).toEqual([]);
+    const policy = model.policies[0]!;
+    expect(assessPolicy(policy).level).toBe('safe');
+    expect(explainPolicy(policy).local).toMatch(/listens on localhost/);
+    expect(mapEntryOf(policy, model.trustedOrigins, 'server.js').local).toBe('listens on localhost');
+  });
+
+  it('a public API with `*` stays public, with no local note', () => {
+    const { model, ruleIds } = modelOf(server('', `app.listen(process.env.PORT || 3000);`));
+    expect(ruleIds).toEqual([]);
+    const policy = model.policies[0]!;
+    expect(policy.server).toBeUndefined();
+    expect(assessPolicy(policy)).toMatchObject({ level: 'safe', reason: 'public' });
+    expect(explainPolicy(policy).local).toBeUndefined();
+    expect(mapEntryOf(policy, model.trustedOrigins, 'server.js')).not.toHaveProperty('local');
+  });
+
+  it('a gate keeps the server local but clean, and the hover names it', () => {
+    const { model, ruleIds } = modelOf(`import express from 'express';
+import cors from 'cors';
+const app = express();
+app.use(cors());
+app.use((req, res, next) => {
+  if (req.get('x-tool-token') !== TOKEN) return res.sendStatus(401);
+  next();
+});
+app.listen(3000, '::1');`);
+    expect(ruleIds).toEqual([]);
+    expect(model.policies[0]!.server?.gate?.what).toBe('a token check');
+    expect(explainPolicy(model.policies[0]!).local).toMatch(/and a token check turns other callers away/);
+  });
+
+  it('a substring check of the Origin in a 403 gate is no gate', () => {
+    const { ruleIds } = modelOf(`import express from 'express';
+import cors from 'cors';
+const app = express();
+app.use((req, res, next) => {
+  if (!req.headers.origin.includes('localhost')) return res.status(403).end();
+  next();
+});
+app.use(cors());
+app.listen(3000, '127.0.0.1');`);
+    expect(ruleIds).toEqual(['cors-guard/no-exposed-local-server']);
+  });
+});
+
+describe('Explain Headers on a response from this machine', () => {
+  const exchange = (url: string, acao: string) =>
+    [
+      `GET ${url} HTTP/1.1`,
+      'Origin: https://evil.example',
+      '',
+      'HTTP/1.1 200 OK',
+      `Access-Control-Allow-Origin: ${acao}`,
+    ].join('\n');
+
+  it('`*` from localhost is a local exposure; from a public host it is public', () => {
+    const local = headerBlockVerdict(headerExchangesIn(exchange('http://localhost:3000/tools', '*'))[0]!);
+    expect(local).toMatchObject({ kind: 'local-exposure', severity: 'error' });
+    expect(local.title).toBe(
+      'Local server: any website you visit can call localhost and read this response (Access-Control-Allow-Origin: *).',
+    );
+    const remote = headerBlockVerdict(headerExchangesIn(exchange('https://api.example.com/prices', '*'))[0]!);
+    expect(remote.kind).toBe('public');
+  });
+
+  it('an echoed Origin from 127.0.0.1 (or a Host header of ::1) is a local exposure without cookies too', () => {
+    expect(
+      headerBlockVerdict(headerExchangesIn(exchange('http://127.0.0.1:8080/files', 'https://evil.example'))[0]!).kind,
+    ).toBe('local-exposure');
+    const byHost = [
+      'POST /mcp HTTP/1.1',
+      'Host: [::1]:3000',
+      'Origin: https://evil.example',
+      '',
+      'HTTP/1.1 200 OK',
+      'Access-Control-Allow-Origin: *',
+    ].join('\n');
+    expect(headerBlockVerdict(headerExchangesIn(byHost)[0]!).kind).toBe('local-exposure');
+  });
+
+  it('a fixed UI origin from localhost is not', () => {
+    const v = headerBlockVerdict(headerExchangesIn(exchange('http://localhost:3000/', 'http://localhost:5173'))[0]!);
+    expect(v.kind).toBe('single-origin');
+  });
+});
