@@ -128,7 +128,7 @@ function answerOf(spec: OriginSpec, origin: string): SpecAnswer {
       return { kind: 'value', value, admission: { spec, reflected: false, checks: [], entry: spec.node } };
     }
     case 'unknown':
-      return { kind: 'unknown', why: 'an origin value CORS Guard cannot read' };
+      return { kind: 'unknown', why: spec.why ?? 'an origin value CORS Guard cannot read' };
     default: {
       const m = memberAdmits(spec, origin);
       if (m.admits === undefined)

@@ -1,0 +1,67 @@
+/**
+ * Platforms and routers whose CORS comes with the framework: Firebase Cloud Functions (v2 `onRequest`,
+ * `onCall`) and itty-router (Cloudflare Workers, Bun). Read in each package's source; the differential test
+ * runs the real handlers (test/differential/runners.ts).
+ */
+import type { LibraryId, LibrarySemantics } from '../library-types';
+import { corsLike, corsResponses } from './cors-like';
+
+/**
+ * firebase-functions 4.9.0, 5.1.1, 6.6.0 and 7.4.0 (lib/v2/providers/https.js): `onRequest(opts, handler)`
+ * wraps the handler in `cors({ origin })` of the `cors` package when `"cors" in opts`, with `origin` the
+ * option itself; a one-entry list is replaced by its entry (every major). 7.x (`resolveCorsOrigin`): a params
+ * `Expression` is read at run time, `[]` and `''` turn CORS off, `undefined` means `true`. Without the option
+ * no CORS header is sent. No option sets credentials.
+ */
+const firebaseBase = {
+  ...corsLike,
+  packageName: 'firebase-functions',
+  optionIsOrigin: true,
+  listOfOneUnwrapped: true,
+  emptyOriginDisables: true,
+  originOption: 'cors',
+} as const;
+
+export const PLATFORM_LIBRARIES = {
+  'firebase-functions': {
+    id: 'firebase-functions',
+    ...firebaseBase,
+    defaultOrigin: 'none',
+  },
+  // `onCall(opts, handler)`: `cors({ origin: "cors" in opts ? opts.cors : true, methods: 'POST' })` (7.4.0
+  // resolves it as above; 4.x to 6.x pass it unchanged, so a one-entry list stays a list there: it admits the
+  // same origins). Callables carry a Firebase ID token in the Authorization header, not cookies.
+  'firebase-callable': {
+    id: 'firebase-callable',
+    ...firebaseBase,
+    packageName: 'firebase-functions (onCall)',
+    versionPackages: ['firebase-functions'],
+    defaultOrigin: 'reflect',
+    reflectionByDesign:
+      'Callable functions (`onCall`) answer every origin by design: the Firebase SDK authenticates them with an ID token in the Authorization header, not cookies, so another site cannot call them as your user.',
+    responses: { ...corsResponses, defaultMethods: 'POST' },
+  },
+  // itty-router 5.0.24 (cors.mjs): `cors({ origin = '*', credentials = false, allowMethods = '*', allowHeaders,
+  // exposeHeaders, maxAge })` returns `{ preflight, corsify }`. The origin sent: the request's for `true`; the
+  // request's when a RegExp matches it or a list `includes` it (a RegExp in a list never matches); a
+  // function's return value as is; the request's when `origin` is `'*'` and `credentials` is true; else the
+  // string as written. A header whose value is empty (no Origin, a miss) is left out;
+  // `Access-Control-Allow-Credentials: true` goes with every response when `credentials` is true.
+  'itty-router': {
+    id: 'itty-router',
+    ...corsLike,
+    packageName: 'itty-router',
+    wildcardWithCredentials: 'reflects',
+    originFunction: 'return-origin',
+    listEntriesExact: true,
+    credentialsAlone: 'always',
+    responses: {
+      methodsOption: 'allowMethods',
+      defaultMethods: '*',
+      headersOption: 'allowHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+} satisfies Partial<Record<LibraryId, LibrarySemantics>>;
