@@ -57,6 +57,24 @@ const HAPI: Shape[] = [
   ...both("origin list with 'null'", `{ origin: ['null', '${TRUSTED}'] }`),
 ];
 
+/** Firebase Functions v2: the value of the `cors` option (`onRequest({ cors: X }, handler)`), which is `origin`. */
+const FIREBASE: Shape[] = [
+  { name: 'no options', source: undefined },
+  { name: 'cors: true', source: 'true' },
+  { name: 'cors: false', source: 'false' },
+  { name: "cors: '*'", source: "'*'" },
+  { name: 'cors: string', source: `'${TRUSTED}'` },
+  { name: 'cors: list', source: LIST },
+  { name: 'cors: list of one', source: `['${TRUSTED}']` },
+  { name: 'cors: []', source: '[]' },
+  { name: "cors: ''", source: "''" },
+  { name: 'cors: anchored regex', source: '/^https:\\/\\/trusted\\.example$/' },
+  { name: 'cors: suffix regex', source: '/trusted\\.example$/' },
+  { name: 'cors: list of one suffix regex', source: '[/trusted\\.example$/]' },
+  { name: 'cors: list with regex', source: `[/^https:\\/\\/trusted\\.example$/, '${OTHER}']` },
+  { name: "cors: list with 'null'", source: `['null', '${TRUSTED}']` },
+];
+
 /** The shapes each library's API takes (others are skipped, not failed). */
 export const SHAPES: Record<string, Shape[]> = {
   cors: [...common, ...withTrue, ...withRegex, ...withNull, ...callbackFns],
@@ -132,6 +150,19 @@ export const SHAPES: Record<string, Shape[]> = {
     ),
   ],
   'apollo-standalone': [{ name: 'no options', source: undefined }],
+  'firebase-functions': FIREBASE,
+  'firebase-callable': FIREBASE,
+  'itty-router': [
+    ...common,
+    ...withTrue,
+    ...withRegex,
+    ...withNull,
+    ...both('origin function reflecting', '{ origin: (origin) => origin }'),
+    ...both(
+      'origin function allowing a list',
+      `{ origin: (origin) => (${LIST}.includes(origin) ? origin : undefined) }`,
+    ),
+  ],
 };
 
 /** The origins every shape is tried with, besides the analysis's own witness for it. */

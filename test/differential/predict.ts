@@ -65,6 +65,18 @@ const TEMPLATES: Record<string, { project?: Record<string, string>; source: (opt
       source: (o) =>
         `const { ApolloServer } = require('apollo-server-lambda');\nexports.handler = server.createHandler(${o === undefined ? '' : `{ expressGetMiddlewareOptions: { cors: ${o} } }`});\n`,
     },
+    // Firebase Functions v2: the shape's source is the `cors` option's value (`onRequest({ cors: X }, handler)`).
+    'firebase-functions': {
+      source: (o) =>
+        `import { onRequest } from 'firebase-functions/v2/https';\nexport const api = onRequest(${o === undefined ? '' : `{ cors: ${o} }, `}(req, res) => res.end('ok'));\n`,
+    },
+    'firebase-callable': {
+      source: (o) =>
+        `import { onCall } from 'firebase-functions/https';\nexport const api = onCall(${o === undefined ? '' : `{ cors: ${o} }, `}() => 1);\n`,
+    },
+    'itty-router': {
+      source: (o) => `import { cors } from 'itty-router';\nconst { preflight, corsify } = cors(${o ?? ''});\n`,
+    },
   };
 
 export const PREDICTABLE_LIBRARIES = Object.keys(TEMPLATES);

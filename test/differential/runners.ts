@@ -284,6 +284,33 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
     return { send: (r) => httpSend(port, '/?query=%7Ba%7D', r), close: () => server.stop() };
   },
 
+  async 'firebase-functions'(options, load = importModule) {
+    // The v2 handler itself, as Cloud Run invokes it: node's request and response (the `cors` value as given).
+    const { onRequest } = await load<typeof import('firebase-functions/v2/https')>('firebase-functions/v2/https');
+    const user = (_req: unknown, res: ServerResponse) => void res.end('ok');
+    const fn = options === NO_OPTIONS ? onRequest(user as never) : onRequest({ cors: options as never }, user as never);
+    return nodeServer((req, res) => void (fn as unknown as (q: unknown, s: unknown) => unknown)(req, res));
+  },
+
+  async 'firebase-callable'(options, load = importModule) {
+    const { onCall } = await load<typeof import('firebase-functions/https')>('firebase-functions/https');
+    const fn = options === NO_OPTIONS ? onCall(() => 1) : onCall({ cors: options as never }, () => 1);
+    // A callable answers a GET with an error through Express's `res.status().send()`: run it in Express.
+    const { default: express } = await load<typeof import('express')>('express');
+    const app = express();
+    app.use(fn as never);
+    return nodeServer(app as never);
+  },
+
+  async 'itty-router'(options, load = importModule) {
+    // v5 `cors()`: `preflight` answers OPTIONS, `corsify` decorates the response of any other request.
+    const { cors } = await load<typeof import('itty-router')>('itty-router');
+    const { preflight, corsify } = withArgs(options, cors) as ReturnType<typeof cors>;
+    return fetchInstance((req) =>
+      req.method === 'OPTIONS' ? (preflight(req) as Response) : corsify(new Response('ok'), req),
+    );
+  },
+
   async 'apollo-lambda'(options, load = importModule) {
     const { ApolloServer } = await load<{
       ApolloServer: new (config: object) => { createHandler(options?: object): unknown; stop(): Promise<void> };
