@@ -296,7 +296,7 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
     const { onCall } = await load<typeof import('firebase-functions/https')>('firebase-functions/https');
     const fn = options === NO_OPTIONS ? onCall(() => 1) : onCall({ cors: options as never }, () => 1);
     // A callable answers a GET with an error through Express's `res.status().send()`: run it in Express.
-    const { default: express } = await load<typeof import('express')>('express');
+    const { default: express } = await load<{ default: () => { use(fn: never): void } }>('express');
     const app = express();
     app.use(fn as never);
     return nodeServer(app as never);

@@ -348,6 +348,9 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
     return { ...base, level: 'safe', reason: 'public' };
   }
   if (attacker.allowOrigin.kind === 'value' && attacker.allowOrigin.reflected) {
+    // Firebase callables: every origin without cookies is the platform's design (the caller sends a token).
+    if (policy.library?.reflectionByDesign && attacker.readable === 'without-cookies')
+      return { ...base, level: 'safe', reason: 'public' };
     const viaCheck = !attacker.admissions.some((a) => a.reflected && admittedThrough(a));
     if (viaCheck && attacker.readable === 'without-cookies')
       return { ...base, level: 'safe', reason: 'check-public', witness: EXAMPLE_ATTACKER };
