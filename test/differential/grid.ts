@@ -152,6 +152,17 @@ export const SHAPES: Record<string, Shape[]> = {
   'apollo-standalone': [{ name: 'no options', source: undefined }],
   'firebase-functions': FIREBASE,
   'firebase-callable': FIREBASE,
+  'itty-router-v4': [
+    { name: 'no options', source: undefined },
+    { name: '{}', source: '{}' },
+    { name: "origins ['*']", source: "{ origins: ['*'] }" },
+    { name: 'origins list', source: `{ origins: ${LIST} }` },
+    { name: 'origins list of one', source: `{ origins: ['${TRUSTED}'] }` },
+    { name: "origins list with 'null'", source: `{ origins: ['null', '${TRUSTED}'] }` },
+    { name: 'origins list with regex', source: `{ origins: [/trusted\\.example$/] }` },
+    { name: 'origins function allowing all', source: '{ origins: (origin) => true }' },
+    { name: 'origins function allowing a list', source: `{ origins: (origin) => ${LIST}.includes(origin) }` },
+  ],
   'itty-router': [
     ...common,
     ...withTrue,

@@ -74,6 +74,11 @@ const TEMPLATES: Record<string, { project?: Record<string, string>; source: (opt
       source: (o) =>
         `import { onCall } from 'firebase-functions/https';\nexport const api = onCall(${o === undefined ? '' : `{ cors: ${o} }, `}() => 1);\n`,
     },
+    'itty-router-v4': {
+      project: { 'itty-router': '4.2.2' },
+      source: (o) =>
+        `import { createCors } from 'itty-router';\nconst { preflight, corsify } = createCors(${o ?? ''});\n`,
+    },
     'itty-router': {
       source: (o) => `import { cors } from 'itty-router';\nconst { preflight, corsify } = cors(${o ?? ''});\n`,
     },
@@ -140,6 +145,8 @@ export function predict(
   const answer = decision.allowOrigin;
   if (answer.kind === 'unknown') return { acao: `<unknown: ${answer.why}>`, acac: undefined };
   if (origin === undefined && lib?.withoutOrigin === 'omit') return { acao: undefined, acac: undefined };
+  if (origin === undefined && kind === 'preflight' && lib?.preflightNeedsOrigin)
+    return { acao: undefined, acac: undefined };
   const reflected = answer.kind === 'value' && answer.reflected;
   const sent = answer.kind === 'value' ? answer.value : undefined;
   const viaFunction = (...via: string[]) => policy.origins.some((s) => s.type === 'reflect' && via.includes(s.via));

@@ -311,6 +311,18 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
     );
   },
 
+  async 'itty-router-v4'(options, load = importModule) {
+    // 4.x `createCors()`: `preflight` runs before every request (it records the allowed origin), `corsify` after.
+    const { createCors } = await load<{ createCors: (o?: unknown) => { preflight: Function; corsify: Function } }>(
+      'itty-router-v4',
+    );
+    const { preflight, corsify } = withArgs(options, createCors) as ReturnType<typeof createCors>;
+    return fetchInstance((req) => {
+      const early = preflight(req) as Response | undefined;
+      return early ?? (corsify(new Response('ok')) as Response);
+    });
+  },
+
   async 'apollo-lambda'(options, load = importModule) {
     const { ApolloServer } = await load<{
       ApolloServer: new (config: object) => { createHandler(options?: object): unknown; stop(): Promise<void> };

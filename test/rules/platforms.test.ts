@@ -25,6 +25,8 @@ const allowlist = <M extends string>(messageId: M, code: string, from: string, t
   messageId,
   output: code.replace(from, to),
 });
+const itty4 = (options: string) =>
+  `import { Router, createCors } from 'itty-router';\nconst { preflight, corsify } = createCors(${options});\nexport const router = Router().all('*', preflight);`;
 const itty = (options: string) =>
   `import { AutoRouter, cors } from 'itty-router';\nconst { preflight, corsify } = cors(${options});\nexport default AutoRouter({ before: [preflight], finally: [corsify] });`;
 
@@ -60,6 +62,11 @@ export const exact = onRequest(exactOpts, ${h});`,
     itty(
       "{ origin: (origin) => (['https://app.example.com'].includes(origin) ? origin : undefined), credentials: true }",
     ),
+    // itty-router 4 `createCors`: an exact list; the default `['*']` sends back every Origin but never with
+    // credentials (no option sets them): the public `*` the author wrote, as hapi's `['*']`.
+    itty4("{ origins: ['https://app.example.com', 'https://admin.example.com'] }"),
+    itty4(''),
+    itty4("{ origins: ['*'], maxAge: 3600 }"),
     // nextjs-cors hands its third argument to `cors`.
     `import NextCors from 'nextjs-cors';
 export default async function handler(req, res) {
@@ -148,6 +155,11 @@ export default async function handler(req, res) {
       // A function's return value is sent as is.
       code: itty('{ origin: (origin) => origin, credentials: true }'),
       errors: [{ messageId: 'reflectedWithCredentials' }],
+    },
+    {
+      // itty-router 4: an `origins` function answering true sends back every Origin.
+      code: itty4('{ origins: (origin) => true }'),
+      errors: [{ messageId: 'reflectedWithoutCredentials' }],
     },
     {
       code: `import NextCors from 'nextjs-cors';

@@ -24,7 +24,8 @@ export type LibraryId =
   | 'h3'
   | 'firebase-functions'
   | 'firebase-callable'
-  | 'itty-router';
+  | 'itty-router'
+  | 'itty-router-v4';
 
 export interface LibrarySemantics {
   readonly id: LibraryId;
@@ -146,6 +147,8 @@ export interface LibrarySemantics {
   readonly listOfOneUnwrapped?: boolean;
   /** Firebase Functions 7: an empty list or an empty string turns CORS off. */
   readonly emptyOriginDisables?: boolean;
+  /** itty-router 4: a preflight without an Origin gets no CORS headers (only `Allow`). */
+  readonly preflightNeedsOrigin?: boolean;
   /** itty-router: a list is compared with `includes`, so a RegExp in it never matches. */
   readonly listEntriesExact?: boolean;
   /**

@@ -92,6 +92,15 @@ const PLATFORM_OPTION_SITES: readonly ModuleOptionSite[] = [
     optionsArg: 0,
     optionsPath: [],
   },
+  // itty-router 4 (`createCors`, gone in 5).
+  {
+    library: 'itty-router-v4',
+    modules: ['itty-router', 'itty-router/createCors'],
+    path: ['createCors'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: [],
+  },
   { library: 'cors', modules: ['nextjs-cors'], path: [], kind: 'call', optionsArg: 2, optionsPath: [] },
 ];
 

@@ -64,4 +64,33 @@ export const PLATFORM_LIBRARIES = {
       maxAgeOption: 'maxAge',
     },
   },
+  // itty-router 4.2.2 (createCors.mjs; removed in 5): `createCors({ origins = ['*'], maxAge, methods = ['GET'],
+  // headers })`. An Origin in `origins`, or any Origin when `origins` holds `'*'` (the default), or one a
+  // function `origins(origin)` answers truthy for, is sent back; nothing else is. A request without Origin
+  // gets an empty Access-Control-Allow-Origin (GET) or no CORS headers (preflight). No option sets
+  // credentials (only a literal header in `headers`, not modelled). The allowed origin is kept in one
+  // variable shared by all requests between `preflight` and `corsify` (a race the model does not show).
+  'itty-router-v4': {
+    id: 'itty-router-v4',
+    ...corsLike,
+    packageName: 'itty-router',
+    // The default is `origins: ['*']`, which sends back every Origin (as hapi's `['*']`).
+    defaultOrigin: 'wildcard',
+    wildcardReflects: true,
+    wildcardWithCredentials: 'reflects',
+    originOption: 'origins',
+    originFunction: 'return-setting',
+    acceptsRegExp: false,
+    listEntriesExact: true,
+    reflectWithoutOrigin: '',
+    preflightNeedsOrigin: true,
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'OPTIONS, GET',
+      headersOption: '',
+      defaultHeaders: 'reflect',
+      exposeOption: '',
+      maxAgeOption: 'maxAge',
+    },
+  },
 } satisfies Partial<Record<LibraryId, LibrarySemantics>>;
