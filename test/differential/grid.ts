@@ -163,6 +163,22 @@ export const SHAPES: Record<string, Shape[]> = {
     { name: 'origins function allowing all', source: '{ origins: (origin) => true }' },
     { name: 'origins function allowing a list', source: `{ origins: (origin) => ${LIST}.includes(origin) }` },
   ],
+  'tinyhttp-cors': [
+    ...common,
+    ...withTrue,
+    ...withRegex.filter((s) => !s.name.startsWith('origin list')),
+    ...withNull,
+    ...both("origin list with '*'", `{ origin: ['*', '${TRUSTED}'] }`),
+    // A function's value is set as is, and `undefined` (a request without Origin) throws in setHeader: not run.
+  ],
+  'micro-cors': [
+    { name: 'no options', source: undefined },
+    { name: '{}', source: '{}' },
+    { name: 'allowCredentials: false', source: '{ allowCredentials: false }' },
+    { name: "origin '*', allowCredentials: false", source: "{ origin: '*', allowCredentials: false }" },
+    { name: 'origin string', source: `{ origin: '${TRUSTED}' }` },
+    { name: 'origin string, allowCredentials: false', source: `{ origin: '${TRUSTED}', allowCredentials: false }` },
+  ],
   'itty-router': [
     ...common,
     ...withTrue,

@@ -79,6 +79,10 @@ const TEMPLATES: Record<string, { project?: Record<string, string>; source: (opt
       source: (o) =>
         `import { createCors } from 'itty-router';\nconst { preflight, corsify } = createCors(${o ?? ''});\n`,
     },
+    'tinyhttp-cors': { source: (o) => `import { cors } from '@tinyhttp/cors';\napp.use(cors(${o ?? ''}));\n` },
+    'micro-cors': {
+      source: (o) => `import microCors from 'micro-cors';\nexport default microCors(${o ?? ''})(handler);\n`,
+    },
     'itty-router': {
       source: (o) => `import { cors } from 'itty-router';\nconst { preflight, corsify } = cors(${o ?? ''});\n`,
     },

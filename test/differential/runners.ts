@@ -323,6 +323,23 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
     });
   },
 
+  async 'tinyhttp-cors'(options, load = importModule) {
+    const { cors } = await load<{ cors: (o?: unknown) => (q: unknown, s: unknown, n: () => void) => void }>(
+      '@tinyhttp/cors',
+    );
+    const mw = withArgs(options, cors) as ReturnType<typeof cors>;
+    return nodeServer((req, res) => mw(req, res, () => res.end('ok')));
+  },
+
+  async 'micro-cors'(options, load = importModule) {
+    // micro-cors wraps a handler: `cors(options)(handler)`.
+    const { default: microCors } = await load<{
+      default: (o?: unknown) => (h: (q: unknown, s: ServerResponse) => void) => (q: unknown, s: unknown) => void;
+    }>('micro-cors');
+    const handler = (withArgs(options, microCors) as ReturnType<typeof microCors>)((_q, s) => void s.end('ok'));
+    return nodeServer((req, res) => handler(req, res));
+  },
+
   async 'apollo-lambda'(options, load = importModule) {
     const { ApolloServer } = await load<{
       ApolloServer: new (config: object) => { createHandler(options?: object): unknown; stop(): Promise<void> };

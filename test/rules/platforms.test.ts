@@ -27,6 +27,10 @@ const allowlist = <M extends string>(messageId: M, code: string, from: string, t
 });
 const itty4 = (options: string) =>
   `import { Router, createCors } from 'itty-router';\nconst { preflight, corsify } = createCors(${options});\nexport const router = Router().all('*', preflight);`;
+const tinyhttp = (options: string) =>
+  `import { App } from '@tinyhttp/app';\nimport { cors } from '@tinyhttp/cors';\nnew App().use(cors(${options})).listen(3000);`;
+const micro = (options: string) =>
+  `import microCors from 'micro-cors';\nconst cors = microCors(${options});\nexport default cors((req, res) => res.end('ok'));`;
 const itty = (options: string) =>
   `import { AutoRouter, cors } from 'itty-router';\nconst { preflight, corsify } = cors(${options});\nexport default AutoRouter({ before: [preflight], finally: [corsify] });`;
 
@@ -67,6 +71,11 @@ export const exact = onRequest(exactOpts, ${h});`,
     itty4("{ origins: ['https://app.example.com', 'https://admin.example.com'] }"),
     itty4(''),
     itty4("{ origins: ['*'], maxAge: 3600 }"),
+    // @tinyhttp/cors sends `*` for `origin: true` (not the request's Origin); an exact list with credentials.
+    tinyhttp('{ origin: true }'),
+    tinyhttp("{ origin: ['https://app.example.com'], credentials: true }"),
+    // micro-cors sends its `origin` as written.
+    micro("{ origin: 'https://app.example.com' }"),
     // nextjs-cors hands its third argument to `cors`.
     `import NextCors from 'nextjs-cors';
 export default async function handler(req, res) {
@@ -193,6 +202,7 @@ ruleTester.run('no-unsafe-origin-check (platforms)', noUnsafeOriginCheck, {
     onRequest('{ cors: [/^https:\\/\\/app\\.example\\.com$/] }'),
     onRequest("{ cors: ['https://app.example.com', /^https:\\/\\/([a-z0-9-]+\\.)?example\\.com$/] }"),
     itty('{ origin: /^https:\\/\\/app\\.example\\.com$/, credentials: true }'),
+    tinyhttp('{ origin: /^https:\\/\\/app\\.example\\.com$/, credentials: true }'),
     // itty-router compares a list with `includes`: a RegExp in it never matches, so nothing is admitted.
     itty('{ origin: [/example\\.com$/], credentials: true }'),
     {
@@ -234,6 +244,23 @@ export const exact = onRequest(exactOpts, ${h});`,
       ],
     },
     {
+      code: tinyhttp('{ origin: /example\\.com$/, credentials: true }'),
+      errors: [
+        {
+          messageId: 'acceptsAttacker',
+          data: { witness: 'https://evilexample.com', reason: SUFFIX },
+          suggestions: [
+            allowlist(
+              'suggestRepair',
+              tinyhttp('{ origin: /example\\.com$/, credentials: true }'),
+              '/example\\.com$/',
+              REPAIR,
+            ),
+          ],
+        },
+      ],
+    },
+    {
       // Typed shared options are judged where they are defined.
       code: readFileSync(FIREBASE_OPTIONS, 'utf8'),
       filename: FIREBASE_OPTIONS,
@@ -250,8 +277,37 @@ export const exact = onRequest(exactOpts, ${h});`,
 });
 
 ruleTester.run('no-wildcard-with-credentials (platforms)', noWildcardWithCredentials, {
-  valid: [itty("{ origin: ['https://app.example.com'], credentials: true }"), itty("{ origin: '*' }")],
+  valid: [
+    itty("{ origin: ['https://app.example.com'], credentials: true }"),
+    itty("{ origin: '*' }"),
+    micro('{ allowCredentials: false }'),
+    micro("{ origin: 'https://app.example.com' }"),
+    tinyhttp('{ origin: true }'),
+  ],
   invalid: [
+    {
+      // micro-cors: `allowCredentials` defaults to true, so a bare `cors()` sends `*` with credentials.
+      code: micro(''),
+      errors: [{ messageId: 'wildcardRejected' }],
+    },
+    {
+      // @tinyhttp/cors: `true` is `*`, which browsers reject with credentials.
+      code: tinyhttp('{ origin: true, credentials: true }'),
+      errors: [
+        {
+          messageId: 'wildcardRejected',
+          suggestions: [
+            allowlist('suggestAllowlist', tinyhttp('{ origin: true, credentials: true }'), 'true'),
+            allowlist(
+              'suggestRemoveCredentials',
+              tinyhttp('{ origin: true, credentials: true }'),
+              ', credentials: true',
+              '',
+            ),
+          ],
+        },
+      ],
+    },
     {
       // itty-router 5: `'*'` (the default) with credentials sends back the request's Origin with credentials.
       code: itty("{ origin: '*', credentials: true }"),

@@ -25,7 +25,9 @@ export type LibraryId =
   | 'firebase-functions'
   | 'firebase-callable'
   | 'itty-router'
-  | 'itty-router-v4';
+  | 'itty-router-v4'
+  | 'tinyhttp-cors'
+  | 'micro-cors';
 
 export interface LibrarySemantics {
   readonly id: LibraryId;

@@ -93,4 +93,49 @@ export const PLATFORM_LIBRARIES = {
       maxAgeOption: 'maxAge',
     },
   },
+  // @tinyhttp/cors 2.0.1 (dist/index.js): `origin` default `'*'`; `true` sends `*` (unlike `cors`); a string is
+  // sent as is; a list of strings sends back an Origin it holds (`*` in it sends `*`); a RegExp is tested and
+  // the Origin sent back; a function `(req, res)` returns the value to send. `credentials: true` goes with
+  // every response.
+  'tinyhttp-cors': {
+    id: 'tinyhttp-cors',
+    ...corsLike,
+    packageName: '@tinyhttp/cors',
+    trueIsWildcard: true,
+    wildcardInListIsWildcard: true,
+    listEntriesExact: true,
+    originFunction: 'return-ctx',
+    credentialsAlone: 'always',
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'GET, HEAD, PUT, PATCH, POST, DELETE',
+      headersOption: 'allowedHeaders',
+      defaultHeaders: 'content-type',
+      exposeOption: 'exposedHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+  // micro-cors 0.1.1 (lib/index.js): `origin` (default `'*'`) is sent as written to every request, and
+  // `allowCredentials` defaults to true, so a bare `cors()` sends `*` with credentials (browsers reject it).
+  // No list, RegExp or function: the value is the header.
+  'micro-cors': {
+    id: 'micro-cors',
+    ...corsLike,
+    packageName: 'micro-cors',
+    credentialsOption: 'allowCredentials',
+    defaultCredentials: true,
+    credentialsAlone: 'always',
+    acceptsArray: false,
+    acceptsRegExp: false,
+    responses: {
+      methodsOption: 'allowMethods',
+      defaultMethods: 'POST,GET,PUT,PATCH,DELETE,OPTIONS',
+      headersOption: 'allowHeaders',
+      defaultHeaders:
+        'X-Requested-With,Access-Control-Allow-Origin,X-HTTP-Method-Override,Content-Type,Authorization,Accept',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+      defaultMaxAge: 86400,
+    },
+  },
 } satisfies Partial<Record<LibraryId, LibrarySemantics>>;
