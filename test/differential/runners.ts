@@ -313,9 +313,9 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
 
   async 'itty-router-v4'(options, load = importModule) {
     // 4.x `createCors()`: `preflight` runs before every request (it records the allowed origin), `corsify` after.
-    const { createCors } = await load<{ createCors: (o?: unknown) => { preflight: Function; corsify: Function } }>(
-      'itty-router-v4',
-    );
+    const { createCors } = await load<{
+      createCors: (o?: unknown) => { preflight: (r: globalThis.Request) => unknown; corsify: (r: Response) => unknown };
+    }>('itty-router-v4');
     const { preflight, corsify } = withArgs(options, createCors) as ReturnType<typeof createCors>;
     return fetchInstance((req) => {
       const early = preflight(req) as Response | undefined;
