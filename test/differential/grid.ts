@@ -171,6 +171,14 @@ export const SHAPES: Record<string, Shape[]> = {
     ...both("origin list with '*'", `{ origin: ['*', '${TRUSTED}'] }`),
     // A function's value is set as is, and `undefined` (a request without Origin) throws in setHeader: not run.
   ],
+  'hattip-cors': [
+    ...common.filter((s) => !s.name.startsWith('origin list')),
+    ...both('origin function reflecting', "{ origin: (ctx) => ctx.request.headers.get('Origin') }"),
+    ...both(
+      'origin function allowing a list',
+      `{ origin: (ctx) => (${LIST}.includes(ctx.request.headers.get('Origin')) ? ctx.request.headers.get('Origin') : '') }`,
+    ),
+  ],
   'micro-cors': [
     { name: 'no options', source: undefined },
     { name: '{}', source: '{}' },

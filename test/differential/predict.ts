@@ -80,6 +80,9 @@ const TEMPLATES: Record<string, { project?: Record<string, string>; source: (opt
         `import { createCors } from 'itty-router';\nconst { preflight, corsify } = createCors(${o ?? ''});\n`,
     },
     'tinyhttp-cors': { source: (o) => `import { cors } from '@tinyhttp/cors';\napp.use(cors(${o ?? ''}));\n` },
+    'hattip-cors': {
+      source: (o) => `import { cors } from '@hattip/cors';\nexport default compose(cors(${o ?? ''}), handler);\n`,
+    },
     'micro-cors': {
       source: (o) => `import microCors from 'micro-cors';\nexport default microCors(${o ?? ''})(handler);\n`,
     },

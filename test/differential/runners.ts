@@ -331,6 +331,18 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
     return nodeServer((req, res) => mw(req, res, () => res.end('ok')));
   },
 
+  async 'hattip-cors'(options, load = importModule) {
+    // A hattip handler is called with the context `compose` builds: the Request, its method and `next()`.
+    const { cors } = await load<{ cors: (o?: unknown) => (ctx: unknown) => Promise<Response | undefined> }>(
+      '@hattip/cors',
+    );
+    const handler = withArgs(options, cors) as ReturnType<typeof cors>;
+    return fetchInstance(async (request) => {
+      const ctx = { request, method: request.method, next: async () => new Response('ok') };
+      return (await handler(ctx)) ?? new Response('ok');
+    });
+  },
+
   async 'micro-cors'(options, load = importModule) {
     // micro-cors wraps a handler: `cors(options)(handler)`.
     const { default: microCors } = await load<{

@@ -29,6 +29,8 @@ const itty4 = (options: string) =>
   `import { Router, createCors } from 'itty-router';\nconst { preflight, corsify } = createCors(${options});\nexport const router = Router().all('*', preflight);`;
 const tinyhttp = (options: string) =>
   `import { App } from '@tinyhttp/app';\nimport { cors } from '@tinyhttp/cors';\nnew App().use(cors(${options})).listen(3000);`;
+const hattip = (options: string) =>
+  `import { compose } from '@hattip/compose';\nimport { cors } from '@hattip/cors';\nexport default compose(cors(${options}), () => new Response('ok'));`;
 const micro = (options: string) =>
   `import microCors from 'micro-cors';\nconst cors = microCors(${options});\nexport default cors((req, res) => res.end('ok'));`;
 const itty = (options: string) =>
@@ -76,6 +78,8 @@ export const exact = onRequest(exactOpts, ${h});`,
     tinyhttp("{ origin: ['https://app.example.com'], credentials: true }"),
     // micro-cors sends its `origin` as written.
     micro("{ origin: 'https://app.example.com' }"),
+    // @hattip/cors with a fixed origin and credentials.
+    hattip("{ origin: 'https://app.example.com', credentials: true }"),
     // nextjs-cors hands its third argument to `cors`.
     `import NextCors from 'nextjs-cors';
 export default async function handler(req, res) {
@@ -164,6 +168,16 @@ export default async function handler(req, res) {
       // A function's return value is sent as is.
       code: itty('{ origin: (origin) => origin, credentials: true }'),
       errors: [{ messageId: 'reflectedWithCredentials' }],
+    },
+    {
+      // @hattip/cors (as @koa/cors before 5): no `origin` sends back every Origin, here with credentials.
+      code: hattip('{ credentials: true }'),
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { subject: "`@hattip/cors` with no origin list sends back every request's Origin", attacker: ATTACKER },
+        },
+      ],
     },
     {
       // itty-router 4: an `origins` function answering true sends back every Origin.

@@ -27,7 +27,8 @@ export type LibraryId =
   | 'itty-router'
   | 'itty-router-v4'
   | 'tinyhttp-cors'
-  | 'micro-cors';
+  | 'micro-cors'
+  | 'hattip-cors';
 
 export interface LibrarySemantics {
   readonly id: LibraryId;

@@ -109,6 +109,7 @@ const PLATFORM_OPTION_SITES: readonly ModuleOptionSite[] = [
     optionsArg: 0,
     optionsPath: [],
   },
+  { library: 'hattip-cors', modules: ['@hattip/cors'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
   { library: 'micro-cors', modules: ['micro-cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
   { library: 'cors', modules: ['nextjs-cors'], path: [], kind: 'call', optionsArg: 2, optionsPath: [] },
 ];

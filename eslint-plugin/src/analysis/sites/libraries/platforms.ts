@@ -138,4 +138,25 @@ export const PLATFORM_LIBRARIES = {
       defaultMaxAge: 86400,
     },
   },
+  // @hattip/cors 0.0.49 (dist/index.js), @koa/cors's logic before 5.0.0 on fetch: no `origin` sends back the
+  // request's Origin; a string is sent as is (`*` stays `*`, also with credentials); a function of the context
+  // returns the value to send (falsy: no CORS). A request without Origin gets no CORS headers.
+  'hattip-cors': {
+    id: 'hattip-cors',
+    ...corsLike,
+    packageName: '@hattip/cors',
+    defaultOrigin: 'reflect',
+    originFunction: 'return-ctx',
+    acceptsArray: false,
+    acceptsRegExp: false,
+    withoutOrigin: 'omit',
+    responses: {
+      methodsOption: 'allowMethods',
+      defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
+      headersOption: 'allowHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
 } satisfies Partial<Record<LibraryId, LibrarySemantics>>;
