@@ -84,6 +84,11 @@ describe('the text screen', () => {
     const packages: string[] = screenedPackages();
     for (const name of ['cors', 'graphql-yoga', 'socket.io', '@apollo/server', '@loopback/rest', 'hono', 'h3'])
       expect(packages).toContain(name);
+    // Platforms: `onCall(handler)` has CORS with no CORS word in the file.
+    for (const name of ['firebase-functions', 'itty-router', 'nextjs-cors']) expect(packages).toContain(name);
+    expect(
+      mayHoldCors("import { onCall } from 'firebase-functions/v2/https';\nexport const f = onCall(() => 1);"),
+    ).toBe(true);
     for (const name of packages) {
       expect(mayHoldCors(`import x from '${name}';\nx();`)).toBe(true);
       expect(mayHoldCors(`const x = require("${name}/sub");`)).toBe(true);

@@ -57,6 +57,24 @@ const HAPI: Shape[] = [
   ...both("origin list with 'null'", `{ origin: ['null', '${TRUSTED}'] }`),
 ];
 
+/** Firebase Functions v2: the value of the `cors` option (`onRequest({ cors: X }, handler)`), which is `origin`. */
+const FIREBASE: Shape[] = [
+  { name: 'no options', source: undefined },
+  { name: 'cors: true', source: 'true' },
+  { name: 'cors: false', source: 'false' },
+  { name: "cors: '*'", source: "'*'" },
+  { name: 'cors: string', source: `'${TRUSTED}'` },
+  { name: 'cors: list', source: LIST },
+  { name: 'cors: list of one', source: `['${TRUSTED}']` },
+  { name: 'cors: []', source: '[]' },
+  { name: "cors: ''", source: "''" },
+  { name: 'cors: anchored regex', source: '/^https:\\/\\/trusted\\.example$/' },
+  { name: 'cors: suffix regex', source: '/trusted\\.example$/' },
+  { name: 'cors: list of one suffix regex', source: '[/trusted\\.example$/]' },
+  { name: 'cors: list with regex', source: `[/^https:\\/\\/trusted\\.example$/, '${OTHER}']` },
+  { name: "cors: list with 'null'", source: `['null', '${TRUSTED}']` },
+];
+
 /** The shapes each library's API takes (others are skipped, not failed). */
 export const SHAPES: Record<string, Shape[]> = {
   cors: [...common, ...withTrue, ...withRegex, ...withNull, ...callbackFns],
@@ -148,6 +166,54 @@ export const SHAPES: Record<string, Shape[]> = {
     ),
   ],
   'apollo-standalone': [{ name: 'no options', source: undefined }],
+  'firebase-functions': FIREBASE,
+  'firebase-callable': FIREBASE,
+  'itty-router-v4': [
+    { name: 'no options', source: undefined },
+    { name: '{}', source: '{}' },
+    { name: "origins ['*']", source: "{ origins: ['*'] }" },
+    { name: 'origins list', source: `{ origins: ${LIST} }` },
+    { name: 'origins list of one', source: `{ origins: ['${TRUSTED}'] }` },
+    { name: "origins list with 'null'", source: `{ origins: ['null', '${TRUSTED}'] }` },
+    { name: 'origins list with regex', source: `{ origins: [/trusted\\.example$/] }` },
+    { name: 'origins function allowing all', source: '{ origins: (origin) => true }' },
+    { name: 'origins function allowing a list', source: `{ origins: (origin) => ${LIST}.includes(origin) }` },
+  ],
+  'tinyhttp-cors': [
+    ...common,
+    ...withTrue,
+    ...withRegex.filter((s) => !s.name.startsWith('origin list')),
+    ...withNull,
+    ...both("origin list with '*'", `{ origin: ['*', '${TRUSTED}'] }`),
+    // A function's value is set as is, and `undefined` (a request without Origin) throws in setHeader: not run.
+  ],
+  'hattip-cors': [
+    ...common.filter((s) => !s.name.startsWith('origin list')),
+    ...both('origin function reflecting', "{ origin: (ctx) => ctx.request.headers.get('Origin') }"),
+    ...both(
+      'origin function allowing a list',
+      `{ origin: (ctx) => (${LIST}.includes(ctx.request.headers.get('Origin')) ? ctx.request.headers.get('Origin') : '') }`,
+    ),
+  ],
+  'micro-cors': [
+    { name: 'no options', source: undefined },
+    { name: '{}', source: '{}' },
+    { name: 'allowCredentials: false', source: '{ allowCredentials: false }' },
+    { name: "origin '*', allowCredentials: false", source: "{ origin: '*', allowCredentials: false }" },
+    { name: 'origin string', source: `{ origin: '${TRUSTED}' }` },
+    { name: 'origin string, allowCredentials: false', source: `{ origin: '${TRUSTED}', allowCredentials: false }` },
+  ],
+  'itty-router': [
+    ...common,
+    ...withTrue,
+    ...withRegex,
+    ...withNull,
+    ...both('origin function reflecting', '{ origin: (origin) => origin }'),
+    ...both(
+      'origin function allowing a list',
+      `{ origin: (origin) => (${LIST}.includes(origin) ? origin : undefined) }`,
+    ),
+  ],
 };
 
 /** The origins every shape is tried with, besides the analysis's own witness for it. */

@@ -79,6 +79,30 @@ const TEMPLATES: Record<string, { project?: Record<string, string>; source: (opt
       source: (o) =>
         `const { ApolloServer } = require('apollo-server-lambda');\nexports.handler = server.createHandler(${o === undefined ? '' : `{ expressGetMiddlewareOptions: { cors: ${o} } }`});\n`,
     },
+    // Firebase Functions v2: the shape's source is the `cors` option's value (`onRequest({ cors: X }, handler)`).
+    'firebase-functions': {
+      source: (o) =>
+        `import { onRequest } from 'firebase-functions/v2/https';\nexport const api = onRequest(${o === undefined ? '' : `{ cors: ${o} }, `}(req, res) => res.end('ok'));\n`,
+    },
+    'firebase-callable': {
+      source: (o) =>
+        `import { onCall } from 'firebase-functions/https';\nexport const api = onCall(${o === undefined ? '' : `{ cors: ${o} }, `}() => 1);\n`,
+    },
+    'itty-router-v4': {
+      project: { 'itty-router': '4.2.2' },
+      source: (o) =>
+        `import { createCors } from 'itty-router';\nconst { preflight, corsify } = createCors(${o ?? ''});\n`,
+    },
+    'tinyhttp-cors': { source: (o) => `import { cors } from '@tinyhttp/cors';\napp.use(cors(${o ?? ''}));\n` },
+    'hattip-cors': {
+      source: (o) => `import { cors } from '@hattip/cors';\nexport default compose(cors(${o ?? ''}), handler);\n`,
+    },
+    'micro-cors': {
+      source: (o) => `import microCors from 'micro-cors';\nexport default microCors(${o ?? ''})(handler);\n`,
+    },
+    'itty-router': {
+      source: (o) => `import { cors } from 'itty-router';\nconst { preflight, corsify } = cors(${o ?? ''});\n`,
+    },
   };
 
 export const PREDICTABLE_LIBRARIES = Object.keys(TEMPLATES);
@@ -142,6 +166,8 @@ export function predict(
   const answer = decision.allowOrigin;
   if (answer.kind === 'unknown') return { acao: `<unknown: ${answer.why}>`, acac: undefined };
   if (origin === undefined && lib?.withoutOrigin === 'omit') return { acao: undefined, acac: undefined };
+  if (origin === undefined && kind === 'preflight' && lib?.preflightNeedsOrigin)
+    return { acao: undefined, acac: undefined };
   const reflected = answer.kind === 'value' && answer.reflected;
   const sent = answer.kind === 'value' ? answer.value : undefined;
   const viaFunction = (...via: string[]) => policy.origins.some((s) => s.type === 'reflect' && via.includes(s.via));

@@ -325,6 +325,74 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
     return { send: (r) => httpSend(port, '/?query=%7Ba%7D', r), close: () => server.stop() };
   },
 
+  async 'firebase-functions'(options, load = importModule) {
+    // The v2 handler itself, as Cloud Run invokes it: node's request and response (the `cors` value as given).
+    const { onRequest } = await load<typeof import('firebase-functions/v2/https')>('firebase-functions/v2/https');
+    const user = (_req: unknown, res: ServerResponse) => void res.end('ok');
+    const fn = options === NO_OPTIONS ? onRequest(user as never) : onRequest({ cors: options as never }, user as never);
+    return nodeServer((req, res) => void (fn as unknown as (q: unknown, s: unknown) => unknown)(req, res));
+  },
+
+  async 'firebase-callable'(options, load = importModule) {
+    const { onCall } = await load<typeof import('firebase-functions/https')>('firebase-functions/https');
+    const fn = options === NO_OPTIONS ? onCall(() => 1) : onCall({ cors: options as never }, () => 1);
+    // A callable answers a GET with an error through Express's `res.status().send()`: run it in Express.
+    const { default: express } = await load<{ default: () => { use(fn: never): void } }>('express');
+    const app = express();
+    app.use(fn as never);
+    return nodeServer(app as never);
+  },
+
+  async 'itty-router'(options, load = importModule) {
+    // v5 `cors()`: `preflight` answers OPTIONS, `corsify` decorates the response of any other request.
+    const { cors } = await load<typeof import('itty-router')>('itty-router');
+    const { preflight, corsify } = withArgs(options, cors) as ReturnType<typeof cors>;
+    return fetchInstance((req) =>
+      req.method === 'OPTIONS' ? (preflight(req) as Response) : corsify(new Response('ok'), req),
+    );
+  },
+
+  async 'itty-router-v4'(options, load = importModule) {
+    // 4.x `createCors()`: `preflight` runs before every request (it records the allowed origin), `corsify` after.
+    const { createCors } = await load<{
+      createCors: (o?: unknown) => { preflight: (r: globalThis.Request) => unknown; corsify: (r: Response) => unknown };
+    }>('itty-router-v4');
+    const { preflight, corsify } = withArgs(options, createCors) as ReturnType<typeof createCors>;
+    return fetchInstance((req) => {
+      const early = preflight(req) as Response | undefined;
+      return early ?? (corsify(new Response('ok')) as Response);
+    });
+  },
+
+  async 'tinyhttp-cors'(options, load = importModule) {
+    const { cors } = await load<{ cors: (o?: unknown) => (q: unknown, s: unknown, n: () => void) => void }>(
+      '@tinyhttp/cors',
+    );
+    const mw = withArgs(options, cors) as ReturnType<typeof cors>;
+    return nodeServer((req, res) => mw(req, res, () => res.end('ok')));
+  },
+
+  async 'hattip-cors'(options, load = importModule) {
+    // A hattip handler is called with the context `compose` builds: the Request, its method and `next()`.
+    const { cors } = await load<{ cors: (o?: unknown) => (ctx: unknown) => Promise<Response | undefined> }>(
+      '@hattip/cors',
+    );
+    const handler = withArgs(options, cors) as ReturnType<typeof cors>;
+    return fetchInstance(async (request) => {
+      const ctx = { request, method: request.method, next: async () => new Response('ok') };
+      return (await handler(ctx)) ?? new Response('ok');
+    });
+  },
+
+  async 'micro-cors'(options, load = importModule) {
+    // micro-cors wraps a handler: `cors(options)(handler)`.
+    const { default: microCors } = await load<{
+      default: (o?: unknown) => (h: (q: unknown, s: ServerResponse) => void) => (q: unknown, s: unknown) => void;
+    }>('micro-cors');
+    const handler = (withArgs(options, microCors) as ReturnType<typeof microCors>)((_q, s) => void s.end('ok'));
+    return nodeServer((req, res) => handler(req, res));
+  },
+
   async 'apollo-lambda'(options, load = importModule) {
     const { ApolloServer } = await load<{
       ApolloServer: new (config: object) => { createHandler(options?: object): unknown; stop(): Promise<void> };

@@ -128,7 +128,7 @@ function answerOf(spec: OriginSpec, origin: string): SpecAnswer {
       return { kind: 'value', value, admission: { spec, reflected: false, checks: [], entry: spec.node } };
     }
     case 'unknown':
-      return { kind: 'unknown', why: 'an origin value CORS Guard cannot read' };
+      return { kind: 'unknown', why: spec.why ?? 'an origin value CORS Guard cannot read' };
     default: {
       const m = memberAdmits(spec, origin);
       if (m.admits === undefined)
@@ -353,6 +353,9 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
     return { ...base, level: 'safe', reason: 'public' };
   }
   if (attacker.allowOrigin.kind === 'value' && attacker.allowOrigin.reflected) {
+    // Firebase callables: every origin without cookies is the platform's design (the caller sends a token).
+    if (policy.library?.reflectionByDesign && attacker.readable === 'without-cookies')
+      return { ...base, level: 'safe', reason: 'public' };
     const viaCheck = !attacker.admissions.some((a) => a.reflected && admittedThrough(a));
     if (viaCheck && attacker.readable === 'without-cookies')
       return { ...base, level: 'safe', reason: 'check-public', witness: EXAMPLE_ATTACKER };

@@ -129,6 +129,10 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
         : 'Other websites cannot read responses.';
       break;
   }
+  // Firebase callables: reflection without cookies is the platform's design, and the explanation says why.
+  const byDesign = policy.library?.reflectionByDesign;
+  if (byDesign && (assessment.reason === 'any-origin' || assessment.reason === 'public') && credentials !== true)
+    verdict = `${verdict} ${byDesign}`;
   return {
     kind: policy.kind,
     ...(policy.library ? { library: policy.library.packageName } : {}),
@@ -193,6 +197,6 @@ function specText(spec: OriginSpec, unchecked: boolean): string {
         ? `origins matching the wildcard \`${spec.check.wildcard}\``
         : `origins matching \`/${spec.check.pattern}/${spec.check.flags}\``;
     case 'unknown':
-      return 'a value CORS Guard cannot read';
+      return spec.why ?? 'a value CORS Guard cannot read';
   }
 }

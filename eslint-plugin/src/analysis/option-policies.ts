@@ -4,6 +4,7 @@
  * uses: its defaults, how it treats `*`, lists and strings, and the other headers it sends.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { findProperty, type FunctionNode, type Node } from './ast';
 import { NO_GUARD, type GuardAnalyzer } from './checks/guards';
 import minVersion from 'semver/ranges/min-version';
@@ -65,6 +66,7 @@ export class OptionPolicies {
           assumedLike: LIBRARIES[site.library].packageName,
         }
       : semanticsFor(LIBRARIES[site.library], this.project.packageVersion?.bind(this.project));
+    if (lib.optionIsOrigin) return this.originOptionPolicies(lib, site, bindings);
     const ignores = lib.release?.certainty === 'unknown' ? undefined : lib.release?.row.ignoresOptions;
     if (ignores) {
       // socket.io 2: the `cors` option does not exist; CORS is on for every origin unless `origins` is set.
@@ -97,6 +99,101 @@ export class OptionPolicies {
       out.push(...this.policiesOfValue(lib, site, bound, []));
     }
     return out;
+  }
+
+  /**
+   * Firebase Functions: `onRequest({ cors }, handler)` is `cors({ origin: cors })` of the `cors` package; an
+   * options object without `cors` (or no options: `onCall(handler)`) gets the platform's default. Params
+   * (`defineList('ORIGINS')`) are read at run time: unknown, and said so.
+   */
+  private originOptionPolicies(lib: LibrarySemantics, site: OptionSite, bindings?: Bindings): Policy[] {
+    const arg = site.argument;
+    const roots = arg ? this.resolver.resolve(arg, bindings) : [];
+    const key = site.path[site.path.length - 1] ?? lib.originOption;
+    const parents = site.path.length > 1 ? this.followPath(roots, site.path.slice(0, -1), arg!) : roots;
+    const out: Policy[] = [];
+    const fallback = () => {
+      if (lib.defaultOrigin === 'reflect')
+        out.push(this.originPolicy(lib, site, site.call, [reflectSpec(site.call, 'library', NO_GUARD)]));
+    };
+    if (parents.length === 0) fallback();
+    for (const p of parents) {
+      if (p.kind === 'function' || (p.kind === 'literal' && p.value === undefined)) {
+        fallback(); // onCall(handler): no options
+        continue;
+      }
+      const values =
+        p.kind === 'object'
+          ? this.resolver.objectPropertyOrMissing(p.object, key, p.closure)
+          : p.kind === 'module'
+            ? this.resolver.exportOf(p.module, key, 0, p.node)
+            : [{ kind: 'unknown', node: p.node, sites: [p.node] } as Value];
+      if (!values) {
+        fallback();
+        continue;
+      }
+      const literal = p.kind === 'object' ? p.object : undefined;
+      for (const v of values) {
+        const origins = this.originOptionSpecs(lib, v, bindings, 0);
+        if (origins) out.push(this.originPolicy(lib, site, v.node, origins, literal));
+      }
+    }
+    return out;
+  }
+
+  /** What one value of Firebase's `cors` option allows; undefined when it turns CORS off. */
+  private originOptionSpecs(
+    lib: LibrarySemantics,
+    v: Value,
+    b: Bindings | undefined,
+    depth: number,
+  ): OriginSpec[] | undefined {
+    const none: Credentials = { allowed: false };
+    if (v.kind === 'literal') {
+      if (v.value === false || v.value === null) return undefined;
+      if (lib.emptyOriginDisables && v.value === '') return undefined;
+      // 7.x: `cors: undefined` is `true`.
+      if (v.value === undefined || v.value === true)
+        return [reflectSpec(v.node, 'origin-true', this.checks.guardOf(v.sites, b))];
+    }
+    if (v.kind === 'array' && lib.emptyOriginDisables && v.elements.length === 0) return undefined;
+    if (v.kind === 'array' && lib.listOfOneUnwrapped && v.elements.length === 1 && depth === 0)
+      return this.originOptionSpecs(lib, v.elements[0]!, b, depth + 1);
+    if (v.kind === 'unknown' || v.kind === 'package') {
+      const params = paramsCall(v.node);
+      if (params)
+        return [
+          {
+            type: 'unknown',
+            node: v.node,
+            why: `a Firebase params value (\`${params}\`), set at deploy time, which CORS Guard cannot read`,
+          },
+        ];
+    }
+    return this.originSpecs(lib, v, none, [], b);
+  }
+
+  private originPolicy(
+    lib: LibrarySemantics,
+    site: OptionSite,
+    node: Node,
+    origins: OriginSpec[],
+    options?: TSESTree.ObjectExpression,
+  ): Policy {
+    const originProperty = options && findProperty(options, lib.originOption);
+    return {
+      kind: 'options',
+      library: lib,
+      node,
+      call: site.call,
+      ...(options ? { options } : {}),
+      ...(originProperty ? { originProperty } : {}),
+      origins: origins.map((s) => withPermissiveDefault(s, this.resolver)),
+      credentials: { allowed: false },
+      headers: [],
+      varyOrigin: true,
+      otherHeaders: this.libraryHeaders(lib, undefined),
+    };
   }
 
   private followPath(values: readonly Value[], path: readonly string[], at: Node): readonly Value[] {
@@ -469,6 +566,7 @@ export class OptionPolicies {
         const members: OriginSpec[] = [];
         for (const e of v.elements) {
           if (e.kind === 'literal' && e.value === '*' && !lib.wildcardReflects) continue; // compared with ===
+          if (lib.listEntriesExact && e.kind === 'regexp') continue; // itty-router: `includes`, never `.test()`
           if (depth < 2) members.push(...this.originSpecs(lib, e, credentials, extraSites, b, depth + 1));
           else members.push({ type: 'unknown', node: e.node });
         }
@@ -511,6 +609,20 @@ export class OptionPolicies {
         return [{ type: 'unknown', node: v.node }];
     }
   }
+}
+
+/** Firebase params: `defineList('ORIGINS')`, `params.defineString(...)` (what the call is, for messages). */
+function paramsCall(node: Node): string | undefined {
+  const n = node.type === T.CallExpression ? node : undefined;
+  if (!n) return undefined;
+  const callee = n.callee;
+  const name =
+    callee.type === T.Identifier
+      ? callee.name
+      : callee.type === T.MemberExpression && callee.property.type === T.Identifier
+        ? callee.property.name
+        : undefined;
+  return name && /^define(?:List|String|Secret|Int|Float|Boolean)$/.test(name) ? `${name}(...)` : undefined;
 }
 
 /** The lowest version a declared range admits (`^2.0.0` -> `2.0.0`), when semver reads it. */

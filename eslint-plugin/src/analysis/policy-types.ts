@@ -71,7 +71,8 @@ export type OriginSpec =
     }
   /** A RegExp (or a library wildcard origin, compiled) the origin is tested with, then sent back. */
   | { readonly type: 'regexp'; readonly node: Node; readonly check: RegexCheck }
-  | { readonly type: 'unknown'; readonly node: Node };
+  /** `why`: what the value is, when CORS Guard knows it is set only at run time (Firebase params). */
+  | { readonly type: 'unknown'; readonly node: Node; readonly why?: string };
 
 /** `process.env.CORS_ORIGIN || '*'`: the setting falls back to allowing every origin. */
 export interface PermissiveDefault {

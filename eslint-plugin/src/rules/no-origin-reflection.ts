@@ -70,7 +70,7 @@ function subjectOf(
         ? `Reflects \`${shortText(spec.what, 40)}\`${note || ' unchecked'}${callersNote(policy, root)}`
         : `Access-Control-Allow-Origin comes from ${spec.what}, which the attacker controls${note}`;
     case 'origin-true':
-      return `\`origin: true\` makes ${lib} reflect every Origin${note}`;
+      return `\`${policy.library?.originOption ?? 'origin'}: true\` makes ${lib} reflect every Origin${note}`;
     case 'callback':
       return note ? `The origin callback lets all in${note}` : 'The origin callback allows every origin';
     case 'callback-returns':
@@ -319,6 +319,8 @@ export default createRule<Options, MessageIds>({
         if (state === 'without' && options.reportWithoutCredentials === false) continue;
         // On a server on the user's machine, no-exposed-local-server carries the finding (one defect, one finding).
         if (localExposure(policy)) continue;
+        // Firebase callables answer every origin by design (token, not cookies): the map and hover say so.
+        if (state === 'without' && policy.library?.reflectionByDesign) continue;
         // Who gets in unchecked: decide() for an origin any website can send, through no origin check.
         for (const admission of unconditionalAdmissions(policy)) {
           const spec = admission.member ?? admission.spec;

@@ -22,7 +22,14 @@ export type LibraryId =
   | 'sails'
   | 'sails0'
   | 'sails-route'
-  | 'h3';
+  | 'h3'
+  | 'firebase-functions'
+  | 'firebase-callable'
+  | 'itty-router'
+  | 'itty-router-v4'
+  | 'tinyhttp-cors'
+  | 'micro-cors'
+  | 'hattip-cors';
 
 export interface LibrarySemantics {
   readonly id: LibraryId;
@@ -140,6 +147,26 @@ export interface LibrarySemantics {
   readonly commaSeparatedString?: boolean;
   /** Sails: this option set to `true` turns `*` with credentials into reflection (else the app will not start). */
   readonly unsafeWildcardOption?: string;
+  /**
+   * Firebase Functions: the value at the options path is the `origin` setting itself (`cors: true`,
+   * `cors: [/re/]`), handed to the `cors` package as `{ origin }`; no credentials setting exists. What the
+   * option being absent means is `defaultOrigin` (`none` for `onRequest`, `reflect` for `onCall`).
+   */
+  readonly optionIsOrigin?: boolean;
+  /** Firebase Functions: a one-entry list is used as its entry (`[/re/]` is `/re/`, `['https://a']` a fixed origin). */
+  readonly listOfOneUnwrapped?: boolean;
+  /** Firebase Functions 7: an empty list or an empty string turns CORS off. */
+  readonly emptyOriginDisables?: boolean;
+  /** itty-router 4: a preflight without an Origin gets no CORS headers (only `Allow`). */
+  readonly preflightNeedsOrigin?: boolean;
+  /** itty-router: a list is compared with `includes`, so a RegExp in it never matches. */
+  readonly listEntriesExact?: boolean;
+  /**
+   * Why sending back every Origin without credentials is how this platform is meant to work (Firebase
+   * callables authenticate with a token, not cookies): the explanation says so, and the reflection rule does
+   * not report it unless credentials go with it.
+   */
+  readonly reflectionByDesign?: string;
   /** Whether `origin` accepts an array (so a suggestion may write one). */
   readonly acceptsArray: boolean;
   /** Option name of the origin setting (`origin`), and of extra allowlists. */

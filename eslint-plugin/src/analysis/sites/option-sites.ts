@@ -68,7 +68,54 @@ const NEST_ADAPTERS = [{ module: '@nestjs/platform-fastify', library: 'nestjs-fa
 /** LoopBack 3 environments whose `middleware.<env>.json` overrides middleware.json (loopback-boot). */
 const LOOPBACK_ENVS = ['development', 'production', 'staging', 'test', 'local'];
 
+/**
+ * Platforms (./libraries/platforms.ts): Firebase Functions v2 `onRequest` / `onCall` (`firebase-functions/https`
+ * is the 7.x name of `firebase-functions/v2/https`; both also as `https.onRequest` of `firebase-functions/v2`),
+ * itty-router 5 `cors(options)`, and `nextjs-cors` (`NextCors(req, res, options)` hands `options` to `cors`:
+ * 2.2.1 dist/index.js).
+ */
+const FIREBASE_HTTPS = ['firebase-functions/v2/https', 'firebase-functions/https'];
+const PLATFORM_OPTION_SITES: readonly ModuleOptionSite[] = [
+  ...(['onRequest', 'onCall'] as const).flatMap((name): ModuleOptionSite[] => {
+    const library = name === 'onRequest' ? 'firebase-functions' : 'firebase-callable';
+    const row = { library, kind: 'call', optionsArg: 0, optionsPath: ['cors'] } as const;
+    return [
+      { ...row, modules: FIREBASE_HTTPS, path: [name] },
+      { ...row, modules: ['firebase-functions/v2'], path: ['https', name] },
+    ];
+  }),
+  {
+    library: 'itty-router',
+    modules: ['itty-router', 'itty-router/cors'],
+    path: ['cors'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: [],
+  },
+  // itty-router 4 (`createCors`, gone in 5).
+  {
+    library: 'itty-router-v4',
+    modules: ['itty-router', 'itty-router/createCors'],
+    path: ['createCors'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: [],
+  },
+  {
+    library: 'tinyhttp-cors',
+    modules: ['@tinyhttp/cors'],
+    path: ['cors'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: [],
+  },
+  { library: 'hattip-cors', modules: ['@hattip/cors'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'micro-cors', modules: ['micro-cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  { library: 'cors', modules: ['nextjs-cors'], path: [], kind: 'call', optionsArg: 2, optionsPath: [] },
+];
+
 export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
+  ...PLATFORM_OPTION_SITES,
   // AdonisJS 6 `config/cors.ts`: `defineConfig({ ... })` from @adonisjs/cors (the import marks it), in effect
   // when start/kernel.ts registers the middleware (stubs/main.ts of @adonisjs/cors adds it there).
   {
@@ -349,6 +396,10 @@ export interface TypedOptionsRow {
 }
 
 export const TYPED_OPTIONS: readonly TypedOptionsRow[] = [
+  // Firebase Functions v2: `const opts: HttpsOptions = { region, cors: true }` shared between functions.
+  { library: 'firebase-functions', modules: FIREBASE_HTTPS, types: ['HttpsOptions'], path: ['cors'] },
+  { library: 'firebase-callable', modules: FIREBASE_HTTPS, types: ['CallableOptions'], path: ['cors'] },
+  { library: 'itty-router', modules: ['itty-router', 'itty-router/cors'], types: ['CorsOptions'], path: [] },
   { library: 'cors', modules: ['cors'], types: ['CorsOptions', 'CorsOptionsDelegate'], path: [] },
   {
     library: 'nestjs',

@@ -1,17 +1,19 @@
 /**
  * The library table: every CORS library CORS Guard models, by id. A new library is a row in the file of
- * its family (node, fetch, conventions).
+ * its family (node, fetch, conventions, platforms).
  */
 import { escapeRegex } from '../../checks/origins';
 import type { LibraryId, LibrarySemantics } from '../library-types';
 import { CONVENTIONS_LIBRARIES } from './conventions';
 import { FETCH_LIBRARIES } from './fetch';
 import { NODE_LIBRARIES } from './node';
+import { PLATFORM_LIBRARIES } from './platforms';
 
 export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
   ...NODE_LIBRARIES,
   ...FETCH_LIBRARIES,
   ...CONVENTIONS_LIBRARIES,
+  ...PLATFORM_LIBRARIES,
 };
 
 /**
