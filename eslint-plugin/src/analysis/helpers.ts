@@ -13,10 +13,6 @@
  *   only those checked origins are judged; an unchecked one says nothing (a config helper
  *   `setAllowOrigin(res, url)` is not a finding).
  * - Callers that all pass known values (`setCors(res, 'https://a.example')`) bind the parameter to them.
- *
- * The caller's side (`ownedByHelper`) mirrors it: a call whose helper is judged in its own file (the
- * caller is one of the helper module's importers and the helper has no call in its own module) keeps
- * only what the caller's own checks decide; the rest is the helper's finding, reported once, there.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
@@ -436,33 +432,4 @@ export function optionsFactoryPolicies(
     );
     return { ...p, origins, helper };
   });
-}
-
-/**
- * On the caller's side: whether the helper `fn` of `module`, setting the headers in `sites` itself, is
- * judged in its own file for this caller: a parameter of it reaches Access-Control-Allow-Origin, no call
- * in its own module judges it, and the linted file is among the importers its judgement reads.
- */
-export function ownedByHelper(
-  fn: FunctionNode,
-  sites: readonly HeaderSite[],
-  module: LoadedModule,
-  resolver: ValueResolver,
-  session: ModuleSession,
-  localCalls: number,
-): boolean {
-  return (
-    localCalls === 0 &&
-    sites.every((s) => s.group === fn) &&
-    originParameters(fn, sites, resolver).length > 0 &&
-    exportRoutes(module.path, session).some((route) =>
-      importersOf(route.path, session.root, session.fs).includes(session.linted),
-    )
-  );
-}
-
-/** A caller-side policy of a helper judged in its own file: what the caller's own checks decide. */
-export function callerShare(policy: Policy, helper: FunctionNode): Policy | undefined {
-  const origins = policy.origins.filter((s) => decidedByCaller(s, programOf(helper)));
-  return origins.length > 0 ? { ...policy, origins } : undefined;
 }
