@@ -20,7 +20,7 @@ import { stringLiteralValue, type FunctionNode, type Node } from './ast';
 import { isPatternCheck } from './checks/checks';
 import { ACAO } from './headers/header-names';
 import { importersOf } from './values/importers';
-import { programOf } from './values/locations';
+import { foreignModuleOf, programOf } from './values/locations';
 import type { LoadedModule, ModuleSession } from './values/modules';
 import { resolveModule } from './values/modules';
 import { cjsExportsOf, exportName } from './values/syntax';
@@ -373,6 +373,62 @@ export function helperPolicies(
     .map((p) => ({ ...p, origins: p.origins.filter((s) => s.type !== 'reflect' || judged(s)), helper }))
     .filter((p) => p.origins.some(judged));
   return policies.length > 0 ? policies : undefined;
+}
+
+/** A value a caller passes that says what a check compares against: a string, a pattern, a list of them. */
+function checkData(v: Value, depth = 0): boolean {
+  if (v.kind === 'regexp') return true;
+  if (v.kind === 'literal') return typeof v.value === 'string';
+  if ((v.kind === 'array' || v.kind === 'set') && depth === 0)
+    return v.elements.length > 0 && v.elements.every((e) => checkData(e, 1));
+  return false;
+}
+
+/** The name `id` (in another module) imports from the linted file, when it is such an import. */
+function importedFromLinted(id: TSESTree.Identifier, session: ModuleSession): string | undefined {
+  const program = programOf(id);
+  const from = foreignModuleOf(id)?.path;
+  if (!from) return undefined;
+  for (const statement of program.body) {
+    if (statement.type !== T.ImportDeclaration || typeof statement.source.value !== 'string') continue;
+    const spec = statement.specifiers.find((s) => s.type === T.ImportSpecifier && s.local.name === id.name);
+    if (spec?.type !== T.ImportSpecifier) continue;
+    if (resolveModule(statement.source.value, from, session.root, session.fs) !== session.linted) return undefined;
+    return spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value);
+  }
+  return undefined;
+}
+
+/**
+ * The policies of a helper of the linted file that reads the request's Origin itself and checks it
+ * against what its callers pass (`applyCors(req, res, ALLOWED_ORIGINS)`, `withCors(request, response,
+ * patterns)`): the parameters every caller in other modules fills with strings, patterns or lists of them
+ * are bound to all those arguments, so the check is judged here, once, with the callers listed.
+ * Undefined when no caller passes such data (the helper is then judged as written).
+ */
+export function listParameterPolicies(
+  fn: FunctionNode,
+  sites: readonly HeaderSite[],
+  varyCalls: readonly TSESTree.CallExpression[],
+  resolver: ValueResolver,
+  builder: PolicyBuilder,
+  session: ModuleSession,
+): Policy[] | undefined {
+  const callers = foreignCallers(fn, resolver, session);
+  if (callers.length === 0) return undefined;
+  const self = selfModule(programOf(fn), session);
+  const bound = fn.params.map((_, i) => {
+    const all = callers.map((c) => {
+      const arg = c.call.arguments[i];
+      // A list the caller imports from this very file (`import { allowedOrigins, withCors } from './cors'`).
+      const name = arg?.type === T.Identifier ? importedFromLinted(arg, session) : undefined;
+      return name !== undefined ? resolver.exportOf(self, name, 0, arg!) : c.args[i];
+    });
+    return all.every((a) => a && a.length > 0 && a.every((v) => checkData(v))) ? all.flatMap((a) => a!) : undefined;
+  });
+  if (bound.every((a) => a === undefined)) return undefined;
+  const calls = callers.map((c) => c.call);
+  return builder.headerPolicies(sites, varyCalls, resolver.bind(fn, bound)).map((p) => ({ ...p, callers: calls }));
 }
 
 /**
