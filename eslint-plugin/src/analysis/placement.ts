@@ -222,10 +222,14 @@ export function placementOf(
   rule: string | undefined,
   credentials: boolean | 'unknown' | undefined,
   setIn?: LoadedModule,
+  use?: Policy,
 ): Placement {
-  const here = judgedAt(node, module, module, model, rule, credentials);
+  // What this use lets in at the node: any website (a consumer that reads shared options its own way,
+  // `@koa/cors` answering `*` with credentials by reflection), where the module's own lint may see less.
+  const admits = !!use && unconditionalAdmissions(use).some((a) => (a.member ?? a.spec).node === node);
+  const here = judgedAt(node, module, module, model, rule, credentials, admits);
   if (here !== 'here' || !setIn || setIn.path === module.path) return here;
-  return judgedAt(node, module, setIn, model, rule, credentials);
+  return judgedAt(node, module, setIn, model, rule, credentials, admits);
 }
 
 /** Whether `judge`'s own lint reports (or an ignore there silences) the finding at `node` of `module`. */
@@ -236,11 +240,16 @@ function judgedAt(
   model: FileModel,
   rule: string | undefined,
   credentials: boolean | 'unknown' | undefined,
+  admits: boolean,
 ): Placement {
   const root = model.modules?.root;
   if (!root || !fixLocationLinted(judge.path, root)) return 'here';
   const own = ownJudgementOf(judge, model);
   if (!own) return 'here';
+  // The consequences compared, not only the place: a use that lets any website in where the module's own
+  // finding says less (browsers reject what it sends) is a finding of its own, the stronger one.
+  const admitted = own.admissions.get(rangeKey(node, module.path));
+  if (admits && (admitted === undefined || (credentials === true && admitted === false))) return 'here';
   // A reflection is the module's own finding only where it lets any website in there.
   const there = (rule?.endsWith('no-origin-reflection') ? own.admissions : own.facts).get(rangeKey(node, module.path));
   // Judged there for a use without cookies while this one sends them: this use is a finding of its own,

@@ -98,7 +98,15 @@ export function reportWithRelated<M extends string>(
     const setIn = setting ? moduleOf(setting) : undefined;
     if (
       model &&
-      placementOf(d.node as TSESTree.Node, elsewhere, model, ctx.id, use?.credentials.allowed, setIn) !== 'here'
+      placementOf(
+        d.node as TSESTree.Node,
+        elsewhere,
+        model,
+        ctx.id,
+        use?.credentials.allowed,
+        setIn,
+        use && 'kind' in use ? (use as Policy) : undefined,
+      ) !== 'here'
     )
       return;
     // The local end of this finding: the helper call that led there, else the first related location in
