@@ -116,6 +116,21 @@ test('Scan Workspace with nothing open finds the helper bug of src/lib/headers.j
   await screenshot('scan-project');
 }, 120_000);
 
+test('one defect, one finding in the editor: after the scan, opening a caller of the closed helper adds no second diagnostic', async () => {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  assert.equal(isOpen(uriOf(HEADERS)), false, 'the helper is closed');
+  const orders = await open(ORDERS);
+  // The caller's own lint: the helper's file is in the scan (its finding is shown there), so the caller
+  // does not repeat it (without a scan it would, issue 37: workflows.test.ts).
+  const own = await linted(orders.document);
+  assert.deepEqual(own.map(ruleOf), [], own.map((d) => d.message).join(' | '));
+  // In the whole Problems panel, the helper's defect once: at the helper (from the scan), none at the calls.
+  assert.deepEqual(rules(uriOf(HEADERS)), ['cors-guard/no-unsafe-origin-check']);
+  const both = [HEADERS, ORDERS].flatMap((name) => rules(uriOf(name)));
+  assert.deepEqual(both, ['cors-guard/no-unsafe-origin-check']);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 60_000);
+
 test('the CORS Map lists a helper called twice once, where it is set, with its callers (unique ids)', async () => {
   const headers = await group(HEADERS);
   assert.ok(headers, `groups: ${(await api.mapView()).map((g) => g.label).join(', ')}`);
