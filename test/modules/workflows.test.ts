@@ -344,4 +344,24 @@ describe('run scope', () => {
     expect(lint(undefined)).toEqual([]);
     expect(runScopeKey(root)).toBe('unknown');
   });
+
+  it('the editor: a check in a workspace package, imported by its name, is judged at the open server', () => {
+    const shape = SHAPES[2]!;
+    const engine = new LintEngine({ loadTypeScriptParser: () => undefined as never });
+    const lint = (root: string) =>
+      engine
+        .lint({
+          fileName: join(root, 'server.js'),
+          languageId: 'javascript',
+          text: shape.server.uses,
+          settings: { preset: 'recommended', rules: {}, trustedOrigins: [] },
+          root,
+          shown: [],
+        })
+        .findings.map((f) => `${f.line} ${f.ruleId} ${f.message.split(':')[0]}`);
+    expect(lint(project(shape, 'unsafe', 'uses'))).toEqual([
+      '7 cors-guard/no-unsafe-origin-check In `packages/cors-check/index.js` (line 1)',
+    ]);
+    expect(lint(project(shape, 'safe', 'uses'))).toEqual([]);
+  });
 });
