@@ -184,6 +184,24 @@ describe('one defect, one finding, at the fix location', () => {
     expect(map.policies.map((p) => `${p.file}:${p.line} ${p.verdict}`)).toEqual(['lib/cors.js:4 safe']);
   });
 
+  it('one caller passing its own bad list into a helper the others use safely: one finding, at that list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-guard-once-list-'));
+    cpSync(fixtures, dir, { recursive: true });
+    useBuiltPlugin(dir);
+    const project = join(dir, 'list-any-name');
+    writeFileSync(join(project, 'origins.js'), 'export const hosts = [/^https:\\/\\/app\\.example\\.com$/];\n');
+    writeFileSync(
+      join(project, 'c.js'),
+      readFileSync(join(project, 'c.js'), 'utf8').replace(
+        'applyCors(req, res, hosts);',
+        'applyCors(req, res, [/^https:\\/\\/.*example\\.com$/]);',
+      ),
+    );
+    expect((await findings('list-any-name', dir)).at).toEqual(['c.js:5 cors-guard/no-unsafe-origin-check']);
+    const map = await mapDirectory(project, ['--config', '../eslint.config.mjs']);
+    expect(map.policies.filter((p) => p.verdict === 'unsafe')).toHaveLength(1);
+  });
+
   it('a Deno corsHeaders(origin) sibling module used by two functions: one finding, in the sibling', async () => {
     const { at } = await findings('deno-sibling');
     expect(at).toEqual(['supabase/functions/_shared/cors.ts:3 cors-guard/no-origin-reflection']);
