@@ -18,7 +18,7 @@ const rootDir = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const require = createRequire(import.meta.url);
 const pluginDir = join(rootDir, 'eslint-plugin');
 const eslintBin = join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js');
-const { corsDependencies, corsFiles } = require(join(pluginDir, 'dist', 'analysis', 'values', 'dependencies.js'));
+const { corsDependencies, corsFiles } = require(join(pluginDir, 'dist', 'analysis', 'dependencies.js'));
 const { projectFiles } = require(join(pluginDir, 'dist', 'analysis', 'values', 'importers.js'));
 
 const { values, positionals } = parseArgs({

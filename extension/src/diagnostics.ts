@@ -237,10 +237,21 @@ export class DiagnosticsManager implements vscode.Disposable {
    * of two files goes (run-scope.ts). A closed tab's document may stay in `textDocuments` for minutes.
    */
   private shownFiles(document: vscode.TextDocument): string[] {
-    return vscode.workspace.textDocuments
+    const open = vscode.workspace.textDocuments
       .filter((d) => d !== document && d.uri.scheme === document.uri.scheme && this.isTracked(d.uri))
       .map((d) => d.fileName);
+    if (document.uri.scheme !== 'file') return open;
+    // Files whose current scan result is shown in the Problems panel (workspace-scan.ts) show their own
+    // findings: a helper's defect stays there, once, and the open caller adds no second diagnostic.
+    const scanned = this.scannedFiles().filter((f) => f !== document.fileName);
+    return scanned.length > 0 ? [...new Set([...open, ...scanned])] : open;
   }
+
+  /**
+   * The files of the last workspace scan whose result is current (set by the scanner; none without a
+   * scan, and then a file shows what its closed modules hold, issue 37).
+   */
+  scannedFiles: () => readonly string[] = () => [];
 
   /** A document's import specifiers, read once per version. */
   private specifiersOf(document: vscode.TextDocument): readonly string[] {

@@ -88,6 +88,10 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
   const docs = new RuleDocs(context.extensionUri, view);
   const diagnostics = new DiagnosticsManager(client, log, (ruleId) => docs.linkOf(ruleId));
   const scanner = new WorkspaceScanner(client, diagnostics, log, context.workspaceState);
+  // Once the workspace is scanned, every scanned file shows its own findings (closed or not): a defect is
+  // shown once, where its fix goes, and an open caller adds no second diagnostic (run-scope.ts).
+  diagnostics.scannedFiles = () => scanner.currentFiles();
+  let scanned: { summary: ScanSummary | undefined; current: number } = { summary: scanner.summary, current: 0 };
   const status = new StatusItem(diagnostics, (uri) => scanner.fileOf(uri));
   const selector = LANGUAGES.map((language) => ({ language }));
   const picker = new DisableStylePicker({
@@ -160,6 +164,17 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, view),
     diagnostics.onDidChange(() => status.update()),
     scanner.onDidChange(() => status.update()),
+    scanner.onDidChange(() => {
+      // (Not file by file while a scan runs: its end is one change.)
+      if (scanner.summary === scanned.summary && scanner.scanning) return;
+      const now = { summary: scanner.summary, current: scanner.currentFiles().length };
+      if (now.summary === scanned.summary && now.current === scanned.current) return;
+      scanned = now;
+      // A scan finished (or was restored), or a file's result went stale or current again: the open files
+      // show what closed modules hold exactly when those modules' findings are not shown themselves.
+      for (const d of vscode.workspace.textDocuments)
+        if (!d.isClosed && diagnostics.isTracked(d.uri)) diagnostics.schedule(d, 0, false);
+    }),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
     // Registered first: VS Code lists later providers first, and this action goes after the fixes.
     vscode.languages.registerCodeActionsProvider(selector, new RegressionTestActions(), RegressionTestActions.metadata),

@@ -102,6 +102,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** Whether a scan has run: from then on the watcher keeps closed files current. */
   private active = false;
   private running: Promise<ScanSummary> | undefined;
+  private scans = 0;
   private lastSummary: ScanSummary | undefined;
 
   private saveTimer: NodeJS.Timeout | undefined;
@@ -278,6 +279,17 @@ export class WorkspaceScanner implements vscode.Disposable {
     await this.state.update(STATE_KEY, saved);
   }
 
+  /**
+   * The files whose scan result is current (not stale, not failed), by path: their findings are shown in
+   * the Problems panel whether they are open or not. Empty before the first scan.
+   */
+  currentFiles(): string[] {
+    if (!this.lastSummary) return [];
+    return [...this.results.values()]
+      .filter((f) => !f.stale && !f.failed && f.uri.scheme === 'file')
+      .map((f) => f.uri.fsPath);
+  }
+
   /** Every scanned file's result, open or not (an open document's own lint may be newer). */
   files(): readonly ScannedFile[] {
     return [...this.results.values()];
@@ -302,6 +314,23 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   async scan(
+    token?: vscode.CancellationToken,
+    progress?: vscode.Progress<{ message?: string; increment?: number }>,
+  ): Promise<ScanSummary> {
+    this.scans++;
+    try {
+      return await this.scanOnce(token, progress);
+    } finally {
+      this.scans--;
+    }
+  }
+
+  /** Whether a scan is under way (its results arrive one file at a time). */
+  get scanning(): boolean {
+    return this.scans > 0;
+  }
+
+  private async scanOnce(
     token?: vscode.CancellationToken,
     progress?: vscode.Progress<{ message?: string; increment?: number }>,
   ): Promise<ScanSummary> {

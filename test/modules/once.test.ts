@@ -83,6 +83,23 @@ async function unsafeEntries(dir: string): Promise<string[]> {
   return report.policies.filter((p) => p.verdict === 'unsafe').map((p) => `${p.file}:${p.line}`);
 }
 
+/** Points a copy of the fixtures' config at the built plugin (a copy outside the repository resolves nothing). */
+function useBuiltPlugin(dir: string): void {
+  const config = join(dir, 'eslint.config.mjs');
+  writeFileSync(
+    config,
+    readFileSync(config, 'utf8')
+      .replace(
+        "from 'typescript-eslint'",
+        `from ${JSON.stringify(createRequire(import.meta.url).resolve('typescript-eslint'))}`,
+      )
+      .replace(
+        "from 'eslint-plugin-cors-guard'",
+        `from ${JSON.stringify(join(repo, 'eslint-plugin', 'dist', 'index.js'))}`,
+      ),
+  );
+}
+
 describe('one defect, one finding, at the fix location', () => {
   it('a helper called from five files: one finding in the helper, the five callers named and related', async () => {
     const { at, messages } = await findings('vercel-helper');
@@ -119,14 +136,70 @@ describe('one defect, one finding, at the fix location', () => {
     expect((await sarif('nextjs-patterns')).map((r) => uri(r.locations[0]!))).toEqual(
       [4, 5, 6, 7, 8, 9, 10].map((line) => `middleware/cors-middleware.ts:${line}`),
     );
-    // (The map still lists the helper's policy at middleware.ts as well: known gap, see the report of issue 26.)
+    // The map: one entry, the helper's policy, judged with the list its caller passes, the caller listed.
+    const map = await mapDirectory(join(fixtures, 'nextjs-patterns'), ['--config', '../eslint.config.mjs']);
+    const unsafe = map.policies.filter((p) => p.verdict === 'unsafe');
+    expect(unsafe.map((p) => `${p.file}:${p.line}`)).toEqual(['middleware/cors-middleware.ts:16']);
+    expect(unsafe[0]!.related.map((r) => `${r.file}:${r.line}`)).toContain('middleware.ts:13');
+    expect(map.policies.filter((p) => p.file === 'middleware.ts')).toEqual([]);
   });
 
   it('a list of patterns passed into a helper by three routes: one finding, at the pattern', async () => {
     const { at } = await findings('list-into-helper');
     expect(at).toEqual(['origins.js:1 cors-guard/no-unsafe-origin-check']);
     expect((await sarif('list-into-helper')).map((r) => uri(r.locations[0]!))).toEqual(['origins.js:1']);
-    // (The map still lists this policy at each of the three calls: known gap, see the report of issue 26.)
+    // The map: one entry, at the list (the fix location); no entry at the three calls.
+    expect(await unsafeEntries('list-into-helper')).toEqual(['origins.js:1']);
+  });
+
+  it('the same list under a name that says nothing (`hosts`): still one finding and one map entry', async () => {
+    // The identity of the defect is its fix location and the origin it lets in, not the list's name: the
+    // helper is judged with what its callers pass, and reports the pattern once, its callers named.
+    const { at, messages } = await findings('list-any-name');
+    expect(at).toEqual(['lib/cors.js:4 cors-guard/no-unsafe-origin-check']);
+    expect(messages[0]!.message).toContain('In `list-any-name/origins.js` (line 1)');
+    expect(messages[0]!.message).toContain('(called from `list-any-name/a.js:5` and 2 more)');
+    const results = await sarif('list-any-name');
+    expect(results.map((r) => uri(r.locations[0]!))).toEqual(['lib/cors.js:4']);
+    expect(results[0]!.relatedLocations!.map(uri)).toEqual(
+      expect.arrayContaining(['origins.js:1', 'a.js:5', 'b.js:5', 'c.js:5']),
+    );
+    const map = await mapDirectory(join(fixtures, 'list-any-name'), ['--config', '../eslint.config.mjs']);
+    expect(map.policies.map((p) => `${p.file}:${p.line} ${p.verdict}`)).toEqual(['lib/cors.js:4 unsafe']);
+    expect(map.policies[0]!.related.map((r) => `${r.file}:${r.line}`)).toEqual(
+      expect.arrayContaining(['origins.js:1', 'a.js:5', 'b.js:5', 'c.js:5']),
+    );
+  });
+
+  it('a safe list passed into the same helper under any name: no finding, one safe entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-guard-once-safe-'));
+    cpSync(fixtures, dir, { recursive: true });
+    useBuiltPlugin(dir);
+    writeFileSync(
+      join(dir, 'list-any-name', 'origins.js'),
+      'export const hosts = [/^https:\\/\\/app\\.example\\.com$/, /^https:\\/\\/admin\\.example\\.com$/];\n',
+    );
+    expect((await findings('list-any-name', dir)).at).toEqual([]);
+    const map = await mapDirectory(join(dir, 'list-any-name'), ['--config', '../eslint.config.mjs']);
+    expect(map.policies.map((p) => `${p.file}:${p.line} ${p.verdict}`)).toEqual(['lib/cors.js:4 safe']);
+  });
+
+  it('one caller passing its own bad list into a helper the others use safely: one finding, at that list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-guard-once-list-'));
+    cpSync(fixtures, dir, { recursive: true });
+    useBuiltPlugin(dir);
+    const project = join(dir, 'list-any-name');
+    writeFileSync(join(project, 'origins.js'), 'export const hosts = [/^https:\\/\\/app\\.example\\.com$/];\n');
+    writeFileSync(
+      join(project, 'c.js'),
+      readFileSync(join(project, 'c.js'), 'utf8').replace(
+        'applyCors(req, res, hosts);',
+        'applyCors(req, res, [/^https:\\/\\/.*example\\.com$/]);',
+      ),
+    );
+    expect((await findings('list-any-name', dir)).at).toEqual(['c.js:5 cors-guard/no-unsafe-origin-check']);
+    const map = await mapDirectory(project, ['--config', '../eslint.config.mjs']);
+    expect(map.policies.filter((p) => p.verdict === 'unsafe')).toHaveLength(1);
   });
 
   it('a Deno corsHeaders(origin) sibling module used by two functions: one finding, in the sibling', async () => {
@@ -158,19 +231,7 @@ describe('ignore comments and placement', () => {
   it('an ignore on the helper silences it for every caller; an ignore at one caller only that caller', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cors-guard-once-'));
     cpSync(fixtures, dir, { recursive: true });
-    const config = join(dir, 'eslint.config.mjs');
-    writeFileSync(
-      config,
-      readFileSync(config, 'utf8')
-        .replace(
-          "from 'typescript-eslint'",
-          `from ${JSON.stringify(createRequire(import.meta.url).resolve('typescript-eslint'))}`,
-        )
-        .replace(
-          "from 'eslint-plugin-cors-guard'",
-          `from ${JSON.stringify(join(repo, 'eslint-plugin', 'dist', 'index.js'))}`,
-        ),
-    );
+    useBuiltPlugin(dir);
     // On the helper: nothing anywhere.
     const helper = join(dir, 'vercel-helper', 'api', '_lib', 'cors.js');
     const text = readFileSync(helper, 'utf8');

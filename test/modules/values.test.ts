@@ -129,14 +129,26 @@ describe('values across modules', () => {
 });
 
 describe('options judged where they are defined, consumed by another library', () => {
-  it('a consumer that reads them differently (@koa/cors reflects `*` with credentials): one finding, where they are set', () => {
-    // The options module's own lint reports `*` with credentials at the same place (one defect, one finding:
-    // placement.ts); the consumer adds none. (Its stronger consequence, reflection with cookies under
-    // @koa/cors, is not yet carried to that finding's message.)
+  it('a consumer that reads them differently (@koa/cors reflects `*` with credentials): the stronger consequence is its finding', () => {
+    // The options module's own lint reports `*` with credentials as what browsers reject; under @koa/cors
+    // the same options let any website read with cookies. Placement compares consequences, not only the
+    // place (placement.ts): the consumer reports the reflection, the options module what it says itself.
     const files = {
       'corsOptions.mjs': "export const corsOptions = { origin: '*', credentials: true };\n",
       'app.mjs':
         "import Koa from 'koa';\nimport cors from '@koa/cors';\nimport { corsOptions } from './corsOptions.mjs';\nnew Koa().use(cors(corsOptions));\n",
+    };
+    expect(lintProject(files, 'app.mjs')).toEqual([
+      '4:15 cors-guard/no-wildcard-with-credentials In `corsOptions.mjs` (line 1)',
+    ]);
+    expect(lintProject(files, 'corsOptions.mjs')).toEqual(['1:38 cors-guard/no-wildcard-with-credentials']);
+  });
+
+  it('a consumer that reads them as the options module does (cors): one finding, where they are set', () => {
+    const files = {
+      'corsOptions.mjs': "export const corsOptions = { origin: '*', credentials: true };\n",
+      'app.mjs':
+        "import express from 'express';\nimport cors from 'cors';\nimport { corsOptions } from './corsOptions.mjs';\nexpress().use(cors(corsOptions));\n",
     };
     expect(lintProject(files, 'app.mjs')).toEqual([]);
     expect(lintProject(files, 'corsOptions.mjs')).toEqual(['1:38 cors-guard/no-wildcard-with-credentials']);

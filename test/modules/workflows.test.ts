@@ -32,6 +32,8 @@ interface Shape {
   readonly alone: string;
   /** What `eslint .` reports before server.js uses the unsafe fix file (options are judged where defined). */
   readonly unused: readonly string[];
+  /** Other files of the project (a workspace's package.json files). */
+  readonly extra?: Readonly<Record<string, string>>;
 }
 
 const SHAPES: readonly Shape[] = [
@@ -100,6 +102,49 @@ const SHAPES: readonly Shape[] = [
     alone: 'server.js:5 no-origin-reflection',
     unused: ['options.js:1 no-origin-reflection'],
   },
+  {
+    // npm workspaces: the check lives in a package of the same repository, imported by its name (no
+    // node_modules link: workspaces.ts resolves the name from the root's `workspaces`).
+    name: 'a helper in a workspace package (@acme/cors-check)',
+    fix: {
+      file: 'packages/cors-check/index.js',
+      safe: "exports.ok = (o) => o === 'https://a.example.com';\n",
+      unsafe: "exports.ok = (o) => o.endsWith('example.com');\n",
+    },
+    server: {
+      uses: [
+        "const express = require('express');",
+        "const { ok } = require('@acme/cors-check');",
+        'const app = express();',
+        'app.use((req, res, next) => {',
+        '  const origin = req.headers.origin;',
+        '  if (ok(origin)) {',
+        "    res.setHeader('Access-Control-Allow-Origin', origin);",
+        "    res.setHeader('Access-Control-Allow-Credentials', 'true');",
+        '  }',
+        '  next();',
+        '});',
+        '',
+      ].join('\n'),
+      before: [
+        "const express = require('express');",
+        'const app = express();',
+        'app.use((req, res, next) => {',
+        "  res.setHeader('Access-Control-Allow-Origin', 'https://a.example.com');",
+        "  res.setHeader('Access-Control-Allow-Credentials', 'true');",
+        '  next();',
+        '});',
+        '',
+      ].join('\n'),
+    },
+    whole: 'server.js:7 no-unsafe-origin-check',
+    alone: 'server.js:7 no-unsafe-origin-check',
+    unused: [],
+    extra: {
+      'package.json': '{ "name": "acme", "private": true, "workspaces": ["packages/*"] }\n',
+      'packages/cors-check/package.json': '{ "name": "@acme/cors-check", "version": "1.0.0", "main": "index.js" }\n',
+    },
+  },
 ];
 
 function project(shape: Shape, fix: 'safe' | 'unsafe', server: 'uses' | 'before'): string {
@@ -109,6 +154,7 @@ function project(shape: Shape, fix: 'safe' | 'unsafe', server: 'uses' | 'before'
     'server.js': shape.server[server],
     [shape.fix.file]: shape.fix[fix],
     'util.js': 'exports.sum = (a, b) => a + b;\n',
+    ...shape.extra,
   };
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, name)), { recursive: true });
@@ -297,5 +343,25 @@ describe('run scope', () => {
     // The workspace scan names no open files: every file is linted, each defect reported where it is fixed.
     expect(lint(undefined)).toEqual([]);
     expect(runScopeKey(root)).toBe('unknown');
+  });
+
+  it('the editor: a check in a workspace package, imported by its name, is judged at the open server', () => {
+    const shape = SHAPES[2]!;
+    const engine = new LintEngine({ loadTypeScriptParser: () => undefined as never });
+    const lint = (root: string) =>
+      engine
+        .lint({
+          fileName: join(root, 'server.js'),
+          languageId: 'javascript',
+          text: shape.server.uses,
+          settings: { preset: 'recommended', rules: {}, trustedOrigins: [] },
+          root,
+          shown: [],
+        })
+        .findings.map((f) => `${f.line} ${f.ruleId} ${f.message.split(':')[0]}`);
+    expect(lint(project(shape, 'unsafe', 'uses'))).toEqual([
+      '7 cors-guard/no-unsafe-origin-check In `packages/cors-check/index.js` (line 1)',
+    ]);
+    expect(lint(project(shape, 'safe', 'uses'))).toEqual([]);
   });
 });

@@ -13,10 +13,6 @@
  *   only those checked origins are judged; an unchecked one says nothing (a config helper
  *   `setAllowOrigin(res, url)` is not a finding).
  * - Callers that all pass known values (`setCors(res, 'https://a.example')`) bind the parameter to them.
- *
- * The caller's side (`ownedByHelper`) mirrors it: a call whose helper is judged in its own file (the
- * caller is one of the helper module's importers and the helper has no call in its own module) keeps
- * only what the caller's own checks decide; the rest is the helper's finding, reported once, there.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
@@ -24,7 +20,7 @@ import { stringLiteralValue, type FunctionNode, type Node } from './ast';
 import { isPatternCheck } from './checks/checks';
 import { ACAO } from './headers/header-names';
 import { importersOf } from './values/importers';
-import { programOf } from './values/locations';
+import { foreignModuleOf, programOf } from './values/locations';
 import type { LoadedModule, ModuleSession } from './values/modules';
 import { resolveModule } from './values/modules';
 import { cjsExportsOf, exportName } from './values/syntax';
@@ -379,6 +375,62 @@ export function helperPolicies(
   return policies.length > 0 ? policies : undefined;
 }
 
+/** A value a caller passes that says what a check compares against: a string, a pattern, a list of them. */
+function checkData(v: Value, depth = 0): boolean {
+  if (v.kind === 'regexp') return true;
+  if (v.kind === 'literal') return typeof v.value === 'string';
+  if ((v.kind === 'array' || v.kind === 'set') && depth === 0)
+    return v.elements.length > 0 && v.elements.every((e) => checkData(e, 1));
+  return false;
+}
+
+/** The name `id` (in another module) imports from the linted file, when it is such an import. */
+function importedFromLinted(id: TSESTree.Identifier, session: ModuleSession): string | undefined {
+  const program = programOf(id);
+  const from = foreignModuleOf(id)?.path;
+  if (!from) return undefined;
+  for (const statement of program.body) {
+    if (statement.type !== T.ImportDeclaration || typeof statement.source.value !== 'string') continue;
+    const spec = statement.specifiers.find((s) => s.type === T.ImportSpecifier && s.local.name === id.name);
+    if (spec?.type !== T.ImportSpecifier) continue;
+    if (resolveModule(statement.source.value, from, session.root, session.fs) !== session.linted) return undefined;
+    return spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value);
+  }
+  return undefined;
+}
+
+/**
+ * The policies of a helper of the linted file that reads the request's Origin itself and checks it
+ * against what its callers pass (`applyCors(req, res, ALLOWED_ORIGINS)`, `withCors(request, response,
+ * patterns)`): the parameters every caller in other modules fills with strings, patterns or lists of them
+ * are bound to all those arguments, so the check is judged here, once, with the callers listed.
+ * Undefined when no caller passes such data (the helper is then judged as written).
+ */
+export function listParameterPolicies(
+  fn: FunctionNode,
+  sites: readonly HeaderSite[],
+  varyCalls: readonly TSESTree.CallExpression[],
+  resolver: ValueResolver,
+  builder: PolicyBuilder,
+  session: ModuleSession,
+): Policy[] | undefined {
+  const callers = foreignCallers(fn, resolver, session);
+  if (callers.length === 0) return undefined;
+  const self = selfModule(programOf(fn), session);
+  const bound = fn.params.map((_, i) => {
+    const all = callers.map((c) => {
+      const arg = c.call.arguments[i];
+      // A list the caller imports from this very file (`import { allowedOrigins, withCors } from './cors'`).
+      const name = arg?.type === T.Identifier ? importedFromLinted(arg, session) : undefined;
+      return name !== undefined ? resolver.exportOf(self, name, 0, arg!) : c.args[i];
+    });
+    return all.every((a) => a && a.length > 0 && a.every((v) => checkData(v))) ? all.flatMap((a) => a!) : undefined;
+  });
+  if (bound.every((a) => a === undefined)) return undefined;
+  const calls = callers.map((c) => c.call);
+  return builder.headerPolicies(sites, varyCalls, resolver.bind(fn, bound)).map((p) => ({ ...p, callers: calls }));
+}
+
 /**
  * The function an object literal is what it returns (`(origin) => ({ origin, credentials: true })`,
  * `function corsOptions(origin) { return { ... }; }`), through `as` and `satisfies`.
@@ -436,33 +488,4 @@ export function optionsFactoryPolicies(
     );
     return { ...p, origins, helper };
   });
-}
-
-/**
- * On the caller's side: whether the helper `fn` of `module`, setting the headers in `sites` itself, is
- * judged in its own file for this caller: a parameter of it reaches Access-Control-Allow-Origin, no call
- * in its own module judges it, and the linted file is among the importers its judgement reads.
- */
-export function ownedByHelper(
-  fn: FunctionNode,
-  sites: readonly HeaderSite[],
-  module: LoadedModule,
-  resolver: ValueResolver,
-  session: ModuleSession,
-  localCalls: number,
-): boolean {
-  return (
-    localCalls === 0 &&
-    sites.every((s) => s.group === fn) &&
-    originParameters(fn, sites, resolver).length > 0 &&
-    exportRoutes(module.path, session).some((route) =>
-      importersOf(route.path, session.root, session.fs).includes(session.linted),
-    )
-  );
-}
-
-/** A caller-side policy of a helper judged in its own file: what the caller's own checks decide. */
-export function callerShare(policy: Policy, helper: FunctionNode): Policy | undefined {
-  const origins = policy.origins.filter((s) => decidedByCaller(s, programOf(helper)));
-  return origins.length > 0 ? { ...policy, origins } : undefined;
 }

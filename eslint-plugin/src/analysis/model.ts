@@ -14,7 +14,7 @@ import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
-import { callersOf, helperPolicies, optionsFactoryPolicies, returningFunction } from './helpers';
+import { callersOf, helperPolicies, listParameterPolicies, optionsFactoryPolicies, returningFunction } from './helpers';
 import { runCovers } from './run-scope';
 import { serverPlaceOf } from './local-server';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
@@ -151,7 +151,13 @@ export function analyzeFile(input: AnalysisInput): FileModel {
         const judged = session
           ? helperPolicies(fn as FunctionNode, sites, varyCalls, resolver, builder, session)
           : undefined;
+        // A helper that checks the request's Origin against a list its callers pass: judged with that list.
+        const listed =
+          judged || !session
+            ? undefined
+            : listParameterPolicies(fn as FunctionNode, sites, varyCalls, resolver, builder, session);
         if (judged) policies.push(...judged);
+        else if (listed) policies.push(...listed);
         else {
           plain.push(...sites);
           const callers = session ? callersOf(fn as FunctionNode, resolver, session) : [];

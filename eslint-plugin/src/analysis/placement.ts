@@ -21,6 +21,7 @@ import { ACAO } from './headers/header-names';
 import type { Policy } from './policy-types';
 import { EXAMPLE_ATTACKER } from './checks/origins';
 import { analyzeFile, type FileModel } from './model';
+import { foreignModuleOf } from './values/locations';
 import { specsOf } from './policy-types';
 import { ModuleSession, parseAsLinted, SOURCE_EXTENSIONS, type LoadedModule } from './values/modules';
 import { ignoreDirectivesInText, isIgnored } from './ignore-directives';
@@ -33,6 +34,8 @@ export interface OwnJudgement {
   readonly admissions: ReadonlyMap<string, boolean | 'unknown'>;
   /** Where each policy is set (its Allow-Origin setter or options) -> its verdict there (the map's entry). */
   readonly sites: ReadonlyMap<string, string>;
+  /** The patterns of lists the module's own map lists as allowlists (`export const origins = [/…/]`). */
+  readonly lists: ReadonlySet<string>;
   readonly text: string;
 }
 
@@ -52,11 +55,17 @@ export function fixLocationLinted(path: string, root: string): boolean {
   return runCovers(path) !== false;
 }
 
-const rangeKey = (n: { range: readonly [number, number] }) => `${n.range[0]}:${n.range[1]}`;
+/** A node's identity across modules: its file (`self` for the module judged) and source range. */
+const rangeKey = (n: Node, self: string) => `${foreignModuleOf(n)?.path ?? self}:${n.range[0]}:${n.range[1]}`;
 
-function note(facts: Map<string, boolean | 'unknown'>, node: Node | undefined, credentials: boolean | 'unknown') {
+function note(
+  facts: Map<string, boolean | 'unknown'>,
+  node: Node | undefined,
+  credentials: boolean | 'unknown',
+  self: string,
+) {
   if (!node) return;
-  const key = rangeKey(node);
+  const key = rangeKey(node, self);
   const was = facts.get(key);
   // The most dangerous use wins: `true` over `'unknown'` over `false`.
   if (was === true || (was === 'unknown' && credentials === false)) return;
@@ -64,19 +73,24 @@ function note(facts: Map<string, boolean | 'unknown'>, node: Node | undefined, c
 }
 
 /** The nodes a policy's findings are reported at, with its credentials. */
-function factsOf(model: FileModel): Pick<OwnJudgement, 'facts' | 'admissions' | 'sites'> {
+function factsOf(model: FileModel, self: string): Pick<OwnJudgement, 'facts' | 'admissions' | 'sites' | 'lists'> {
   const facts = new Map<string, boolean | 'unknown'>();
   const admissions = new Map<string, boolean | 'unknown'>();
   const sites = new Map<string, string>();
+  const lists = new Set<string>();
+  const read = nodesJudgedByPolicies(model);
   for (const policy of model.policies) {
+    if (policy.kind === 'allowlist' && !listJudgedElsewhere(policy, read)) {
+      for (const spec of specsOf(policy)) if (spec.type === 'regexp') lists.add(rangeKey(spec.node, self));
+    }
     const c = policy.credentials.allowed;
     const site = policySetting(policy);
-    if (site) sites.set(rangeKey(site), verdictKey(policy, model.trustedOrigins));
+    if (site) sites.set(rangeKey(site, self), verdictKey(policy, model.trustedOrigins));
     for (const a of unconditionalAdmissions(policy)) {
-      note(facts, (a.member ?? a.spec).node, c);
-      note(admissions, (a.member ?? a.spec).node, c);
+      note(facts, (a.member ?? a.spec).node, c, self);
+      note(admissions, (a.member ?? a.spec).node, c, self);
     }
-    for (const spec of specsOf(policy)) if (spec.type !== 'unknown') note(facts, spec.node, c);
+    for (const spec of specsOf(policy)) if (spec.type !== 'unknown') note(facts, spec.node, c, self);
   }
   for (const { check, policies } of model.originChecks) {
     // Only a check its own lint finds unsafe (a factory's check on a list its callers pass is judged
@@ -88,11 +102,60 @@ function factsOf(model: FileModel): Pick<OwnJudgement, 'facts' | 'admissions' | 
       : policies.some((p) => p.credentials.allowed === 'unknown')
         ? 'unknown'
         : false;
-    note(facts, check.node, c);
-    if (check.kind === 'regex' && check.patternNode) note(facts, check.patternNode, c);
-    if (check.kind === 'string') note(facts, check.methodNode, c);
+    note(facts, check.node, c, self);
+    if (check.kind === 'regex' && check.patternNode) note(facts, check.patternNode, c, self);
+    if (check.kind === 'string') note(facts, check.methodNode, c, self);
   }
-  return { facts, admissions, sites };
+  return { facts, admissions, sites, lists };
+}
+
+/** The pattern nodes the model's real policies (not its stand-in allowlists) judge. */
+export function nodesJudgedByPolicies(model: FileModel): ReadonlySet<Node> {
+  const out = new Set<Node>();
+  for (const policy of model.policies) {
+    if (policy.kind === 'allowlist') continue;
+    for (const spec of specsOf(policy)) out.add(spec.node);
+  }
+  for (const { check, policies } of model.originChecks) {
+    if (!policies.some((p) => p.kind !== 'allowlist')) continue;
+    out.add(check.node);
+    if (check.kind === 'regex' && check.patternNode) out.add(check.patternNode);
+  }
+  return out;
+}
+
+/**
+ * Whether an allowlist the model lists as a stand-in (a list defined but not read in its file) is judged
+ * by a real policy of the same model (a helper of the file checks it, bound to what its callers pass):
+ * the policy's entry is then the one entry of that defect.
+ */
+export function listJudgedElsewhere(policy: Policy, judged: ReadonlySet<Node>): boolean {
+  const members = specsOf(policy).filter((s) => s.type === 'regexp');
+  return members.length > 0 && members.every((s) => judged.has(s.node));
+}
+
+/**
+ * Whether an unsafe policy of the linted file's model owes every unsafe check to a list that another
+ * module's own map lists as an allowlist (`origins.js` exports the list, a helper elsewhere checks it):
+ * the defect is listed there, at its fix location, once.
+ */
+export function listedWithList(policy: Policy, model: FileModel): boolean {
+  const root = model.modules?.root;
+  if (!root) return false;
+  let any = false;
+  for (const { check, policies } of model.originChecks) {
+    if (!policies.includes(policy)) continue;
+    const unsafe = check.verdict.kind === 'unsafe' || check.matcher?.verify(EXAMPLE_ATTACKER) === true;
+    if (!unsafe) continue;
+    const node = (check.kind === 'regex' && check.patternNode) || check.node;
+    const module = foreignModuleOf(node);
+    if (!module || !fixLocationLinted(module.path, root)) return false;
+    const own = ownJudgementOf(module, model);
+    if (!own?.lists.has(rangeKey(node, module.path)) && !own?.lists.has(rangeKey(check.node, module.path)))
+      return false;
+    any = true;
+  }
+  return any;
 }
 
 /** Where a policy is set: its Allow-Origin setter, or its options (the `origin` property). */
@@ -134,7 +197,7 @@ export function ownJudgementOf(module: LoadedModule, like: FileModel): OwnJudgem
       getScope: (node) => parsed.getScope(node),
       text: (node) => parsed.text.slice(node.range[0], node.range[1]),
     });
-    if (!model.error) judgement = { ...factsOf(model), text: parsed.text };
+    if (!model.error) judgement = { ...factsOf(model, module.path), text: parsed.text };
   }
   if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(module.path, { stamp, judgement });
@@ -148,6 +211,9 @@ export type Placement = 'fix-location' | 'here';
  * Where the finding of rule `rule` at `node` (in `module`, another module than the linted file) goes, for
  * a use with `credentials`: at the fix location when that module's own lint reports it, or an ignore
  * comment there silences it, for a use at least as dangerous as this one; else here, in the linted file.
+ * The identity of a defect is its node (the fix location) and what it lets in, whoever's lint reports it:
+ * when the policy is set in a third module (`setIn`: a helper that checks the Origin against a list its
+ * callers pass), that module's own lint reporting the same node counts too, so the callers say nothing.
  */
 export function placementOf(
   node: TSESTree.Node,
@@ -155,18 +221,42 @@ export function placementOf(
   model: FileModel,
   rule: string | undefined,
   credentials: boolean | 'unknown' | undefined,
+  setIn?: LoadedModule,
+  use?: Policy,
+): Placement {
+  // What this use lets in at the node: any website (a consumer that reads shared options its own way,
+  // `@koa/cors` answering `*` with credentials by reflection), where the module's own lint may see less.
+  const admits = !!use && unconditionalAdmissions(use).some((a) => (a.member ?? a.spec).node === node);
+  const here = judgedAt(node, module, module, model, rule, credentials, admits);
+  if (here !== 'here' || !setIn || setIn.path === module.path) return here;
+  return judgedAt(node, module, setIn, model, rule, credentials, admits);
+}
+
+/** Whether `judge`'s own lint reports (or an ignore there silences) the finding at `node` of `module`. */
+function judgedAt(
+  node: TSESTree.Node,
+  module: LoadedModule,
+  judge: LoadedModule,
+  model: FileModel,
+  rule: string | undefined,
+  credentials: boolean | 'unknown' | undefined,
+  admits: boolean,
 ): Placement {
   const root = model.modules?.root;
-  if (!root || !fixLocationLinted(module.path, root)) return 'here';
-  const own = ownJudgementOf(module, model);
+  if (!root || !fixLocationLinted(judge.path, root)) return 'here';
+  const own = ownJudgementOf(judge, model);
   if (!own) return 'here';
+  // The consequences compared, not only the place: a use that lets any website in where the module's own
+  // finding says less (browsers reject what it sends) is a finding of its own, the stronger one.
+  const admitted = own.admissions.get(rangeKey(node, module.path));
+  if (admits && (admitted === undefined || (credentials === true && admitted === false))) return 'here';
   // A reflection is the module's own finding only where it lets any website in there.
-  const there = (rule?.endsWith('no-origin-reflection') ? own.admissions : own.facts).get(rangeKey(node));
+  const there = (rule?.endsWith('no-origin-reflection') ? own.admissions : own.facts).get(rangeKey(node, module.path));
   // Judged there for a use without cookies while this one sends them: this use is a finding of its own,
   // which no ignore written for the cookie-less one hides. (A use there whose credentials are not known
   // is said to go "with cookies if credentials are on": it covers this one.)
   if (credentials === true && there === false) return 'here';
-  if (rule && ignoredAtFixLocation(node, own.text, rule)) return 'fix-location';
+  if (rule && judge === module && ignoredAtFixLocation(node, own.text, rule)) return 'fix-location';
   return there === undefined ? 'here' : 'fix-location';
 }
 
@@ -179,7 +269,7 @@ export function listedAtSetting(policy: Policy, module: LoadedModule, model: Fil
   const root = model.modules?.root;
   const site = policySetting(policy);
   if (!root || !site || !fixLocationLinted(module.path, root)) return false;
-  const there = ownJudgementOf(module, model)?.sites.get(rangeKey(site));
+  const there = ownJudgementOf(module, model)?.sites.get(rangeKey(site, module.path));
   if (there === undefined) return false;
   // Listed here too only when this use is a finding the setting's own entry does not show (this caller's
   // arguments make it unsafe, or unsafe another way).

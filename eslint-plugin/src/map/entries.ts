@@ -26,7 +26,13 @@ import {
 import { foreignModuleOf } from '../analysis/values/locations';
 import { isAbsolute, relative } from 'node:path';
 import { memberPackageOf, type MemberPackage } from '../analysis/values/workspaces';
-import { listedAtSetting, policySetting } from '../analysis/placement';
+import {
+  listedAtSetting,
+  listedWithList,
+  listJudgedElsewhere,
+  nodesJudgedByPolicies,
+  policySetting,
+} from '../analysis/placement';
 
 /** Which origin a simulated response was computed for. */
 export type OriginRole = 'trusted' | 'allowed' | 'witness' | 'null' | 'attacker';
@@ -164,9 +170,15 @@ export function mappedPoliciesOf(
   if (model.error) return [];
   const out: { policy: Policy; entry: MapPolicy }[] = [];
   const seen = new Set<string>();
+  const judged = nodesJudgedByPolicies(model);
   for (const policy of model.policies) {
     // A policy set in another module is listed there, once, with its callers (analysis/placement.ts).
     if (listedAtFixLocation(policy, model)) continue;
+    // One defect, one entry, whatever the list is called: a list this file exports and a helper here
+    // checks is listed with the helper's policy; a helper whose defect is a list another module lists is
+    // listed there.
+    if (policy.kind === 'allowlist' && listJudgedElsewhere(policy, judged)) continue;
+    if (policy.kind !== 'allowlist' && safely(() => listedWithList(policy, model)) === true) continue;
     const entry = safely(() => mapEntryOf(policy, model.trustedOrigins, file, displayPath));
     if (!entry) continue;
     const key = `${entry.line}:${entry.column}:${entry.allows}:${entry.verdict}:${entry.credentials}`;

@@ -13,7 +13,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ACAO, type Policy } from '../analysis';
 import { foreignModuleOf } from '../analysis/values/locations';
-import { placementOf } from '../analysis/placement';
+import { placementOf, policySetting } from '../analysis/placement';
 import { fileModelOf } from './file-model';
 import { displayPath } from './wording';
 
@@ -94,7 +94,20 @@ export function reportWithRelated<M extends string>(
     const model = ctx.sourceCode ? fileModelOf(ctx.sourceCode.ast) : undefined;
     // One defect, one finding: when the other module's own lint reports it (or an ignore comment there
     // silences it), it is placed there, not at every use (analysis/placement.ts).
-    if (model && placementOf(d.node as TSESTree.Node, elsewhere, model, ctx.id, use?.credentials.allowed) !== 'here')
+    const setting = use && 'kind' in use ? policySetting(use as Policy) : undefined;
+    const setIn = setting ? moduleOf(setting) : undefined;
+    if (
+      model &&
+      placementOf(
+        d.node as TSESTree.Node,
+        elsewhere,
+        model,
+        ctx.id,
+        use?.credentials.allowed,
+        setIn,
+        use && 'kind' in use ? (use as Policy) : undefined,
+      ) !== 'here'
+    )
       return;
     // The local end of this finding: the helper call that led there, else the first related location in
     // this file (the `cors()` call or its `origin`), else where this file first entered the module.

@@ -116,6 +116,21 @@ test('Scan Workspace with nothing open finds the helper bug of src/lib/headers.j
   await screenshot('scan-project');
 }, 120_000);
 
+test('one defect, one finding in the editor: after the scan, opening a caller of the closed helper adds no second diagnostic', async () => {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  assert.equal(isOpen(uriOf(HEADERS)), false, 'the helper is closed');
+  const orders = await open(ORDERS);
+  // The caller's own lint: the helper's file is in the scan (its finding is shown there), so the caller
+  // does not repeat it (without a scan it would, issue 37: workflows.test.ts).
+  const own = await linted(orders.document);
+  assert.deepEqual(own.map(ruleOf), [], own.map((d) => d.message).join(' | '));
+  // In the whole Problems panel, the helper's defect once: at the helper (from the scan), none at the calls.
+  assert.deepEqual(rules(uriOf(HEADERS)), ['cors-guard/no-unsafe-origin-check']);
+  const both = [HEADERS, ORDERS].flatMap((name) => rules(uriOf(name)));
+  assert.deepEqual(both, ['cors-guard/no-unsafe-origin-check']);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 60_000);
+
 test('the CORS Map lists a helper called twice once, where it is set, with its callers (unique ids)', async () => {
   const headers = await group(HEADERS);
   assert.ok(headers, `groups: ${(await api.mapView()).map((g) => g.label).join(', ')}`);
@@ -378,11 +393,12 @@ test('the hover at app.use(cors(corsOptions)) explains the imported options; a f
   );
   await vscode.commands.executeCommand('editor.action.showHover');
   await screenshot('imported-options-hover');
-  // orders.js: five related locations; the compact hover keeps only its links.
-  const orders = await open(ORDERS);
-  const [call] = await linted(orders.document, (d) => d.length === 1);
-  assert.ok((call!.relatedInformation?.length ?? 0) >= 3);
-  const compact = await hoverText(orders.document, call!.range.start.translate(0, 1));
+  // The helper's finding (the workspace is scanned: it is shown there, not at orders.js): its callers and
+  // more as related locations; the compact hover keeps only its links.
+  const headers = await open(HEADERS);
+  const [call] = await linted(headers.document, (d) => d.length === 1);
+  assert.ok((call!.relatedInformation?.length ?? 0) >= 3, `${call!.relatedInformation?.length} related`);
+  const compact = await hoverText(headers.document, call!.range.start.translate(0, 1));
   assert.match(compact, /^\[Details\]/m);
   assert.doesNotMatch(compact, /\*\*Verdict:\*\*/);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

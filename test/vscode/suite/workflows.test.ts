@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { test } from './harness';
-import { folder, linted, open, revert, ruleOf } from './helpers';
+import { findings, folder, linted, open, revert, ruleOf, until } from './helpers';
 
 const UNSAFE_CHECK = "exports.ok = (o) => o.endsWith('example.com');";
 const UNSAFE_OPTIONS = 'exports.corsOptions = { origin: true, credentials: true };';
@@ -81,17 +81,21 @@ test('across files: options.js in another module: shown in options.js while it i
   assert.deepEqual(summary(await linted(server.document, () => true, after)), []);
   await revert(options);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  // options.js closed and changed on disk: the open server is linted again and shows the defect itself.
+  // options.js closed and changed on disk. The workspace was scanned (the project suite ran a scan), so
+  // options.js's own finding is shown from the scan, closed, and the open server does not repeat it (issue
+  // 26); without a scan the server shows it itself (issue 37: workflows.test.ts of the plugin).
   const reopened = await open('workflows/options-server.js');
   await linted(reopened.document, (d) => d.length === 0);
   const file = pathOf('workflows/options.js');
   const original = readFileSync(file, 'utf8');
+  const inOptions = () => findings(vscode.Uri.file(file)).map(ruleOf);
   try {
-    const changed = Date.now();
     writeFileSync(file, `${UNSAFE_OPTIONS}\n`);
-    const found = await linted(reopened.document, (d) => d.length === 1, changed);
-    assert.match(found[0]!.message, /^In workflows\/options\.js \(line 1\)/);
-    // Opening options.js moves it there: one diagnostic, in the file the fix goes in.
+    await until(
+      () => inOptions().join() === 'cors-guard/no-origin-reflection' && findings(reopened.document.uri).length === 0,
+      'the finding shown once, in the closed options.js (from the scan), none in the server',
+    );
+    // Opening options.js keeps it there: one diagnostic, in the file the fix goes in.
     const opened = Date.now();
     const shown = await open('workflows/options.js');
     await linted(shown.document, (d) => d.length === 1, opened);
