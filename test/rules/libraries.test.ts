@@ -191,7 +191,10 @@ export function middleware(request) {
   const res = NextResponse.next();
   res.headers.append('Vary', 'Origin');
   if (ALLOWED_ORIGINS.has(request.headers.get('origin'))) {
-    res.headers.set('Access-Control-Allow-Origin', request.headers.get('origin'));
+    res.headers.set(
+      'Access-Control-Allow-Origin',
+      request.headers.get('origin'),
+    );
   }
   res.headers.set('Access-Control-Allow-Credentials', 'true');
   return res;

@@ -447,7 +447,10 @@ export function middleware(req) {
   const res = NextResponse.next();
   res.headers.append('Vary', 'Origin');
   if (ALLOWED_ORIGINS.has(req.headers.get('origin') ?? '')) {
-    res.headers.set('Access-Control-Allow-Origin', req.headers.get('origin') ?? '');
+    res.headers.set(
+      'Access-Control-Allow-Origin',
+      req.headers.get('origin') ?? '',
+    );
   }
   res.headers.set('Access-Control-Allow-Credentials', 'true');
   return res;

@@ -209,7 +209,7 @@ export default createRule<Options, MessageIds>({
               const list = listFor(fixer, 'check');
               return [
                 ...list.fixes,
-                wrapInAllowlistCheck(sourceCode, fixer, statement, list.check(originText), before),
+                wrapInAllowlistCheck(sourceCode, fixer, statement, list.check(originText), before, layout),
               ];
             },
           },

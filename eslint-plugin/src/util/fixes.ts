@@ -153,17 +153,27 @@ export function indentOf(sourceCode: SourceCode, node: TSESTree.Node): string {
 export function wrapInAllowlistCheck(
   sourceCode: SourceCode,
   fixer: Fixer,
-  statement: TSESTree.Statement,
+  statement: TSESTree.ExpressionStatement,
   check: string,
   before: readonly string[],
+  layout: Layout,
 ): Fix {
   const indent = indentOf(sourceCode, statement);
-  const unit = indentUnitOf(sourceCode);
-  const body = sourceCode
-    .getText(statement)
-    .split('\n')
-    .map((l, i) => (i === 0 ? `${indent}${unit}${l}` : `${unit}${l}`))
-    .join('\n');
+  const unit = layout.unit;
+  const text = sourceCode.getText(statement);
+  const call = statement.expression.type === T.CallExpression ? statement.expression : undefined;
+  const open = call && sourceCode.getTokenAfter(call.typeArguments ?? call.callee, (t) => t.value === '(');
+  const inner = `${indent}${unit}`;
+  // One line pushed past the width by its new indentation: its arguments one a line (Prettier's layout).
+  const body =
+    call && open && !text.includes('\n') && inner.length + text.length > layout.width && call.arguments.length > 0
+      ? `${inner}${sourceCode.text.slice(call.range[0], open.range[1])}\n${call.arguments
+          .map((a) => `${inner}${unit}${sourceCode.getText(a)},\n`)
+          .join('')}${inner})${text.slice(call.range[1] - statement.range[0])}`
+      : text
+          .split('\n')
+          .map((l, i) => (i === 0 ? `${inner}${l}` : `${unit}${l}`))
+          .join('\n');
   // `Vary: Origin` goes on every response, not only the allowed ones: a cache must not serve the
   // refusal (no header) to an allowed origin either.
   const lines = before.map((e) => `${e}\n${indent}`).join('');
@@ -203,10 +213,17 @@ export function guardHeaderProperty(
   const { unit, width } = layout;
   const prop = sourceCode.getText(property);
   const oneLine = `...(${check} ? { ${prop} } : {})`;
-  const spreadAt = (indent: string): string =>
-    indent.length + oneLine.length + 1 <= width
-      ? oneLine
-      : `...(${check}\n${indent}${unit}? { ${prop} }\n${indent}${unit}: {})`;
+  const spreadAt = (indent: string): string => {
+    if (indent.length + oneLine.length + 1 <= width) return oneLine;
+    const branch = `${indent}${unit}? `;
+    // Prettier's layout of a ternary branch too long for its line: the object opens, its contents
+    // aligned past the `? `.
+    const consequent =
+      branch.length + prop.length + 4 <= width
+        ? `{ ${prop} }`
+        : `{\n${' '.repeat(branch.length + unit.length)}${prop},\n${' '.repeat(branch.length)}}`;
+    return `...(${check}\n${branch}${consequent}\n${indent}${unit}: {})`;
+  };
   const object = property.parent;
   if (object.type !== T.ObjectExpression) return fixer.replaceText(property, oneLine);
   // A multi-line object: the property's own line(s).
