@@ -7,6 +7,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { sentence } from '../../eslint-plugin/src/util/wording';
 import { READ_LIMITS } from '../../eslint-plugin/src/analysis/budgets';
 import { readText } from '../../eslint-plugin/src/analysis/read-file';
 import { CannotWriteTest, policyAtLine, regressionTestFor, type PackageJson } from '../../eslint-plugin/src/prove';
@@ -112,7 +113,7 @@ export async function writeRegressionTest(
     });
   } catch (error) {
     if (!(error instanceof CannotWriteTest)) throw error;
-    void vscode.window.showWarningMessage(`CORS Guard cannot write a test: ${error.message}.`);
+    void vscode.window.showWarningMessage(sentence(`CORS Guard cannot write a test: ${error.message}`));
     return undefined;
   }
   const file = path.join(root, test.path);
