@@ -7,6 +7,7 @@
  * the rules stay synchronous and run where Prettier is not installed. Only regular files under a size cap
  * are read, and each folder's answer is cached (an editor lints the same file many times).
  */
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { READ_LIMITS } from '../analysis/budgets';
 import { readText } from '../analysis/read-file';
@@ -68,8 +69,14 @@ function folderWidth(folder: string): number | null | undefined {
   return undefined;
 }
 
+/** A repository's root: `.git` is a folder, or a file in a worktree or submodule. */
 function hasGit(folder: string): boolean {
-  return readText(join(folder, '.git', 'HEAD'), { maxBytes: 4096 }) !== undefined;
+  try {
+    statSync(join(folder, '.git'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The line width for suggestions in `filename` (a path on disk; anything else gets the default). */
