@@ -107,8 +107,8 @@ export async function writeRegressionTest(
       sourceText: document.getText(),
       pkg,
       trustedOrigins: settings.trustedOrigins,
-      trustedOriginsSetting:
-        'the `corsGuard.trustedOrigins` setting (or settings["cors-guard"].trustedOrigins in the ESLint config)',
+      // The editor's own setting (the ESLint config is the command line's way).
+      trustedOriginsSetting: 'the `corsGuard.trustedOrigins` setting',
       exists: (p) => existsSync(path.join(root, p)),
     });
   } catch (error) {
