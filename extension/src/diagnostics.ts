@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { spanOf, type Span } from './core/edits';
 import { keep, keptAsFindings, shiftKept, typingDelay, type KeptFinding } from './core/keep';
-import { plainText } from './core/describe';
+import { plainText, plural } from './core/describe';
 import type { Finding, LintResult } from './core/protocol';
 import { lintSettingsOf } from './core/settings';
 import { skipReason, type SkipReason } from './core/skip';
@@ -368,7 +368,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     // old (or missing).
     const diagnostics = findings.map((f) => toDiagnostic(document.uri, f, this.docsUri));
     this.log.verbose(
-      `linted ${document.uri.fsPath || key} v${version} (${result.parser}) in ${result.durationMs.toFixed(0)} ms, shown after ${latencyMs.toFixed(0)} ms: ${findings.length} finding(s)${result.parseError ? ` (kept from the last version that parsed; parse error: ${result.parseError.message})` : ''}`,
+      `linted ${document.uri.fsPath || key} v${version} (${result.parser}) in ${result.durationMs.toFixed(0)} ms, shown after ${latencyMs.toFixed(0)} ms: ${plural(findings.length, 'finding')}${result.parseError ? ` (kept from the last version that parsed; parse error: ${result.parseError.message})` : ''}`,
     );
     if (result.durationMs > SLOW_LINT_MS) {
       this.log.message(`slow lint: ${document.uri.fsPath || key} took ${result.durationMs.toFixed(0)} ms`);

@@ -7,6 +7,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { sentence } from '../../eslint-plugin/src/util/wording';
 import { READ_LIMITS } from '../../eslint-plugin/src/analysis/budgets';
 import { readText } from '../../eslint-plugin/src/analysis/read-file';
 import { CannotWriteTest, policyAtLine, regressionTestFor, type PackageJson } from '../../eslint-plugin/src/prove';
@@ -106,13 +107,13 @@ export async function writeRegressionTest(
       sourceText: document.getText(),
       pkg,
       trustedOrigins: settings.trustedOrigins,
-      trustedOriginsSetting:
-        'the `corsGuard.trustedOrigins` setting (or settings["cors-guard"].trustedOrigins in the ESLint config)',
+      // The editor's own setting (the ESLint config is the command line's way).
+      trustedOriginsSetting: 'the `corsGuard.trustedOrigins` setting',
       exists: (p) => existsSync(path.join(root, p)),
     });
   } catch (error) {
     if (!(error instanceof CannotWriteTest)) throw error;
-    void vscode.window.showWarningMessage(`CORS Guard cannot write a test: ${error.message}.`);
+    void vscode.window.showWarningMessage(sentence(`CORS Guard cannot write a test: ${error.message}`));
     return undefined;
   }
   const file = path.join(root, test.path);

@@ -1,6 +1,7 @@
 /** The language status item (findings in this file, last lint, skips and slow lints) and its log. */
 import * as vscode from 'vscode';
 import { plainText, plural, statusSummary } from './core/describe';
+import { sentence } from '../../eslint-plugin/src/util/wording';
 import type { Finding } from './core/protocol';
 import { isVirtual, LANGUAGES, SLOW_LINT_MS, type DiagnosticsManager } from './diagnostics';
 
@@ -73,7 +74,7 @@ export class StatusItem implements vscode.Disposable {
     if (result?.parseError) {
       // The findings shown (if any) are the last good ones, moved with the edits.
       item.text = state.kept ? `${statusSummary(state.findings)} (last parse)` : 'CORS Guard: syntax error';
-      item.detail = `Syntax error on line ${result.parseError.line}: ${plainText(result.parseError.message)}. ${
+      item.detail = `Syntax error on line ${result.parseError.line}: ${sentence(plainText(result.parseError.message))} ${
         state.kept ? 'Findings are from the last version that parsed.' : 'Checked once the file parses.'
       }`;
       item.severity = vscode.LanguageStatusSeverity.Warning;

@@ -174,7 +174,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       this.show(uri);
     }
     this.changed.fire();
-    this.log.message(`restored the last workspace scan: ${this.results.size} files`);
+    this.log.message(`restored the last workspace scan: ${plural(this.results.size, 'file')}`);
     // Files changed on disk since (or whose imported modules did) are stale until linted again.
     const changed = new Set<string>();
     await Promise.all(
@@ -375,7 +375,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         else if (outcome === 'failed') failed++;
         else if (outcome === 'skipped') skipped++;
         done++;
-        progress?.report({ message: `${done} of ${uris.length} files`, increment: 100 / uris.length });
+        progress?.report({ message: `${done} of ${plural(uris.length, 'file')}`, increment: 100 / uris.length });
       }
     };
     try {
@@ -397,7 +397,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     };
     this.lastSummary = summary;
     this.log.message(
-      `workspace scan${summary.cancelled ? ' (cancelled)' : ''}: ${summary.files} files, ${linted} linted, ${skipped} skipped, ${failed} failed, ${summary.findings} findings, ${summary.policies} policies, ${summary.ms} ms`,
+      `workspace scan${summary.cancelled ? ' (cancelled)' : ''}: ${plural(summary.files, 'file')}, ${linted} linted, ${skipped} skipped, ${failed} failed, ${plural(summary.findings, 'finding')}, ${summary.policies} ${summary.policies === 1 ? 'policy' : 'policies'}, ${summary.ms} ms`,
     );
     this.changed.fire();
     return summary;

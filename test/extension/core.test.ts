@@ -1,7 +1,8 @@
 /** Unit tests of the extension's pure logic: settings, skipping, edits, result mapping, titles. */
 import { describe, expect, it } from 'vitest';
 import { disableLineEdit, nonOverlapping, spanOf } from '../../extension/src/core/edits';
-import { noFixReason, plainText, statusSummary, suggestionTitle } from '../../extension/src/core/describe';
+import { noFixReason, plainText, plural, statusSummary, suggestionTitle } from '../../extension/src/core/describe';
+import { sentence } from '../../eslint-plugin/src/util/wording';
 import { DEFAULT_SETTINGS, lintSettingsOf, normalizeSettings } from '../../extension/src/core/settings';
 import { skipReason } from '../../extension/src/core/skip';
 
@@ -171,5 +172,20 @@ describe('titles and summaries', () => {
     expect(statusSummary([])).toBe('No CORS findings');
     expect(statusSummary([{ severity: 2 }, { severity: 2 }, { severity: 1 }])).toBe('CORS: 2 errors, 1 warning');
     expect(statusSummary([{ severity: 1 }])).toBe('CORS: 1 warning');
+  });
+});
+
+describe('wording', () => {
+  it('ends a sentence with one full stop, never two', () => {
+    expect(sentence('The problem is here')).toBe('The problem is here.');
+    expect(sentence('The problem is here.')).toBe('The problem is here.');
+    expect(sentence("';' expected.  ")).toBe("';' expected.");
+    expect(sentence('Is it here?')).toBe('Is it here?');
+  });
+
+  it('counts in the singular for one', () => {
+    expect(plural(1, 'header')).toBe('1 header');
+    expect(plural(2, 'header')).toBe('2 headers');
+    expect(plural(0, 'file')).toBe('0 files');
   });
 });

@@ -127,7 +127,7 @@ ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflectio
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: `const Glue = require('@hapi/glue');\nGlue.compose({ server: { routes: { cors: { origin: ['https://your-frontend.example'] } } } });`,
+              output: `const Glue = require('@hapi/glue');\nconst ALLOWED_ORIGINS = ['https://your-frontend.example'];\nGlue.compose({ server: { routes: { cors: { origin: ALLOWED_ORIGINS } } } });`,
             },
           ],
         },
@@ -163,7 +163,10 @@ ruleTester.run('no-wildcard-with-credentials (framework conventions)', noWildcar
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: adonis(`{ origin: ['https://your-frontend.example'], credentials: true }`),
+              output: adonis(`{ origin: ALLOWED_ORIGINS, credentials: true }`).replace(
+                '\n',
+                "\nconst ALLOWED_ORIGINS = ['https://your-frontend.example'];\n",
+              ),
             },
             // AdonisJS turns credentials on by default: the fix switches them off rather than removing the option.
             { messageId: 'suggestRemoveCredentials', output: adonis(`{ origin: '*', credentials: false }`) },

@@ -144,7 +144,8 @@ const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { 
               messageId: 'suggestAllowlistOption',
               output: `import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { origin: ['https://your-frontend.example'], credentials: true } });`,
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { origin: ALLOWED_ORIGINS, credentials: true } });`,
             },
           ],
         },
@@ -161,7 +162,8 @@ exports.handler = server.createHandler({ expressGetMiddlewareOptions: { cors: { 
             {
               messageId: 'suggestAllowlistOption',
               output: `const { ApolloServer } = require('apollo-server-lambda');
-exports.handler = server.createHandler({ expressGetMiddlewareOptions: { cors: { origin: ['https://your-frontend.example'], credentials: true } } });`,
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+exports.handler = server.createHandler({ expressGetMiddlewareOptions: { cors: { origin: ALLOWED_ORIGINS, credentials: true } } });`,
             },
           ],
         },
@@ -189,7 +191,10 @@ export function middleware(request) {
   const res = NextResponse.next();
   res.headers.append('Vary', 'Origin');
   if (ALLOWED_ORIGINS.has(request.headers.get('origin'))) {
-    res.headers.set('Access-Control-Allow-Origin', request.headers.get('origin'));
+    res.headers.set(
+      'Access-Control-Allow-Origin',
+      request.headers.get('origin'),
+    );
   }
   res.headers.set('Access-Control-Allow-Credentials', 'true');
   return res;
@@ -214,7 +219,14 @@ export function middleware(request) {
               output: `import { NextResponse } from 'next/server';
 const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 export function middleware(request) {
-  return NextResponse.next({ headers: { ...(ALLOWED_ORIGINS.has(request.headers.get('origin')) ? { 'Access-Control-Allow-Origin': request.headers.get('origin') } : {}), Vary: 'Origin' } });
+  return NextResponse.next({
+    headers: {
+      ...(ALLOWED_ORIGINS.has(request.headers.get('origin'))
+        ? { 'Access-Control-Allow-Origin': request.headers.get('origin') }
+        : {}),
+      Vary: 'Origin',
+    },
+  });
 }`,
             },
           ],
@@ -234,7 +246,8 @@ createHTTPServer({ router, middleware: cors({ origin: true, credentials: true })
               messageId: 'suggestAllowlistOption',
               output: `import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import cors from 'cors';
-createHTTPServer({ router, middleware: cors({ origin: ['https://your-frontend.example'], credentials: true }) });`,
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+createHTTPServer({ router, middleware: cors({ origin: ALLOWED_ORIGINS, credentials: true }) });`,
             },
           ],
         },
@@ -266,7 +279,15 @@ export default {
     return fetchRequestHandler({
       endpoint: '/trpc', req, router,
       responseMeta() {
-        return { headers: { ...(ALLOWED_ORIGINS.has(req.headers.get('origin')) ? { 'Access-Control-Allow-Origin': req.headers.get('origin') } : {}), Vary: 'Origin', 'Access-Control-Allow-Credentials': 'true' } };
+        return {
+          headers: {
+            ...(ALLOWED_ORIGINS.has(req.headers.get('origin'))
+              ? { 'Access-Control-Allow-Origin': req.headers.get('origin') }
+              : {}),
+            Vary: 'Origin',
+            'Access-Control-Allow-Credentials': 'true',
+          },
+        };
       },
     });
   },
@@ -316,7 +337,8 @@ new Elysia().use(cors({ origin: ['*'] }));`,
             {
               messageId: 'suggestAllowlist',
               output: `import { cors } from '@elysiajs/cors';
-new Elysia().use(cors({ origin: ['https://your-frontend.example'] }));`,
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+new Elysia().use(cors({ origin: ALLOWED_ORIGINS }));`,
             },
           ],
         },
@@ -334,7 +356,8 @@ const yoga = createYoga({ schema, cors: { origin: '*' } });`,
             {
               messageId: 'suggestAllowlist',
               output: `import { createYoga } from 'graphql-yoga';
-const yoga = createYoga({ schema, cors: { origin: ['https://your-frontend.example'] } });`,
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+const yoga = createYoga({ schema, cors: { origin: ALLOWED_ORIGINS } });`,
             },
           ],
         },
@@ -351,7 +374,8 @@ const yoga = createYoga({ schema, cors: { origin: 'https://*.example.com' } });`
             {
               messageId: 'suggestAllowlist',
               output: `import { createYoga } from 'graphql-yoga';
-const yoga = createYoga({ schema, cors: { origin: ['https://your-frontend.example'] } });`,
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+const yoga = createYoga({ schema, cors: { origin: ALLOWED_ORIGINS } });`,
             },
           ],
         },

@@ -191,7 +191,13 @@ http.createServer((req, res) => {
             {
               messageId: 'suggestAllowlistHeader',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
-function h(req, res) { res.writeHead(200, { ...(ALLOWED_ORIGINS.has(req.headers['origin']) ? { 'Access-Control-Allow-Origin': req.headers['origin'] } : {}), Vary: 'Origin', 'Access-Control-Allow-Credentials': 'true' }); }`,
+function h(req, res) { res.writeHead(200, {
+  ...(ALLOWED_ORIGINS.has(req.headers['origin'])
+    ? { 'Access-Control-Allow-Origin': req.headers['origin'] }
+    : {}),
+  Vary: 'Origin',
+  'Access-Control-Allow-Credentials': 'true',
+}); }`,
             },
           ],
         },
@@ -403,7 +409,14 @@ if (ALLOWED_ORIGINS.has(c.req.header('origin'))) {
               messageId: 'suggestAllowlistHeader',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
 export default { async fetch(request) {
-  return new Response('ok', { headers: { ...(ALLOWED_ORIGINS.has(request.headers.get('Origin')) ? { 'Access-Control-Allow-Origin': request.headers.get('Origin') } : {}), Vary: 'Origin' } });
+  return new Response('ok', {
+    headers: {
+      ...(ALLOWED_ORIGINS.has(request.headers.get('Origin'))
+        ? { 'Access-Control-Allow-Origin': request.headers.get('Origin') }
+        : {}),
+      Vary: 'Origin',
+    },
+  });
 } };`,
             },
           ],
@@ -419,7 +432,33 @@ export function middleware(req) {
   res.headers.set('Access-Control-Allow-Credentials', 'true');
   return res;
 }`,
-      errors: [{ messageId: 'reflectedWithCredentials', line: 4, column: 50 }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 4,
+          column: 50,
+          suggestions: [
+            {
+              // The fetch-API Headers: `Vary` appended on every response, the header set only when listed.
+              messageId: 'suggestAllowlistCheck',
+              output: `import { NextResponse } from 'next/server';
+const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
+export function middleware(req) {
+  const res = NextResponse.next();
+  res.headers.append('Vary', 'Origin');
+  if (ALLOWED_ORIGINS.has(req.headers.get('origin') ?? '')) {
+    res.headers.set(
+      'Access-Control-Allow-Origin',
+      req.headers.get('origin') ?? '',
+    );
+  }
+  res.headers.set('Access-Control-Allow-Credentials', 'true');
+  return res;
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // AWS Lambda.
@@ -433,7 +472,16 @@ export function middleware(req) {
             {
               messageId: 'suggestAllowlistHeader',
               output: `const ALLOWED_ORIGINS = new Set(['https://your-frontend.example']);
-export const handler = async (event) => ({ statusCode: 200, headers: { ...(ALLOWED_ORIGINS.has(event.headers.Origin) ? { 'Access-Control-Allow-Origin': event.headers.Origin } : {}), Vary: 'Origin' }, body: '' });`,
+export const handler = async (event) => ({
+  statusCode: 200,
+  headers: {
+    ...(ALLOWED_ORIGINS.has(event.headers.Origin)
+      ? { 'Access-Control-Allow-Origin': event.headers.Origin }
+      : {}),
+    Vary: 'Origin',
+  },
+  body: '',
+});`,
             },
           ],
         },
@@ -457,7 +505,8 @@ app.use(cors({ origin: true, credentials: true }));`,
             {
               messageId: 'suggestAllowlistOption',
               output: `import cors from 'cors';
-app.use(cors({ origin: ['https://your-frontend.example'], credentials: true }));`,
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));`,
             },
           ],
         },
@@ -478,7 +527,8 @@ app.use(corsMiddleware(options));`,
             {
               messageId: 'suggestAllowlistOption',
               output: `const corsMiddleware = require('cors');
-const options = { origin: ['https://a.example.com', 'https://b.example.com'] };
+const ALLOWED_ORIGINS = ['https://a.example.com', 'https://b.example.com'];
+const options = { origin: ALLOWED_ORIGINS };
 app.use(corsMiddleware(options));`,
             },
           ],
@@ -522,7 +572,8 @@ app.use(cors((req, cb) => cb(null, { origin: req.header('Origin'), credentials: 
             {
               messageId: 'suggestAllowlistOption',
               output: `import cors from 'cors';
-app.use(cors((req, cb) => cb(null, { origin: ['https://your-frontend.example'], credentials: true })));`,
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+app.use(cors((req, cb) => cb(null, { origin: ALLOWED_ORIGINS, credentials: true })));`,
             },
           ],
         },
@@ -540,7 +591,8 @@ app.use(cors((req, cb) => cb(null, { origin: ['https://your-frontend.example'], 
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: `fastify.register(require('@fastify/cors'), { origin: ['https://your-frontend.example'] });`,
+              output: `const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+fastify.register(require('@fastify/cors'), { origin: ALLOWED_ORIGINS });`,
             },
           ],
         },
@@ -566,7 +618,8 @@ await fastify.register(fastifyCors, { origin: async (origin) => true, credential
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: `server.route({ method: 'GET', path: '/orders', options: { cors: { origin: ['https://your-frontend.example'] } }, handler: () => [] });`,
+              output: `const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+server.route({ method: 'GET', path: '/orders', options: { cors: { origin: ALLOWED_ORIGINS } }, handler: () => [] });`,
             },
           ],
         },
@@ -589,7 +642,8 @@ const server = Hapi.server({ port: 3000, routes: { cors: { credentials: true } }
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: `app.enableCors({ origin: ['https://your-frontend.example'], credentials: true });`,
+              output: `const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+app.enableCors({ origin: ALLOWED_ORIGINS, credentials: true });`,
             },
           ],
         },
@@ -608,7 +662,8 @@ const app = await NestFactory.create(AppModule, { cors: { origin: true } });`,
             {
               messageId: 'suggestAllowlistOption',
               output: `import { NestFactory } from '@nestjs/core';
-const app = await NestFactory.create(AppModule, { cors: { origin: ['https://your-frontend.example'] } });`,
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+const app = await NestFactory.create(AppModule, { cors: { origin: ALLOWED_ORIGINS } });`,
             },
           ],
         },
@@ -664,7 +719,8 @@ const io = new Server(httpServer, { cors: { origin: true, credentials: true } })
             {
               messageId: 'suggestAllowlistOption',
               output: `const { Server } = require('socket.io');
-const io = new Server(httpServer, { cors: { origin: ['https://your-frontend.example'], credentials: true } });`,
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+const io = new Server(httpServer, { cors: { origin: ALLOWED_ORIGINS, credentials: true } });`,
             },
           ],
         },
@@ -685,7 +741,8 @@ server.applyMiddleware({ app, cors: { origin: true } });`,
             {
               messageId: 'suggestAllowlistOption',
               output: `import { ApolloServer } from 'apollo-server-express';
-const server = new ApolloServer({ typeDefs, resolvers, cors: { origin: ['https://your-frontend.example'], credentials: true } });
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
+const server = new ApolloServer({ typeDefs, resolvers, cors: { origin: ALLOWED_ORIGINS, credentials: true } });
 server.applyMiddleware({ app, cors: { origin: true } });`,
             },
           ],
@@ -699,8 +756,9 @@ server.applyMiddleware({ app, cors: { origin: true } });`,
             {
               messageId: 'suggestAllowlistOption',
               output: `import { ApolloServer } from 'apollo-server-express';
+const ALLOWED_ORIGINS = ['https://your-frontend.example'];
 const server = new ApolloServer({ typeDefs, resolvers, cors: { origin: true, credentials: true } });
-server.applyMiddleware({ app, cors: { origin: ['https://your-frontend.example'] } });`,
+server.applyMiddleware({ app, cors: { origin: ALLOWED_ORIGINS } });`,
             },
           ],
         },

@@ -1,7 +1,7 @@
 import rule from '../../eslint-plugin/src/rules/no-wildcard-with-credentials';
 import { ruleTester } from './tester';
 
-const EMPTY = "['https://your-frontend.example']";
+const DECLARED = "const ALLOWED_ORIGINS = ['https://your-frontend.example'];";
 
 ruleTester.run('no-wildcard-with-credentials', rule, {
   valid: [
@@ -111,7 +111,8 @@ app.use(cors({ credentials: true }));`,
             {
               messageId: 'suggestAllowlist',
               output: `import cors from 'cors';
-app.use(cors({ origin: ${EMPTY}, credentials: true }));`,
+${DECLARED}
+app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));`,
             },
             {
               messageId: 'suggestRemoveCredentials',
@@ -136,7 +137,8 @@ app.use(cors({ origin: '*', credentials: true }));`,
             {
               messageId: 'suggestAllowlist',
               output: `import cors from 'cors';
-app.use(cors({ origin: ['https://shop.example.com'], credentials: true }));`,
+const ALLOWED_ORIGINS = ['https://shop.example.com'];
+app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));`,
             },
             {
               messageId: 'suggestRemoveCredentials',
@@ -219,7 +221,8 @@ app.use(cors({ origin: '*', credentials: true }));`,
             {
               messageId: 'suggestAllowlist',
               output: `import { cors } from 'hono/cors';
-app.use(cors({ origin: ${EMPTY}, credentials: true }));`,
+${DECLARED}
+app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));`,
             },
             {
               messageId: 'suggestRemoveCredentials',
@@ -288,7 +291,8 @@ new (require('socket.io').Server)(server, { cors: { origin: '*', credentials: tr
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: `app.enableCors({ origin: ${EMPTY}, credentials: true });
+              output: `${DECLARED}
+app.enableCors({ origin: ALLOWED_ORIGINS, credentials: true });
 new (require('socket.io').Server)(server, { cors: { origin: '*', credentials: true } });`,
             },
             {
@@ -305,8 +309,9 @@ new (require('socket.io').Server)(server, { cors: { origin: '*', credentials: tr
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: `app.enableCors({ credentials: true });
-new (require('socket.io').Server)(server, { cors: { origin: ${EMPTY}, credentials: true } });`,
+              output: `${DECLARED}
+app.enableCors({ credentials: true });
+new (require('socket.io').Server)(server, { cors: { origin: ALLOWED_ORIGINS, credentials: true } });`,
             },
             {
               messageId: 'suggestRemoveCredentials',

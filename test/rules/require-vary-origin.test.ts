@@ -22,8 +22,19 @@ ruleTester.run('require-vary-origin', rule, {
     `import cors from 'cors'; app.use(cors({ origin: ['https://a.example.com'] }));`,
     // Unchecked reflection is reported by no-origin-reflection instead.
     `app.use((req, res) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin); });`,
+    // `Vary` as a bare key of a headers object (an API Gateway result, a Response's headers).
+    `const allowed = new Set(['https://a.example.com']);
+     export const handler = async (event) => ({ headers: { ...(allowed.has(event.headers.origin) ? { 'Access-Control-Allow-Origin': event.headers.origin } : {}), Vary: 'Origin' } });`,
+    `const allowed = new Set(['https://a.example.com']);
+     export default { fetch(request) { const o = request.headers.get('Origin'); if (allowed.has(o)) return new Response('', { headers: { 'Access-Control-Allow-Origin': o, vary: 'Accept-Encoding, Origin' } }); return new Response(''); } };`,
   ],
   invalid: [
+    {
+      // A bare `Vary` key that does not name Origin.
+      code: `const allowed = new Set(['https://a.example.com']);
+export const handler = async (event) => ({ headers: { ...(allowed.has(event.headers.origin) ? { 'Access-Control-Allow-Origin': event.headers.origin } : {}), Vary: 'Accept-Encoding' } });`,
+      errors: [{ messageId: 'missingVary', line: 2, suggestions: [] }],
+    },
     {
       code: `const allowed = new Set(['https://a.example.com']);
 app.use((req, res, next) => {

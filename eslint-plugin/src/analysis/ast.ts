@@ -110,3 +110,8 @@ export function isNullishLiteral(node: Node): boolean {
     (node.type === T.UnaryExpression && node.operator === 'void')
   );
 }
+
+/** A property keyed by the bare identifier `Vary` (any case), as in `headers: { Vary: 'Origin' }`. */
+export function isVaryKey(p: TSESTree.ObjectLiteralElement): p is TSESTree.Property & { key: TSESTree.Identifier } {
+  return p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name.toLowerCase() === 'vary';
+}

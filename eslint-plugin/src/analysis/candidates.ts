@@ -4,7 +4,7 @@
  * walks a module parsed on its own (placement.ts asks what that module's own lint would find).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Node } from './ast';
+import { isVaryKey, type Node } from './ast';
 import { canonicalHeaderName } from './headers/header-names';
 import { HELPER_CALLEE } from './screen';
 import { SHAPE_METHODS } from './sites/option-sites';
@@ -72,6 +72,8 @@ export function noteCandidate(c: Candidates, node: TSESTree.Node): void {
       }
       return;
     case 'ObjectExpression':
+      // `{ Vary: 'Origin' }`: the one CORS-relevant header name that can be written as a bare key.
+      for (const p of node.properties) if (isVaryKey(p)) c.headerNames.push(p.key);
       for (const p of node.properties) {
         if (p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'origin') {
           c.originObjects.push(node);

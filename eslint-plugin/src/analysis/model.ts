@@ -123,7 +123,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     const builder = new PolicyBuilder(resolver, new GuardAnalyzer(resolver, judge), input.project);
     const headerSites: HeaderSite[] = [];
     for (const nameNode of input.headerNames) {
-      const name = stringLiteralValue(nameNode);
+      const name = nameNode.type === 'Identifier' ? nameNode.name : stringLiteralValue(nameNode);
       const header = name === undefined ? undefined : canonicalHeaderName(name);
       if (header) headerSites.push(...headerSitesOf(nameNode, header, resolver));
     }
@@ -410,7 +410,7 @@ function foreignHelperPolicies(
     const sites: HeaderSite[] = [];
     for (const nameNode of module.headerNames) {
       if (nameNode.range[0] < group.range[0] || nameNode.range[1] > group.range[1]) continue;
-      const name = stringLiteralValue(nameNode);
+      const name = nameNode.type === 'Identifier' ? nameNode.name : stringLiteralValue(nameNode);
       const header = name === undefined ? undefined : canonicalHeaderName(name);
       if (!header) continue;
       for (const site of headerSitesOf(nameNode, header, resolver)) if (site.group === group) sites.push(site);

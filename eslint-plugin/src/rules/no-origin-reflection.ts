@@ -16,16 +16,17 @@ import { callersNote, credentialState, guardNote, helperNote, libraryName } from
 import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
 import {
-  ALLOWLIST_NAME,
-  allowlistArrayText,
-  allowlistSet,
+  allowlistFor,
+  guardHeaderProperty,
+  hasVaryProperty,
   headerSiteWithValue,
-  indentOf,
   isRepeatable,
+  layoutOf,
   listCheckRepair,
   listInScope,
   varyStatement,
   wrapInAllowlistCheck,
+  type Allowlist,
 } from '../util/fixes';
 
 export type Options = [
@@ -45,7 +46,8 @@ export type MessageIds =
   | 'suggestListCheck'
   | 'suggestOwnList'
   | 'suggestAllowlistReturn'
-  | 'suggestOwnListHeader';
+  | 'suggestOwnListHeader'
+  | 'suggestOwnListOption';
 
 type Reflection = { spec: OriginSpec; policy: Policy };
 
@@ -125,7 +127,8 @@ export default createRule<Options, MessageIds>({
       reflectedWithoutCredentials: '{{subject}}: any site reads it, without cookies.',
       reflectedMaybeCredentials: '{{subject}}: any site reads it, with cookies if credentials are on.',
       suggestAllowlistCheck: 'Allow only origins in an allowlist (`ALLOWED_ORIGINS`), with `Vary: Origin`.',
-      suggestAllowlistOption: 'Replace with a list of trusted origins.',
+      suggestAllowlistOption: 'Replace with an allowlist of trusted origins (`ALLOWED_ORIGINS`).',
+      suggestOwnListOption: 'Allow only origins in `{{list}}`.',
       suggestAllowlistCallback: 'Allow only origins in an allowlist (`ALLOWED_ORIGINS.has({{origin}})`).',
       suggestAllowlistHeader: 'Send Access-Control-Allow-Origin only for origins in an allowlist (`ALLOWED_ORIGINS`).',
       suggestListCheck: 'Check `{{list}}` as meant: `{{fixed}}`.',
@@ -138,6 +141,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const allowed = allowlistOrigins(context, options);
+    const layout = layoutOf(context);
 
     function suggestions(r: Reflection): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const { spec, policy } = r;
@@ -153,41 +157,29 @@ export default createRule<Options, MessageIds>({
           },
         ];
       }
-      // The project's own list, if it has one: a fix checks against it, not a placeholder.
+      // The allowlist every fix checks against: the project's own list when one is in scope, else the
+      // `ALLOWED_ORIGINS` constant a fix declares (or finds).
+      const listFor = (fixer: TSESLint.RuleFixer, kind: 'check' | 'option') =>
+        allowlistFor(sourceCode, fixer, spec.node, allowed, kind, layout);
       const own = spec.type === 'reflect' ? listInScope(sourceCode, spec.node) : undefined;
       if (policy.kind === 'headers' && spec.type === 'reflect' && spec.via === 'header') {
         const site = headerSiteWithValue(policy.headers, spec.node);
-        // `headers: { 'Access-Control-Allow-Origin': origin }` (a Response, Next.js route handlers):
-        // the property is spread in only for allowlisted origins.
+        const originText = sourceCode.getText(spec.node);
+        // `headers: { 'Access-Control-Allow-Origin': origin }` (a fetch-API Response, Next.js route handlers,
+        // an API Gateway proxy result): the property is spread in only for allowlisted origins, `Vary: Origin`
+        // beside it on every response the object builds.
         if (site?.shape === 'object' && site.node.type === T.Property && isRepeatable(spec.node)) {
           const property = site.node;
-          const object = property.parent;
-          const originText = sourceCode.getText(spec.node);
-          const hasVary =
-            policy.varyOrigin === true ||
-            (object?.type === T.ObjectExpression &&
-              object.properties.some(
-                (p) =>
-                  p.type === T.Property &&
-                  ((p.key.type === T.Identifier && p.key.name.toLowerCase() === 'vary') ||
-                    (p.key.type === T.Literal && String(p.key.value).toLowerCase() === 'vary')),
-              ));
+          const vary = policy.varyOrigin !== true && !hasVaryProperty(property.parent);
           return [
             {
-              messageId: 'suggestAllowlistHeader',
+              messageId: own ? 'suggestOwnListHeader' : 'suggestAllowlistHeader',
+              data: own ? { list: own.name } : {},
               fix: (fixer) => {
-                const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, property.range[0]);
-                const spread = `...(${set}.has(${originText}) ? { ${sourceCode.getText(property)} } : {})`;
+                const list = listFor(fixer, 'check');
                 return [
-                  ...fixes,
-                  fixer.replaceText(
-                    property,
-                    hasVary
-                      ? spread
-                      : property.loc.start.line === object?.loc.start.line
-                        ? `${spread}, Vary: 'Origin'`
-                        : `${spread},\n${indentOf(sourceCode, property)}Vary: 'Origin'`,
-                  ),
+                  ...list.fixes,
+                  guardHeaderProperty(sourceCode, fixer, property, list.check(originText), vary, layout),
                 ];
               },
             },
@@ -206,26 +198,19 @@ export default createRule<Options, MessageIds>({
         ) {
           return [];
         }
-        const originText = sourceCode.getText(spec.node);
+        // `res.setHeader(...)`, `headers.set(...)` on a fetch-API Headers: the statement runs only for
+        // allowlisted origins, `Vary: Origin` appended before it on every response.
         const vary = policy.varyOrigin === true ? undefined : varyStatement(sourceCode, site);
         const before = vary ? [vary] : [];
-        if (own) {
-          return [
-            {
-              messageId: 'suggestOwnListHeader',
-              data: { list: own.name },
-              fix: (fixer) => wrapInAllowlistCheck(sourceCode, fixer, statement, originText, before, own),
-            },
-          ];
-        }
         return [
           {
-            messageId: 'suggestAllowlistCheck',
+            messageId: own ? 'suggestOwnListHeader' : 'suggestAllowlistCheck',
+            data: own ? { list: own.name } : {},
             fix: (fixer) => {
-              const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, statement.range[0]);
+              const list = listFor(fixer, 'check');
               return [
-                ...fixes,
-                wrapInAllowlistCheck(sourceCode, fixer, statement, originText, before, { name: set, method: 'has' }),
+                ...list.fixes,
+                wrapInAllowlistCheck(sourceCode, fixer, statement, list.check(originText), before, layout),
               ];
             },
           },
@@ -243,22 +228,16 @@ export default createRule<Options, MessageIds>({
       ) {
         const returned = spec.node;
         const text = sourceCode.getText(returned);
-        const check = (name: string, method: string) => `${name}.${method}(${text}) ? ${text} : null`;
-        const replacement = own ? check(own.name, own.method) : check(ALLOWLIST_NAME, 'has');
+        const replacement = (list: Allowlist) => `${list.check(text)} ? ${text} : null`;
         return [
-          own
-            ? {
-                messageId: 'suggestOwnList',
-                data: { list: own.name, check: replacement },
-                fix: (fixer) => fixer.replaceText(returned, replacement),
-              }
-            : {
-                messageId: 'suggestAllowlistReturn',
-                fix: (fixer) => {
-                  const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, returned.range[0]);
-                  return [...fixes, fixer.replaceText(returned, check(set, 'has'))];
-                },
-              },
+          {
+            messageId: own ? 'suggestOwnList' : 'suggestAllowlistReturn',
+            data: own ? { list: own.name, check: `${own.name}.${own.method}(${text}) ? ${text} : null` } : {},
+            fix: (fixer) => {
+              const list = listFor(fixer, 'check');
+              return [...list.fixes, fixer.replaceText(returned, replacement(list))];
+            },
+          },
         ];
       }
       // `origin: (origin, callback) => callback(null, true)`: the decision becomes an allowlist check.
@@ -270,26 +249,15 @@ export default createRule<Options, MessageIds>({
         spec.node.value === true
       ) {
         const origin = originParameterOf(spec.node);
-        if (origin && own) {
-          const decision = spec.node;
-          const check = `${own.name}.${own.method}(${origin})`;
-          return [
-            {
-              messageId: 'suggestOwnList',
-              data: { list: own.name, check },
-              fix: (fixer) => fixer.replaceText(decision, check),
-            },
-          ];
-        }
         if (origin) {
           const decision = spec.node;
           return [
             {
-              messageId: 'suggestAllowlistCallback',
-              data: { origin },
+              messageId: own ? 'suggestOwnList' : 'suggestAllowlistCallback',
+              data: own ? { list: own.name, check: `${own.name}.${own.method}(${origin})` } : { origin },
               fix: (fixer) => {
-                const { fixes, set } = allowlistSet(sourceCode, fixer, sourceCode.ast, allowed, decision.range[0]);
-                return [...fixes, fixer.replaceText(decision, `${set}.has(${origin})`)];
+                const list = listFor(fixer, 'check');
+                return [...list.fixes, fixer.replaceText(decision, list.check(origin))];
               },
             },
           ];
@@ -303,11 +271,17 @@ export default createRule<Options, MessageIds>({
           // hapi `cors: true` (not a middleware named by a string, Strapi's `'strapi::cors'`)
           (spec.type === 'reflect' && spec.via === 'library' && target.type === T.Literal && target.value === true);
         if (!replaceable) return [];
-        const text =
-          spec.type === 'reflect' && spec.via === 'library' && !prop
-            ? `{ origin: ${allowlistArrayText(allowed)} }`
-            : allowlistArrayText(allowed);
-        return [{ messageId: 'suggestAllowlistOption', fix: (fixer) => fixer.replaceText(target, text) }];
+        const wrap = spec.type === 'reflect' && spec.via === 'library' && !prop;
+        return [
+          {
+            messageId: own ? 'suggestOwnListOption' : 'suggestAllowlistOption',
+            data: own ? { list: own.name } : {},
+            fix: (fixer) => {
+              const list = listFor(fixer, 'option');
+              return [...list.fixes, fixer.replaceText(target, wrap ? `{ origin: ${list.array} }` : list.array)];
+            },
+          },
+        ];
       }
       return [];
     }

@@ -18,7 +18,7 @@ import {
 import { foreignModuleOf, fileTextOf } from '../analysis/values/locations';
 import { createRule } from '../util/create-rule';
 import { allowOriginRelated, callersRelated, credentialsRelated, reportWithRelated } from '../util/related';
-import { callersNote, credentialState, helperNote } from '../util/wording';
+import { callersNote, credentialState, helperNote, sentence } from '../util/wording';
 import { allowedOriginsSchema, objectOptionsSchema, trustedHostsSchema } from '../util/options';
 import { ruleHosts } from '../util/settings';
 import { withFileModel } from '../util/file-model';
@@ -291,7 +291,9 @@ export default createRule<Options, MessageIds>({
         const also = [...(whole ? [first!] : []), ...others]
           .map((c) => ({ c, loc: 'loc' in c.where ? c.where.loc : c.where.node.loc }))
           .sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column)
-          .map(({ c }) => [locatedOf(c.where), `Accepts \`${c.finding.witness}\` here: ${reason(c)}.`] as const);
+          .map(
+            ({ c }) => [locatedOf(c.where), sentence(`Accepts \`${c.finding.witness}\` here: ${reason(c)}`)] as const,
+          );
         reportWithRelated(
           context,
           {

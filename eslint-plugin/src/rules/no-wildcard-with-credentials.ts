@@ -7,7 +7,15 @@ import { allowedOriginsSchema, objectOptionsSchema } from '../util/options';
 import { credentialsLine, libraryName } from '../util/wording';
 import { allowlistOrigins } from '../util/settings';
 import { withFileModel } from '../util/file-model';
-import { allowlistArrayText, headerSiteWithValue, removeListItem, removeStatement } from '../util/fixes';
+import {
+  ALLOWLIST_NAME,
+  allowlistFor,
+  headerSiteWithValue,
+  layoutOf,
+  listInScope,
+  removeListItem,
+  removeStatement,
+} from '../util/fixes';
 
 export type Options = [{ allowedOrigins?: string[] }];
 export type MessageIds =
@@ -45,7 +53,7 @@ export default createRule<Options, MessageIds>({
       wildcardDropsCredentials:
         '{{library}} drops credentials from {{subject}} responses (line {{line}}), so credentialed requests fail: list trusted origins.',
       suggestRemoveCredentials: 'Remove credentials (keep `*` for public data).',
-      suggestAllowlist: 'Allow only a list of trusted origins.',
+      suggestAllowlist: 'Allow only an allowlist of trusted origins (`{{list}}`).',
     },
   },
   create(context, [options]) {
@@ -77,16 +85,27 @@ export default createRule<Options, MessageIds>({
 
     function allowlistFix(spec: WildcardSpec, policy: Policy): TSESLint.ReportFixFunction | undefined {
       if (policy.kind !== 'options' || !policy.library?.acceptsArray || !policy.options) return undefined;
-      const list = allowlistArrayText(allowlistOrigins(context, options));
+      // The allowlist as a named constant: the project's own list in scope, else `ALLOWED_ORIGINS`.
+      const listFor = (fixer: TSESLint.RuleFixer) =>
+        allowlistFor(sourceCode, fixer, spec.node, allowlistOrigins(context, options), 'option', layoutOf(context));
       if (!spec.implicit && policy.originProperty?.value === spec.node) {
-        return (fixer) => fixer.replaceText(spec.node, list);
+        return (fixer) => {
+          const list = listFor(fixer);
+          return [...list.fixes, fixer.replaceText(spec.node, list.array)];
+        };
       }
       if (spec.implicit && spec.node === policy.options && !policy.originProperty) {
         const obj = policy.options;
         const first = obj.properties[0];
-        return first
-          ? (fixer) => fixer.insertTextBefore(first, `origin: ${list}, `)
-          : (fixer) => fixer.replaceText(obj, `{ origin: ${list} }`);
+        return (fixer) => {
+          const list = listFor(fixer);
+          return [
+            ...list.fixes,
+            first
+              ? fixer.insertTextBefore(first, `origin: ${list.array}, `)
+              : fixer.replaceText(obj, `{ origin: ${list.array} }`),
+          ];
+        };
       }
       return undefined;
     }
@@ -109,7 +128,10 @@ export default createRule<Options, MessageIds>({
           const remove = credentialsRemoval(policy);
           const allow = allowlistFix(spec, policy);
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (allow) suggest.push({ messageId: 'suggestAllowlist', fix: allow });
+          if (allow) {
+            const list = listInScope(sourceCode, spec.node)?.name ?? ALLOWLIST_NAME;
+            suggest.push({ messageId: 'suggestAllowlist', data: { list }, fix: allow });
+          }
           // hapi and Yoga reflect `*` without credentials too: removing them would not make it public.
           if (remove && !policy.library?.wildcardReflects)
             suggest.push({ messageId: 'suggestRemoveCredentials', fix: remove });

@@ -1,11 +1,13 @@
 /**
- * Edits shared by the rules' suggestions: an allowlist literal, a module-level `ALLOWED_ORIGINS` Set,
- * wrapping a header statement in an allowlist check, removing an element or property.
+ * Edits shared by the rules' suggestions: the allowlist constant every fix checks against (the project's own
+ * list, else `ALLOWED_ORIGINS`), wrapping a header statement or a header property in an allowlist check laid
+ * out to the file, removing an element or property.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { PLACEHOLDER_ORIGIN, type HeaderSite } from '../analysis';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { lineWidthFor } from './line-width';
 
 export const ALLOWLIST_NAME = 'ALLOWED_ORIGINS';
 
@@ -20,7 +22,11 @@ type Fix = TSESLint.RuleFix;
  */
 export function allowlistArrayText(origins: readonly string[]): string {
   const list = origins.length > 0 ? origins : [PLACEHOLDER_ORIGIN];
-  return `[${list.map((o) => `'${o.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}]`;
+  return `[${list.map(quoted).join(', ')}]`;
+}
+
+function quoted(origin: string): string {
+  return `'${origin.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 /**
@@ -31,41 +37,93 @@ export function allowlistArrayText(origins: readonly string[]): string {
  */
 export const MAX_SUGGESTION_GAP = 2000;
 
+/** How a fix lays out the code it writes: the file's indentation unit and line width. */
+export interface Layout {
+  readonly unit: string;
+  readonly width: number;
+}
+
+/** The layout of the linted file: its own indentation, Prettier's `printWidth` from the project (else 80). */
+export function layoutOf(context: { readonly sourceCode: SourceCode; readonly filename: string }): Layout {
+  return { unit: indentUnitOf(context.sourceCode), width: lineWidthFor(context.filename) };
+}
+
+/** The allowlist a fix checks against or hands to a library, and the edits that declare it. */
+export interface Allowlist {
+  readonly fixes: Fix[];
+  /** The membership test of an expression: `ALLOWED_ORIGINS.has(origin)`, `allowedOrigins.includes(origin)`. */
+  check(value: string): string;
+  /** The list as a value a library's `origin` option takes (an array). */
+  readonly array: string;
+  /** The project's own list (kept as is), not the `ALLOWED_ORIGINS` a fix writes. */
+  readonly own?: string;
+}
+
 /**
- * The allowlist an edit at offset `editAt` checks against: `ALLOWED_ORIGINS`, declared after the imports
- * (`const ALLOWED_ORIGINS = new Set([...]);`) unless the module has it; or, when the declaration would sit
- * more than `MAX_SUGGESTION_GAP` characters above the edit, the Set itself in place
+ * The one allowlist style of every fix: a named module-level constant. The project's own list when one is in
+ * scope at `at` (`allowedOrigins`, imported or declared, an array, a Set or an env value split into an array);
+ * else `ALLOWED_ORIGINS` when the module has it; else `ALLOWED_ORIGINS` declared after the imports, as a Set
+ * when the fix tests membership (`kind: 'check'`), as an array when it hands the list to a library
+ * (`kind: 'option'`: libraries take arrays; `cors` reads any other object as "allow all"). Only when that
+ * declaration would sit more than `MAX_SUGGESTION_GAP` characters above the edit is the list written in place
  * (`new Set([...]).has(origin)`), so the suggestion's text stays the size of its edit.
  */
-export function allowlistSet(
+export function allowlistFor(
   sourceCode: SourceCode,
   fixer: Fixer,
-  program: TSESTree.Program,
+  at: TSESTree.Node,
   origins: readonly string[],
-  editAt: number,
-): { readonly fixes: Fix[]; readonly set: string } {
-  const declared = { fixes: [], set: ALLOWLIST_NAME };
-  const existing = ASTUtils.findVariable(sourceCode.getScope(program), ALLOWLIST_NAME);
-  if (existing && existing.defs.length > 0) return declared;
+  kind: 'check' | 'option',
+  layout: Layout,
+): Allowlist {
+  const of = (name: string, method: ListInScope['method'], own: boolean): Allowlist => ({
+    fixes: [],
+    check: (v) => `${name}.${method}(${v})`,
+    array: method === 'includes' ? name : `[...${name}]`,
+    ...(own ? { own: name } : {}),
+  });
+  const own = listInScope(sourceCode, at);
+  if (own) return of(own.name, own.method, true);
+  const program = sourceCode.ast;
   const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes[0];
-  if (moduleScope && ASTUtils.findVariable(moduleScope, ALLOWLIST_NAME)) return declared;
+  const existing =
+    ASTUtils.findVariable(sourceCode.getScope(program), ALLOWLIST_NAME) ??
+    (moduleScope ? ASTUtils.findVariable(moduleScope, ALLOWLIST_NAME) : null);
+  const def = existing?.defs[0];
+  if (def) {
+    const init = def.node.type === T.VariableDeclarator ? def.node.init : undefined;
+    return of(ALLOWLIST_NAME, listMethodOfInit(init) ?? 'has', false);
+  }
   const list = allowlistArrayText(origins);
-  const declaration = `const ${ALLOWLIST_NAME} = new Set(${list});`;
+  const value = kind === 'check' ? `new Set(${list})` : list;
   let anchor: TSESTree.Node | undefined;
   for (const stmt of program.body) {
     if (isImportLike(stmt) || isDirective(stmt)) anchor = stmt;
     else break;
   }
-  const at = anchor ? anchor.range[1] : program.range[0];
-  if (editAt - at > MAX_SUGGESTION_GAP) return { fixes: [], set: `new Set(${list})` };
+  const declAt = anchor ? anchor.range[1] : program.range[0];
+  if (at.range[0] - declAt > MAX_SUGGESTION_GAP) {
+    return { fixes: [], check: (v) => `${value}.${kind === 'check' ? 'has' : 'includes'}(${v})`, array: list };
+  }
+  const declaration = declarationText(origins, kind, layout);
   return {
     fixes: [
       anchor
         ? fixer.insertTextAfter(anchor, `\n${declaration}`)
         : fixer.insertTextBeforeRange([program.range[0], program.range[0]], `${declaration}\n`),
     ],
-    set: ALLOWLIST_NAME,
+    check: (v) => `${ALLOWLIST_NAME}.${kind === 'check' ? 'has' : 'includes'}(${v})`,
+    array: ALLOWLIST_NAME,
   };
+}
+
+/** `const ALLOWED_ORIGINS = new Set([...]);`, one origin a line when it does not fit the line width. */
+function declarationText(origins: readonly string[], kind: 'check' | 'option', layout: Layout): string {
+  const [open, close] = kind === 'check' ? ['new Set(', ')'] : ['', ''];
+  const oneLine = `const ${ALLOWLIST_NAME} = ${open}${allowlistArrayText(origins)}${close};`;
+  if (oneLine.length <= layout.width || origins.length < 2) return oneLine;
+  const items = origins.map((o) => `${layout.unit}${quoted(o)},\n`).join('');
+  return `const ${ALLOWLIST_NAME} = ${open}[\n${items}]${close};`;
 }
 
 function isDirective(stmt: TSESTree.ProgramStatement): boolean {
@@ -89,30 +147,121 @@ export function indentOf(sourceCode: SourceCode, node: TSESTree.Node): string {
 }
 
 /**
- * Wraps `statement` in `if (ALLOWED_ORIGINS.has(<originText>)) { ... }` (or the project's own list, or the
- * Set in place: see `allowlistSet`), after `before` lines (`Vary: Origin`), formatted with the file's
- * indentation.
+ * Wraps `statement` in `if (<check>) { ... }`, after `before` lines (`Vary: Origin`), formatted with the
+ * file's indentation.
  */
 export function wrapInAllowlistCheck(
   sourceCode: SourceCode,
   fixer: Fixer,
-  statement: TSESTree.Statement,
-  originText: string,
+  statement: TSESTree.ExpressionStatement,
+  check: string,
   before: readonly string[],
-  list: ListInScope = { name: ALLOWLIST_NAME, method: 'has' },
+  layout: Layout,
 ): Fix {
   const indent = indentOf(sourceCode, statement);
-  const unit = indentUnitOf(sourceCode);
-  const body = sourceCode
-    .getText(statement)
-    .split('\n')
-    .map((l, i) => (i === 0 ? `${indent}${unit}${l}` : `${unit}${l}`))
-    .join('\n');
+  const unit = layout.unit;
+  const text = sourceCode.getText(statement);
+  const call = statement.expression.type === T.CallExpression ? statement.expression : undefined;
+  const open = call && sourceCode.getTokenAfter(call.typeArguments ?? call.callee, (t) => t.value === '(');
+  const inner = `${indent}${unit}`;
+  // One line pushed past the width by its new indentation: its arguments one a line (Prettier's layout).
+  const body =
+    call && open && !text.includes('\n') && inner.length + text.length > layout.width && call.arguments.length > 0
+      ? `${inner}${sourceCode.text.slice(call.range[0], open.range[1])}\n${call.arguments
+          .map((a) => `${inner}${unit}${sourceCode.getText(a)},\n`)
+          .join('')}${inner})${text.slice(call.range[1] - statement.range[0])}`
+      : text
+          .split('\n')
+          .map((l, i) => (i === 0 ? `${inner}${l}` : `${unit}${l}`))
+          .join('\n');
   // `Vary: Origin` goes on every response, not only the allowed ones: a cache must not serve the
   // refusal (no header) to an allowed origin either.
   const lines = before.map((e) => `${e}\n${indent}`).join('');
-  const text = `${lines}if (${list.name}.${list.method}(${originText})) {\n${body}\n${indent}}`;
-  return fixer.replaceText(statement, text);
+  return fixer.replaceText(statement, `${lines}if (${check}) {\n${body}\n${indent}}`);
+}
+
+/** Whether an object literal has a `Vary` property (any case, quoted or not). */
+export function hasVaryProperty(object: TSESTree.Node | undefined): boolean {
+  return (
+    object?.type === T.ObjectExpression &&
+    object.properties.some(
+      (p) =>
+        p.type === T.Property &&
+        ((p.key.type === T.Identifier && p.key.name.toLowerCase() === 'vary') ||
+          (p.key.type === T.Literal && String(p.key.value).toLowerCase() === 'vary')),
+    )
+  );
+}
+
+/**
+ * Sends a header property of an object literal (`'Access-Control-Allow-Origin': origin` in a Response's or
+ * an API Gateway result's `headers`) only when `check` holds, `...(check ? { <property> } : {})`, with
+ * `Vary: 'Origin'` beside it (in the same object, so on every response it builds) unless `vary` is false.
+ * Laid out to the file: in place when the line still fits the width; else the object literals on the line
+ * that hold the property open one property a line (Prettier's layout), and the spread breaks before `?` and
+ * `:` when it is still too long. A single-line object holding comments is edited in place (its comments
+ * would be lost by the re-layout).
+ */
+export function guardHeaderProperty(
+  sourceCode: SourceCode,
+  fixer: Fixer,
+  property: TSESTree.Property,
+  check: string,
+  vary: boolean,
+  layout: Layout,
+): Fix {
+  const { unit, width } = layout;
+  const prop = sourceCode.getText(property);
+  const oneLine = `...(${check} ? { ${prop} } : {})`;
+  const spreadAt = (indent: string): string => {
+    if (indent.length + oneLine.length + 1 <= width) return oneLine;
+    const branch = `${indent}${unit}? `;
+    // Prettier's layout of a ternary branch too long for its line: the object opens, its contents
+    // aligned past the `? `.
+    const consequent =
+      branch.length + prop.length + 4 <= width
+        ? `{ ${prop} }`
+        : `{\n${' '.repeat(branch.length + unit.length)}${prop},\n${' '.repeat(branch.length)}}`;
+    return `...(${check}\n${branch}${consequent}\n${indent}${unit}: {})`;
+  };
+  const object = property.parent;
+  if (object.type !== T.ObjectExpression) return fixer.replaceText(property, oneLine);
+  // A multi-line object: the property's own line(s).
+  if (property.loc.start.line !== object.loc.start.line) {
+    const indent = indentOf(sourceCode, property);
+    return fixer.replaceText(property, spreadAt(indent) + (vary ? `,\n${indent}Vary: 'Origin'` : ''));
+  }
+  const inline = oneLine + (vary ? ", Vary: 'Origin'" : '');
+  const line = sourceCode.lines[property.loc.start.line - 1] ?? '';
+  const fits = line.length - prop.length + inline.length <= width;
+  // The outermost object literal on the line that holds the property (`{ statusCode, headers: { ... } }`).
+  let outer: TSESTree.ObjectExpression = object;
+  for (;;) {
+    const p = outer.parent;
+    const up = p?.type === T.Property && p.value === outer ? p.parent : undefined;
+    if (up?.type !== T.ObjectExpression || up.loc.start.line !== outer.loc.start.line) break;
+    if (up.loc.end.line !== up.loc.start.line) break;
+    outer = up;
+  }
+  if (fits || object.loc.end.line !== object.loc.start.line || sourceCode.getCommentsInside(outer).length > 0) {
+    return fixer.replaceText(property, inline);
+  }
+  const print = (o: TSESTree.ObjectExpression, indent: string): string => {
+    const inner = indent + unit;
+    const items = o.properties.map((p) => {
+      if (p === property) return spreadAt(inner) + (vary ? `,\n${inner}Vary: 'Origin'` : '');
+      if (p.type === T.Property && p.value.type === T.ObjectExpression && contains(p.value, property)) {
+        return sourceCode.text.slice(p.range[0], p.value.range[0]) + print(p.value, inner);
+      }
+      return sourceCode.getText(p);
+    });
+    return `{\n${items.map((i) => `${inner}${i},\n`).join('')}${indent}}`;
+  };
+  return fixer.replaceText(outer, print(outer, indentOf(sourceCode, outer)));
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** The file's indentation unit: a tab, or the smallest run of leading spaces (2 when none is found). */
@@ -162,7 +311,11 @@ export function removeStatement(sourceCode: SourceCode, fixer: Fixer, statement:
 export function isRepeatable(node: TSESTree.Node): boolean {
   switch (node.type) {
     case T.Identifier:
+    case T.Literal:
       return true;
+    case T.LogicalExpression:
+      // `request.headers.get('Origin') ?? ''`
+      return isRepeatable(node.left) && isRepeatable(node.right);
     case T.MemberExpression:
       return isRepeatable(node.object) && (!node.computed || node.property.type === T.Literal);
     case T.CallExpression:

@@ -73,3 +73,12 @@ export function displayPath(file: string, root: string | undefined): string {
   const rel = root ? nodePath.relative(root, file) : file;
   return (rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel) ? rel : file).split(nodePath.sep).join('/');
 }
+
+/**
+ * `text` as a sentence: one final full stop, never two (`…read here.` stays as it is, `here` gets one);
+ * text ending in `?`, `!` or `…` keeps its own mark.
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -2,6 +2,7 @@
  * Markdown for hovers and the "Explain Headers" preview, from the analysis' explanations. Plain strings:
  * the worker renders hovers for code, the host renders raw header blocks, with the same words.
  */
+import { sentence } from '../../../eslint-plugin/src/util/wording';
 import {
   decodeHeaderValue,
   headerBlockVerdict,
@@ -41,9 +42,9 @@ function htmlToMarkdown(s: string): string {
 export function compatMarkdown(facts: HeaderFacts): string {
   const entry = COMPAT[facts.compatKey];
   if (!entry) return '';
-  const lines = [`Browser support: ${supportText(entry.support)}.`];
+  const lines = [sentence(`Browser support: ${supportText(entry.support)}`)];
   for (const f of Object.values(entry.features))
-    lines.push(`${htmlToMarkdown(f.description)}: ${supportText(f.support)}.`);
+    lines.push(sentence(`${htmlToMarkdown(f.description)}: ${supportText(f.support)}`));
   return lines.map((l) => `- ${l}`).join('\n');
 }
 
@@ -99,7 +100,7 @@ export function policyMarkdown(p: PolicyExplanation): string {
   const lines = [
     `**Verdict:** ${p.verdict}`,
     '',
-    `**${what}** · Origin: ${p.originRule}. Credentials: ${p.credentials === true ? 'allowed' : p.credentials === false ? 'not allowed' : 'sometimes'}.`,
+    `**${what}** · ${sentence(`Origin: ${p.originRule}`)} Credentials: ${p.credentials === true ? 'allowed' : p.credentials === false ? 'not allowed' : 'sometimes'}.`,
     '',
     // A server on the user's machine: how that is known, and what browsers do about it (no excuse).
     ...(p.local ? [`**Local server:** ${p.local}`, ''] : []),

@@ -15,7 +15,7 @@ import { CachedInputFileSystem, ResolverFactory } from 'enhanced-resolve';
 import { workspacePackageEntry, type WorkspaceEntry } from './workspaces';
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Node } from '../ast';
+import { isVaryKey, type Node } from '../ast';
 import type { Scope } from '../ast';
 import { MODULE_LIMITS, READ_LIMITS } from '../budgets';
 import { readBounded, readText } from '../read-file';
@@ -621,6 +621,7 @@ function setParents(root: Node, headerNames: Node[], originObjects: TSESTree.Obj
     } else if (node.type === 'TemplateLiteral' && node.expressions.length === 0) {
       if (isHeaderName(node.quasis[0]?.value.cooked ?? '')) headerNames.push(node);
     } else if (node.type === 'ObjectExpression') {
+      for (const p of node.properties) if (isVaryKey(p)) headerNames.push(p.key);
       if (node.properties.some((p) => p.type === 'Property' && !p.computed && keyIs(p.key, 'origin'))) {
         originObjects.push(node);
       }
