@@ -15,6 +15,7 @@ export type MessageIds =
   | 'wildcardReflects'
   | 'wildcardAlwaysReflects'
   | 'wildcardDropsCredentials'
+  | 'wildcardRefused'
   | 'suggestRemoveCredentials'
   | 'suggestAllowlist';
 
@@ -44,6 +45,8 @@ export default createRule<Options, MessageIds>({
         "{{library}} answers {{subject}} with the request's Origin; with credentials (line {{line}}) any site reads with cookies.",
       wildcardDropsCredentials:
         '{{library}} drops credentials from {{subject}} responses (line {{line}}), so credentialed requests fail: list trusted origins.',
+      wildcardRefused:
+        '{{library}} refuses {{subject}} with credentials (line {{line}}): the stack fails to build, so this CORS setting never deploys.',
       suggestRemoveCredentials: 'Remove credentials (keep `*` for public data).',
       suggestAllowlist: 'Allow only a list of trusted origins.',
     },
@@ -83,10 +86,11 @@ export default createRule<Options, MessageIds>({
       }
       if (spec.implicit && spec.node === policy.options && !policy.originProperty) {
         const obj = policy.options;
+        const name = policy.library.originOption;
         const first = obj.properties[0];
         return first
-          ? (fixer) => fixer.insertTextBefore(first, `origin: ${list}, `)
-          : (fixer) => fixer.replaceText(obj, `{ origin: ${list} }`);
+          ? (fixer) => fixer.insertTextBefore(first, `${name}: ${list}, `)
+          : (fixer) => fixer.replaceText(obj, `{ ${name}: ${list} }`);
       }
       return undefined;
     }
@@ -121,7 +125,9 @@ export default createRule<Options, MessageIds>({
                   : 'wildcardReflects'
                 : policy.library?.wildcardWithCredentials === 'drops-credentials'
                   ? 'wildcardDropsCredentials'
-                  : 'wildcardRejected',
+                  : policy.library?.wildcardWithCredentials === 'refused'
+                    ? 'wildcardRefused'
+                    : 'wildcardRejected',
               data: {
                 subject,
                 Subject: subject[0]!.toUpperCase() + subject.slice(1),

@@ -1,9 +1,10 @@
 /**
  * The library table: every CORS library CORS Guard models, by id. A new library is a row in the file of
- * its family (node, fetch, conventions).
+ * its family (node, fetch, conventions, cloud).
  */
 import { escapeRegex } from '../../checks/origins';
 import type { LibraryId, LibrarySemantics } from '../library-types';
+import { CLOUD_LIBRARIES, SST_LIBRARIES } from './cloud';
 import { CONVENTIONS_LIBRARIES } from './conventions';
 import { FETCH_LIBRARIES } from './fetch';
 import { NODE_LIBRARIES } from './node';
@@ -12,6 +13,8 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
   ...NODE_LIBRARIES,
   ...FETCH_LIBRARIES,
   ...CONVENTIONS_LIBRARIES,
+  ...CLOUD_LIBRARIES,
+  ...SST_LIBRARIES,
 };
 
 /**
