@@ -195,7 +195,9 @@ new s3.Bucket(this, 'B', { cors: [{ allowedOrigins: ['https://app.example.com'],
     {
       code: `import * as s3 from 'aws-cdk-lib/aws-s3';
 new s3.Bucket(this, 'B', { cors: [{ allowedOrigins: ['https://*.example.com'], allowedMethods: [] }] });`,
-      errors: [{ messageId: 'anySubdomain', data: { host: 'example.com', example: 'https://unlisted.example.com' }, line: 2 }],
+      errors: [
+        { messageId: 'anySubdomain', data: { host: 'example.com', example: 'https://unlisted.example.com' }, line: 2 },
+      ],
     },
   ],
 });

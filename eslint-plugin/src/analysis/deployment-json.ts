@@ -157,7 +157,11 @@ class EstreeOfJson {
     const where = { loc: locOf(n), range: [n.loc.start.offset, n.loc.end.offset] as [number, number] };
     switch (n.type) {
       case 'Object': {
-        const obj = { type: T.ObjectExpression, properties: [], ...where } as unknown as Mutable<TSESTree.ObjectExpression>;
+        const obj = {
+          type: T.ObjectExpression,
+          properties: [],
+          ...where,
+        } as unknown as Mutable<TSESTree.ObjectExpression>;
         for (const m of n.members ?? []) {
           const name = m.name;
           const value = typeof m.value === 'object' && m.value !== null ? this.convert(m.value) : undefined;

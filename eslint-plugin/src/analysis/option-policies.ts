@@ -514,7 +514,14 @@ export class OptionPolicies {
         const constant = libraryConstantOf(lib, v, this.resolver);
         if (constant && depth === 0) {
           const elements: Value[] = constant.map((value) => ({ kind: 'literal', value, node: v.node, sites: v.sites }));
-          return this.originSpecs(lib, { kind: 'array', elements, node: v.node, sites: v.sites }, credentials, extraSites, b, depth);
+          return this.originSpecs(
+            lib,
+            { kind: 'array', elements, node: v.node, sites: v.sites },
+            credentials,
+            extraSites,
+            b,
+            depth,
+          );
         }
         return [{ type: 'unknown', node: v.node }];
       }

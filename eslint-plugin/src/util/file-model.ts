@@ -5,7 +5,14 @@
  */
 import * as nodePath from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { analyzeDeploymentJson, analyzeFile, emptyModel, mayHoldCors, type FileModel, type JsonNode } from '../analysis';
+import {
+  analyzeDeploymentJson,
+  analyzeFile,
+  emptyModel,
+  mayHoldCors,
+  type FileModel,
+  type JsonNode,
+} from '../analysis';
 import { emptyCandidates, noteCandidate, type Candidates } from '../analysis/candidates';
 import { corsGuardSettings } from './settings';
 import { dependenciesAt, packageVersionNear } from './package-versions';

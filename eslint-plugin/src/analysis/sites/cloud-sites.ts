@@ -36,10 +36,13 @@ export const CLOUD_MODULE_SITES: readonly CloudModuleSite[] = [
     cdk('cdk-rest-api', 'aws-apigateway', name, ['defaultCorsPreflightOptions']),
   ),
   // HttpApi `corsPreflight` (CDK v1 and early v2 shipped it as an alpha module).
-  ...cdk('cdk-http-api', 'aws-apigatewayv2', 'HttpApi', ['corsPreflight'], [
-    '@aws-cdk/aws-apigatewayv2',
-    '@aws-cdk/aws-apigatewayv2-alpha',
-  ]),
+  ...cdk(
+    'cdk-http-api',
+    'aws-apigatewayv2',
+    'HttpApi',
+    ['corsPreflight'],
+    ['@aws-cdk/aws-apigatewayv2', '@aws-cdk/aws-apigatewayv2-alpha'],
+  ),
   ...cdk('lambda-url', 'aws-lambda', 'FunctionUrl', ['cors']),
   ...cdk('s3', 'aws-s3', 'Bucket', ['cors']),
   // SST 2: `new Api(stack, id, { cors })`, CORS on with `*` when `cors` is unset.
