@@ -104,9 +104,19 @@ export function analyzeDeploymentJson(
     text: (node) => text.slice(node.range[0], node.range[1]),
   });
   // Only the rule lists' headers are the platform's: a `{ key, value }` elsewhere in the file is data.
-  const lists = new Set<Node>(routes.map((r) => r.headers));
-  const policies = model.policies.filter((p) => lists.has(p.node));
+  const byList = new Map<Node, DeploymentRoute>(routes.map((r) => [r.headers, r]));
+  const policies = model.policies.flatMap((p) => {
+    const route = byList.get(p.node);
+    return route ? [{ ...p, platformNote: routeNote(file, route) }] : [];
+  });
   return { model: { ...model, policies, originChecks: [] }, file, routes };
+}
+
+/** What the platform does with a route's headers, in a sentence. */
+function routeNote(file: DeploymentFile, route: DeploymentRoute): string {
+  const where = route.route !== undefined ? ` on \`${route.route}\`` : '';
+  const override = file.overriddenBy ? `; ${file.overriddenBy} on the same route override them` : '';
+  return `${file.platform} sends these headers${where}${override}.`;
 }
 
 /** The value of an object's property, by its (string) key. */

@@ -21,8 +21,11 @@ export interface DeploymentFile {
   readonly rulePaths: readonly (readonly string[])[];
   /** The keys a rule names its routes with, in the order shown. */
   readonly routeKeys: readonly string[];
-  /** What overrides these headers for the same route, for the map and the hover. */
-  readonly overriddenBy: string;
+  /**
+   * What overrides these headers on the same route, when the platform's documentation says (Vercel's
+   * caching guide: headers a Function returns override the route headers of vercel.json).
+   */
+  readonly overriddenBy?: string;
 }
 
 export const DEPLOYMENT_FILES: readonly DeploymentFile[] = [
@@ -31,7 +34,7 @@ export const DEPLOYMENT_FILES: readonly DeploymentFile[] = [
     name: 'vercel.json',
     rulePaths: [['headers']],
     routeKeys: ['source'],
-    overriddenBy: "a Function's own response headers on the same route",
+    overriddenBy: "a Vercel Function's own response headers",
   },
   {
     platform: 'Firebase Hosting',
@@ -41,7 +44,6 @@ export const DEPLOYMENT_FILES: readonly DeploymentFile[] = [
       ['hosting', '*', 'headers'],
     ],
     routeKeys: ['source', 'glob', 'regex'],
-    overriddenBy: "a Cloud Function's or Cloud Run service's own response headers on a rewritten route",
   },
 ];
 
