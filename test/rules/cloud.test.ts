@@ -3,6 +3,7 @@
 import noNullOrigin from '../../eslint-plugin/src/rules/no-null-origin';
 import noUnsafeOriginCheck from '../../eslint-plugin/src/rules/no-unsafe-origin-check';
 import noAnySubdomain from '../../eslint-plugin/src/rules/no-any-subdomain';
+import noOriginReflection from '../../eslint-plugin/src/rules/no-origin-reflection';
 import noWildcardWithCredentials from '../../eslint-plugin/src/rules/no-wildcard-with-credentials';
 import { ruleTester } from './tester';
 
@@ -224,6 +225,80 @@ new FunctionUrl(this, 'Url', { function: fn, cors: { allowedOrigins: [], allowCr
           ],
         },
       ],
+    },
+  ],
+});
+
+/** A serverless.ts whose one function has this `http` event. */
+const serverless = (http: string) => `import type { AWS } from '@serverless/typescript';
+
+const config: AWS = {
+  service: 'api',
+  functions: { items: { handler: 'src/items.main', events: [{ http: ${http} }] } },
+};
+module.exports = config;`;
+
+ruleTester.run('no-origin-reflection (Serverless Framework)', noOriginReflection, {
+  valid: [
+    // `cors: true` is `*` without credentials; an exact `origins` list with credentials.
+    serverless(`{ method: 'get', path: 'items', cors: true }`),
+    serverless(
+      `{ method: 'get', path: 'items', cors: { origins: ['https://app.example.com', 'https://admin.example.com'], allowCredentials: true } }`,
+    ),
+    // A look-alike that is no http event (no method and path): not the Serverless Framework's.
+    `const http = { cors: { origins: ['*'], allowCredentials: true } };`,
+  ],
+  invalid: [
+    {
+      // `*` in `origins` is a pattern every Origin matches: the template sends each one back, with credentials.
+      code: serverless(`{ method: 'post', path: 'items', cors: { origins: ['*'], allowCredentials: true } }`),
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: {
+            subject: '`serverless` matches `*` in the origin list against every Origin and sends it back',
+            attacker: 'https://evil.example',
+          },
+          line: 5,
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-wildcard-with-credentials (Serverless Framework)', noWildcardWithCredentials, {
+  valid: [serverless(`{ method: 'get', path: 'items', cors: { origin: '*' } }`)],
+  invalid: [
+    {
+      code: serverless(`{ method: 'get', path: 'items', cors: { origin: '*', allowCredentials: true } }`),
+      errors: [
+        {
+          messageId: 'wildcardRejected',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'suggestRemoveCredentials',
+              output: serverless(`{ method: 'get', path: 'items', cors: { origin: '*' } }`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-unsafe-origin-check (Serverless Framework)', noUnsafeOriginCheck, {
+  valid: [
+    serverless(
+      `{ method: 'get', path: 'items', cors: { origins: ['https://*.example.com'], allowCredentials: true } }`,
+    ),
+  ],
+  invalid: [
+    {
+      code: serverless(
+        `{ method: 'get', path: 'items', cors: { origins: ['https://*example.com'], allowCredentials: true } }`,
+      ),
+      errors: [{ messageId: 'acceptsAttacker', line: 5 }],
     },
   ],
 });

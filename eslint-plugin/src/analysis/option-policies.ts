@@ -421,14 +421,22 @@ export class OptionPolicies {
           return [reflectSpec(v.node, 'origin-true', this.checks.guardOf([...v.sites, ...extraSites], b))];
         }
         if (typeof v.value === 'string') {
+          // The Serverless Framework: a list entry is a pattern (`*` alone matches every Origin).
+          if (lib.originWildcards === 'glob-in-list' && depth > 0 && v.value.includes('*')) {
+            if (v.value.trim() === '*') return [reflectSpec(v.node, 'library', NO_GUARD)];
+            const pattern = `^${v.value.replace(/\./g, '[.]').replace('*', '.+')}$`;
+            const why = `the Serverless Framework turns \`*\` in \`${v.value}\` into \`.+\`, which matches dots too`;
+            const check = this.checks.judge.regex({ node: v.node, pattern, flags: '', wildcard: v.value, why });
+            return [{ type: 'regexp', node: v.node, check }];
+          }
           if (v.value === '*' || (lib.starInStringReflects && depth === 0 && v.value.includes('*'))) {
             return [this.wildcardSpec(lib, v.node, false, credentials)];
           }
           // Cloud platforms: `https://*` (API Gateway), `https://*.example.com` (S3), or unknown.
-          if (lib.originWildcards && v.value.includes('*')) {
-            const pattern = platformWildcardPattern(lib.originWildcards, v.value);
-            if (pattern === undefined) return [{ type: 'unknown', node: v.node }];
-            const check = this.checks.judge.regex({ node: v.node, pattern, flags: '', wildcard: v.value });
+          if (lib.originWildcards && lib.originWildcards !== 'glob-in-list' && v.value.includes('*')) {
+            const compiled = platformWildcardPattern(lib.originWildcards, v.value);
+            if (compiled === undefined) return [{ type: 'unknown', node: v.node }];
+            const check = this.checks.judge.regex({ node: v.node, flags: '', wildcard: v.value, ...compiled });
             return [{ type: 'regexp', node: v.node, check }];
           }
           // hapi compiles `*` and `?` in origin strings to a regex; other libraries compare strings exactly.
@@ -473,7 +481,14 @@ export class OptionPolicies {
         }
         const members: OriginSpec[] = [];
         for (const e of v.elements) {
-          if (e.kind === 'literal' && e.value === '*' && !lib.wildcardReflects) continue; // compared with ===
+          // compared with === (a pattern for the Serverless Framework)
+          if (
+            e.kind === 'literal' &&
+            e.value === '*' &&
+            !lib.wildcardReflects &&
+            lib.originWildcards !== 'glob-in-list'
+          )
+            continue;
           if (depth < 2) members.push(...this.originSpecs(lib, e, credentials, extraSites, b, depth + 1));
           else members.push({ type: 'unknown', node: e.node });
         }
@@ -483,7 +498,14 @@ export class OptionPolicies {
           out.push({ type: 'null', node: v.node });
         }
         const first = v.elements[0];
-        if (lib.listMissSends === 'first' && first?.kind === 'literal' && typeof first.value === 'string') {
+        const firstIsPattern =
+          lib.originWildcards === 'glob-in-list' && first?.kind === 'literal' && first.value === '*';
+        if (
+          lib.listMissSends === 'first' &&
+          first?.kind === 'literal' &&
+          typeof first.value === 'string' &&
+          !firstIsPattern
+        ) {
           // hono < 4.6.5: an origin not in the list gets the first entry (harmless: it names another origin).
           out.push(literalOriginSpec(first.value, first.node));
         }
@@ -545,13 +567,21 @@ function minVersionOf(range: string): string | undefined {
  * document `https://*` and `http://*` only (any other pattern: undefined, unknown); S3 matches its one `*`
  * against any characters.
  */
-function platformWildcardPattern(mode: 'scheme' | 'star' | 'unknown', origin: string): string | undefined {
+function platformWildcardPattern(
+  mode: 'scheme' | 'star' | 'unknown',
+  origin: string,
+): { pattern: string; why: string } | undefined {
   if (mode === 'scheme') {
     const scheme = /^(https?):\/\/\*$/.exec(origin.trim());
-    return scheme ? `^${scheme[1]}://.*$` : undefined;
+    return scheme
+      ? { pattern: `^${scheme[1]}://.*$`, why: `API Gateway reads \`${origin}\` as every ${scheme[1]} origin` }
+      : undefined;
   }
   if (mode === 'star' && origin.split('*').length === 2) {
-    return `^${origin.split('*').map(escapeRegex).join('.*')}$`;
+    return {
+      pattern: `^${origin.split('*').map(escapeRegex).join('.*')}$`,
+      why: `S3 matches \`*\` in \`${origin}\` against any characters, dots too`,
+    };
   }
   return undefined;
 }

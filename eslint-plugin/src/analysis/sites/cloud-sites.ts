@@ -3,6 +3,7 @@
  * namespace exports `aws_<service>`, and v1 `@aws-cdk/<service>`) and SST 2. Registered in
  * ./option-sites.ts; the semantics are the rows of ./libraries/cloud.ts.
  */
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { LibraryId } from './library-types';
 
 interface CloudModuleSite {
@@ -76,3 +77,22 @@ export const CLOUD_SHAPE_SITES: readonly CloudShapeSite[] = [
   { library: 'lambda-url', method: 'addFunctionUrl', optionsArg: 0, optionsPath: ['cors'] },
   { library: 's3', method: 'addCorsRule', optionsArg: 0, optionsPath: [] },
 ];
+
+/** A property's name when it is a plain key (`cors`, `'cors'`). */
+function keyName(p: TSESTree.ObjectLiteralElement): string | undefined {
+  if (p.type !== 'Property' || p.computed) return undefined;
+  if (p.key.type === 'Identifier') return p.key.name;
+  return p.key.type === 'Literal' && typeof p.key.value === 'string' ? p.key.value : undefined;
+}
+
+/**
+ * The Serverless Framework's `http` event object (`events: [{ http: { method, path, cors } }]` in
+ * `serverless.ts` or a function's own module): an object with `cors`, `method` and `path`, held by an
+ * `http` property. Its `cors` is read as the `serverless-http` row says.
+ */
+export function isServerlessHttpEvent(obj: TSESTree.ObjectExpression): boolean {
+  const holder = obj.parent;
+  if (holder?.type !== 'Property' || holder.value !== obj || keyName(holder) !== 'http') return false;
+  const keys = new Set(obj.properties.map(keyName));
+  return keys.has('cors') && keys.has('method') && keys.has('path');
+}

@@ -26,7 +26,8 @@ export type LibraryId =
   | 'cdk-http-api'
   | 'lambda-url'
   | 's3'
-  | 'sst-api';
+  | 'sst-api'
+  | 'serverless-http';
 
 export interface LibrarySemantics {
   readonly id: LibraryId;
@@ -144,9 +145,11 @@ export interface LibrarySemantics {
    * Cloud platforms: what an origin string holding `*` (other than `*` itself) means: `scheme` (API Gateway
    * HTTP APIs: `https://*` and `http://*` admit every origin of that scheme, any other pattern is unknown);
    * `star` (S3: the one `*` matches any characters, and the request's Origin is sent back); `unknown` (no
-   * documentation read says).
+   * documentation read says); `glob-in-list` (the Serverless Framework: an entry of a list of origins is a
+   * pattern, its dots literal and its first `*` one or more characters, so `*` in a list sends back every
+   * Origin; a single origin string is sent as written).
    */
-  readonly originWildcards?: 'scheme' | 'star' | 'unknown';
+  readonly originWildcards?: 'scheme' | 'star' | 'unknown' | 'glob-in-list';
   /** S3: a rule whose origins include `*` answers `*` and never sends Access-Control-Allow-Credentials. */
   readonly wildcardOmitsCredentials?: boolean;
   /** S3: the options value is a list of rules, each an options object of its own (one policy each). */

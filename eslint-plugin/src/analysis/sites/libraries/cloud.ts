@@ -151,3 +151,43 @@ export const SST_LIBRARIES = {
     },
   },
 } satisfies Partial<Record<LibraryId, LibrarySemantics>>;
+
+/**
+ * The Serverless Framework's `http` events (API Gateway REST), read in
+ * lib/plugins/aws/package/compile/events/api-gateway/lib/validate.js (`getCors`) and lib/cors.js (at 158f644):
+ * `cors: true` is `origin: '*'` without credentials; an `origins` list (or an `origin` holding commas)
+ * replaces `origin`. The OPTIONS answer is a mock: the first origin statically, and a response template
+ * that sends back the request's Origin when it matches one of the list's entries, each made a Java regex
+ * (`String.matches`, whole string) with its dots escaped and its first `*` turned into `.+`: so `*` in a
+ * list matches every Origin. `allowCredentials: true` adds a static `Access-Control-Allow-Credentials: true`.
+ */
+export const SERVERLESS_LIBRARIES = {
+  'serverless-http': {
+    id: 'serverless-http',
+    packageName: 'serverless',
+    ...corsLike,
+    originOption: 'origin',
+    extraOriginListOption: 'origins',
+    credentialsOption: 'allowCredentials',
+    commaSeparatedString: true,
+    listMissSends: 'first',
+    // `origin` is one string; lists go in `origins`.
+    acceptsArray: false,
+    acceptsRegExp: false,
+    originWildcards: 'glob-in-list',
+    credentialsAlone: 'always',
+    withoutOrigin: 'as-configured',
+    versionPackages: ['serverless'],
+    platformNote:
+      'API Gateway answers the OPTIONS preflight with these headers; actual responses carry only what the function sends.',
+    responses: {
+      methodsOption: 'methods',
+      defaultMethods: 'OPTIONS and the event method',
+      headersOption: 'headers',
+      defaultHeaders:
+        'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent,X-Amzn-Trace-Id',
+      exposeOption: 'exposedHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+} satisfies Partial<Record<LibraryId, LibrarySemantics>>;

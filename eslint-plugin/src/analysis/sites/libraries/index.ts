@@ -4,7 +4,7 @@
  */
 import { escapeRegex } from '../../checks/origins';
 import type { LibraryId, LibrarySemantics } from '../library-types';
-import { CLOUD_LIBRARIES, SST_LIBRARIES } from './cloud';
+import { CLOUD_LIBRARIES, SERVERLESS_LIBRARIES, SST_LIBRARIES } from './cloud';
 import { CONVENTIONS_LIBRARIES } from './conventions';
 import { FETCH_LIBRARIES } from './fetch';
 import { NODE_LIBRARIES } from './node';
@@ -15,6 +15,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
   ...CONVENTIONS_LIBRARIES,
   ...CLOUD_LIBRARIES,
   ...SST_LIBRARIES,
+  ...SERVERLESS_LIBRARIES,
 };
 
 /**
