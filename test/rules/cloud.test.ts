@@ -30,6 +30,10 @@ new s3.Bucket(this, 'Assets', { cors: [{ allowedOrigins: ['*'], allowedMethods: 
     // SST: the default `*`, no credentials.
     `import { Api } from 'sst/constructs';
 new Api(stack, 'Api', { routes: { 'GET /': 'src/lambda.handler' } });`,
+    // A local object named like the CDK's constant is read for what it holds (an exact list).
+    `${REST}
+const Cors = { ALL_ORIGINS: ['https://app.example.com'] };
+new apigateway.RestApi(this, 'Api', { defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS, allowCredentials: true } });`,
     // A look-alike outside the CDK: an object property named like the CDK's.
     `const settings = { defaultCorsPreflightOptions: { allowOrigins: ['*'], allowCredentials: true } };`,
   ],
@@ -107,6 +111,32 @@ api.root.addResource('items', { defaultCorsPreflightOptions: { allowOrigins: ['h
               messageId: 'suggestRemoveCredentials',
               output: `import { Cors } from 'aws-cdk-lib/aws-apigateway';
 api.root.addResource('items', { defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An options factory given the module namespace (`apigateway: any`): `Cors.ALL_ORIGINS` read by name.
+      code: `${REST}
+const props = (ag: any) => ({ defaultCorsPreflightOptions: { allowOrigins: ag.Cors.ALL_ORIGINS, allowCredentials: true } });
+new apigateway.RestApi(this, 'Api', props(apigateway));`,
+      errors: [
+        {
+          messageId: 'wildcardRejected',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'suggestAllowlist',
+              output: `${REST}
+const props = (ag: any) => ({ defaultCorsPreflightOptions: { allowOrigins: ['https://your-frontend.example'], allowCredentials: true } });
+new apigateway.RestApi(this, 'Api', props(apigateway));`,
+            },
+            {
+              messageId: 'suggestRemoveCredentials',
+              output: `${REST}
+const props = (ag: any) => ({ defaultCorsPreflightOptions: { allowOrigins: ag.Cors.ALL_ORIGINS } });
+new apigateway.RestApi(this, 'Api', props(apigateway));`,
             },
           ],
         },

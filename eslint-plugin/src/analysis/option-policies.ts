@@ -606,12 +606,14 @@ function libraryConstantOf(lib: LibrarySemantics, v: Value, resolver: ValueResol
   }
   if (n.type !== T.Identifier) return undefined;
   const source = importSourceOf(resolver, n);
-  if (source === undefined) return undefined;
   // `import { Cors }`: the imported name is the chain's first step.
   const imported = resolver.variableOf(n)?.defs[0]?.node;
   if (imported?.type === T.ImportSpecifier) chain.unshift(exportNameOf(imported.imported));
+  // A root that is no import (the module namespace handed to an options factory as `apigateway: any`)
+  // is read by the constant's name, within options the site already shows are the library's.
   return lib.constants.find(
-    (c) => endsWith(chain, c.path) && c.modules.some((m) => source === m || source.startsWith(m)),
+    (c) =>
+      endsWith(chain, c.path) && (source === undefined || c.modules.some((m) => source === m || source.startsWith(m))),
   )?.value;
 }
 
