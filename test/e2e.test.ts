@@ -76,6 +76,29 @@ describe('eslint CLI with the recommended preset (ESM config)', () => {
   });
 });
 
+describe('eslint CLI over deployment JSON and cloud constructs (the json preset)', () => {
+  it('reports vercel.json and firebase.json routes and a CDK construct, and leaves other JSON alone', async () => {
+    const { code, results } = await lint(join(here, 'fixtures', 'e2e-deploy'));
+    expect(code).toBe(1);
+    // package.json holds the same shape as a header rule but is not a deployment file: not linted.
+    expect(results.map((r) => basename(r.filePath)).sort()).toEqual([
+      'eslint.config.mjs',
+      'firebase.json',
+      'stack.ts',
+      'vercel.json',
+    ]);
+    expect(summary(results)).toEqual([
+      'firebase.json:24:62 cors-guard/no-null-origin',
+      'stack.ts:3:59 cors-guard/no-wildcard-with-credentials',
+      'vercel.json:7:58 cors-guard/no-wildcard-with-credentials',
+    ]);
+    const vercel = results.find((r) => r.filePath.endsWith('vercel.json'))!.messages[0]!;
+    expect(vercel.message).toBe('`*` with credentials (line 6) is rejected by browsers: credentialed requests fail.');
+    const firebase = results.find((r) => r.filePath.endsWith('firebase.json'))!.messages[0]!;
+    expect(firebase.message).toContain("with the user's cookies");
+  });
+});
+
 describe('eslint CLI with the strict preset (CommonJS config)', () => {
   it('loads the plugin with require() and reports', async () => {
     const { code, results } = await lint(join(here, 'fixtures', 'e2e-cjs'));

@@ -8,6 +8,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { rules, type RuleName } from './rules';
 import { fileModelOf } from './util/file-model';
 import { cacheKeySettings } from './util/cache-key';
+import { DEPLOYMENT_FILE_GLOBS } from './analysis/sites/deployment-files';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { name, version } = require('../package.json') as { name: string; version: string };
@@ -36,10 +37,16 @@ interface FlatConfig {
   settings: Record<string, unknown>;
 }
 
+/** A preset for the deployment JSON files (`vercel.json`, `firebase.json`), read with ESLint's JSON language. */
+interface JsonFlatConfig extends FlatConfig {
+  files: string[];
+  language: string;
+}
+
 const plugin = {
   meta: { name, version },
   rules,
-  configs: {} as { recommended: FlatConfig; strict: FlatConfig },
+  configs: {} as { recommended: FlatConfig; strict: FlatConfig; json: JsonFlatConfig; 'json-strict': JsonFlatConfig },
   /** The policy model of the last lint of a file (for the editor extension). */
   fileModelOf,
 };
@@ -56,5 +63,30 @@ plugin.configs.strict = {
   rules: presetRules('strict'),
   settings: { 'cors-guard': cacheKeySettings() },
 };
+
+/**
+ * `@eslint/json` (an ES module) is loaded when a JSON preset is first read, so linting JavaScript never
+ * pays for it: `export default [corsGuard.configs.recommended, corsGuard.configs.json]`.
+ */
+let jsonPlugin: unknown;
+function jsonPreset(preset: Preset): JsonFlatConfig {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  jsonPlugin ??= (require('@eslint/json') as { default?: unknown }).default;
+  return {
+    name: preset === 'recommended' ? 'cors-guard/json' : 'cors-guard/json-strict',
+    files: [...DEPLOYMENT_FILE_GLOBS],
+    plugins: { json: jsonPlugin, 'cors-guard': plugin },
+    language: 'json/json',
+    rules: presetRules(preset),
+    settings: { 'cors-guard': cacheKeySettings() },
+  };
+}
+for (const [key, preset] of [
+  ['json', 'recommended'],
+  ['json-strict', 'strict'],
+] as const) {
+  let made: JsonFlatConfig | undefined;
+  Object.defineProperty(plugin.configs, key, { enumerable: true, get: () => (made ??= jsonPreset(preset)) });
+}
 
 export = plugin;

@@ -355,3 +355,33 @@ describe('the npm package', () => {
     expect(readFileSync(join(root, 'eslint-plugin/bin/cors-guard.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 });
+
+describe('cors-guard map over deployment JSON and cloud constructs', () => {
+  const deploy = join(root, 'test', 'fixtures', 'e2e-deploy');
+  const summary = (r: MapReport) => r.policies.map((p) => `${p.verdict} ${p.file}:${p.line} ${p.rule ?? '-'}`);
+  const expected = [
+    'safe site/firebase.json:10 -',
+    'unsafe site/firebase.json:24 cors-guard/no-null-origin',
+    'broken stack.ts:3 cors-guard/no-wildcard-with-credentials',
+    'safe stack.ts:4 -',
+    'broken vercel.json:7 cors-guard/no-wildcard-with-credentials',
+    'safe vercel.json:12 -',
+  ];
+
+  it('lists every route of vercel.json and firebase.json without a config, with what overrides them', async () => {
+    const report = await mapDirectory(deploy);
+    expect(schemaErrors(report)).toEqual([]);
+    expect(summary(report)).toEqual(expected);
+    const vercel = report.policies.find((p) => p.file === 'vercel.json' && p.line === 7)!;
+    expect(vercel.summary).toContain(
+      "Vercel sends these headers on /api/(.*); a Vercel Function's own response headers on the same route override them.",
+    );
+    const api = report.policies.find((p) => p.file === 'stack.ts' && p.line === 3)!;
+    expect(api.summary).toMatch(/^Refused: aws-cdk-lib\/aws-apigatewayv2 refuses \* with credentials/);
+  });
+
+  it('lists the same with the project config (recommended plus json presets)', async () => {
+    const report = await mapDirectory(deploy, []);
+    expect(summary(report)).toEqual(expected);
+  });
+});

@@ -8,6 +8,7 @@ import { isVaryKey, type Node } from './ast';
 import { canonicalHeaderName } from './headers/header-names';
 import { HELPER_CALLEE } from './screen';
 import { SHAPE_METHODS } from './sites/option-sites';
+import { isServerlessHttpEvent } from './sites/cloud-sites';
 
 export interface Candidates {
   readonly headerNames: TSESTree.Node[];
@@ -82,7 +83,7 @@ export function noteCandidate(c: Candidates, node: TSESTree.Node): void {
       }
       // An object given a type (`const manifest: Manifest = {...}`, `{...} satisfies CorsOptions`): the
       // analysis reads the type to tell whether it is a library's options.
-      if (isTyped(node)) c.originObjects.push(node);
+      if (isTyped(node) || isServerlessHttpEvent(node)) c.originObjects.push(node);
       return;
     case 'ImportExpression':
       c.dynamicImports.push(node);

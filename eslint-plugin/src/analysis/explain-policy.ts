@@ -133,6 +133,10 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
   const byDesign = policy.library?.reflectionByDesign;
   if (byDesign && (assessment.reason === 'any-origin' || assessment.reason === 'public') && credentials !== true)
     verdict = `${verdict} ${byDesign}`;
+  if (assessment.reason === 'wildcard-credentials' && policy.library?.wildcardWithCredentials === 'refused')
+    verdict = `Refused: \`${policy.library.packageName}\` refuses \`*\` with credentials, so the stack fails to build. Fix it with an allowlist.`;
+  const note = policy.platformNote ?? (policy.kind === 'options' ? policy.library?.platformNote : undefined);
+  if (note) verdict = `${verdict} ${note}`;
   return {
     kind: policy.kind,
     ...(policy.library ? { library: policy.library.packageName } : {}),

@@ -21,3 +21,5 @@ export * from './explain-policy';
 export * from './headers/header-block-verdict';
 export * from './helpers';
 export * from './screen';
+export * from './deployment-json';
+export * from './sites/deployment-files';

@@ -5,7 +5,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { findProperty, type FunctionNode, type Node } from './ast';
+import { findProperty, unwrap, type FunctionNode, type Node } from './ast';
+import { escapeRegex } from './checks/origins';
 import { NO_GUARD, type GuardAnalyzer } from './checks/guards';
 import minVersion from 'semver/ranges/min-version';
 import { LIBRARIES, wildcardOriginPattern, type LibrarySemantics } from './sites/frameworks';
@@ -207,6 +208,10 @@ export class OptionPolicies {
   }
 
   private policiesOfValue(lib: LibrarySemantics, site: OptionSite, v: Value, extraSites: readonly Node[]): Policy[] {
+    // S3: a list of CORS rules, each judged as its own options.
+    if (lib.rulesList && v.kind === 'array') {
+      return v.elements.flatMap((e) => (e.kind === 'array' ? [] : this.policiesOfValue(lib, site, e, extraSites)));
+    }
     if (v.kind === 'object' || v.kind === 'module') {
       const src =
         v.kind === 'object'
@@ -397,6 +402,8 @@ export class OptionPolicies {
    * version row is why (hono 4.12.9 to 4.12.24), that is the library reflecting, reported as reflection.
    */
   private wildcardSpec(lib: LibrarySemantics, node: Node, implicit: boolean, credentials: Credentials): OriginSpec {
+    // A Lambda Function URL: nothing read says what `*` with credentials sends.
+    if (lib.wildcardWithCredentials === 'unknown' && credentials.allowed === true) return { type: 'unknown', node };
     const becomesReflection = this.wildcardReflects(lib, credentials);
     const byRelease =
       becomesReflection && !lib.wildcardReflects ? fromRelease(lib, 'wildcardWithCredentials') : undefined;
@@ -483,6 +490,8 @@ export class OptionPolicies {
         if (v.kind === 'function') origins.push(...this.functions.returnedOrigins(lib, v.fn, credentials, true));
       }
     }
+    // S3: a rule answering `*` sends no Access-Control-Allow-Credentials.
+    if (lib.wildcardOmitsCredentials && origins.some((o) => o.type === 'wildcard')) credentials = { allowed: false };
     return {
       kind: 'options',
       library: lib,
@@ -520,8 +529,23 @@ export class OptionPolicies {
           return [reflectSpec(v.node, 'origin-true', this.checks.guardOf([...v.sites, ...extraSites], b))];
         }
         if (typeof v.value === 'string') {
+          // The Serverless Framework: a list entry is a pattern (`*` alone matches every Origin).
+          if (lib.originWildcards === 'glob-in-list' && depth > 0 && v.value.includes('*')) {
+            if (v.value.trim() === '*') return [reflectSpec(v.node, 'library', NO_GUARD)];
+            const pattern = `^${v.value.replace(/\./g, '[.]').replace('*', '.+')}$`;
+            const why = `the Serverless Framework turns \`*\` in \`${v.value}\` into \`.+\`, which matches dots too`;
+            const check = this.checks.judge.regex({ node: v.node, pattern, flags: '', wildcard: v.value, why });
+            return [{ type: 'regexp', node: v.node, check }];
+          }
           if (v.value === '*' || (lib.starInStringReflects && depth === 0 && v.value.includes('*'))) {
             return [this.wildcardSpec(lib, v.node, false, credentials)];
+          }
+          // Cloud platforms: `https://*` (API Gateway), `https://*.example.com` (S3), or unknown.
+          if (lib.originWildcards && lib.originWildcards !== 'glob-in-list' && v.value.includes('*')) {
+            const compiled = platformWildcardPattern(lib.originWildcards, v.value);
+            if (compiled === undefined) return [{ type: 'unknown', node: v.node }];
+            const check = this.checks.judge.regex({ node: v.node, flags: '', wildcard: v.value, ...compiled });
+            return [{ type: 'regexp', node: v.node, check }];
           }
           // hapi compiles `*` and `?` in origin strings to a regex; other libraries compare strings exactly.
           const wildcard = lib.compilesWildcardOrigins ? wildcardOriginPattern(v.value) : undefined;
@@ -553,8 +577,8 @@ export class OptionPolicies {
       case 'array':
       case 'set': {
         if (lib.wildcardInListIsWildcard && v.elements.some((e) => e.kind === 'literal' && e.value === '*')) {
-          // Elysia: `*` anywhere in the list sends `*` to everyone.
-          return [{ type: 'wildcard', node: v.node, implicit: false, becomesReflection: false }];
+          // Elysia, the cloud platforms: `*` anywhere in the list sends `*` to everyone.
+          return [this.wildcardSpec(lib, v.node, false, credentials)];
         }
         if (lib.listOfOneIsFixed && v.kind === 'array' && v.elements.length <= 1) {
           // Yoga: one entry is sent as a fixed origin; an empty list reflects.
@@ -565,7 +589,14 @@ export class OptionPolicies {
         }
         const members: OriginSpec[] = [];
         for (const e of v.elements) {
-          if (e.kind === 'literal' && e.value === '*' && !lib.wildcardReflects) continue; // compared with ===
+          // compared with === (a pattern for the Serverless Framework)
+          if (
+            e.kind === 'literal' &&
+            e.value === '*' &&
+            !lib.wildcardReflects &&
+            lib.originWildcards !== 'glob-in-list'
+          )
+            continue;
           if (lib.listEntriesExact && e.kind === 'regexp') continue; // itty-router: `includes`, never `.test()`
           if (depth < 2) members.push(...this.originSpecs(lib, e, credentials, extraSites, b, depth + 1));
           else members.push({ type: 'unknown', node: e.node });
@@ -576,7 +607,14 @@ export class OptionPolicies {
           out.push({ type: 'null', node: v.node });
         }
         const first = v.elements[0];
-        if (lib.listMissSends === 'first' && first?.kind === 'literal' && typeof first.value === 'string') {
+        const firstIsPattern =
+          lib.originWildcards === 'glob-in-list' && first?.kind === 'literal' && first.value === '*';
+        if (
+          lib.listMissSends === 'first' &&
+          first?.kind === 'literal' &&
+          typeof first.value === 'string' &&
+          !firstIsPattern
+        ) {
           // hono < 4.6.5: an origin not in the list gets the first entry (harmless: it names another origin).
           out.push(literalOriginSpec(first.value, first.node));
         }
@@ -605,8 +643,22 @@ export class OptionPolicies {
       case 'function':
         if (depth > 0) return [{ type: 'unknown', node: v.node }];
         return this.functions.originsOf(lib, v.fn, credentials, v.closure);
-      default:
+      default: {
+        // `apigateway.Cors.ALL_ORIGINS` of the CDK: the list it stands for.
+        const constant = libraryConstantOf(lib, v, this.resolver);
+        if (constant && depth === 0) {
+          const elements: Value[] = constant.map((value) => ({ kind: 'literal', value, node: v.node, sites: v.sites }));
+          return this.originSpecs(
+            lib,
+            { kind: 'array', elements, node: v.node, sites: v.sites },
+            credentials,
+            extraSites,
+            b,
+            depth,
+          );
+        }
         return [{ type: 'unknown', node: v.node }];
+      }
     }
   }
 }
@@ -634,6 +686,77 @@ function minVersionOf(range: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What an origin string holding `*` admits on a platform, as an anchored pattern: API Gateway HTTP APIs
+ * document `https://*` and `http://*` only (any other pattern: undefined, unknown); S3 matches its one `*`
+ * against any characters.
+ */
+function platformWildcardPattern(
+  mode: 'scheme' | 'star' | 'unknown',
+  origin: string,
+): { pattern: string; why: string } | undefined {
+  if (mode === 'scheme') {
+    const scheme = /^(https?):\/\/\*$/.exec(origin.trim());
+    return scheme
+      ? { pattern: `^${scheme[1]}://.*$`, why: `API Gateway reads \`${origin}\` as every ${scheme[1]} origin` }
+      : undefined;
+  }
+  if (mode === 'star' && origin.split('*').length === 2) {
+    return {
+      pattern: `^${origin.split('*').map(escapeRegex).join('.*')}$`,
+      why: `S3 matches \`*\` in \`${origin}\` against any characters, dots too`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The list a library constant stands for (`Cors.ALL_ORIGINS`), when `v` is a read of one: a member chain
+ * ending in the constant's path whose root is imported from one of the library's modules.
+ */
+function libraryConstantOf(lib: LibrarySemantics, v: Value, resolver: ValueResolver): readonly string[] | undefined {
+  if (!lib.constants) return undefined;
+  if (v.kind === 'package') {
+    const row = lib.constants.find(
+      (c) => endsWith(v.path, c.path) && c.modules.some((m) => v.name === m || v.name.startsWith(m)),
+    );
+    return row?.value;
+  }
+  const chain: string[] = [];
+  let n: Node = unwrap(v.node);
+  while (n.type === T.MemberExpression && !n.computed && n.property.type === T.Identifier) {
+    chain.unshift(n.property.name);
+    n = unwrap(n.object);
+  }
+  if (n.type !== T.Identifier) return undefined;
+  const source = importSourceOf(resolver, n);
+  // `import { Cors }`: the imported name is the chain's first step.
+  const imported = resolver.variableOf(n)?.defs[0]?.node;
+  if (imported?.type === T.ImportSpecifier) chain.unshift(exportNameOf(imported.imported));
+  // A root that is no import (the module namespace handed to an options factory as `apigateway: any`)
+  // is read by the constant's name, within options the site already shows are the library's.
+  return lib.constants.find(
+    (c) =>
+      endsWith(chain, c.path) && (source === undefined || c.modules.some((m) => source === m || source.startsWith(m))),
+  )?.value;
+}
+
+function endsWith(path: readonly string[], tail: readonly string[]): boolean {
+  return path.length >= tail.length && tail.every((k, i) => path[path.length - tail.length + i] === k);
+}
+
+/** The module an identifier is imported from (`import x from 'm'`, `import { x }`, `import * as x`). */
+function importSourceOf(resolver: ValueResolver, id: TSESTree.Identifier): string | undefined {
+  const def = resolver.variableOf(id)?.defs[0];
+  if (def?.type !== 'ImportBinding') return undefined;
+  const decl = def.node.parent;
+  return decl?.type === T.ImportDeclaration ? decl.source.value : undefined;
+}
+
+function exportNameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === T.Identifier ? node.name : node.value;
 }
 
 function literalValue(node: Node, value: undefined): Value {

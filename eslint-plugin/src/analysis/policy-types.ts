@@ -139,6 +139,11 @@ export interface Policy {
   readonly callers?: readonly TSESTree.CallExpression[];
   /** A helper judged where it lives: why its parameter is the request's Origin, and its callers (helpers.ts). */
   readonly helper?: HelperJudgement;
+  /**
+   * What the platform does with these headers, in a sentence (a deployment file's route and what overrides
+   * it; a cloud construct's is its library row's `platformNote`): shown by the hover and the map.
+   */
+  readonly platformNote?: string;
   /** Where the server that sends this policy runs, when the file shows it runs on the user's machine. */
   readonly server?: LocalServer;
 }

@@ -149,6 +149,9 @@ function eslintOptionsFor(
       },
       { files: JS_TS, ...plugin.configs.recommended },
       { files: JS_TS, ...collector },
+      // vercel.json, firebase.json: ESLint's JSON language (the json preset names the files).
+      plugin.configs.json,
+      { files: plugin.configs.json.files, ...collector },
     ],
   };
 }

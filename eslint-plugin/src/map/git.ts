@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MODULE_LIMITS, SOURCE_EXTENSIONS } from '../analysis/values/modules';
+import { deploymentFileOf } from '../analysis/sites/deployment-files';
 
 export interface RefTree {
   /** The commit the ref names. */
@@ -86,7 +87,7 @@ export function filesUnder(tree: RefTree, cwd: string, paths: readonly string[])
   const roots = (paths.length > 0 ? paths : ['.']).map((p) => resolve(cwd, p));
   const exts = new Set<string>(SOURCE_EXTENSIONS);
   return [...tree.files.keys()]
-    .filter((f) => exts.has(f.slice(f.lastIndexOf('.'))))
+    .filter((f) => exts.has(f.slice(f.lastIndexOf('.'))) || deploymentFileOf(f) !== undefined)
     .filter((f) => roots.some((r) => f === r || f.startsWith(r.endsWith(sep) ? r : r + sep)))
     .sort();
 }

@@ -79,6 +79,9 @@ function subjectOf(
       return `The origin function returns the Origin${note || ' unchecked'}`;
     case 'library':
       if (spec.release) return releaseText(spec.release);
+      // The Serverless Framework: `*` in a list of origins is a pattern every Origin matches.
+      if (spec.node.type === T.Literal && spec.node.value === '*')
+        return `${lib} matches \`*\` in the origin list against every Origin and sends it back`;
       return `${lib} with no origin list sends back every request's Origin`;
   }
 }

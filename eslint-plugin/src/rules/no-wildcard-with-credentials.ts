@@ -23,6 +23,7 @@ export type MessageIds =
   | 'wildcardReflects'
   | 'wildcardAlwaysReflects'
   | 'wildcardDropsCredentials'
+  | 'wildcardRefused'
   | 'suggestRemoveCredentials'
   | 'suggestAllowlist';
 
@@ -52,6 +53,8 @@ export default createRule<Options, MessageIds>({
         "{{library}} answers {{subject}} with the request's Origin; with credentials (line {{line}}) any site reads with cookies.",
       wildcardDropsCredentials:
         '{{library}} drops credentials from {{subject}} responses (line {{line}}), so credentialed requests fail: list trusted origins.',
+      wildcardRefused:
+        '{{library}} refuses {{subject}} with credentials (line {{line}}): the stack fails to build, so this CORS setting never deploys.',
       suggestRemoveCredentials: 'Remove credentials (keep `*` for public data).',
       suggestAllowlist: 'Allow only an allowlist of trusted origins (`{{list}}`).',
     },
@@ -96,14 +99,15 @@ export default createRule<Options, MessageIds>({
       }
       if (spec.implicit && spec.node === policy.options && !policy.originProperty) {
         const obj = policy.options;
+        const name = policy.library.originOption;
         const first = obj.properties[0];
         return (fixer) => {
           const list = listFor(fixer);
           return [
             ...list.fixes,
             first
-              ? fixer.insertTextBefore(first, `origin: ${list.array}, `)
-              : fixer.replaceText(obj, `{ origin: ${list.array} }`),
+              ? fixer.insertTextBefore(first, `${name}: ${list.array}, `)
+              : fixer.replaceText(obj, `{ ${name}: ${list.array} }`),
           ];
         };
       }
@@ -145,7 +149,9 @@ export default createRule<Options, MessageIds>({
                   : 'wildcardReflects'
                 : policy.library?.wildcardWithCredentials === 'drops-credentials'
                   ? 'wildcardDropsCredentials'
-                  : 'wildcardRejected',
+                  : policy.library?.wildcardWithCredentials === 'refused'
+                    ? 'wildcardRefused'
+                    : 'wildcardRejected',
               data: {
                 subject,
                 Subject: subject[0]!.toUpperCase() + subject.slice(1),

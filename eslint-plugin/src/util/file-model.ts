@@ -5,7 +5,14 @@
  */
 import * as nodePath from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { analyzeFile, emptyModel, mayHoldCors, type FileModel } from '../analysis';
+import {
+  analyzeDeploymentJson,
+  analyzeFile,
+  emptyModel,
+  mayHoldCors,
+  type FileModel,
+  type JsonNode,
+} from '../analysis';
 import { emptyCandidates, noteCandidate, type Candidates } from '../analysis/candidates';
 import { corsGuardSettings } from './settings';
 import { dependenciesAt, packageVersionNear } from './package-versions';
@@ -86,6 +93,21 @@ export function withFileModel<MessageIds extends string, Options extends readonl
   const sourceCode = context.sourceCode;
   const collector = collectorOf(sourceCode.ast);
   if (screenedOut(context)) return {};
+  if (isJsonDocument(sourceCode.ast)) {
+    // ESLint's JSON language (`vercel.json`, `firebase.json`): the document is the whole input.
+    const document = sourceCode.ast;
+    return {
+      ['Document:exit' as string]() {
+        collector.model ??= analyzeDeploymentJson(
+          document,
+          realFilename(context),
+          sourceCode.text,
+          corsGuardSettings(context).trustedOrigins,
+        ).model;
+        onModel(collector.model);
+      },
+    };
+  }
   const exit: TSESLint.RuleListener = {
     'Program:exit'(program) {
       collector.model ??= analyzeFile({
@@ -120,6 +142,11 @@ export function withFileModel<MessageIds extends string, Options extends readonl
     CallExpression: (node) => noteCandidate(collector, node),
     ...exit,
   };
+}
+
+/** A JSON document of ESLint's JSON language (@eslint/json), rather than a JavaScript program. */
+function isJsonDocument(ast: unknown): ast is JsonNode {
+  return (ast as { type?: unknown }).type === 'Document';
 }
 
 /** The model of a file already linted (for consumers such as the editor extension). */

@@ -41,7 +41,9 @@ export function honouringIgnoreComments<C extends Readonly<TSESLint.RuleContext<
   if (!sourceCode.text.includes(IGNORE_MARKER)) return context;
   let directives = cache.get(sourceCode.ast);
   if (!directives) {
-    directives = ignoreDirectivesOf(sourceCode.getAllComments());
+    // ESLint's JSON language has no comments API (plain JSON has no comments).
+    const comments = typeof sourceCode.getAllComments === 'function' ? sourceCode.getAllComments() : [];
+    directives = ignoreDirectivesOf(comments);
     cache.set(sourceCode.ast, directives);
   }
   const found = directives;

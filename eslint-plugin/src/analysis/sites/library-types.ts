@@ -29,7 +29,13 @@ export type LibraryId =
   | 'itty-router-v4'
   | 'tinyhttp-cors'
   | 'micro-cors'
-  | 'hattip-cors';
+  | 'hattip-cors'
+  | 'cdk-rest-api'
+  | 'cdk-http-api'
+  | 'lambda-url'
+  | 's3'
+  | 'sst-api'
+  | 'serverless-http';
 
 export interface LibrarySemantics {
   readonly id: LibraryId;
@@ -44,9 +50,11 @@ export interface LibrarySemantics {
   readonly defaultOrigin: 'wildcard' | 'reflect' | 'none';
   /**
    * What `*` plus credentials turns into: browsers reject it; the library reflects the Origin instead; or
-   * (`koa2-cors`) the library drops `Access-Control-Allow-Credentials` from actual responses (still broken).
+   * (`koa2-cors`) the library drops `Access-Control-Allow-Credentials` from actual responses (still broken);
+   * (`refused`: the CDK HTTP API) the configuration is refused before anything is deployed; (`unknown`: a
+   * Lambda Function URL) nothing CORS Guard has read says what the platform sends.
    */
-  readonly wildcardWithCredentials: 'rejected' | 'reflects' | 'drops-credentials';
+  readonly wildcardWithCredentials: 'rejected' | 'reflects' | 'drops-credentials' | 'refused' | 'unknown';
   /** hapi, Yoga: `*` in the origin list (or as the origin) always sends back the request's Origin. */
   readonly wildcardReflects: boolean;
   /** hapi: `*` and `?` in an origin string are wildcards (see `wildcardOriginPattern`). */
@@ -167,6 +175,29 @@ export interface LibrarySemantics {
    * not report it unless credentials go with it.
    */
   readonly reflectionByDesign?: string;
+  /**
+   * Cloud platforms: what an origin string holding `*` (other than `*` itself) means: `scheme` (API Gateway
+   * HTTP APIs: `https://*` and `http://*` admit every origin of that scheme, any other pattern is unknown);
+   * `star` (S3: the one `*` matches any characters, and the request's Origin is sent back); `unknown` (no
+   * documentation read says); `glob-in-list` (the Serverless Framework: an entry of a list of origins is a
+   * pattern, its dots literal and its first `*` one or more characters, so `*` in a list sends back every
+   * Origin; a single origin string is sent as written).
+   */
+  readonly originWildcards?: 'scheme' | 'star' | 'unknown' | 'glob-in-list';
+  /** S3: a rule whose origins include `*` answers `*` and never sends Access-Control-Allow-Credentials. */
+  readonly wildcardOmitsCredentials?: boolean;
+  /** S3: the options value is a list of rules, each an options object of its own (one policy each). */
+  readonly rulesList?: boolean;
+  /**
+   * Constants of the library's modules that stand for an origin list (`Cors.ALL_ORIGINS` of the CDK is
+   * `['*']`): the member path's end, and the module prefixes the root must be imported from.
+   */
+  readonly constants?: readonly LibraryConstant[];
+  /**
+   * What the platform does besides the headers, in a sentence for the hover and the map (API Gateway's REST
+   * preflight answers OPTIONS only; an HTTP API replaces the integration's CORS headers).
+   */
+  readonly platformNote?: string;
   /** Whether `origin` accepts an array (so a suggestion may write one). */
   readonly acceptsArray: boolean;
   /** Option name of the origin setting (`origin`), and of extra allowlists. */
@@ -177,6 +208,13 @@ export interface LibrarySemantics {
   /** Whether the origin value may be a RegExp that is tested and the origin reflected. */
   readonly acceptsRegExp: boolean;
   readonly responses: LibraryResponses;
+}
+
+/** A library constant standing for an origin list (see `LibrarySemantics.constants`). */
+export interface LibraryConstant {
+  readonly path: readonly string[];
+  readonly modules: readonly string[];
+  readonly value: readonly string[];
 }
 
 /** The semantics fields a release range may change. */

@@ -2,6 +2,7 @@
  * Calls that take CORS options: found by module (however imported or renamed), by the shape of the call,
  * by auto-imported name, or by the type an options object is declared with.
  */
+import { CLOUD_MODULE_SITES, CLOUD_SHAPE_SITES } from './cloud-sites';
 import { LOOPBACK3_ENABLED, type ConventionStep } from './convention-table';
 import type { LibraryId } from './library-types';
 
@@ -301,6 +302,7 @@ export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
     optionsArg: 0,
     optionsPath: ['routes', 'cors'],
   },
+  ...CLOUD_MODULE_SITES,
 ];
 
 /**
@@ -380,6 +382,7 @@ export const SHAPE_OPTION_SITES: readonly ShapeOptionSite[] = [
     altPaths: [['config', 'cors']],
     arrayOfObjects: true,
   },
+  ...CLOUD_SHAPE_SITES,
 ];
 
 /**

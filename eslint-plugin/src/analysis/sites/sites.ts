@@ -35,6 +35,7 @@ import {
   type VersionBound,
 } from './frameworks';
 import type { CorsHeaderName } from '../headers/header-names';
+import { isServerlessHttpEvent } from './cloud-sites';
 import { cjsExportsOf, type Scope, type ValueResolver } from '../values/values';
 
 export interface HeaderSite {
@@ -655,10 +656,16 @@ function adapterLibrary(
 export function definedOptionSites(objects: readonly TSESTree.ObjectExpression[]): OptionSite[] {
   const out: OptionSite[] = [];
   for (const obj of objects) {
+    // The `cors` of a Serverless Framework `http` event is read with that event (below), not as `cors`'s.
+    const holder = obj.parent?.parent;
+    if (holder?.type === T.ObjectExpression && obj.parent?.type === T.Property && isServerlessHttpEvent(holder))
+      continue;
     const typed = typedOptionsOf(obj);
     if (typed) out.push({ library: typed.library, call: obj, argument: obj, path: typed.path });
     else if (isDefinedCorsOptions(obj))
       out.push({ library: definedLibraryOf(obj), call: obj, argument: obj, path: [] });
+    else if (isServerlessHttpEvent(obj))
+      out.push({ library: 'serverless-http', call: obj, argument: obj, path: ['cors'] });
   }
   return out;
 }

@@ -1,9 +1,10 @@
 /**
  * The library table: every CORS library CORS Guard models, by id. A new library is a row in the file of
- * its family (node, fetch, conventions, platforms).
+ * its family (node, fetch, conventions, platforms, cloud).
  */
 import { escapeRegex } from '../../checks/origins';
 import type { LibraryId, LibrarySemantics } from '../library-types';
+import { CLOUD_LIBRARIES, SERVERLESS_LIBRARIES, SST_LIBRARIES } from './cloud';
 import { CONVENTIONS_LIBRARIES } from './conventions';
 import { FETCH_LIBRARIES } from './fetch';
 import { NODE_LIBRARIES } from './node';
@@ -14,6 +15,9 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
   ...FETCH_LIBRARIES,
   ...CONVENTIONS_LIBRARIES,
   ...PLATFORM_LIBRARIES,
+  ...CLOUD_LIBRARIES,
+  ...SST_LIBRARIES,
+  ...SERVERLESS_LIBRARIES,
 };
 
 /**
