@@ -33,12 +33,13 @@ export const batchesDir = join(corpusDir, 'batches');
 
 export const KINDS = ['multi-file', 'single-file'];
 export const VERDICTS = ['vulnerable', 'safe'];
-export const CLASSES = ['reflection', 'unsafe-check', 'wildcard-credentials', 'null-origin'];
+export const CLASSES = ['reflection', 'unsafe-check', 'wildcard-credentials', 'null-origin', 'local-exposure'];
 export const RULES = [
   'no-origin-reflection',
   'no-unsafe-origin-check',
   'no-wildcard-with-credentials',
   'no-null-origin',
+  'no-exposed-local-server',
 ];
 
 const require = createRequire(import.meta.url);

@@ -278,6 +278,71 @@ describe.runIf(posix)('a hostile workspace', () => {
   );
 });
 
+/**
+ * The extension's side of a scan, in a child process: the built worker's engine (`linter-worker.cjs`, what
+ * the editor's worker thread runs) over every file the scan would list, each read as the scan reads it
+ * (`readText` bounded to the workspace folder and the size cap).
+ */
+const WORKER_SCAN = `
+const { readdirSync } = require('node:fs');
+const { join, relative } = require('node:path');
+const { createEngine } = require(process.argv[2]);
+const { readText } = require(process.argv[3]);
+const root = process.cwd();
+const engine = createEngine();
+const settings = { preset: 'recommended', rules: {}, trustedOrigins: [] };
+const out = { policies: [], skipped: [], findings: [] };
+const walk = (dir) => {
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) walk(path);
+    else if (/\\.(m?[jt]s|[jt]sx)$/.test(d.name)) {
+      const text = readText(path, { maxBytes: 1024 * 1024, root });
+      const file = relative(root, path);
+      if (text === undefined) { out.skipped.push(file); continue; }
+      const r = engine.lint({ fileName: path, languageId: /\\.tsx?$/.test(path) ? 'typescript' : 'javascript', text, settings, root, withPolicies: true });
+      for (const p of r.policies ?? []) out.policies.push(p.verdict + ' ' + file + ':' + p.line);
+      for (const f of r.findings) out.findings.push(file + ':' + f.line + ' ' + f.ruleId);
+    }
+  }
+};
+walk(root);
+process.stdout.write(JSON.stringify(out));
+`;
+
+describe.runIf(posix)("the extension's worker over a hostile workspace", () => {
+  it(
+    'reads every hostile file as skipped, keeps every other verdict, under 500 MB',
+    async () => {
+      const dir = await workspace('worker', ['fifo', 'zero', 'leave', 'huge', 'socket', 'tsconfig', 'names']);
+      const script = join(base, 'worker-scan.cjs');
+      writeFileSync(script, WORKER_SCAN);
+      const worker = join(repo, 'extension', 'dist', 'linter-worker.cjs');
+      const reader = join(repo, 'eslint-plugin', 'dist', 'analysis', 'read-file.js');
+      const r = await node([script, worker, reader], dir);
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { policies: string[]; skipped: string[]; findings: string[] };
+      expect(out.skipped.sort()).toEqual([
+        'src/fifo.ts',
+        'src/huge.js',
+        'src/leave.js',
+        'src/socket.js',
+        'src/zero.ts',
+      ]);
+      expect(out.policies.sort()).toEqual(
+        [...VERDICTS, ...HOSTILE_NAMES.map((n) => `unsafe ${n}:4`)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
+      expect(out.findings.filter((f) => f.startsWith('src/') || f.startsWith('server')).sort()).toEqual([
+        'server.js:5 cors-guard/no-origin-reflection',
+        'src/app.js:4 cors-guard/no-origin-reflection',
+        'src/uses.js:7 cors-guard/no-origin-reflection',
+      ]);
+      expect(r.maxRssMb).toBeLessThan(MEMORY_LIMIT_MB);
+    },
+    SLOW,
+  );
+});
+
 describe('a command line that fails loudly', () => {
   let dir: string;
   beforeAll(async () => {

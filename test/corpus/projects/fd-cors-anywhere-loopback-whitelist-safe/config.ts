@@ -1,0 +1,2 @@
+export const webappPort = 3000;
+export const corsProxyPort = 3001;

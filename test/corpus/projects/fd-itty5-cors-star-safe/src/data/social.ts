@@ -1,0 +1,1 @@
+export const socialLinks = [{ name: 'github', url: 'https://github.com/someone' }];

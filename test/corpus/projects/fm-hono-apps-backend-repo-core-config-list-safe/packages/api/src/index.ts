@@ -1,0 +1,5 @@
+import app from './middlewares';
+
+app.get('/users/me', (c) => c.json({ id: 'me' }));
+
+export default app;

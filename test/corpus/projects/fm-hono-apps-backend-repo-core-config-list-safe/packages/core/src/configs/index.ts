@@ -1,0 +1,6 @@
+import { defaults } from './default';
+import production from './production';
+
+const overrides = process.env.NODE_ENV === 'production' ? production : {};
+
+export const config = { ...defaults, ...overrides };

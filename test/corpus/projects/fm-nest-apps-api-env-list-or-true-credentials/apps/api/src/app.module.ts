@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { RoomGateway } from './room.gateway';
+
+@Module({ providers: [RoomGateway] })
+export class AppModule {}

@@ -1,0 +1,3 @@
+import { router } from './routes';
+
+export default { fetch: (request: Request) => router.handle(request) };

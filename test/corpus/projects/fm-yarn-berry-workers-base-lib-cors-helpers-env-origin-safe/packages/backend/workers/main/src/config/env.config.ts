@@ -1,0 +1,4 @@
+export interface Env {
+  FRONTEND_URL: string;
+  JWT_SECRET: string;
+}

@@ -1,0 +1,1 @@
+export { RestApiRouter } from './router';
