@@ -112,10 +112,7 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
       verdict = `Public: the origin check lets \`${witness}\` in, but never with cookies, so it reads only what \`*\` would give. Fine for public data; tighten the check before allowing credentials.`;
       break;
     case 'public':
-      verdict =
-        assessment.attacker.allowOrigin.kind === 'value' && assessment.attacker.allowOrigin.reflected
-          ? "Public: every website's Origin is sent back, but never with cookies, so any website reads what `*` would give. Fine for public data; send `Vary: Origin`, and never add credentials without an allowlist."
-          : 'Public: any website can read responses, but never with cookies. Fine for public data.';
+      verdict = 'Public: any website can read responses, but never with cookies. Fine for public data.';
       break;
     case 'unknown':
       verdict = 'Depends on values CORS Guard cannot read here.';
