@@ -359,8 +359,6 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
     const viaCheck = !attacker.admissions.some((a) => a.reflected && admittedThrough(a));
     if (viaCheck && attacker.readable === 'without-cookies')
       return { ...base, level: 'safe', reason: 'check-public', witness: EXAMPLE_ATTACKER };
-    // Every origin sent back, never with credentials: any website reads what `*` would give (public data).
-    if (attacker.readable === 'without-cookies') return { ...base, level: 'safe', reason: 'public' };
     return { ...base, level: 'unsafe', reason: viaCheck ? 'check' : 'any-origin', witness: EXAMPLE_ATTACKER };
   }
   const w = policyWitness(policy);

@@ -112,10 +112,6 @@ export default createRule<Options, MessageIds>({
       description:
         "Disallow sending the request's Origin back in Access-Control-Allow-Origin without an exact allowlist check",
       recommended: 'recommended',
-      // Reflection that never allows credentials gives any website what `*` would (public data): strict only,
-      // as for loose checks (no-unsafe-origin-check). A server on the user's own machine is another matter:
-      // no-exposed-local-server reports it there.
-      recommendedOptions: { reportWithoutCredentials: false },
       noFixReason:
         'No safe automatic fix here: only you know which origins to trust. Check the origin against an exact allowlist (see the documentation).',
     },
@@ -125,7 +121,7 @@ export default createRule<Options, MessageIds>({
       reportWithoutCredentials: {
         type: 'boolean',
         description:
-          'Also report reflection when credentials are not allowed (it then exposes only cookie-less responses, like `*`). Default true; false in the recommended preset.',
+          'Also report reflection when credentials are not allowed (it then exposes only cookie-less responses, like `*`). Default true.',
       },
     }),
     defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],
