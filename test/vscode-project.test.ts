@@ -1,16 +1,14 @@
 /**
- * The real-VS-Code suite, part 3: Scan Workspace and the CORS Map view (suite/map.test.ts), and a small
- * project as a new user finds it (project.test.ts). See test/vscode.test.ts.
+ * The real-VS-Code suite, part 3: a small project as a new user finds it (suite/project.test.ts). See
+ * test/vscode.test.ts.
  */
 import { vscodePart } from './vscode/vitest-parts';
 
 vscodePart({
   entry: 'part-project.ts',
-  covers: 'workspace scan, CORS Map and project tests',
-  minTests: 19,
+  covers: 'project tests',
+  minTests: 12,
   screenshots: [
-    'map-view.png',
-    'map-view-sidebar.png',
     'scan-project.png',
     'map-helper-twice.png',
     'map-report-webview.png',

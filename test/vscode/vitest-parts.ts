@@ -4,7 +4,7 @@
  * screenshots), so no file carries the whole suite's time; the packaged .vsix smoke test has a file of its own.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,12 @@ export function vscodePart(part: Part): void {
         // Screenshots of this run: written after it started (file times, whatever the run's length).
         const started = Date.now() - 1000;
         const { outcomes, status, output } = runSuite('run-code-server.mjs', ['--no-build', '--entry', part.entry]);
+        // Each test's time (`ms`), kept for a look after the run (where the part's time goes).
+        mkdirSync(join(root, 'test-results/vscode'), { recursive: true });
+        writeFileSync(
+          join(root, 'test-results/vscode', `results-${part.entry.replace(/\.ts$/, '')}.json`),
+          JSON.stringify(outcomes, null, 2),
+        );
         expect(failures(outcomes)).toEqual([]);
         expect(outcomes[0]?.name, output.slice(-3000)).toBe('activates on a JavaScript file and exposes its API');
         expect(outcomes.length, output.slice(-3000)).toBeGreaterThanOrEqual(part.minTests);

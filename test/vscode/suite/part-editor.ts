@@ -1,8 +1,6 @@
-/** A part of the suite for `npm test` (test/vscode*.test.ts): the activation test, then editor.test, prove.test, workflows.test. */
+/** A part of the suite for `npm test` (test/vscode-editor.test.ts): the activation test, then editor.test. */
 import './activation';
 import './editor.test';
-import './prove.test';
-import './workflows.test';
 import { runAll } from './harness';
 
 export function run(): Promise<void> {

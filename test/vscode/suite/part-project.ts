@@ -1,6 +1,5 @@
-/** A part of the suite for `npm test` (test/vscode*.test.ts): the activation test, then map.test, project.test. */
+/** A part of the suite for `npm test` (test/vscode-project.test.ts): the activation test, then project.test. */
 import './activation';
-import './map.test';
 import './project.test';
 import { runAll } from './harness';
 
