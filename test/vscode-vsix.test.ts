@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exclusive } from './vscode/lock';
 import { failures, root, runSuite } from './vscode/vitest-parts';
 
 /** The file names in a zip archive (a .vsix), from its central directory. */
@@ -29,8 +30,8 @@ function zipEntries(file: string): string[] {
 describe.runIf(process.platform === 'linux')('in a real VS Code (code-server 4.100.3)', () => {
   it(
     'installs the packaged .vsix, which activates and reports',
-    () => {
-      const { outcomes, status, output } = runSuite('smoke-vsix.mjs');
+    async () => {
+      const { outcomes, status, output } = await exclusive(root, () => runSuite('smoke-vsix.mjs'));
       expect(failures(outcomes)).toEqual([]);
       expect(outcomes.length, output.slice(-3000)).toBe(1);
       expect(status, output.slice(-3000)).toBe(0);

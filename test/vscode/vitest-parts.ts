@@ -2,6 +2,7 @@
  * What the vitest files of the real VS Code suite share (test/vscode.test.ts, test/vscode-*.test.ts): each
  * runs one part of the integration suite (`suite/part-*.ts`, its own code-server, sandbox, results file and
  * screenshots), so no file carries the whole suite's time; the packaged .vsix smoke test has a file of its own.
+ * They take turns (`exclusive`): one code-server at a time per checkout, whatever vitest runs beside them.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { exclusive } from './lock';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -65,10 +67,12 @@ export function vscodePart(part: Part): void {
   describe.runIf(process.platform === 'linux')('in a real VS Code (code-server 4.100.3)', () => {
     it(
       `passes the integration suite's ${part.covers} (${part.entry}) and leaves its screenshots`,
-      () => {
+      async () => {
         // Screenshots of this run: written after it started (file times, whatever the run's length).
         const started = Date.now() - 1000;
-        const { outcomes, status, output } = runSuite('run-code-server.mjs', ['--no-build', '--entry', part.entry]);
+        const { outcomes, status, output } = await exclusive(root, () =>
+          runSuite('run-code-server.mjs', ['--no-build', '--entry', part.entry]),
+        );
         // Each test's time (`ms`), kept for a look after the run (where the part's time goes).
         mkdirSync(join(root, 'test-results/vscode'), { recursive: true });
         writeFileSync(
