@@ -239,6 +239,9 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
+      // The log reads `corsGuard.trace` at each line: a change of it alone changes no finding.
+      const keys = Object.keys(vscode.workspace.getConfiguration(SECTION)).filter((k) => k !== 'trace');
+      if (!keys.some((key) => e.affectsConfiguration(`${SECTION}.${key}`))) return;
       log.message('settings changed: re-linting open documents');
       for (const document of vscode.workspace.textDocuments) {
         if (!isLintable(document)) continue;

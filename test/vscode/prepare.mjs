@@ -57,6 +57,9 @@ export function makeSandbox(prefix = 'cors-guard-vscode-') {
         'editor.hover.delay': 150,
         // VS Code for the web saves after a delay by default: the suite's edits must stay in memory.
         'files.autoSave': 'off',
+        // The TypeScript server's type acquisition runs `npm install @types/...` into one cache in the home
+        // folder, shared by code-servers running side by side: off, so a run neither downloads nor races.
+        'typescript.disableAutomaticTypeAcquisition': true,
         'workbench.colorTheme': 'Default Light Modern',
       },
       null,

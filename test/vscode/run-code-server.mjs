@@ -3,7 +3,8 @@
 // VS Code 1.100.3) driven by Debian's Chromium. Then, as a person would see it, screenshots of a
 // finding's squiggle, its hover and its quick-fix menu under test-results/vscode/.
 // Options: --results <file> (per-test JSON), --no-build, --keep (leave the sandbox), --grep <text> (only
-// the tests whose name holds it).
+// the tests whose name holds it), --entry <file> (a suite entry under suite/, default index.ts: all of it;
+// part-*.ts run a share of the modules each, one code-server per part, as `npm test` does).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifacts, buildExtension, buildSuite, makeSandbox, root } from './prepare.mjs';
@@ -13,12 +14,15 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const resultsFile = option('--results');
+const entry = option('--entry') ?? 'index.ts';
+// What a failed run leaves in test-results/vscode/ is named after its entry: parts may run at the same time.
+const tag = entry === 'index.ts' ? '' : `-${entry.replace(/\.ts$/, '')}`;
 
 const started = Date.now();
 const pkg = installCodeServer();
 if (!flag('--no-build')) buildExtension();
 const sandbox = makeSandbox();
-const suite = await buildSuite('index.ts', join(sandbox.dir, 'suite'));
+const suite = await buildSuite(entry, join(sandbox.dir, 'suite'));
 const results = resultsFile ?? `${sandbox.dir}-results.json`;
 rmSync(results, { force: true });
 
@@ -57,9 +61,9 @@ try {
     },
   });
   if (code === 'timeout') {
-    await page.screenshot({ path: join(artifacts, 'timeout.png') });
+    await page.screenshot({ path: join(artifacts, `timeout${tag}.png`) });
     console.error(
-      `the VS Code suite timed out; screenshot: ${join(artifacts, 'timeout.png')}\n${server.log().slice(-4000)}`,
+      `the VS Code suite (${entry}) timed out; screenshot: ${join(artifacts, `timeout${tag}.png`)}\n${server.log().slice(-4000)}`,
     );
   } else {
     exitCode = code;
@@ -76,7 +80,7 @@ try {
 if (existsSync(results)) {
   const list = JSON.parse(readFileSync(results, 'utf8'));
   console.log(
-    `VS Code ${'1.100.3'} (code-server): ${list.filter((r) => r.ok).length} passed, ${list.filter((r) => !r.ok).length} failed in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    `VS Code ${'1.100.3'} (code-server, ${entry}): ${list.filter((r) => r.ok).length} passed, ${list.filter((r) => !r.ok).length} failed in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
 } else if (exitCode === 0) {
   console.error('the suite reported success but wrote no results');

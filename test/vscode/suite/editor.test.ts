@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { test } from './harness';
+import { skip, test } from './harness';
 import {
   api,
   codeActions,
@@ -127,7 +127,9 @@ test('no flicker while typing a line character by character (counts sampled on e
     // A new statement inside the preflight handler, then ` //` (a lone `/` is briefly an unterminated regex).
     const line = positionOf(editor.document, '  res.sendStatus(204);', 0).line;
     await editor.edit((b) => b.insert(new vscode.Position(line, 0), '\n'));
-    const typed = "  const note = { kind: 'typed', n: [1, 2] }; // done";
+    // Short, yet with each half-typed state that matters: `x =` (an incomplete assignment), `[1` (an unclosed
+    // array), ` /` (an unterminated regex) and ` //` (a comment).
+    const typed = '  x = [1]; // ok';
     await typeSlowly(editor, new vscode.Position(line, 0), typed, () => {
       lastKey = Date.now();
       sample();
@@ -141,7 +143,8 @@ test('no flicker while typing a line character by character (counts sampled on e
     subs.forEach((s) => s.dispose());
   }
   assert.ok(lints >= 3, `the file was linted while typing (${lints} lints)`);
-  assert.ok(samples.length > 50, `sampled on every change (${samples.length})`);
+  // At least one sample per keystroke (the key's own, besides the change event's).
+  assert.ok(samples.length > 16, `sampled on every change (${samples.length})`);
   assert.deepEqual(
     samples.filter((n) => n !== 3),
     [],
@@ -219,7 +222,9 @@ test('the disable comment follows the ESLint config: a directive only where the 
 test('the compact hover on a finding fits its box with "Quick Fix…" in view (measured in the workbench)', async () => {
   // The runner hovered the reflection finding for the `finding` screenshots (extension.test.ts).
   const m = measured<{ contentHeight: number; boxHeight: number; statusBarVisible: boolean; text: string }>('finding');
-  if (!m) return; // desktop VS Code (@vscode/test-electron): no runner to measure
+  // Desktop VS Code (@vscode/test-electron) has no runner to measure; a part of the suite without
+  // extension.test.ts has no finding screenshots (test/vscode.test.ts checks the measurement of that part).
+  if (!m) skip('no hover of the finding was measured in this run');
   assert.ok(m.contentHeight <= m.boxHeight + 2, `content ${m.contentHeight} px in a ${m.boxHeight} px box`);
   assert.ok(m.boxHeight <= 250, `the hover is ${m.boxHeight} px tall`);
   assert.ok(m.statusBarVisible, `"Quick Fix…" is visible without scrolling: ${m.text}`);

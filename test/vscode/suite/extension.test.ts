@@ -5,12 +5,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CorsGuardApi } from '../../../extension/src/extension';
 import { test } from './harness';
 import {
   api,
   codeActions,
-  EXTENSION_ID,
   findings,
   hoverText,
   linted,
@@ -20,19 +18,9 @@ import {
   revert,
   ruleOf,
   screenshot,
-  setApi,
   setting,
   until,
 } from './helpers';
-
-test('activates on a JavaScript file and exposes its API', async () => {
-  const editor = await open('order-processing-server.js');
-  const extension = vscode.extensions.getExtension<CorsGuardApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is installed`);
-  setApi(extension.isActive ? extension.exports : await extension.activate());
-  assert.ok(extension.isActive);
-  await linted(editor.document);
-});
 
 test("reports the order-processing server's three mistakes with ranges and related information", async () => {
   const editor = await open('order-processing-server.js');

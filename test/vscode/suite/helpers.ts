@@ -104,11 +104,17 @@ export async function until(condition: () => boolean, what: string, wake?: vscod
   }
 }
 
+/**
+ * The quick fixes at `range`, as the light bulb's Ctrl+. lists them. Only the QuickFix kind is asked for:
+ * every CORS Guard action is one, and asking for all kinds also waits on the TypeScript server's refactors
+ * (`getApplicableRefactors`), which on a loaded machine queue behind its first project load for many seconds.
+ */
 export async function codeActions(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
     'vscode.executeCodeActionProvider',
     document.uri,
     range,
+    vscode.CodeActionKind.QuickFix.value,
   );
   return actions.filter(
     (a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'),

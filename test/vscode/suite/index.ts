@@ -1,4 +1,9 @@
-/** The extension-tests entry: VS Code (code-server or desktop) calls `run()` in the extension host. */
+/**
+ * The extension-tests entry with every module: VS Code (code-server or desktop) calls `run()` in the extension
+ * host. `npm run test:vscode` and the electron runner run it; `npm test` runs the same modules split over
+ * part-*.ts (one code-server each), which must together import every module imported here.
+ */
+import './activation';
 import './extension.test';
 import './map.test';
 import './editor.test';
