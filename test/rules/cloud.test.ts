@@ -6,6 +6,7 @@ import noAnySubdomain from '../../eslint-plugin/src/rules/no-any-subdomain';
 import noOriginReflection from '../../eslint-plugin/src/rules/no-origin-reflection';
 import noWildcardWithCredentials from '../../eslint-plugin/src/rules/no-wildcard-with-credentials';
 import { ruleTester } from './tester';
+import { withAllowlistConstant } from './allowlist-output';
 
 const REST = `import * as apigateway from 'aws-cdk-lib/aws-apigateway';`;
 const HTTP = `import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';`;
@@ -51,10 +52,10 @@ new apigateway.RestApi(this, 'Api', {
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: `${REST}
+              output: withAllowlistConstant(`${REST}
 new apigateway.RestApi(this, 'Api', {
   defaultCorsPreflightOptions: { allowOrigins: ['https://your-frontend.example'], allowCredentials: true },
-});`,
+});`),
             },
             {
               messageId: 'suggestRemoveCredentials',
@@ -79,9 +80,9 @@ api.root.addResource('items').addCorsPreflight({ allowOrigins: ['*'], allowCrede
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: `import { aws_apigateway as apigw } from 'aws-cdk-lib';
+              output: withAllowlistConstant(`import { aws_apigateway as apigw } from 'aws-cdk-lib';
 const api = new apigw.RestApi(this, 'Api');
-api.root.addResource('items').addCorsPreflight({ allowOrigins: ['https://your-frontend.example'], allowCredentials: true });`,
+api.root.addResource('items').addCorsPreflight({ allowOrigins: ['https://your-frontend.example'], allowCredentials: true });`),
             },
             {
               messageId: 'suggestRemoveCredentials',
@@ -104,8 +105,8 @@ api.root.addResource('items', { defaultCorsPreflightOptions: { allowOrigins: Cor
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: `import { Cors } from 'aws-cdk-lib/aws-apigateway';
-api.root.addResource('items', { defaultCorsPreflightOptions: { allowOrigins: ['https://your-frontend.example'], allowCredentials: true } });`,
+              output: withAllowlistConstant(`import { Cors } from 'aws-cdk-lib/aws-apigateway';
+api.root.addResource('items', { defaultCorsPreflightOptions: { allowOrigins: ['https://your-frontend.example'], allowCredentials: true } });`),
             },
             {
               messageId: 'suggestRemoveCredentials',
@@ -128,9 +129,9 @@ new apigateway.RestApi(this, 'Api', props(apigateway));`,
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: `${REST}
+              output: withAllowlistConstant(`${REST}
 const props = (ag: any) => ({ defaultCorsPreflightOptions: { allowOrigins: ['https://your-frontend.example'], allowCredentials: true } });
-new apigateway.RestApi(this, 'Api', props(apigateway));`,
+new apigateway.RestApi(this, 'Api', props(apigateway));`),
             },
             {
               messageId: 'suggestRemoveCredentials',
@@ -153,8 +154,8 @@ new HttpApi(this, 'Api', { corsPreflight: { allowOrigins: ['*'], allowCredential
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: `${HTTP}
-new HttpApi(this, 'Api', { corsPreflight: { allowOrigins: ['https://your-frontend.example'], allowCredentials: true } });`,
+              output: withAllowlistConstant(`${HTTP}
+new HttpApi(this, 'Api', { corsPreflight: { allowOrigins: ['https://your-frontend.example'], allowCredentials: true } });`),
             },
             {
               messageId: 'suggestRemoveCredentials',
@@ -176,8 +177,8 @@ new Api(stack, 'Api', { cors: { allowCredentials: true } });`,
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: `import { Api } from 'sst/constructs';
-new Api(stack, 'Api', { cors: { allowOrigins: ['https://your-frontend.example'], allowCredentials: true } });`,
+              output: withAllowlistConstant(`import { Api } from 'sst/constructs';
+new Api(stack, 'Api', { cors: { allowOrigins: ['https://your-frontend.example'], allowCredentials: true } });`),
             },
             {
               messageId: 'suggestRemoveCredentials',

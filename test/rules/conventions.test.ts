@@ -7,6 +7,7 @@ import noOriginReflection from '../../eslint-plugin/src/rules/no-origin-reflecti
 import noUnsafeOriginCheck from '../../eslint-plugin/src/rules/no-unsafe-origin-check';
 import noWildcardWithCredentials from '../../eslint-plugin/src/rules/no-wildcard-with-credentials';
 import { ruleTester } from './tester';
+import { withAllowlistConstant } from './allowlist-output';
 
 const projects = join(__dirname, '..', 'fixtures', 'conventions');
 const ADONIS5 = join(projects, 'adonis5', 'config', 'cors.ts');
@@ -88,8 +89,10 @@ ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflectio
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: lb4(
-                `{ ...options, rest: { ...options.rest, cors: { origin: ['https://your-frontend.example'], credentials: true } } }`,
+              output: withAllowlistConstant(
+                lb4(
+                  `{ ...options, rest: { ...options.rest, cors: { origin: ['https://your-frontend.example'], credentials: true } } }`,
+                ),
               ),
             },
           ],
@@ -106,7 +109,9 @@ ruleTester.run('no-origin-reflection (framework conventions)', noOriginReflectio
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: `const { RestApplication } = require('@loopback/rest');\nclass Api extends RestApplication {\n  constructor() {\n    super({ rest: { cors: { origin: ['https://your-frontend.example'], credentials: true } } });\n  }\n}`,
+              output: withAllowlistConstant(
+                `const { RestApplication } = require('@loopback/rest');\nclass Api extends RestApplication {\n  constructor() {\n    super({ rest: { cors: { origin: ['https://your-frontend.example'], credentials: true } } });\n  }\n}`,
+              ),
             },
           ],
         },
@@ -187,7 +192,9 @@ ruleTester.run('no-wildcard-with-credentials (framework conventions)', noWildcar
           suggestions: [
             {
               messageId: 'suggestAllowlist',
-              output: routes(`{ allowOrigins: ['https://your-frontend.example'], allowCredentials: true }`),
+              output: withAllowlistConstant(
+                routes(`{ allowOrigins: ['https://your-frontend.example'], allowCredentials: true }`),
+              ),
             },
             { messageId: 'suggestRemoveCredentials', output: routes(`{ allowOrigins: '*' }`) },
           ],

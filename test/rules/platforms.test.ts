@@ -8,6 +8,7 @@ import noOriginReflection from '../../eslint-plugin/src/rules/no-origin-reflecti
 import noUnsafeOriginCheck from '../../eslint-plugin/src/rules/no-unsafe-origin-check';
 import noWildcardWithCredentials from '../../eslint-plugin/src/rules/no-wildcard-with-credentials';
 import { ruleTester } from './tester';
+import { FRONTEND_LIST, withAllowlistConstant } from './allowlist-output';
 
 const ATTACKER = 'https://evil.example';
 const SUFFIX = 'no `^` at the start, so anything may come before';
@@ -19,11 +20,11 @@ const FIREBASE_OPTIONS = join(firebase, 'options.ts');
 const h = '(req, res) => { res.send("ok"); }';
 const onRequest = (options: string, module = 'firebase-functions/v2/https') =>
   `import { onRequest } from '${module}';\nexport const api = onRequest(${options}, ${h});`;
-const FRONTEND = "['https://your-frontend.example']";
-/** The allowlist suggestion: `from` replaced in `code`. */
+const FRONTEND = FRONTEND_LIST;
+/** The allowlist suggestion: `from` replaced in `code` (a list written as the fixes write it: a constant). */
 const allowlist = <M extends string>(messageId: M, code: string, from: string, to = FRONTEND) => ({
   messageId,
-  output: code.replace(from, to),
+  output: to.includes(FRONTEND) ? withAllowlistConstant(code.replace(from, to)) : code.replace(from, to),
 });
 const itty4 = (options: string) =>
   `import { Router, createCors } from 'itty-router';\nconst { preflight, corsify } = createCors(${options});\nexport const router = Router().all('*', preflight);`;
@@ -198,11 +199,11 @@ export default async function handler(req, res) {
           suggestions: [
             {
               messageId: 'suggestAllowlistOption',
-              output: `import NextCors from 'nextjs-cors';
+              output: withAllowlistConstant(`import NextCors from 'nextjs-cors';
 export default async function handler(req, res) {
   await NextCors(req, res, { origin: ${FRONTEND}, credentials: true });
   res.json({ ok: true });
-}`,
+}`),
             },
           ],
         },
