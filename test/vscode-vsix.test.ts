@@ -43,6 +43,7 @@ describe.runIf(process.platform === 'linux')('in a real VS Code (code-server 4.1
         'extension/LICENSE.txt',
         ...[
           'no-any-subdomain',
+          'no-exposed-local-server',
           'no-insecure-origin',
           'no-invalid-cors-header',
           'no-null-origin',
