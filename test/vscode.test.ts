@@ -2,7 +2,7 @@
  * The real-VS-Code suite, run from `npm test` on Linux, part 1: the extension's integration tests of
  * suite/extension.test.ts in code-server (VS Code 1.100.3), with the finding's screenshots and the compact
  * hover's fit measured in the workbench. The other parts: test/vscode-editor.test.ts,
- * test/vscode-project.test.ts, test/vscode-map.test.ts; the packaged .vsix: test/vscode-vsix.test.ts.
+ * test/vscode-project.test.ts, test/vscode-fixes.test.ts, test/vscode-map.test.ts; the packaged .vsix: test/vscode-vsix.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

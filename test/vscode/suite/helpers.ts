@@ -110,15 +110,24 @@ export async function until(condition: () => boolean, what: string, wake?: vscod
  * (`getApplicableRefactors`), which on a loaded machine queue behind its first project load for many seconds.
  */
 export async function codeActions(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider',
-    document.uri,
-    range,
-    vscode.CodeActionKind.QuickFix.value,
-  );
-  return actions.filter(
-    (a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'),
-  );
+  // VS Code cancels a code-action request when something changes while it runs (on a loaded machine, the
+  // workbench catching up with an earlier edit or setting); the request is then asked again, as the light
+  // bulb does. Any other error fails the test.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      return actions.filter(
+        (a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'),
+      );
+    } catch (error) {
+      if (attempt >= 5 || !(error instanceof Error) || error.message !== 'Canceled') throw error;
+    }
+  }
 }
 
 export async function revert(editor: vscode.TextEditor): Promise<void> {

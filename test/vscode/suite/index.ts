@@ -8,6 +8,7 @@ import './extension.test';
 import './map.test';
 import './editor.test';
 import './project.test';
+import './fixes.test';
 import './prove.test';
 import './workflows.test';
 import { runAll } from './harness';
