@@ -202,6 +202,37 @@ describe('one defect, one finding, at the fix location', () => {
     expect(map.policies.filter((p) => p.verdict === 'unsafe')).toHaveLength(1);
   });
 
+  it('cors() options in a helper reading the list its callers pass: judged with their lists, one finding', async () => {
+    // `corsFor(hosts)` returns `cors({ origin: hosts, credentials: true })`; three routers pass their own
+    // lists, one of them a pattern with no start anchor. Before, the options read a parameter and the
+    // policy was unknown: nothing was reported anywhere.
+    const { at, messages } = await findings('list-into-options');
+    expect(at).toEqual(['lib/cors.js:5 cors-guard/no-unsafe-origin-check']);
+    expect(messages[0]!.message).toContain('In `list-into-options/partners.js` (line 5)');
+    expect(messages[0]!.message).toContain('https://evilpartner-portal.net');
+    expect(messages[0]!.message).toMatch(/called from `list-into-options\/\w+\.js:5` and 2 more/);
+    const results = await sarif('list-into-options');
+    expect(results.map((r) => uri(r.locations[0]!))).toEqual(['lib/cors.js:5']);
+    expect(results[0]!.relatedLocations!.map(uri)).toEqual(
+      expect.arrayContaining(['partners.js:5', 'shop.js:5', 'admin.js:5']),
+    );
+    expect(await unsafeEntries('list-into-options')).toEqual(['lib/cors.js:5']);
+  });
+
+  it('the same helper with exact lists from every caller: no finding, one safe entry (not unknown)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-guard-once-options-'));
+    cpSync(fixtures, dir, { recursive: true });
+    useBuiltPlugin(dir);
+    const file = join(dir, 'list-into-options', 'partners.js');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('/partner-portal\\.net$/', '/^https:\\/\\/partner-portal\\.net$/'),
+    );
+    expect((await findings('list-into-options', dir)).at).toEqual([]);
+    const map = await mapDirectory(join(dir, 'list-into-options'), ['--config', '../eslint.config.mjs']);
+    expect(map.policies.map((p) => `${p.file}:${p.line} ${p.verdict}`)).toEqual(['lib/cors.js:5 safe']);
+  });
+
   it('a Deno corsHeaders(origin) sibling module used by two functions: one finding, in the sibling', async () => {
     const { at } = await findings('deno-sibling');
     expect(at).toEqual(['supabase/functions/_shared/cors.ts:3 cors-guard/no-origin-reflection']);

@@ -414,6 +414,55 @@ export function listParameterPolicies(
   builder: PolicyBuilder,
   session: ModuleSession,
 ): Policy[] | undefined {
+  const data = callersData(fn, resolver, session);
+  if (!data) return undefined;
+  return builder
+    .headerPolicies(sites, varyCalls, resolver.bind(fn, data.bound))
+    .map((p) => ({ ...p, callers: data.calls }));
+}
+
+/**
+ * The policies of a library call inside such a helper (`function corsFor(list) { return cors({ origin: list,
+ * credentials: true }); }`, called as `corsFor([/^https:\/\/a\.example\.com$/])` in other modules): the options
+ * judged with the parameters bound to everything the callers pass, once, here, with the callers listed.
+ * Undefined when the call is not in such a helper (it is then judged as written).
+ */
+export function listParameterOptionPolicies(
+  site: OptionSite,
+  resolver: ValueResolver,
+  builder: PolicyBuilder,
+  session: ModuleSession,
+): Policy[] | undefined {
+  let fn: FunctionNode | undefined;
+  for (let n: Node | undefined = site.call.parent; n && !fn; n = n.parent)
+    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration)
+      fn = n;
+  if (!fn || fn.params.length === 0 || localCallsOf(fn, resolver).length > 0) return undefined;
+  // Only parameters the options read (`origin: list`, a callback testing `list`): a helper that takes the app or a
+  // name is judged as written.
+  const within = site.argument ?? site.call;
+  const read = fn.params.map((p) => {
+    const id = p.type === T.AssignmentPattern ? p.left : p;
+    const variable = id.type === T.Identifier ? resolver.variableOf(id) : undefined;
+    return !!variable?.references.some(
+      (r) => r.identifier.range[0] >= within.range[0] && r.identifier.range[1] <= within.range[1],
+    );
+  });
+  if (!read.some(Boolean)) return undefined;
+  const data = callersData(fn, resolver, session);
+  if (!data || !data.bound.some((b, i) => b !== undefined && read[i])) return undefined;
+  return builder.optionPolicies(site, resolver.bind(fn, data.bound)).map((p) => ({ ...p, callers: data.calls }));
+}
+
+/**
+ * What every caller in other modules passes to `fn`, per parameter, where all of them pass strings, patterns or
+ * lists of them (the data an origin check is made of); undefined when no parameter is filled that way.
+ */
+function callersData(
+  fn: FunctionNode,
+  resolver: ValueResolver,
+  session: ModuleSession,
+): { bound: (Value[] | undefined)[]; calls: TSESTree.CallExpression[] } | undefined {
   const callers = foreignCallers(fn, resolver, session);
   if (callers.length === 0) return undefined;
   const self = selfModule(programOf(fn), session);
@@ -427,8 +476,7 @@ export function listParameterPolicies(
     return all.every((a) => a && a.length > 0 && a.every((v) => checkData(v))) ? all.flatMap((a) => a!) : undefined;
   });
   if (bound.every((a) => a === undefined)) return undefined;
-  const calls = callers.map((c) => c.call);
-  return builder.headerPolicies(sites, varyCalls, resolver.bind(fn, bound)).map((p) => ({ ...p, callers: calls }));
+  return { bound, calls: callers.map((c) => c.call) };
 }
 
 /**
@@ -488,4 +536,29 @@ export function optionsFactoryPolicies(
     );
     return { ...p, origins, helper };
   });
+}
+
+/** Calls of a function declared in the linted file, from the linted file (`function f(){}`, `const f = () => {}`). */
+export function localCallsOf(fn: FunctionNode, resolver: ValueResolver): TSESTree.CallExpression[] {
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
+  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier') {
+    id = fn.parent.id;
+  }
+  const variable = id ? resolver.variableOf(id) : undefined;
+  if (!variable) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    const parent = ref.identifier.parent;
+    if (parent?.type === 'CallExpression' && parent.callee === ref.identifier && !isInside(parent, fn)) {
+      calls.push(parent);
+    }
+  }
+  return calls;
+}
+
+function isInside(node: Node, ancestor: Node): boolean {
+  return (
+    node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1] && programOf(node) === programOf(ancestor)
+  );
 }

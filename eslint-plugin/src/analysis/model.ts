@@ -14,7 +14,15 @@ import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
 import { ACAO, canonicalHeaderName } from './headers/header-names';
-import { callersOf, helperPolicies, listParameterPolicies, optionsFactoryPolicies, returningFunction } from './helpers';
+import {
+  callersOf,
+  helperPolicies,
+  listParameterOptionPolicies,
+  listParameterPolicies,
+  localCallsOf,
+  optionsFactoryPolicies,
+  returningFunction,
+} from './helpers';
 import { runCovers } from './run-scope';
 import { serverPlaceOf } from './local-server';
 import { foreignModuleOf, ModuleEntries, programOf } from './values/locations';
@@ -221,7 +229,9 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       if (input.globalScope) optionSites.push(...autoImportedSites(input.globalScope, project));
     }
     for (const site of optionSites) {
-      for (const p of builder.optionPolicies(site)) {
+      // A library call in a helper whose callers (in other modules) pass the list it checks: judged with it.
+      const listed = session ? listParameterOptionPolicies(site, resolver, builder, session) : undefined;
+      for (const p of listed ?? builder.optionPolicies(site)) {
         // Options defined in another module in a shape that leaves no doubt are judged there, where the
         // fix goes; reporting them here too would say the same thing twice.
         const definedIn = p.options && foreignModuleOf(p.options);
@@ -361,31 +371,6 @@ function sameSemantics(defined: LibraryId, library: LibraryId): boolean {
     a.wildcardReflects === b.wildcardReflects &&
     a.originFunction === b.originFunction &&
     a.originOption === b.originOption
-  );
-}
-
-/** Calls of a function declared in the linted file, from the linted file (`function f(){}`, `const f = () => {}`). */
-function localCallsOf(fn: FunctionNode, resolver: ValueResolver): TSESTree.CallExpression[] {
-  let id: TSESTree.Identifier | undefined;
-  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
-  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier') {
-    id = fn.parent.id;
-  }
-  const variable = id ? resolver.variableOf(id) : undefined;
-  if (!variable) return [];
-  const calls: TSESTree.CallExpression[] = [];
-  for (const ref of variable.references) {
-    const parent = ref.identifier.parent;
-    if (parent?.type === 'CallExpression' && parent.callee === ref.identifier && !isInside(parent, fn)) {
-      calls.push(parent);
-    }
-  }
-  return calls;
-}
-
-function isInside(node: Node, ancestor: Node): boolean {
-  return (
-    node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1] && programOf(node) === programOf(ancestor)
   );
 }
 
