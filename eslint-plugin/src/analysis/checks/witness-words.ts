@@ -100,7 +100,7 @@ export function findWitness(
   langs: Languages,
   hosts: readonly string[],
   verify: (origin: string) => boolean,
-): { witness: string; witnessClass: WitnessClass } | undefined {
+): { witness: string; witnessClass: WitnessClass; doubtful?: true } | undefined {
   if (disjoint(search, langs.attack)) return undefined;
   const owned = ownedHosts(hosts);
   const ownSites = new Set(owned.map((h) => registrableDomainOf(h) ?? h));
@@ -110,6 +110,10 @@ export function findWitness(
     return !!p && !isUnder(p.host, owned) && verify(o);
   };
   let best: { witness: string; witnessClass: WitnessClass } | undefined;
+  // The best class whose words the automaton admits but the real check refused every one tried: with lookarounds
+  // dropped, the check may still admit others of that class (`(?<![\w.-])([a-z]+.)?example.com$` refuses
+  // `https://xexample.com` yet admits `https://evilexample.com`), so a weaker witness found later is doubtful.
+  let refusedRank = Infinity;
   for (const { cls, nfa } of langs.prefs) {
     // A class ranked no better than the witness in hand cannot improve on it.
     if (best && CLASS_RANK[cls] >= CLASS_RANK[best.witnessClass]) break;
@@ -124,7 +128,10 @@ export function findWitness(
       .map(stripMarkers)
       .flatMap((w) => (w?.startsWith('http://') ? [w, `https://${w.slice(7)}`] : [w]))
       .find((w): w is string => w !== undefined && (w === 'null' ? verify(w) : acceptable(w)));
-    if (word === undefined) continue;
+    if (word === undefined) {
+      refusedRank = Math.min(refusedRank, CLASS_RANK[cls]);
+      continue;
+    }
     let pretty = publicAddressInstead(word, acceptable) ?? word;
     if (pretty.startsWith('http://') && acceptable(`https://${pretty.slice(7)}`)) pretty = `https://${pretty.slice(7)}`;
     const witnessClass = classOf(pretty, ownSites);
@@ -134,5 +141,5 @@ export function findWitness(
     if (!best || CLASS_RANK[witnessClass] < CLASS_RANK[best.witnessClass]) best = found;
     if (CLASS_RANK[witnessClass] === 0) break;
   }
-  return best;
+  return best && CLASS_RANK[best.witnessClass] > refusedRank ? { ...best, doubtful: true } : best;
 }

@@ -205,6 +205,14 @@ function judge(
         : 'no attacker origin its automaton admits passes its RegExp',
     );
   }
+  // A weak witness (same site, `null`, unregistrable) while stronger words of the automaton were all refused: what
+  // the check admits is not known well enough to rank it (never safe on that witness's strength).
+  if (overall.doubtful)
+    return unanalysable(
+      approximate
+        ? 'its lookarounds or word boundaries are not read exactly, and the attacker origins its automaton admits were refused by it'
+        : 'the attacker origins its automaton admits were refused by its RegExp',
+    );
   const repairs = repairsOf(p.pattern, p.flags).slice(0, 8);
   const fixedSource = applyRepairs(p.pattern, repairs);
   const fixed = compiles(fixedSource, p.flags) ? searchNfa({ pattern: fixedSource, flags: p.flags }).nfa : undefined;
