@@ -188,3 +188,46 @@ describe('minified server bundles are read by the shapes of their calls', () => 
     expect(lint(code).filter((m) => m.startsWith('cors-guard/no-origin-reflection'))).toEqual([]);
   });
 });
+
+// Found by a 10,000-case run of the generative differential test (seed 32): each was called safe while the
+// real check admits the origin named; now unknown (reported as not verified safe), with a safe look-alike.
+describe('the generative long run: refuted "safe" verdicts', () => {
+  const handler = (check: string) => `const app = require('express')();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && (${check})) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});
+`;
+  const admits = (check: string, origin: string) =>
+    (new Function('origin', `return !!(${check});`) as (o: string) => boolean)(origin);
+
+  it.each([
+    // The automaton (lookbehind dropped) admits `https://xexample.com`, which the RegExp refuses; it also admits
+    // `https://evilexample.com` (`evi` + the unescaped dot's `l`), which the RegExp accepts. Settling for the
+    // unregistrable `https://example-com` called it safe.
+    [String.raw`origin.search(/(?<![\w.-])([a-z0-9-]+.)?example.com$/) !== -1`, 'https://evilexample.com'],
+    [String.raw`/(?<![\w.-])([a-z0-9-]+.)?example.com(?=\/|$)/.test(origin)`, 'https://evilexample.com'],
+    // Each side lets attacker origins in; no witness of one passes the other, but a 22-character origin holding
+    // example.com passes both (lastIndexOf gives -1 = 22 - 23).
+    [
+      "origin.lastIndexOf('https://app.example.com') === origin.length - 'https://app.example.com'.length && origin.indexOf('example.com') > -1",
+      'https://vilexample.com',
+    ],
+  ])('%s admits %s: not called safe', (check, attacker) => {
+    expect(admits(check, attacker)).toBe(true);
+    const messages = lint(handler(check)).join('\n');
+    expect(messages).toMatch(/no-unsafe-origin-check: /);
+  });
+
+  it.each([
+    "origin.startsWith('https://app.example.com') && origin.endsWith('.example.com')",
+    "origin.endsWith('.example.com') && origin.indexOf('example') > -1",
+    String.raw`/^https:\/\/([a-z0-9-]+\.)?example\.com$/.test(origin)`,
+  ])('safe look-alike %s: no finding', (check) => {
+    expect(lint(handler(check))).toEqual([]);
+  });
+});

@@ -381,11 +381,49 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
     return { ...base, level: 'unknown', reason: 'unknown' };
   if (attacker.readable === 'without-cookies') return { ...base, level: 'safe', reason: 'public' };
   if (attacker.readable === 'unknown') return { ...base, level: 'unknown', reason: 'unknown' };
+  // Checks that each let attacker origins in, joined by `&&`, none of whose witnesses passes the others: the
+  // origins all of them admit are not computed, so "safe" would be unproven (`lastIndexOf(s) === length -
+  // s.length && includes('example.com')` admits any 22-character origin holding example.com).
+  if (policy.credentials.allowed !== false && unprovenConjunction(policy))
+    return { ...base, level: 'unknown', reason: 'unknown' };
   if (policy.origins.length === 0) return { ...base, level: 'safe', reason: 'no-cors' };
   const written = writtenOrigins(policy);
   if (written.length > 0 && written.every((o) => o === PLACEHOLDER_ORIGIN))
     return { ...base, level: 'broken', reason: 'placeholder' };
   return { ...base, level: 'safe', reason: 'allowlist' };
+}
+
+/**
+ * A guard path of two or more origin checks (beside tests that restrict nothing), each admitting registrable
+ * attacker origins on its own, none of whose witnesses passes the whole policy: what they admit together is
+ * not computed, so the policy is not proven safe. The path's checks, or undefined.
+ */
+export function unprovenConjunction(policy: Policy): readonly PatternCheck[] | undefined {
+  const loose = (c: Check): c is PatternCheck =>
+    isPatternCheck(c) &&
+    c.verdict.kind === 'unsafe' &&
+    c.verdict.findings.some((f) => f.witnessClass === 'registrable' || f.witnessClass === 'attacker-suffix');
+  const visit = (spec: OriginSpec): readonly PatternCheck[] | undefined => {
+    if (spec.type === 'list') {
+      for (const m of spec.members) {
+        const found = visit(m);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (spec.type !== 'reflect') return undefined;
+    for (const path of spec.guard.paths) {
+      // `if (origin && ...)` and length tests restrict nothing; an exact, absent or opaque check does.
+      const restricting = path.filter((c) => c.kind !== 'useless' && c.kind !== 'length');
+      if (restricting.length > 1 && restricting.every(loose)) return restricting as PatternCheck[];
+    }
+    return undefined;
+  };
+  for (const spec of policy.origins) {
+    const found = visit(spec);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** An origin the policy lets in: a trusted origin, else one written in the code. */

@@ -14,6 +14,9 @@ import {
   type RegexCheck,
   type Policy,
   localExposure,
+  assessPolicy,
+  sameCheck,
+  unprovenConjunction,
 } from '../analysis';
 import { foreignModuleOf, fileTextOf } from '../analysis/values/locations';
 import { createRule } from '../util/create-rule';
@@ -266,6 +269,32 @@ export default createRule<Options, MessageIds>({
             });
           }
         }
+      }
+      // Loose checks joined by `&&` whose witnesses each fail another: the origins they admit together are not
+      // computed, so the policy is not verified safe, and that is said (decide.ts: unprovenConjunction).
+      for (const policy of model.policies) {
+        if (!reportsOn(policy) || policy.credentials.allowed === false) continue;
+        const path = unprovenConjunction(policy);
+        if (!path || path.some((c) => unanalysed.has(c) || candidates.some((k) => sameCheck(k.check, c)))) continue;
+        if (assessPolicy(policy).level !== 'unknown') continue;
+        const [first, ...rest] = path;
+        unanalysed.add(first!);
+        reportWithRelated(
+          context,
+          {
+            ...locationOf(first!, undefined, sourceCode),
+            messageId: 'notAnalysed',
+            data: {
+              reason: `it is joined with ${rest.length === 1 ? 'another check' : `${rest.length} other checks`} by \`&&\`, each letting attacker origins in on its own, and the origins they admit together are not computed`,
+            },
+          },
+          [
+            ...rest.map((c) => [c.node, 'Joined with this check.'] as const),
+            ...allowOriginRelated(policy),
+            credentialsRelated(policy),
+          ],
+          policy,
+        );
       }
       candidates.sort((a, b) => MESSAGE_RANK.indexOf(a.messageId) - MESSAGE_RANK.indexOf(b.messageId));
       // One report per check (one defect, one diagnostic): its strongest witness is the message, the
