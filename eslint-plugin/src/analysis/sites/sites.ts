@@ -287,9 +287,14 @@ const TRACE_MAPS: ReadonlyMap<string, TraceLeaf> = (() => {
   return maps;
 })();
 
+/** A deno.land/x module URL without its version (`https://deno.land/x/cors@v1.2.2/mod.ts` -> `.../cors/mod.ts`). */
+function denoModuleName(mod: string): string {
+  return mod.startsWith('https://deno.land/x/') ? mod.replace(/^(https:\/\/deno\.land\/x\/[^/@]+)@[^/]+/, '$1') : mod;
+}
+
 /** The trace map of a module CORS Guard knows, or of one whose name says it is a CORS middleware. */
 function traceMapOf(mod: string): TraceLeaf | undefined {
-  const known = TRACE_MAPS.get(mod);
+  const known = TRACE_MAPS.get(denoModuleName(mod));
   if (known) return known;
   if (!assumedCorsModule(mod)) return undefined;
   return { [ASTUtils.ReferenceTracker.CALL]: { ...ASSUMED_CORS_SITE, modules: [mod], assumedPackage: mod } };
@@ -321,7 +326,7 @@ export function moduleOptionSites(
   const seen = new Set<Node>();
   const add = (spec: ModuleOptionSite & { assumedPackage?: string }, nodes: readonly Node[]) => {
     const at = (n: Node): Node[] =>
-      spec.kind === 'register'
+      spec.kind === 'register' || spec.kind === 'argument'
         ? readsOf(n, globalScope)
         : spec.kind === 'construct' && n.type !== T.NewExpression
           ? readsOf(n, globalScope).flatMap(superCallsOf)
@@ -529,7 +534,7 @@ function requireCalls(globalScope: Scope): Map<string, TSESTree.CallExpression[]
 
 function optionSiteOf(
   library: LibraryId,
-  kind: 'call' | 'construct' | 'register',
+  kind: 'call' | 'construct' | 'register' | 'argument',
   node: Node,
   optionsArg: number | 'last' | 'none',
   path: readonly string[],
@@ -542,6 +547,16 @@ function optionSiteOf(
       return undefined;
     }
     call = parent;
+  } else if (kind === 'argument') {
+    // server.ext('onPreResponse', corsHeaders), server.ext({ type: 'onPreResponse', method: corsHeaders })
+    const parent = node.parent;
+    const holder =
+      parent?.type === T.Property && parent.value === node && parent.parent?.type === T.ObjectExpression
+        ? parent.parent
+        : node;
+    const outer = holder.parent;
+    if (outer?.type !== T.CallExpression || !outer.arguments.includes(holder as never)) return undefined;
+    call = outer;
   } else {
     if (node.type !== T.CallExpression && node.type !== T.NewExpression) return undefined;
     call = node;
