@@ -3,6 +3,7 @@
 // beside a safe look-alike; each witness is one the real package admits (test/differential), except oakCors,
 // which is not on npm: its rows are read from deno.land/x/cors 1.2.2's source and tested here only.
 import { join } from 'node:path';
+import noInvalidCorsHeader from '../../eslint-plugin/src/rules/no-invalid-cors-header';
 import noOriginReflection from '../../eslint-plugin/src/rules/no-origin-reflection';
 import noUnsafeOriginCheck from '../../eslint-plugin/src/rules/no-unsafe-origin-check';
 import noWildcardWithCredentials from '../../eslint-plugin/src/rules/no-wildcard-with-credentials';
@@ -20,6 +21,9 @@ const restify = (options: string, module = 'restify-cors-middleware2') =>
   `import restify from 'restify';\nimport corsMiddleware from '${module}';\nconst server = restify.createServer();\nconst cors = corsMiddleware(${options});\nserver.pre(cors.preflight);\nserver.use(cors.actual);`;
 const oak = (options: string) =>
   `import { Application } from 'https://deno.land/x/oak@v17.1.4/mod.ts';\nimport { oakCors } from 'https://deno.land/x/cors@v1.2.2/mod.ts';\nconst app = new Application();\napp.use(oakCors(${options}));`;
+/** An API Gateway REST integration whose responses map static header values (`"'*'"`). */
+const integration = (origin: string, credentials?: string) =>
+  `import * as apigateway from 'aws-cdk-lib/aws-apigateway';\nconst corsResponseHeaders = {\n  'method.response.header.Access-Control-Allow-Origin': ${origin},${credentials ? `\n  'method.response.header.Access-Control-Allow-Credentials': ${credentials},` : ''}\n};\nexport const integration = new apigateway.LambdaIntegration(fn, {\n  proxy: false,\n  integrationResponses: [{ statusCode: '200', responseParameters: corsResponseHeaders }],\n});`;
 const egg = (code: string) => ({ code, filename: EGG_CONFIG });
 /** SST 3's `sst.config.ts`: `sst` is a global the SST CLI injects. */
 const SST_CONFIG = join(__dirname, '..', 'fixtures', 'platforms', 'sst', 'sst.config.ts');
@@ -172,6 +176,12 @@ ruleTester.run('no-wildcard-with-credentials (long tail)', noWildcardWithCredent
     oak("{ origin: '*' }"),
     // SST 3 ApiGatewayV2: `*` (the default) without credentials; an exact list with credentials; CORS off; and
     // `sst` declared in the file (not SST's global).
+    // API Gateway response parameters: a static exact origin with credentials; `*` without them; a method
+    // response's `true` (the header is declared, not set); a mapping expression (not a static value).
+    integration(`"'https://app.example.com'"`, `"'true'"`),
+    integration(`"'*'"`),
+    integration(`'integration.response.header.Origin'`, `"'true'"`),
+    `resource.addMethod('POST', integration, {\n  methodResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': true, 'method.response.header.Access-Control-Allow-Credentials': true } }],\n});`,
     sst(''),
     sst('{ cors: true }'),
     sst("{ cors: { allowOrigins: ['https://app.example.com'], allowCredentials: true } }"),
@@ -182,6 +192,25 @@ ruleTester.run('no-wildcard-with-credentials (long tail)', noWildcardWithCredent
     },
   ],
   invalid: [
+    {
+      // API Gateway sends a static response parameter as written: `*` with `true`, which browsers reject.
+      code: integration(`"'*'"`, `"'true'"`),
+      errors: [
+        {
+          messageId: 'wildcardRejected',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestRemoveCredentials',
+              output: integration(`"'*'"`, `"'true'"`).replace(
+                `'method.response.header.Access-Control-Allow-Credentials': "'true'",\n`,
+                '',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // SST 3 spreads `cors` over `allowOrigins: ['*']`: with credentials API Gateway refuses it at deploy.
       ...sst("{ cors: { allowCredentials: true, allowOrigins: ['*'] } }"),
@@ -251,6 +280,27 @@ ruleTester.run('no-wildcard-with-credentials (long tail)', noWildcardWithCredent
           suggestions: [
             allowlist('suggestAllowlist', oak("{ origin: '*', credentials: true }"), "'*'"),
             allowlist('suggestRemoveCredentials', oak("{ origin: '*', credentials: true }"), ', credentials: true', ''),
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-invalid-cors-header (API Gateway response parameters)', noInvalidCorsHeader, {
+  valid: [integration(`"'https://app.example.com'"`, `"'true'"`)],
+  invalid: [
+    {
+      // The static value keeps its inner quotes in the suggested fix.
+      code: integration(`"'https://app.example.com/'"`),
+      errors: [
+        {
+          messageId: 'invalidOrigin',
+          suggestions: [
+            {
+              messageId: 'suggestOrigin',
+              output: integration(`"'https://app.example.com'"`),
+            },
           ],
         },
       ],

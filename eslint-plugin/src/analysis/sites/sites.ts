@@ -13,6 +13,7 @@ import {
   isFunction,
   memberName,
   staticKeyName,
+  stringLiteralValue,
   unwrap,
   type Node,
 } from '../ast';
@@ -34,7 +35,7 @@ import {
   type ModuleOptionSite,
   type VersionBound,
 } from './frameworks';
-import type { CorsHeaderName } from '../headers/header-names';
+import { mappedHeaderName, staticMappingValue, type CorsHeaderName } from '../headers/header-names';
 import { isServerlessHttpEvent } from './cloud-sites';
 import { cjsExportsOf, type Scope, type ValueResolver } from '../values/values';
 
@@ -46,6 +47,11 @@ export interface HeaderSite {
   /** The value, when it is one known string (or number). */
   readonly literal?: string;
   readonly shape: 'setter' | 'object' | 'entry' | 'pair' | 'assignment';
+  /**
+   * An API Gateway response parameter (`'method.response.header.Access-Control-Allow-Origin': "'*'"`): the
+   * static value between the quotes, which is what the header carries.
+   */
+  readonly staticValue?: string;
   /** The call, property, entry or assignment that sets the header. */
   readonly node: Node;
   /** Setter calls: the receiver and method (`res`, `setHeader`). */
@@ -105,6 +111,7 @@ export function headerSitesOf(nameNode: Node, header: CorsHeaderName, resolver: 
 }
 
 function withLiteral(site: HeaderSite, resolver: ValueResolver): HeaderSite {
+  if (site.staticValue !== undefined) return { ...site, literal: site.staticValue };
   const literal = site.value ? resolver.singleString(site.value) : undefined;
   return literal === undefined ? site : { ...site, literal };
 }
@@ -152,6 +159,23 @@ function headerSiteAt(nameNode: Node, header: CorsHeaderName): HeaderSite | unde
       if (obj?.type !== T.ObjectExpression) return undefined;
       if (parent.key === nameNode) {
         if (isClientRequestHeaders(obj) || isAssertionArgument(obj)) return undefined;
+        const raw = stringLiteralValue(nameNode);
+        if (raw !== undefined && mappedHeaderName(raw)) {
+          // API Gateway: only a static value (`"'*'"`) is known; a mapping expression or a method response's
+          // `true` (the header is declared) sets nothing CORS Guard can read.
+          const text = stringLiteralValue(parent.value);
+          const staticValue = text === undefined ? undefined : staticMappingValue(text);
+          if (staticValue === undefined) return undefined;
+          return {
+            header,
+            nameNode,
+            value: parent.value,
+            staticValue,
+            shape: 'object',
+            node: parent,
+            group: enclosingFunction(parent),
+          };
+        }
         return {
           header,
           nameNode,
