@@ -178,6 +178,17 @@ export const SHAPES: Record<string, Shape[]> = {
     { name: 'origins list with regex', source: `{ origins: [/trusted\\.example$/] }` },
     { name: 'origins function allowing all', source: '{ origins: (origin) => true }' },
     { name: 'origins function allowing a list', source: `{ origins: (origin) => ${LIST}.includes(origin) }` },
+    // A credentials header written in `headers` goes out with every response.
+    ...[
+      ["origins ['*']", "['*']"],
+      ['origins list', LIST],
+      ['no origins', undefined],
+    ].flatMap(([name, origins]) =>
+      ["'true'", 'true'].map((value) => ({
+        name: `${name ?? ''} + headers credentials ${value}`,
+        source: `{ ${origins ? `origins: ${origins}, ` : ''}headers: { 'Access-Control-Allow-Credentials': ${value} } }`,
+      })),
+    ),
   ],
   'tinyhttp-cors': [
     ...common,
@@ -193,6 +204,34 @@ export const SHAPES: Record<string, Shape[]> = {
     ...both(
       'origin function allowing a list',
       `{ origin: (ctx) => (${LIST}.includes(ctx.request.headers.get('Origin')) ? ctx.request.headers.get('Origin') : '') }`,
+    ),
+  ],
+  // restify-cors-middleware2: `origins` (a list); `'*'` with credentials throws unless allowCredentialsAllOrigins.
+  'restify-cors': [
+    { name: '{}', source: '{}' },
+    { name: "origins ['*']", source: "{ origins: ['*'] }" },
+    {
+      name: "origins ['*'] + credentials + allowCredentialsAllOrigins",
+      source: "{ origins: ['*'], credentials: true, allowCredentialsAllOrigins: true }",
+    },
+    ...both('origins list', `{ origins: ${LIST} }`),
+    ...both('origins list of one', `{ origins: ['${TRUSTED}'] }`),
+    ...both('origins anchored regex', `{ origins: [/^https:\\/\\/trusted\\.example$/] }`),
+    ...both('origins suffix regex', `{ origins: [/trusted\\.example$/] }`),
+    ...both('origins wildcard subdomain', "{ origins: ['https://*.trusted.example'] }"),
+    ...both('origins wildcard prefix', "{ origins: ['https://trusted.*'] }"),
+    ...both("origins with 'null'", `{ origins: ['null', '${TRUSTED}'] }`),
+  ],
+  // hapi-cors-headers takes no options.
+  'hapi-cors-headers': [{ name: 'no options', source: undefined }],
+  // egg-cors with `origin` set (without it, egg-security's domainWhiteList decides: not run here).
+  'egg-cors': [
+    ...both("origin '*'", "{ origin: '*' }"),
+    ...both('origin string', `{ origin: '${TRUSTED}' }`),
+    ...both('origin function reflecting', "{ origin: (ctx) => ctx.get('Origin') }"),
+    ...both(
+      'origin function allowing a list',
+      `{ origin: (ctx) => (${LIST}.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }`,
     ),
   ],
   'micro-cors': [

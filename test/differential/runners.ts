@@ -393,6 +393,69 @@ export const RUNNERS: Record<string, (options: Options, load?: Loader) => Promis
     return nodeServer((req, res) => handler(req, res));
   },
 
+  async 'restify-cors'(options, load = importModule) {
+    // A real restify 11 server: `server.pre(cors.preflight)`, `server.use(cors.actual)`, one GET route.
+    type Next = () => void;
+    type Handler = (req: unknown, res: { send(b: unknown): void }, next: Next) => void;
+    const restify = await load<{
+      createServer(): {
+        pre(h: unknown): void;
+        use(h: unknown): void;
+        get(path: string, h: Handler): void;
+        listen(port: number, host: string, cb: () => void): void;
+        address(): AddressInfo;
+        close(cb: () => void): void;
+      };
+    }>('restify');
+    const { default: corsMiddleware } = await load<{
+      default: (o: unknown) => { preflight: unknown; actual: unknown };
+    }>('restify-cors-middleware2');
+    const cors = corsMiddleware(options === NO_OPTIONS ? {} : options);
+    const server = restify.createServer();
+    server.pre(cors.preflight);
+    server.use(cors.actual);
+    server.get('/', (_req, res, next) => {
+      res.send('ok');
+      next();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = server.address().port;
+    return {
+      send: (r) => httpSend(port, '/', r),
+      close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+  },
+
+  async 'hapi-cors-headers'(_options, load = importModule) {
+    // Called as hapi 16 calls an `onPreResponse` extension: `(request, reply)`, the method in lower case, the
+    // response's headers as an object, `reply.continue()` (the package predates hapi 17's toolkit).
+    const { default: addCorsHeaders } = await load<{
+      default: (request: unknown, reply: { continue(): void }) => void;
+    }>('hapi-cors-headers');
+    return {
+      async send(r) {
+        const response = { headers: {} as Record<string, unknown>, statusCode: 200 };
+        const request = { headers: headersOf(r), method: methodOf(r).toLowerCase(), response };
+        await new Promise<void>((resolve) => addCorsHeaders(request, { continue: resolve }));
+        return pick((n) => response.headers[n] as string | undefined);
+      },
+      close: async () => {},
+    };
+  },
+
+  async 'egg-cors'(options, load = importModule) {
+    // egg-cors as egg loads it: app.js runs on the app (filling in `origin` when the config has none), then
+    // app/middleware/cors.js (`@koa/cors`) is called with `config.cors`.
+    const { default: boot } = await load<{ default: (app: unknown) => void }>('egg-cors/app.js');
+    const { default: middleware } = await load<{ default: (o: unknown) => unknown }>('egg-cors/app/middleware/cors.js');
+    const config = {
+      coreMiddlewares: [] as string[],
+      cors: { ...(options === NO_OPTIONS ? {} : (options as object)) },
+    };
+    boot({ config });
+    return koaWith(() => middleware(config.cors), NO_OPTIONS, load);
+  },
+
   async 'apollo-lambda'(options, load = importModule) {
     const { ApolloServer } = await load<{
       ApolloServer: new (config: object) => { createHandler(options?: object): unknown; stop(): Promise<void> };

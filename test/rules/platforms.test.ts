@@ -298,8 +298,34 @@ ruleTester.run('no-wildcard-with-credentials (platforms)', noWildcardWithCredent
     micro('{ allowCredentials: false }'),
     micro("{ origin: 'https://app.example.com' }"),
     tinyhttp('{ origin: true }'),
+    // itty-router 4: a credentials header with an exact list sends cookies to the listed origins only.
+    itty4("{ origins: ['https://app.example.com'], headers: { 'Access-Control-Allow-Credentials': 'true' } }"),
+    itty4("{ origins: ['*'], headers: { 'Access-Control-Allow-Credentials': 'false' } }"),
   ],
   invalid: [
+    {
+      // itty-router 4: `headers` goes out with every response, so `origins: ['*']` (which sends back every
+      // Origin) plus a credentials header there is reflection with cookies (4.2.2 createCors.mjs).
+      code: itty4("{ origins: ['*'], headers: { 'Access-Control-Allow-Credentials': true } }"),
+      errors: [{ messageId: 'wildcardAlwaysReflects' }],
+    },
+    {
+      // The default `origins` is `['*']` too.
+      code: itty4("{ headers: { 'Access-Control-Allow-Credentials': 'true' } }"),
+      errors: [
+        {
+          messageId: 'wildcardAlwaysReflects',
+          suggestions: [
+            allowlist(
+              'suggestAllowlist',
+              itty4("{ headers: { 'Access-Control-Allow-Credentials': 'true' } }"),
+              '{ headers',
+              `{ origins: ${FRONTEND}, headers`,
+            ),
+          ],
+        },
+      ],
+    },
     {
       // micro-cors: `allowCredentials` defaults to true, so a bare `cors()` sends `*` with credentials.
       code: micro(''),

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isVaryKey, type Node } from './ast';
-import { canonicalHeaderName } from './headers/header-names';
+import { headerNameOf } from './headers/header-names';
 import { HELPER_CALLEE } from './screen';
 import { SHAPE_METHODS } from './sites/option-sites';
 import { isServerlessHttpEvent } from './sites/cloud-sites';
@@ -65,10 +65,10 @@ function isTyped(node: TSESTree.ObjectExpression): boolean {
 export function noteCandidate(c: Candidates, node: TSESTree.Node): void {
   switch (node.type) {
     case 'Literal':
-      if (typeof node.value === 'string' && canonicalHeaderName(node.value)) c.headerNames.push(node);
+      if (typeof node.value === 'string' && headerNameOf(node.value)) c.headerNames.push(node);
       return;
     case 'TemplateLiteral':
-      if (node.expressions.length === 0 && canonicalHeaderName(node.quasis[0]?.value.cooked ?? '')) {
+      if (node.expressions.length === 0 && headerNameOf(node.quasis[0]?.value.cooked ?? '')) {
         c.headerNames.push(node);
       }
       return;

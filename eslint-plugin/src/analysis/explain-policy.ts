@@ -134,7 +134,7 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
   if (byDesign && (assessment.reason === 'any-origin' || assessment.reason === 'public') && credentials !== true)
     verdict = `${verdict} ${byDesign}`;
   if (assessment.reason === 'wildcard-credentials' && policy.library?.wildcardWithCredentials === 'refused')
-    verdict = `Refused: \`${policy.library.packageName}\` refuses \`*\` with credentials, so the stack fails to build. Fix it with an allowlist.`;
+    verdict = `Refused: \`${policy.library.packageName}\` refuses \`*\` with credentials: ${policy.library.refusal ?? 'the stack fails to build'}. Fix it with an allowlist.`;
   const note = policy.platformNote ?? (policy.kind === 'options' ? policy.library?.platformNote : undefined);
   if (note) verdict = `${verdict} ${note}`;
   return {

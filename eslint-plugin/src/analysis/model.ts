@@ -13,7 +13,7 @@ import { CheckJudge, sameCheck, type PatternCheck } from './checks/checks';
 import { patternChecksOf } from './decide';
 import { LIBRARIES, type LibraryId } from './sites/frameworks';
 import { GuardAnalyzer } from './checks/guards';
-import { ACAO, canonicalHeaderName } from './headers/header-names';
+import { ACAO, headerNameOf } from './headers/header-names';
 import {
   callersOf,
   helperPolicies,
@@ -50,7 +50,7 @@ import {
 } from './sites/conventions';
 import { setLibraryPackageTest, ValueResolver, type ResolverHost, type Scope } from './values/values';
 
-setHeaderNameTest((s) => canonicalHeaderName(s) !== undefined);
+setHeaderNameTest((s) => headerNameOf(s) !== undefined);
 setLibraryPackageTest(isLibraryModule);
 
 export interface AnalysisInput extends ResolverHost {
@@ -132,7 +132,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
     const headerSites: HeaderSite[] = [];
     for (const nameNode of input.headerNames) {
       const name = nameNode.type === 'Identifier' ? nameNode.name : stringLiteralValue(nameNode);
-      const header = name === undefined ? undefined : canonicalHeaderName(name);
+      const header = name === undefined ? undefined : headerNameOf(name);
       if (header) headerSites.push(...headerSitesOf(nameNode, header, resolver));
     }
     const varyCalls = input.varyCalls ?? [];
@@ -396,7 +396,7 @@ function foreignHelperPolicies(
     for (const nameNode of module.headerNames) {
       if (nameNode.range[0] < group.range[0] || nameNode.range[1] > group.range[1]) continue;
       const name = nameNode.type === 'Identifier' ? nameNode.name : stringLiteralValue(nameNode);
-      const header = name === undefined ? undefined : canonicalHeaderName(name);
+      const header = name === undefined ? undefined : headerNameOf(name);
       if (!header) continue;
       for (const site of headerSitesOf(nameNode, header, resolver)) if (site.group === group) sites.push(site);
     }

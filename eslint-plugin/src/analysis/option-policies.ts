@@ -404,6 +404,9 @@ export class OptionPolicies {
   private wildcardSpec(lib: LibrarySemantics, node: Node, implicit: boolean, credentials: Credentials): OriginSpec {
     // A Lambda Function URL: nothing read says what `*` with credentials sends.
     if (lib.wildcardWithCredentials === 'unknown' && credentials.allowed === true) return { type: 'unknown', node };
+    // restify-cors-middleware: `*` with credentials throws before any request is served (refused, not reflected).
+    if (lib.wildcardWithCredentials === 'refused' && credentials.allowed === true)
+      return { type: 'wildcard', node, implicit, becomesReflection: false };
     const becomesReflection = this.wildcardReflects(lib, credentials);
     const byRelease =
       becomesReflection && !lib.wildcardReflects ? fromRelease(lib, 'wildcardWithCredentials') : undefined;
@@ -468,6 +471,20 @@ export class OptionPolicies {
         if (v.value === true) credentials = { allowed: true, node: v.node };
       } else if (credentials.allowed !== true) {
         credentials = { allowed: 'unknown', node: v.node };
+      }
+    }
+    // itty-router 4: `headers: { 'Access-Control-Allow-Credentials': true }` goes out with every response.
+    if (lib.extraHeadersOption && credentials.allowed !== true) {
+      for (const h of src.get(lib.extraHeadersOption) ?? []) {
+        if (h.kind !== 'object') continue;
+        for (const name of ['Access-Control-Allow-Credentials', 'access-control-allow-credentials']) {
+          for (const v of this.resolver.objectPropertyOrMissing(h.object, name, h.closure) ?? []) {
+            if (v.kind === 'literal' && (v.value === true || v.value === 'true'))
+              credentials = { allowed: true, node: v.node };
+            else if (v.kind !== 'literal' && credentials.allowed !== true)
+              credentials = { allowed: 'unknown', node: v.node };
+          }
+        }
       }
     }
     const originValues = src.get(lib.originOption);
@@ -694,9 +711,16 @@ function minVersionOf(range: string): string | undefined {
  * against any characters.
  */
 function platformWildcardPattern(
-  mode: 'scheme' | 'star' | 'unknown',
+  mode: 'scheme' | 'star' | 'unknown' | 'first-only',
   origin: string,
 ): { pattern: string; why: string } | undefined {
+  if (mode === 'first-only') {
+    // restify-cors-middleware's own compilation, character for character (origin-matcher.js).
+    return {
+      pattern: `^${origin.replace('.', '\\.').replace('*', '.*')}$`,
+      why: `restify-cors-middleware escapes only the first \`.\` of \`${origin}\` and turns its first \`*\` into \`.*\``,
+    };
+  }
   if (mode === 'scheme') {
     const scheme = /^(https?):\/\/\*$/.exec(origin.trim());
     return scheme

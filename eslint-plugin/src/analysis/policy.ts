@@ -81,6 +81,14 @@ export class PolicyBuilder {
       const originSites = list.filter((s) => s.header === ACAO).map((s) => s.node);
       for (const site of list) {
         if (!site.value) continue;
+        if (site.staticValue !== undefined) {
+          // API Gateway response parameters: the value between the quotes is the header, as written.
+          if (site.header === ACAO) origins.push(literalOriginSpec(site.staticValue, site.value));
+          else if (site.header === ACAC && credentialsValueAllows(site.staticValue))
+            credentials = mergeCredentials(credentials, { allowed: true, node: site.value });
+          else if (site.header === VARY && /(^|,)\s*(origin|\*)\s*(,|$)/i.test(site.staticValue)) varyOrigin = true;
+          continue;
+        }
         if (site.header === ACAO) {
           origins.push(...this.headerOriginSpecs(site.value, b));
         } else if (site.header === ACAC) {
@@ -100,7 +108,7 @@ export class PolicyBuilder {
       const otherHeaders = list
         .filter((h) => h.header !== ACAO && h.header !== ACAC)
         .map((h): ResponseHeader => {
-          const value = h.value ? this.resolver.singleString(h.value, b) : undefined;
+          const value = h.staticValue ?? (h.value ? this.resolver.singleString(h.value, b) : undefined);
           return {
             name: spellingOf(h.header),
             ...(value === undefined ? { computed: 'computed' } : { value }),

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { ACAC, parseAllowOriginValue, specsOf } from '../analysis';
+import { ACAC, parseAllowOriginValue, specsOf, staticMappingValue } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { reportWithRelated } from '../util/related';
 import { withFileModel } from '../util/file-model';
@@ -46,7 +46,9 @@ export default createRule<Options, MessageIds>({
     function replaceString(node: TSESTree.Node, value: string): TSESLint.ReportFixFunction | undefined {
       if (node.type !== T.Literal || typeof node.value !== 'string') return undefined;
       const quote = sourceCode.getText(node)[0] ?? "'";
-      return (fixer) => fixer.replaceText(node, `${quote}${value}${quote}`);
+      // An API Gateway static response parameter keeps its inner quotes (`"'https://app.example.com'"`).
+      const inner = staticMappingValue(node.value) !== undefined ? (quote === "'" ? "\\'" : "'") : '';
+      return (fixer) => fixer.replaceText(node, `${quote}${inner}${value}${inner}${quote}`);
     }
 
     return withFileModel(context, (model) => {

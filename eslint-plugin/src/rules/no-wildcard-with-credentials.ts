@@ -29,6 +29,8 @@ export type MessageIds =
 
 type WildcardSpec = Extract<OriginSpec, { type: 'wildcard' }>;
 
+/** What a refused configuration means when the row does not say (the CDK's HTTP API). */
+const DEFAULT_REFUSAL = 'the stack fails to build, so this CORS setting never deploys';
 export default createRule<Options, MessageIds>({
   name: 'no-wildcard-with-credentials',
   meta: {
@@ -53,8 +55,7 @@ export default createRule<Options, MessageIds>({
         "{{library}} answers {{subject}} with the request's Origin; with credentials (line {{line}}) any site reads with cookies.",
       wildcardDropsCredentials:
         '{{library}} drops credentials from {{subject}} responses (line {{line}}), so credentialed requests fail: list trusted origins.',
-      wildcardRefused:
-        '{{library}} refuses {{subject}} with credentials (line {{line}}): the stack fails to build, so this CORS setting never deploys.',
+      wildcardRefused: '{{library}} refuses {{subject}} with credentials (line {{line}}): {{refusal}}.',
       suggestRemoveCredentials: 'Remove credentials (keep `*` for public data).',
       suggestAllowlist: 'Allow only an allowlist of trusted origins (`{{list}}`).',
     },
@@ -158,6 +159,7 @@ export default createRule<Options, MessageIds>({
                 line: credentialsLine(policy.credentials),
                 library: spec.release ? `${libraryName(policy)} (${releaseNote(spec.release)})` : libraryName(policy),
                 attacker: EXAMPLE_ATTACKER,
+                refusal: policy.library?.refusal ?? DEFAULT_REFUSAL,
               },
               suggest,
             },

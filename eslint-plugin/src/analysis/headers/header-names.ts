@@ -27,6 +27,30 @@ export function canonicalHeaderName(name: string): CorsHeaderName | undefined {
   return CORS_RESPONSE_HEADERS.has(lower) ? (lower as CorsHeaderName) : undefined;
 }
 
+/**
+ * API Gateway REST response parameters name the header they set as `method.response.header.<name>` (an
+ * integration response's `responseParameters`, a gateway response's, a CDK `MockIntegration`'s): the value
+ * is a static string in single quotes (`"'*'"`) or a mapping expression.
+ */
+export const API_GATEWAY_HEADER_PREFIX = 'method.response.header.';
+
+/** The CORS header an API Gateway response parameter key sets (`method.response.header.Access-Control-Allow-Origin`). */
+export function mappedHeaderName(name: string): CorsHeaderName | undefined {
+  if (name.length < 27 || name.charCodeAt(0) !== 109 /* m */ || !name.startsWith(API_GATEWAY_HEADER_PREFIX))
+    return undefined;
+  return canonicalHeaderName(name.slice(API_GATEWAY_HEADER_PREFIX.length));
+}
+
+/** A CORS header name as code writes it: the name itself, or an API Gateway response parameter key. */
+export function headerNameOf(name: string): CorsHeaderName | undefined {
+  return canonicalHeaderName(name) ?? mappedHeaderName(name);
+}
+
+/** An API Gateway static response parameter value (`"'*'"`): the text between the quotes. */
+export function staticMappingValue(value: string): string | undefined {
+  return value.length >= 2 && value.startsWith("'") && value.endsWith("'") ? value.slice(1, -1) : undefined;
+}
+
 /** How a browser reads an `Access-Control-Allow-Credentials` value: only `true` counts. */
 export function credentialsValueAllows(value: unknown): boolean {
   if (value === true) return true;

@@ -109,6 +109,17 @@ export const CONFIG_CONVENTIONS: readonly ConfigConvention[] = [
     exportName: 'default',
     path: ['security', 'cors'],
   },
+  // Egg.js with egg-cors: `config/config.<env>.js` (or `.ts`) sets `config.cors`, as `exports.cors = { ... }` or
+  // in the object the exported function returns (`module.exports = appInfo => { const config = {};
+  // config.cors = { ... }; return config; }`); egg merges the files, later environments over `default`.
+  {
+    framework: 'Egg.js',
+    library: 'egg-cors',
+    file: /^config\/config\.[\w-]+\.[cm]?[jt]s$/,
+    dependencies: ['egg-cors'],
+    exportName: 'default',
+    path: ['cors'],
+  },
   // LoopBack 3: `server/middleware.<env>.js` exports the same shape as middleware.json (see `loopback-boot`).
   {
     framework: 'LoopBack 3',

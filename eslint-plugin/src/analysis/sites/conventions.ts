@@ -6,9 +6,10 @@
 import * as nodePath from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { stringLiteralValue, unwrap, type Node } from '../ast';
+import { memberName, stringLiteralValue, unwrap, type Node } from '../ast';
 import {
   AUTO_IMPORTED_OPTION_SITES,
+  GLOBAL_CONSTRUCT_SITES,
   CONFIG_CONVENTIONS,
   ROUTE_RULES,
   type RouteRulesConvention,
@@ -140,6 +141,7 @@ export function dataFileSites(
 }
 
 const AUTO_NAMES: ReadonlySet<string> = new Set(AUTO_IMPORTED_OPTION_SITES.flatMap((s) => s.names));
+const GLOBALS: ReadonlySet<string> = new Set(GLOBAL_CONSTRUCT_SITES.map((s) => s.global));
 
 /** The dependencies of the nearest package.json above the file. */
 function nearestDependencies(project: ConventionProject): ReadonlySet<string> | undefined {
@@ -154,12 +156,45 @@ function nearestDependencies(project: ConventionProject): ReadonlySet<string> | 
   return undefined;
 }
 
+/** `new sst.aws.ApiGatewayV2(...)` on an undeclared `sst`: the construct's options site (SST 3). */
+function globalConstructSite(id: TSESTree.Identifier): OptionSite | undefined {
+  for (const row of GLOBAL_CONSTRUCT_SITES) {
+    if (id.name !== row.global) continue;
+    let at: Node = id;
+    let matched = true;
+    for (const key of row.path) {
+      const member: Node | undefined = at.parent;
+      if (member?.type !== T.MemberExpression || member.object !== at || memberName(member) !== key) {
+        matched = false;
+        break;
+      }
+      at = member;
+    }
+    const call = at.parent;
+    if (!matched || call?.type !== T.NewExpression || call.callee !== at) continue;
+    const argument = call.arguments[row.optionsArg] as Node | undefined;
+    return {
+      library: row.library,
+      call,
+      argument,
+      path: row.optionsPath,
+      ...(row.onByDefault ? { onByDefault: true } : {}),
+    };
+  }
+  return undefined;
+}
+
 /** Calls of functions a framework makes global (`handleCors(event, { ... })` in a Nitro route). */
 export function autoImportedSites(globalScope: Scope, project: ConventionProject): OptionSite[] {
   const out: OptionSite[] = [];
   let deps: ReadonlySet<string> | undefined | null = null;
   for (const ref of globalScope.through) {
     const id = ref.identifier as Node;
+    if (id.type === T.Identifier && GLOBALS.has(id.name)) {
+      const site = globalConstructSite(id);
+      if (site) out.push(site);
+      continue;
+    }
     if (id.type !== T.Identifier || !AUTO_NAMES.has(id.name)) continue;
     const call = id.parent;
     if (call?.type !== T.CallExpression || call.callee !== id) continue;

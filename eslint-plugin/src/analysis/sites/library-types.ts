@@ -30,11 +30,17 @@ export type LibraryId =
   | 'tinyhttp-cors'
   | 'micro-cors'
   | 'hattip-cors'
+  | 'restify-cors'
+  | 'restify-cors-v1'
+  | 'hapi-cors-headers'
+  | 'egg-cors'
+  | 'oak-cors'
   | 'cdk-rest-api'
   | 'cdk-http-api'
   | 'lambda-url'
   | 's3'
   | 'sst-api'
+  | 'sst3-api-v2'
   | 'serverless-http';
 
 export interface LibrarySemantics {
@@ -136,6 +142,11 @@ export interface LibrarySemantics {
   readonly release?: Release;
   /** socket.io 2: a request without Origin gets `*` but no Access-Control-Allow-Credentials. */
   readonly credentialsWithoutOrigin?: 'omitted';
+  /**
+   * itty-router 4: an option holding extra headers sent with every response (`headers`); an
+   * `Access-Control-Allow-Credentials: true` written there turns credentials on.
+   */
+  readonly extraHeadersOption?: string;
   /** Option name of the credentials setting when it is not `credentials` (Sails `allowCredentials`). */
   readonly credentialsOption?: string;
   /**
@@ -181,9 +192,22 @@ export interface LibrarySemantics {
    * `star` (S3: the one `*` matches any characters, and the request's Origin is sent back); `unknown` (no
    * documentation read says); `glob-in-list` (the Serverless Framework: an entry of a list of origins is a
    * pattern, its dots literal and its first `*` one or more characters, so `*` in a list sends back every
-   * Origin; a single origin string is sent as written).
+   * Origin; a single origin string is sent as written); `first-only` (restify-cors-middleware: the entry
+   * becomes `'^' + entry.replace('.', '\\.').replace('*', '.*') + '$'`, so only its first dot is escaped and
+   * only its first `*` is a wildcard).
    */
-  readonly originWildcards?: 'scheme' | 'star' | 'unknown' | 'glob-in-list';
+  readonly originWildcards?: 'scheme' | 'star' | 'unknown' | 'glob-in-list' | 'first-only';
+  /**
+   * restify-cors-middleware: a preflight from an admitted origin always gets
+   * `Access-Control-Allow-Credentials: true`, whatever the `credentials` option says (actual responses follow
+   * the option).
+   */
+  readonly preflightAlwaysCredentials?: boolean;
+  /**
+   * For `wildcardWithCredentials: 'refused'`: what happens instead of a response (the CDK: the stack fails to
+   * build; restify-cors-middleware: the factory throws when the server starts).
+   */
+  readonly refusal?: string;
   /** S3: a rule whose origins include `*` answers `*` and never sends Access-Control-Allow-Credentials. */
   readonly wildcardOmitsCredentials?: boolean;
   /** S3: the options value is a list of rules, each an options object of its own (one policy each). */

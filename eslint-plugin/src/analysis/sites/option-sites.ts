@@ -18,7 +18,8 @@ export interface ModuleOptionSite {
   readonly library: LibraryId;
   readonly modules: readonly string[];
   readonly path: readonly string[];
-  readonly kind: 'call' | 'construct' | 'register';
+  /** `argument`: the export itself is handed to a call (hapi `server.ext('onPreResponse', corsHeaders)`). */
+  readonly kind: 'call' | 'construct' | 'register' | 'argument';
   /** `none`: the call takes no CORS options; it always applies the library's defaults. */
   readonly optionsArg: number | 'last' | 'none';
   readonly optionsPath: readonly string[];
@@ -76,6 +77,8 @@ const LOOPBACK_ENVS = ['development', 'production', 'staging', 'test', 'local'];
  * 2.2.1 dist/index.js).
  */
 const FIREBASE_HTTPS = ['firebase-functions/v2/https', 'firebase-functions/https'];
+/** deno.land/x/cors as the option sites name it; a versioned URL (`cors@v1.2.2`) is read as this one. */
+export const DENO_CORS = 'https://deno.land/x/cors/mod.ts';
 const PLATFORM_OPTION_SITES: readonly ModuleOptionSite[] = [
   ...(['onRequest', 'onCall'] as const).flatMap((name): ModuleOptionSite[] => {
     const library = name === 'onRequest' ? 'firebase-functions' : 'firebase-callable';
@@ -112,6 +115,41 @@ const PLATFORM_OPTION_SITES: readonly ModuleOptionSite[] = [
   },
   { library: 'hattip-cors', modules: ['@hattip/cors'], path: ['cors'], kind: 'call', optionsArg: 0, optionsPath: [] },
   { library: 'micro-cors', modules: ['micro-cors'], path: [], kind: 'call', optionsArg: 0, optionsPath: [] },
+  // restify: `const cors = corsMiddleware(options); server.pre(cors.preflight); server.use(cors.actual)`.
+  {
+    library: 'restify-cors',
+    modules: ['restify-cors-middleware2'],
+    path: [],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: [],
+  },
+  {
+    library: 'restify-cors-v1',
+    modules: ['restify-cors-middleware'],
+    path: [],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: [],
+  },
+  // hapi-cors-headers takes no options: the export is the `onPreResponse` extension itself.
+  {
+    library: 'hapi-cors-headers',
+    modules: ['hapi-cors-headers'],
+    path: [],
+    kind: 'argument',
+    optionsArg: 'none',
+    optionsPath: [],
+  },
+  // Deno: `oakCors(options)` of deno.land/x/cors (any version: see `denoModuleName` in sites.ts).
+  {
+    library: 'oak-cors',
+    modules: [DENO_CORS],
+    path: ['oakCors'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: [],
+  },
   { library: 'cors', modules: ['nextjs-cors'], path: [], kind: 'call', optionsArg: 2, optionsPath: [] },
 ];
 
@@ -325,6 +363,33 @@ export const AUTO_IMPORTED_OPTION_SITES: readonly AutoImportedOptionSite[] = [
     names: ['handleCors', 'appendCorsHeaders', 'appendCorsPreflightHeaders'],
     optionsArg: 1,
     dependencies: ['nuxt', 'nitropack', 'nitro', 'h3'],
+  },
+];
+
+/**
+ * Constructs a framework makes global (SST 3 injects `sst` into `sst.config.ts` and the modules it loads):
+ * `new sst.aws.ApiGatewayV2(name, { cors })` where `sst` is not declared in the file. The member chain is
+ * specific enough to need no dependency check.
+ */
+export interface GlobalConstructSite {
+  readonly framework: string;
+  readonly library: LibraryId;
+  readonly global: string;
+  readonly path: readonly string[];
+  readonly optionsArg: number;
+  readonly optionsPath: readonly string[];
+  readonly onByDefault?: boolean;
+}
+
+export const GLOBAL_CONSTRUCT_SITES: readonly GlobalConstructSite[] = [
+  {
+    framework: 'SST 3',
+    library: 'sst3-api-v2',
+    global: 'sst',
+    path: ['aws', 'ApiGatewayV2'],
+    optionsArg: 1,
+    optionsPath: ['cors'],
+    onByDefault: true,
   },
 ];
 

@@ -13,6 +13,7 @@ import {
   isFunction,
   memberName,
   staticKeyName,
+  stringLiteralValue,
   unwrap,
   type Node,
 } from '../ast';
@@ -34,7 +35,7 @@ import {
   type ModuleOptionSite,
   type VersionBound,
 } from './frameworks';
-import type { CorsHeaderName } from '../headers/header-names';
+import { mappedHeaderName, staticMappingValue, type CorsHeaderName } from '../headers/header-names';
 import { isServerlessHttpEvent } from './cloud-sites';
 import { cjsExportsOf, type Scope, type ValueResolver } from '../values/values';
 
@@ -46,6 +47,11 @@ export interface HeaderSite {
   /** The value, when it is one known string (or number). */
   readonly literal?: string;
   readonly shape: 'setter' | 'object' | 'entry' | 'pair' | 'assignment';
+  /**
+   * An API Gateway response parameter (`'method.response.header.Access-Control-Allow-Origin': "'*'"`): the
+   * static value between the quotes, which is what the header carries.
+   */
+  readonly staticValue?: string;
   /** The call, property, entry or assignment that sets the header. */
   readonly node: Node;
   /** Setter calls: the receiver and method (`res`, `setHeader`). */
@@ -105,6 +111,7 @@ export function headerSitesOf(nameNode: Node, header: CorsHeaderName, resolver: 
 }
 
 function withLiteral(site: HeaderSite, resolver: ValueResolver): HeaderSite {
+  if (site.staticValue !== undefined) return { ...site, literal: site.staticValue };
   const literal = site.value ? resolver.singleString(site.value) : undefined;
   return literal === undefined ? site : { ...site, literal };
 }
@@ -152,6 +159,23 @@ function headerSiteAt(nameNode: Node, header: CorsHeaderName): HeaderSite | unde
       if (obj?.type !== T.ObjectExpression) return undefined;
       if (parent.key === nameNode) {
         if (isClientRequestHeaders(obj) || isAssertionArgument(obj)) return undefined;
+        const raw = stringLiteralValue(nameNode);
+        if (raw !== undefined && mappedHeaderName(raw)) {
+          // API Gateway: only a static value (`"'*'"`) is known; a mapping expression or a method response's
+          // `true` (the header is declared) sets nothing CORS Guard can read.
+          const text = stringLiteralValue(parent.value);
+          const staticValue = text === undefined ? undefined : staticMappingValue(text);
+          if (staticValue === undefined) return undefined;
+          return {
+            header,
+            nameNode,
+            value: parent.value,
+            staticValue,
+            shape: 'object',
+            node: parent,
+            group: enclosingFunction(parent),
+          };
+        }
         return {
           header,
           nameNode,
@@ -287,9 +311,14 @@ const TRACE_MAPS: ReadonlyMap<string, TraceLeaf> = (() => {
   return maps;
 })();
 
+/** A deno.land/x module URL without its version (`https://deno.land/x/cors@v1.2.2/mod.ts` -> `.../cors/mod.ts`). */
+function denoModuleName(mod: string): string {
+  return mod.startsWith('https://deno.land/x/') ? mod.replace(/^(https:\/\/deno\.land\/x\/[^/@]+)@[^/]+/, '$1') : mod;
+}
+
 /** The trace map of a module CORS Guard knows, or of one whose name says it is a CORS middleware. */
 function traceMapOf(mod: string): TraceLeaf | undefined {
-  const known = TRACE_MAPS.get(mod);
+  const known = TRACE_MAPS.get(denoModuleName(mod));
   if (known) return known;
   if (!assumedCorsModule(mod)) return undefined;
   return { [ASTUtils.ReferenceTracker.CALL]: { ...ASSUMED_CORS_SITE, modules: [mod], assumedPackage: mod } };
@@ -321,7 +350,7 @@ export function moduleOptionSites(
   const seen = new Set<Node>();
   const add = (spec: ModuleOptionSite & { assumedPackage?: string }, nodes: readonly Node[]) => {
     const at = (n: Node): Node[] =>
-      spec.kind === 'register'
+      spec.kind === 'register' || spec.kind === 'argument'
         ? readsOf(n, globalScope)
         : spec.kind === 'construct' && n.type !== T.NewExpression
           ? readsOf(n, globalScope).flatMap(superCallsOf)
@@ -529,7 +558,7 @@ function requireCalls(globalScope: Scope): Map<string, TSESTree.CallExpression[]
 
 function optionSiteOf(
   library: LibraryId,
-  kind: 'call' | 'construct' | 'register',
+  kind: 'call' | 'construct' | 'register' | 'argument',
   node: Node,
   optionsArg: number | 'last' | 'none',
   path: readonly string[],
@@ -542,6 +571,16 @@ function optionSiteOf(
       return undefined;
     }
     call = parent;
+  } else if (kind === 'argument') {
+    // server.ext('onPreResponse', corsHeaders), server.ext({ type: 'onPreResponse', method: corsHeaders })
+    const parent = node.parent;
+    const holder =
+      parent?.type === T.Property && parent.value === node && parent.parent?.type === T.ObjectExpression
+        ? parent.parent
+        : node;
+    const outer = holder.parent;
+    if (outer?.type !== T.CallExpression || !outer.arguments.includes(holder as never)) return undefined;
+    call = outer;
   } else {
     if (node.type !== T.CallExpression && node.type !== T.NewExpression) return undefined;
     call = node;

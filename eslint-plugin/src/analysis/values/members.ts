@@ -61,8 +61,16 @@ function writesTo(r: Evaluator, obj: TSESTree.ObjectExpression): readonly Object
   if (hit) return hit;
   const out: ObjectWrite[] = [];
   writesMemo.set(obj, out);
-  const declarator = obj.parent;
-  if (declarator?.type !== T.VariableDeclarator || declarator.init !== obj || declarator.id.type !== T.Identifier)
+  // `const config = (exports = {})` (the Egg.js config scaffold): the object is the variable's too.
+  let holder: Node = obj;
+  while (
+    holder.parent?.type === T.AssignmentExpression &&
+    holder.parent.operator === '=' &&
+    holder.parent.right === holder
+  )
+    holder = holder.parent;
+  const declarator = holder.parent;
+  if (declarator?.type !== T.VariableDeclarator || declarator.init !== holder || declarator.id.type !== T.Identifier)
     return out;
   const variable = r.variableOf(declarator.id);
   const declaration = declarator.parent;

@@ -150,6 +150,23 @@ export const SST_LIBRARIES = {
       defaultHeaders: '*',
     },
   },
+  // SST 3 (platform/src/components/aws/apigatewayv2.ts at v3.2.49): `new sst.aws.ApiGatewayV2(name, { cors })`,
+  // `cors` unset or `true` is `{ allowOrigins: ['*'], allowMethods: ['*'], allowHeaders: ['*'] }`, an object is
+  // spread over those defaults, `false` turns CORS off; the result is the HTTP API's `corsConfiguration`
+  // (Pulumi), which API Gateway refuses with `*` and credentials, as the CDK does.
+  'sst3-api-v2': {
+    ...CLOUD_LIBRARIES['cdk-http-api'],
+    id: 'sst3-api-v2',
+    packageName: 'sst (sst.aws.ApiGatewayV2)',
+    defaultOrigin: 'wildcard',
+    versionPackages: ['sst'],
+    refusal: 'API Gateway refuses this CORS configuration when `sst deploy` creates the HTTP API',
+    responses: {
+      ...CLOUD_LIBRARIES['cdk-http-api'].responses,
+      defaultMethods: '*',
+      defaultHeaders: '*',
+    },
+  },
 } satisfies Partial<Record<LibraryId, LibrarySemantics>>;
 
 /**

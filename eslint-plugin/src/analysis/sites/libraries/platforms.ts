@@ -68,7 +68,9 @@ export const PLATFORM_LIBRARIES = {
   // headers })`. An Origin in `origins`, or any Origin when `origins` holds `'*'` (the default), or one a
   // function `origins(origin)` answers truthy for, is sent back; nothing else is. A request without Origin
   // gets an empty Access-Control-Allow-Origin (GET) or no CORS headers (preflight). No option sets
-  // credentials (only a literal header in `headers`, not modelled). The allowed origin is kept in one
+  // credentials, but `headers` is spread into every response it corsifies and every preflight it answers, so an
+  // `Access-Control-Allow-Credentials: true` written there goes out with every one of them (also without an
+  // Access-Control-Allow-Origin, to an origin it does not admit). The allowed origin is kept in one
   // variable shared by all requests between `preflight` and `corsify` (a race the model does not show).
   'itty-router-v4': {
     id: 'itty-router-v4',
@@ -84,6 +86,8 @@ export const PLATFORM_LIBRARIES = {
     listEntriesExact: true,
     reflectWithoutOrigin: '',
     preflightNeedsOrigin: true,
+    extraHeadersOption: 'headers',
+    credentialsAlone: 'always',
     responses: {
       methodsOption: 'methods',
       defaultMethods: 'OPTIONS, GET',
@@ -158,5 +162,138 @@ export const PLATFORM_LIBRARIES = {
       exposeOption: 'exposeHeaders',
       maxAgeOption: 'maxAge',
     },
+  },
+  // restify-cors-middleware2 2.2.1 (src/index.js, origin-matcher.js, actual.js, preflight.js):
+  // `corsMiddleware({ origins = ['*'], credentials, allowCredentialsAllOrigins, allowHeaders, exposeHeaders,
+  // preflightMaxAge })` returns `{ preflight, actual }`. Each `origins` entry is a matcher: a RegExp is
+  // `origin.match(re)`; a string without `*` is compared with `===`; a string with `*` becomes the pattern
+  // `'^' + entry.replace('.', '\\.').replace('*', '.*') + '$'` (first dot escaped, first `*` a wildcard), so
+  // `'*'` admits every Origin. An admitted Origin is sent back (never `*`); credentials go on actual responses
+  // when the option is set, and on every preflight it answers. `'*'` with `credentials: true` makes the factory
+  // throw ('credentials not supported with wildcard') unless `allowCredentialsAllOrigins: true`. A request
+  // without Origin gets no CORS headers.
+  'restify-cors': {
+    id: 'restify-cors',
+    ...corsLike,
+    packageName: 'restify-cors-middleware2',
+    originOption: 'origins',
+    wildcardReflects: true,
+    wildcardWithCredentials: 'refused',
+    refusal: 'the factory throws when the server starts, so this configuration never serves a request',
+    unsafeWildcardOption: 'allowCredentialsAllOrigins',
+    originWildcards: 'first-only',
+    withoutOrigin: 'omit',
+    credentialsAlone: undefined,
+    preflightAlwaysCredentials: true,
+    responses: {
+      methodsOption: '',
+      defaultMethods: 'reflect',
+      headersOption: 'allowHeaders',
+      defaultHeaders:
+        'accept,accept-version,content-type,request-id,origin,x-api-version,x-request-id,x-requested-with',
+      exposeOption: 'exposeHeaders',
+      defaultExpose: 'api-version,content-length,content-md5,content-type,date,request-id,response-time',
+      maxAgeOption: 'preflightMaxAge',
+    },
+  },
+  // restify-cors-middleware 1.1.1 (the package 2.x forked): the same matchers and headers; no
+  // `allowCredentialsAllOrigins`, so `'*'` with credentials always throws.
+  'restify-cors-v1': {
+    id: 'restify-cors-v1',
+    ...corsLike,
+    packageName: 'restify-cors-middleware',
+    originOption: 'origins',
+    wildcardReflects: true,
+    wildcardWithCredentials: 'refused',
+    refusal: 'the factory throws when the server starts, so this configuration never serves a request',
+    originWildcards: 'first-only',
+    withoutOrigin: 'omit',
+    credentialsAlone: undefined,
+    preflightAlwaysCredentials: true,
+    responses: {
+      methodsOption: '',
+      defaultMethods: 'reflect',
+      headersOption: 'allowHeaders',
+      defaultHeaders:
+        'accept,accept-version,content-type,request-id,origin,x-api-version,x-request-id,x-requested-with',
+      exposeOption: 'exposeHeaders',
+      defaultExpose: 'api-version,content-length,content-md5,content-type,date,request-id,response-time',
+      maxAgeOption: 'preflightMaxAge',
+    },
+  },
+  // hapi-cors-headers 1.0.3 (index.js): an `onPreResponse` extension `(request, reply)` with no options. Every
+  // request with an Origin gets it back as Access-Control-Allow-Origin with
+  // `Access-Control-Allow-Credentials: 'true'`; a request without Origin gets nothing. Preflights also get
+  // the requested method and headers back and a max-age of 600. (It calls `reply.continue()`, hapi 16 and
+  // older; hapi 17+ hands a toolkit whose `continue` is not a function.)
+  'hapi-cors-headers': {
+    id: 'hapi-cors-headers',
+    ...corsLike,
+    packageName: 'hapi-cors-headers',
+    defaultOrigin: 'reflect',
+    defaultCredentials: true,
+    withoutOrigin: 'omit',
+    credentialsAlone: undefined,
+    acceptsArray: false,
+    acceptsRegExp: false,
+    responses: {
+      methodsOption: '',
+      defaultMethods: 'reflect',
+      headersOption: '',
+      defaultHeaders: 'reflect',
+      exposeOption: '',
+      defaultExpose: 'content-type, content-length, etag',
+      maxAgeOption: '',
+      defaultMaxAge: 600,
+    },
+  },
+  // egg-cors 3.0.1 (app.js, app/middleware/cors.js): the middleware is `@koa/cors` (^5.0.0; 2.x: ^3.3.0) with
+  // `config.cors` as its options. Without `origin`, app.js installs one that sends back an Origin whose
+  // hostname (or whole value) egg-security's `isSafeDomain` finds on `config.security.domainWhiteList`, and
+  // nothing otherwise; that list is empty by default (egg-security 3.8.1), so no CORS header is sent.
+  // With `origin` set it is @koa/cors: a string is sent as is, `'*'` with credentials sends back every
+  // Origin (since @koa/cors 3.4.1), a function of `ctx` returns the value to send.
+  'egg-cors': {
+    id: 'egg-cors',
+    ...corsLike,
+    packageName: 'egg-cors',
+    defaultOrigin: 'none',
+    wildcardWithCredentials: 'reflects',
+    originFunction: 'return-ctx',
+    acceptsArray: false,
+    acceptsRegExp: false,
+    reflectWithoutOrigin: '',
+    varyWhenDenied: true,
+    platformNote:
+      'Without `origin`, egg-cors admits only the hosts on `config.security.domainWhiteList` (egg-security: an entry `.example.com` or `example.com` admits that host and every subdomain, on any scheme and port); CORS Guard does not read that list yet.',
+    versions: [
+      {
+        // egg-cors 2.2.4 depends on @koa/cors ^3.3.0 (3.4.3: `if (!requestOrigin) return await next()`).
+        range: '<3.0.0',
+        releases: 'before 3.0.0',
+        withoutOrigin: 'omit',
+        does: 'send no CORS headers to a request without Origin (@koa/cors 3)',
+      },
+    ],
+    responses: {
+      methodsOption: 'allowMethods',
+      defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
+      headersOption: 'allowHeaders',
+      defaultHeaders: 'reflect',
+      exposeOption: 'exposeHeaders',
+      maxAgeOption: 'maxAge',
+    },
+  },
+  // Deno's `cors` module (deno.land/x/cors 1.2.2, cors.ts and oakCors.ts: a port of the `cors` package for
+  // oak): `origin` default `'*'`; a falsy origin skips CORS; `'*'` sends `*`; another string is sent as is;
+  // `true` sends back the request's Origin; a list or RegExp sends back an Origin it admits and the text
+  // `false` to others; a function `(requestOrigin) => value` (may be async) returns a setting read again
+  // (falsy: no CORS). `credentials: true` goes with every response it answers.
+  'oak-cors': {
+    id: 'oak-cors',
+    ...corsLike,
+    packageName: 'deno.land/x/cors (oakCors)',
+    originFunction: 'return-setting',
+    listMissSends: 'false',
   },
 } satisfies Partial<Record<LibraryId, LibrarySemantics>>;
