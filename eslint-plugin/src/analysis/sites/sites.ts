@@ -26,12 +26,14 @@ import {
   ASSUMED_CORS_SITE,
   assumedCorsModule,
   MODULE_OPTION_SITES,
+  knownModuleAlias,
   SHAPE_OPTION_SITES,
   TYPED_OPTIONS,
   type DataFiles,
   type LibraryId,
   type Registration,
   type ModuleOptionSite,
+  type OnByDefaultWhen,
   type VersionBound,
 } from './frameworks';
 import type { CorsHeaderName } from '../headers/header-names';
@@ -69,6 +71,8 @@ export interface OptionSite {
   readonly altPaths?: readonly (readonly string[])[];
   /** The library applies its defaults when the options path holds nothing (`createYoga({ schema })`). */
   readonly onByDefault?: boolean;
+  /** The defaults apply only when a setting of the options argument says so (see `ModuleOptionSite`). */
+  readonly onByDefaultWhen?: OnByDefaultWhen;
   readonly pathBefore?: VersionBound;
   /** The call loads its options from data files (conventions.ts reads them). */
   readonly dataFiles?: DataFiles;
@@ -289,7 +293,7 @@ const TRACE_MAPS: ReadonlyMap<string, TraceLeaf> = (() => {
 
 /** The trace map of a module CORS Guard knows, or of one whose name says it is a CORS middleware. */
 function traceMapOf(mod: string): TraceLeaf | undefined {
-  const known = TRACE_MAPS.get(mod);
+  const known = TRACE_MAPS.get(mod) ?? TRACE_MAPS.get(knownModuleAlias(mod) ?? '');
   if (known) return known;
   if (!assumedCorsModule(mod)) return undefined;
   return { [ASTUtils.ReferenceTracker.CALL]: { ...ASSUMED_CORS_SITE, modules: [mod], assumedPackage: mod } };
@@ -335,6 +339,7 @@ export function moduleOptionSites(
           ...site,
           library,
           ...(spec.onByDefault ? { onByDefault: true } : {}),
+          ...(spec.onByDefaultWhen ? { onByDefaultWhen: spec.onByDefaultWhen } : {}),
           ...(spec.dataFiles ? { dataFiles: spec.dataFiles } : {}),
           ...(spec.registration ? { registration: spec.registration } : {}),
           ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),
