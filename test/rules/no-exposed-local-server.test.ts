@@ -636,8 +636,22 @@ ruleTester.run('no-exposed-local-server (local tools and their settings)', rule,
     vite(`{ cors: false }`),
     // A Host check (vite's allowedHosts) and no CORS.
     vite(`{ host: '127.0.0.1', allowedHosts: ['localhost'] }`),
-    // The same headers in a config that is not vite's (no vite import): nothing says where it runs.
+    // The same headers in a config that is not vite's (no vite import, not vite.config.*): nothing says where
+    // it runs.
     `export default { server: { headers: { 'Access-Control-Allow-Origin': '*' } } };`,
+    // An SSR server that imports vite's createServer for development answers production requests too: its
+    // `server` options are not a vite config, and `cors()` on listen(PORT) stays public.
+    `import express from 'express';
+import cors from 'cors';
+import { createServer } from 'vite';
+const app = express();
+app.use(cors());
+if (process.env.NODE_ENV !== 'production') {
+  const vite = await createServer({ server: { middlewareMode: true, hmr: { port: 24678 } }, appType: 'custom' });
+  app.use(vite.middlewares);
+}
+app.get('/api/products', (req, res) => res.json(products()));
+app.listen(process.env.PORT || 3000);`,
     // A webpack config's devServer set afterwards, for the host shell's origin only.
     `const config = require('./webpack.config.js');
 config.devServer = { port: 9005, headers: { 'Access-Control-Allow-Origin': 'http://localhost:9000' } };
@@ -687,6 +701,17 @@ Deno.serve({ hostname: '127.0.0.1' }, (req) => serveDir(req, { fsRoot: 'dist' })
     {
       code: vite(`{ cors: { origin: '*' } }`),
       errors: [{ messageId: 'exposedWildcard' }],
+    },
+    {
+      // A vite.config.js exporting a plain object (no import): the file's name says it is vite's config.
+      code: `export default { server: { port: 5173, headers: { 'Access-Control-Allow-Origin': '*' } } };`,
+      filename: join(fixtures, 'vite.config.js'),
+      errors: [
+        {
+          messageId: 'exposedWildcard',
+          data: { how: "is vite's dev server (`server` in its config)", routes: THIS_SERVER },
+        },
+      ],
     },
     {
       // A shared webpack config given a devServer by the dev config.

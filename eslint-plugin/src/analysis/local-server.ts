@@ -239,6 +239,21 @@ function transportGate(options: TSESTree.ObjectExpression | undefined): { node: 
 /** vite options a `server` / `preview` object holds (to tell vite's dev-server settings from other `server` keys). */
 const VITE_SERVER_OPTIONS = ['headers', 'cors', 'host', 'port', 'strictPort', 'proxy', 'hmr', 'open', 'allowedHosts'];
 
+/**
+ * Whether a `server` property is part of a vite config: the file is `vite.config.*`, or the file imports vite
+ * and the property sits in the argument of `defineConfig(...)` (not a server file that imports vite's
+ * `createServer` for development and answers other requests in production).
+ */
+function inViteConfig(node: Node, file: string | undefined, importsVite: boolean | undefined): boolean {
+  if (file && /^vite\.config\.[cm]?[jt]s$/.test(nodePath.basename(file))) return true;
+  if (!importsVite) return false;
+  let at: Node | undefined = node.parent as Node | undefined;
+  for (let depth = 0; at && depth < 8; depth++, at = at.parent as Node | undefined) {
+    if (at.type === 'CallExpression' && calleeName(at) === 'defineConfig') return true;
+  }
+  return false;
+}
+
 /** webpack-dev-server settings (`devServer: { ... }` or `config.devServer = { ... }`): its role, by hook. */
 function webpackDevServer(e: Evidence, node: Node, value: TSESTree.ObjectExpression): void {
   const hooks = ['setupMiddlewares', 'before', 'after', 'onBeforeSetupMiddleware', 'onAfterSetupMiddleware'];
@@ -338,10 +353,10 @@ export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string
         // server `vite` starts, and `vite preview`, run on the developer's machine.
         if (
           (key === 'server' || key === 'preview') &&
-          imports.vite &&
           node.type === 'Property' &&
           node.value.type === 'ObjectExpression' &&
-          VITE_SERVER_OPTIONS.some((o) => findProperty(node.value as TSESTree.ObjectExpression, o))
+          VITE_SERVER_OPTIONS.some((o) => findProperty(node.value as TSESTree.ObjectExpression, o)) &&
+          inViteConfig(node, input.file, imports.vite)
         )
           e.role ??= {
             node,
