@@ -634,6 +634,9 @@ ruleTester.run('no-exposed-local-server (local tools and their settings)', rule,
     // vite merges an options object into its own default origin (localhost origins only): no website gets in.
     vite(`{ cors: { credentials: true } }`),
     vite(`{ cors: false }`),
+    // A config written as a function: its returned settings are read the same way.
+    `import { defineConfig } from 'vite';
+export default defineConfig(({ mode }) => ({ server: { cors: { origin: 'http://localhost:5173' } } }));`,
     // A Host check (vite's allowedHosts) and no CORS.
     vite(`{ host: '127.0.0.1', allowedHosts: ['localhost'] }`),
     // The same headers in a config that is not vite's (no vite import, not vite.config.*): nothing says where
@@ -701,6 +704,11 @@ Deno.serve({ hostname: '127.0.0.1' }, (req) => serveDir(req, { fsRoot: 'dist' })
     {
       code: vite(`{ cors: { origin: '*' } }`),
       errors: [{ messageId: 'exposedWildcard' }],
+    },
+    {
+      code: `import { defineConfig } from 'vite';
+export default defineConfig(({ command }) => ({ server: { cors: true } }));`,
+      errors: [{ messageId: 'exposedWildcard', line: 2 }],
     },
     {
       // A vite.config.js exporting a plain object (no import): the file's name says it is vite's config.

@@ -87,7 +87,7 @@ export class OptionPolicies {
     if (!site.argument) {
       return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
     }
-    const root = this.resolver.resolve(site.argument, bindings);
+    const root = this.argumentValues(site, bindings);
     let values = this.pathApplies(site)
       ? this.followPath(root, site.path, site.argument)
       : [literalValue(site.argument, undefined)];
@@ -101,6 +101,15 @@ export class OptionPolicies {
       out.push(...this.policiesOfValue(lib, site, bound, []));
     }
     return out;
+  }
+
+  /** The options argument's values; for a config factory (vite), what the function returns. */
+  private argumentValues(site: OptionSite, bindings?: Bindings): readonly Value[] {
+    const values = this.resolver.resolve(site.argument!, bindings);
+    if (!site.argumentFactory) return values;
+    return values.flatMap((v) =>
+      v.kind === 'function' ? this.resolver.returnsOf(v.fn).flatMap((r) => this.resolver.resolve(r)) : [v],
+    );
   }
 
   /** mcp-framework: whether the options argument names a transport whose CORS defaults apply. */

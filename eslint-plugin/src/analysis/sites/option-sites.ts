@@ -26,6 +26,8 @@ export interface ModuleOptionSite {
   readonly onByDefault?: boolean;
   /** CORS is on by default only when the value at `path` of the options argument is one of `values`. */
   readonly onByDefaultWhen?: OnByDefaultWhen;
+  /** The argument may be a function returning the options (vite `defineConfig(({ mode }) => ({ ... }))`). */
+  readonly argumentFactory?: boolean;
   /** When the file imports one of these modules (a server adapter), the options follow its library. */
   readonly adapters?: readonly { readonly module: string; readonly library: LibraryId }[];
   /** The call loads its settings from data files (LoopBack 3 `boot(app, __dirname)` reads middleware.json). */
@@ -140,6 +142,7 @@ const LOCAL_OPTION_SITES: readonly ModuleOptionSite[] = [
     kind: 'call',
     optionsArg: 0,
     optionsPath: ['server', 'cors'],
+    argumentFactory: true,
   },
   {
     library: 'mcp-framework',

@@ -73,6 +73,8 @@ export interface OptionSite {
   readonly onByDefault?: boolean;
   /** The defaults apply only when a setting of the options argument says so (see `ModuleOptionSite`). */
   readonly onByDefaultWhen?: OnByDefaultWhen;
+  /** The options argument may be a function returning them (see `ModuleOptionSite`). */
+  readonly argumentFactory?: boolean;
   readonly pathBefore?: VersionBound;
   /** The call loads its options from data files (conventions.ts reads them). */
   readonly dataFiles?: DataFiles;
@@ -340,6 +342,7 @@ export function moduleOptionSites(
           library,
           ...(spec.onByDefault ? { onByDefault: true } : {}),
           ...(spec.onByDefaultWhen ? { onByDefaultWhen: spec.onByDefaultWhen } : {}),
+          ...(spec.argumentFactory ? { argumentFactory: true } : {}),
           ...(spec.dataFiles ? { dataFiles: spec.dataFiles } : {}),
           ...(spec.registration ? { registration: spec.registration } : {}),
           ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),
