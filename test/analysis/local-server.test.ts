@@ -158,3 +158,61 @@ describe('Explain Headers on a response from this machine', () => {
     expect(v.kind).toBe('single-origin');
   });
 });
+
+describe("local tools' own CORS settings (sites/libraries/local.ts)", () => {
+  it('cors-anywhere sends `*` whatever its options; a non-empty originWhitelist is the gate, said in the hover', () => {
+    const open = modelOf(`const corsAnywhere = require('cors-anywhere');
+corsAnywhere.createServer({ originWhitelist: [] }).listen(8080, 'localhost');`);
+    expect(open.ruleIds).toEqual(['cors-guard/no-exposed-local-server']);
+    expect(open.model.policies[0]!.library?.id).toBe('cors-anywhere');
+    expect(open.model.policies[0]!.server?.gate).toBeUndefined();
+    const gated = modelOf(`const corsAnywhere = require('cors-anywhere');
+corsAnywhere.createServer({ originWhitelist: ['http://localhost:3000', 'null'] }).listen(8080, 'localhost');`);
+    // `null` in the list admits a sandboxed iframe: no gate.
+    expect(gated.ruleIds).toEqual(['cors-guard/no-exposed-local-server']);
+    const exact = modelOf(`const corsAnywhere = require('cors-anywhere');
+corsAnywhere.createServer({ originWhitelist: ['http://localhost:3000'] }).listen(8080, 'localhost');`);
+    expect(exact.ruleIds).toEqual([]);
+    const policy = exact.model.policies[0]!;
+    expect(policy.server?.gate?.what).toBe("cors-anywhere's `originWhitelist` (other origins get 403)");
+    expect(explainPolicy(policy).local).toMatch(/originWhitelist/);
+  });
+
+  it("mcp-framework's HTTP transports send its default headers; stdio has no policy; allowedOrigins gates", () => {
+    const byDefault = modelOf(`import { MCPServer } from 'mcp-framework';
+new MCPServer({ transport: { type: 'http-stream', options: { port: 8080 } } }).start();`);
+    expect(byDefault.ruleIds).toEqual(['cors-guard/no-exposed-local-server']);
+    const policy = byDefault.model.policies[0]!;
+    expect(policy.library?.id).toBe('mcp-framework');
+    expect(policy.otherHeaders).toContainEqual({ name: 'Access-Control-Max-Age', value: '86400', when: 'preflight' });
+    const gated = modelOf(`import { MCPServer } from 'mcp-framework';
+new MCPServer({
+  transport: { type: 'http-stream', options: { cors: { allowOrigin: '*', allowedOrigins: ['http://localhost:6274'] } } },
+}).start();`);
+    expect(gated.ruleIds).toEqual([]);
+    expect(gated.model.policies[0]!.server?.gate?.what).toBe(
+      "mcp-framework's `allowedOrigins` (other origins get 403)",
+    );
+    const linter = new Linter();
+    const messages = linter.verify(
+      `import { MCPServer } from 'mcp-framework';\nnew MCPServer({ transport: { type: 'stdio' } }).start();`,
+      [{ ...plugin.configs.recommended, files: ['**/*.js'] } as never],
+      'server.js',
+    );
+    expect(messages).toEqual([]);
+    expect(plugin.fileModelOf(linter.getSourceCode().ast as never)?.policies ?? []).toEqual([]);
+  });
+
+  it("vite: `cors: true` is `*`; an options object without `origin` keeps vite's localhost-only default (no policy)", () => {
+    const config = (server: string) =>
+      `import { defineConfig } from 'vite';\nexport default defineConfig({ server: ${server} });`;
+    const on = modelOf(config(`{ cors: true }`));
+    expect(on.ruleIds).toEqual(['cors-guard/no-exposed-local-server']);
+    expect(on.model.policies[0]!.server?.how).toBe("is vite's dev server (`server` in its config)");
+    const linter = new Linter();
+    linter.verify(config(`{ cors: { credentials: true } }`), [
+      { ...plugin.configs.recommended, files: ['**/*.js'] } as never,
+    ]);
+    expect(plugin.fileModelOf(linter.getSourceCode().ast as never)?.policies ?? []).toEqual([]);
+  });
+});

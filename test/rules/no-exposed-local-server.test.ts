@@ -609,6 +609,169 @@ app.listen(6277);`,
   ],
 });
 
+// Local tools whose own settings carry the CORS policy: vite's `server` options, a webpack config's
+// `devServer` set after the fact, mcp-framework's HTTP transports, the cors-anywhere proxy and Deno's
+// `serveDir`. Each beside its safe look-alike (the UI origin only, an allowlist answering 403, no CORS) and a
+// public server with the same `*` that stays clean.
+const vite = (server: string) => `import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+export default defineConfig({
+  plugins: [react()],
+  server: ${server},
+});`;
+
+const mcpFramework = (transport: string) => `import { MCPServer } from 'mcp-framework';
+const server = new MCPServer({ transport: ${transport} });
+server.start();`;
+
+const THIS_SERVER = 'this server';
+
+ruleTester.run('no-exposed-local-server (local tools and their settings)', rule, {
+  valid: [
+    // vite: the UI origin only, in the dev server's headers or its cors option.
+    vite(`{ headers: { 'Access-Control-Allow-Origin': 'http://localhost:5173' } }`),
+    vite(`{ host: '127.0.0.1', cors: { origin: 'http://localhost:5173' } }`),
+    // vite merges an options object into its own default origin (localhost origins only): no website gets in.
+    vite(`{ cors: { credentials: true } }`),
+    vite(`{ cors: false }`),
+    // A config written as a function: its returned settings are read the same way.
+    `import { defineConfig } from 'vite';
+export default defineConfig(({ mode }) => ({ server: { cors: { origin: 'http://localhost:5173' } } }));`,
+    // A Host check (vite's allowedHosts) and no CORS.
+    vite(`{ host: '127.0.0.1', allowedHosts: ['localhost'] }`),
+    // The same headers in a config that is not vite's (no vite import, not vite.config.*): nothing says where
+    // it runs.
+    `export default { server: { headers: { 'Access-Control-Allow-Origin': '*' } } };`,
+    // An SSR server that imports vite's createServer for development answers production requests too: its
+    // `server` options are not a vite config, and `cors()` on listen(PORT) stays public.
+    `import express from 'express';
+import cors from 'cors';
+import { createServer } from 'vite';
+const app = express();
+app.use(cors());
+if (process.env.NODE_ENV !== 'production') {
+  const vite = await createServer({ server: { middlewareMode: true, hmr: { port: 24678 } }, appType: 'custom' });
+  app.use(vite.middlewares);
+}
+app.get('/api/products', (req, res) => res.json(products()));
+app.listen(process.env.PORT || 3000);`,
+    // A webpack config's devServer set afterwards, for the host shell's origin only.
+    `const config = require('./webpack.config.js');
+config.devServer = { port: 9005, headers: { 'Access-Control-Allow-Origin': 'http://localhost:9000' } };
+module.exports = config;`,
+    // mcp-framework: stdio (the default) has no HTTP; the UI origin only; an allowedOrigins list answering 403.
+    `import { MCPServer } from 'mcp-framework';
+new MCPServer().start();`,
+    mcpFramework(`{ type: 'http-stream', options: { port: 8080, cors: { allowOrigin: 'http://localhost:6274' } } }`),
+    mcpFramework(
+      `{ type: 'http-stream', options: { cors: { allowOrigin: '*', allowedOrigins: ['http://localhost:6274'] } } }`,
+    ),
+    // ... and on 0.0.0.0, a server for the network (a container): not judged local.
+    mcpFramework(`{ type: 'http-stream', options: { host: '0.0.0.0', cors: { allowOrigin: '*' } } }`),
+    // cors-anywhere: the web app's own origins only (other origins get 403); a public proxy on every interface.
+    `const corsAnywhere = require('cors-anywhere');
+corsAnywhere.createServer({ originWhitelist: ['http://localhost:3000'] }).listen(8080, 'localhost');`,
+    `const corsAnywhere = require('cors-anywhere');
+corsAnywhere.createServer({ originWhitelist: [] }).listen(process.env.PORT || 8080, '0.0.0.0');`,
+    // serveDir: '*' on a server with no hostname (every interface: a public site); no enableCors on localhost.
+    `import { serveDir } from '@std/http/file-server';
+Deno.serve((req) => serveDir(req, { fsRoot: 'dist', enableCors: true }));`,
+    `import { serveDir } from '@std/http/file-server';
+Deno.serve({ hostname: '127.0.0.1' }, (req) => serveDir(req, { fsRoot: 'dist' }));`,
+  ],
+  invalid: [
+    {
+      // vite's server.headers: every response of the dev server, source modules included.
+      code: vite(`{ headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*' } }`),
+      errors: [
+        {
+          messageId: 'exposedWildcard',
+          data: { how: "is vite's dev server (`server` in its config)", routes: THIS_SERVER },
+          line: 5,
+        },
+      ],
+    },
+    {
+      // server.cors: true is `cors({})`: `*` for every origin, the default vite had before CVE-2025-24010.
+      code: vite(`{ host: '127.0.0.1', port: 5137, cors: true }`),
+      errors: [
+        {
+          messageId: 'exposedWildcard',
+          data: { how: "is vite's dev server (`server` in its config)", routes: THIS_SERVER },
+        },
+      ],
+    },
+    {
+      code: vite(`{ cors: { origin: '*' } }`),
+      errors: [{ messageId: 'exposedWildcard' }],
+    },
+    {
+      code: `import { defineConfig } from 'vite';
+export default defineConfig(({ command }) => ({ server: { cors: true } }));`,
+      errors: [{ messageId: 'exposedWildcard', line: 2 }],
+    },
+    {
+      // A vite.config.js exporting a plain object (no import): the file's name says it is vite's config.
+      code: `export default { server: { port: 5173, headers: { 'Access-Control-Allow-Origin': '*' } } };`,
+      filename: join(fixtures, 'vite.config.js'),
+      errors: [
+        {
+          messageId: 'exposedWildcard',
+          data: { how: "is vite's dev server (`server` in its config)", routes: THIS_SERVER },
+        },
+      ],
+    },
+    {
+      // A shared webpack config given a devServer by the dev config.
+      code: `const config = require('./webpack.config.js');
+config.devServer = { port: 9005, headers: { 'Access-Control-Allow-Origin': '*' } };
+module.exports = config;`,
+      errors: [
+        { messageId: 'exposedWildcard', data: { how: 'is a webpack dev server (`devServer`)', routes: THIS_SERVER } },
+      ],
+    },
+    {
+      // mcp-framework's http-stream transport with `*` written, and with its defaults (also `*`).
+      code: mcpFramework(`{ type: 'http-stream', options: { port: 5102, cors: { allowOrigin: '*' } } }`),
+      errors: [
+        {
+          messageId: 'exposedWildcard',
+          data: { how: 'is an MCP server over HTTP (mcp-framework `http-stream` transport)', routes: THIS_SERVER },
+        },
+      ],
+    },
+    {
+      code: mcpFramework(`{ type: 'sse', options: { port: 8080 } }`),
+      errors: [
+        {
+          messageId: 'exposedWildcard',
+          data: { how: 'is an MCP server over HTTP (mcp-framework `sse` transport)', routes: THIS_SERVER },
+        },
+      ],
+    },
+    {
+      // cors-anywhere with an empty whitelist on localhost: any website can make the proxy fetch intranet and
+      // loopback URLs from this machine and read them.
+      code: `const HOST = 'localhost';
+const corsAnywhere = require('cors-anywhere');
+corsAnywhere.createServer({ originWhitelist: [] }).listen(8080, HOST);`,
+      errors: [{ messageId: 'exposedWildcard', data: { how: 'listens on localhost', routes: THIS_SERVER } }],
+    },
+    {
+      // serveDir's enableCors ('*') on a preview server bound to loopback.
+      code: `import { serveDir } from 'jsr:@std/http/file-server';
+Deno.serve({ hostname: '127.0.0.1', port: 8000 }, (req) => serveDir(req, { fsRoot: './dist', showDirListing: true, enableCors: true }));`,
+      errors: [{ messageId: 'exposedWildcard', data: { how: 'listens on 127.0.0.1', routes: THIS_SERVER } }],
+    },
+    {
+      // The same from deno.land by URL.
+      code: `import { serveDir } from 'https://deno.land/std@0.224.0/http/file_server.ts';
+Deno.serve({ hostname: 'localhost' }, (req) => serveDir(req, { fsRoot: 'public', enableCors: true }));`,
+      errors: [{ messageId: 'exposedWildcard', data: { how: 'listens on localhost', routes: THIS_SERVER } }],
+    },
+  ],
+});
+
 // One defect, one finding: on a local server the reflection, `null` and loose-check rules stay silent (this
 // rule carries the finding); on a server with no local evidence they report as before.
 describe('one finding per defect between no-exposed-local-server and the origin rules', () => {

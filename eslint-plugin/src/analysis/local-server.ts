@@ -3,15 +3,17 @@
  * binds it to a loopback address (`listen(port, '127.0.0.1')`, `listen({ host: 'localhost' })`,
  * `Bun.serve({ hostname })`, `Deno.serve({ hostname })`, `serve({ fetch, hostname })`), or by its role when
  * no explicit host says otherwise: an MCP server over HTTP (`SSEServerTransport`,
- * `StreamableHTTPServerTransport`, `mcp-proxy`), a dev-server hook (vite `configureServer`, webpack
- * `devServer`, a Next custom server with `dev: true`, an esbuild `serve`), a server an Electron app or a VS
+ * `StreamableHTTPServerTransport`, `mcp-proxy`, mcp-framework's `http-stream` / `sse` transports), a dev
+ * server's settings or hook (vite's `server` / `preview` options and `configureServer`, webpack `devServer`,
+ * also assigned as `config.devServer = {...}`, a Next custom server with `dev: true`, an esbuild `serve`), a server an Electron app or a VS
  * Code extension starts, or a file the package's `bin` reaches (a CLI that starts a server). An explicit `0.0.0.0`, a public address or
  * a host from the environment with no loopback default is not local; no evidence is not local either.
  *
  * Also read here, for the finding's wording and its one excuse: the routes and MCP tools the file serves
  * (state-changing, file and command access first), and a gate that turns other callers away whatever CORS
  * says (a token the page cannot know, an exact Origin allowlist that answers 403, the MCP SDK's
- * `allowedOrigins` with DNS-rebinding protection on). A Host-header check alone is no gate here: it stops
+ * `allowedOrigins` with DNS-rebinding protection on, mcp-framework's `cors.allowedOrigins`, cors-anywhere's
+ * `originWhitelist`). A Host-header check alone is no gate here: it stops
  * DNS rebinding, not a page that calls `http://127.0.0.1:port` by its own name.
  *
  * Bounded: the walk counts nodes (`LOCAL_SERVER_LIMITS.maxNodes`); the `bin` search reads at most
@@ -167,6 +169,10 @@ interface Imports {
   mcp: boolean;
   esbuild: boolean;
   next: boolean;
+  vite?: boolean;
+  /** mcp-framework: `new MCPServer({ transport: { type: 'http-stream' | 'sse' } })`. */
+  mcpFramework?: boolean;
+  corsAnywhere?: boolean;
   /** `electron` or `vscode`: a desktop app's or an editor extension's helper server. */
   desktop?: 'Electron' | 'VS Code';
 }
@@ -175,6 +181,9 @@ function noteImport(out: Imports, source: string): void {
   if (MCP_MODULES.test(source)) out.mcp = true;
   if (source === 'esbuild') out.esbuild = true;
   if (source === 'next') out.next = true;
+  if (source === 'vite') out.vite = true;
+  if (source === 'mcp-framework') out.mcpFramework = true;
+  if (source === 'cors-anywhere') out.corsAnywhere = true;
   if (source === 'electron') out.desktop ??= 'Electron';
   if (source === 'vscode') out.desktop ??= 'VS Code';
 }
@@ -227,6 +236,63 @@ function transportGate(options: TSESTree.ObjectExpression | undefined): { node: 
   return undefined;
 }
 
+/** vite options a `server` / `preview` object holds (to tell vite's dev-server settings from other `server` keys). */
+const VITE_SERVER_OPTIONS = ['headers', 'cors', 'host', 'port', 'strictPort', 'proxy', 'hmr', 'open', 'allowedHosts'];
+
+/**
+ * Whether a `server` property is part of a vite config: the file is `vite.config.*`, or the file imports vite
+ * and the property sits in the argument of `defineConfig(...)` (not a server file that imports vite's
+ * `createServer` for development and answers other requests in production).
+ */
+function inViteConfig(node: Node, file: string | undefined, importsVite: boolean | undefined): boolean {
+  if (file && /^vite\.config\.[cm]?[jt]s$/.test(nodePath.basename(file))) return true;
+  if (!importsVite) return false;
+  let at: Node | undefined = node.parent as Node | undefined;
+  for (let depth = 0; at && depth < 8; depth++, at = at.parent as Node | undefined) {
+    if (at.type === 'CallExpression' && calleeName(at) === 'defineConfig') return true;
+  }
+  return false;
+}
+
+/** webpack-dev-server settings (`devServer: { ... }` or `config.devServer = { ... }`): its role, by hook. */
+function webpackDevServer(e: Evidence, node: Node, value: TSESTree.ObjectExpression): void {
+  const hooks = ['setupMiddlewares', 'before', 'after', 'onBeforeSetupMiddleware', 'onAfterSetupMiddleware'];
+  const hook = hooks.find((h) => findProperty(value, h));
+  e.role ??= hook
+    ? { node, how: `is a webpack dev-server middleware (\`devServer.${hook}\`)` }
+    : { node, how: 'is a webpack dev server (`devServer`)' };
+}
+
+/**
+ * mcp-framework 0.2.22 `new MCPServer({ transport: { type, options } })`: the `http-stream` and `sse`
+ * transports are HTTP servers (listening on `options.host`, default 127.0.0.1); `options.cors.allowedOrigins`
+ * answers other origins with 403 (transports/utils/origin-validator.js, exact after normalising; `null` refused).
+ */
+function mcpFrameworkServer(node: TSESTree.NewExpression, values: HostEvaluator, e: Evidence): void {
+  const config = objectArg(node.arguments[0] as Node | undefined);
+  const transport = objectArg(config && findProperty(config, 'transport')?.value);
+  const type = stringLiteralValue(transport && findProperty(transport, 'type')?.value);
+  if (type !== 'http-stream' && type !== 'sse') return;
+  e.role ??= { node, how: `is an MCP server over HTTP (mcp-framework \`${type}\` transport)` };
+  const options = objectArg(transport && findProperty(transport, 'options')?.value);
+  const host = hostProperty(options);
+  if (host) noteHost(e, classifyHost(values.resolve(host.value)), host, `listens on ${hostText(values, host.value)}`);
+  const cors = objectArg(options && findProperty(options, 'cors')?.value);
+  const allowed = cors && findProperty(cors, 'allowedOrigins');
+  if (allowed && exactList(allowed.value))
+    e.gate ??= { node: allowed, what: "mcp-framework's `allowedOrigins` (other origins get 403)" };
+}
+
+/** A non-empty array literal of origins that does not hold `'null'` or `'*'` (an exact allowlist). */
+function exactList(node: Node): boolean {
+  if (node.type !== 'ArrayExpression' || node.elements.length === 0) return false;
+  return node.elements.every((el) => {
+    if (!el || el.type === 'SpreadElement') return false;
+    const v = stringLiteralValue(el as Node);
+    return v === undefined ? el.type === 'TemplateLiteral' : v !== 'null' && v !== '*';
+  });
+}
+
 /** The server facts of one file, by one bounded walk. */
 export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string): LocalServer | undefined {
   const e: Evidence = { started: false, routes: [] };
@@ -254,6 +320,12 @@ export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string
           if (dev?.value.type === 'Literal' && dev.value.value === true)
             e.role ??= { node, how: 'is a Next.js dev server (`dev: true`)' };
         }
+        // cors-anywhere 0.4.4: a non-empty `originWhitelist` answers every other origin with 403 (`indexOf`).
+        if (name === 'createServer' && imports.corsAnywhere) {
+          const list = objectArg(first) && findProperty(objectArg(first)!, 'originWhitelist');
+          if (list && exactList(list.value))
+            e.gate ??= { node: list, what: "cors-anywhere's `originWhitelist` (other origins get 403)" };
+        }
         if ((name === 'requireBearerAuth' || name === 'bearerAuth') && !e.gate)
           e.gate = { node, what: 'a bearer-token check' };
         const req = isRequireOf(node);
@@ -267,6 +339,7 @@ export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string
           e.gate ??= transportGate(objectArg(node.arguments[0] as Node | undefined));
           e.gate ??= transportGate(objectArg(node.arguments[1] as Node | undefined));
         }
+        if (name === 'MCPServer' && imports.mcpFramework) mcpFrameworkServer(node, input.values, e);
         break;
       }
       case 'Property':
@@ -274,13 +347,32 @@ export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string
         const key = staticKeyName(node.key as Node, node.computed);
         if (key === 'configureServer' || key === 'configurePreviewServer')
           e.role ??= { node, how: `is a vite dev-server middleware (\`${key}\`)` };
-        if (key === 'devServer' && node.type === 'Property' && node.value.type === 'ObjectExpression') {
-          const hooks = ['setupMiddlewares', 'before', 'after', 'onBeforeSetupMiddleware', 'onAfterSetupMiddleware'];
-          const hook = hooks.find((h) => findProperty(node.value as TSESTree.ObjectExpression, h));
-          e.role ??= hook
-            ? { node, how: `is a webpack dev-server middleware (\`devServer.${hook}\`)` }
-            : { node, how: 'is a webpack dev server (`devServer`)' };
-        }
+        if (key === 'devServer' && node.type === 'Property' && node.value.type === 'ObjectExpression')
+          webpackDevServer(e, node, node.value);
+        // vite's `server` / `preview` settings (`defineConfig({ server: { headers, cors, host } })`): the dev
+        // server `vite` starts, and `vite preview`, run on the developer's machine.
+        if (
+          (key === 'server' || key === 'preview') &&
+          node.type === 'Property' &&
+          node.value.type === 'ObjectExpression' &&
+          VITE_SERVER_OPTIONS.some((o) => findProperty(node.value as TSESTree.ObjectExpression, o)) &&
+          inViteConfig(node, input.file, imports.vite)
+        )
+          e.role ??= {
+            node,
+            how: `is vite's ${key === 'server' ? 'dev' : 'preview'} server (\`${key}\` in its config)`,
+          };
+        break;
+      }
+      case 'AssignmentExpression': {
+        // `config.devServer = { headers }` on a webpack config imported from a shared file.
+        const left = node.left;
+        if (
+          left.type === 'MemberExpression' &&
+          staticKeyName(left.property as Node, left.computed) === 'devServer' &&
+          node.right.type === 'ObjectExpression'
+        )
+          webpackDevServer(e, node, node.right);
         break;
       }
       case 'BinaryExpression': {

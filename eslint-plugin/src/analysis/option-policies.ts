@@ -58,7 +58,8 @@ export class OptionPolicies {
    * parameters of the function the options are written in, bound to what its callers pass (an options
    * factory judged where it lives, helpers.ts).
    */
-  optionPolicies(site: OptionSite, bindings?: Bindings): Policy[] {
+  optionPolicies(given: OptionSite, bindings?: Bindings): Policy[] {
+    const site = this.defaultsApply(given, bindings) ? { ...given, onByDefault: true } : given;
     // A package assumed to work like a known library (issue 17) is not that library: its releases don't apply.
     const lib = site.assumedPackage
       ? {
@@ -86,7 +87,7 @@ export class OptionPolicies {
     if (!site.argument) {
       return site.path.length === 0 || site.onByDefault ? [this.defaultPolicy(lib, site.call, site.call)] : [];
     }
-    const root = this.resolver.resolve(site.argument, bindings);
+    const root = this.argumentValues(site, bindings);
     let values = this.pathApplies(site)
       ? this.followPath(root, site.path, site.argument)
       : [literalValue(site.argument, undefined)];
@@ -100,6 +101,23 @@ export class OptionPolicies {
       out.push(...this.policiesOfValue(lib, site, bound, []));
     }
     return out;
+  }
+
+  /** The options argument's values; for a config factory (vite), what the function returns. */
+  private argumentValues(site: OptionSite, bindings?: Bindings): readonly Value[] {
+    const values = this.resolver.resolve(site.argument!, bindings);
+    if (!site.argumentFactory) return values;
+    return values.flatMap((v) =>
+      v.kind === 'function' ? this.resolver.returnsOf(v.fn).flatMap((r) => this.resolver.resolve(r)) : [v],
+    );
+  }
+
+  /** mcp-framework: whether the options argument names a transport whose CORS defaults apply. */
+  private defaultsApply(site: OptionSite, bindings?: Bindings): boolean {
+    const when = site.onByDefaultWhen;
+    if (!when || !site.argument) return false;
+    const values = this.followPath(this.resolver.resolve(site.argument, bindings), when.path, site.argument);
+    return values.some((v) => v.kind === 'literal' && typeof v.value === 'string' && when.values.includes(v.value));
   }
 
   /**
@@ -217,7 +235,10 @@ export class OptionPolicies {
         v.kind === 'object'
           ? this.literalSource(v.object, v.closure)
           : { node: v.node, get: (name: string) => this.resolver.exportOf(v.module, name, 0, v.node) };
-      return this.disabled(lib, src) ? [] : [this.sourcePolicy(lib, site, src, extraSites)];
+      if (this.disabled(lib, src)) return [];
+      // vite: an object without `origin` keeps vite's own localhost-only default.
+      if (lib.ownDefaultOrigin && !src.get(lib.originOption)) return [];
+      return [this.sourcePolicy(lib, site, src, extraSites)];
     }
     if (v.kind === 'unknown' && site.path.length === 0) {
       // `cors(loadConfig())`, `cors(JSON.parse(process.env.CORS))`: options CORS Guard cannot read are a

@@ -41,7 +41,11 @@ export type LibraryId =
   | 's3'
   | 'sst-api'
   | 'sst3-api-v2'
-  | 'serverless-http';
+  | 'serverless-http'
+  | 'vite'
+  | 'mcp-framework'
+  | 'cors-anywhere'
+  | 'std-file-server';
 
 export interface LibrarySemantics {
   readonly id: LibraryId;
@@ -172,6 +176,11 @@ export interface LibrarySemantics {
    * option being absent means is `defaultOrigin` (`none` for `onRequest`, `reflect` for `onCall`).
    */
   readonly optionIsOrigin?: boolean;
+  /**
+   * vite: an options object without the origin option keeps the framework's own default origin setting (said
+   * here, for the docs), which admits no website's origin: no policy is read from such an object.
+   */
+  readonly ownDefaultOrigin?: string;
   /** Firebase Functions: a one-entry list is used as its entry (`[/re/]` is `/re/`, `['https://a']` a fixed origin). */
   readonly listOfOneUnwrapped?: boolean;
   /** Firebase Functions 7: an empty list or an empty string turns CORS off. */

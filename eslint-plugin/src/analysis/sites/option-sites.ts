@@ -25,6 +25,10 @@ export interface ModuleOptionSite {
   readonly optionsPath: readonly string[];
   /** CORS is on when the options say nothing about it (`createYoga({ schema })`): the defaults apply. */
   readonly onByDefault?: boolean;
+  /** CORS is on by default only when the value at `path` of the options argument is one of `values`. */
+  readonly onByDefaultWhen?: OnByDefaultWhen;
+  /** The argument may be a function returning the options (vite `defineConfig(({ mode }) => ({ ... }))`). */
+  readonly argumentFactory?: boolean;
   /** When the file imports one of these modules (a server adapter), the options follow its library. */
   readonly adapters?: readonly { readonly module: string; readonly library: LibraryId }[];
   /** The call loads its settings from data files (LoopBack 3 `boot(app, __dirname)` reads middleware.json). */
@@ -62,6 +66,12 @@ export interface DataFiles {
   readonly names: readonly string[];
   /** Steps from each file's value to the options. */
   readonly path: readonly ConventionStep[];
+}
+
+/** A setting that decides whether a library's CORS defaults apply (mcp-framework: the transport's type). */
+export interface OnByDefaultWhen {
+  readonly path: readonly string[];
+  readonly values: readonly string[];
 }
 
 /** NestJS on Fastify: `new FastifyAdapter()` hands the CORS options to @fastify/cors. */
@@ -153,8 +163,55 @@ const PLATFORM_OPTION_SITES: readonly ModuleOptionSite[] = [
   { library: 'cors', modules: ['nextjs-cors'], path: [], kind: 'call', optionsArg: 2, optionsPath: [] },
 ];
 
+/**
+ * Servers that run on the developer's or the user's machine (./libraries/local.ts): vite's `server.cors` in
+ * `defineConfig`, mcp-framework's `new MCPServer({ transport: { options: { cors } } })`,
+ * cors-anywhere's `createServer(options)` (its `*` does not depend on the options) and Deno's
+ * `serveDir(request, { enableCors })`. mcp-framework's defaults (`*`) apply to its HTTP transports even
+ * without a `cors` option (0.2.11 to 0.2.22 merge `DEFAULT_CORS_CONFIG` into both), but a stdio server (the
+ * default transport) has no HTTP at all: the defaults apply only when `transport.type` names an HTTP one.
+ */
+const LOCAL_OPTION_SITES: readonly ModuleOptionSite[] = [
+  // One options path per call: the dev server's (`preview.cors` is not read).
+  {
+    library: 'vite',
+    modules: ['vite'],
+    path: ['defineConfig'],
+    kind: 'call',
+    optionsArg: 0,
+    optionsPath: ['server', 'cors'],
+    argumentFactory: true,
+  },
+  {
+    library: 'mcp-framework',
+    modules: ['mcp-framework'],
+    path: ['MCPServer'],
+    kind: 'construct',
+    optionsArg: 0,
+    optionsPath: ['transport', 'options', 'cors'],
+    onByDefaultWhen: { path: ['transport', 'type'], values: ['http-stream', 'sse'] },
+  },
+  {
+    library: 'cors-anywhere',
+    modules: ['cors-anywhere'],
+    path: ['createServer'],
+    kind: 'call',
+    optionsArg: 'none',
+    optionsPath: [],
+  },
+  {
+    library: 'std-file-server',
+    modules: ['@std/http', '@std/http/file-server', 'jsr:@std/http', 'jsr:@std/http/file-server'],
+    path: ['serveDir'],
+    kind: 'call',
+    optionsArg: 1,
+    optionsPath: [],
+  },
+];
+
 export const MODULE_OPTION_SITES: readonly ModuleOptionSite[] = [
   ...PLATFORM_OPTION_SITES,
+  ...LOCAL_OPTION_SITES,
   // AdonisJS 6 `config/cors.ts`: `defineConfig({ ... })` from @adonisjs/cors (the import marks it), in effect
   // when start/kernel.ts registers the middleware (stubs/main.ts of @adonisjs/cors adds it there).
   {
@@ -500,6 +557,15 @@ export const TYPED_OPTIONS: readonly TypedOptionsRow[] = [
  */
 const ASSUMED_CORS_NAME = /(?:^|[/@._-])k?cors(?:$|[/._-])/i;
 const NOT_CORS_MIDDLEWARE = /^@types\/|(?:^|[/-])cors-(?:anywhere|proxy|gate|server)(?:$|[/])|^cors-anywhere$/i;
+/**
+ * Deno's standard library by URL (`https://deno.land/std@0.224.0/http/file_server.ts`): the same module as
+ * `@std/http/file-server`.
+ */
+const DENO_STD_FILE_SERVER = /^https:\/\/deno\.land\/std(?:@[^/]+)?\/http\/file_server\.ts$/;
+export function knownModuleAlias(specifier: string): string | undefined {
+  return DENO_STD_FILE_SERVER.test(specifier) ? '@std/http/file-server' : undefined;
+}
+
 export function assumedCorsModule(specifier: string): boolean {
   if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')) return false;
   if (specifier.startsWith('node:')) return false;

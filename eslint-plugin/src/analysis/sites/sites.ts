@@ -27,12 +27,14 @@ import {
   ASSUMED_CORS_SITE,
   assumedCorsModule,
   MODULE_OPTION_SITES,
+  knownModuleAlias,
   SHAPE_OPTION_SITES,
   TYPED_OPTIONS,
   type DataFiles,
   type LibraryId,
   type Registration,
   type ModuleOptionSite,
+  type OnByDefaultWhen,
   type VersionBound,
 } from './frameworks';
 import { mappedHeaderName, staticMappingValue, type CorsHeaderName } from '../headers/header-names';
@@ -75,6 +77,10 @@ export interface OptionSite {
   readonly altPaths?: readonly (readonly string[])[];
   /** The library applies its defaults when the options path holds nothing (`createYoga({ schema })`). */
   readonly onByDefault?: boolean;
+  /** The defaults apply only when a setting of the options argument says so (see `ModuleOptionSite`). */
+  readonly onByDefaultWhen?: OnByDefaultWhen;
+  /** The options argument may be a function returning them (see `ModuleOptionSite`). */
+  readonly argumentFactory?: boolean;
   readonly pathBefore?: VersionBound;
   /** The call loads its options from data files (conventions.ts reads them). */
   readonly dataFiles?: DataFiles;
@@ -318,7 +324,7 @@ function denoModuleName(mod: string): string {
 
 /** The trace map of a module CORS Guard knows, or of one whose name says it is a CORS middleware. */
 function traceMapOf(mod: string): TraceLeaf | undefined {
-  const known = TRACE_MAPS.get(denoModuleName(mod));
+  const known = TRACE_MAPS.get(denoModuleName(mod)) ?? TRACE_MAPS.get(knownModuleAlias(denoModuleName(mod)) ?? '');
   if (known) return known;
   if (!assumedCorsModule(mod)) return undefined;
   return { [ASTUtils.ReferenceTracker.CALL]: { ...ASSUMED_CORS_SITE, modules: [mod], assumedPackage: mod } };
@@ -364,6 +370,8 @@ export function moduleOptionSites(
           ...site,
           library,
           ...(spec.onByDefault ? { onByDefault: true } : {}),
+          ...(spec.onByDefaultWhen ? { onByDefaultWhen: spec.onByDefaultWhen } : {}),
+          ...(spec.argumentFactory ? { argumentFactory: true } : {}),
           ...(spec.dataFiles ? { dataFiles: spec.dataFiles } : {}),
           ...(spec.registration ? { registration: spec.registration } : {}),
           ...(spec.assumedPackage ? { assumedPackage: spec.assumedPackage } : {}),

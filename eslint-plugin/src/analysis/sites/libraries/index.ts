@@ -7,6 +7,7 @@ import type { LibraryId, LibrarySemantics } from '../library-types';
 import { CLOUD_LIBRARIES, SERVERLESS_LIBRARIES, SST_LIBRARIES } from './cloud';
 import { CONVENTIONS_LIBRARIES } from './conventions';
 import { FETCH_LIBRARIES } from './fetch';
+import { LOCAL_LIBRARIES } from './local';
 import { NODE_LIBRARIES } from './node';
 import { PLATFORM_LIBRARIES } from './platforms';
 
@@ -18,6 +19,7 @@ export const LIBRARIES: Readonly<Record<LibraryId, LibrarySemantics>> = {
   ...CLOUD_LIBRARIES,
   ...SST_LIBRARIES,
   ...SERVERLESS_LIBRARIES,
+  ...LOCAL_LIBRARIES,
 };
 
 /**
