@@ -23,24 +23,20 @@ const SEED = Number(process.env.CORS_GUARD_GENERATIVE_SEED ?? 32);
  * here; the lead is told. `what` says which kind of finding is known: a refuted "safe", a refused witness.
  */
 const KNOWN: readonly { readonly family: RegExp; readonly what: 'refuted' | 'refused'; readonly why: string }[] = [
-  { family: /indexOf-truthy/, what: 'refuted', why: 'issue 25: indexOf results as truth values (-1 is truthy)' },
-  { family: /indexOf-truthy/, what: 'refused', why: 'issue 25: indexOf results as truth values (-1 is truthy)' },
-  { family: /search-truthy/, what: 'refuted', why: 'issue 25: search results as truth values (-1 is truthy)' },
-  { family: /search-truthy/, what: 'refused', why: 'issue 25: search results as truth values (-1 is truthy)' },
   {
-    family: /-exec\b/,
+    family: /indexOf-truthy|search-truthy/,
     what: 'refused',
-    why: '`re.exec(origin) !== null` is not read as a check: the origin is taken as unchecked (over-report)',
+    why: 'an index as a truth value (`indexOf(s)` is truthy unless s starts the origin) is judged as "found": a witness with s at the start is too wide (over-report)',
+  },
+  {
+    family: /indexOf-after-start/,
+    what: 'refused',
+    why: '`origin.indexOf(s) > 0` for an s an origin can start with (`https://…`) is left unread: the origin is taken as unchecked (over-report)',
   },
   {
     family: /search-at-start/,
     what: 'refused',
     why: '`origin.search(re) === 0` is read as `re.test(origin)`: the match need not start the origin (witness too wide)',
-  },
-  {
-    family: /indexOf-after-start/,
-    what: 'refused',
-    why: '`origin.indexOf(s) > 0` is not read as a check: the origin is taken as unchecked (over-report)',
   },
 ];
 const knownWhy = (o: Outcome, what: 'refuted' | 'refused') =>

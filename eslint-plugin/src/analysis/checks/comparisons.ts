@@ -9,7 +9,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { calleeMethodName, memberName, unwrap, type Node } from '../ast';
 import type { CheckJudge, LengthOp } from './checks';
 import { escapeRegex } from './origins';
-import { disjDefined, leaf, useless, type Outcome } from './outcomes';
+import { disjDefined, leaf, never, useless, type Outcome } from './outcomes';
 import { isIterationCall, objectKeys, type CallGuards, type GuardRecursion } from './call-guards';
 import type { CheckSubjects } from './subjects';
 import type { Bindings, ValueResolver } from '../values/values';
@@ -49,6 +49,23 @@ export class ComparisonGuards {
         const holdsAbsent = (lit === 'undefined') === (eq === positive);
         return holdsAbsent ? leaf({ kind: 'absent', node: n }) : useless(n);
       }
+    }
+    // re.exec(origin) !== null, origin.match(re) != null: a match object or null, so the comparison is the
+    // call's truth (`=== null` its falsity).
+    for (const [a, other] of [
+      [left, right],
+      [right, left],
+    ] as const) {
+      const ua = unwrap(a);
+      const uo = unwrap(other);
+      const nullish =
+        (uo.type === T.Literal && uo.value === null) || (uo.type === T.Identifier && uo.name === 'undefined');
+      if (!(eq || neq) || !nullish || ua.type !== T.CallExpression) continue;
+      const method = calleeMethodName(ua);
+      if (method !== 'exec' && method !== 'match') continue;
+      // `=== undefined` is never true of exec/match (null on a miss): only loose `==` and `null` compare both ways.
+      if (uo.type === T.Identifier && n.operator.length === 3) return eq === positive ? never(n) : useless(n);
+      return this.analyzer.classify(ua, neq === positive, b);
     }
     // ALLOWED[origin] === true, origins[origin] !== undefined: the origin looked up among an object's keys
     // (each key is an exact origin; what the value is compared with says whether a hit or a miss passes).
@@ -301,6 +318,15 @@ export function indexComparison(
   if (num === -1) {
     if (op === '!==' || op === '!=' || op === '>') return { call: callSide, found: 'found' };
     if (op === '===' || op === '==' || op === '<=') return { call: callSide, found: 'missing' };
+  }
+  // Found after the start (`> 0`, `>= 1`): the same as found anywhere for a literal an origin cannot start with
+  // (every origin starts with `http` or is `null`); other needles are left unread.
+  if ((num === 0 && op === '>') || (num === 1 && op === '>=')) {
+    const needle = callSide.arguments[0];
+    const text = needle?.type === T.Literal && typeof needle.value === 'string' ? needle.value : undefined;
+    if (text && !/^[hHnN]/.test(text) && calleeMethodName(callSide) !== 'search')
+      return { call: callSide, found: 'found' };
+    return undefined;
   }
   if (num === 0) {
     if (op === '>=') return { call: callSide, found: 'found' };
