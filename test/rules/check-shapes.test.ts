@@ -19,6 +19,43 @@ const handler = (body: string) =>
 const reflectIf = (test: string) => handler(`  if (${test}) res.setHeader('Access-Control-Allow-Origin', origin);`);
 
 const CASES: readonly Case[] = [
+  // --- a parsed origin assigned in a try block (Ghost's options delegate) -----------------------------
+  {
+    name: 'let url; try { url = new URL(origin) } catch {}: the host compared exactly (safe)',
+    code: `const cors = require('cors');
+function delegate(req, callback) {
+  const origin = req.header('Origin');
+  const options = { origin: false, credentials: true };
+  let originUrl;
+  try {
+    originUrl = new URL(origin);
+  } catch (err) {
+    return callback(err);
+  }
+  if (originUrl.host === 'admin.a-shop.com') options.origin = true;
+  callback(null, options);
+}
+app.use(cors(delegate));`,
+    expect: [],
+  },
+  {
+    name: 'let url; try { url = new URL(origin) } catch {}: the host matched by its end',
+    code: `const cors = require('cors');
+function delegate(req, callback) {
+  const origin = req.header('Origin');
+  const options = { origin: false, credentials: true };
+  let originUrl;
+  try {
+    originUrl = new URL(origin);
+  } catch (err) {
+    return callback(err);
+  }
+  if (originUrl.hostname.endsWith('a-shop.com')) options.origin = true;
+  callback(null, options);
+}
+app.use(cors(delegate));`,
+    expect: [['no-unsafe-origin-check', 'evila-shop.com']],
+  },
   // --- checks inside iteration --------------------------------------------------------------------
   {
     name: 'some() with endsWith on a list: the weakest entry is named',

@@ -173,12 +173,22 @@ export class CheckSubjects {
       );
     }
     if (n.type === T.Identifier && depth < 4) {
+      // const u = new URL(origin); let u; try { u = new URL(origin) } catch { return ... }: every write a parsed
+      // origin (a literal placeholder such as `null` is one no host check passes).
       const v = this.resolver.variableOf(n);
       const def = v?.defs[0];
-      const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : null;
-      return (
-        !!init && (def!.node as TSESTree.VariableDeclarator).id === def!.name && this.isParsedOrigin(init, b, depth + 1)
-      );
+      if (def?.type !== 'Variable' || (def.node as TSESTree.VariableDeclarator).id !== def.name) return false;
+      let parsed = false;
+      for (const ref of v!.references) {
+        if (!ref.isWrite()) continue;
+        const written = ref.writeExpr as Node | null;
+        const parent = ref.identifier.parent;
+        if (!written || (parent?.type === T.AssignmentExpression && parent.operator !== '=')) return false;
+        if (unwrap(written).type === T.Literal) continue;
+        if (!this.isParsedOrigin(written, b, depth + 1)) return false;
+        parsed = true;
+      }
+      return parsed;
     }
     return false;
   }
