@@ -18,42 +18,32 @@ const handler = (body: string) =>
   `app.use((req, res) => {\n  const origin = req.headers.origin;\n${body}\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n});`;
 const reflectIf = (test: string) => handler(`  if (${test}) res.setHeader('Access-Control-Allow-Origin', origin);`);
 
+/** Ghost's shape: an options delegate parsing the origin in a `try`, allowing it when `test` holds. */
+const parsedInTry = (test: string) => `const cors = require('cors');
+function delegate(req, callback) {
+  const origin = req.header('Origin');
+  const options = { origin: false, credentials: true };
+  let originUrl;
+  try {
+    originUrl = new URL(origin);
+  } catch (err) {
+    return callback(err);
+  }
+  if (${test}) options.origin = true;
+  callback(null, options);
+}
+app.use(cors(delegate));`;
+
 const CASES: readonly Case[] = [
   // --- a parsed origin assigned in a try block (Ghost's options delegate) -----------------------------
   {
     name: 'let url; try { url = new URL(origin) } catch {}: the host compared exactly (safe)',
-    code: `const cors = require('cors');
-function delegate(req, callback) {
-  const origin = req.header('Origin');
-  const options = { origin: false, credentials: true };
-  let originUrl;
-  try {
-    originUrl = new URL(origin);
-  } catch (err) {
-    return callback(err);
-  }
-  if (originUrl.host === 'admin.a-shop.com') options.origin = true;
-  callback(null, options);
-}
-app.use(cors(delegate));`,
+    code: parsedInTry("originUrl.host === 'admin.a-shop.com'"),
     expect: [],
   },
   {
     name: 'let url; try { url = new URL(origin) } catch {}: the host matched by its end',
-    code: `const cors = require('cors');
-function delegate(req, callback) {
-  const origin = req.header('Origin');
-  const options = { origin: false, credentials: true };
-  let originUrl;
-  try {
-    originUrl = new URL(origin);
-  } catch (err) {
-    return callback(err);
-  }
-  if (originUrl.hostname.endsWith('a-shop.com')) options.origin = true;
-  callback(null, options);
-}
-app.use(cors(delegate));`,
+    code: parsedInTry("originUrl.hostname.endsWith('a-shop.com')"),
     expect: [['no-unsafe-origin-check', 'evila-shop.com']],
   },
   // --- checks inside iteration --------------------------------------------------------------------

@@ -13,6 +13,16 @@ export const corsResponses: LibraryResponses = {
   maxAgeOption: 'maxAge',
 };
 
+/** What `@koa/cors` sends beside the origin (and egg-cors, which is `@koa/cors`). */
+export const koaCorsResponses: LibraryResponses = {
+  methodsOption: 'allowMethods',
+  defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
+  headersOption: 'allowHeaders',
+  defaultHeaders: 'reflect',
+  exposeOption: 'exposeHeaders',
+  maxAgeOption: 'maxAge',
+};
+
 export const corsLike = {
   defaultOrigin: 'wildcard',
   credentialsAlone: 'unless-callback-denies',

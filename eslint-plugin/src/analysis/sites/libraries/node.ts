@@ -1,6 +1,6 @@
 /** Node servers' CORS libraries: `cors` and what hands its options to it, Fastify, Koa, hapi, middy (Lambda). */
 import type { LibraryId, LibrarySemantics } from '../library-types';
-import { corsLike, corsResponses } from './cors-like';
+import { corsLike, corsResponses, koaCorsResponses } from './cors-like';
 
 export const NODE_LIBRARIES = {
   cors: { id: 'cors', packageName: 'cors', ...corsLike },
@@ -102,14 +102,7 @@ export const NODE_LIBRARIES = {
     // origin function returning '' skips CORS altogether, after `ctx.vary('Origin')` (src).
     reflectWithoutOrigin: '',
     varyWhenDenied: true,
-    responses: {
-      methodsOption: 'allowMethods',
-      defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
-      headersOption: 'allowHeaders',
-      defaultHeaders: 'reflect',
-      exposeOption: 'exposeHeaders',
-      maxAgeOption: 'maxAge',
-    },
+    responses: koaCorsResponses,
   },
   // @middy/http-cors: `origin: '*'` with credentials reflects; `getOrigin` decides the value sent (src).
   // 7.x (src, and the differential test): no `origin` and no `origins` sends no Access-Control-Allow-Origin

@@ -4,7 +4,7 @@
  * runs the real handlers (test/differential/runners.ts).
  */
 import type { LibraryId, LibrarySemantics } from '../library-types';
-import { corsLike, corsResponses } from './cors-like';
+import { corsLike, corsResponses, koaCorsResponses } from './cors-like';
 
 /**
  * firebase-functions 4.9.0, 5.1.1, 6.6.0 and 7.4.0 (lib/v2/providers/https.js): `onRequest(opts, handler)`
@@ -20,6 +20,30 @@ const firebaseBase = {
   listOfOneUnwrapped: true,
   emptyOriginDisables: true,
   originOption: 'cors',
+} as const;
+
+/** restify-cors-middleware2 2.2.1 and 1.1.1 (1.x has no `allowCredentialsAllOrigins`): see the rows. */
+const restifyCors = {
+  id: 'restify-cors',
+  ...corsLike,
+  packageName: 'restify-cors-middleware2',
+  originOption: 'origins',
+  wildcardReflects: true,
+  wildcardWithCredentials: 'refused',
+  refusal: 'the factory throws when the server starts, so this configuration never serves a request',
+  originWildcards: 'first-only',
+  withoutOrigin: 'omit',
+  credentialsAlone: undefined,
+  preflightAlwaysCredentials: true,
+  responses: {
+    methodsOption: '',
+    defaultMethods: 'reflect',
+    headersOption: 'allowHeaders',
+    defaultHeaders: 'accept,accept-version,content-type,request-id,origin,x-api-version,x-request-id,x-requested-with',
+    exposeOption: 'exposeHeaders',
+    defaultExpose: 'api-version,content-length,content-md5,content-type,date,request-id,response-time',
+    maxAgeOption: 'preflightMaxAge',
+  },
 } as const;
 
 export const PLATFORM_LIBRARIES = {
@@ -154,14 +178,7 @@ export const PLATFORM_LIBRARIES = {
     acceptsArray: false,
     acceptsRegExp: false,
     withoutOrigin: 'omit',
-    responses: {
-      methodsOption: 'allowMethods',
-      defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
-      headersOption: 'allowHeaders',
-      defaultHeaders: 'reflect',
-      exposeOption: 'exposeHeaders',
-      maxAgeOption: 'maxAge',
-    },
+    responses: koaCorsResponses,
   },
   // restify-cors-middleware2 2.2.1 (src/index.js, origin-matcher.js, actual.js, preflight.js):
   // `corsMiddleware({ origins = ['*'], credentials, allowCredentialsAllOrigins, allowHeaders, exposeHeaders,
@@ -173,53 +190,15 @@ export const PLATFORM_LIBRARIES = {
   // throw ('credentials not supported with wildcard') unless `allowCredentialsAllOrigins: true`. A request
   // without Origin gets no CORS headers.
   'restify-cors': {
-    id: 'restify-cors',
-    ...corsLike,
-    packageName: 'restify-cors-middleware2',
-    originOption: 'origins',
-    wildcardReflects: true,
-    wildcardWithCredentials: 'refused',
-    refusal: 'the factory throws when the server starts, so this configuration never serves a request',
+    ...restifyCors,
     unsafeWildcardOption: 'allowCredentialsAllOrigins',
-    originWildcards: 'first-only',
-    withoutOrigin: 'omit',
-    credentialsAlone: undefined,
-    preflightAlwaysCredentials: true,
-    responses: {
-      methodsOption: '',
-      defaultMethods: 'reflect',
-      headersOption: 'allowHeaders',
-      defaultHeaders:
-        'accept,accept-version,content-type,request-id,origin,x-api-version,x-request-id,x-requested-with',
-      exposeOption: 'exposeHeaders',
-      defaultExpose: 'api-version,content-length,content-md5,content-type,date,request-id,response-time',
-      maxAgeOption: 'preflightMaxAge',
-    },
   },
   // restify-cors-middleware 1.1.1 (the package 2.x forked): the same matchers and headers; no
   // `allowCredentialsAllOrigins`, so `'*'` with credentials always throws.
   'restify-cors-v1': {
+    ...restifyCors,
     id: 'restify-cors-v1',
-    ...corsLike,
     packageName: 'restify-cors-middleware',
-    originOption: 'origins',
-    wildcardReflects: true,
-    wildcardWithCredentials: 'refused',
-    refusal: 'the factory throws when the server starts, so this configuration never serves a request',
-    originWildcards: 'first-only',
-    withoutOrigin: 'omit',
-    credentialsAlone: undefined,
-    preflightAlwaysCredentials: true,
-    responses: {
-      methodsOption: '',
-      defaultMethods: 'reflect',
-      headersOption: 'allowHeaders',
-      defaultHeaders:
-        'accept,accept-version,content-type,request-id,origin,x-api-version,x-request-id,x-requested-with',
-      exposeOption: 'exposeHeaders',
-      defaultExpose: 'api-version,content-length,content-md5,content-type,date,request-id,response-time',
-      maxAgeOption: 'preflightMaxAge',
-    },
   },
   // hapi-cors-headers 1.0.3 (index.js): an `onPreResponse` extension `(request, reply)` with no options. Every
   // request with an Origin gets it back as Access-Control-Allow-Origin with
@@ -275,14 +254,7 @@ export const PLATFORM_LIBRARIES = {
         does: 'send no CORS headers to a request without Origin (@koa/cors 3)',
       },
     ],
-    responses: {
-      methodsOption: 'allowMethods',
-      defaultMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
-      headersOption: 'allowHeaders',
-      defaultHeaders: 'reflect',
-      exposeOption: 'exposeHeaders',
-      maxAgeOption: 'maxAge',
-    },
+    responses: koaCorsResponses,
   },
   // Deno's `cors` module (deno.land/x/cors 1.2.2, cors.ts and oakCors.ts: a port of the `cors` package for
   // oak): `origin` default `'*'`; a falsy origin skips CORS; `'*'` sends `*`; another string is sent as is;
