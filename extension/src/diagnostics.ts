@@ -111,7 +111,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Other modules each document's last lint read, by document. */
   private readonly dependencies = new Map<string, ReadonlySet<string>>();
-  /** Whether files appeared or went on disk since the last lint request (`forgetModules`). */
+  /** Whether files changed on disk since the last lint request (`forgetModules`). */
   private modulesChanged = false;
   /** Import specifiers of open documents, by document and version (`readersOf`). */
   private readonly specifiers = new Map<string, { readonly version: number; readonly list: readonly string[] }>();
@@ -227,7 +227,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     return [...out];
   }
 
-  /** Files appeared or went on disk: the next lint resolves imports afresh (the worker's cache forgets). */
+  /** Files changed, appeared or went on disk: the next lint reads them afresh (the worker's cache forgets). */
   forgetModules(): void {
     this.modulesChanged = true;
   }

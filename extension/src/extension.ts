@@ -142,9 +142,12 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
 
   const MAX_IMPORTER_BYTES = 512 * 1024;
   const modulesWatcher = vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json}');
-  /** A module changed, appeared or went on disk: the open files whose findings may change with it. */
-  const relintDependents = (uri: vscode.Uri, appearedOrWent = false) => {
-    if (appearedOrWent) diagnostics.forgetModules();
+  /**
+   * A module changed, appeared or went on disk: the open files whose findings may change with it. What the
+   * worker knows of the disk (stats, resolutions: values/disk-cache.ts) is forgotten first.
+   */
+  const relintDependents = (uri: vscode.Uri) => {
+    diagnostics.forgetModules();
     const fileName = uri.scheme === 'file' ? uri.fsPath : uri.path;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     let text = open?.getText();
@@ -205,8 +208,8 @@ export function activate(context: vscode.ExtensionContext): CorsGuardApi {
     // A module changed on disk (a checkout, another tool): lint the open files that import it again.
     modulesWatcher,
     modulesWatcher.onDidChange((uri) => relintDependents(uri)),
-    modulesWatcher.onDidDelete((uri) => relintDependents(uri, true)),
-    modulesWatcher.onDidCreate((uri) => relintDependents(uri, true)),
+    modulesWatcher.onDidDelete((uri) => relintDependents(uri)),
+    modulesWatcher.onDidCreate((uri) => relintDependents(uri)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       // The files that read it may now show what was shown in it (run-scope.ts).
       const readers = isLintable(document) ? diagnostics.readersOf(document.fileName) : [];

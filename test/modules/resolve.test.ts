@@ -4,7 +4,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISK, overlayFileSystem, resolveModule } from '../../eslint-plugin/src/analysis/values/modules';
+import {
+  DISK,
+  forgetResolutions,
+  overlayFileSystem,
+  resolveModule,
+} from '../../eslint-plugin/src/analysis/values/modules';
 
 let root: string;
 const file = (...p: string[]) => join(root, ...p);
@@ -60,7 +65,22 @@ describe('resolveModule', () => {
     },
   );
 
-  it('reads a tsconfig again once it has changed (a long-lived editor worker)', () => {
+  it('keeps an answer per project root: the same import asked with a root that excludes its target is not followed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-guard-roots-'));
+    try {
+      mkdirSync(join(dir, 'app', 'src'), { recursive: true });
+      writeFileSync(join(dir, 'shared.js'), '');
+      writeFileSync(join(dir, 'app', 'src', 'main.js'), '');
+      const main = join(dir, 'app', 'src', 'main.js');
+      expect(resolveModule('../../shared.js', main, join(dir, 'app'))).toBeUndefined();
+      expect(resolveModule('../../shared.js', main, dir)).toBe(join(dir, 'shared.js'));
+      expect(resolveModule('../../shared.js', main, join(dir, 'app'))).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a tsconfig again once it has changed and the host says so (the editor worker, on its watcher event)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cors-guard-tsconfig-'));
     try {
       const at = (...p: string[]) => join(dir, ...p);
@@ -74,6 +94,7 @@ describe('resolveModule', () => {
       writeFileSync(at('tsconfig.json'), config('a'));
       expect(resolveModule('@cfg/cors', at('src', 'main.ts'), dir)).toBe(at('src', 'a', 'cors.ts'));
       writeFileSync(at('tsconfig.json'), `${config('b')}\n`);
+      forgetResolutions();
       expect(resolveModule('@cfg/cors', at('src', 'main.ts'), dir)).toBe(at('src', 'b', 'cors.ts'));
     } finally {
       rmSync(dir, { recursive: true, force: true });

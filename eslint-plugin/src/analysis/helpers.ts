@@ -23,7 +23,7 @@ import { importersOf } from './values/importers';
 import { foreignModuleOf, programOf } from './values/locations';
 import type { LoadedModule, ModuleSession } from './values/modules';
 import { resolveModule } from './values/modules';
-import { cjsExportsOf, exportName } from './values/syntax';
+import { cjsExportsOf, exportName, isExportsObject } from './values/syntax';
 import { isRequestControlled, type Value, type ValueResolver } from './values/values';
 import type { HelperJudgement, OriginSpec, Policy, PolicyBuilder } from './policy';
 import type { HeaderSite, OptionSite } from './sites/sites';
@@ -256,8 +256,78 @@ function selfModule(program: TSESTree.Program, session: ModuleSession): LoadedMo
   };
 }
 
+/** Each lint's answers of `foreignCallers`, per function and resolver (a helper is asked about up to three times). */
+const callersMemo = new WeakMap<ModuleSession, WeakMap<FunctionNode, { resolver: ValueResolver; callers: Caller[] }>>();
+
 /** The calls of `fn` (declared in the linted file) in the project's other modules, with their arguments. */
 function foreignCallers(fn: FunctionNode, resolver: ValueResolver, session: ModuleSession): Caller[] {
+  let memo = callersMemo.get(session);
+  if (!memo) callersMemo.set(session, (memo = new WeakMap()));
+  const hit = memo.get(fn);
+  if (hit?.resolver === resolver) return hit.callers;
+  const callers = findForeignCallers(fn, resolver, session);
+  memo.set(fn, { resolver, callers });
+  return callers;
+}
+
+/** Whether `id` is what a call or `new` calls (`f(...)`, `f?.(...)`, `new F(...)`). */
+function isCallee(id: Node): boolean {
+  const p = id.parent;
+  return (p?.type === T.CallExpression || p?.type === T.NewExpression) && p.callee === id;
+}
+
+/** `exports`, `module` or `module.exports`, handed to a call (`Object.defineProperty(exports, 'f', ...)`). */
+function isExportsArgument(arg: Node): boolean {
+  if (arg.type === T.Identifier) return arg.name === 'exports' || arg.name === 'module';
+  return isExportsObject(arg);
+}
+
+/**
+ * Whether another module may reach `fn`: false only when no way up from it is open, so that the search
+ * for its callers in other modules (a reverse import index, a resolution per candidate) is spent on
+ * functions that can have some. Open: an `export` or `module.exports`/`exports.x` on the way up, a call
+ * handed `exports`, an assignment to a member, a destructuring, and any binding on the way up that is read
+ * other than by calling it (passed, aliased, exported, returned); `fn`'s own name may be called here.
+ */
+function mayBeImported(fn: FunctionNode, resolver: ValueResolver): boolean {
+  const escapes = (id: TSESTree.Identifier, direct: boolean) => {
+    const variable = resolver.variableOf(id);
+    if (!variable) return true;
+    return variable.references.some((r) => r.isRead() && !(direct && isCallee(r.identifier as Node)));
+  };
+  if (fn.type === T.FunctionDeclaration && fn.id && escapes(fn.id, true)) return true;
+  let child: Node = fn;
+  for (let n: Node | undefined = fn.parent; n && n.type !== T.Program; child = n, n = n.parent) {
+    switch (n.type) {
+      case T.ExportNamedDeclaration:
+      case T.ExportDefaultDeclaration:
+      case T.TSExportAssignment:
+        return true;
+      case T.AssignmentExpression:
+        if (n.right !== child) break;
+        if (n.left.type !== T.Identifier || escapes(n.left, child === fn)) return true;
+        break;
+      case T.VariableDeclarator:
+        if (n.init !== child) break;
+        if (n.id.type !== T.Identifier || escapes(n.id, child === fn)) return true;
+        break;
+      case T.FunctionDeclaration:
+      case T.ClassDeclaration:
+        if (n.id && escapes(n.id, false)) return true;
+        break;
+      case T.CallExpression:
+      case T.NewExpression:
+        if (n.arguments.some((a) => isExportsArgument(a as Node))) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+function findForeignCallers(fn: FunctionNode, resolver: ValueResolver, session: ModuleSession): Caller[] {
+  if (!mayBeImported(fn, resolver)) return [];
   const program = programOf(fn);
   const self = selfModule(program, session);
   const out: Caller[] = [];
@@ -414,6 +484,12 @@ export function listParameterPolicies(
   builder: PolicyBuilder,
   session: ModuleSession,
 ): Policy[] | undefined {
+  // Only a helper that sends the request's Origin has a check for its callers' lists to decide; the
+  // search for callers is not spent on the others.
+  const reflects = sites.some(
+    (s) => s.header === ACAO && s.value && resolver.resolve(s.value).some(isRequestControlled),
+  );
+  if (!reflects) return undefined;
   const data = callersData(fn, resolver, session);
   if (!data) return undefined;
   return builder

@@ -150,8 +150,8 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       }
     }
     const policies: Policy[] = [];
-    /** Helpers judged as written, with their calls in other modules (listed with their findings). */
-    const writtenHelpers = new Map<Node, TSESTree.CallExpression[]>();
+    /** Helpers judged as written, with how to find their calls in other modules (listed with their findings). */
+    const writtenHelpers = new Map<Node, () => readonly TSESTree.CallExpression[]>();
     for (const [fn, sites] of helpers) {
       const calls = localCallsOf(fn as FunctionNode, resolver);
       if (calls.length === 0) {
@@ -168,8 +168,7 @@ export function analyzeFile(input: AnalysisInput): FileModel {
         else if (listed) policies.push(...listed);
         else {
           plain.push(...sites);
-          const callers = session ? callersOf(fn as FunctionNode, resolver, session) : [];
-          if (callers.length > 0) writtenHelpers.set(fn, callers);
+          if (session) writtenHelpers.set(fn, () => callersOf(fn as FunctionNode, resolver, session));
         }
       }
       for (const call of calls) {
@@ -186,8 +185,8 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       rules.length === 0 ? plain : plain.map((site) => ({ ...site, group: inRule(site)?.entry ?? site.group }));
     policies.unshift(
       ...withRouteRules(builder.headerPolicies(grouped, varyCalls), rules).map((p) => {
-        const callers = writtenHelpers.get(p.node);
-        return callers ? { ...p, callers } : p;
+        const find = writtenHelpers.get(p.node);
+        return find ? withCallersWhenRead(p, find) : p;
       }),
     );
     if (session) {
@@ -305,6 +304,33 @@ export function analyzeFile(input: AnalysisInput): FileModel {
       error,
     };
   }
+}
+
+/**
+ * A helper's policy judged as written, with its callers in other modules found when first read (a finding's
+ * related locations, the map), not while the file is analysed: its verdict does not depend on them, and the
+ * search (a reverse import index, a resolution per candidate) is spent only where something shows them.
+ */
+function withCallersWhenRead(policy: Policy, find: () => readonly TSESTree.CallExpression[]): Policy {
+  const out = { ...policy };
+  let found: readonly TSESTree.CallExpression[] | undefined;
+  Object.defineProperty(out, 'callers', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (found === undefined) {
+        try {
+          found = find();
+        } catch (error) {
+          // Odd code shapes in another module never cost the finding itself.
+          if (process.env.CORS_GUARD_DEBUG) console.error('[cors-guard] callers not found:', error);
+          found = [];
+        }
+      }
+      return found.length > 0 ? found : undefined;
+    },
+  });
+  return out;
 }
 
 /** The pattern checks of all policies, one entry per check site (a helper's check serves several policies). */

@@ -76,7 +76,21 @@ function collectorOf(program: TSESTree.Program): Collector {
  * Such a file gets no listeners and no analysis, and its model is empty. Decided once per file.
  */
 export function screenedOut(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
-  const collector = collectorOf(context.sourceCode.ast);
+  // Every rule asks, one after the other, for the same file: the last answer is kept with its program.
+  const program = context.sourceCode.ast;
+  if (lastScreened?.program === program) return lastScreened.out;
+  const out = screen(context, program);
+  lastScreened = { program, out };
+  return out;
+}
+
+let lastScreened: { readonly program: TSESTree.Program; readonly out: boolean } | undefined;
+
+function screen(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  program: TSESTree.Program,
+): boolean {
+  const collector = collectorOf(program);
   collector.passesScreen ??=
     ((context.settings['cors-guard'] ?? {}) as CorsGuardSettings).screen === false ||
     mayHoldCors(context.sourceCode.text);

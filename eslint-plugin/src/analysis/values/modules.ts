@@ -11,7 +11,8 @@
  */
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
-import { CachedInputFileSystem, ResolverFactory } from 'enhanced-resolve';
+import { ResolverFactory } from 'enhanced-resolve';
+import { cachedStat, diskInput, forgetDisk, fromDisk, notRegular } from './disk-cache';
 import { workspacePackageEntry, type WorkspaceEntry } from './workspaces';
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -66,68 +67,25 @@ const SOURCE_EXT = new Set<string>(SOURCE_EXTENSIONS);
 // ---------------------------------------------------------------------------------------------------------
 // File systems
 
-function notRegular(path: string): Error {
-  return Object.assign(new Error(`not a regular file: ${path}`), { code: 'ENOENT' });
-}
-
-/**
- * A file enhanced-resolve may read (package.json files, for `imports`): a regular file under the config cap,
- * read once, its byte-order mark dropped (Node's own resolution ignores it); a package.json that does not
- * parse would fail every resolution beneath it, so it is read as absent instead.
- */
-function readForResolver(path: string, encoding: unknown): string | Buffer {
-  const text = readText(path, { maxBytes: READ_LIMITS.configBytes });
-  if (text === undefined) throw notRegular(path);
-  if (nodePath.basename(path) === 'package.json') {
-    try {
-      JSON.parse(text);
-    } catch {
-      throw notRegular(path);
-    }
-  }
-  const enc = typeof encoding === 'string' ? encoding : (encoding as { encoding?: string } | undefined)?.encoding;
-  return enc ? text : Buffer.from(text);
-}
-
-/** Node's fs for enhanced-resolve, reading only through `readForResolver`. */
-const regularFs = {
-  ...nodeFs,
-  readFileSync: ((path: nodeFs.PathOrFileDescriptor, options?: unknown) =>
-    typeof path === 'number'
-      ? nodeFs.readFileSync(path, options as never)
-      : readForResolver(String(path), options)) as typeof nodeFs.readFileSync,
-  readFile: ((path: string, ...rest: unknown[]) => {
-    const cb = rest.pop() as (e: unknown, v?: unknown) => void;
-    let content: string | Buffer;
-    try {
-      content = readForResolver(String(path), rest[0]);
-    } catch (e) {
-      cb(e);
-      return;
-    }
-    cb(null, content);
-  }) as typeof nodeFs.readFile,
-};
-
-const diskInput = new CachedInputFileSystem(regularFs as typeof nodeFs, 4000);
-
 /**
  * Forgets what resolution read from disk (a file that was missing may exist now, and one that existed may
- * be gone): the editor calls it after files appear or go, instead of waiting out the cache's seconds.
+ * be gone or changed): the editor calls it after files change, instead of waiting out the cache's seconds.
  */
 export function forgetResolutions(): void {
-  diskInput.purge();
+  forgetDisk();
 }
+
+/** Folder listings by path, with the folder's stamp when read. */
+const listings = new Map<
+  string,
+  { readonly stamp: string; readonly entries: readonly { name: string; directory: boolean }[] }
+>();
 
 /** The disk, as ESLint sees it. */
 export const DISK: ModuleFileSystem = {
   stat(path) {
-    try {
-      const s = nodeFs.statSync(path);
-      return s.isFile() ? { size: s.size, stamp: `${s.size}:${s.mtimeMs}` } : undefined;
-    } catch {
-      return undefined;
-    }
+    const s = cachedStat(path);
+    return s?.isFile() ? { size: s.size, stamp: `${s.size}:${s.mtimeMs}` } : undefined;
   },
   readFile(path) {
     return readText(path, { maxBytes: READ_LIMITS.sourceBytes });
@@ -143,11 +101,20 @@ export const DISK: ModuleFileSystem = {
   tsconfigFromDisk: true,
   workspacePackage: workspacePackageEntry,
   listDir(dir) {
+    // A folder's entries change only with its modification time: a listing is read again only then.
+    const st = cachedStat(dir);
+    if (!st?.isDirectory()) return undefined;
+    const stamp = `${st.mtimeMs}:${st.ino}`;
+    const hit = listings.get(dir);
+    if (hit?.stamp === stamp) return hit.entries;
     try {
-      return nodeFs
+      const entries = nodeFs
         .readdirSync(dir, { withFileTypes: true })
         .filter((e) => e.isFile() || e.isDirectory())
         .map((e) => ({ name: e.name, directory: e.isDirectory() }));
+      if (listings.size >= 10_000) listings.clear();
+      listings.set(dir, { stamp, entries });
+      return entries;
     } catch {
       return undefined;
     }
@@ -357,6 +324,15 @@ export function resolveModule(
   root: string,
   fs: ModuleFileSystem = DISK,
 ): string | undefined {
+  // The disk's answers are shared by every lint of the window (disk-cache.ts); the editor's buffers change
+  // with every keystroke and are asked afresh.
+  if (fs !== DISK) return resolveUncached(specifier, fromFile, root, fs);
+  return fromDisk(`resolve\0${root}\0${nodePath.dirname(fromFile)}\0${specifier}`, () =>
+    resolveUncached(specifier, fromFile, root, fs),
+  );
+}
+
+function resolveUncached(specifier: string, fromFile: string, root: string, fs: ModuleFileSystem): string | undefined {
   const dir = nodePath.dirname(fromFile);
   const resolver = resolverFor(fs);
   const attempt = (request: string, context = dir): string | undefined => {
@@ -439,6 +415,8 @@ export class ModuleSession {
   private loaded = 0;
   private bytes = 0;
   private resolved = 0;
+  /** What each specifier resolved to in this lint, by importing folder. */
+  private readonly resolutions = new Map<string, string | undefined>();
   /** Whether any module was loaded (until then, every node is the linted file's). */
   used = false;
   /** Import hops from the linted file, per loaded module path. */
@@ -466,8 +444,15 @@ export class ModuleSession {
   load(specifier: string, fromFile: string): LoadedModule | undefined {
     const fromDepth = this.depthOf.get(fromFile) ?? MODULE_LIMITS.maxDepth;
     if (fromDepth >= MODULE_LIMITS.maxDepth) return this.skip(`depth: ${specifier}`);
-    if (++this.resolved > MODULE_LIMITS.maxResolutionsPerLint) return this.skip(`resolutions: ${specifier}`);
-    const path = resolveModule(specifier, fromFile, this.root, this.fs);
+    // One lint resolves the same specifier from the same folder many times (every member read of a
+    // required module): the first answer stands for the lint, and only a new question counts against the budget.
+    const key = `${nodePath.dirname(fromFile)}\0${specifier}`;
+    let path = this.resolutions.get(key);
+    if (path === undefined && !this.resolutions.has(key)) {
+      if (++this.resolved > MODULE_LIMITS.maxResolutionsPerLint) return this.skip(`resolutions: ${specifier}`);
+      path = resolveModule(specifier, fromFile, this.root, this.fs);
+      this.resolutions.set(key, path);
+    }
     if (!path || path === this.linted) return undefined;
     const known = this.depthOf.get(path);
     if (known === undefined || known > fromDepth + 1) this.depthOf.set(path, fromDepth + 1);

@@ -9,7 +9,8 @@
  * directory listings, `**` at most `MAX_GLOB_DEPTH` levels deep. Only regular files are read. Everything is
  * cached per folder with the stamps of the files it was read from.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cachedStat } from './disk-cache';
 import { dirname, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -56,7 +57,8 @@ export interface Manifest {
 
 function statOf(path: string): { file: boolean; dir: boolean; stamp: string } | undefined {
   try {
-    const st = statSync(path);
+    const st = cachedStat(path);
+    if (!st) return undefined;
     return { file: st.isFile(), dir: st.isDirectory(), stamp: `${st.mtimeMs}:${st.size}` };
   } catch {
     return undefined;
