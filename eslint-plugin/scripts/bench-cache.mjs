@@ -7,7 +7,7 @@
 //   node eslint-plugin/scripts/bench-cache.mjs <app root> [source folder] [--rounds N]
 // The application: e.g. one `npm run bench:apps` fetches into bench-results/apps/<name>/package.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -32,7 +32,15 @@ if (!appArg) {
 }
 const rounds = Number(values.rounds);
 const app = mkdtempSync(join(tmpdir(), 'cors-guard-bench-cache-'));
-cpSync(resolve(appArg), app, { recursive: true, filter: (p) => !p.includes('node_modules') });
+// The application's own node_modules are left out (not the path it lies under: a package of the dependency
+// corpus is itself in node_modules).
+cpSync(resolve(appArg), app, {
+  recursive: true,
+  filter: (p) => !relative(resolve(appArg), p).split(/[\\/]/).includes('node_modules'),
+});
+// A flat config the package ships (ESLint would prefer it to ours) is replaced.
+for (const name of ['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].map((e) => `eslint.config.${e}`))
+  rmSync(join(app, name), { force: true });
 writeFileSync(
   join(app, 'eslint.config.cjs'),
   `const corsGuard = require(${JSON.stringify(pluginDir)});\nmodule.exports = [{ files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', ecmaVersion: 'latest' } }, corsGuard.configs.recommended];\n`,
