@@ -256,6 +256,13 @@ describe('match results compared with null, and indexOf after the start', () => 
     expect(messages).not.toContain('no-origin-reflection');
   });
 
+  it.each([
+    String.raw`/^https:\/\/app\.example\.com$/.exec(origin) !== undefined`,
+    String.raw`origin.match(/^https:\/\/app\.example\.com$/) !== void 0`,
+  ])('%s is always true (a miss is null, never undefined): reflection', (check) => {
+    expect(lint(handler(check)).join('\n')).toMatch(/no-origin-reflection: /);
+  });
+
   it('exec(origin) === null as the allow condition lets every other origin in: reflection', () => {
     const messages = lint(handler(String.raw`/^https:\/\/app\.example\.com$/.exec(origin) === null`)).join('\n');
     expect(messages).toMatch(/no-origin-reflection: /);

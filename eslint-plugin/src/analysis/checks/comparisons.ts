@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { calleeMethodName, memberName, unwrap, type Node } from '../ast';
+import { calleeMethodName, isNullishLiteral, memberName, unwrap, type Node } from '../ast';
 import type { CheckJudge, LengthOp } from './checks';
 import { escapeRegex } from './origins';
 import { disjDefined, leaf, never, useless, type Outcome } from './outcomes';
@@ -58,13 +58,13 @@ export class ComparisonGuards {
     ] as const) {
       const ua = unwrap(a);
       const uo = unwrap(other);
-      const nullish =
-        (uo.type === T.Literal && uo.value === null) || (uo.type === T.Identifier && uo.name === 'undefined');
-      if (!(eq || neq) || !nullish || ua.type !== T.CallExpression) continue;
+      if (!(eq || neq) || !isNullishLiteral(uo) || ua.type !== T.CallExpression) continue;
       const method = calleeMethodName(ua);
       if (method !== 'exec' && method !== 'match') continue;
-      // `=== undefined` is never true of exec/match (null on a miss): only loose `==` and `null` compare both ways.
-      if (uo.type === T.Identifier && n.operator.length === 3) return eq === positive ? never(n) : useless(n);
+      // `=== undefined` (or `void 0`) is never true of exec/match (null on a miss): only loose `==` and `null`
+      // compare both ways.
+      const isNull = uo.type === T.Literal && uo.value === null;
+      if (!isNull && n.operator.length === 3) return eq === positive ? never(n) : useless(n);
       return this.analyzer.classify(ua, neq === positive, b);
     }
     // ALLOWED[origin] === true, origins[origin] !== undefined: the origin looked up among an object's keys

@@ -70,12 +70,45 @@ export function cachedStat(path: string): nodeFs.Stats | undefined {
   }
 }
 
+/** A folder entry: a regular file or a folder (links, FIFOs, sockets and devices are left out). */
+export interface FolderEntry {
+  readonly name: string;
+  readonly directory: boolean;
+}
+
+const listings = new Map<string, { readonly stamp: string; readonly entries: readonly FolderEntry[] }>();
+const MAX_LISTINGS = 10_000;
+
+/**
+ * A folder's files and subfolders; undefined when it is not a folder or can't be read. A folder's entries change
+ * only with its modification time, so a listing is read again only then (its stat comes from the cache above).
+ */
+export function listFolder(dir: string): readonly FolderEntry[] | undefined {
+  const st = cachedStat(dir);
+  if (!st?.isDirectory()) return undefined;
+  const stamp = `${st.mtimeMs}:${st.ino}`;
+  const hit = listings.get(dir);
+  if (hit?.stamp === stamp) return hit.entries;
+  try {
+    const entries = nodeFs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() || e.isDirectory())
+      .map((e) => ({ name: e.name, directory: e.isDirectory() }));
+    if (listings.size >= MAX_LISTINGS) listings.clear();
+    listings.set(dir, { stamp, entries });
+    return entries;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Forgets what was read from disk (a file that was missing may exist now, one that existed may be gone or
  * changed): the editor calls it when its watcher reports a change, instead of waiting out the window.
  */
 export function forgetDisk(): void {
   diskInput.purge();
+  listings.clear();
   answers.clear();
 }
 

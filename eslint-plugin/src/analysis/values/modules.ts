@@ -12,7 +12,7 @@
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import { ResolverFactory } from 'enhanced-resolve';
-import { cachedStat, diskInput, forgetDisk, fromDisk, notRegular } from './disk-cache';
+import { cachedStat, diskInput, fromDisk, listFolder, notRegular } from './disk-cache';
 import { workspacePackageEntry, type WorkspaceEntry } from './workspaces';
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -71,15 +71,7 @@ const SOURCE_EXT = new Set<string>(SOURCE_EXTENSIONS);
  * Forgets what resolution read from disk (a file that was missing may exist now, and one that existed may
  * be gone or changed): the editor calls it after files change, instead of waiting out the cache's seconds.
  */
-export function forgetResolutions(): void {
-  forgetDisk();
-}
-
-/** Folder listings by path, with the folder's stamp when read. */
-const listings = new Map<
-  string,
-  { readonly stamp: string; readonly entries: readonly { name: string; directory: boolean }[] }
->();
+export { forgetDisk as forgetResolutions } from './disk-cache';
 
 /** The disk, as ESLint sees it. */
 export const DISK: ModuleFileSystem = {
@@ -100,25 +92,7 @@ export const DISK: ModuleFileSystem = {
   resolverFs: diskInput,
   tsconfigFromDisk: true,
   workspacePackage: workspacePackageEntry,
-  listDir(dir) {
-    // A folder's entries change only with its modification time: a listing is read again only then.
-    const st = cachedStat(dir);
-    if (!st?.isDirectory()) return undefined;
-    const stamp = `${st.mtimeMs}:${st.ino}`;
-    const hit = listings.get(dir);
-    if (hit?.stamp === stamp) return hit.entries;
-    try {
-      const entries = nodeFs
-        .readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isFile() || e.isDirectory())
-        .map((e) => ({ name: e.name, directory: e.isDirectory() }));
-      if (listings.size >= 10_000) listings.clear();
-      listings.set(dir, { stamp, entries });
-      return entries;
-    } catch {
-      return undefined;
-    }
-  },
+  listDir: listFolder,
 };
 
 /**

@@ -9,8 +9,8 @@
  * directory listings, `**` at most `MAX_GLOB_DEPTH` levels deep. Only regular files are read. Everything is
  * cached per folder with the stamps of the files it was read from.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { cachedStat } from './disk-cache';
+import { readFileSync } from 'node:fs';
+import { cachedStat, listFolder } from './disk-cache';
 import { dirname, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -56,13 +56,8 @@ export interface Manifest {
 }
 
 function statOf(path: string): { file: boolean; dir: boolean; stamp: string } | undefined {
-  try {
-    const st = cachedStat(path);
-    if (!st) return undefined;
-    return { file: st.isFile(), dir: st.isDirectory(), stamp: `${st.mtimeMs}:${st.size}` };
-  } catch {
-    return undefined;
-  }
+  const st = cachedStat(path);
+  return st && { file: st.isFile(), dir: st.isDirectory(), stamp: `${st.mtimeMs}:${st.size}` };
 }
 
 function readRegular(path: string, maxBytes = MAX_MANIFEST_BYTES): string | undefined {
@@ -167,15 +162,9 @@ function expand(
         out.set(manifest.name, { name: manifest.name, dir, manifest });
     }
     if (remaining <= 0 || listed >= MAX_DIRS_LISTED) return;
-    let entries: import('node:fs').Dirent[];
-    try {
-      listed++;
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (!e.isDirectory() || NEVER.has(e.name) || e.name.startsWith('.')) continue;
+    listed++;
+    for (const e of listFolder(dir) ?? []) {
+      if (!e.directory || NEVER.has(e.name) || e.name.startsWith('.')) continue;
       visit(join(dir, e.name), remaining - 1);
     }
   };
