@@ -72,8 +72,10 @@ export function manySettersFile(n = 50_000) {
         lines.push(`  if (p === '/r${i}') res.setHeader('Access-Control-Max-Age', '${i % 86400}');`);
     }
   }
-  // One reflection at the very end: a finding is due, however many sites come before it.
-  lines.push(`  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);`);
+  // One reflection (with cookies) at the very end: a finding is due, however many sites come before it.
+  lines.push(
+    `  res.setHeader('Access-Control-Allow-Origin', req.headers.origin); res.setHeader('Access-Control-Allow-Credentials', 'true');`,
+  );
   return `export function handler(req, res) {\n  const p = req.url;\n${lines.join('\n')}\n}\n`;
 }
 
@@ -87,7 +89,7 @@ export function manyHandlersFile(n = 10_000) {
 });`);
   }
   out.push(
-    `app.get('/bad', (req, res) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin); res.end(); });`,
+    `app.get('/bad', (req, res) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin); res.setHeader('Access-Control-Allow-Credentials', 'true'); res.end(); });`,
   );
   return `const app = require('express')();\n${out.join('\n')}\n`;
 }
@@ -163,7 +165,9 @@ export function screenNearMissFile(bytes, reflectAtEnd = false) {
     size += line.length + 1;
   }
   if (reflectAtEnd)
-    lines.push("export const h = (req, res) => res.setHeader('Access-Control-Allow-Origin', req.headers.origin);");
+    lines.push(
+      "export const h = (req, res) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin); res.setHeader('Access-Control-Allow-Credentials', 'true'); };",
+    );
   return `${lines.join('\n')}\n`;
 }
 

@@ -106,9 +106,22 @@ describe('options objects', () => {
     expect(headers['access-control-allow-credentials']).toBe('true');
   });
 
-  it('a write in a branch may happen: the policy is not the literal alone', () => {
-    const code = `const cors = require('cors');\nconst opts = { origin: ['https://a.com'], credentials: true };\nif (process.env.DEV) opts.origin = true;\napp.use(cors(opts));\n`;
-    expect(lint(code).join('\n')).toMatch(/no-origin-reflection/);
+  it('a write in a branch may happen: the policy is not the literal alone', async () => {
+    // Behind an opt-in switch (only where DEV is set): unknown in the map, never safe; strict reports it.
+    const optIn = `const cors = require('cors');\nconst app = require('express')();\nconst opts = { origin: ['https://a.com'], credentials: true };\nif (process.env.DEV) opts.origin = true;\napp.use(cors(opts));\n`;
+    expect(lint(optIn)).toEqual([]);
+    const report = await mapOf({ 'server.js': optIn });
+    expect(report.policies.map((p) => `${p.verdict} ${p.reason} ${p.allows}`)).toEqual([
+      'unknown switch https://a.com, any origin when process.env.DEV is set',
+    ]);
+    const strict = linter.verify(optIn, [plugin.configs.strict as never], 'server.js').map((m) => m.ruleId);
+    expect(strict).toEqual(['cors-guard/no-permissive-default']);
+    // A branch that runs unless a variable is set runs by default: reflection with cookies.
+    const optOut = optIn.replace('if (process.env.DEV)', 'if (!process.env.LOCKED_DOWN)');
+    expect(lint(optOut).join('\n')).toMatch(/no-origin-reflection/);
+    // Any other condition may hold too.
+    const other = optIn.replace('if (process.env.DEV)', 'if (settings.open)');
+    expect(lint(other).join('\n')).toMatch(/no-origin-reflection/);
   });
 
   it('an unknown write makes the option unknown, never the literal (no false "safe")', async () => {
@@ -173,7 +186,7 @@ describe('minified server bundles are read by the shapes of their calls', () => 
   it('e.setHeader("Access-Control-Allow-Origin", t.headers.origin) in a (t, e) handler is reflection', () => {
     const code = `const http=require("http");http.createServer(function(t,e){e.setHeader("Access-Control-Allow-Origin",t.headers.origin);e.setHeader("Access-Control-Allow-Credentials","true");e.end("x")}).listen(3000);\n`;
     expect(lint(code).join('\n')).toMatch(/no-origin-reflection/);
-    const arrow = `require("http").createServer((t,e)=>{e.setHeader("Access-Control-Allow-Origin",t.headers.origin);e.end()});\n`;
+    const arrow = `require("http").createServer((t,e)=>{e.setHeader("Access-Control-Allow-Origin",t.headers.origin);e.setHeader("Access-Control-Allow-Credentials","true");e.end()});\n`;
     expect(lint(arrow).join('\n')).toMatch(/no-origin-reflection/);
   });
 

@@ -10,6 +10,7 @@ import type { LintSettings } from '../../extension/src/core/protocol';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const server = readFileSync(join(root, 'eslint-plugin/examples/order-processing-server.js'), 'utf8');
 const RECOMMENDED: LintSettings = { preset: 'recommended', rules: {}, trustedOrigins: [] };
+const STRICT: LintSettings = { preset: 'strict', rules: {}, trustedOrigins: [] };
 
 let parserLoads = 0;
 const engine = new LintEngine({
@@ -48,6 +49,12 @@ describe('LintEngine', () => {
 
   it("reads library versions from the document's project (its real path), and says both without one", () => {
     const code = "import cors from '@koa/cors';\napp.use(cors());\n";
+    // No credentials: the strict preset reports reflection without them (recommended leaves it, like `*`).
+    const lint = (text: string, fileName: string) =>
+      engine.lint({ fileName, languageId: 'javascript', text, settings: STRICT });
+    expect(
+      engine.lint({ fileName: 'Untitled-1', languageId: 'javascript', text: code, settings: RECOMMENDED }).findings,
+    ).toEqual([]);
     const inProject = lint(code, join(root, 'test/fixtures/versions/koa-cors-4/server.js'));
     expect(inProject.findings.map((f) => f.message)).toEqual([
       expect.stringContaining('`@koa/cors` ^4.0.0: releases before 5.0.0 send back'),

@@ -52,7 +52,7 @@ const EXPECTED = [
   'adonis6/config/cors.ts:5:11 cors-guard/no-origin-reflection',
   // Feathers `app.get('origins')` after `app.configure(configuration())`: config/production.json says `true`
   // (reflection, reported at the call naming the file); feathers-config-safe lists exact origins in each file
-  'feathers-config/src/app.ts:10:75 cors-guard/no-origin-reflection',
+  'feathers-config/src/app.ts:10:42 cors-guard/no-origin-reflection',
   // Feathers re-exports: `cors` of @feathersjs/koa is @koa/cors; socketio({ cors }) is socket.io's
   'feathers/src/app.ts:10:42 cors-guard/no-origin-reflection',
   'feathers/src/app.ts:7:33 cors-guard/no-origin-reflection',

@@ -39,9 +39,10 @@ describe('values across modules', () => {
   it.each([
     [
       'a namespace import',
-      { 'cfg.mjs': 'export const options = { origin: true };\n' },
-      "import * as cfg from './cfg.mjs';\nexpress().use(cors(cfg.options));",
-      ['4:15 cors-guard/no-origin-reflection In `cfg.mjs` (line 1)'],
+      { 'cfg.mjs': 'export const origin = true;\n' },
+      "import * as cfg from './cfg.mjs';\nexpress().use(cors({ origin: cfg.origin, credentials: true }));",
+      // Placed where the origin comes in from the other module, not at the local `credentials: true`.
+      ['4:30 cors-guard/no-origin-reflection In `cfg.mjs` (line 1)'],
     ],
     [
       'a renamed re-export',
@@ -89,7 +90,7 @@ describe('values across modules', () => {
       'an options delegate from another module',
       {
         'delegate.cjs':
-          'const open = { origin: true };\nmodule.exports = function (req, callback) {\n  callback(null, open);\n};\n',
+          'const open = { origin: true, credentials: true };\nmodule.exports = function (req, callback) {\n  callback(null, open);\n};\n',
       },
       "import delegate from './delegate.cjs';\nexpress().use(cors(delegate));",
       ['4:15 cors-guard/no-origin-reflection In `delegate.cjs` (line 1)'],

@@ -20,7 +20,7 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-const REFLECTING = `app.use((req, res) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin); });\n`;
+const REFLECTING = `app.use((req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n});\n`;
 
 describe('cors-guard map on hostile projects', () => {
   it('an eslint.config that imports packages not installed: the recommended preset, said on stderr', async () => {
@@ -35,7 +35,7 @@ describe('cors-guard map on hostile projects', () => {
     );
     const report = JSON.parse(r.stdout) as MapReport;
     expect(report.policies.map((p) => `${p.verdict} ${p.file}:${p.line} ${p.rule}`)).toEqual([
-      'unsafe server.js:1 cors-guard/no-origin-reflection',
+      'unsafe server.js:2 cors-guard/no-origin-reflection',
     ]);
   });
 

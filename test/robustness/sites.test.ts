@@ -60,7 +60,7 @@ describe('many sites', { timeout: 180_000 }, () => {
   it('deep nesting around a reflection: returns, and the reflection is found', () => {
     const depth = 500;
     const open = Array.from({ length: depth }, (_, i) => `if (a${i}) {`).join('\n');
-    const text = `app.use((req, res) => {\n${open}\nres.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n${'}\n'.repeat(depth)}});\n`;
+    const text = `app.use((req, res) => {\n${open}\nres.setHeader('Access-Control-Allow-Origin', req.headers.origin); res.setHeader('Access-Control-Allow-Credentials', 'true');\n${'}\n'.repeat(depth)}});\n`;
     expect(lint(text)).toEqual([`${depth + 2} cors-guard/no-origin-reflection`]);
   });
 });

@@ -5,7 +5,14 @@
  * the origin in) and where (their nodes). Rules, quick-fix proofs, hovers and the map all read it.
  */
 import type { Node } from './ast';
-import { checkAdmits, isPatternCheck, sameCheck, type Check, type PatternCheck } from './checks/checks';
+import {
+  checkAdmits,
+  isPatternCheck,
+  sameCheck,
+  type Check,
+  type CheckAnswer,
+  type PatternCheck,
+} from './checks/checks';
 import type { GuardSummary } from './checks/guards';
 import { EXAMPLE_ATTACKER, PLACEHOLDER_ORIGIN } from './checks/origins';
 import type { OriginSpec, Policy } from './policy';
@@ -55,9 +62,49 @@ type SpecAnswer =
 
 const COMPUTED = (what: string) => `<${what}>`;
 
-/** The response `policy` gives a `request` from `origin`. */
-export function decide(policy: Policy, origin: string, request: RequestKind = 'request'): Decision {
-  const answers = policy.origins.map((spec) => answerOf(spec, origin)).filter((a) => a !== undefined);
+/**
+ * What an opt-in switch (`if (process.env.ALLOW_ALL_CORS)`) is taken to do. When the policy has a way to
+ * answer without any switch (`callback(null, ALLOWED.has(origin))` beside the switch), the switched paths
+ * run only in deployments that set the variable: what they let in depends on the deployment (`unknown`).
+ * When every way the policy answers is switched (`if (process.env.CORS) { reflect }`), the switch turns CORS
+ * on as a whole: its paths are the policy, and are judged as run (`on`).
+ */
+type Switches = 'on' | 'unknown';
+
+const switchModes = new WeakMap<Policy, Switches>();
+
+function switchesOf(policy: Policy): Switches {
+  let mode = switchModes.get(policy);
+  if (!mode) {
+    mode = policy.origins.some(answersWithoutSwitch) ? 'unknown' : 'on';
+    switchModes.set(policy, mode);
+  }
+  return mode;
+}
+
+/** Whether a setting has a path no opt-in switch guards. */
+function answersWithoutSwitch(spec: OriginSpec): boolean {
+  if (spec.type === 'list') return spec.members.some(answersWithoutSwitch);
+  if (spec.type !== 'reflect' || spec.guard.strength === 'none') return true;
+  return spec.guard.paths.some((path) => !path.some((c) => c.kind === 'switch'));
+}
+
+/** Whether any path of the policy is guarded by an opt-in switch. */
+export function hasSwitch(policy: Policy): boolean {
+  const visit = (spec: OriginSpec): boolean =>
+    spec.type === 'list'
+      ? spec.members.some(visit)
+      : spec.type === 'reflect' && spec.guard.paths.some((p) => p.some((c) => c.kind === 'switch'));
+  return policy.origins.some(visit);
+}
+
+/**
+ * The response `policy` gives a `request` from `origin`. `switchesOn` asks what a deployment that sets
+ * every opt-in switch gets (the strict preset's question).
+ */
+export function decide(policy: Policy, origin: string, request: RequestKind = 'request', switchesOn = false): Decision {
+  const switches: Switches = switchesOn ? 'on' : switchesOf(policy);
+  const answers = policy.origins.map((spec) => answerOf(spec, origin, switches)).filter((a) => a !== undefined);
   const admissions: Admission[] = [];
   for (const a of answers) {
     if (a.kind === 'reflect') admissions.push(a.admission);
@@ -115,7 +162,7 @@ function readabilityOf(acao: AllowOrigin, origin: string, credentials: boolean |
 }
 
 /** What one origin setting sends to `origin` (undefined: it does not apply to a request with an Origin). */
-function answerOf(spec: OriginSpec, origin: string): SpecAnswer {
+function answerOf(spec: OriginSpec, origin: string, switches: Switches): SpecAnswer {
   switch (spec.type) {
     case 'wildcard':
       if (spec.whenOriginAbsent) return undefined;
@@ -130,7 +177,7 @@ function answerOf(spec: OriginSpec, origin: string): SpecAnswer {
     case 'unknown':
       return { kind: 'unknown', why: spec.why ?? 'an origin value CORS Guard cannot read' };
     default: {
-      const m = memberAdmits(spec, origin);
+      const m = memberAdmits(spec, origin, switches);
       if (m.admits === undefined)
         return { kind: 'unknown', why: 'a check or allowlist entry CORS Guard cannot evaluate' };
       if (!m.admits) return undefined;
@@ -145,7 +192,7 @@ interface MemberAnswer {
 }
 
 /** Whether a setting that sends back the request's origin does so for `origin`. */
-function memberAdmits(spec: OriginSpec, origin: string): MemberAnswer {
+function memberAdmits(spec: OriginSpec, origin: string, switches: Switches): MemberAnswer {
   switch (spec.type) {
     case 'fixed': {
       // Elysia compares an entry without a scheme (`example.com`) with the origin minus its scheme (src).
@@ -162,11 +209,11 @@ function memberAdmits(spec: OriginSpec, origin: string): MemberAnswer {
       return a ? { admits: true, admission: { checks: [spec.check] } } : { admits: a };
     }
     case 'reflect':
-      return guardAdmits(spec.guard, origin);
+      return guardAdmits(spec.guard, origin, switches);
     case 'list': {
       let unknown = false;
       for (const member of spec.members) {
-        const m = memberAdmits(member, origin);
+        const m = memberAdmits(member, origin, switches);
         if (m.admits) return { admits: true, admission: { checks: [], ...m.admission, member } };
         if (m.admits === undefined) unknown = true;
       }
@@ -178,14 +225,15 @@ function memberAdmits(spec: OriginSpec, origin: string): MemberAnswer {
 }
 
 /** Whether `origin` passes a guard: every check of one of its paths admits it. */
-function guardAdmits(guard: GuardSummary, origin: string): MemberAnswer {
+function guardAdmits(guard: GuardSummary, origin: string, switches: Switches): MemberAnswer {
   if (guard.strength === 'none') return { admits: true, admission: { checks: [] } };
   let unknown = false;
   for (const path of guard.paths) {
     let pathAdmits: boolean | undefined = true;
     let entry: Node | undefined;
     for (const check of path) {
-      const a = checkAdmits(check, origin);
+      const a: CheckAnswer =
+        check.kind === 'switch' && switches === 'on' ? { admits: true } : checkAdmits(check, origin);
       if (a.admits === false) {
         pathAdmits = false;
         break;
@@ -268,6 +316,25 @@ export function unconditionalAdmissions(policy: Policy): readonly Admission[] {
 }
 
 /**
+ * Every origin let in, unchecked, on a path only an opt-in switch guards (`if (process.env.ALLOW_ALL_CORS)
+ * return callback(null, true)` beside an origin check): what a deployment that sets the variable sends to
+ * any website. Empty when the policy has no such path, or when the switch turns CORS on as a whole (then
+ * decide() already judges its paths as run).
+ */
+export function switchedAdmissions(policy: Policy): readonly Admission[] {
+  if (!hasSwitch(policy) || switchesOf(policy) === 'on') return [];
+  return decide(policy, EXAMPLE_ATTACKER, 'request', true).admissions.filter(
+    (a) =>
+      a.reflected && a.checks.some((c) => c.kind === 'switch') && admittedThrough(a) && !isPublicWildcard(a, policy),
+  );
+}
+
+/** The opt-in switches of an admission (`process.env.ALLOW_ALL_CORS`). */
+export function switchesIn(admission: Admission): readonly (Check & { kind: 'switch' })[] {
+  return admission.checks.filter((c): c is Check & { kind: 'switch' } => c.kind === 'switch');
+}
+
+/**
  * A `*` the library answers with the request's origin (hapi), with credentials off: any website reads
  * cookie-less responses, exactly as with `Access-Control-Allow-Origin: *`, which the author wrote.
  */
@@ -294,6 +361,13 @@ export type AssessmentReason =
   | 'local'
   /** Any origin gets the header back (reflection). */
   | 'any-origin'
+  /** Any origin gets the header back, but never with cookies: what `*` would give. */
+  | 'reflect-public'
+  /**
+   * Every origin gets in, but only in a deployment that sets an opt-in switch (`process.env.ALLOW_ALL_CORS`)
+   * the code checks beside its origin check: what is sent depends on the deployment.
+   */
+  | 'switch'
   /** An origin check lets an attacker origin in. */
   | 'check'
   /** `null` is trusted. */
@@ -359,6 +433,8 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
     const viaCheck = !attacker.admissions.some((a) => a.reflected && admittedThrough(a));
     if (viaCheck && attacker.readable === 'without-cookies')
       return { ...base, level: 'safe', reason: 'check-public', witness: EXAMPLE_ATTACKER };
+    // Every origin, never with cookies: a site reads only what `*` would give it (strict reports it).
+    if (attacker.readable === 'without-cookies') return { ...base, level: 'safe', reason: 'reflect-public' };
     return { ...base, level: 'unsafe', reason: viaCheck ? 'check' : 'any-origin', witness: EXAMPLE_ATTACKER };
   }
   const w = policyWitness(policy);
@@ -380,7 +456,18 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
   if (patternChecksOf(policy).some((c) => c.verdict.kind === 'inconclusive' && c.verdict.unanalysable))
     return { ...base, level: 'unknown', reason: 'unknown' };
   if (attacker.readable === 'without-cookies') return { ...base, level: 'safe', reason: 'public' };
-  if (attacker.readable === 'unknown') return { ...base, level: 'unknown', reason: 'unknown' };
+  if (attacker.readable === 'unknown') {
+    const switched = switchedAdmissions(policy);
+    if (switched.length > 0)
+      return {
+        ...base,
+        level: 'unknown',
+        reason: 'switch',
+        witness: EXAMPLE_ATTACKER,
+        witnessDecision: decide(policy, EXAMPLE_ATTACKER, 'request', true),
+      };
+    return { ...base, level: 'unknown', reason: 'unknown' };
+  }
   // Checks that each let attacker origins in, joined by `&&`, none of whose witnesses passes the others: the
   // origins all of them admit are not computed, so "safe" would be unproven (`lastIndexOf(s) === length -
   // s.length && includes('example.com')` admits any 22-character origin holding example.com).

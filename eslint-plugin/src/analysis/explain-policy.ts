@@ -7,6 +7,8 @@ import {
   assessPolicy,
   decide,
   localExposure,
+  switchedAdmissions,
+  switchesIn,
   unconditionalAdmissions,
   type Level,
   type Readability,
@@ -92,9 +94,7 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
       verdict =
         assessment.attacker.readable === 'with-cookies'
           ? `Unsafe: any website (e.g. \`${EXAMPLE_ATTACKER}\`) can read responses with the user's cookies.`
-          : assessment.attacker.readable === 'unknown'
-            ? `Unsafe: any website (e.g. \`${EXAMPLE_ATTACKER}\`) can read responses, with the user's cookies if credentials are on.`
-            : `Unsafe: any website (e.g. \`${EXAMPLE_ATTACKER}\`) can read responses, without cookies: only acceptable for public data.`;
+          : `Unsafe: any website (e.g. \`${EXAMPLE_ATTACKER}\`) can read responses, with the user's cookies if credentials are on.`;
       break;
     case 'check': {
       const readable = assessment.witnessDecision?.readable ?? assessment.attacker.readable;
@@ -108,12 +108,20 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
       verdict =
         'Broken: browsers reject `*` with credentials, so credentialed requests fail. Fix it with an allowlist, not by reflecting the Origin.';
       break;
+    case 'reflect-public':
+      verdict = `Public: any website (e.g. \`${EXAMPLE_ATTACKER}\`) gets its own Origin back and can read responses, but never with cookies, so it reads only what \`*\` would give. Fine for public data; never turn credentials on with it (the strict preset reports it).`;
+      break;
     case 'check-public':
       verdict = `Public: the origin check lets \`${witness}\` in, but never with cookies, so it reads only what \`*\` would give. Fine for public data; tighten the check before allowing credentials.`;
       break;
     case 'public':
       verdict = 'Public: any website can read responses, but never with cookies. Fine for public data.';
       break;
+    case 'switch': {
+      const variables = switchVariables(policy);
+      verdict = `Depends on the deployment: where ${variables} is set, any website (e.g. \`${EXAMPLE_ATTACKER}\`) can read responses${cookies(assessment.witnessDecision?.readable)}, past the origin check. Keep it unset wherever real users sign in (the strict preset reports the switch).`;
+      break;
+    }
     case 'unknown':
       verdict = 'Depends on values CORS Guard cannot read here.';
       break;
@@ -131,7 +139,11 @@ export function explainPolicy(policy: Policy, trustedOrigins: readonly string[] 
   }
   // Firebase callables: reflection without cookies is the platform's design, and the explanation says why.
   const byDesign = policy.library?.reflectionByDesign;
-  if (byDesign && (assessment.reason === 'any-origin' || assessment.reason === 'public') && credentials !== true)
+  if (
+    byDesign &&
+    (assessment.reason === 'any-origin' || assessment.reason === 'reflect-public' || assessment.reason === 'public') &&
+    credentials !== true
+  )
     verdict = `${verdict} ${byDesign}`;
   if (assessment.reason === 'wildcard-credentials' && policy.library?.wildcardWithCredentials === 'refused')
     verdict = `Refused: \`${policy.library.packageName}\` refuses \`*\` with credentials: ${policy.library.refusal ?? 'the stack fails to build'}. Fix it with an allowlist.`;
@@ -203,4 +215,11 @@ function specText(spec: OriginSpec, unchecked: boolean): string {
     case 'unknown':
       return spec.why ?? 'a value CORS Guard cannot read';
   }
+}
+
+/** The opt-in switches that let every origin in, in words (`` `process.env.ALLOW_ALL_CORS` ``). */
+function switchVariables(policy: Policy): string {
+  const names = new Set<string>();
+  for (const a of switchedAdmissions(policy)) for (const c of switchesIn(a)) names.add(`\`${c.variable}\``);
+  return [...names].join(' or ') || 'an opt-in setting';
 }

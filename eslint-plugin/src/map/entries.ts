@@ -294,7 +294,8 @@ export function allowsOf(policy: Policy, reason: AssessmentReason): string {
 
 /** Who gets in, one part per origin, pattern or check (what `allowsOf` joins; the diff compares them). */
 export function allowsPartsOf(policy: Policy, reason: AssessmentReason): string[] {
-  if (reason === 'any-origin') return ["any origin (the request's Origin sent back unchecked)"];
+  if (reason === 'any-origin' || reason === 'reflect-public')
+    return ["any origin (the request's Origin sent back unchecked)"];
   const parts: string[] = [];
   const add = (s: string) => {
     // An empty value (`{}` where no header is sent) allows no one: nothing to list.
@@ -340,8 +341,14 @@ export function allowsPartsOf(policy: Policy, reason: AssessmentReason): string[
             add('any origin (its check lets every origin through)');
             continue;
           }
+          // `if (process.env.ALLOW_ALL_CORS) return callback(null, true)`: every origin, where that is set.
+          const switches = meaningful.filter((c) => c.kind === 'switch');
+          if (switches.length === meaningful.length) {
+            add(`any origin when ${switches.map((c) => c.variable).join(' and ')} is set`);
+            continue;
+          }
           const exact = meaningful.filter((c) => c.kind === 'exact');
-          (exact.length > 0 ? exact : meaningful).forEach(addCheck);
+          (exact.length > 0 ? exact : meaningful.filter((c) => c.kind !== 'switch')).forEach(addCheck);
         }
         return;
       }

@@ -112,6 +112,9 @@ export default createRule<Options, MessageIds>({
       description:
         "Disallow sending the request's Origin back in Access-Control-Allow-Origin without an exact allowlist check",
       recommended: 'recommended',
+      // Reflection that never allows credentials gives every site what `*` would: strict only (as for loose
+      // checks without credentials). Unknown credentials stay reported.
+      recommendedOptions: { reportWithoutCredentials: false },
       noFixReason:
         'No safe automatic fix here: only you know which origins to trust. Check the origin against an exact allowlist (see the documentation).',
     },
@@ -121,7 +124,7 @@ export default createRule<Options, MessageIds>({
       reportWithoutCredentials: {
         type: 'boolean',
         description:
-          'Also report reflection when credentials are not allowed (it then exposes only cookie-less responses, like `*`). Default true.',
+          'Also report reflection when credentials are never allowed (it then exposes only cookie-less responses, like `*`). Default true; false in the recommended preset.',
       },
     }),
     defaultOptions: [{ allowedOrigins: [], reportWithoutCredentials: true }],

@@ -112,7 +112,10 @@ export function reportWithRelated<M extends string>(
     // The local end of this finding: the helper call that led there, else the first related location in
     // this file (the `cors()` call or its `origin`), else where this file first entered the module.
     const found = model?.entries?.entryOf(d.node as TSESTree.Node);
-    const localRelated = related.find(([n]) => n && n.type && !moduleOf(n))?.[0] as TSESTree.Node | undefined;
+    // Not the credentials: they are where cookies are allowed, not where the origin comes in.
+    const credentialsAt = use?.credentials.allowed === true ? use.credentials.node : undefined;
+    const localRelated = related.find(([n]) => n && n.type && !moduleOf(n) && n !== credentialsAt)?.[0] as
+      TSESTree.Node | undefined;
     const entry = found?.precise ? found.node : (localRelated ?? found?.node);
     const template = d.messageId ? messagesOf.get(context)?.[d.messageId] : undefined;
     if (!entry || !template) return; // nowhere to place it: say nothing rather than point at the wrong code

@@ -94,6 +94,11 @@ export type Check =
   | { readonly kind: 'useless'; readonly node: Node }
   /** A test CORS Guard cannot see into (a function from elsewhere): trusted, nothing is claimed. */
   | { readonly kind: 'opaque'; readonly node: Node }
+  /**
+   * An opt-in switch (`if (process.env.ALLOW_ALL_CORS)`): the path runs only in a deployment that sets
+   * `variable`, whatever the origin. What gets in there depends on the deployment: not known, never safe.
+   */
+  | { readonly kind: 'switch'; readonly node: Node; readonly variable: string }
   /** The origin's length compared with a number (`origin.length >= y.length`): restricts nobody in particular. */
   | { readonly kind: 'length'; readonly node: Node; readonly op: LengthOp; readonly n: number }
   /**
@@ -140,6 +145,7 @@ export function checkAdmits(check: Check, origin: string): CheckAnswer {
     case 'useless':
       return { admits: true };
     case 'opaque':
+    case 'switch':
       return { admits: undefined };
     case 'length': {
       const l = origin.length;

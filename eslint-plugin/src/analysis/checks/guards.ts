@@ -28,6 +28,7 @@ import {
   type Outcome,
 } from './outcomes';
 import { CheckSubjects } from './subjects';
+import { optInSwitch } from './switches';
 import { type Bindings, type Value, type ValueResolver, type Variable } from '../values/values';
 
 export { NO_GUARD, strongerGuard, type GuardSummary } from './outcomes';
@@ -180,7 +181,14 @@ export class GuardAnalyzer {
     // A test that never holds whatever the origin (`if (!ALLOWED.length)` on a list that is not empty):
     // nothing passes on this path.
     const truth = this.constantTruth(t.test, b);
-    return truth !== undefined && truth !== t.positive ? never(t.test) : undefined;
+    if (truth !== undefined) return truth !== t.positive ? never(t.test) : undefined;
+    return this.switchOf(t.test, t.positive, b);
+  }
+
+  /** An opt-in switch (`if (process.env.ALLOW_ALL_CORS)`): its path runs only where the deployment sets it. */
+  private switchOf(test: Node, positive: boolean, b?: Bindings): Outcome | undefined {
+    const variable = optInSwitch(test, positive, this.resolver, b);
+    return variable ? leaf({ kind: 'switch', node: test, variable }) : undefined;
   }
 
   /**
@@ -226,7 +234,8 @@ export class GuardAnalyzer {
           // A side that can't fail or can't hold, whatever the origin: `list || …`, `indexOf('*') !== -1`.
           const truth = this.constantTruth(side, b);
           const holds = truth === undefined ? undefined : truth === positive;
-          if (holds === undefined) sides.push(undefined);
+          // An opt-in switch beside an origin check (`process.env.DEV || allowed.has(origin)`).
+          if (holds === undefined) sides.push(this.switchOf(side, positive, b));
           else if (conjunction && !holds) return never(n);
           else if (!conjunction && holds) return useless(n);
         }

@@ -11,6 +11,7 @@ export const RANK: Readonly<Record<CheckKind, number>> = {
   useless: 1,
   length: 1,
   opaque: 2,
+  switch: 2,
   string: 3,
   within: 3,
   regex: 3,
