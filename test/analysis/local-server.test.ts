@@ -2,6 +2,9 @@
  * Where a server runs (analysis/local-server.ts) as the consumers see it: the hover's explanation, the map
  * entry and Explain Headers say which policies are local, from the same localExposure() the rule reports.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../eslint-plugin/src/index';
@@ -214,5 +217,63 @@ new MCPServer({
       { ...plugin.configs.recommended, files: ['**/*.js'] } as never,
     ]);
     expect(plugin.fileModelOf(linter.getSourceCode().ast as never)?.policies ?? []).toEqual([]);
+  });
+});
+
+describe('a server that drives hardware plugged into its machine (a print bridge)', () => {
+  const bridge = (requires: string, listen: string) => `const express = require('express');
+const cors = require('cors');
+${requires}
+const app = express();
+app.use(cors());
+app.post('/print', (req, res) => { print(req.body); res.sendStatus(200); });
+${listen}`;
+
+  it('a USB printer driven in the same file: local, and any website you visit can print', () => {
+    const { model, ruleIds } = modelOf(bridge("const USB = require('escpos-usb');", 'app.listen(4000);'));
+    expect(ruleIds).toEqual(['cors-guard/no-exposed-local-server']);
+    expect(model.policies[0]!.server?.how).toBe('drives hardware attached to the machine it runs on (`escpos-usb`)');
+    expect(explainPolicy(model.policies[0]!).verdict).toContain('POST /print');
+  });
+
+  it('the same server bound to every interface, without hardware, or never started: public `*`, not reported', () => {
+    for (const code of [
+      bridge("const USB = require('escpos-usb');", "app.listen(4000, '0.0.0.0');"),
+      bridge("const db = require('pg');", 'app.listen(4000);'),
+      bridge("const USB = require('escpos-usb');", 'module.exports = app;'),
+    ]) {
+      const { model, ruleIds } = modelOf(code);
+      expect(ruleIds).toEqual([]);
+      expect(model.policies[0]!.server).toBeUndefined();
+    }
+  });
+
+  it('a printer driven from a module the server imports (one hop, read from disk); a plain helper is not', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cors-guard-bridge-'));
+    try {
+      writeFileSync(
+        join(root, 'printer.js'),
+        "const { ThermalPrinter } = require('node-thermal-printer');\nmodule.exports = { print: (o) => new ThermalPrinter({}).println(o) };\n",
+      );
+      writeFileSync(join(root, 'format.js'), 'module.exports = { print: (o) => String(o) };\n');
+      const lint = (helper: string) => {
+        const linter = new Linter({ cwd: root });
+        const file = join(root, 'server.js');
+        const messages = linter.verify(
+          bridge(`const { print } = require('./${helper}');`, 'app.listen(3000);'),
+          [{ ...plugin.configs.recommended, files: ['**/*.js'] } as never],
+          file,
+        );
+        return messages.map((m) => `${m.ruleId}: ${m.message}`);
+      };
+      expect(lint('printer.js')).toEqual([
+        expect.stringContaining(
+          'no-exposed-local-server: This server drives hardware attached to the machine it runs on (`node-thermal-printer`)',
+        ),
+      ]);
+      expect(lint('format.js')).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

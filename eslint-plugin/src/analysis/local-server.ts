@@ -6,7 +6,9 @@
  * `StreamableHTTPServerTransport`, `mcp-proxy`, mcp-framework's `http-stream` / `sse` transports), a dev
  * server's settings or hook (vite's `server` / `preview` options and `configureServer`, webpack `devServer`,
  * also assigned as `config.devServer = {...}`, a Next custom server with `dev: true`, an esbuild `serve`), a server an Electron app or a VS
- * Code extension starts, or a file the package's `bin` reaches (a CLI that starts a server). An explicit `0.0.0.0`, a public address or
+ * Code extension starts, a file the package's `bin` reaches (a CLI that starts a server), or a server that drives
+ * hardware plugged into its machine (a print bridge: `escpos-usb`, `node-thermal-printer`, `serialport`, here or
+ * in a module it imports). An explicit `0.0.0.0`, a public address or
  * a host from the environment with no loopback default is not local; no evidence is not local either.
  *
  * Also read here, for the finding's wording and its one excuse: the routes and MCP tools the file serves
@@ -175,7 +177,20 @@ interface Imports {
   corsAnywhere?: boolean;
   /** `electron` or `vscode`: a desktop app's or an editor extension's helper server. */
   desktop?: 'Electron' | 'VS Code';
+  /** A package that drives hardware plugged into this machine (`escpos-usb`, `serialport`). */
+  hardware?: string;
+  /** Relative specifiers (`./printReceipt.js`): where the hardware may be driven from. */
+  relative: string[];
 }
+
+/**
+ * Packages that drive hardware attached to the machine the code runs on: USB, serial and HID devices,
+ * receipt and label printers, the operating system's print queue. A server that drives them and answers
+ * a browser is a bridge between a web page and a device on the user's desk (print bridges, scale and
+ * scanner helpers), not a public API: `*` there lets any website the user visits drive the device.
+ */
+const HARDWARE_MODULES =
+  /^(usb|node-hid|serialport|@serialport\/[\w-]+|escpos(-usb|-serialport)?|@node-escpos\/[\w-]+|node-thermal-printer|pdf-to-printer|unix-print|printer|node-printer|@thiagoelg\/node-printer|@grandchef\/node-printer)$/;
 
 function noteImport(out: Imports, source: string): void {
   if (MCP_MODULES.test(source)) out.mcp = true;
@@ -186,11 +201,13 @@ function noteImport(out: Imports, source: string): void {
   if (source === 'cors-anywhere') out.corsAnywhere = true;
   if (source === 'electron') out.desktop ??= 'Electron';
   if (source === 'vscode') out.desktop ??= 'VS Code';
+  if (HARDWARE_MODULES.test(source)) out.hardware ??= source;
+  if (source.startsWith('.') && out.relative.length < LOCAL_SERVER_LIMITS.maxBinFiles) out.relative.push(source);
 }
 
 /** The modules imported at the top of the file (ES imports; `require` calls are noted during the walk). */
 function importsOf(program: TSESTree.Program): Imports {
-  const out: Imports = { mcp: false, esbuild: false, next: false };
+  const out: Imports = { mcp: false, esbuild: false, next: false, relative: [] };
   const note = (source: string) => noteImport(out, source);
   for (const s of program.body) {
     if (s.type === 'ImportDeclaration') note(String(s.source.value));
@@ -427,6 +444,52 @@ export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string
   if (input.file) {
     const bin = binReaching(input.file, input.root, input.fs);
     if (bin) return { node: input.program, how: `is started by the package's \`bin\` (${bin})`, routes, ...gate };
+  }
+  // A server this file starts, driving a device plugged into the machine (here or in a module it imports).
+  if (e.started) {
+    const device = imports.hardware ?? hardwareImported(imports.relative, input.file, input.root, input.fs);
+    if (device)
+      return {
+        node: e.elsewhere ?? input.program,
+        how: `drives hardware attached to the machine it runs on (\`${device}\`)`,
+        routes,
+        ...gate,
+      };
+  }
+  return undefined;
+}
+
+/**
+ * A hardware package (`HARDWARE_MODULES`) the file's relative imports bring in, up to `maxBinDepth` hops and
+ * `maxBinFiles` files of the project; undefined otherwise.
+ */
+function hardwareImported(
+  relative: readonly string[],
+  file: string | undefined,
+  root: string | undefined,
+  fs: ModuleFileSystem | undefined,
+): string | undefined {
+  if (!file || relative.length === 0) return undefined;
+  const base = root ?? nodePath.dirname(file);
+  const seen = new Set<string>([nodePath.resolve(file)]);
+  let budget: number = LOCAL_SERVER_LIMITS.maxBinFiles;
+  let frontier: [string, string][] = relative.map((s) => [s, file]);
+  for (let depth = 0; depth < LOCAL_SERVER_LIMITS.maxBinDepth && frontier.length > 0; depth++) {
+    const next: [string, string][] = [];
+    for (const [specifier, from] of frontier) {
+      const path = resolveModule(specifier, from, base, fs);
+      if (!path || seen.has(path) || !isInside(base, path) || budget-- <= 0) continue;
+      seen.add(path);
+      const size = fs?.stat(path)?.size;
+      if (size !== undefined && size > MODULE_LIMITS.maxBytes) continue;
+      const text = fs ? fs.readFile(path) : readText(path, { maxBytes: MODULE_LIMITS.maxBytes, root: base });
+      if (text === undefined) continue;
+      for (const s of specifiersIn(text)) {
+        if (HARDWARE_MODULES.test(s)) return s;
+        if (s.startsWith('.')) next.push([s, path]);
+      }
+    }
+    frontier = next;
   }
   return undefined;
 }
