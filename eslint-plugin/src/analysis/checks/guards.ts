@@ -103,6 +103,8 @@ export class GuardAnalyzer {
   private readonly testsMemo = new Map<Node, readonly GuardTest[]>();
   /** Per node (nodes of several modules may share ranges), for a holding and a failing test. */
   private readonly outcomeMemo = [new Map<Node, Outcome | undefined>(), new Map<Node, Outcome | undefined>()] as const;
+  /** The opt-in switch a non-origin test is, per node, holding and failing (most tests are none). */
+  private readonly switchMemo = [new Map<Node, Outcome | undefined>(), new Map<Node, Outcome | undefined>()] as const;
   private depth = 0;
 
   /** What the checks look at: the origin, its parsed host. */
@@ -187,8 +189,13 @@ export class GuardAnalyzer {
 
   /** An opt-in switch (`if (process.env.ALLOW_ALL_CORS)`): its path runs only where the deployment sets it. */
   private switchOf(test: Node, positive: boolean, b?: Bindings): Outcome | undefined {
+    const canMemo = !b || b.size === 0;
+    const memo = this.switchMemo[positive ? 0 : 1];
+    if (canMemo && memo.has(test)) return memo.get(test);
     const variable = optInSwitch(test, positive, this.resolver, b);
-    return variable ? leaf({ kind: 'switch', node: test, variable }) : undefined;
+    const out = variable ? leaf({ kind: 'switch', node: test, variable }) : undefined;
+    if (canMemo) memo.set(test, out);
+    return out;
   }
 
   /**
