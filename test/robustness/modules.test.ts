@@ -177,3 +177,63 @@ describe('special and malformed files', () => {
     expect(findings(root, join(root, 'server.js'), SERVER('./config/cors.js'))).toEqual(FOUND);
   });
 });
+
+/**
+ * The import walk behind local evidence (a device package a server's modules require; the package's `bin`):
+ * bounded in files (`maxBinFiles`) and hops, each file read once, FIFOs never read, cycles walked once.
+ */
+describe('the import walk behind local evidence', () => {
+  const bridge = (imports: readonly string[]) =>
+    `const express = require('express');\nconst cors = require('cors');\n${imports.map((s) => `require('${s}');`).join('\n')}\nconst app = express();\napp.use(cors());\napp.post('/print', (req, res) => res.end());\napp.listen(4000);\n`;
+  /** Writes `files` and the server into a fresh folder; the findings of linting the server in-process. */
+  function walk(name: string, imports: readonly string[], files: Record<string, string>): string[] {
+    const root = join(base, 'walk', name);
+    mkdirSync(root, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
+    const text = bridge(imports);
+    writeFileSync(join(root, 'server.js'), text);
+    const line = text.split('\n').indexOf('app.use(cors());') + 1;
+    return findings(root, join(root, 'server.js'), text).map((f) => f.replace(`${line} `, 'cors() '));
+  }
+  const LOCAL = ['cors() cors-guard/no-exposed-local-server'];
+  const DEVICE = "require('serialport');\n";
+
+  it('200 imported modules: a device past the file budget is not looked for; one within it is found', () => {
+    const wide = (at: number) =>
+      Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`m${i}.js`, i === at ? DEVICE : `// m${i}\n`]));
+    const imports = Array.from({ length: 200 }, (_, i) => `./m${i}.js`);
+    expect(walk('wide-far', imports, wide(150))).toEqual([]);
+    expect(walk('wide-near', imports, wide(3))).toEqual(LOCAL);
+  });
+
+  it('a chain of imports: a device two modules away is found, three away is not', () => {
+    const chain = (device: string) => ({
+      'a.js': device === 'a' ? DEVICE : "require('./b.js');\n",
+      'b.js': device === 'b' ? DEVICE : "require('./c.js');\n",
+      'c.js': DEVICE,
+    });
+    expect(walk('chain-b', ['./a.js'], chain('b'))).toEqual(LOCAL);
+    expect(walk('chain-c', ['./a.js'], chain('none'))).toEqual([]);
+  });
+
+  it('modules that import each other and the server: each read once, the device still found', () => {
+    const files = {
+      'a.js': "require('./server.js');\nrequire('./a.js');\nrequire('./b.js');\n",
+      'b.js': `require('./a.js');\n${DEVICE}`,
+    };
+    expect(walk('cycle', ['./a.js'], files)).toEqual(LOCAL);
+    expect(walk('cycle-no-device', ['./a.js'], { ...files, 'b.js': "require('./a.js');\n" })).toEqual([]);
+  });
+
+  it.skipIf(!hasMkfifo)('a FIFO among the imported modules: not read, and the lint returns', async () => {
+    const root = join(base, 'walk', 'fifo');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'server.js'), bridge(['./printer.js']));
+    execFileSync('mkfifo', [join(root, 'printer.js')]);
+    writeFileSync(
+      join(root, 'eslint.config.mjs'),
+      `import corsGuard from ${JSON.stringify(join(rootDir, 'eslint-plugin', 'dist', 'index.js'))};\nexport default [corsGuard.configs.recommended];\n`,
+    );
+    expect(await eslintFindings(root)).toEqual([]);
+  });
+});

@@ -7,37 +7,21 @@
  * switch that turns CORS on as a whole (its reflection is all the code does). Each answer is confirmed by
  * running the origin callback through the real `cors` package with the variable set and unset.
  */
-import { createRequire } from 'node:module';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../eslint-plugin/src/index';
+import { corsAnswer, type OriginCallback } from './real-cors';
 import { assessPolicy, explainPolicy, type FileModel } from '../../eslint-plugin/src/analysis';
 import { mapEntryOf } from '../../eslint-plugin/src/map/entries';
 
-const require = createRequire(import.meta.url);
-const cors = require('cors') as (options: unknown) => (req: unknown, res: unknown, next: () => void) => void;
-
 const EVIL = 'https://evil.example';
-
-/** What the real `cors` package sends in Access-Control-Allow-Origin for `origin`, given an origin callback. */
-function corsAnswer(origin: string, fn: (o: string, cb: (e: unknown, v: unknown) => void) => void): unknown {
-  const headers: Record<string, unknown> = {};
-  const res = {
-    statusCode: 200,
-    setHeader: (k: string, v: unknown) => (headers[k.toLowerCase()] = v),
-    getHeader: (k: string) => headers[k.toLowerCase()],
-    end: () => undefined,
-  };
-  cors({ origin: fn, credentials: true })({ method: 'GET', headers: { origin } }, res, () => undefined);
-  return headers['access-control-allow-origin'];
-}
 
 /** Runs `body` (an origin callback's body over `origin`, `cb` and `env`) with the environment given. */
 function answerWith(env: Record<string, string>, body: string): unknown {
   const fn = new Function('env', 'allow', `return (origin, cb) => { const process = { env }; ${body} }`) as (
     env: Record<string, string>,
     allow: readonly string[],
-  ) => (o: string, cb: (e: unknown, v: unknown) => void) => void;
+  ) => OriginCallback;
   return corsAnswer(EVIL, fn(env, ALLOW));
 }
 

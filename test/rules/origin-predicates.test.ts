@@ -5,13 +5,10 @@
  * JavaScript (for `cors` origin callbacks, through the real `cors` package); each has a safe look-alike
  * next to it, confirmed the same way where a witness could be tried.
  */
-import { createRequire } from 'node:module';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../eslint-plugin/src/index';
-
-const require = createRequire(import.meta.url);
-const cors = require('cors') as (options: unknown) => (req: unknown, res: unknown, next: () => void) => void;
+import { corsAnswer } from './real-cors';
 
 interface Case {
   readonly name: string;
@@ -29,21 +26,6 @@ const handler = (body: string) =>
 const reflectIf = (test: string) => handler(`  if (${test}) res.setHeader('Access-Control-Allow-Origin', origin);`);
 const corsWith = (pre: string, body: string) =>
   `import cors from 'cors';\n${pre}\napp.use(cors({ credentials: true, origin: (origin, cb) => { ${body} } }));`;
-
-/** What the real `cors` package sends in Access-Control-Allow-Origin for `origin`, given an origin callback. */
-function corsAnswer(origin: string, fn: (o: string, cb: (e: unknown, v: unknown) => void) => void): unknown {
-  const headers: Record<string, unknown> = {};
-  const res = {
-    statusCode: 200,
-    setHeader: (k: string, v: unknown) => (headers[k.toLowerCase()] = v),
-    getHeader: (k: string) => headers[k.toLowerCase()],
-    end: () => undefined,
-  };
-  let done = false;
-  cors({ origin: fn, credentials: true })({ method: 'GET', headers: { origin } }, res, () => (done = true));
-  expect(done).toBe(true);
-  return headers['access-control-allow-origin'];
-}
 
 const ALLOW = ['https://a-shop.com', 'https://b-shop.com'];
 const ALLOW_TEXT = `const allow = ['https://a-shop.com', 'https://b-shop.com'];`;

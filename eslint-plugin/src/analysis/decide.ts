@@ -63,39 +63,38 @@ type SpecAnswer =
 const COMPUTED = (what: string) => `<${what}>`;
 
 /**
- * What an opt-in switch (`if (process.env.ALLOW_ALL_CORS)`) is taken to do. When the policy has a way to
- * answer without any switch (`callback(null, ALLOWED.has(origin))` beside the switch), the switched paths
- * run only in deployments that set the variable: what they let in depends on the deployment (`unknown`).
- * When every way the policy answers is switched (`if (process.env.CORS) { reflect }`), the switch turns CORS
- * on as a whole: its paths are the policy, and are judged as run (`on`).
+ * What the policy's opt-in switches (`if (process.env.ALLOW_ALL_CORS)`) are taken to do: `none` when it has
+ * none. When the policy has a way to answer without any switch (`callback(null, ALLOWED.has(origin))` beside
+ * the switch), the switched paths run only in deployments that set the variable: what they let in depends on
+ * the deployment (`unknown`). When every way the policy answers is switched (`if (process.env.CORS) {
+ * reflect }`), the switch turns CORS on as a whole: its paths are the policy, and are judged as run (`on`).
  */
-type Switches = 'on' | 'unknown';
+type Switches = 'none' | 'on' | 'unknown';
 
 const switchModes = new WeakMap<Policy, Switches>();
 
 function switchesOf(policy: Policy): Switches {
   let mode = switchModes.get(policy);
   if (!mode) {
-    mode = policy.origins.some(answersWithoutSwitch) ? 'unknown' : 'on';
+    // Per setting (list members flattened): whether any path is switched, whether some path is not.
+    let switched = false;
+    let unswitched = false;
+    const visit = (spec: OriginSpec): void => {
+      if (spec.type === 'list') return spec.members.forEach(visit);
+      if (spec.type !== 'reflect' || spec.guard.strength === 'none') {
+        unswitched = true;
+        return;
+      }
+      for (const path of spec.guard.paths) {
+        if (path.some((c) => c.kind === 'switch')) switched = true;
+        else unswitched = true;
+      }
+    };
+    policy.origins.forEach(visit);
+    mode = !switched ? 'none' : unswitched ? 'unknown' : 'on';
     switchModes.set(policy, mode);
   }
   return mode;
-}
-
-/** Whether a setting has a path no opt-in switch guards. */
-function answersWithoutSwitch(spec: OriginSpec): boolean {
-  if (spec.type === 'list') return spec.members.some(answersWithoutSwitch);
-  if (spec.type !== 'reflect' || spec.guard.strength === 'none') return true;
-  return spec.guard.paths.some((path) => !path.some((c) => c.kind === 'switch'));
-}
-
-/** Whether any path of the policy is guarded by an opt-in switch. */
-export function hasSwitch(policy: Policy): boolean {
-  const visit = (spec: OriginSpec): boolean =>
-    spec.type === 'list'
-      ? spec.members.some(visit)
-      : spec.type === 'reflect' && spec.guard.paths.some((p) => p.some((c) => c.kind === 'switch'));
-  return policy.origins.some(visit);
 }
 
 /**
@@ -103,7 +102,7 @@ export function hasSwitch(policy: Policy): boolean {
  * every opt-in switch gets (the strict preset's question).
  */
 export function decide(policy: Policy, origin: string, request: RequestKind = 'request', switchesOn = false): Decision {
-  const switches: Switches = switchesOn ? 'on' : switchesOf(policy);
+  const switches = switchesOn ? 'on' : switchesOf(policy);
   const answers = policy.origins.map((spec) => answerOf(spec, origin, switches)).filter((a) => a !== undefined);
   const admissions: Admission[] = [];
   for (const a of answers) {
@@ -316,17 +315,19 @@ export function unconditionalAdmissions(policy: Policy): readonly Admission[] {
 }
 
 /**
- * Every origin let in, unchecked, on a path only an opt-in switch guards (`if (process.env.ALLOW_ALL_CORS)
- * return callback(null, true)` beside an origin check): what a deployment that sets the variable sends to
- * any website. Empty when the policy has no such path, or when the switch turns CORS on as a whole (then
- * decide() already judges its paths as run).
+ * What a deployment that sets the policy's opt-in switches sends to any website, when a switch lets every
+ * origin in, unchecked, beside an origin check (`if (process.env.ALLOW_ALL_CORS) return callback(null, true)`):
+ * that decision and those admissions. Undefined when the policy has no such path, or when the switch turns
+ * CORS on as a whole (then decide() already judges its paths as run).
  */
-export function switchedAdmissions(policy: Policy): readonly Admission[] {
-  if (!hasSwitch(policy) || switchesOf(policy) === 'on') return [];
-  return decide(policy, EXAMPLE_ATTACKER, 'request', true).admissions.filter(
+export function switchedAllowAll(policy: Policy): { decision: Decision; admissions: readonly Admission[] } | undefined {
+  if (switchesOf(policy) !== 'unknown') return undefined;
+  const decision = decide(policy, EXAMPLE_ATTACKER, 'request', true);
+  const admissions = decision.admissions.filter(
     (a) =>
       a.reflected && a.checks.some((c) => c.kind === 'switch') && admittedThrough(a) && !isPublicWildcard(a, policy),
   );
+  return admissions.length > 0 ? { decision, admissions } : undefined;
 }
 
 /** The opt-in switches of an admission (`process.env.ALLOW_ALL_CORS`). */
@@ -457,14 +458,14 @@ export function assessPolicy(policy: Policy, trustedOrigins: readonly string[] =
     return { ...base, level: 'unknown', reason: 'unknown' };
   if (attacker.readable === 'without-cookies') return { ...base, level: 'safe', reason: 'public' };
   if (attacker.readable === 'unknown') {
-    const switched = switchedAdmissions(policy);
-    if (switched.length > 0)
+    const switched = switchedAllowAll(policy);
+    if (switched)
       return {
         ...base,
         level: 'unknown',
         reason: 'switch',
         witness: EXAMPLE_ATTACKER,
-        witnessDecision: decide(policy, EXAMPLE_ATTACKER, 'request', true),
+        witnessDecision: switched.decision,
       };
     return { ...base, level: 'unknown', reason: 'unknown' };
   }

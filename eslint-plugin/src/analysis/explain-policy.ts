@@ -7,7 +7,7 @@ import {
   assessPolicy,
   decide,
   localExposure,
-  switchedAdmissions,
+  switchedAllowAll,
   switchesIn,
   unconditionalAdmissions,
   type Level,
@@ -220,6 +220,7 @@ function specText(spec: OriginSpec, unchecked: boolean): string {
 /** The opt-in switches that let every origin in, in words (`` `process.env.ALLOW_ALL_CORS` ``). */
 function switchVariables(policy: Policy): string {
   const names = new Set<string>();
-  for (const a of switchedAdmissions(policy)) for (const c of switchesIn(a)) names.add(`\`${c.variable}\``);
+  for (const a of switchedAllowAll(policy)?.admissions ?? [])
+    for (const c of switchesIn(a)) names.add(`\`${c.variable}\``);
   return [...names].join(' or ') || 'an opt-in setting';
 }

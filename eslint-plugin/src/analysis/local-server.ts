@@ -460,8 +460,8 @@ export function serverPlaceOf(input: ServerPlaceInput, text: (n: Node) => string
 }
 
 /**
- * A hardware package (`HARDWARE_MODULES`) the file's relative imports bring in, up to `maxBinDepth` hops and
- * `maxBinFiles` files of the project; undefined otherwise.
+ * A hardware package (`HARDWARE_MODULES`) the file's relative imports bring in (they and their own relative
+ * imports, within the walk's budgets); undefined otherwise.
  */
 function hardwareImported(
   relative: readonly string[],
@@ -471,22 +471,51 @@ function hardwareImported(
 ): string | undefined {
   if (!file || relative.length === 0) return undefined;
   const base = root ?? nodePath.dirname(file);
-  const seen = new Set<string>([nodePath.resolve(file)]);
+  const starts = relative.flatMap((s) => {
+    const path = resolveModule(s, file, base, fs);
+    return path ? [[path, undefined] as const] : [];
+  });
+  return walkRelativeImports(starts, base, fs, LOCAL_SERVER_LIMITS.maxBinDepth - 1, (_path, _tag, specifiers) =>
+    specifiers.find((s) => HARDWARE_MODULES.test(s)),
+  );
+}
+
+/**
+ * A breadth-first walk over files of the project from `starts`, through relative imports, `hops` imports
+ * deep: each file is read once (at most `maxBinFiles` files, none larger than a module the analysis parses,
+ * through the bounded reader, so FIFOs and devices are not read) and handed to `visit` with its tag (carried
+ * from the start it was reached from) and its specifiers (none when it could not be read). The first value
+ * `visit` returns ends the walk.
+ */
+function walkRelativeImports<T, R>(
+  starts: readonly (readonly [string, T])[],
+  base: string,
+  fs: ModuleFileSystem | undefined,
+  hops: number,
+  visit: (path: string, tag: T, specifiers: readonly string[]) => R | undefined,
+): R | undefined {
+  const seen = new Set<string>();
   let budget: number = LOCAL_SERVER_LIMITS.maxBinFiles;
-  let frontier: [string, string][] = relative.map((s) => [s, file]);
-  for (let depth = 0; depth < LOCAL_SERVER_LIMITS.maxBinDepth && frontier.length > 0; depth++) {
-    const next: [string, string][] = [];
-    for (const [specifier, from] of frontier) {
-      const path = resolveModule(specifier, from, base, fs);
-      if (!path || seen.has(path) || !isInside(base, path) || budget-- <= 0) continue;
+  let frontier = starts;
+  for (let depth = 0; depth <= hops && frontier.length > 0; depth++) {
+    const next: [string, T][] = [];
+    for (const [path, tag] of frontier) {
+      if (seen.has(path) || !isInside(base, path) || budget-- <= 0) continue;
       seen.add(path);
       const size = fs?.stat(path)?.size;
-      if (size !== undefined && size > MODULE_LIMITS.maxBytes) continue;
-      const text = fs ? fs.readFile(path) : readText(path, { maxBytes: MODULE_LIMITS.maxBytes, root: base });
-      if (text === undefined) continue;
-      for (const s of specifiersIn(text)) {
-        if (HARDWARE_MODULES.test(s)) return s;
-        if (s.startsWith('.')) next.push([s, path]);
+      const text =
+        size !== undefined && size > MODULE_LIMITS.maxBytes
+          ? undefined
+          : fs
+            ? fs.readFile(path)
+            : readText(path, { maxBytes: MODULE_LIMITS.maxBytes, root: base });
+      const specifiers = text === undefined ? [] : specifiersIn(text);
+      const found = visit(path, tag, specifiers);
+      if (found !== undefined) return found;
+      for (const s of specifiers) {
+        if (!s.startsWith('.')) continue;
+        const target = resolveModule(s, path, base, fs);
+        if (target) next.push([target, tag]);
       }
     }
     frontier = next;
@@ -532,26 +561,11 @@ export function binReaching(file: string, root?: string, fs?: ModuleFileSystem):
   let hit = binCache.get(dir);
   if (hit?.stamp !== stamp) {
     const files = new Map<string, string>();
-    let budget: number = LOCAL_SERVER_LIMITS.maxBinFiles;
-    let frontier: [string, string][] = entries.map(([name, p]) => [nodePath.resolve(dir, p), name]);
-    for (let depth = 0; depth <= LOCAL_SERVER_LIMITS.maxBinDepth && frontier.length > 0; depth++) {
-      const next: [string, string][] = [];
-      for (const [path, name] of frontier) {
-        // Only files of the project, no larger than a module the analysis would parse.
-        if (files.has(path) || !isInside(root ?? dir, path) || budget-- <= 0) continue;
-        files.set(path, name);
-        const size = fs?.stat(path)?.size;
-        if (size !== undefined && size > MODULE_LIMITS.maxBytes) continue;
-        const text = fs ? fs.readFile(path) : readText(path, { maxBytes: MODULE_LIMITS.maxBytes, root: root ?? dir });
-        if (text === undefined) continue;
-        for (const s of specifiersIn(text)) {
-          if (!s.startsWith('.')) continue;
-          const target = resolveModule(s, path, root ?? dir, fs);
-          if (target) next.push([target, name]);
-        }
-      }
-      frontier = next;
-    }
+    const starts = entries.map(([name, p]) => [nodePath.resolve(dir, p), name] as const);
+    walkRelativeImports(starts, root ?? dir, fs, LOCAL_SERVER_LIMITS.maxBinDepth, (path, name) => {
+      files.set(path, name);
+      return undefined;
+    });
     if (binCache.size > 100) binCache.clear();
     hit = { stamp, files };
     binCache.set(dir, hit);

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { shortText, switchedAdmissions, switchesIn } from '../analysis';
+import { shortText, switchedAllowAll, switchesIn } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { credentialsRelated, reportWithRelated } from '../util/related';
 import { credentialState, nodeText } from '../util/wording';
@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
         }
         // `if (process.env.ALLOW_ALL_CORS) return callback(null, true)` beside an origin check.
         const state = credentialState(policy.credentials);
-        for (const admission of switchedAdmissions(policy)) {
+        for (const admission of switchedAllowAll(policy)?.admissions ?? []) {
           const [first] = switchesIn(admission);
           if (!first || reported.has(first.node)) continue;
           reported.add(first.node);

@@ -84,7 +84,10 @@ export function conj(a: Outcome | undefined, b: Outcome | undefined): Outcome | 
   return { ...best, paths: crossPaths(a.paths, b.paths, best.paths) };
 }
 
-/** Either side may hold; a side that does not involve the origin is trusted as opaque (dev-mode switches). */
+/**
+ * Either side may hold; a side that does not involve the origin (and is no opt-in switch on the environment,
+ * which guards.ts reads as a `switch` check) is trusted as opaque.
+ */
 export function disj(a: Outcome | undefined, b: Outcome | undefined, at: Node): Outcome | undefined {
   if (!a && !b) return undefined;
   const opaque = leaf({ kind: 'opaque', node: at });

@@ -39,25 +39,25 @@ function evaluate(
 ): Evaluated {
   if (d > MAX_DEPTH) return UNKNOWN;
   const n = unwrap(node);
-  const variable = envVariable(n, resolver, b);
-  if (variable) {
-    read.add(variable);
-    return undefined;
-  }
   switch (n.type) {
     case T.Literal:
       return n.value instanceof RegExp || typeof n.value === 'bigint' ? UNKNOWN : (n.value as Evaluated);
-    case T.Identifier: {
-      if (n.name === 'undefined') return undefined;
+    case T.Identifier:
+    case T.MemberExpression: {
+      if (n.type === T.Identifier && n.name === 'undefined') return undefined;
+      const bun = bunEnv(n);
+      if (bun) {
+        read.add(bun);
+        return undefined;
+      }
+      // `process.env.X` and its aliases (`const { ALLOW } = process.env`), or a constant.
       const values = resolver.resolve(n, b);
       const only = values.length === 1 ? values[0]! : undefined;
       if (only?.kind === 'env') {
         read.add(`process.env.${only.name}`);
         return undefined;
       }
-      if (only?.kind === 'literal' && typeof only.value !== 'object') return only.value as Evaluated;
-      if (only?.kind === 'literal' && only.value === null) return null;
-      return UNKNOWN;
+      return only?.kind === 'literal' ? only.value : UNKNOWN;
     }
     case T.UnaryExpression: {
       if (n.operator !== '!') return UNKNOWN;
@@ -82,6 +82,11 @@ function evaluate(
     case T.ChainExpression:
       return evaluate(n.expression, resolver, b, read, d + 1);
     case T.CallExpression: {
+      const deno = denoEnv(n, resolver, b);
+      if (deno) {
+        read.add(deno);
+        return undefined;
+      }
       // Boolean(x), x?.toLowerCase() / x?.trim() on an unset variable (undefined).
       const callee = unwrap(n.callee);
       const [arg] = n.arguments;
@@ -103,33 +108,25 @@ function evaluate(
 
 const STRING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'trim', 'toLocaleLowerCase', 'toLocaleUpperCase']);
 
-/** `process.env.X` (through the resolver, so `const { env } = process` and aliases count), `Bun.env.X`, `Deno.env.get('X')`. */
-function envVariable(n: Node, resolver: ValueResolver, b: Bindings | undefined): string | undefined {
-  if (n.type === T.MemberExpression) {
-    const object = unwrap(n.object);
-    if (
-      object.type === T.MemberExpression &&
-      memberName(object) === 'env' &&
-      unwrap(object.object).type === T.Identifier &&
-      (unwrap(object.object) as TSESTree.Identifier).name === 'Bun'
-    ) {
-      const key = memberName(n);
-      return key ? `Bun.env.${key}` : undefined;
-    }
-    const values = resolver.resolve(n, b);
-    const only = values.length === 1 ? values[0]! : undefined;
-    return only?.kind === 'env' ? `process.env.${only.name}` : undefined;
-  }
-  if (n.type === T.CallExpression) {
-    const callee = unwrap(n.callee);
-    if (callee.type !== T.MemberExpression || memberName(callee) !== 'get') return undefined;
-    const env = unwrap(callee.object);
-    if (env.type !== T.MemberExpression || memberName(env) !== 'env') return undefined;
-    const root = unwrap(env.object);
-    const [arg] = n.arguments;
-    if (root.type !== T.Identifier || root.name !== 'Deno' || !arg || arg.type === T.SpreadElement) return undefined;
-    const key = resolver.singleString(arg, b);
-    return key === undefined ? undefined : `Deno.env.get('${key}')`;
-  }
-  return undefined;
+/** `Bun.env.X` (the resolver reads `process.env` only). */
+function bunEnv(n: Node): string | undefined {
+  if (n.type !== T.MemberExpression) return undefined;
+  const object = unwrap(n.object);
+  if (object.type !== T.MemberExpression || memberName(object) !== 'env') return undefined;
+  const root = unwrap(object.object);
+  const key = memberName(n);
+  return root.type === T.Identifier && root.name === 'Bun' && key ? `Bun.env.${key}` : undefined;
+}
+
+/** `Deno.env.get('X')`. */
+function denoEnv(n: TSESTree.CallExpression, resolver: ValueResolver, b: Bindings | undefined): string | undefined {
+  const callee = unwrap(n.callee);
+  if (callee.type !== T.MemberExpression || memberName(callee) !== 'get') return undefined;
+  const env = unwrap(callee.object);
+  if (env.type !== T.MemberExpression || memberName(env) !== 'env') return undefined;
+  const root = unwrap(env.object);
+  const [arg] = n.arguments;
+  if (root.type !== T.Identifier || root.name !== 'Deno' || !arg || arg.type === T.SpreadElement) return undefined;
+  const key = resolver.singleString(arg, b);
+  return key === undefined ? undefined : `Deno.env.get('${key}')`;
 }
